@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tidings",
+    products: [
+        .executable(name: "tidings", targets: ["tidings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "TidingsModel"),
+        .target(name: "TidingsUI", dependencies: ["TidingsModel"]),
+        .executableTarget(
+            name: "tidings",
+            dependencies: [
+                "TidingsModel",
+                "TidingsUI",
+                "CNcursesw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("../../Resources/Samples")]
+        ),
+        .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"]),
+        .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+// The one C surface Tidings uses: ncursesw with wide-character calls enabled,
+// plus accessors for the C globals that Swift 6 rejects as not concurrency-safe.
+#ifndef TIDINGS_NCURSES_SHIM_H
+#define TIDINGS_NCURSES_SHIM_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <wchar.h>
+
+static inline WINDOW *tidings_stdscr(void) { return stdscr; }
+static inline FILE *tidings_stdout(void) { return stdout; }
+static inline FILE *tidings_stdin(void) { return stdin; }
+
+static inline attr_t tidings_attr_normal(void) { return A_NORMAL; }
+static inline attr_t tidings_attr_bold(void) { return A_BOLD; }
+static inline attr_t tidings_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t tidings_attr_dim(void) { return A_DIM; }
+static inline attr_t tidings_attr_underline(void) { return A_UNDERLINE; }
+
+static inline int tidings_wcwidth(wchar_t c) { return wcwidth(c); }
+
+static inline int tidings_key_code_yes(void) { return KEY_CODE_YES; }
+
+/// Draws one cell: a base character plus up to four combining characters.
+static inline int tidings_put_cell(WINDOW *win, int y, int x, const wchar_t *chars,
+                                   attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(win, y, x, &cell);
+}
+
+#endif

@@ -1,0 +1,182 @@
+import Foundation
+
+/// A file that could not be loaded, with the reason in words a reader understands.
+public struct LoadProblem: Error, Sendable, Equatable {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// What the loader reports as it goes: stories and problems in file order.
+public enum LoadEvent: Sendable {
+    case stories([Story])
+    case problem(LoadProblem)
+}
+
+/// The one place files become stories: finds files under the given paths and parses each in turn.
+public struct CollectionLoader: Sendable {
+    public var registry: FormatRegistry
+    /// Files larger than this are reported as problems instead of being read.
+    public var maximumFileSize: Int
+
+    public init(registry: FormatRegistry = .standard, maximumFileSize: Int = 64 << 20) {
+        self.registry = registry
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// Everything under `paths`, collected: the simple form of `load(_:report:)`.
+    public func loadAll(_ paths: [String]) -> (stories: [Story], problems: [LoadProblem]) {
+        var stories: [Story] = []
+        var problems: [LoadProblem] = []
+        load(paths) { event in
+            switch event {
+            case .stories(let found): stories.append(contentsOf: found)
+            case .problem(let problem): problems.append(problem)
+            }
+        }
+        return (stories, problems)
+    }
+
+    /// Walks `paths` (files, or folders searched recursively, hidden entries skipped) and reports each result.
+    public func load(_ paths: [String], report: (LoadEvent) -> Void) {
+        for file in listFiles(paths, problem: { report(.problem($0)) }) {
+            report(loadEvent(file))
+        }
+    }
+
+    /// The files `load` would read, in order; folders that cannot be listed are reported as problems.
+    public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [String] {
+        paths.flatMap { DocumentFiles.list($0, problem: problem) }
+    }
+
+    public func loadEvent(_ file: String) -> LoadEvent {
+        switch loadFile(file) {
+        case .success(let stories): return .stories(stories)
+        case .failure(let problem): return .problem(problem)
+        }
+    }
+
+    /// Reads and parses one file.
+    public func loadFile(_ path: String) -> Result<[Story], LoadProblem> {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path, limit: maximumFileSize)
+        } catch {
+            return .failure(LoadProblem(path: path, reason: "\(error)"))
+        }
+        do {
+            return .success(try registry.parse(bytes, path: path))
+        } catch let error as DocumentError {
+            return .failure(LoadProblem(path: path, reason: error.message))
+        } catch {
+            return .failure(LoadProblem(path: path, reason: "\(error)"))
+        }
+    }
+}
+
+/// Lists the regular files below a path in a stable order, reporting what cannot be listed.
+enum DocumentFiles {
+    static func list(_ path: String, problem: (LoadProblem) -> Void) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            problem(LoadProblem(path: path, reason: "no such file or folder"))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        var files: [String] = []
+        // Explicit stack: folder depth never grows the call stack.
+        var pending = [path]
+        while let folder = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                problem(LoadProblem(path: folder, reason: "folder cannot be read"))
+                continue
+            }
+            var subfolders: [String] = []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                switch FileKind.of(child) {
+                case .regular: files.append(child)
+                case .directory: subfolders.append(child)
+                case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
+                }
+            }
+            pending.append(contentsOf: subfolders.reversed())
+        }
+        return files
+    }
+}
+
+/// What kind of file system entry a path is, following symlinks to files but not into folders twice.
+enum FileKind {
+    case regular
+    case directory
+    case other(String)
+
+    static func of(_ path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return lstat(path, &info) == 0 ? .other("broken link") : .other("cannot be examined")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR:
+            var linkInfo = stat()
+            // Symlinked folders are not followed: that is how loops and duplicate trees are avoided.
+            if lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK { return .other("link to a folder") }
+            return .directory
+        case S_IFIFO: return .other("a pipe, not a file")
+        case S_IFSOCK: return .other("a socket, not a file")
+        default: return .other("not a regular file")
+        }
+    }
+}
+
+/// Reads a whole file with a size limit and errors that say what went wrong.
+enum FileBytes {
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw ReadError(description: reason(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ReadError(description: reason(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw ReadError(description: "not a regular file") }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw ReadError(description: "too large (\(size >> 20) MiB; the limit is \(limit >> 20) MiB)")
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(description: reason(errno))
+            }
+            if count == 0 { break }  // the file shrank while reading: keep what is there
+            filled += count
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOENT: return "file disappeared"
+        case EISDIR: return "is a folder"
+        default: return String(cString: strerror(code)).lowercased()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Turns file bytes into text lines: byte-order marks, UTF-16, invalid UTF-8 and LF/CRLF/CR line ends.
+public enum TextDecoding {
+    /// True when the bytes look like a binary file rather than text (a NUL byte without a UTF-16 mark).
+    public static func looksBinary(_ prefix: ArraySlice<UInt8>) -> Bool {
+        if utf16Endianness(prefix) != nil { return false }
+        return prefix.contains(0)
+    }
+
+    /// Decodes to a string; invalid UTF-8 becomes U+FFFD, a UTF-8 or UTF-16 byte-order mark is honoured.
+    public static func decode(_ bytes: [UInt8]) -> String {
+        if let bigEndian = utf16Endianness(bytes[...]) {
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var index = 2
+            while index + 1 < bytes.count {
+                let high = UInt16(bytes[index]), low = UInt16(bytes[index + 1])
+                units.append(bigEndian ? high << 8 | low : low << 8 | high)
+                index += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return String(decoding: bytes[3...], as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits text into lines at LF, CRLF or a lone CR; a missing final newline changes nothing.
+    public static func lines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(Substring(utf8[start..<index]))
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start != utf8.endIndex { result.append(Substring(utf8[start..<utf8.endIndex])) }
+        return result
+    }
+
+    /// nil when there is no UTF-16 byte-order mark; true for big-endian, false for little-endian.
+    static func utf16Endianness(_ bytes: ArraySlice<UInt8>) -> Bool? {
+        guard bytes.count >= 2 else { return nil }
+        let first = bytes[bytes.startIndex], second = bytes[bytes.startIndex + 1]
+        if first == 0xFE && second == 0xFF { return true }
+        if first == 0xFF && second == 0xFE { return false }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import TidingsModel
+
+/// The comment tree of one story as the comment pane shows it: which comments are visible given the
+/// collapsed ones, and the guide lines (│ ├ └) that connect them. Nothing here recurses.
+public struct CommentThread: Sendable {
+    public let comments: [Comment]
+    /// For each comment: whether a later sibling follows it (decides ├ versus └ and │ below it).
+    let hasLaterSibling: [Bool]
+    public private(set) var collapsed: Set<Int> = []
+    /// Indices of the comments currently shown, in order.
+    public private(set) var visible: [Int] = []
+    /// Position of each comment in `visible`, or -1 when hidden inside a collapsed thread.
+    private var visiblePosition: [Int] = []
+
+    public init(comments: [Comment]) {
+        self.comments = comments
+        var later = [Bool](repeating: false, count: comments.count)
+        // lastChild[p] tracks the latest child seen for each parent (nil parent uses the key -1).
+        var lastChild: [Int: Int] = [:]
+        for index in comments.indices {
+            let parent = comments[index].parent ?? -1
+            if let previous = lastChild[parent] { later[previous] = true }
+            lastChild[parent] = index
+        }
+        hasLaterSibling = later
+        rebuildVisible()
+    }
+
+    public var isEmpty: Bool { comments.isEmpty }
+
+    public func position(of index: Int) -> Int? {
+        let position = visiblePosition[index]
+        return position >= 0 ? position : nil
+    }
+
+    public func isCollapsed(_ index: Int) -> Bool { collapsed.contains(index) }
+
+    public func hasReplies(_ index: Int) -> Bool { comments[index].descendantCount > 0 }
+
+    public mutating func setCollapsed(_ index: Int, _ value: Bool) {
+        guard hasReplies(index), collapsed.contains(index) != value else { return }
+        if value { collapsed.insert(index) } else { collapsed.remove(index) }
+        rebuildVisible()
+    }
+
+    /// Makes a comment visible by expanding every collapsed ancestor.
+    public mutating func reveal(_ index: Int) {
+        var changed = false
+        var ancestor = comments[index].parent
+        while let current = ancestor {
+            if collapsed.remove(current) != nil { changed = true }
+            ancestor = comments[current].parent
+        }
+        if changed { rebuildVisible() }
+    }
+
+    /// The comment and all its replies.
+    public func subtree(_ index: Int) -> ArraySlice<Comment> {
+        comments[index...(index + comments[index].descendantCount)]
+    }
+
+    private mutating func rebuildVisible() {
+        visible.removeAll(keepingCapacity: true)
+        visiblePosition = [Int](repeating: -1, count: comments.count)
+        var index = 0
+        while index < comments.count {
+            visiblePosition[index] = visible.count
+            visible.append(index)
+            index += collapsed.contains(index) ? comments[index].descendantCount + 1 : 1
+        }
+    }
+
+    /// Guide text for one line of a comment: ancestors' verticals and the comment's own connector.
+    /// `levels` is how many nesting columns fit; deeper comments share the last column.
+    func guide(for index: Int, firstLine: Bool, levels: Int) -> String {
+        let depth = comments[index].depth
+        let shown = min(depth, levels)
+        guard shown > 0 else { return "" }
+        var columns = [String](repeating: "  ", count: shown)
+        var current = index
+        var column = shown - 1
+        // Walk up at most `shown` ancestors: the cost is bounded by the width, not by the depth.
+        while column >= 0 {
+            if column == shown - 1 {
+                if firstLine {
+                    columns[column] = hasLaterSibling[current] ? "├─" : "└─"
+                } else {
+                    columns[column] = hasLaterSibling[current] ? "│ " : "  "
+                }
+            } else {
+                columns[column] = hasLaterSibling[current] ? "│ " : "  "
+            }
+            guard let parent = comments[current].parent else { break }
+            current = parent
+            column -= 1
+        }
+        return columns.joined()
+    }
+}

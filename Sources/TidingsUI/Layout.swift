@@ -1,0 +1,65 @@
+/// Where each pane goes for a terminal size; the only place that decides the arrangement.
+public struct Layout: Equatable, Sendable {
+    public static let minimumWidth = 30
+    public static let minimumHeight = 8
+    /// From this width on, the story and comment panes stand side by side.
+    public static let sideBySideWidth = 100
+
+    public enum Arrangement: Equatable, Sendable {
+        case tooSmall
+        case sideBySide
+        /// One pane at a time; Tab switches.
+        case single
+    }
+
+    public var arrangement: Arrangement
+    public var storyListTitle: Rect?
+    public var storyList: Rect?
+    public var storyTextTitle: Rect?
+    public var storyText: Rect?
+    public var commentsTitle: Rect?
+    public var comments: Rect?
+    public var divider: Rect?
+    public var status: Rect
+    public var full: Rect
+
+    public init(width: Int, height: Int, focus: Focus) {
+        full = Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
+        status = Rect(x: 0, y: max(0, height - 1), width: width, height: min(1, height))
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            arrangement = .tooSmall
+            return
+        }
+        let paneHeight = height - 1
+        if width >= Self.sideBySideWidth {
+            arrangement = .sideBySide
+            let left = max(40, width * 2 / 5)
+            divider = Rect(x: left, y: 0, width: 1, height: paneHeight)
+            placeStoryPane(Rect(x: 0, y: 0, width: left, height: paneHeight))
+            placeCommentPane(Rect(x: left + 1, y: 0, width: width - left - 1, height: paneHeight))
+        } else {
+            arrangement = .single
+            let pane = Rect(x: 0, y: 0, width: width, height: paneHeight)
+            if focus == .comments { placeCommentPane(pane) } else { placeStoryPane(pane) }
+        }
+    }
+
+    private mutating func placeStoryPane(_ pane: Rect) {
+        let listHeight = max(2, (pane.height - 2) * 2 / 5)
+        storyListTitle = Rect(x: pane.x, y: pane.y, width: pane.width, height: 1)
+        storyList = Rect(x: pane.x, y: pane.y + 1, width: pane.width, height: listHeight)
+        storyTextTitle = Rect(x: pane.x, y: pane.y + 1 + listHeight, width: pane.width, height: 1)
+        storyText = Rect(x: pane.x, y: pane.y + 2 + listHeight, width: pane.width,
+                         height: pane.height - 2 - listHeight)
+    }
+
+    private mutating func placeCommentPane(_ pane: Rect) {
+        commentsTitle = Rect(x: pane.x, y: pane.y, width: pane.width, height: 1)
+        comments = Rect(x: pane.x, y: pane.y + 1, width: pane.width, height: pane.height - 1)
+    }
+}
+
+/// Which pane the arrow keys act on.
+public enum Focus: Sendable, Equatable, CaseIterable {
+    case stories, text, comments
+}

@@ -1,0 +1,170 @@
+/// Visual attributes of a cell; the terminal maps them to curses attributes and colour pairs.
+public struct Style: Hashable, Sendable {
+    /// Foreground colour roles rather than raw colours, so a theme could change them in one place.
+    public enum Color: UInt8, Sendable {
+        case plain, accent, fresh, guide, warning, marker
+    }
+
+    public var color: Color
+    public var bold: Bool
+    public var reverse: Bool
+    public var dim: Bool
+    public var underline: Bool
+
+    public init(color: Color = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false,
+                underline: Bool = false) {
+        self.color = color
+        self.bold = bold
+        self.reverse = reverse
+        self.dim = dim
+        self.underline = underline
+    }
+
+    public static let plain = Style()
+    public static let bold = Style(bold: true)
+    public static let dim = Style(dim: true)
+    public static let reverse = Style(reverse: true)
+    public static let accent = Style(color: .accent)
+    public static let guide = Style(color: .guide, dim: true)
+    public static let fresh = Style(color: .fresh, bold: true)
+    public static let warning = Style(color: .warning, bold: true)
+    public static let status = Style(reverse: true)
+    /// How control characters from documents are shown once made visible.
+    public static let marker = Style(color: .marker, reverse: true)
+
+    public func with(reverse: Bool) -> Style {
+        var copy = self
+        copy.reverse = reverse
+        return copy
+    }
+}
+
+/// One terminal cell: a grapheme cluster, or empty when it is covered by the wide character to its left.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public static let blank = Cell(text: " ", style: .plain)
+    /// The right half of a two-cell character.
+    public static let continuation = Cell(text: "", style: .plain)
+
+    public var isContinuation: Bool { text.isEmpty }
+}
+
+/// A rectangle of cells on the screen.
+public struct Rect: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+}
+
+/// An in-memory screen: the UI draws here and tests read it back; the terminal only copies it out.
+public struct ScreenBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    public func fill(_ rect: Rect, style: Style) -> ScreenBuffer {
+        var copy = self
+        copy.fillInPlace(rect, style: style)
+        return copy
+    }
+
+    public mutating func fillInPlace(_ rect: Rect, style: Style = .plain) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { set(x, y, Cell(text: " ", style: style)) }
+        }
+    }
+
+    /// Writes text from (x, y), never past `x + maxWidth` or the screen edge. Returns the cells used.
+    /// The text passes the sanitizer first, so nothing from a document can reach the terminal raw.
+    @discardableResult
+    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, maxWidth: Int? = nil, style: Style) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for character in UntrustedTextGate.displayable(String(text)) {
+            let cellWidth = DisplayWidth.of(character)
+            if cellWidth == 0 { continue }
+            if column + cellWidth > limit {
+                // A wide character that does not fit is never cut in half: pad the remaining cell.
+                if column < limit, column >= 0 { set(column, y, Cell(text: " ", style: style)) ; column += 1 }
+                break
+            }
+            if column >= 0 {
+                let shown = Self.visibleText(character)
+                set(column, y, Cell(text: shown, style: Self.isMarker(character) ? .marker : style))
+                if cellWidth == 2 { set(column + 1, y, Cell(text: "", style: style)) }
+            }
+            column += cellWidth
+        }
+        return column - x
+    }
+
+    /// Fills from `x` to `x + count` with spaces in a style (used to pad rows to their pane width).
+    public mutating func pad(x: Int, y: Int, count: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + max(0, count)) { set(column, y, Cell(text: " ", style: style)) }
+    }
+
+    /// The screen as text, one line per row, wide characters written once (tests compare this).
+    public var text: String {
+        (0..<height).map { row($0) }.joined(separator: "\n")
+    }
+
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for x in 0..<width where !self[x, y].isContinuation { line += self[x, y].text }
+        return line
+    }
+
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let index = y * width + x
+        // Overwriting half of a wide character blanks its other half, so no half-glyph is left behind.
+        if cells[index].isContinuation, x > 0, cell.text != "" { cells[index - 1] = Cell(text: " ", style: cells[index - 1].style) }
+        if !cells[index].isContinuation, x + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+
+    /// A cluster that starts with a combining mark is drawn on a no-break space so it has a base.
+    private static func visibleText(_ character: Character) -> String {
+        guard let first = character.unicodeScalars.first, UntrustedText.isCombiningMark(first) else {
+            return String(character)
+        }
+        return "\u{00A0}" + String(character)
+    }
+
+    private static func isMarker(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        return (0x2400...0x2421).contains(first.value) && character.unicodeScalars.count == 1
+    }
+}
+
+import TidingsModel
+
+/// Where screen text passes `UntrustedText`: single-line, since the buffer writes one row at a time.
+enum UntrustedTextGate {
+    static func displayable(_ text: String) -> String { UntrustedText.sanitize(text, multiline: false) }
+}

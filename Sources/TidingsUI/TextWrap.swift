@@ -1,0 +1,67 @@
+import TidingsModel
+
+/// Word wrapping and truncation measured in display cells.
+public enum TextWrap {
+    /// Wraps text to `width` cells. Line breaks in the text start new lines; words longer than a line are
+    /// split between characters (never inside a grapheme cluster).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in UntrustedText.sanitize(text, multiline: true).split(separator: "\n", omittingEmptySubsequences: false) {
+            wrapParagraph(paragraph, width: width, into: &lines)
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+        var line = ""
+        var lineWidth = 0
+        let firstLine = lines.count
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordWidth = DisplayWidth.of(word)
+            if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
+                line += " "
+                line += word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if wordWidth <= width {
+                line = String(word)
+                lineWidth = wordWidth
+                continue
+            }
+            for character in word {
+                let cellWidth = DisplayWidth.of(character)
+                if lineWidth + cellWidth > width, lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += cellWidth
+            }
+        }
+        if lineWidth > 0 || lines.count == firstLine { lines.append(line) }
+    }
+
+    /// Cuts text to at most `width` cells, ending with `…` when something was cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let clean = UntrustedText.sanitize(text)
+        if DisplayWidth.of(clean) <= width { return clean }
+        var result = ""
+        var used = 0
+        for character in clean {
+            let cellWidth = DisplayWidth.of(character)
+            if used + cellWidth > width - 1 { break }
+            result.append(character)
+            used += cellWidth
+        }
+        return result + "…"
+    }
+}

@@ -1,0 +1,150 @@
+import CNcursesw
+import Foundation
+import TidingsUI
+
+/// The only code that talks to curses: it copies a `ScreenBuffer` to the terminal and turns input into keys.
+final class CursesTerminal {
+    /// What `readKey` saw.
+    enum Input {
+        case key(Key)
+        case resize
+        case interrupt
+        case timeout
+    }
+
+    private let screen: OpaquePointer
+    private var shown: ScreenBuffer?
+    private var colorPairs: [Style.Color: Int16] = [:]
+
+    /// Why the terminal cannot be used; the message tells the user what to do instead.
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init() throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw Unavailable(description: "not a terminal: tidings needs one to show the reader; use `tidings dump PATH` for text output")
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw Unavailable(description: "TERM is \(term.isEmpty ? "not set" : "'dumb'"): tidings needs a terminal that can move the cursor; use `tidings dump PATH` for text output")
+        }
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let created = newterm(nil, tidings_stdout(), tidings_stdin()) else {
+            throw Unavailable(description: "the terminal type '\(term)' is unknown here; use `tidings dump PATH` for text output")
+        }
+        screen = created
+        set_term(created)
+        raw()  // Ctrl-C arrives as a key, so quitting always goes through the save path
+        noecho()
+        nonl()
+        keypad(tidings_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(tidings_stdscr(), 100)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            let colors: [(Style.Color, Int16)] = [(.accent, Int16(COLOR_CYAN)), (.fresh, Int16(COLOR_GREEN)),
+                                                   (.guide, Int16(COLOR_BLUE)), (.warning, Int16(COLOR_YELLOW)),
+                                                   (.marker, Int16(COLOR_MAGENTA))]
+            for (offset, entry) in colors.enumerated() {
+                let pair = Int16(offset + 1)
+                if init_pair(pair, entry.1, -1) == OK { colorPairs[entry.0] = pair }
+            }
+        }
+    }
+
+    var size: (width: Int, height: Int) {
+        (Int(getmaxx(tidings_stdscr())), Int(getmaxy(tidings_stdscr())))
+    }
+
+    /// Draws the cells that changed since the last frame.
+    func present(_ buffer: ScreenBuffer) {
+        guard let window = tidings_stdscr() else { return }
+        let previous = shown.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
+        if previous == nil { werase(window) }
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell, x + 1 >= buffer.width || previous[x + 1, y] == buffer[x + 1, y] { continue }
+                draw(cell, x: x, y: y, window: window, followedByContinuation: x + 1 < buffer.width && buffer[x + 1, y].isContinuation)
+            }
+        }
+        shown = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>, followedByContinuation: Bool) {
+        var characters: [wchar_t] = []
+        for scalar in cell.text.unicodeScalars.prefix(5) { characters.append(wchar_t(bitPattern: scalar.value)) }
+        var cursesWidth = characters.first.map { Int(tidings_wcwidth($0)) } ?? 1
+        let expected = followedByContinuation ? 2 : 1
+        // The C library may measure a character differently; never let that shift the rest of the row.
+        if cursesWidth < 0 || cursesWidth > expected {
+            characters = [wchar_t(0xFFFD)]
+            cursesWidth = 1
+        }
+        characters.append(0)
+        let pair = colorPairs[cell.style.color] ?? 0
+        _ = tidings_put_cell(window, Int32(y), Int32(x), characters, attributes(cell.style), pair)
+        if expected == 2, cursesWidth == 1 {
+            var space: [wchar_t] = [32, 0]
+            _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &space, attributes(cell.style), pair)
+        }
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var value = tidings_attr_normal()
+        if style.bold { value |= tidings_attr_bold() }
+        if style.reverse { value |= tidings_attr_reverse() }
+        if style.dim { value |= tidings_attr_dim() }
+        if style.underline { value |= tidings_attr_underline() }
+        return value
+    }
+
+    /// Waits up to the input timeout for a key.
+    func readKey() -> Input {
+        var character: wint_t = 0
+        let result = wget_wch(tidings_stdscr(), &character)
+        if result == ERR { return .timeout }
+        if result == tidings_key_code_yes() {
+            switch Int32(character) {
+            case KEY_RESIZE:
+                shown = nil
+                return .resize
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            default: return .timeout
+            }
+        }
+        switch character {
+        case 3: return .interrupt
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return .timeout }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Leaves curses mode and restores the terminal as it was.
+    func close() {
+        endwin()
+        delscreen(screen)
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import TidingsModel
+import TidingsUI
+
+/// Runs the interactive reader: loads in the background, draws, reads keys, saves read state.
+struct ReaderSession {
+    let sources: [String]
+    let store: ReadStateStore
+    /// Save at most this often while reading; quitting always saves.
+    static let saveInterval: TimeInterval = 0.5
+
+    func run() throws {
+        let (readState, outcome) = store.load()
+        var canSave = true
+        var startMessage: String?
+        switch outcome {
+        case .missing, .loaded: break
+        case .setAside(let reason, let movedTo):
+            startMessage = "The state file could not be read (\(reason)); it was moved to \(movedTo)"
+        case .unusable(let reason):
+            startMessage = "The state file \(store.path) could not be read (\(reason)); read marks will not be saved"
+            canSave = false
+        }
+
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal()
+        } catch let error as CursesTerminal.Unavailable {
+            FileHandle.standardError.write(Data("tidings: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        defer { terminal.close() }
+        SignalFlag.install()
+
+        let size = terminal.size
+        var state = AppState(readState: readState, width: size.width, height: size.height)
+        state.message = startMessage
+        let loading = BackgroundLoad(sources: sources)
+        let saver = StateSaver(store: store)
+        var savedRevision = state.readStateRevision
+        var lastSave = Date.distantPast
+
+        while true {
+            loading.drain(into: &state)
+            if state.message == nil, let failure = saver.takeFailure() {
+                state.message = "Cannot save read state (\(failure)); will retry"
+            }
+            terminal.present(state.render())
+            if state.shouldQuit || SignalFlag.received != 0 { break }
+            switch terminal.readKey() {
+            case .key(let key): state.handle(key)
+            case .resize:
+                let size = terminal.size
+                state.resize(width: size.width, height: size.height)
+            case .interrupt: state.perform(.quit)
+            case .timeout: break
+            }
+            if canSave, state.readStateRevision != savedRevision, Date().timeIntervalSince(lastSave) >= Self.saveInterval {
+                saver.save(state.readState)
+                savedRevision = state.readStateRevision
+                lastSave = Date()
+            }
+        }
+        loading.cancel()
+        if canSave {
+            if state.readStateRevision != savedRevision { saver.save(state.readState) }
+            if let failure = saver.finish() {
+                terminal.close()
+                FileHandle.standardError.write(Data("tidings: read state not saved to \(store.path): \(failure)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Loads the collection on another thread and hands results to the main loop in batches.
+final class BackgroundLoad: Sendable {
+    private struct Inbox {
+        var stories: [Story] = []
+        var problems: [LoadProblem] = []
+        var done = 0
+        var total: Int?
+        var finished = false
+        var cancelled = false
+    }
+
+    private let inbox = Mutex(Inbox())
+
+    init(sources: [String]) {
+        let thread = Thread { [self] in
+            let loader = CollectionLoader()
+            var listProblems: [LoadProblem] = []
+            let files = loader.listFiles(sources) { listProblems.append($0) }
+            self.inbox.withLock {
+                $0.problems.append(contentsOf: listProblems)
+                $0.total = files.count
+            }
+            for file in files {
+                let event = loader.loadEvent(file)
+                let cancelled = self.inbox.withLock { inbox -> Bool in
+                    switch event {
+                    case .stories(let stories): inbox.stories.append(contentsOf: stories)
+                    case .problem(let problem): inbox.problems.append(problem)
+                    }
+                    inbox.done += 1
+                    return inbox.cancelled
+                }
+                if cancelled { return }
+            }
+            self.inbox.withLock { $0.finished = true }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Moves what has loaded so far into the state.
+    func drain(into state: inout AppState) {
+        let taken = inbox.withLock { inbox -> Inbox in
+            let copy = inbox
+            inbox.stories.removeAll()
+            inbox.problems.removeAll()
+            return copy
+        }
+        if !taken.stories.isEmpty || !taken.problems.isEmpty {
+            state.append(stories: taken.stories, problems: taken.problems)
+        }
+        if taken.finished {
+            state.loadProgress = nil
+        } else {
+            state.loadProgress = (taken.done, taken.total ?? 0)
+        }
+    }
+
+    func cancel() { inbox.withLock { $0.cancelled = true } }
+}
+
+/// Writes read state on a background queue, newest state first, reporting failures to the main loop.
+final class StateSaver: Sendable {
+    private let store: ReadStateStore
+    private let queue = DispatchQueue(label: "tidings.save")
+    private let failure = Mutex<String?>(nil)
+    private let pending = Mutex<ReadState?>(nil)
+
+    init(store: ReadStateStore) { self.store = store }
+
+    func save(_ state: ReadState) {
+        pending.withLock { $0 = state }
+        queue.async { [self] in
+            // Only the newest state matters: a burst of changes becomes one write.
+            guard let next = pending.withLock({ value -> ReadState? in defer { value = nil }; return value }) else { return }
+            do {
+                try store.save(next)
+                failure.withLock { $0 = nil }
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+        }
+    }
+
+    func takeFailure() -> String? { failure.withLock { value in defer { value = nil }; return value } }
+
+    /// Waits for the last write; returns its error if it failed.
+    func finish() -> String? {
+        queue.sync {}
+        return failure.withLock { $0 }
+    }
+}
+
+/// Termination signals become a flag the loop checks, so the terminal is restored and state saved first.
+enum SignalFlag {
+    nonisolated(unsafe) static var received: sig_atomic_t = 0
+
+    static func install() {
+        for number in [SIGTERM, SIGHUP, SIGINT] {
+            signal(number) { received in SignalFlag.received = received }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import TidingsModel
+
+/// The `tidings` command line: read a folder in the terminal, or dump what the parser sees.
+@main
+struct TidingsCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tidings",
+        abstract: "A terminal reader for saved stories and their comment threads.",
+        usage: """
+        tidings [DIR ...] [--state FILE]
+          tidings dump PATH ...
+        """,
+        discussion: """
+        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped) and browse \
+        them offline: the story list and text on one side, the threaded comments on the other. Read state is \
+        kept in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
+
+        `tidings dump PATH...` prints every story as JSON Lines instead, for scripts and for checking a file.
+        """,
+        version: version,
+        subcommands: [Read.self, Dump.self],
+        defaultSubcommand: Read.self
+    )
+}
+
+/// `tidings [DIR...]`: the interactive reader.
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read the stories under DIR in the terminal (the default command).")
+
+    @Argument(help: "Folders or files to read. Default: the bundled sample collection.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Read-state file.", discussion: "Default: $XDG_STATE_HOME/tidings/state.json, or ~/.local/state/tidings/state.json.",
+        valueName: "file"))
+    var state: String?
+
+    func run() throws {
+        let sources: [String]
+        if paths.isEmpty {
+            guard let samples = SampleCollection.location() else {
+                FileHandle.standardError.write(Data("tidings: the bundled sample collection is not next to this binary; give a folder: tidings DIR\n".utf8))
+                throw ExitCode(2)
+            }
+            sources = [samples]
+        } else {
+            sources = paths
+        }
+        let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
+        try ReaderSession(sources: sources, store: store).run()
+    }
+}
+
+/// `tidings dump PATH...`: JSON Lines on stdout, one object per story.
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every story under the paths as JSON Lines (schema: docs/FORMAT.md).",
+        discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1.")
+
+    @Argument(help: "Files or folders.")
+    var paths: [String]
+
+    func run() throws {
+        let loader = CollectionLoader()
+        var output = BufferedOutput(descriptor: 1)
+        var failed = false
+        loader.load(paths) { event in
+            switch event {
+            case .stories(let stories):
+                for story in stories {
+                    output.write(StoryJSON.line(story))
+                    output.write("\n")
+                }
+            case .problem(let problem):
+                failed = true
+                output.flush()
+                var line = "tidings: "
+                line += UntrustedText.sanitize(problem.path) + ": " + problem.reason + "\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
+        output.flush()
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// Collects output and writes it in large blocks.
+struct BufferedOutput {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let count = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count <= 0 { if errno == EINTR { continue } else { break } }
+            offset += count
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
