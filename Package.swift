@@ -23,7 +23,7 @@ let package = Package(
             ],
             resources: [.copy("../../Resources/Samples")]
         ),
-        .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"]),
+        .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),
     ],

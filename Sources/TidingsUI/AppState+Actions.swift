@@ -105,12 +105,15 @@ extension AppState {
             let ids = thread.subtree(selected).map(\.id)
             let markRead = !readState.isCommentRead(story.comments[selected].id, in: story.id)
             // Marked unread on purpose: do not mark them read again just because they are on screen.
-            shownComments.formUnion(selected...(selected + story.comments[selected].descendantCount))
+            let range = selected...(selected + story.comments[selected].descendantCount)
+            shownComments.formUnion(range)
+            if markRead { newThisVisit.subtract(range) }
             changeReadState { $0.setComments(ids, in: story.id, read: markRead) }
             message = (markRead ? "Marked read" : "Marked unread") + (ids.count > 1 ? " with \(ids.count - 1) replies" : "")
         } else {
             let markRead = !readState.isStoryRead(story.id)
             shownComments.formUnion(story.comments.indices)
+            if markRead { newThisVisit.removeAll() }
             changeReadState { state in
                 let storyChanged = state.setStory(story.id, read: markRead)
                 let commentsChanged = state.setComments(story.comments.map(\.id), in: story.id, read: markRead)

@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     /// Comments already shown during this visit to the story: they are marked read once, not again
     /// after the user marks them unread.
     var shownComments: Set<Int> = []
+    /// Comments that were unread when this visit to the story began: they keep their "new" marker while
+    /// the user reads them, so what is new stays visible even though showing it marks it read.
+    var newThisVisit: Set<Int> = []
 
     public init(stories: [Story] = [], problems: [LoadProblem] = [], readState: ReadState = ReadState(),
                 width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
@@ -81,6 +84,8 @@ public struct AppState: Sendable {
         commentLayout.invalidateAll()
         textTop = 0
         shownComments = []
+        let story = stories[clamped]
+        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
     }
 
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
@@ -115,6 +120,11 @@ public struct AppState: Sendable {
     mutating func markStoryOpened() {
         guard let story = currentStory else { return }
         changeReadState { $0.setStory(story.id, read: true) }
+    }
+
+    /// Whether the comment pane marks the comment as new: unread now, or unread when this visit began.
+    public func isNew(comment index: Int) -> Bool {
+        newThisVisit.contains(index) || isUnread(comment: index)
     }
 
     public func isUnread(comment index: Int) -> Bool {

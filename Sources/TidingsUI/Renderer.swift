@@ -114,7 +114,7 @@ extension AppState {
         }
         var y = area.y
         for (index, lines) in commentsOnScreen(height: area.height) {
-            let unread = isUnread(comment: index)
+            let unread = isNew(comment: index)
             let selected = index == selectedComment
             for line in lines {
                 if line.kind == .spacer {
@@ -159,9 +159,9 @@ extension AppState {
             left = "loading \(progress.done.formatted)/\(progress.total.formatted)"
         } else {
             switch focus {
-            case .stories: left = "↑↓ stories · Enter open · Tab next pane"
-            case .text: left = "↑↓ scroll story · Tab comments"
-            case .comments: left = "↑↓ comments · ← collapse · → expand · r read"
+            case .stories: left = "↑↓ move · Enter open · Tab pane"
+            case .text: left = "↑↓ scroll · Tab pane"
+            case .comments: left = "↑↓ move · ←→ fold · r read"
             }
         }
         if case .help = overlay { left = "Help: ↑↓ scroll · Esc close" }

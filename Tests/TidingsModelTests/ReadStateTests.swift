@@ -1,0 +1,158 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+
+final class ReadStateTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "tidings-state-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func sampleState() -> ReadState {
+        var state = ReadState()
+        state.setStory("story-one", read: true)
+        state.setComments([CommentID(value: 1), CommentID(value: 0xABCDEF)], in: "story-one", read: true)
+        state.setComments([CommentID(value: 42)], in: "story-two", read: true)
+        return state
+    }
+
+    func testRoundTrip() throws {
+        let store = ReadStateStore(path: folder + "/nested/state.json")
+        try store.save(sampleState())
+        let (loaded, outcome) = store.load()
+        XCTAssertEqual(outcome, .loaded)
+        XCTAssertEqual(loaded, sampleState())
+        XCTAssertTrue(loaded.isStoryRead("story-one"))
+        XCTAssertFalse(loaded.isStoryRead("story-two"))
+        XCTAssertTrue(loaded.isCommentRead(CommentID(value: 42), in: "story-two"))
+    }
+
+    func testEncodingIsVersionedJSONWithPackedCommentIds() throws {
+        let data = ReadStateCoding.encode(sampleState())
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let stories = try XCTUnwrap(object["stories"] as? [String: [String: Any]])
+        XCTAssertEqual(stories["story-one"]?["read"] as? Bool, true)
+        XCTAssertEqual((stories["story-one"]?["comments"] as? String)?.count, 12)
+    }
+
+    func testMarkingUnreadRemovesEmptyEntries() {
+        var state = sampleState()
+        state.setComments([CommentID(value: 42)], in: "story-two", read: false)
+        XCTAssertNil(state.stories["story-two"])
+        XCTAssertFalse(state.setStory("story-two", read: false), "no change reported when nothing changed")
+    }
+
+    func testSaveReplacesAtomicallyAndLeavesNoTemporaryFiles() throws {
+        let path = folder + "/state.json"
+        let store = ReadStateStore(path: path)
+        try store.save(ReadState())
+        try store.save(sampleState())
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertEqual(names, ["state.json"])
+        XCTAssertEqual(store.load().0, sampleState())
+    }
+
+    func testSaveFailureLeavesTheOldFileIntact() throws {
+        let path = folder + "/state.json"
+        let store = ReadStateStore(path: path)
+        try store.save(sampleState())
+        chmod(folder, 0o500)
+        defer { chmod(folder, 0o700) }
+        if getuid() == 0 { throw XCTSkip("root can write to read-only folders") }
+        XCTAssertThrowsError(try store.save(ReadState()))
+        XCTAssertEqual(store.load().0, sampleState())
+    }
+
+    func testUnparseableFileIsMovedAsideNotOverwritten() throws {
+        let path = folder + "/state.json"
+        let garbage = Data("{\"version\":1,\"stories\":{\"x\":".utf8)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        let store = ReadStateStore(path: path)
+        let (state, outcome) = store.load(now: Date(timeIntervalSince1970: 1_800_000_000))
+        XCTAssertEqual(state, ReadState())
+        guard case .setAside(let reason, let movedTo) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(reason, "not valid JSON")
+        XCTAssertEqual(movedTo, path + ".corrupt-20270115T080000Z")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: movedTo)), garbage)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    func testUnknownVersionIsSetAside() throws {
+        let path = folder + "/state.json"
+        try Data("{\"version\":99,\"stories\":{}}".utf8).write(to: URL(fileURLWithPath: path))
+        let (_, outcome) = ReadStateStore(path: path).load()
+        guard case .setAside(let reason, _) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(reason.contains("version 99"))
+    }
+
+    func testMissingFileStartsEmpty() {
+        let (state, outcome) = ReadStateStore(path: folder + "/none.json").load()
+        XCTAssertEqual(outcome, .missing)
+        XCTAssertEqual(state, ReadState())
+    }
+
+    func testDefaultPathFollowsXDG() {
+        XCTAssertEqual(ReadStateStore.defaultPath(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/u"]),
+                       "/x/state/tidings/state.json")
+        XCTAssertEqual(ReadStateStore.defaultPath(environment: ["HOME": "/home/u"]),
+                       "/home/u/.local/state/tidings/state.json")
+    }
+
+    func testUnreadCount() throws {
+        let story = try NativeFormat().parse(Array("T\n\nB\n\na\nb\nc\n".utf8), path: "x")[0]
+        var state = ReadState()
+        XCTAssertEqual(state.unreadCount(of: story), 3)
+        state.setComments([story.comments[1].id], in: story.id, read: true)
+        XCTAssertEqual(state.unreadCount(of: story), 2)
+    }
+}
+
+final class LoaderAndDumpTests: XCTestCase {
+    func testLoaderReportsProblemsAndLoadsTheRest() throws {
+        let folder = NSTemporaryDirectory() + "tidings-load-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/sub/.hidden", withIntermediateDirectories: true)
+        try Data("Good one\n\nBody.\n\nA comment.\n".utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
+        try Data("Nested one\n\nBody.\n".utf8).write(to: URL(fileURLWithPath: folder + "/sub/b.txt"))
+        try Data("Hidden\n\nBody.\n".utf8).write(to: URL(fileURLWithPath: folder + "/sub/.hidden/c.txt"))
+        try Data("Hidden file\n".utf8).write(to: URL(fileURLWithPath: folder + "/.d.txt"))
+        try Data([0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: folder + "/image.bin"))
+        try Data().write(to: URL(fileURLWithPath: folder + "/empty.txt"))
+
+        let (stories, problems) = CollectionLoader().loadAll([folder])
+        XCTAssertEqual(stories.map(\.title), ["Good one", "Nested one"])
+        XCTAssertEqual(problems.map { ($0.path as NSString).lastPathComponent }, ["empty.txt", "image.bin"])
+        XCTAssertEqual(problems.first?.reason, "empty file: no title line")
+        XCTAssertEqual(problems.last?.reason, "not a document in any known format")
+    }
+
+    func testDumpLineSchemaAndNesting() throws {
+        let story = try NativeFormat().parse(try Fixtures.bytes("nested.txt"), path: "nested.txt")[0]
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(StoryJSON.line(story).utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["id", "path", "format", "title", "category", "via", "age", "declaredComments",
+                                          "byline", "body", "comments"])
+        let comments = try XCTUnwrap(object["comments"] as? [[String: Any]])
+        XCTAssertEqual(comments.count, 3)
+        let first = comments[0]
+        XCTAssertTrue(first["author"] is NSNull)
+        let replies = try XCTUnwrap(first["replies"] as? [[String: Any]])
+        XCTAssertEqual(replies.count, 2)
+        let deep = try XCTUnwrap(((replies[0]["replies"] as? [[String: Any]])?[0]["replies"] as? [[String: Any]])?[0])
+        XCTAssertEqual(deep["text"] as? String, "About three feedings.")
+        XCTAssertEqual((deep["replies"] as? [Any])?.count, 0)
+    }
+
+    func testDumpEscapesControlCharacters() {
+        let story = Story(id: "x", path: "p", format: "tidings", title: "bad \u{1B}[31mred\u{07}", body: ["\u{9B}2J"])
+        let line = StoryJSON.line(story)
+        XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        XCTAssertTrue(line.contains("\\u001b[31mred\\u0007"))
+    }
+}

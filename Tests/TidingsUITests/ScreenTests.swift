@@ -1,0 +1,116 @@
+import XCTest
+import TidingsModel
+@testable import TidingsUI
+
+final class ScreenTests: XCTestCase {
+    func testFirstScreenSideBySide() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        Snapshot.assert(state.render(), named: "first-screen-120x30")
+    }
+
+    func testNarrowLayoutShowsOnePaneAndTabSwitches() {
+        var state = UIFixtures.state(width: 60, height: 20)
+        Snapshot.assert(state.render(), named: "narrow-60x20-stories")
+        state.press(.tab, .tab)
+        XCTAssertEqual(state.focus, .comments)
+        Snapshot.assert(state.render(), named: "narrow-60x20-comments")
+    }
+
+    func testCollapsedThreadKeepsTheSelectedRow() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.press(.enter)  // open the ferry story: focus in comments, first comment selected
+        let before = state.render()
+        let row = selectedRow(before)
+        state.press(.left)
+        let collapsed = state.render()
+        Snapshot.assert(collapsed, named: "collapsed-thread")
+        XCTAssertEqual(selectedRow(collapsed), row)
+        XCTAssertTrue(collapsed.text.contains("[+4] mira · 2 hours ago: Finally"))
+        state.press(.right)
+        let expanded = state.render()
+        XCTAssertEqual(selectedRow(expanded), row)
+        XCTAssertEqual(expanded.text, before.text)
+    }
+
+    func testLeftOnAChildlessCommentGoesToItsParent() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.press(.enter, .down, .down, .down)
+        XCTAssertEqual(state.selectedComment, 3)
+        state.press(.left)
+        XCTAssertEqual(state.selectedComment, 2)
+        state.press(.left)  // has a reply: collapses
+        XCTAssertTrue(state.thread!.isCollapsed(2))
+        state.press(.left)
+        XCTAssertEqual(state.selectedComment, 1)
+    }
+
+    func testWideCharactersAtPaneEdges() {
+        var state = UIFixtures.state(width: 101, height: 24)
+        state.press(.down, .enter)
+        let screen = state.render()
+        Snapshot.assert(screen, named: "wide-characters-101x24")
+        XCTAssertTrue(screen.text.contains("東京の夜行列車"))
+        // The comment pane starts one cell right of the divider, in an odd column: wide characters still fit.
+        for width in 30...45 {
+            state.resize(width: width, height: 12)
+            Snapshot.assertRowsFit(state.render())
+        }
+    }
+
+    func testHelpComesFromTheKeyTable() {
+        var state = UIFixtures.state(width: 100, height: 30)
+        state.press(.character("?"))
+        let screen = state.render()
+        Snapshot.assert(screen, named: "help-100x30")
+        for action in Action.allCases where KeyMap.standard.bindings.contains(where: { $0.action == action }) {
+            XCTAssertTrue(screen.text.contains(action.summary), action.rawValue)
+        }
+        state.press(.escape)
+        XCTAssertEqual(state.overlay, .none)
+    }
+
+    func testTooSmallSaysSoAndRecovers() {
+        var state = UIFixtures.state(width: 20, height: 5)
+        XCTAssertTrue(state.render().text.contains("Terminal too small"))
+        for (width, height) in [(1, 1), (2, 80), (80, 2), (0, 0), (300, 100)] {
+            state.resize(width: width, height: height)
+            Snapshot.assertRowsFit(state.render())
+        }
+        state.resize(width: 80, height: 24)
+        XCTAssertFalse(state.render().text.contains("Terminal too small"))
+    }
+
+    func testResizeKeepsSelection() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.press(.enter, .down, .down)
+        let selected = state.selectedComment
+        state.resize(width: 60, height: 20)
+        XCTAssertEqual(state.selectedComment, selected)
+        XCTAssertEqual(state.focus, .comments)
+        state.resize(width: 200, height: 60)
+        XCTAssertEqual(state.selectedComment, selected)
+        XCTAssertEqual(state.selectedStory, 0)
+    }
+
+    func testControlCharactersNeverReachTheBuffer() {
+        let story = Story(id: "x", path: "p", format: "tidings", title: "Evil \u{1B}]0;owned\u{07} title\u{1B}[2J",
+                          body: ["\u{1B}]52;c;ZXZpbA==\u{07}clip \u{202E}reversed\u{200B}"],
+                          comments: [Comment(id: CommentID(value: 1), depth: 0, parent: nil, text: "bell\u{07} tab\tend")])
+        var state = AppState(stories: [story], width: 120, height: 20)
+        state.press(.enter)
+        let screen = state.render()
+        for cell in screen.cells {
+            XCTAssertFalse(cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B },
+                           "raw control in \(cell.text.unicodeScalars.map { $0.value })")
+        }
+        XCTAssertTrue(screen.text.contains("Evil ␛ title␛"))
+        XCTAssertTrue(screen.text.contains("bell␇ tab end"))
+    }
+
+    private func selectedRow(_ screen: ScreenBuffer) -> Int? {
+        // The selected comment is drawn reversed from its marker on; find the first such row in the comment pane.
+        (0..<screen.height - 1).first { y in
+            (61..<screen.width).contains { x in screen[x, y].style.reverse && screen[x, y].text != " " }
+        }
+    }
+}
