@@ -24,7 +24,7 @@ let package = Package(
             resources: [.copy("../../Resources/Samples")]
         ),
         .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"], exclude: ["Snapshots"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,173 @@
+import Foundation
+import XCTest
+import TidingsModel
+
+/// Drives the real `tidings` binary in tmux: first screen, moving, opening, collapsing, quitting, restarting.
+final class ReaderEndToEndTests: XCTestCase {
+    var folder: String!
+    var binary: String!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
+        binary = try XCTUnwrap(EndToEnd.binary, "the tidings binary was not built next to the tests")
+        folder = try EndToEnd.scratchFolder()
+        try EndToEnd.write("""
+            Harbour ferry returns after a winter of repairs
+            Category: Local News
+            Via: tidewatcher • two weeks ago • 5 commentsBy: Story by Ines Calloway
+
+            The old harbour ferry is back in service.
+            - It runs every 20 minutes.
+
+            Finally, my commute is back to twenty minutes.
+              Does anyone know if the night service is back too?
+                Yes, until midnight.
+              The ramp is a big improvement for cargo bikes.
+            Good news, but the timetable online is still the old one.
+            """, to: folder + "/stories/01-ferry.txt")
+        try EndToEnd.write("""
+            東京の夜行列車 and the last sleeper trains
+            Category: Travel
+            Via: railfan • 6 hours ago • 1 comments
+
+            寝台特急は毎晩東京から出発します。
+
+            乗ったことがあります！ 🇯🇵
+            """, to: folder + "/stories/more/02-train.txt")
+        try Data([0, 1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/stories/picture.bin"))
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    var statePath: String { folder + "/state/state.json" }
+
+    func start(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", statePath]),
+                        width: width, height: height)
+    }
+
+    func testBrowseCollapseQuitAndRestart() throws {
+        let tmux = try start()
+        var screen = tmux.waitFor(text: "Stories 1/2")
+        XCTAssertTrue(screen.contains("● Harbour ferry returns"))
+        XCTAssertTrue(screen.contains("1 problem: p"))
+        XCTAssertTrue(screen.contains("Finally, my commute"))
+
+        tmux.send("Down")
+        screen = tmux.waitFor(text: "Stories 2/2")
+        XCTAssertTrue(screen.contains("乗ったことがあります"))
+        tmux.send("Up")
+        tmux.waitFor(text: "Stories 1/2")
+
+        tmux.send("Enter")
+        screen = tmux.waitFor(text: "Comments 1/5")
+        tmux.send("Left")
+        screen = tmux.waitFor(text: "[+3]")
+        XCTAssertTrue(screen.contains("Comments 1/2 (5 in all)"))
+        XCTAssertFalse(screen.contains("Yes, until midnight."))
+        tmux.send("Right")
+        screen = tmux.waitFor(text: "Yes, until midnight.")
+        tmux.send("j")
+        tmux.waitFor(text: "Comments 2/5")
+
+        tmux.send("p")
+        screen = tmux.waitFor(text: "could not be loaded")
+        XCTAssertTrue(screen.contains("picture.bin"))
+        tmux.send("Escape")
+        tmux.waitFor(text: "Comments 2/5")
+
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+        let (state, outcome) = ReadStateStore(path: statePath).load()
+        XCTAssertEqual(outcome, .loaded)
+        XCTAssertEqual(state.stories.count, 1)
+        XCTAssertEqual(state.stories.values.first?.isRead, true)
+        XCTAssertEqual(state.stories.values.first?.readComments.count, 5)
+
+        // Next start: the first story is read (no marker), the second is still unread.
+        let again = try start()
+        screen = again.waitFor(text: "Stories 1/2")
+        XCTAssertTrue(screen.contains("  Harbour ferry returns"), screen)
+        XCTAssertTrue(screen.contains("● 東京の夜行列車"), screen)
+        again.send("q")
+        again.waitFor("the reader to exit") { _ in again.hasExited }
+    }
+
+    func testNarrowTerminalSwitchesPanesAndSurvivesResize() throws {
+        let tmux = try start(width: 60, height: 20)
+        var screen = tmux.waitFor(text: "Stories 1/2")
+        XCTAssertFalse(screen.contains("Comments"))
+        tmux.send("Tab")
+        tmux.waitFor(text: "↑↓ scroll")
+        tmux.send("Tab")
+        screen = tmux.waitFor(text: "Comments 1/5")
+        XCTAssertFalse(screen.contains("Stories 1/2"))
+        tmux.send("Down")
+        tmux.waitFor(text: "Comments 2/5")
+        tmux.resize(width: 120, height: 40)
+        screen = tmux.waitFor(text: "Stories 1/2")
+        XCTAssertTrue(screen.contains("Comments 2/5"))
+        tmux.resize(width: 20, height: 6)
+        tmux.waitFor(text: "too small")
+        tmux.resize(width: 60, height: 20)
+        tmux.waitFor(text: "Comments 2/5")
+        tmux.send("?")
+        tmux.waitFor(text: "Tidings: keys")
+        tmux.send("q")
+        tmux.waitFor(text: "Comments 2/5")
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
+}
+
+/// The command line outside the reader: dump, help, version, and refusing a non-terminal.
+final class CommandLineTests: XCTestCase {
+    func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testDumpPrintsJSONLinesAndNamesBadFiles() throws {
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try EndToEnd.write("One\n\nBody.\n\nA comment.\n  A reply.\n", to: folder + "/stories/a.txt")
+        try EndToEnd.write("Two\nVia: x • now • 0 comments\n\nBody.\n", to: folder + "/stories/more/b.txt")
+        try EndToEnd.write("", to: folder + "/stories/empty.txt")
+        let result = try run(["dump", folder + "/stories"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        XCTAssertEqual(first["title"] as? String, "One")
+        XCTAssertEqual(((first["comments"] as? [[String: Any]])?[0]["replies"] as? [Any])?.count, 1)
+        XCTAssertTrue(result.err.contains("empty.txt: empty file"), result.err)
+    }
+
+    func testNotATerminalExitsWithStatus2() throws {
+        let result = try run([NSTemporaryDirectory()])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.contains("tidings dump"), result.err)
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.out.contains("dump"))
+        XCTAssertTrue(help.out.contains("tidings [DIR ...] [--state FILE]"))
+        let version = try run(["--version"])
+        XCTAssertEqual(version.out.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// A private tmux server running one command, for driving the real binary like a person would.
+final class TmuxSession {
+    let socket = "tidings-test-\(UUID().uuidString.prefix(8))"
+    let name = "main"
+
+    static var isAvailable: Bool { run(["tmux", "-V"]).status == 0 }
+
+    init(command: String, width: Int, height: Int) throws {
+        // The server this starts keeps any pipe it inherits open, so its output goes to /dev/null.
+        let result = Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+                               "-x", "\(width)", "-y", "\(height)", command], captureOutput: false)
+        guard result.status == 0 else { throw XCTSkip("tmux could not start: \(result.output)") }
+        _ = Self.run(["tmux", "-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { _ = Self.run(["tmux", "-L", socket, "kill-server"]) }
+
+    func capture() -> String { Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output }
+
+    func send(_ keys: String...) { _ = Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys) }
+
+    func resize(width: Int, height: Int) {
+        _ = Self.run(["tmux", "-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the command has exited (the pane stays, so its last screen can still be read).
+    var hasExited: Bool {
+        Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Waits until the screen satisfies `condition`, failing with the last screen after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                 _ condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !condition(screen) {
+            if Date() > deadline {
+                XCTFail("timed out waiting for \(description); screen:\n\(screen)", file: file, line: line)
+                return screen
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = capture()
+        }
+        return screen
+    }
+
+    func waitFor(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+        waitFor("'\(text)'", timeout: timeout, file: file, line: line) { $0.contains(text) }
+    }
+
+    static func run(_ arguments: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
+        ChildProcess.run(arguments, captureOutput: captureOutput)
+    }
+}
+
+/// Paths of the built binary and a scratch folder for one test.
+enum EndToEnd {
+    static var binary: String? {
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent("tidings"),
+                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tidings")]
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func scratchFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "tidings-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/stories/more", withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func command(_ binary: String, _ arguments: [String]) -> String {
+        "env TERM=xterm-256color LANG=C.UTF-8 " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    }
+}
