@@ -79,9 +79,13 @@ final class CursesTerminal {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>, followedByContinuation: Bool) {
-        var characters: [wchar_t] = []
-        for scalar in cell.text.unicodeScalars.prefix(5) { characters.append(wchar_t(bitPattern: scalar.value)) }
-        var cursesWidth = characters.first.map { Int(tidings_wcwidth($0)) } ?? 1
+        let scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        guard let base = scalars.first else { return }
+        // A curses cell holds one spacing character plus zero-width ones; other parts of a cluster
+        // (the second half of a flag, the rest of a ZWJ sequence) cannot ride along.
+        var characters = [base] + scalars.dropFirst().filter { tidings_wcwidth($0) == 0 }.prefix(4)
+        let secondNarrow = scalars.dropFirst().first { tidings_wcwidth($0) == 1 }
+        var cursesWidth = Int(tidings_wcwidth(base))
         let expected = followedByContinuation ? 2 : 1
         // The C library may measure a character differently; never let that shift the rest of the row.
         if cursesWidth < 0 || cursesWidth > expected {
@@ -92,8 +96,10 @@ final class CursesTerminal {
         let pair = colorPairs[cell.style.color] ?? 0
         _ = tidings_put_cell(window, Int32(y), Int32(x), characters, attributes(cell.style), pair)
         if expected == 2, cursesWidth == 1 {
-            var space: [wchar_t] = [32, 0]
-            _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &space, attributes(cell.style), pair)
+            // Two narrow characters in one cluster (a flag's regional indicators) take a cell each;
+            // otherwise the second cell is blanked.
+            var second: [wchar_t] = [secondNarrow ?? 32, 0]
+            _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &second, attributes(cell.style), pair)
         }
     }
 

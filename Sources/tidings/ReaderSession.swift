@@ -42,12 +42,16 @@ struct ReaderSession {
         var savedRevision = state.readStateRevision
         var lastSave = Date.distantPast
 
+        var needsFrame = true
         while true {
-            loading.drain(into: &state)
+            if loading.drain(into: &state) { needsFrame = true }
             if state.message == nil, let failure = saver.takeFailure() {
                 state.message = "Cannot save read state (\(failure)); will retry"
+                needsFrame = true
             }
-            terminal.present(state.render())
+            // Draw only when something changed: an idle reader uses no CPU.
+            if needsFrame { terminal.present(state.render()) }
+            needsFrame = true
             if state.shouldQuit || SignalFlag.received != 0 { break }
             switch terminal.readKey() {
             case .key(let key): state.handle(key)
@@ -55,7 +59,7 @@ struct ReaderSession {
                 let size = terminal.size
                 state.resize(width: size.width, height: size.height)
             case .interrupt: state.perform(.quit)
-            case .timeout: break
+            case .timeout: needsFrame = false
             }
             if canSave, state.readStateRevision != savedRevision, Date().timeIntervalSince(lastSave) >= Self.saveInterval {
                 saver.save(state.readState)
@@ -115,8 +119,9 @@ final class BackgroundLoad: Sendable {
         thread.start()
     }
 
-    /// Moves what has loaded so far into the state.
-    func drain(into state: inout AppState) {
+    /// Moves what has loaded so far into the state; returns whether anything changed.
+    @discardableResult
+    func drain(into state: inout AppState) -> Bool {
         let taken = inbox.withLock { inbox -> Inbox in
             let copy = inbox
             inbox.stories.removeAll()
@@ -126,11 +131,11 @@ final class BackgroundLoad: Sendable {
         if !taken.stories.isEmpty || !taken.problems.isEmpty {
             state.append(stories: taken.stories, problems: taken.problems)
         }
-        if taken.finished {
-            state.loadProgress = nil
-        } else {
-            state.loadProgress = (taken.done, taken.total ?? 0)
-        }
+        let progress = taken.finished ? nil : (taken.done, taken.total ?? 0)
+        let changed = !taken.stories.isEmpty || !taken.problems.isEmpty
+            || progress?.0 != state.loadProgress?.done || progress?.1 != state.loadProgress?.total
+        state.loadProgress = progress
+        return changed
     }
 
     func cancel() { inbox.withLock { $0.cancelled = true } }
