@@ -94,7 +94,8 @@ extension AppState {
         case .expand: expandComment()
         case .collapse: collapseComment()
         case .open:
-            if let selected = selectedComment, let thread, thread.isCollapsed(selected) { expandComment() } else { collapseComment() }
+            guard let selected = selectedComment, let thread, thread.hasReplies(selected) else { return }
+            if thread.isCollapsed(selected) { expandComment() } else { collapseComment() }
         default: break
         }
     }
