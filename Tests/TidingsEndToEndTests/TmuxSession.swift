@@ -49,6 +49,7 @@ final class TmuxSession {
         return screen
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
         waitFor("'\(text)'", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
