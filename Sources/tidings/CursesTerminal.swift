@@ -79,12 +79,15 @@ final class CursesTerminal {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>, followedByContinuation: Bool) {
-        let scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        guard let base = scalars.first else { return }
-        // A curses cell holds one spacing character plus zero-width ones; other parts of a cluster
-        // (the second half of a flag, the rest of a ZWJ sequence) cannot ride along.
-        var characters = [base] + scalars.dropFirst().filter { tidings_wcwidth($0) == 0 }.prefix(4)
-        let secondNarrow = scalars.dropFirst().first { tidings_wcwidth($0) == 1 }
+        let scalars = Array(cell.text.unicodeScalars)
+        guard let first = scalars.first else { return }
+        let base = wchar_t(bitPattern: first.value)
+        // A curses cell holds one spacing character plus combining marks. Joiners and variation selectors
+        // stay out: terminals disagree on how they change widths, and a disagreement shifts the whole row.
+        // So a ZWJ sequence shows its first emoji, and a flag its two letters.
+        var characters = [base] + scalars.dropFirst().filter(Self.isCombiningMark).prefix(4)
+            .map { wchar_t(bitPattern: $0.value) }
+        let secondNarrow = scalars.dropFirst().map { wchar_t(bitPattern: $0.value) }.first { tidings_wcwidth($0) == 1 }
         var cursesWidth = Int(tidings_wcwidth(base))
         let expected = followedByContinuation ? 2 : 1
         // The C library may measure a character differently; never let that shift the rest of the row.
@@ -100,6 +103,13 @@ final class CursesTerminal {
             // otherwise the second cell is blanked.
             var second: [wchar_t] = [secondNarrow ?? 32, 0]
             _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &second, attributes(cell.style), pair)
+        }
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return tidings_wcwidth(wchar_t(bitPattern: scalar.value)) == 0
+        default: return false
         }
     }
 
