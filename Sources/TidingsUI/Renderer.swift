@@ -167,7 +167,9 @@ extension AppState {
         if case .help = overlay { left = "Help: ↑↓ scroll · Esc close" }
         if case .problems = overlay { left = "Problems: ↑↓ move · Esc close" }
         let rightWidth = DisplayWidth.of(right)
-        if rightWidth + 4 < area.width {
+        // A message that needs the room gets the whole line; the key hints are always in the help.
+        let messageNeedsRoom = message != nil && DisplayWidth.of(left) + rightWidth + 4 > area.width
+        if rightWidth + 4 < area.width, !messageNeedsRoom {
             screen.write(right, x: area.maxX - rightWidth - 1, y: area.y, style: .status)
             screen.write(" " + left, x: area.x, y: area.y, maxWidth: area.width - rightWidth - 3, style: .status)
         } else {

@@ -18,7 +18,7 @@ struct ReaderSession {
         switch outcome {
         case .missing, .loaded: break
         case .setAside(let reason, let movedTo):
-            startMessage = "The state file could not be read (\(reason)); it was moved to \(movedTo)"
+            startMessage = "Unreadable state file (\(reason)) moved to \(movedTo); starting with nothing read"
         case .unusable(let reason):
             startMessage = "The state file \(store.path) could not be read (\(reason)); read marks will not be saved"
             canSave = false

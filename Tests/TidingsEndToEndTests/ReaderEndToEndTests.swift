@@ -171,3 +171,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(version.out.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
     }
 }
+
+/// An unreadable state file is moved aside, the user is told, and the reader goes on.
+final class CorruptStateEndToEndTests: XCTestCase {
+    func testCorruptStateIsSetAsideAndReported() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try EndToEnd.write("A story\n\nBody.\n\nA comment.\n", to: folder + "/stories/a.txt")
+        let state = folder + "/state.json"
+        try EndToEnd.write("{\"version\":1,\"stories\":{", to: state)
+        let tmux = try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", state]),
+                                   width: 200, height: 20)
+        let screen = tmux.waitFor(text: "Unreadable state file")
+        XCTAssertTrue(screen.contains("moved to \(state).corrupt-"), screen)
+        tmux.waitFor(text: "Stories 1/1")
+        tmux.send("Enter")
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("state.json") }
+        XCTAssertEqual(names.count, 2, "\(names)")
+        let aside = try XCTUnwrap(names.first { $0.contains("corrupt") })
+        XCTAssertEqual(try String(contentsOfFile: folder + "/" + aside, encoding: .utf8), "{\"version\":1,\"stories\":{")
+        XCTAssertEqual(ReadStateStore(path: state).load().1, .loaded)
+    }
+}
