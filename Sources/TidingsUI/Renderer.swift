@@ -77,8 +77,11 @@ extension AppState {
             if selected { style.reverse = true; style.dim = focus != .stories }
             let y = area.y + row
             screen.pad(x: area.x, y: y, count: area.width, style: style)
+            // "12 new" when nothing has been read, "12 · 3 new" after a visit, "12" when all is read.
             var counts = "\(story.comments.count)"
-            if unreadComments > 0, unreadComments < story.comments.count || !unreadStory { counts += " · \(unreadComments) new" }
+            if unreadComments > 0 {
+                counts = unreadComments == story.comments.count ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
+            }
             let countsWidth = DisplayWidth.of(counts)
             var markerStyle = Style.fresh
             markerStyle.reverse = style.reverse
