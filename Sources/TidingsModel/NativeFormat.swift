@@ -1,4 +1,7 @@
+import Foundation
+
 /// The plain-text story format described in docs/FORMAT.md: title, header lines, body, indented comments.
+/// It scans bytes, not characters, and builds strings only for what the caller asks for.
 public struct NativeFormat: DocumentFormat {
     public let name = "tidings"
 
@@ -10,35 +13,181 @@ public struct NativeFormat: DocumentFormat {
     }
 
     public func parse(_ bytes: [UInt8], path: String) throws -> [Story] {
-        if TextDecoding.looksBinary(bytes.prefix(4096)) { throw DocumentError("binary file, not text") }
-        let lines = TextDecoding.lines(TextDecoding.decode(bytes))
-        var cursor = lines.startIndex
-        skipBlankLines(lines, &cursor)
-        guard cursor < lines.endIndex else { throw DocumentError("empty file: no title line") }
-
-        var header = Header(title: String(lines[cursor].trimmingSpaces()))
-        cursor += 1
-        var body: [String] = []
-        // Header lines run until the first blank line; a line that is no header starts the body early.
-        while cursor < lines.endIndex, !lines[cursor].isBlank {
-            if !header.read(lines[cursor]) { break }
-            cursor += 1
-        }
-        skipBlankLines(lines, &cursor)
-        while cursor < lines.endIndex, !lines[cursor].isBlank {
-            body.append(String(lines[cursor].trimmingSpaces()))
-            cursor += 1
-        }
-        let comments = CommentLines.parse(lines[cursor...])
-        let id = header.id ?? StoryID.derive(title: header.title, submitter: header.via)
-        return [Story(id: id, path: path, format: name, title: header.title.isEmpty ? nil : header.title,
-                      category: header.category, via: header.via, age: header.age,
-                      declaredComments: header.declaredComments, byline: header.byline,
-                      body: body, comments: comments)]
+        let scan = try NativeScan.run(bytes, detail: .full)
+        return [scan.story(path: path, format: name)]
     }
 
-    private func skipBlankLines(_ lines: [Substring], _ cursor: inout Int) {
-        while cursor < lines.endIndex, lines[cursor].isBlank { cursor += 1 }
+    public func summarize(_ bytes: [UInt8], path: String, commentIDs: Bool) throws -> [ScannedSummary] {
+        let scan = try NativeScan.run(bytes, detail: commentIDs ? .summaryWithIDs : .summary)
+        return [ScannedSummary(summary: scan.summary(path: path, format: name), commentIDs: scan.commentIDs)]
+    }
+}
+
+/// A story's list entry plus, when asked for, its comment ids (to count unread comments).
+public struct ScannedSummary: Sendable {
+    public var summary: StorySummary
+    public var commentIDs: [CommentID]?
+}
+
+/// One pass over a native document's bytes.
+struct NativeScan {
+    enum Detail { case summary, summaryWithIDs, full }
+
+    var header = Header(title: "")
+    var body: [String] = []
+    var comments: [Comment] = []
+    var commentCount = 0
+    var commentIDs: [CommentID]?
+
+    static func run(_ original: [UInt8], detail: Detail) throws -> NativeScan {
+        if TextDecoding.looksBinary(original.prefix(4096)) { throw DocumentError("binary file, not text") }
+        let bytes = TextBytes.normalized(original) ?? original
+        var scan = NativeScan()
+        try bytes.withUnsafeBufferPointer { try scan.scan($0, detail: detail) }
+        return scan
+    }
+
+    private enum Phase { case title, header, beforeBody, body, comments }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, detail: Detail) throws {
+        guard let base = bytes.baseAddress else { throw DocumentError("empty file: no title line") }
+        var phase = Phase.title
+        var ids = CommentIDAssigner()
+        var lastAtDepth: [CommentID] = []      // the parent chain: the latest comment id at each depth
+        var lastIndexAtDepth: [Int] = []      // the same as indices into `comments` (full detail only)
+        let wantIDs = detail != .summary
+        if detail == .summaryWithIDs { commentIDs = [] }
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            let end = memchr(base + start, 0x0A, count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            let line = ByteLine(base: base, start: start, end: end)
+            start = end + 1
+            let blank = line.isBlank
+            switch phase {
+            case .title:
+                if blank { continue }
+                header.title = line.trimmed.string
+                phase = .header
+            case .header:
+                if blank { phase = .beforeBody; continue }
+                if header.read(Substring(line.trimmed.string)) { continue }
+                phase = .body
+                if detail == .full { body.append(line.trimmed.string) }
+            case .beforeBody:
+                if blank { continue }
+                phase = .body
+                if detail == .full { body.append(line.trimmed.string) }
+            case .body:
+                if blank { phase = .comments; continue }
+                if detail == .full { body.append(line.trimmed.string) }
+            case .comments:
+                if blank { continue }
+                commentCount += 1
+                guard wantIDs else { continue }
+                let depth = min(line.indentWidth / 2, lastAtDepth.count)
+                let parentID = depth > 0 ? lastAtDepth[depth - 1] : nil
+                let parts = line.trimmed.attribution
+                let id = ids.next(parent: parentID, author: parts.author, text: parts.text)
+                lastAtDepth.removeSubrange(depth...)
+                lastAtDepth.append(id)
+                if detail == .full {
+                    let parent = depth > 0 ? lastIndexAtDepth[depth - 1] : nil
+                    lastIndexAtDepth.removeSubrange(depth...)
+                    lastIndexAtDepth.append(comments.count)
+                    comments.append(Comment(id: id, depth: depth, parent: parent, author: parts.author?.string,
+                                            age: parts.age?.string, text: parts.text.string))
+                } else {
+                    commentIDs?.append(id)
+                }
+            }
+        }
+        if phase == .title { throw DocumentError("empty file: no title line") }
+        if detail == .full { Story.countDescendants(&comments) }
+    }
+
+    var storyID: String { header.id ?? StoryID.derive(title: header.title, submitter: header.via) }
+
+    func story(path: String, format: String) -> Story {
+        Story(id: storyID, path: path, format: format, title: header.title.isEmpty ? nil : header.title,
+              category: header.category, via: header.via, age: header.age,
+              declaredComments: header.declaredComments, byline: header.byline, body: body, comments: comments)
+    }
+
+    func summary(path: String, format: String) -> StorySummary {
+        StorySummary(id: storyID, path: path, format: format, title: header.title.isEmpty ? nil : header.title,
+                     category: header.category, via: header.via, age: header.age,
+                     declaredComments: header.declaredComments, byline: header.byline, commentCount: commentCount)
+    }
+}
+
+/// A range of bytes within a document: a line, or part of one.
+struct ByteLine {
+    let base: UnsafePointer<UInt8>
+    var start: Int
+    var end: Int
+
+    var isEmpty: Bool { start >= end }
+    var string: String { String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) }
+    var raw: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + start, count: end - start) }
+
+    var isBlank: Bool {
+        var index = start
+        while index < end {
+            if base[index] != 0x20 && base[index] != 0x09 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    var trimmed: ByteLine {
+        var copy = self
+        while copy.start < copy.end, base[copy.start] == 0x20 || base[copy.start] == 0x09 { copy.start += 1 }
+        while copy.end > copy.start, base[copy.end - 1] == 0x20 || base[copy.end - 1] == 0x09 { copy.end -= 1 }
+        return copy
+    }
+
+    /// Leading indentation in columns: a space counts 1, a tab 2 (one nesting level).
+    var indentWidth: Int {
+        var width = 0
+        var index = start
+        while index < end {
+            if base[index] == 0x20 { width += 1 } else if base[index] == 0x09 { width += 2 } else { break }
+            index += 1
+        }
+        return width
+    }
+
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        return memcmp(base + start, prefix.utf8Start, count) == 0
+    }
+
+    /// First offset of `needle` at or after `from`, or nil.
+    func find(_ needle: StaticString, from: Int) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        var index = from
+        while index + count <= end {
+            if base[index] == needle.utf8Start[0], memcmp(base + index, needle.utf8Start, count) == 0 { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The optional `@@ author • age @@ text` prefix (a Tidings extension); plain lines have neither.
+    var attribution: (author: ByteLine?, age: ByteLine?, text: ByteLine) {
+        guard hasPrefix("@@ "), let close = find(" @@", from: start + 3) else { return (nil, nil, self) }
+        let text = ByteLine(base: base, start: close + 3, end: end).trimmed
+        let inner = ByteLine(base: base, start: start + 3, end: close)
+        var author = inner
+        var age: ByteLine?
+        if let bullet = inner.find("•", from: inner.start) {
+            author.end = bullet
+            age = ByteLine(base: base, start: bullet + 3, end: inner.end).trimmed
+        }
+        author = author.trimmed
+        return (author.isEmpty ? nil : author, age.flatMap { $0.isEmpty ? nil : $0 }, text)
     }
 }
 
@@ -95,42 +244,6 @@ struct Header {
     }
 }
 
-/// Turns the indented comment lines of a native document into a flat pre-order comment list.
-enum CommentLines {
-    static func parse(_ lines: ArraySlice<Substring>) -> [Comment] {
-        var comments: [Comment] = []
-        var ids = CommentIDAssigner()
-        // lastAtDepth[d] is the index of the most recent comment at depth d: the parent for depth d + 1.
-        var lastAtDepth: [Int] = []
-        for line in lines where !line.isBlank {
-            let indent = line.leadingIndentWidth
-            let wanted = indent / 2
-            let depth = min(wanted, lastAtDepth.count)  // never more than one level below the previous line
-            let parent = depth > 0 ? lastAtDepth[depth - 1] : nil
-            let (author, age, text) = splitAttribution(line.trimmingSpaces())
-            let id = ids.next(parent: parent.map { comments[$0].id }, author: author, text: text)
-            lastAtDepth.removeSubrange(depth...)
-            lastAtDepth.append(comments.count)
-            comments.append(Comment(id: id, depth: depth, parent: parent, author: author, age: age, text: text))
-        }
-        Story.countDescendants(&comments)
-        return comments
-    }
-
-    /// The optional `@@ author • age @@ text` prefix (a Tidings extension); plain lines have neither.
-    static func splitAttribution(_ text: Substring) -> (author: String?, age: String?, text: String) {
-        guard text.hasPrefix("@@ "), let close = text.dropFirst(3).range(of: " @@") else {
-            return (nil, nil, String(text))
-        }
-        let inner = text[text.index(text.startIndex, offsetBy: 3)..<close.lowerBound]
-        let rest = text[close.upperBound...].trimmingSpaces()
-        let parts = inner.split(separator: "•", maxSplits: 1).map { $0.trimmingSpaces() }
-        let author = parts.first.flatMap { $0.nonEmpty }
-        let age = parts.count > 1 ? parts[1].nonEmpty : nil
-        return (author, age, String(rest))
-    }
-}
-
 /// Derives stable story ids; see docs/STATE.md for the rule.
 public enum StoryID {
     public static let characterCount = 11
@@ -147,15 +260,17 @@ public enum StoryID {
 struct CommentIDAssigner {
     private var seen: [UInt64: UInt64] = [:]
 
-    mutating func next(parent: CommentID?, author: String?, text: String) -> CommentID {
+    mutating func next(parent: CommentID?, author: ByteLine?, text: ByteLine) -> CommentID {
         var hash = StableHash()
         hash.add(parent?.value ?? 0xFFFF_FFFF_FFFF)
-        hash.add(author ?? "")
-        hash.add(text)
-        let occurrence = seen[hash.value, default: 0]
-        seen[hash.value] = occurrence + 1
+        if let author { hash.add(bytes: author.raw) } else { hash.add(bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        hash.add(bytes: text.raw)
+        let key = hash.value
+        let occurrence = seen[key, default: 0]
+        seen[key] = occurrence + 1
         if occurrence > 0 { hash.add(occurrence) }
-        return CommentID(value: hash.value ^ (hash.value >> 36))
+        let value = hash.value
+        return CommentID(value: value ^ (value >> 36))
     }
 }
 
@@ -167,15 +282,6 @@ extension StringProtocol where SubSequence == Substring {
         while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
         while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         return result
-    }
-
-    /// Leading indentation in columns: a space counts 1, a tab counts 2 (one nesting level).
-    var leadingIndentWidth: Int {
-        var width = 0
-        for character in self {
-            if character == " " { width += 1 } else if character == "\t" { width += 2 } else { break }
-        }
-        return width
     }
 
     func value(afterKey key: String) -> Substring? {

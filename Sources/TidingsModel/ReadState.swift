@@ -3,8 +3,8 @@ public struct ReadState: Sendable, Equatable {
     /// The read marks of one story.
     public struct StoryMarks: Sendable, Equatable {
         public var isRead: Bool
-        public var readComments: Set<CommentID>
-        public init(isRead: Bool = false, readComments: Set<CommentID> = []) {
+        public var readComments: CommentIDSet
+        public init(isRead: Bool = false, readComments: CommentIDSet = []) {
             self.isRead = isRead
             self.readComments = readComments
         }
@@ -23,9 +23,16 @@ public struct ReadState: Sendable, Equatable {
 
     /// Number of the story's comments not marked read.
     public func unreadCount(of story: Story) -> Int {
-        guard let marks = stories[story.id], !marks.readComments.isEmpty else { return story.comments.count }
-        return story.comments.reduce(0) { $0 + (marks.readComments.contains($1.id) ? 0 : 1) }
+        unreadCount(storyID: story.id, commentIDs: story.comments.lazy.map(\.id), total: story.comments.count)
     }
+
+    public func unreadCount<S: Sequence>(storyID: String, commentIDs: S, total: Int) -> Int where S.Element == CommentID {
+        guard let marks = stories[storyID], !marks.readComments.isEmpty else { return total }
+        return commentIDs.reduce(0) { $0 + (marks.readComments.contains($1) ? 0 : 1) }
+    }
+
+    /// Whether any comment of the story is marked read (if not, its unread count is its comment count).
+    public func hasReadComments(_ storyID: String) -> Bool { !(stories[storyID]?.readComments.isEmpty ?? true) }
 
     /// Sets the story's own read mark; returns whether anything changed.
     @discardableResult

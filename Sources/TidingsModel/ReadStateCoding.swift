@@ -10,23 +10,30 @@ public enum ReadStateCoding {
     }
 
     public static func encode(_ state: ReadState) -> Data {
-        var out = "{\"version\":\(version),\"stories\":{"
+        var out: [UInt8] = []
+        out.reserveCapacity(state.stories.count * 40)
+        out.append(contentsOf: "{\"version\":\(version),\"stories\":{".utf8)
         var first = true
         for (id, marks) in state.stories.sorted(by: { $0.key < $1.key }) {
-            if !first { out += "," }
+            if !first { out.append(0x2C) }
             first = false
-            out += "\n"
+            out.append(0x0A)
             JSONText.appendString(id, to: &out)
-            out += ":{\"read\":\(marks.isRead)"
+            out.append(contentsOf: (marks.isRead ? ":{\"read\":true" : ":{\"read\":false").utf8)
             if !marks.readComments.isEmpty {
-                out += ",\"comments\":\""
-                for comment in marks.readComments.sorted() { out += comment.description }
-                out += "\""
+                out.append(contentsOf: ",\"comments\":\"".utf8)
+                var position = out.count
+                out.append(contentsOf: repeatElement(0, count: marks.readComments.count * CommentID.characterCount))
+                for comment in marks.readComments {
+                    Base64URL.append(comment.value, characters: CommentID.characterCount, to: &out, at: position)
+                    position += CommentID.characterCount
+                }
+                out.append(0x22)
             }
-            out += "}"
+            out.append(0x7D)
         }
-        out += "\n}}\n"
-        return Data(out.utf8)
+        out.append(contentsOf: "\n}}\n".utf8)
+        return Data(out)
     }
 
     public static func decode(_ data: Data) throws -> ReadState {
@@ -49,7 +56,7 @@ public enum ReadStateCoding {
         for (id, value) in stories {
             guard let entry = value as? [String: Any] else { throw DecodeError(description: "story \(id) is not an object") }
             let isRead = entry["read"] as? Bool ?? false
-            var comments = Set<CommentID>()
+            var comments: [CommentID] = []
             if let packed = entry["comments"] {
                 guard let text = packed as? String, text.utf8.count % CommentID.characterCount == 0 else {
                     throw DecodeError(description: "story \(id) has a malformed comments field")
@@ -61,11 +68,11 @@ public enum ReadStateCoding {
                     guard let id = CommentID(Substring(text.utf8[index..<end])) else {
                         throw DecodeError(description: "story \(id) has a malformed comment id")
                     }
-                    comments.insert(id)
+                    comments.append(id)
                     index = end
                 }
             }
-            result[id] = ReadState.StoryMarks(isRead: isRead, readComments: comments)
+            result[id] = ReadState.StoryMarks(isRead: isRead, readComments: CommentIDSet(presorted: comments))
         }
         return ReadState(stories: result.filter { !$0.value.isEmpty })
     }

@@ -2,49 +2,56 @@
 public enum StoryJSON {
     /// The story as one line of JSON (no trailing newline). Replies nest without recursion, so any depth encodes.
     public static func line(_ story: Story) -> String {
-        var out = "{\"id\":"
+        var out: [UInt8] = []
+        append(story, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func append(_ story: Story, to out: inout [UInt8]) {
+        raw("{\"id\":", &out)
         JSONText.appendString(story.id, to: &out)
-        out += ",\"path\":"
+        raw(",\"path\":", &out)
         JSONText.appendString(story.path, to: &out)
-        out += ",\"format\":"
+        raw(",\"format\":", &out)
         JSONText.appendString(story.format, to: &out)
         field("title", story.title, &out)
         field("category", story.category, &out)
         field("via", story.via, &out)
         field("age", story.age, &out)
-        out += ",\"declaredComments\":" + (story.declaredComments.map(String.init) ?? "null")
+        raw(",\"declaredComments\":" + (story.declaredComments.map(String.init) ?? "null"), &out)
         field("byline", story.byline, &out)
-        out += ",\"body\":["
+        raw(",\"body\":[", &out)
         for (index, paragraph) in story.body.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(0x2C) }
             JSONText.appendString(paragraph, to: &out)
         }
-        out += "],\"comments\":["
+        raw("],\"comments\":[", &out)
         appendComments(story.comments, to: &out)
-        out += "]}"
-        return out
+        raw("]}", &out)
     }
 
-    private static func field(_ key: String, _ value: String?, _ out: inout String) {
-        out += ",\"\(key)\":"
+    private static func raw(_ text: String, _ out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
+
+    private static func field(_ key: String, _ value: String?, _ out: inout [UInt8]) {
+        raw(",\"\(key)\":", &out)
         JSONText.appendOptional(value, to: &out)
     }
 
     /// Pre-order with depths is enough: open a `replies` array on the way down, close them on the way up.
-    private static func appendComments(_ comments: [Comment], to out: inout String) {
+    private static func appendComments(_ comments: [Comment], to out: inout [UInt8]) {
         var openDepth = -1  // depth of the comment whose object is still open
         for comment in comments {
             if comment.depth > openDepth {
-                if openDepth >= 0 { out += ",\"replies\":[" }
+                if openDepth >= 0 { raw(",\"replies\":[", &out) }
             } else {
                 closeObjects(from: openDepth, to: comment.depth, &out)
-                out += ","
+                out.append(0x2C)
             }
-            out += "{\"id\":\"\(comment.id)\",\"author\":"
+            raw("{\"id\":\"\(comment.id)\",\"author\":", &out)
             JSONText.appendOptional(comment.author, to: &out)
-            out += ",\"age\":"
+            raw(",\"age\":", &out)
             JSONText.appendOptional(comment.age, to: &out)
-            out += ",\"text\":"
+            raw(",\"text\":", &out)
             JSONText.appendString(comment.text, to: &out)
             openDepth = comment.depth
         }
@@ -52,12 +59,12 @@ public enum StoryJSON {
     }
 
     /// Closes the open comment at `from` and every ancestor down to depth `to`; each closed parent
-    /// also closes its `replies` array. The comment at `to` itself is closed without emptying its replies.
-    private static func closeObjects(from: Int, to: Int, _ out: inout String) {
-        out += ",\"replies\":[]}"
+    /// also closes its `replies` array.
+    private static func closeObjects(from: Int, to: Int, _ out: inout [UInt8]) {
+        raw(",\"replies\":[]}", &out)
         var depth = from
         while depth > to {
-            out += "]}"
+            raw("]}", &out)
             depth -= 1
         }
     }

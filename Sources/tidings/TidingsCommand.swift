@@ -73,8 +73,9 @@ struct Dump: ParsableCommand {
             switch event {
             case .stories(let stories):
                 for story in stories {
-                    output.write(StoryJSON.line(story))
-                    output.write("\n")
+                    StoryJSON.append(story, to: &output.buffer)
+                    output.buffer.append(0x0A)
+                    output.flushIfFull()
                 }
             case .problem(let problem):
                 failed = true
@@ -92,12 +93,11 @@ struct Dump: ParsableCommand {
 /// Collects output and writes it in large blocks.
 struct BufferedOutput {
     let descriptor: Int32
-    private var buffer: [UInt8] = []
+    var buffer: [UInt8] = []
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+    mutating func flushIfFull() {
         if buffer.count >= 1 << 16 { flush() }
     }
 

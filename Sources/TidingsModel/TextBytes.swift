@@ -1,0 +1,69 @@
+import Foundation
+
+/// Brings file bytes to one shape the parsers can scan without decoding: UTF-8 without a byte-order mark,
+/// LF line ends only, invalid sequences replaced by U+FFFD. Most files already are; they are not copied.
+public enum TextBytes {
+    /// The normalized bytes, or nil when `bytes` can be used as they are.
+    public static func normalized(_ bytes: [UInt8]) -> [UInt8]? {
+        if TextDecoding.utf16Endianness(bytes[...]) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return lineFeedsOnly(Array(TextDecoding.decode(bytes).utf8))
+        }
+        if !isValidUTF8(bytes) { return lineFeedsOnly(Array(String(decoding: bytes, as: UTF8.self).utf8)) }
+        let hasCarriageReturn = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+        return hasCarriageReturn ? lineFeedsOnly(bytes) : nil
+    }
+
+    /// CRLF and lone CR become LF.
+    static func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// Strict UTF-8 validation with an eight-bytes-at-a-time path for ASCII runs.
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                   raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = raw[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                var value: UInt32
+                switch lead {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(lead & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(lead & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(lead & 0x07)
+                default: return false
+                }
+                guard index + length <= count else { return false }
+                for offset in 1..<length {
+                    let next = raw[index + offset]
+                    guard next & 0xC0 == 0x80 else { return false }
+                    value = value << 6 | UInt32(next & 0x3F)
+                }
+                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
+                minimum = 0
+                index += length
+            }
+            return true
+        }
+    }
+}
