@@ -61,6 +61,15 @@ public struct CollectionLoader: Sendable {
 
     /// Reads and parses one file.
     public func loadFile(_ path: String) -> Result<[Story], LoadProblem> {
+        withBytes(of: path) { try registry.parse($0, path: path) }
+    }
+
+    /// Reads one file and makes its list entries.
+    public func entries(_ path: String, readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
+        withBytes(of: path) { try registry.entries($0, path: path, readState: readState) }
+    }
+
+    private func withBytes<T>(of path: String, _ body: ([UInt8]) throws -> T) -> Result<T, LoadProblem> {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path, limit: maximumFileSize)
@@ -68,7 +77,7 @@ public struct CollectionLoader: Sendable {
             return .failure(LoadProblem(path: path, reason: "\(error)"))
         }
         do {
-            return .success(try registry.parse(bytes, path: path))
+            return .success(try body(bytes))
         } catch let error as DocumentError {
             return .failure(LoadProblem(path: path, reason: error.message))
         } catch {
@@ -77,30 +86,35 @@ public struct CollectionLoader: Sendable {
     }
 }
 
-/// Lists the regular files below a path in a stable order, reporting what cannot be listed.
+/// Lists the regular files below a path in a stable (byte-wise) order, reporting what cannot be listed.
 enum DocumentFiles {
     static func list(_ path: String, problem: (LoadProblem) -> Void) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            problem(LoadProblem(path: path, reason: "no such file or folder"))
+        switch FileKind.of(path) {
+        case .regular: return [path]
+        case .directory: break
+        case .other(let what):
+            var info = stat()
+            problem(LoadProblem(path: path, reason: lstat(path, &info) == 0 ? what : "no such file or folder"))
             return []
         }
-        guard isDirectory.boolValue else { return [path] }
         var files: [String] = []
         // Explicit stack: folder depth never grows the call stack.
-        var pending = [path]
+        var pending = [path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path]
         while let folder = pending.popLast() {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            } catch {
+            guard let listing = FolderListing.read(folder) else {
                 problem(LoadProblem(path: folder, reason: "folder cannot be read"))
                 continue
             }
             var subfolders: [String] = []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                switch FileKind.of(child) {
+            for (name, type) in listing {
+                let child = folder + "/" + name
+                let kind: FileKind
+                switch type {
+                case UInt8(DT_REG): kind = .regular
+                case UInt8(DT_DIR): kind = .directory
+                default: kind = FileKind.of(child)  // links and file systems that do not say: ask stat
+                }
+                switch kind {
                 case .regular: files.append(child)
                 case .directory: subfolders.append(child)
                 case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
@@ -109,6 +123,25 @@ enum DocumentFiles {
             pending.append(contentsOf: subfolders.reversed())
         }
         return files
+    }
+}
+
+/// One folder's entries (hidden ones left out), sorted by their bytes, with the type readdir reports.
+enum FolderListing {
+    static func read(_ folder: String) -> [(String, UInt8)]? {
+        guard let handle = opendir(folder) else { return nil }
+        defer { closedir(handle) }
+        var entries: [([UInt8], UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Array(bytes.prefix(while: { $0 != 0 }))
+            }
+            if name.first == UInt8(ascii: ".") { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        entries.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        return entries.map { (String(decoding: $0.0, as: UTF8.self), $0.1) }
     }
 }
 

@@ -17,16 +17,16 @@ public struct NativeFormat: DocumentFormat {
         return [scan.story(path: path, format: name)]
     }
 
-    public func summarize(_ bytes: [UInt8], path: String, commentIDs: Bool) throws -> [ScannedSummary] {
-        let scan = try NativeScan.run(bytes, detail: commentIDs ? .summaryWithIDs : .summary)
-        return [ScannedSummary(summary: scan.summary(path: path, format: name), commentIDs: scan.commentIDs)]
+    /// Counts comments without hashing them unless the story has read marks: then ids are needed.
+    public func entries(_ bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
+        var scan = try NativeScan.run(bytes, detail: .summary)
+        var unread = scan.commentCount
+        if readState.hasReadComments(scan.storyID) {
+            scan = try NativeScan.run(bytes, detail: .summaryWithIDs)
+            unread = readState.unreadCount(storyID: scan.storyID, commentIDs: scan.commentIDs ?? [], total: scan.commentCount)
+        }
+        return [StoryEntry(summary: scan.summary(path: path, format: name), unreadComments: unread)]
     }
-}
-
-/// A story's list entry plus, when asked for, its comment ids (to count unread comments).
-public struct ScannedSummary: Sendable {
-    public var summary: StorySummary
-    public var commentIDs: [CommentID]?
 }
 
 /// One pass over a native document's bytes.

@@ -60,7 +60,7 @@ extension AppState {
         case .pageUp: selectStory(selectedStory - page)
         case .pageDown: selectStory(selectedStory + page)
         case .moveFirst: selectStory(0)
-        case .moveLast: selectStory(stories.count - 1)
+        case .moveLast: selectStory(entries.count - 1)
         case .open, .expand:
             guard currentStory != nil else { return }
             focus(.comments)
@@ -133,8 +133,11 @@ extension AppState {
             message = "No more unread comments in this story"
             return
         }
-        let order = Array(stories.indices.dropFirst(selectedStory + 1)) + Array(stories.indices.prefix(selectedStory))
-        if let next = order.first(where: { !readState.isStoryRead(stories[$0].id) || readState.unreadCount(of: stories[$0]) > 0 }) {
+        let entries = self.entries, readState = self.readState
+        let hasUnread = { (index: Int) in
+            entries[index].unreadComments > 0 || !readState.isStoryRead(entries[index].summary.id)
+        }
+        if let next = (selectedStory + 1..<entries.count).first(where: hasUnread) ?? (0..<selectedStory).first(where: hasUnread) {
             selectStory(next)
         } else {
             message = "No unread stories"

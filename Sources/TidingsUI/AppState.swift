@@ -10,7 +10,8 @@ public struct AppState: Sendable {
         case problems(selected: Int, top: Int)
     }
 
-    public private(set) var stories: [Story] = []
+    /// The story list, in load order.
+    public private(set) var entries: [StoryEntry] = []
     public private(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
@@ -28,6 +29,9 @@ public struct AppState: Sendable {
     /// Files loaded so far and in all, while a background load runs.
     public var loadProgress: (done: Int, total: Int)?
     public let keyMap: KeyMap
+    let provider: any StoryProvider
+    /// The selected story, parsed in full.
+    public private(set) var currentStory: Story?
 
     var thread: CommentThread?
     var selectedComment: Int?
@@ -42,25 +46,30 @@ public struct AppState: Sendable {
     /// the user reads them, so what is new stays visible even though showing it marks it read.
     var newThisVisit: Set<Int> = []
 
-    public init(stories: [Story] = [], problems: [LoadProblem] = [], readState: ReadState = ReadState(),
-                width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
+    public init(provider: any StoryProvider, readState: ReadState = ReadState(), width: Int = 80, height: Int = 24,
+                keyMap: KeyMap = .standard) {
+        self.provider = provider
         self.readState = readState
         self.width = width
         self.height = height
         self.keyMap = keyMap
-        append(stories: stories, problems: problems)
+    }
+
+    /// A state over stories already parsed (tests, small collections).
+    public init(stories: [Story], problems: [LoadProblem] = [], readState: ReadState = ReadState(),
+                width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
+        self.init(provider: InMemoryStories(stories), readState: readState, width: width, height: height, keyMap: keyMap)
+        append(entries: stories.map { StoryEntry(story: $0, readState: readState) }, problems: problems)
     }
 
     public var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
-    public var currentStory: Story? { stories.indices.contains(selectedStory) ? stories[selectedStory] : nil }
-
-    /// Adds stories found by the loader; the selection stays on the same story.
-    public mutating func append(stories newStories: [Story], problems newProblems: [LoadProblem] = []) {
-        let hadStory = currentStory != nil
-        stories.append(contentsOf: newStories)
+    /// Adds list entries found by the loader; the selection stays on the same story.
+    public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
+        let wasEmpty = entries.isEmpty
+        entries.append(contentsOf: newEntries)
         problems.append(contentsOf: newProblems)
-        if !hadStory, currentStory != nil { selectStory(selectedStory) }
+        if wasEmpty, !entries.isEmpty { selectStory(0) }
         settle()
     }
 
@@ -73,18 +82,36 @@ public struct AppState: Sendable {
     // MARK: Story selection
 
     mutating func selectStory(_ index: Int) {
-        guard !stories.isEmpty else { return }
-        let clamped = min(max(0, index), stories.count - 1)
-        if clamped == selectedStory, thread != nil { return }
+        guard !entries.isEmpty else { return }
+        let clamped = min(max(0, index), entries.count - 1)
+        if clamped == selectedStory, currentStory != nil { return }
         selectedStory = clamped
-        thread = CommentThread(comments: stories[clamped].comments)
+        openSelectedStory()
+    }
+
+    /// Parses the selected story and resets the comment pane for it.
+    private mutating func openSelectedStory() {
+        let summary = entries[selectedStory].summary
+        let story: Story
+        switch provider.story(for: summary) {
+        case .success(let found): story = found
+        case .failure(let problem):
+            message = "\(problem.path): \(problem.reason)"
+            story = Story(id: summary.id, path: summary.path, format: summary.format, title: summary.title,
+                          category: summary.category, via: summary.via, age: summary.age,
+                          declaredComments: summary.declaredComments, byline: summary.byline)
+        }
+        currentStory = story
+        // The file may have changed since the list was made: the list shows it as it is now.
+        entries[selectedStory] = StoryEntry(story: story, readState: readState)
+        storyTextCache = nil
+        thread = CommentThread(comments: story.comments)
         selectedComment = thread!.isEmpty ? nil : 0
         commentTop = 0
         commentTopLine = 0
         commentLayout.invalidateAll()
         textTop = 0
         shownComments = []
-        let story = stories[clamped]
         newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
     }
 
@@ -108,13 +135,19 @@ public struct AppState: Sendable {
         guard height > 0 else { return }
         if selectedStory < storyListTop { storyListTop = selectedStory }
         if selectedStory >= storyListTop + height { storyListTop = selectedStory - height + 1 }
-        storyListTop = max(0, min(storyListTop, max(0, stories.count - height)))
+        storyListTop = max(0, min(storyListTop, max(0, entries.count - height)))
     }
 
     // MARK: Read state
 
+    /// Every read-state change goes through here: it bumps the revision and refreshes the selected
+    /// story's unread count (only the open story can change).
     mutating func changeReadState(_ change: (inout ReadState) -> Bool) {
-        if change(&readState) { readStateRevision += 1 }
+        guard change(&readState) else { return }
+        readStateRevision += 1
+        if let story = currentStory, entries.indices.contains(selectedStory) {
+            entries[selectedStory].unreadComments = readState.unreadCount(of: story)
+        }
     }
 
     mutating func markStoryOpened() {

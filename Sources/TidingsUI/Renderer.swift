@@ -27,7 +27,7 @@ extension AppState {
 
     private mutating func drawReader(_ screen: inout ScreenBuffer, layout: Layout) {
         if let title = layout.storyListTitle {
-            drawTitle(&screen, area: title, text: "Stories \(stories.isEmpty ? 0 : selectedStory + 1)/\(stories.count)",
+            drawTitle(&screen, area: title, text: "Stories \((entries.isEmpty ? 0 : selectedStory + 1).formatted)/\(entries.count.formatted)",
                       focused: focus == .stories)
         }
         if let list = layout.storyList { drawStoryList(&screen, area: list) }
@@ -61,26 +61,26 @@ extension AppState {
     }
 
     private func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
-        guard !stories.isEmpty else {
+        guard !entries.isEmpty else {
             screen.write(loadProgress == nil ? "No stories here." : "Loading…", x: area.x + 1, y: area.y,
                          maxWidth: area.width - 1, style: .dim)
             return
         }
         for row in 0..<area.height {
             let index = storyListTop + row
-            guard index < stories.count else { break }
-            let story = stories[index]
+            guard index < entries.count else { break }
+            let story = entries[index].summary
             let unreadStory = !readState.isStoryRead(story.id)
-            let unreadComments = readState.unreadCount(of: story)
+            let unreadComments = entries[index].unreadComments
             let selected = index == selectedStory
             var style = unreadStory ? Style.bold : Style.plain
             if selected { style.reverse = true; style.dim = focus != .stories }
             let y = area.y + row
             screen.pad(x: area.x, y: y, count: area.width, style: style)
             // "12 new" when nothing has been read, "12 · 3 new" after a visit, "12" when all is read.
-            var counts = "\(story.comments.count)"
+            var counts = "\(story.commentCount)"
             if unreadComments > 0 {
-                counts = unreadComments == story.comments.count ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
+                counts = unreadComments == story.commentCount ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
             }
             let countsWidth = DisplayWidth.of(counts)
             var markerStyle = Style.fresh

@@ -35,16 +35,16 @@ struct ReaderSession {
         SignalFlag.install()
 
         let size = terminal.size
-        var state = AppState(readState: readState, width: size.width, height: size.height)
+        var state = AppState(provider: FileStories(), readState: readState, width: size.width, height: size.height)
         state.message = startMessage
-        let loading = BackgroundLoad(sources: sources)
+        let loading = ParallelLoad(sources: sources, readState: readState)
         let saver = StateSaver(store: store)
         var savedRevision = state.readStateRevision
         var lastSave = Date.distantPast
 
         var needsFrame = true
         while true {
-            if loading.drain(into: &state) { needsFrame = true }
+            if state.absorb(loading.take()) { needsFrame = true }
             if state.message == nil, let failure = saver.takeFailure() {
                 state.message = "Cannot save read state (\(failure)); will retry"
                 needsFrame = true
@@ -77,68 +77,6 @@ struct ReaderSession {
             }
         }
     }
-}
-
-/// Loads the collection on another thread and hands results to the main loop in batches.
-final class BackgroundLoad: Sendable {
-    private struct Inbox {
-        var stories: [Story] = []
-        var problems: [LoadProblem] = []
-        var done = 0
-        var total: Int?
-        var finished = false
-        var cancelled = false
-    }
-
-    private let inbox = Mutex(Inbox())
-
-    init(sources: [String]) {
-        let thread = Thread { [self] in
-            let loader = CollectionLoader()
-            var listProblems: [LoadProblem] = []
-            let files = loader.listFiles(sources) { listProblems.append($0) }
-            self.inbox.withLock {
-                $0.problems.append(contentsOf: listProblems)
-                $0.total = files.count
-            }
-            for file in files {
-                let event = loader.loadEvent(file)
-                let cancelled = self.inbox.withLock { inbox -> Bool in
-                    switch event {
-                    case .stories(let stories): inbox.stories.append(contentsOf: stories)
-                    case .problem(let problem): inbox.problems.append(problem)
-                    }
-                    inbox.done += 1
-                    return inbox.cancelled
-                }
-                if cancelled { return }
-            }
-            self.inbox.withLock { $0.finished = true }
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Moves what has loaded so far into the state; returns whether anything changed.
-    @discardableResult
-    func drain(into state: inout AppState) -> Bool {
-        let taken = inbox.withLock { inbox -> Inbox in
-            let copy = inbox
-            inbox.stories.removeAll()
-            inbox.problems.removeAll()
-            return copy
-        }
-        if !taken.stories.isEmpty || !taken.problems.isEmpty {
-            state.append(stories: taken.stories, problems: taken.problems)
-        }
-        let progress = taken.finished ? nil : (taken.done, taken.total ?? 0)
-        let changed = !taken.stories.isEmpty || !taken.problems.isEmpty
-            || progress?.0 != state.loadProgress?.done || progress?.1 != state.loadProgress?.total
-        state.loadProgress = progress
-        return changed
-    }
-
-    func cancel() { inbox.withLock { $0.cancelled = true } }
 }
 
 /// Writes read state on a background queue, newest state first, reporting failures to the main loop.

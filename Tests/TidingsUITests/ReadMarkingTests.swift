@@ -4,7 +4,7 @@ import TidingsModel
 
 final class ReadMarkingTests: XCTestCase {
     func readComments(_ state: AppState, story: Int = 0) -> Int {
-        let story = state.stories[story]
+        let story = UIFixtures.stories[story]
         return story.comments.filter { state.readState.isCommentRead($0.id, in: story.id) }.count
     }
 
@@ -12,9 +12,9 @@ final class ReadMarkingTests: XCTestCase {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.down, .up)
         XCTAssertEqual(state.readStateRevision, 0)
-        XCTAssertFalse(state.readState.isStoryRead(state.stories[0].id))
+        XCTAssertFalse(state.readState.isStoryRead(UIFixtures.stories[0].id))
         state.press(.enter)
-        XCTAssertTrue(state.readState.isStoryRead(state.stories[0].id))
+        XCTAssertTrue(state.readState.isStoryRead(UIFixtures.stories[0].id))
         XCTAssertEqual(readComments(state), 6, "every comment fits on screen, so all were shown")
     }
 
@@ -22,7 +22,7 @@ final class ReadMarkingTests: XCTestCase {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.down, .tab)
         XCTAssertEqual(state.focus, .text)
-        XCTAssertTrue(state.readState.isStoryRead(state.stories[1].id))
+        XCTAssertTrue(state.readState.isStoryRead(UIFixtures.stories[1].id))
         XCTAssertEqual(readComments(state, story: 1), 0, "comments are not read until the comment pane has focus")
         state.press(.tab)
         XCTAssertEqual(readComments(state, story: 1), 2)
@@ -47,7 +47,7 @@ final class ReadMarkingTests: XCTestCase {
         XCTAssertEqual(readComments(state), 3)
         state.press(.down, .up)  // on screen and focused, yet they stay unread: the user said so
         XCTAssertEqual(readComments(state), 3)
-        XCTAssertEqual(state.readState.unreadCount(of: state.stories[0]), 3)
+        XCTAssertEqual(state.readState.unreadCount(of: UIFixtures.stories[0]), 3)
         state.press(.character("r"))
         XCTAssertEqual(readComments(state), 6)
     }
@@ -55,10 +55,10 @@ final class ReadMarkingTests: XCTestCase {
     func testToggleReadOnAStoryTakesItsComments() {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.character("r"))
-        XCTAssertTrue(state.readState.isStoryRead(state.stories[0].id))
+        XCTAssertTrue(state.readState.isStoryRead(UIFixtures.stories[0].id))
         XCTAssertEqual(readComments(state), 6)
         state.press(.character("r"))
-        XCTAssertFalse(state.readState.isStoryRead(state.stories[0].id))
+        XCTAssertFalse(state.readState.isStoryRead(UIFixtures.stories[0].id))
         XCTAssertEqual(readComments(state), 0)
     }
 

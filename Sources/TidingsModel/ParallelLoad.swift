@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// Loads a collection's list entries on worker threads, handing them out in file order as they finish, so
+/// a reader can show the first stories at once and the list never reorders under the cursor.
+public final class ParallelLoad: Sendable {
+    /// What has arrived since the last `take`.
+    public struct Batch: Sendable {
+        public var entries: [StoryEntry] = []
+        public var problems: [LoadProblem] = []
+        /// Files done and in all (nil until the folders are listed).
+        public var done = 0
+        public var total: Int?
+        public var finished = false
+    }
+
+    private struct Shared {
+        var files: [String] = []
+        var nextChunk = 0
+        var chunkResults: [Int: ([StoryEntry], [LoadProblem])] = [:]
+        var nextToDeliver = 0
+        var pending = Batch()
+        var runningWorkers = 0
+        var cancelled = false
+    }
+
+    public static let chunkSize = 64
+    private let shared = Mutex(Shared())
+    private let finishedSignal = DispatchSemaphore(value: 0)
+
+    /// Starts listing and loading at once.
+    public init(sources: [String], readState: ReadState, loader: CollectionLoader = CollectionLoader(),
+                workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))) {
+        let thread = Thread { [self] in
+            var listProblems: [LoadProblem] = []
+            let files = loader.listFiles(sources) { listProblems.append($0) }
+            shared.withLock {
+                $0.files = files
+                $0.pending.problems = listProblems
+                $0.pending.total = files.count
+                $0.runningWorkers = workers
+            }
+            for _ in 0..<workers {
+                let worker = Thread { [self] in work(loader: loader, readState: readState) }
+                worker.stackSize = 4 << 20
+                worker.start()
+            }
+        }
+        thread.start()
+    }
+
+    private func work(loader: CollectionLoader, readState: ReadState) {
+        while true {
+            let job: (Int, ArraySlice<String>)? = shared.withLock { state in
+                let start = state.nextChunk * Self.chunkSize
+                guard !state.cancelled, start < state.files.count else { return nil }
+                state.nextChunk += 1
+                return (state.nextChunk - 1, state.files[start..<min(state.files.count, start + Self.chunkSize)])
+            }
+            guard let (chunk, files) = job else { break }
+            var entries: [StoryEntry] = []
+            var problems: [LoadProblem] = []
+            for file in files {
+                switch loader.entries(file, readState: readState) {
+                case .success(let found): entries.append(contentsOf: found)
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+            shared.withLock { state in
+                state.chunkResults[chunk] = (entries, problems)
+                // Deliver every finished chunk that is next in order.
+                while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
+                    state.pending.entries.append(contentsOf: ready.0)
+                    state.pending.problems.append(contentsOf: ready.1)
+                    state.pending.done = min(state.files.count, (state.nextToDeliver + 1) * Self.chunkSize)
+                    state.nextToDeliver += 1
+                }
+            }
+        }
+        let last = shared.withLock { state -> Bool in
+            state.runningWorkers -= 1
+            if state.runningWorkers == 0 { state.pending.finished = true }
+            return state.runningWorkers == 0
+        }
+        if last { finishedSignal.signal() }
+    }
+
+    /// Everything that arrived since the last call.
+    public func take() -> Batch {
+        shared.withLock { state in
+            let batch = state.pending
+            state.pending.entries.removeAll(keepingCapacity: true)
+            state.pending.problems.removeAll(keepingCapacity: true)
+            return batch
+        }
+    }
+
+    public func cancel() { shared.withLock { $0.cancelled = true } }
+
+    /// Blocks until every file has been loaded (for benchmarks and tools).
+    public func waitUntilFinished() {
+        finishedSignal.wait()
+        finishedSignal.signal()
+    }
+}
