@@ -23,6 +23,7 @@ let package = Package(
             ],
             resources: [.copy("../../Resources/Samples")]
         ),
+        .executableTarget(name: "TidingsBench", dependencies: ["TidingsModel", "TidingsUI"]),
         .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"], exclude: ["Snapshots"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),

@@ -81,6 +81,9 @@ public enum Base64URL {
         return value
     }
 
+    /// Digit values by byte; 0xFF marks a byte that is not a digit.
+    static let digitTable: [UInt8] = (0..<256).map { digitValue(UInt8($0)) ?? 0xFF }
+
     @inline(__always)
     static func digitValue(_ byte: UInt8) -> UInt8? {
         switch byte {

@@ -156,3 +156,33 @@ final class LoaderAndDumpTests: XCTestCase {
         XCTAssertTrue(line.contains("\\u001b[31mred\\u0007"))
     }
 }
+
+final class StateDecodingTests: XCTestCase {
+    func decode(_ text: String) throws -> ReadState { try ReadStateCoding.decode(Data(text.utf8)) }
+
+    func testAcceptsAnyJSONLayoutAndIgnoresUnknownKeys() throws {
+        let state = try decode("""
+            {  "stories" : { "a\\u00e9\\"b" : { "extra": [1, {"x": null}, "s"], "comments" : "AAAAAB", "read" : true } },
+               "note": "hand edited", "version" : 1 }
+            """)
+        XCTAssertTrue(state.isStoryRead("aé\"b"))
+        XCTAssertTrue(state.isCommentRead(CommentID(value: 1), in: "aé\"b"))
+    }
+
+    func testRejectsMalformedInput() {
+        for bad in ["", "{", "[]", "{\"version\":1}", "{\"version\":1,\"stories\":{\"x\":{\"comments\":\"abc\"}}}",
+                    "{\"version\":1,\"stories\":{\"x\":{\"comments\":\"ab!def\"}}}", "{\"version\":1,\"stories\":{}} x",
+                    "{\"version\":2,\"stories\":{}}", "{\"version\":1,\"stories\":{\"x\":true}}"] {
+            XCTAssertThrowsError(try decode(bad), bad)
+        }
+    }
+
+    func testRoundTripOfALargeState() throws {
+        var state = ReadState()
+        for story in 0..<500 {
+            state.setStory("story-\(story)", read: story % 2 == 0)
+            state.setComments((0..<40).map { CommentID(value: UInt64(story * 1000 + $0 * 7919)) }, in: "story-\(story)", read: true)
+        }
+        XCTAssertEqual(try ReadStateCoding.decode(ReadStateCoding.encode(state)), state)
+    }
+}

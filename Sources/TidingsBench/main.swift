@@ -1,0 +1,137 @@
+import Foundation
+import TidingsModel
+import TidingsUI
+
+/// Measurements that need the app's own code rather than a terminal: full load time, key latency through
+/// the update and render loop, and read-state size and speed. `bench/run` calls it; each prints one JSON line.
+@main
+enum TidingsBench {
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.count >= 2 else {
+            print("usage: tidings-bench load|keys|state DIR [STATE-FILE]")
+            exit(2)
+        }
+        let folder = arguments[1]
+        switch arguments[0] {
+        case "load": load(folder)
+        case "keys": try keys(folder)
+        case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
+        default:
+            print("unknown measurement \(arguments[0])")
+            exit(2)
+        }
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
+
+    static func peakRSSMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func report(_ fields: [String: Any]) {
+        let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    static func loadEntries(_ folder: String, readState: ReadState = ReadState()) -> (AppState, Double) {
+        let start = now()
+        let load = ParallelLoad(sources: [folder], readState: readState)
+        load.waitUntilFinished()
+        // A cache of one story: every selection of another story parses its file, as a worst case.
+        var state = AppState(provider: FileStories(capacity: 1), readState: readState, width: 120, height: 40)
+        state.absorb(load.take())
+        return (state, now() - start)
+    }
+
+    static func load(_ folder: String) {
+        let (state, milliseconds) = loadEntries(folder)
+        report(["measure": "load", "stories": state.entries.count, "problems": state.problems.count,
+                "ms": milliseconds, "peakRSSMiB": peakRSSMiB()])
+    }
+
+    /// Key to finished frame, through `handle` and `render`, for the operations the targets name.
+    static func keys(_ folder: String) throws {
+        var (state, _) = loadEntries(folder)
+        var samples: [String: [Double]] = [:]
+        func press(_ label: String, _ key: Key) {
+            let start = now()
+            state.handle(key)
+            _ = state.render()
+            samples[label, default: []].append(now() - start)
+        }
+        _ = state.render()
+        for _ in 0..<300 { press("move", .down) }
+        for _ in 0..<300 { press("page list", .pageDown) }
+        press("end of list", .end)
+        press("start of list", .home)
+        // The story with the most comments: open it, move, collapse and expand threads.
+        let biggest = state.entries.indices.max { state.entries[$0].summary.commentCount < state.entries[$1].summary.commentCount } ?? 0
+        for _ in 0..<biggest { state.handle(.down) }
+        var openSamples: [Double] = []
+        for _ in 0..<20 {
+            let start = now()
+            state.handle(.enter)
+            _ = state.render()
+            openSamples.append(now() - start)
+            state.handle(.tab)  // back to the list
+            state.handle(.down)
+            state.handle(.up)  // reselect: the story is parsed again (cache permitting)
+        }
+        samples["open story"] = openSamples
+        state.handle(.enter)
+        for _ in 0..<200 {
+            press("move comment", .down)
+            press("collapse", .left)
+            press("expand", .right)
+        }
+        for _ in 0..<100 { press("page comments", .pageDown) }
+        var all: [Double] = []
+        var rows: [String: Any] = [:]
+        for (label, values) in samples {
+            all += values
+            rows[label] = ["p50": percentile(values, 0.5), "p99": percentile(values, 0.99), "n": values.count]
+        }
+        rows["all"] = ["p50": percentile(all, 0.5), "p99": percentile(all, 0.99), "n": all.count]
+        report(["measure": "keys", "stories": state.entries.count,
+                "biggestStoryComments": state.entries[biggest].summary.commentCount, "latencyMs": rows])
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction))]
+    }
+
+    /// Marks every story and comment read, then saves, loads and saves again.
+    static func state(_ folder: String, path: String) throws {
+        let loader = CollectionLoader()
+        var readState = ReadState()
+        var comments = 0
+        for file in loader.listFiles([folder], problem: { _ in }) {
+            guard case .success(let stories) = loader.loadFile(file) else { continue }
+            for story in stories {
+                readState.setStory(story.id, read: true)
+                readState.setComments(story.comments.map(\.id), in: story.id, read: true)
+                comments += story.comments.count
+            }
+        }
+        let store = ReadStateStore(path: path)
+        var start = now()
+        try store.save(readState)
+        let save = now() - start
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        start = now()
+        let (loaded, outcome) = store.load()
+        let loadTime = now() - start
+        guard outcome == .loaded, loaded == readState else { fatalError("state round trip failed") }
+        start = now()
+        _ = ReadStateCoding.encode(loaded)
+        let encode = now() - start
+        report(["measure": "state", "stories": readState.stories.count, "comments": comments, "bytes": size,
+                "bytesPerComment": Double(size) / Double(max(1, comments)), "saveMs": save, "loadMs": loadTime,
+                "encodeMs": encode])
+    }
+}
