@@ -9,13 +9,13 @@ enum TidingsBench {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2 else {
-            print("usage: tidings-bench load|keys|state DIR [STATE-FILE]")
+            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | state DIR [STATE-OUT]")
             exit(2)
         }
         let folder = arguments[1]
         switch arguments[0] {
-        case "load": load(folder)
-        case "keys": try keys(folder)
+        case "load": load(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
+        case "keys": try keys(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
         default:
             print("unknown measurement \(arguments[0])")
@@ -46,17 +46,23 @@ enum TidingsBench {
         return (state, now() - start)
     }
 
-    static func load(_ folder: String) {
-        let (state, milliseconds) = loadEntries(folder)
+    static func load(_ folder: String, readState: ReadState) {
+        let (state, milliseconds) = loadEntries(folder, readState: readState)
+        let unread = state.entries.reduce(0) { $0 + $1.unreadComments }
         report(["measure": "load", "stories": state.entries.count, "problems": state.problems.count,
+                "unreadComments": unread, "readStories": readState.stories.count,
                 "ms": milliseconds, "peakRSSMiB": peakRSSMiB()])
     }
 
     /// Key to finished frame, through `handle` and `render`, for the operations the targets name.
-    static func keys(_ folder: String) throws {
-        var (state, _) = loadEntries(folder)
+    static func keys(_ folder: String, readState: ReadState) throws {
+        var (state, _) = loadEntries(folder, readState: readState)
+        // Saving runs on another queue with a copy of the state; the main loop then pays for the copy on its
+        // next change. Hand a copy away before each key, as a save after every key would.
+        var handedOff: [ReadState] = []
         var samples: [String: [Double]] = [:]
         func press(_ label: String, _ key: Key) {
+            handedOff = [state.readState]
             let start = now()
             state.handle(key)
             _ = state.render()
@@ -95,6 +101,7 @@ enum TidingsBench {
             rows[label] = ["p50": percentile(values, 0.5), "p99": percentile(values, 0.99), "n": values.count]
         }
         rows["all"] = ["p50": percentile(all, 0.5), "p99": percentile(all, 0.99), "n": all.count]
+        _ = handedOff
         report(["measure": "keys", "stories": state.entries.count,
                 "biggestStoryComments": state.entries[biggest].summary.commentCount, "latencyMs": rows])
     }

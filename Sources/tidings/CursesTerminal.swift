@@ -122,6 +122,11 @@ final class CursesTerminal {
         return value
     }
 
+    /// How long `readKey` waits: short while work arrives from other threads, longer when idle.
+    func setInputTimeout(milliseconds: Int32) {
+        wtimeout(tidings_stdscr(), milliseconds)
+    }
+
     /// Waits up to the input timeout for a key.
     func readKey() -> Input {
         var character: wint_t = 0

@@ -43,8 +43,11 @@ struct ReaderSession {
         var lastSave = Date.distantPast
 
         var needsFrame = true
+        var loadingDone = false
         while true {
-            if state.absorb(loading.take()) { needsFrame = true }
+            let batch = loading.take()
+            loadingDone = batch.finished
+            if state.absorb(batch) { needsFrame = true }
             if state.message == nil, let failure = saver.takeFailure() {
                 state.message = "Cannot save read state (\(failure)); will retry"
                 needsFrame = true
@@ -53,6 +56,8 @@ struct ReaderSession {
             if needsFrame { terminal.present(state.render()) }
             needsFrame = true
             if state.shouldQuit || SignalFlag.received != 0 { break }
+            // While stories arrive, look for them every few milliseconds; idle, wake ten times a second.
+            terminal.setInputTimeout(milliseconds: state.loadProgress == nil && loadingDone ? 100 : 4)
             switch terminal.readKey() {
             case .key(let key): state.handle(key)
             case .resize:
