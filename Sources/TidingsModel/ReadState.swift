@@ -11,9 +11,37 @@ public struct ReadState: Sendable, Equatable {
         var isEmpty: Bool { !isRead && readComments.isEmpty }
     }
 
+    /// One change as made, kept until it is saved: a save applies the changes on top of the file on disk,
+    /// so two instances sharing a state file keep each other's marks.
+    public enum Change: Sendable, Equatable {
+        case story(String, read: Bool)
+        case comments(String, [CommentID], read: Bool)
+    }
+
     public private(set) var stories: [String: StoryMarks]
+    /// Changes since the journal was last taken (see `takeJournal`).
+    public private(set) var journal: [Change] = []
 
     public init(stories: [String: StoryMarks] = [:]) { self.stories = stories }
+
+    /// Equal read marks; the journals do not matter.
+    public static func == (lhs: ReadState, rhs: ReadState) -> Bool { lhs.stories == rhs.stories }
+
+    /// The changes made since the last call, for saving.
+    public mutating func takeJournal() -> [Change] {
+        defer { journal.removeAll() }
+        return journal
+    }
+
+    /// Replays changes (made by this instance) on this state, typically what another instance saved.
+    public mutating func apply(_ changes: [Change]) {
+        for change in changes {
+            switch change {
+            case .story(let id, let read): setStory(id, read: read, record: false)
+            case .comments(let id, let ids, let read): setComments(ids, in: id, read: read, record: false)
+            }
+        }
+    }
 
     public func isStoryRead(_ storyID: String) -> Bool { stories[storyID]?.isRead ?? false }
 
@@ -37,10 +65,16 @@ public struct ReadState: Sendable, Equatable {
     /// Sets the story's own read mark; returns whether anything changed.
     @discardableResult
     public mutating func setStory(_ storyID: String, read: Bool) -> Bool {
+        setStory(storyID, read: read, record: true)
+    }
+
+    @discardableResult
+    private mutating func setStory(_ storyID: String, read: Bool, record: Bool) -> Bool {
         var marks = stories[storyID] ?? StoryMarks()
         guard marks.isRead != read else { return false }
         marks.isRead = read
         store(marks, for: storyID)
+        if record { journal.append(.story(storyID, read: read)) }
         return true
     }
 
@@ -48,11 +82,17 @@ public struct ReadState: Sendable, Equatable {
     @discardableResult
     public mutating func setComments<S: Sequence>(_ ids: S, in storyID: String, read: Bool) -> Bool
     where S.Element == CommentID {
+        setComments(Array(ids), in: storyID, read: read, record: true)
+    }
+
+    @discardableResult
+    private mutating func setComments(_ ids: [CommentID], in storyID: String, read: Bool, record: Bool) -> Bool {
         var marks = stories[storyID] ?? StoryMarks()
         let before = marks.readComments.count
         if read { marks.readComments.formUnion(ids) } else { marks.readComments.subtract(ids) }
         guard marks.readComments.count != before else { return false }
         store(marks, for: storyID)
+        if record { journal.append(.comments(storyID, ids, read: read)) }
         return true
     }
 

@@ -7,6 +7,13 @@ public enum ReadStateCoding {
     /// Why a state file's contents cannot be used.
     public struct DecodeError: Error, Equatable, CustomStringConvertible {
         public var description: String
+        /// Set when the file is well formed but written by a newer Tidings.
+        public var newerVersion: Int?
+
+        public init(description: String, newerVersion: Int? = nil) {
+            self.description = description
+            self.newerVersion = newerVersion
+        }
     }
 
     public static func encode(_ state: ReadState) -> Data {

@@ -1,20 +1,33 @@
 import Foundation
 
-/// Loads and saves the read-state file: atomic replacement, and a file it cannot read is set aside, never lost.
+/// Loads and saves the read-state file. A save takes a lock, applies this instance's changes on top of
+/// what is on disk, keeps the previous file as `.bak`, and replaces the file atomically. A file that cannot
+/// be read is set aside, never overwritten. docs/STATE.md describes every rule.
 public struct ReadStateStore: Sendable {
+    /// The path as given (it may be a symlink).
     public let path: String
+    /// Where the state really lives: a symlinked state file is written through to its target.
+    public let target: String
+    public var backupPath: String { target + ".bak" }
+    public var lockPath: String { target + ".lock" }
 
     /// What `load` found.
     public enum LoadOutcome: Equatable, Sendable {
         case missing
         case loaded
-        /// The file could not be used; it was renamed to `movedTo` and reading starts from empty.
-        case setAside(reason: String, movedTo: String)
+        /// The file could not be used; it was renamed to `movedTo`. With `restoredBackup`, the last good state
+        /// was loaded from the `.bak` file, else reading starts from nothing.
+        case setAside(reason: String, movedTo: String, restoredBackup: Bool)
         /// The file could not be used nor moved; saving is disabled so it is not overwritten.
         case unusable(reason: String)
+        /// Written by a newer Tidings: refused, so that it is never rewritten in an older version.
+        case newerVersion(Int)
     }
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path
+        target = Self.resolveLinks(path)
+    }
 
     /// `--state` when given, else `$XDG_STATE_HOME/tidings/state.json`, else `~/.local/state/tidings/state.json`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -25,48 +38,161 @@ public struct ReadStateStore: Sendable {
         return home + "/.local/state/tidings/state.json"
     }
 
+    // MARK: Loading
+
     public func load(now: Date = Date()) -> (ReadState, LoadOutcome) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            return (ReadState(), .missing)
-        } catch {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                return (ReadState(), .missing)
+        let lock = FileLock(path: lockPath)
+        defer { lock?.unlock() }
+        removeStaleTemporaryFiles()
+        switch read(target) {
+        case .missing: return (ReadState(), .missing)
+        case .good(let state): return (state, .loaded)
+        case .newer(let version): return (ReadState(), .newerVersion(version))
+        case .bad(let reason):
+            guard let movedTo = setAside(now: now) else { return (ReadState(), .unusable(reason: reason)) }
+            if case .good(let backup) = read(backupPath) {
+                return (backup, .setAside(reason: reason, movedTo: movedTo, restoredBackup: true))
             }
-            return setAside(reason: isDirectory.boolValue ? "it is a folder" : "it cannot be read", now: now)
-        }
-        do {
-            return (try ReadStateCoding.decode(data), .loaded)
-        } catch let error as ReadStateCoding.DecodeError {
-            return setAside(reason: error.description, now: now)
-        } catch {
-            return setAside(reason: "\(error)", now: now)
+            return (ReadState(), .setAside(reason: reason, movedTo: movedTo, restoredBackup: false))
         }
     }
 
-    private func setAside(reason: String, now: Date) -> (ReadState, LoadOutcome) {
+    private enum FileContents {
+        case missing
+        case good(ReadState)
+        case newer(Int)
+        case bad(String)
+    }
+
+    private func read(_ file: String) -> FileContents {
+        var info = stat()
+        guard stat(file, &info) == 0 else {
+            return errno == ENOENT ? .missing : .bad("it cannot be examined: \(String(cString: strerror(errno)))")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { return .bad("it is a folder") }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(file, limit: 1 << 30)
+        } catch {
+            return .bad("it cannot be read: \(error)")
+        }
+        do {
+            return .good(try ReadStateCoding.decode(Data(bytes)))
+        } catch let error as ReadStateCoding.DecodeError {
+            if let version = error.newerVersion { return .newer(version) }
+            return .bad(error.description)
+        } catch {
+            return .bad("\(error)")
+        }
+    }
+
+    private func setAside(now: Date) -> String? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        var target = path + ".corrupt-" + formatter.string(from: now)
+        let stamp = target + ".corrupt-" + formatter.string(from: now)
+        var candidate = stamp
         var attempt = 1
-        while FileManager.default.fileExists(atPath: target) {
+        var info = stat()
+        while lstat(candidate, &info) == 0 {
             attempt += 1
-            target = path + ".corrupt-" + formatter.string(from: now) + "-\(attempt)"
+            candidate = stamp + "-\(attempt)"
         }
-        if rename(path, target) == 0 {
-            return (ReadState(), .setAside(reason: reason, movedTo: target))
-        }
-        return (ReadState(), .unusable(reason: reason))
+        return rename(target, candidate) == 0 ? candidate : nil
     }
 
-    /// Writes the state atomically: a new temporary file in the same folder, flushed, then renamed over the old one.
+    /// Temporary files left by a save that was killed half way; safe to remove under the lock.
+    private func removeStaleTemporaryFiles() {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            unlink((folder.isEmpty ? "." : folder) + "/" + name)
+        }
+    }
+
+    // MARK: Saving
+
+    /// Saves: under the lock, `changes` are applied to the file on disk (so marks another instance saved are
+    /// kept); when the file is missing or unreadable, `fallback` (this instance's whole state) is written and
+    /// an unreadable file is set aside first. Returns what was written.
+    @discardableResult
+    public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date()) throws -> ReadState {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard let lock = FileLock(path: lockPath) else {
+            throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+        }
+        defer { lock.unlock() }
+        var merged: ReadState
+        switch read(target) {
+        case .good(var onDisk):
+            onDisk.apply(changes)
+            merged = onDisk
+        case .missing:
+            merged = fallback
+        case .newer(let version):
+            throw AtomicFile.WriteError(description: "\(target) was written by a newer Tidings (version \(version)); it is left as it is")
+        case .bad:
+            guard setAside(now: now) != nil else {
+                throw AtomicFile.WriteError(description: "\(target) cannot be read nor moved aside; it is left as it is")
+            }
+            merged = fallback
+        }
+        _ = merged.takeJournal()
+        try AtomicFile.write(ReadStateCoding.encode(merged), to: target, backup: backupPath)
+        return merged
+    }
+
+    /// Replaces the file with exactly this state (no merging with what is on disk): for tools and tests.
     public func save(_ state: ReadState) throws {
-        try AtomicFile.write(ReadStateCoding.encode(state), to: path)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard let lock = FileLock(path: lockPath) else {
+            throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+        }
+        defer { lock.unlock() }
+        try AtomicFile.write(ReadStateCoding.encode(state), to: target, backup: backupPath)
+    }
+
+    private var folder: String {
+        let folder = (target as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Follows symlinks (also dangling ones) to the file they name.
+    static func resolveLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+                  let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
+    }
+}
+
+/// An exclusive `flock` on a lock file beside the state, held while reading and replacing it.
+final class FileLock {
+    private let descriptor: Int32
+
+    init?(path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno != EINTR {
+                close(descriptor)
+                return nil
+            }
+        }
+    }
+
+    func unlock() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 
@@ -76,7 +202,9 @@ public enum AtomicFile {
         public var description: String
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    /// Writes a new temporary file (created exclusively, mode 0600, then the old file's mode) in the same
+    /// folder, flushes it, keeps the old file as `backup` when given, renames over, and flushes the folder.
+    public static func write(_ data: Data, to path: String, backup: String? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -88,6 +216,8 @@ public enum AtomicFile {
         defer {
             if !succeeded { unlink(temporary) }
         }
+        var existing = stat()
+        if stat(path, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
         var written = 0
         let failure: String? = data.withUnsafeBytes { buffer -> String? in
             while written < buffer.count {
@@ -110,6 +240,13 @@ public enum AtomicFile {
             throw WriteError(description: "cannot flush \(path): \(text)")
         }
         close(descriptor)
+        if let backup, FileManager.default.fileExists(atPath: path) {
+            // The backup is a second name for the old file, made under a temporary name and renamed, so a
+            // good `.bak` exists at every moment once one was written.
+            let linkName = temporary + ".bak"
+            unlink(linkName)
+            if link(path, linkName) == 0 { rename(linkName, backup) }
+        }
         guard rename(temporary, path) == 0 else { throw WriteError(description: "cannot replace \(path): \(errorText())") }
         succeeded = true
         let folderDescriptor = open(directory, O_RDONLY | O_DIRECTORY)

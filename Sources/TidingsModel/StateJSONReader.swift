@@ -26,7 +26,9 @@ struct StateJSONReader {
         guard reader.index == bytes.count else { throw ReadStateCoding.DecodeError(description: "not valid JSON") }
         guard let version else { throw ReadStateCoding.DecodeError(description: "no version field") }
         guard version == ReadStateCoding.version else {
-            throw ReadStateCoding.DecodeError(description: "version \(version) is not understood by this build (it reads \(ReadStateCoding.version))")
+            throw ReadStateCoding.DecodeError(
+                description: "version \(version) is not understood by this build (it reads \(ReadStateCoding.version))",
+                newerVersion: version > ReadStateCoding.version ? version : nil)
         }
         guard let stories else { throw ReadStateCoding.DecodeError(description: "no stories object") }
         return ReadState(stories: stories.filter { !$0.value.isEmpty })

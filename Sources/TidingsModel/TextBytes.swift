@@ -8,9 +8,39 @@ public enum TextBytes {
         if TextDecoding.utf16Endianness(bytes[...]) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return lineFeedsOnly(Array(TextDecoding.decode(bytes).utf8))
         }
-        if !isValidUTF8(bytes) { return lineFeedsOnly(Array(String(decoding: bytes, as: UTF8.self).utf8)) }
+        if !isValidUTF8(bytes) {
+            // Text with no valid UTF-8 sequence at all is an older 8-bit encoding: read it as Windows-1252
+            // (Latin-1 plus printable characters in 0x80–0x9F). Otherwise bad sequences become U+FFFD.
+            let decoded = hasValidMultibyteSequence(bytes) ? String(decoding: bytes, as: UTF8.self) : windows1252(bytes)
+            return lineFeedsOnly(Array(decoded.utf8))
+        }
         let hasCarriageReturn = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
         return hasCarriageReturn ? lineFeedsOnly(bytes) : nil
+    }
+
+    static func hasValidMultibyteSequence(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+            if length > 0, index + length <= bytes.count, isValidUTF8(Array(bytes[index..<index + length])) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return String(scalars)
     }
 
     /// CRLF and lone CR become LF.

@@ -150,6 +150,9 @@ public struct AppState: Sendable {
         }
     }
 
+    /// The read-state changes made since the last call, for the saver to apply on top of the file.
+    public mutating func takeReadStateChanges() -> [ReadState.Change] { readState.takeJournal() }
+
     mutating func markStoryOpened() {
         guard let story = currentStory else { return }
         changeReadState { $0.setStory(story.id, read: true) }

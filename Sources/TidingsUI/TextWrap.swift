@@ -52,7 +52,7 @@ public enum TextWrap {
     /// Cuts text to at most `width` cells, ending with `…` when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        let clean = UntrustedText.sanitize(text)
+        let clean = UntrustedText.sanitize(UntrustedTextGate.prefix(text, cells: width + 1))
         if DisplayWidth.of(clean) <= width { return clean }
         var result = ""
         var used = 0

@@ -10,6 +10,8 @@ struct ReaderSession {
     let store: ReadStateStore
     /// Save at most this often while reading; quitting always saves.
     static let saveInterval: TimeInterval = 0.5
+    /// After a failed save (read-only or full disk), try again this often.
+    static let retryInterval: TimeInterval = 5
 
     func run() throws {
         let (readState, outcome) = store.load()
@@ -17,8 +19,12 @@ struct ReaderSession {
         var startMessage: String?
         switch outcome {
         case .missing, .loaded: break
-        case .setAside(let reason, let movedTo):
-            startMessage = "Unreadable state file (\(reason)) moved to \(movedTo); starting with nothing read"
+        case .setAside(let reason, let movedTo, let restoredBackup):
+            startMessage = "Unreadable state file (\(reason)) moved to \(movedTo); "
+                + (restoredBackup ? "loaded the last good state from \(store.backupPath)" : "starting with nothing read")
+        case .newerVersion(let version):
+            FileHandle.standardError.write(Data("tidings: \(store.target) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file.\n".utf8))
+            throw ExitCode(2)
         case .unusable(let reason):
             startMessage = "The state file \(store.path) could not be read (\(reason)); read marks will not be saved"
             canSave = false
@@ -66,15 +72,20 @@ struct ReaderSession {
             case .interrupt: state.perform(.quit)
             case .timeout: needsFrame = false
             }
-            if canSave, state.readStateRevision != savedRevision, Date().timeIntervalSince(lastSave) >= Self.saveInterval {
-                saver.save(state.readState)
+            let sinceSave = Date().timeIntervalSince(lastSave)
+            let changed = state.readStateRevision != savedRevision && sinceSave >= Self.saveInterval
+            let retry = saver.hasFailed && sinceSave >= Self.retryInterval
+            if canSave, changed || retry {
+                saver.save(changes: state.takeReadStateChanges(), fallback: state.readState)
                 savedRevision = state.readStateRevision
                 lastSave = Date()
             }
         }
         loading.cancel()
         if canSave {
-            if state.readStateRevision != savedRevision { saver.save(state.readState) }
+            if state.readStateRevision != savedRevision || saver.hasFailed {
+                saver.save(changes: state.takeReadStateChanges(), fallback: state.readState)
+            }
             if let failure = saver.finish() {
                 terminal.close()
                 FileHandle.standardError.write(Data("tidings: read state not saved to \(store.path): \(failure)\n".utf8))
@@ -84,35 +95,57 @@ struct ReaderSession {
     }
 }
 
-/// Writes read state on a background queue, newest state first, reporting failures to the main loop.
+/// Writes read state on a background queue, reporting failures to the main loop. Changes that could not
+/// be saved are kept and go with the next attempt.
 final class StateSaver: Sendable {
+    private struct Pending {
+        var changes: [ReadState.Change] = []
+        var fallback = ReadState()
+        var failure: String?
+        var failed = false
+    }
+
     private let store: ReadStateStore
     private let queue = DispatchQueue(label: "tidings.save")
-    private let failure = Mutex<String?>(nil)
-    private let pending = Mutex<ReadState?>(nil)
+    private let pending = Mutex(Pending())
 
     init(store: ReadStateStore) { self.store = store }
 
-    func save(_ state: ReadState) {
-        pending.withLock { $0 = state }
+    /// Queues a save of `changes`; `fallback` is the whole state, written if the file is gone or unreadable.
+    func save(changes: [ReadState.Change], fallback: ReadState) {
+        pending.withLock {
+            $0.changes += changes
+            $0.fallback = fallback
+        }
         queue.async { [self] in
-            // Only the newest state matters: a burst of changes becomes one write.
-            guard let next = pending.withLock({ value -> ReadState? in defer { value = nil }; return value }) else { return }
+            let (changes, fallback) = pending.withLock { value in
+                defer { value.changes.removeAll() }
+                return (value.changes, value.fallback)
+            }
             do {
-                try store.save(next)
-                failure.withLock { $0 = nil }
+                try store.save(changes: changes, fallback: fallback)
+                pending.withLock { $0.failed = false }
             } catch {
-                failure.withLock { $0 = "\(error)" }
+                pending.withLock {
+                    // Keep the changes, in order, ahead of any that arrived meanwhile.
+                    $0.changes = changes + $0.changes
+                    $0.failure = "\(error)"
+                    $0.failed = true
+                }
             }
         }
     }
 
-    func takeFailure() -> String? { failure.withLock { value in defer { value = nil }; return value } }
+    /// Whether the last save failed (its changes are still pending).
+    var hasFailed: Bool { pending.withLock { $0.failed } }
 
-    /// Waits for the last write; returns its error if it failed.
+    /// A failure not yet reported.
+    func takeFailure() -> String? { pending.withLock { value in defer { value.failure = nil }; return value.failure } }
+
+    /// Waits for queued saves; returns the error if the last one failed.
     func finish() -> String? {
         queue.sync {}
-        return failure.withLock { $0 }
+        return pending.withLock { $0.failed ? ($0.failure ?? "save failed") : nil }
     }
 }
 
