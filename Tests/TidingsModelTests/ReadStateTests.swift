@@ -54,9 +54,10 @@ final class ReadStateTests: XCTestCase {
         let store = ReadStateStore(path: path)
         try store.save(ReadState())
         try store.save(sampleState())
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertEqual(names, ["state.json"])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(names, ["state.json", "state.json.bak", "state.json.lock"])
         XCTAssertEqual(store.load().0, sampleState())
+        XCTAssertEqual(ReadStateStore(path: folder + "/state.json.bak").load().0, ReadState())
     }
 
     func testSaveFailureLeavesTheOldFileIntact() throws {
@@ -77,19 +78,127 @@ final class ReadStateTests: XCTestCase {
         let store = ReadStateStore(path: path)
         let (state, outcome) = store.load(now: Date(timeIntervalSince1970: 1_800_000_000))
         XCTAssertEqual(state, ReadState())
-        guard case .setAside(let reason, let movedTo) = outcome else { return XCTFail("\(outcome)") }
+        guard case .setAside(let reason, let movedTo, let restored) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertFalse(restored)
         XCTAssertEqual(reason, "not valid JSON")
         XCTAssertEqual(movedTo, path + ".corrupt-20270115T080000Z")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: movedTo)), garbage)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
 
-    func testUnknownVersionIsSetAside() throws {
+    func testNewerVersionIsRefusedAndLeftAlone() throws {
         let path = folder + "/state.json"
-        try Data("{\"version\":99,\"stories\":{}}".utf8).write(to: URL(fileURLWithPath: path))
-        let (_, outcome) = ReadStateStore(path: path).load()
-        guard case .setAside(let reason, _) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertTrue(reason.contains("version 99"))
+        let newer = Data("{\"version\":99,\"stories\":{}}".utf8)
+        try newer.write(to: URL(fileURLWithPath: path))
+        let store = ReadStateStore(path: path)
+        XCTAssertEqual(store.load().1, .newerVersion(99))
+        XCTAssertThrowsError(try store.save(changes: [.story("x", read: true)], fallback: ReadState()))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), newer)
+    }
+
+    func testOlderOrUnknownVersionIsSetAside() throws {
+        let path = folder + "/state.json"
+        try Data("{\"version\":0,\"stories\":{}}".utf8).write(to: URL(fileURLWithPath: path))
+        guard case .setAside(let reason, _, _) = ReadStateStore(path: path).load().1 else { return XCTFail() }
+        XCTAssertTrue(reason.contains("version 0"))
+    }
+
+    func testACorruptFileFallsBackToTheBackup() throws {
+        let path = folder + "/state.json"
+        let store = ReadStateStore(path: path)
+        try store.save(sampleState())
+        var later = sampleState()
+        later.setStory("story-three", read: true)
+        try store.save(later)
+        try Data("{\"version\":1,\"sto".utf8).write(to: URL(fileURLWithPath: path))
+        let (state, outcome) = store.load()
+        guard case .setAside(_, _, let restored) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(restored)
+        XCTAssertEqual(state, sampleState(), "the backup holds the state before the last save")
+    }
+
+    func testAFolderInPlaceOfTheStateIsMovedAside() throws {
+        let path = folder + "/state.json"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard case .setAside(let reason, let movedTo, _) = ReadStateStore(path: path).load().1 else { return XCTFail() }
+        XCTAssertEqual(reason, "it is a folder")
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: movedTo, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    func testNewFilesAre0600AndExistingModesAreKept() throws {
+        let path = folder + "/state.json"
+        let store = ReadStateStore(path: path)
+        try store.save(sampleState())
+        XCTAssertEqual(try mode(path), 0o600)
+        chmod(path, 0o640)
+        try store.save(ReadState())
+        XCTAssertEqual(try mode(path), 0o640)
+    }
+
+    func testASymlinkedStateFileIsWrittenThrough() throws {
+        let real = folder + "/real/target.json"
+        let link = folder + "/state.json"
+        try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real/target.json")
+        let store = ReadStateStore(path: link)
+        try store.save(sampleState())
+        try store.save(sampleState())
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "real/target.json")
+        XCTAssertEqual(ReadStateStore(path: real).load().0, sampleState())
+        XCTAssertEqual(store.load().0, sampleState())
+    }
+
+    func testStaleTemporaryFilesAreRemovedAtStart() throws {
+        let path = folder + "/state.json"
+        try ReadStateStore(path: path).save(sampleState())
+        try Data("half a save".utf8).write(to: URL(fileURLWithPath: folder + "/.state.json.tmp-abc123"))
+        _ = ReadStateStore(path: path).load()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/.state.json.tmp-abc123"))
+    }
+
+    func testTwoInstancesKeepEachOthersChanges() throws {
+        let path = folder + "/state.json"
+        var first = ReadState(), second = ReadState()
+        first.setStory("a", read: true)
+        first.setComments([CommentID(value: 1)], in: "shared", read: true)
+        second.setStory("b", read: true)
+        second.setComments([CommentID(value: 2)], in: "shared", read: true)
+        let store = ReadStateStore(path: path)
+        try store.save(changes: first.takeJournal(), fallback: first)
+        try store.save(changes: second.takeJournal(), fallback: second)
+        var merged = store.load().0
+        XCTAssertTrue(merged.isStoryRead("a") && merged.isStoryRead("b"))
+        XCTAssertTrue(merged.isCommentRead(CommentID(value: 1), in: "shared") && merged.isCommentRead(CommentID(value: 2), in: "shared"))
+        // Both now see "a" and "b" read (as after a restart). The first marks "a" unread; the second's next save,
+        // about something else, does not bring "a" back; then the second marks "a" read again: the later wins.
+        var third = merged, fourth = merged
+        third.setStory("a", read: false)
+        try store.save(changes: third.takeJournal(), fallback: third)
+        fourth.setStory("d", read: true)
+        try store.save(changes: fourth.takeJournal(), fallback: fourth)
+        merged = store.load().0
+        XCTAssertFalse(merged.isStoryRead("a"))
+        XCTAssertTrue(merged.isStoryRead("d"))
+        fourth.setStory("a", read: false)
+        fourth.setStory("a", read: true)
+        try store.save(changes: fourth.takeJournal(), fallback: fourth)
+        XCTAssertTrue(store.load().0.isStoryRead("a"))
+    }
+
+    func testAFileCorruptedWhileRunningIsSetAsideWhenSaving() throws {
+        let path = folder + "/state.json"
+        let store = ReadStateStore(path: path)
+        try store.save(ReadState())
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: path))
+        try store.save(changes: [], fallback: sampleState())
+        XCTAssertEqual(store.load().0, sampleState())
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertTrue(names.contains { $0.hasPrefix("state.json.corrupt-") })
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        ((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int) ?? -1
     }
 
     func testMissingFileStartsEmpty() {
