@@ -16,6 +16,10 @@ enum TidingsBench {
         switch arguments[0] {
         case "load": load(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "keys": try keys(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
+        case "list":
+            let start = now()
+            let files = CollectionLoader().listFiles([folder], problem: { _ in })
+            report(["measure": "list", "files": files.count, "ms": now() - start])
         case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
         default:
             print("unknown measurement \(arguments[0])")

@@ -126,22 +126,24 @@ enum DocumentFiles {
     }
 }
 
-/// One folder's entries (hidden ones left out), sorted by their bytes, with the type readdir reports.
+/// One folder's entries (hidden ones left out), sorted by name, with the type readdir reports.
 enum FolderListing {
-    static func read(_ folder: String) -> [(String, UInt8)]? {
+    static func read(_ folder: String) -> [(name: String, type: UInt8)]? {
         guard let handle = opendir(folder) else { return nil }
         defer { closedir(handle) }
-        var entries: [([UInt8], UInt8)] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return Array(bytes.prefix(while: { $0 != 0 }))
+            let type = entry.pointee.d_type
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
+                let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
+                return String(decoding: UnsafeRawBufferPointer(start: base, count: length), as: UTF8.self)
             }
-            if name.first == UInt8(ascii: ".") { continue }
-            entries.append((name, entry.pointee.d_type))
+            if let name { entries.append((name, type)) }
         }
-        entries.sort { $0.0.lexicographicallyPrecedes($1.0) }
-        return entries.map { (String(decoding: $0.0, as: UTF8.self), $0.1) }
+        // Names of a few bytes are stored inline in String, so this sort touches no heap.
+        entries.sort { $0.name < $1.name }
+        return entries
     }
 }
 
