@@ -29,6 +29,7 @@ public struct CommentThread: Sendable {
     public var isEmpty: Bool { comments.isEmpty }
 
     public func position(of index: Int) -> Int? {
+        guard visiblePosition.indices.contains(index) else { return nil }
         let position = visiblePosition[index]
         return position >= 0 ? position : nil
     }

@@ -35,7 +35,9 @@ public enum TextWrap {
                 lineWidth = wordWidth
                 continue
             }
-            for character in word {
+            for original in word {
+                // A character wider than the whole line (a wide one at width 1) is shown as a placeholder.
+                let character: Character = DisplayWidth.of(original) > width ? "\u{FFFD}" : original
                 let cellWidth = DisplayWidth.of(character)
                 if lineWidth + cellWidth > width, lineWidth > 0 {
                     lines.append(line)

@@ -107,6 +107,17 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(screen.text.contains("bell␇ tab end"))
     }
 
+    func testAStoryWithoutCommentsAfterOneWithComments() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.press(.enter, .down, .down)  // comment pane focused, scrolled into the first story's thread
+        state.press(.tab, .down, .down, .tab, .tab)  // the observatory story has no comments
+        XCTAssertEqual(state.selectedStory, 2)
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertTrue(state.render().text.contains("No comments."))
+        state.press(.down, .left, .right, .pageDown, .end, .character("r"), .character("n"))
+        Snapshot.assertRowsFit(state.render())
+    }
+
     private func selectedRow(_ screen: ScreenBuffer) -> Int? {
         // The selected comment is drawn reversed from its marker on; find the first such row in the comment pane.
         (0..<screen.height - 1).first { y in

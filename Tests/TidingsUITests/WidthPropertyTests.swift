@@ -1,0 +1,113 @@
+import XCTest
+import TidingsModel
+@testable import TidingsUI
+
+/// Random Unicode at random widths: every rendered row is exactly its pane's width, no half glyphs,
+/// and nothing the sanitizer removes survives.
+final class WidthPropertyTests: XCTestCase {
+    /// A fixed seed keeps failures reproducible; the loop covers many shapes per run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces: [String] = [
+        "a", "Z", " ", "  ", "word", "東", "京", "한", "ｱ", "Ａ", "é", "e\u{301}", "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}",
+        "\u{301}", "😀", "👩‍💻", "👨‍👩‍👧‍👦", "🇯🇵", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "❤️", "❤\u{FE0E}",
+        "👍🏽", "\u{200B}", "\u{200D}", "\u{2060}", "\u{00AD}", "\u{202E}", "\u{2066}", "\u{FEFF}", "\t", "\n", "\r\n", "\r",
+        "\u{1B}[31m", "\u{1B}]8;;http://x\u{07}", "\u{1B}]52;c;AAAA\u{1B}\\", "\u{1B}P1$r\u{1B}\\", "\u{07}", "\u{7F}",
+        "\u{85}", "\u{9B}2J", "\u{0}", "\u{FFFD}", "\u{E000}", "\u{10FFFD}", "ก\u{0E31}\u{0E49}", "\u{0928}\u{093F}",
+        "\u{2028}", "\u{061C}", "a\u{20DD}", "\u{3000}", "…", "\u{1F1E6}",
+    ]
+
+    func randomText(_ random: inout Generator, maxPieces: Int = 40) -> String {
+        (0..<Int.random(in: 0...maxPieces, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
+    }
+
+    func testWrittenRowsAreExactlyTheirWidth() {
+        var random = Generator(state: 42)
+        for _ in 0..<1500 {
+            let width = Int.random(in: 1...300, using: &random)
+            var screen = ScreenBuffer(width: width, height: 1)
+            let x = Int.random(in: 0..<width, using: &random)
+            screen.write(randomText(&random), x: x, y: 0, maxWidth: Int.random(in: 0...width, using: &random), style: .plain)
+            Snapshot.assertRowsFit(screen)
+            XCTAssertEqual(rowWidth(screen, 0), width)
+            assertClean(screen)
+        }
+    }
+
+    func testWrappedAndTruncatedLinesFitTheirWidth() {
+        var random = Generator(state: 7)
+        for _ in 0..<1000 {
+            let width = Int.random(in: 1...300, using: &random)
+            let text = randomText(&random, maxPieces: 200)
+            for line in TextWrap.wrap(text, width: width) {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "wrap \(width): \(line.unicodeScalars.map { $0.value })")
+                XCTAssertFalse(line.contains("\n"))
+            }
+            XCTAssertLessThanOrEqual(DisplayWidth.of(TextWrap.truncate(text, width: width)), width)
+        }
+    }
+
+    func testWholeScreensOfRandomStoriesFitAtRandomSizes() {
+        var random = Generator(state: 2024)
+        for round in 0..<40 {
+            let stories = (0..<3).map { index in
+                var comments: [Comment] = []
+                for number in 0..<Int.random(in: 0...12, using: &random) {
+                    let depth = number == 0 ? 0 : Int.random(in: 0...min(30, comments.last!.depth + 1), using: &random)
+                    let parent = depth == 0 ? nil : comments.lastIndex { $0.depth == depth - 1 }
+                    comments.append(Comment(id: CommentID(value: UInt64(round * 1000 + index * 100 + number)), depth: depth,
+                                            parent: parent, author: Bool.random(using: &random) ? randomText(&random, maxPieces: 4) : nil,
+                                            age: Bool.random(using: &random) ? randomText(&random, maxPieces: 3) : nil,
+                                            text: randomText(&random)))
+                }
+                var counted = comments
+                for position in counted.indices.reversed() {
+                    if let parent = counted[position].parent { counted[parent].descendantCount += counted[position].descendantCount + 1 }
+                }
+                return Story(id: "s\(round)-\(index)", path: randomText(&random, maxPieces: 5), format: "tidings",
+                             title: randomText(&random), category: randomText(&random, maxPieces: 3), via: randomText(&random, maxPieces: 2),
+                             age: "now", byline: randomText(&random, maxPieces: 4), body: (0..<3).map { _ in randomText(&random) },
+                             comments: counted)
+            }
+            var state = AppState(stories: stories, problems: [LoadProblem(path: randomText(&random), reason: "bad")],
+                                 width: Int.random(in: 1...300, using: &random), height: Int.random(in: 1...100, using: &random))
+            let keys: [Key] = [.down, .enter, .down, .left, .right, .tab, .pageDown, .end, .character("?"), .escape, .character("p"), .escape]
+            for key in keys {
+                state.handle(key)
+                if Int.random(in: 0..<4, using: &random) == 0 {
+                    state.resize(width: Int.random(in: 1...300, using: &random), height: Int.random(in: 1...100, using: &random))
+                }
+                let screen = state.render()
+                Snapshot.assertRowsFit(screen)
+                for y in 0..<screen.height { XCTAssertEqual(rowWidth(screen, y), screen.width) }
+                assertClean(screen)
+            }
+        }
+    }
+
+    private func rowWidth(_ screen: ScreenBuffer, _ y: Int) -> Int {
+        (0..<screen.width).reduce(0) { total, x in
+            screen[x, y].isContinuation ? total + 1 : total + (DisplayWidth.of(Character(screen[x, y].text)) == 2 ? 1 : 1)
+        }
+    }
+
+    private func assertClean(_ screen: ScreenBuffer, file: StaticString = #filePath, line: UInt = #line) {
+        for cell in screen.cells {
+            for scalar in cell.text.unicodeScalars {
+                let value = scalar.value
+                let forbidden = value < 0x20 || (0x7F...0x9F).contains(value) || UntrustedText.isInvisibleOrDirectional(scalar)
+                    && !(0xE0020...0xE007F).contains(value)
+                XCTAssertFalse(forbidden, "U+\(String(value, radix: 16)) reached the screen", file: file, line: line)
+            }
+        }
+    }
+}
