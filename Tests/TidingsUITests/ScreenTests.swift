@@ -118,6 +118,24 @@ final class ScreenTests: XCTestCase {
         Snapshot.assertRowsFit(state.render())
     }
 
+    func testATenThousandDeepThreadRendersAndFolds() {
+        var comments: [Comment] = []
+        for depth in 0..<10_000 {
+            comments.append(Comment(id: CommentID(value: UInt64(depth)), depth: depth, parent: depth == 0 ? nil : depth - 1,
+                                    author: "u\(depth)", text: "level \(depth)", descendantCount: 9_999 - depth))
+        }
+        let story = Story(id: "deep", path: "deep.txt", format: "tidings", title: "Deep", comments: comments)
+        var state = AppState(stories: [story], width: 80, height: 24)
+        state.press(.enter, .end)
+        XCTAssertEqual(state.selectedComment, 9_999)
+        let screen = state.render()
+        Snapshot.assertRowsFit(screen)
+        XCTAssertTrue(screen.text.contains("level 9999"))
+        XCTAssertTrue(screen.text.contains("⋯9999"), "deep comments say how deep they are")
+        state.press(.home, .left)
+        XCTAssertTrue(state.render().text.contains("[+9999]"))
+    }
+
     private func selectedRow(_ screen: ScreenBuffer) -> Int? {
         // The selected comment is drawn reversed from its marker on; find the first such row in the comment pane.
         (0..<screen.height - 1).first { y in
