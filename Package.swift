@@ -5,6 +5,9 @@ let package = Package(
     name: "Tidings",
     products: [
         .executable(name: "tidings", targets: ["tidings"]),
+        // Libraries so the fuzz package in fuzz/ can link the parsers.
+        .library(name: "TidingsModel", targets: ["TidingsModel"]),
+        .library(name: "TidingsUI", targets: ["TidingsUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

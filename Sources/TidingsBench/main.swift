@@ -20,6 +20,8 @@ enum TidingsBench {
             let start = now()
             let files = CollectionLoader().listFiles([folder], problem: { _ in })
             report(["measure": "list", "files": files.count, "ms": now() - start])
+        case "save-loop": try saveLoop(state: folder, progress: arguments[2])
+        case "check-state": checkState(folder, through: Int(arguments[2]) ?? 0)
         case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
         default:
             print("unknown measurement \(arguments[0])")
@@ -108,6 +110,38 @@ enum TidingsBench {
         _ = handedOff
         report(["measure": "keys", "stories": state.entries.count,
                 "biggestStoryComments": state.entries[biggest].summary.commentCount, "latencyMs": rows])
+    }
+
+    /// Saves forever through the reader's own save path, one new story marked per save, appending the number
+    /// of each completed save to `progress`. The crash test kills it at random moments.
+    static func saveLoop(state path: String, progress: String) throws {
+        let store = ReadStateStore(path: path)
+        var (state, _) = store.load()
+        var next = state.stories.keys.compactMap { Int($0.dropFirst("story-".count)) }.max().map { $0 + 1 } ?? 1
+        let log = open(progress, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        while true {
+            state.setStory("story-\(next)", read: true)
+            state.setComments((0..<40).map { CommentID(value: UInt64(next * 64 + $0)) }, in: "story-\(next)", read: true)
+            try store.save(changes: state.takeJournal(), fallback: state)
+            let line = "\(next)\n"
+            _ = line.withCString { write(log, $0, strlen($0)) }
+            next += 1
+        }
+    }
+
+    /// Exit 0 when the state file parses and holds every story up to `through`.
+    static func checkState(_ path: String, through: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else { print("state file missing"); exit(1) }
+        do {
+            let state = try ReadStateCoding.decode(data)
+            for number in stride(from: 1, through: through, by: 1) where !state.isStoryRead("story-\(number)") {
+                print("story-\(number) was saved but is missing")
+                exit(1)
+            }
+        } catch {
+            print("state file does not parse: \(error)")
+            exit(1)
+        }
     }
 
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {

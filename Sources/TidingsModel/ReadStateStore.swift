@@ -67,7 +67,9 @@ public struct ReadStateStore: Sendable {
     private func read(_ file: String) -> FileContents {
         var info = stat()
         guard stat(file, &info) == 0 else {
-            return errno == ENOENT ? .missing : .bad("it cannot be examined: \(String(cString: strerror(errno)))")
+            // No such file, or a path through something that is not a folder: there is no state yet (saving
+            // will say why it cannot create one).
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .bad("it cannot be examined: \(String(cString: strerror(errno)))")
         }
         if info.st_mode & S_IFMT == S_IFDIR { return .bad("it is a folder") }
         let bytes: [UInt8]

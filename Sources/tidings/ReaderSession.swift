@@ -11,7 +11,7 @@ struct ReaderSession {
     /// Save at most this often while reading; quitting always saves.
     static let saveInterval: TimeInterval = 0.5
     /// After a failed save (read-only or full disk), try again this often.
-    static let retryInterval: TimeInterval = 5
+    static let retryInterval: TimeInterval = 3
 
     func run() throws {
         let (readState, outcome) = store.load()

@@ -48,7 +48,7 @@ final class BadFileTests: XCTestCase {
         try write("", "empty.txt")
         try write([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "program")
         let huge = folder + "/huge.txt"
-        FileManager.default.createFile(atPath: huge, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: huge, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
         try handle.truncate(atOffset: 80 << 20)  // sparse: 80 MiB without writing them
         try handle.close()
@@ -142,5 +142,25 @@ final class BadFileTests: XCTestCase {
     private func chmodTree(_ path: String) {
         chmod(path + "/closed", 0o700)
         chmod(path + "/secret.txt", 0o600)
+    }
+}
+
+/// Inputs kept from fuzzing (Fixtures/fuzz): each must parse or fail cleanly in every parser.
+final class FuzzRegressionTests: XCTestCase {
+    func testEveryKeptInputParsesOrFailsCleanly() throws {
+        let folder = Fixtures.folder.appendingPathComponent("fuzz")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertFalse(names.isEmpty)
+        for name in names {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            if let stories = try? NativeFormat().parse(bytes, path: name) {
+                _ = stories.map(StoryJSON.line)
+                let entries = try NativeFormat().entries(bytes, path: name, readState: ReadState())
+                XCTAssertEqual(entries.map(\.summary), stories.map(\.summary), name)
+            }
+            if let state = try? ReadStateCoding.decode(Data(bytes)) {
+                XCTAssertEqual(try ReadStateCoding.decode(ReadStateCoding.encode(state)), state, name)
+            }
+        }
     }
 }

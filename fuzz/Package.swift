@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// libFuzzer targets for every parser. Built only by fuzz/run, with --sanitize=fuzzer --sanitize=address;
+// `-parse-as-library` keeps Swift from emitting a main that would hide libFuzzer's.
+import PackageDescription
+
+let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
+let package = Package(
+    name: "TidingsFuzz",
+    dependencies: [.package(name: "Tidings", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzNativeFormat",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzStateFile",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzScreenText",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings"),
+                                         .product(name: "TidingsUI", package: "Tidings")], swiftSettings: fuzzFlags),
+    ],
+    swiftLanguageModes: [.v6]
+)
