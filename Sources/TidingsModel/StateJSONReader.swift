@@ -114,7 +114,11 @@ struct StateJSONReader {
         let start = index
         var plain = true
         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-            if bytes[index] == UInt8(ascii: "\\") { plain = false; index += 1 }
+            if bytes[index] == UInt8(ascii: "\\") {
+                plain = false
+                index += 1
+                guard index < bytes.count else { throw Malformed() }
+            }
             if bytes[index] < 0x20 { throw Malformed() }
             index += 1
         }
