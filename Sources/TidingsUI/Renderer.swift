@@ -159,7 +159,8 @@ extension AppState {
         if let message {
             left = message
         } else if let progress = loadProgress {
-            left = "loading \(progress.done.formatted)/\(progress.total.formatted)"
+            left = progress.total == 0 && progress.done == 0 ? "looking for stories…"
+                : "loading \(progress.done.formatted)/\(progress.total.formatted)"
         } else {
             switch focus {
             case .stories: left = "↑↓ move · Enter open · Tab pane"
