@@ -101,7 +101,7 @@ enum DocumentFiles {
         // Explicit stack: folder depth never grows the call stack.
         var pending = [path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path]
         while let folder = pending.popLast() {
-            guard let listing = FolderListing.read(folder) else {
+            guard let listing = FolderListing.read(folder, problem: problem) else {
                 problem(LoadProblem(path: folder, reason: "folder cannot be read"))
                 continue
             }
@@ -128,16 +128,27 @@ enum DocumentFiles {
 
 /// One folder's entries (hidden ones left out), sorted by name, with the type readdir reports.
 enum FolderListing {
-    static func read(_ folder: String) -> [(name: String, type: UInt8)]? {
+    static func read(_ folder: String, problem: (LoadProblem) -> Void) -> [(name: String, type: UInt8)]? {
         guard let handle = opendir(folder) else { return nil }
         defer { closedir(handle) }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let type = entry.pointee.d_type
+            var undecodable: String?
             let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
                 let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
-                return String(decoding: UnsafeRawBufferPointer(start: base, count: length), as: UTF8.self)
+                let bytes = UnsafeRawBufferPointer(start: base, count: length)
+                let decoded = String(decoding: bytes, as: UTF8.self)
+                // A name that is not UTF-8 cannot be opened again from a String: say so rather than fail later.
+                guard decoded.utf8.elementsEqual(bytes) else {
+                    undecodable = decoded
+                    return nil
+                }
+                return decoded
+            }
+            if let undecodable {
+                problem(LoadProblem(path: folder + "/" + undecodable, reason: "skipped: the file name is not UTF-8; rename it to read it"))
             }
             if let name { entries.append((name, type)) }
         }

@@ -12,6 +12,17 @@ struct StateJSONReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ReadState {
+        // First pass: only the version, so a newer file is recognized whatever its stories look like.
+        var scout = StateJSONReader(bytes)
+        var declared: Int?
+        try? scout.object { reader, key in
+            if key == "version" { declared = try reader.integer() } else { try reader.skipValue() }
+        }
+        if let declared, declared > ReadStateCoding.version {
+            throw ReadStateCoding.DecodeError(
+                description: "version \(declared) is not understood by this build (it reads \(ReadStateCoding.version))",
+                newerVersion: declared)
+        }
         var reader = StateJSONReader(bytes)
         var version: Int?
         var stories: [String: ReadState.StoryMarks]?
@@ -189,16 +200,21 @@ struct StateJSONReader {
         return nil
     }
 
-    private mutating func skipValue() throws {
+    /// Values nested deeper than this are malformed: our files never nest past three levels, and the
+    /// limit keeps a hostile file from exhausting the stack.
+    static let maximumDepth = 64
+
+    private mutating func skipValue(depth: Int = 0) throws {
+        guard depth < Self.maximumDepth else { throw Malformed() }
         skipSpace()
         switch peek() {
-        case UInt8(ascii: "{"): try object { reader, _ in try reader.skipValue() }
+        case UInt8(ascii: "{"): try object { reader, _ in try reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["):
             index += 1
             skipSpace()
             if peek() == UInt8(ascii: "]") { index += 1; return }
             while true {
-                try skipValue()
+                try skipValue(depth: depth + 1)
                 skipSpace()
                 if peek() == UInt8(ascii: ",") { index += 1; continue }
                 try expect(UInt8(ascii: "]"))

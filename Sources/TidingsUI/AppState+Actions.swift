@@ -133,12 +133,18 @@ extension AppState {
             message = "No more unread comments in this story"
             return
         }
+        guard !entries.isEmpty else {
+            message = "No unread stories"
+            return
+        }
         let entries = self.entries, readState = self.readState
         let hasUnread = { (index: Int) in
             entries[index].unreadComments > 0 || !readState.isStoryRead(entries[index].summary.id)
         }
         if let next = (selectedStory + 1..<entries.count).first(where: hasUnread) ?? (0..<selectedStory).first(where: hasUnread) {
             selectStory(next)
+            // Shown with the text or comment pane focused: that is opening it.
+            if focus != .stories { markStoryOpened() }
         } else {
             message = "No unread stories"
         }

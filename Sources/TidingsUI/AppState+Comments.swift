@@ -8,11 +8,19 @@ extension AppState {
     mutating func keepCommentVisible(height: Int) {
         guard let thread, let selected = selectedComment, height > 0 else { return }
         if thread.position(of: commentTop) == nil { commentTop = selected; commentTopLine = 0 }
+        // After a resize or a fold the top comment may have fewer lines than the offset into it.
+        commentTopLine = max(0, min(commentTopLine, commentLayout.height(of: commentTop, in: thread) - 1))
         guard let selectedPosition = thread.position(of: selected),
               let topPosition = thread.position(of: commentTop) else { return }
-        if selectedPosition < topPosition || (selectedPosition == topPosition && commentTopLine > 0) {
+        let selectedHeight = commentLayout.height(of: selected, in: thread)
+        if selectedPosition < topPosition {
             commentTop = selected
             commentTopLine = 0
+            return
+        }
+        if selectedPosition == topPosition {
+            // A comment taller than the pane may be scrolled within; a shorter one is shown whole.
+            if selectedHeight <= height { commentTopLine = 0 }
             return
         }
         // Rows from the top of the pane to the end of the selected comment, counted only while they fit.
@@ -25,7 +33,7 @@ extension AppState {
         }
         if rows <= height { return }
         // Scroll so the selected comment ends on the last row, or starts on the first if it is taller.
-        var above = commentLayout.height(of: selected, in: thread)
+        var above = selectedHeight
         var top = selectedPosition
         if above >= height {
             commentTop = selected
@@ -34,7 +42,7 @@ extension AppState {
         }
         while top > 0 {
             let previousHeight = commentLayout.height(of: thread.visible[top - 1], in: thread)
-            if above + previousHeight > height {
+            if above + previousHeight >= height {
                 commentTop = thread.visible[top - 1]
                 commentTopLine = above + previousHeight - height
                 return
@@ -44,6 +52,33 @@ extension AppState {
         }
         commentTop = thread.visible[0]
         commentTopLine = 0
+    }
+
+    /// When the selected comment is taller than the pane and not yet seen to its end (or start), scrolls
+    /// within it by up to `lines` and returns true; otherwise the selection should move to another comment.
+    mutating func scrollWithinSelectedComment(lines: Int, height: Int) -> Bool {
+        guard let thread, let selected = selectedComment, height > 0,
+              let selectedPosition = thread.position(of: selected),
+              let topPosition = thread.position(of: commentTop) else { return false }
+        let selectedHeight = commentLayout.height(of: selected, in: thread)
+        guard selectedHeight > height else { return false }
+        if lines < 0 {
+            guard selected == commentTop, commentTopLine > 0 else { return false }
+            commentTopLine = max(0, commentTopLine + lines)
+            return true
+        }
+        // Rows above the selected comment's first line.
+        var above = -commentTopLine
+        for position in topPosition..<selectedPosition { above += commentLayout.height(of: thread.visible[position], in: thread) }
+        if selected != commentTop {
+            guard above + selectedHeight > height else { return false }
+            commentTop = selected
+            commentTopLine = 0
+            return true
+        }
+        guard commentTopLine + height < selectedHeight else { return false }
+        commentTopLine = min(selectedHeight - height, commentTopLine + lines)
+        return true
     }
 
     /// The comments with at least one line in the pane, top to bottom.
@@ -57,7 +92,7 @@ extension AppState {
             let all = commentLayout.lines(for: index, in: thread)
             let skip = position == topPosition ? min(commentTopLine, all.count) : 0
             let shown = all[skip..<min(all.count, skip + height - rows)]
-            result.append((index, shown))
+            if !shown.isEmpty { result.append((index, shown)) }
             rows += shown.count
             position += 1
         }
@@ -66,7 +101,9 @@ extension AppState {
 
     mutating func markShownCommentsRead(height: Int) {
         guard let story = currentStory else { return }
-        let fresh = commentsOnScreen(height: height).map(\.index).filter { !shownComments.contains($0) }
+        // A comment counts as shown only when some of its text is on screen, not just the blank row above it.
+        let fresh = commentsOnScreen(height: height).filter { $0.lines.contains { $0.kind != .spacer } }
+            .map(\.index).filter { !shownComments.contains($0) }
         guard !fresh.isEmpty else { return }
         shownComments.formUnion(fresh)
         changeReadState { $0.setComments(fresh.map { story.comments[$0].id }, in: story.id, read: true) }
@@ -74,6 +111,7 @@ extension AppState {
 
     /// Moves the comment selection by `delta` visible comments.
     mutating func moveComment(by delta: Int) {
+        if abs(delta) == 1, scrollWithinSelectedComment(lines: delta, height: commentPaneHeight) { return }
         guard let thread, let selected = selectedComment, let position = thread.position(of: selected) else { return }
         let target = min(max(0, position + delta), thread.visible.count - 1)
         selectedComment = thread.visible[target]
@@ -81,8 +119,9 @@ extension AppState {
 
     /// Moves about one pane height of rows, in whole comments.
     mutating func pageComments(forward: Bool) {
-        guard let thread, let selected = selectedComment, var position = thread.position(of: selected) else { return }
         let height = max(1, commentPaneHeight - 1)
+        if scrollWithinSelectedComment(lines: forward ? height : -height, height: commentPaneHeight) { return }
+        guard let thread, let selected = selectedComment, var position = thread.position(of: selected) else { return }
         var rows = 0
         while true {
             let next = forward ? position + 1 : position - 1

@@ -119,7 +119,7 @@ public struct AppState: Sendable {
     mutating func settle() {
         let layout = self.layout
         if let list = layout.storyList { keepStoryVisible(height: list.height) }
-        if let text = layout.storyText { clampText(height: text.height, width: text.width) }
+        if let text = layout.storyText { clampText(height: text.height, width: text.width - 2) }
         if let pane = layout.comments {
             prepareCommentLayout(width: pane.width)
             keepCommentVisible(height: pane.height)

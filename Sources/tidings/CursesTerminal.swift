@@ -15,6 +15,7 @@ final class CursesTerminal {
     private let screen: OpaquePointer
     private var shown: ScreenBuffer?
     private var colorPairs: [Style.Color: Int16] = [:]
+    private var closed = false
 
     /// Why the terminal cannot be used; the message tells the user what to do instead.
     struct Unavailable: Error, CustomStringConvertible {
@@ -91,7 +92,8 @@ final class CursesTerminal {
         var cursesWidth = Int(tidings_wcwidth(base))
         let expected = followedByContinuation ? 2 : 1
         // The C library may measure a character differently; never let that shift the rest of the row.
-        if cursesWidth < 0 || cursesWidth > expected {
+        // Width 0 to curses would leave the old cell showing; a negative width is unprintable to it.
+        if cursesWidth <= 0 || cursesWidth > expected {
             characters = [wchar_t(0xFFFD)]
             cursesWidth = 1
         }
@@ -165,6 +167,8 @@ final class CursesTerminal {
 
     /// Leaves curses mode and restores the terminal as it was.
     func close() {
+        guard !closed else { return }
+        closed = true
         endwin()
         delscreen(screen)
     }

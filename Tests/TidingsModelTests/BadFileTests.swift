@@ -164,3 +164,36 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 }
+
+/// State files and names that once broke the loader.
+final class HostileStateAndNameTests: XCTestCase {
+    func testDeeplyNestedJSONIsMalformedNotACrash() {
+        let text = "{\"version\":1,\"stories\":{},\"x\":" + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
+        XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8)))
+    }
+
+    func testANewerFileIsRecognizedWhateverItsStoriesLookLike() {
+        for text in ["{\"version\":2,\"stories\":{\"abc\":{\"read\":true,\"comments\":[\"AAAAAA\"]}}}",
+                     "{\"stories\":{\"abc\":[1,2]},\"version\":7}"] {
+            XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8))) { error in
+                XCTAssertNotNil((error as? ReadStateCoding.DecodeError)?.newerVersion, text)
+            }
+        }
+    }
+
+    func testAFileNameThatIsNotUTF8IsOneProblem() throws {
+        let folder = NSTemporaryDirectory() + "tidings-names-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let name = Array(folder.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o600) }
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        _ = write(descriptor, "Title\n", 6)
+        close(descriptor)
+        let (stories, problems) = CollectionLoader().loadAll([folder])
+        XCTAssertTrue(stories.isEmpty)
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems.first?.reason.contains("not UTF-8") ?? false)
+    }
+}
