@@ -15,8 +15,12 @@ struct StateJSONReader {
         // First pass: only the version, so a newer file is recognized whatever its stories look like.
         var scout = StateJSONReader(bytes)
         var declared: Int?
+        // It stops at the version: Tidings writes it first, so this costs nothing on our own files.
+        struct Found: Error {}
         try? scout.object { reader, key in
-            if key == "version" { declared = try reader.integer() } else { try reader.skipValue() }
+            guard key == "version" else { return try reader.skipValue() }
+            declared = try reader.integer()
+            throw Found()
         }
         if let declared, declared > ReadStateCoding.version {
             throw ReadStateCoding.DecodeError(

@@ -197,3 +197,47 @@ final class CorruptStateEndToEndTests: XCTestCase {
         XCTAssertEqual(ReadStateStore(path: state).load().1, .loaded)
     }
 }
+
+/// Files and folders the user may not read: named as problems, the rest still load. As root every file is
+/// readable, so the check then runs the binary as `nobody` (setpriv drops the privileges).
+final class PermissionEndToEndTests: XCTestCase {
+    func testUnreadableFilesAndFoldersAreProblems() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer {
+            chmod(folder + "/stories/closed", 0o755)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        try EndToEnd.write("Open story\n\nBody.\n", to: folder + "/stories/open.txt")
+        try EndToEnd.write("Secret story\n\nBody.\n", to: folder + "/stories/secret.txt")
+        try FileManager.default.createDirectory(atPath: folder + "/stories/closed", withIntermediateDirectories: true)
+        try EndToEnd.write("Hidden away\n\nBody.\n", to: folder + "/stories/closed/inside.txt")
+        for path in [folder, folder + "/stories", folder + "/stories/more", folder + "/stories/open.txt"] { chmod(path, 0o755) }
+        chmod(folder + "/stories/open.txt", 0o644)
+        chmod(folder + "/stories/secret.txt", 0o000)
+        chmod(folder + "/stories/closed", 0o000)
+        var command = [binary, "dump", folder + "/stories"]
+        if getuid() == 0 {
+            guard ChildProcess.run(["setpriv", "--help"]).status == 0 else { throw XCTSkip("root without setpriv: cannot drop privileges") }
+            // The binary must be reachable by nobody: copy it (and its resources) somewhere readable.
+            let copy = folder + "/bin"
+            try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: binary, toPath: copy + "/tidings")
+            chmod(copy, 0o755)
+            chmod(copy + "/tidings", 0o755)
+            command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", copy + "/tidings", "dump", folder + "/stories"]
+            var parent = (folder as NSString).deletingLastPathComponent
+            while parent != "/" && !parent.isEmpty {
+                var info = stat()
+                if stat(parent, &info) == 0, info.st_mode & 0o001 == 0 { throw XCTSkip("\(parent) is not searchable by nobody") }
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        let result = ChildProcess.run(command)
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("\"title\":\"Open story\""), result.output)
+        XCTAssertTrue(result.output.contains("secret.txt: permission denied"), result.output)
+        XCTAssertTrue(result.output.contains("closed: folder cannot be read"), result.output)
+        XCTAssertFalse(result.output.contains("Hidden away"))
+    }
+}
