@@ -87,6 +87,43 @@ final class DurabilityEndToEndTests: XCTestCase {
         XCTAssertEqual(ReadStateStore(path: state).load().0.stories.count, 1)
     }
 
+    func testAFullDiskKeepsTheOldFileAndRetries() throws {
+        let mountPoint = folder + "/small-disk"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        guard getuid() == 0, ChildProcess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]).status == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here (needs root): the full-disk test is skipped")
+        }
+        defer { _ = ChildProcess.run(["umount", mountPoint]) }
+        let state = mountPoint + "/state.json"
+        var before = ReadState()
+        before.setStory("kept-from-before", read: true)
+        try ReadStateStore(path: state).save(before)
+        let original = try Data(contentsOf: URL(fileURLWithPath: state))
+        // Fill the disk to the last byte.
+        let filler = FileManager.default.createFile(atPath: mountPoint + "/filler", contents: nil)
+        XCTAssertTrue(filler)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: mountPoint + "/filler"))
+        let block = Data(repeating: 0x41, count: 1024)
+        while (try? handle.write(contentsOf: block)) != nil {}
+        for _ in 0..<1024 { if (try? handle.write(contentsOf: Data([0x41]))) == nil { break } }
+        try? handle.close()
+
+        let tmux = try reader(state: state, width: 200)
+        tmux.waitFor(text: "Stories 1/2")
+        tmux.send("Enter")
+        tmux.waitFor(text: "Cannot save read state")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: state)), original, "the saved file is untouched")
+        tmux.send("Down")
+        tmux.waitFor(text: "Comments 2/2")
+        try FileManager.default.removeItem(atPath: mountPoint + "/filler")
+        let deadline = Date().addingTimeInterval(10)
+        while ReadStateStore(path: state).load().0.stories.count < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        quit(tmux)
+        let after = ReadStateStore(path: state).load().0
+        XCTAssertTrue(after.isStoryRead("kept-from-before"))
+        XCTAssertEqual(after.stories.count, 2, "the retry saved the new mark and kept the old one")
+    }
+
     func testExtremeSizesAndResizesKeepTheSelection() throws {
         let tmux = try reader(state: folder + "/sizes.json", width: 300, height: 100)
         tmux.waitFor(text: "Stories 1/2")
