@@ -35,8 +35,8 @@ public enum Action: String, CaseIterable, Sendable {
     /// One line for the help screen.
     public var summary: String {
         switch self {
-        case .moveUp: return "Move up in the focused pane"
-        case .moveDown: return "Move down in the focused pane"
+        case .moveUp: return "Move up in the focused pane (a long comment scrolls first)"
+        case .moveDown: return "Move down in the focused pane (a long comment scrolls first)"
         case .pageUp: return "Page up"
         case .pageDown: return "Page down"
         case .moveFirst: return "Go to the first item"
