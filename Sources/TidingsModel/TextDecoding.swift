@@ -1,4 +1,4 @@
-/// Turns file bytes into text lines: byte-order marks, UTF-16, invalid UTF-8 and LF/CRLF/CR line ends.
+/// Recognizes binary files and decodes text with its byte-order mark (UTF-8 or UTF-16); invalid UTF-8 becomes U+FFFD.
 public enum TextDecoding {
     /// True when the bytes look like a binary file rather than text (a NUL byte without a UTF-16 mark).
     public static func looksBinary(_ prefix: ArraySlice<UInt8>) -> Bool {
@@ -23,28 +23,6 @@ public enum TextDecoding {
             return String(decoding: bytes[3...], as: UTF8.self)
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Splits text into lines at LF, CRLF or a lone CR; a missing final newline changes nothing.
-    public static func lines(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                result.append(Substring(utf8[start..<index]))
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = utf8.index(after: index)
-            }
-        }
-        if start != utf8.endIndex { result.append(Substring(utf8[start..<utf8.endIndex])) }
-        return result
     }
 
     /// nil when there is no UTF-16 byte-order mark; true for big-endian, false for little-endian.

@@ -4,8 +4,6 @@ import TidingsModel
 struct CommentLine: Equatable {
     enum Kind: Equatable { case spacer, header, text, collapsedSummary }
     var guide: String
-    /// Two cells: `●` for unread on the first line, blank otherwise.
-    var marker: String
     var content: String
     var kind: Kind
     /// The comment's first line, which carries its read marker.
@@ -54,11 +52,11 @@ struct CommentLayout {
             for line in TextWrap.wrap(comment.text, width: textWidth) { contents.append((line, .text)) }
         }
         var lines = contents.enumerated().map { offset, item in
-            CommentLine(guide: offset == 0 ? firstGuide : restGuide, marker: "  ", content: item.0, kind: item.1,
+            CommentLine(guide: offset == 0 ? firstGuide : restGuide, content: item.0, kind: item.1,
                         isFirst: offset == 0)
         }
         // A blank row between top-level threads shows where one discussion ends and the next begins.
-        if comment.depth == 0, index > 0 { lines.insert(CommentLine(guide: "", marker: "", content: "", kind: .spacer), at: 0) }
+        if comment.depth == 0, index > 0 { lines.insert(CommentLine(guide: "", content: "", kind: .spacer), at: 0) }
         return lines
     }
 }
