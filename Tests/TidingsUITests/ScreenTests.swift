@@ -80,6 +80,28 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(state.render().text.contains("Terminal too small"))
     }
 
+    func testResizesInOverlaysAndCollapsedThreadsKeepTheSelection() {
+        var state = AppState(stories: UIFixtures.stories,
+                             problems: (0..<30).map { LoadProblem(path: "bad\($0).bin", reason: "binary file, not text") },
+                             width: 120, height: 30)
+        state.press(.enter, .left)  // collapsed thread, first comment selected
+        state.press(.character("p"), .down, .down, .down)
+        XCTAssertEqual(state.overlay, .problems(selected: 3, top: 0))
+        for (width, height) in [(1, 1), (20, 5), (2, 80), (300, 100), (60, 12)] {
+            state.resize(width: width, height: height)
+            Snapshot.assertRowsFit(state.render())
+            if case .problems(let selected, _) = state.overlay { XCTAssertEqual(selected, 3) } else { XCTFail() }
+        }
+        state.press(.escape)
+        for (width, height) in [(1, 1), (300, 100), (60, 20)] {
+            state.resize(width: width, height: height)
+            _ = state.render()
+        }
+        XCTAssertEqual(state.selectedComment, 0)
+        XCTAssertTrue(state.thread!.isCollapsed(0))
+        XCTAssertTrue(state.render().text.contains("[+4]"))
+    }
+
     func testResizeKeepsSelection() {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.enter, .down, .down)
