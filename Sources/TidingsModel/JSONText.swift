@@ -51,12 +51,6 @@ public enum JSONText {
         if let text { appendString(text, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
     }
 
-    public static func appendString(_ text: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        appendString(text, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x7F...0x9F, 0x2028, 0x2029: return true

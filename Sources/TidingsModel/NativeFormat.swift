@@ -13,25 +13,25 @@ public struct NativeFormat: DocumentFormat {
     }
 
     public func parse(_ bytes: [UInt8], path: String) throws -> [Story] {
-        let scan = try NativeScan.run(bytes, detail: .full)
+        let scan = try NativeScan.run(bytes, detail: .full, commentIDsFor: { _ in true })
         return [scan.story(path: path, format: name)]
     }
 
-    /// Counts comments without hashing them unless the story has read marks: then ids are needed.
+    /// Counts comments without hashing them unless the story has read marks: then ids are needed. The story
+    /// id is known once the header is read, so one pass decides.
     public func entries(_ bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
-        var scan = try NativeScan.run(bytes, detail: .summary)
-        var unread = scan.commentCount
-        if readState.hasReadComments(scan.storyID) {
-            scan = try NativeScan.run(bytes, detail: .summaryWithIDs)
-            unread = readState.unreadCount(storyID: scan.storyID, commentIDs: scan.commentIDs ?? [], total: scan.commentCount)
-        }
+        let scan = try NativeScan.run(bytes, detail: .summary, commentIDsFor: readState.hasReadComments)
+        let unread = scan.commentIDs.map {
+            readState.unreadCount(storyID: scan.storyID, commentIDs: $0, total: scan.commentCount)
+        } ?? scan.commentCount
         return [StoryEntry(summary: scan.summary(path: path, format: name), unreadComments: unread)]
     }
 }
 
 /// One pass over a native document's bytes.
 struct NativeScan {
-    enum Detail { case summary, summaryWithIDs, full }
+    /// The list entry only, or the whole story.
+    enum Detail { case summary, full }
 
     var header = Header(title: "")
     var body: [String] = []
@@ -39,24 +39,25 @@ struct NativeScan {
     var commentCount = 0
     var commentIDs: [CommentID]?
 
-    static func run(_ original: [UInt8], detail: Detail) throws -> NativeScan {
+    /// `commentIDsFor` is asked, with the story id, whether comment ids are needed (a summary then
+    /// collects them in `commentIDs`).
+    static func run(_ original: [UInt8], detail: Detail, commentIDsFor: (String) -> Bool) throws -> NativeScan {
         if TextDecoding.looksBinary(original.prefix(4096)) { throw DocumentError("binary file, not text") }
         let bytes = TextBytes.normalized(original) ?? original
         var scan = NativeScan()
-        try bytes.withUnsafeBufferPointer { try scan.scan($0, detail: detail) }
+        try bytes.withUnsafeBufferPointer { try scan.scan($0, detail: detail, commentIDsFor: commentIDsFor) }
         return scan
     }
 
     private enum Phase { case title, header, beforeBody, body, comments }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, detail: Detail) throws {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, detail: Detail, commentIDsFor: (String) -> Bool) throws {
         guard let base = bytes.baseAddress else { throw DocumentError("empty file: no title line") }
         var phase = Phase.title
         var ids = CommentIDAssigner()
         var lastAtDepth: [CommentID] = []      // the parent chain: the latest comment id at each depth
         var lastIndexAtDepth: [Int] = []      // the same as indices into `comments` (full detail only)
-        let wantIDs = detail != .summary
-        if detail == .summaryWithIDs { commentIDs = [] }
+        var wantIDs: Bool?  // decided at the first comment, when the header (and so the story id) is known
         var start = 0
         let count = bytes.count
         while start < count {
@@ -84,7 +85,11 @@ struct NativeScan {
             case .comments:
                 if blank { continue }
                 commentCount += 1
-                guard wantIDs else { continue }
+                if wantIDs == nil {
+                    wantIDs = detail == .full || commentIDsFor(storyID)
+                    if detail == .summary, wantIDs == true { commentIDs = [] }
+                }
+                guard wantIDs == true else { continue }
                 let depth = min(line.indentWidth / 2, lastAtDepth.count)
                 let parentID = depth > 0 ? lastAtDepth[depth - 1] : nil
                 let parts = line.trimmed.attribution

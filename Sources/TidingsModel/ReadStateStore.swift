@@ -121,39 +121,41 @@ public struct ReadStateStore: Sendable {
     /// an unreadable file is set aside first. Returns what was written.
     @discardableResult
     public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date()) throws -> ReadState {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        guard let lock = FileLock(path: lockPath) else {
-            throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
-        }
-        defer { lock.unlock() }
-        var merged: ReadState
-        switch read(target) {
-        case .good(var onDisk):
-            onDisk.apply(changes)
-            merged = onDisk
-        case .missing:
-            merged = fallback
-        case .newer(let version):
-            throw AtomicFile.WriteError(description: "\(target) was written by a newer Tidings (version \(version)); it is left as it is")
-        case .bad:
-            guard setAside(now: now) != nil else {
-                throw AtomicFile.WriteError(description: "\(target) cannot be read nor moved aside; it is left as it is")
+        try locked {
+            var merged: ReadState
+            switch read(target) {
+            case .good(var onDisk):
+                onDisk.apply(changes)
+                merged = onDisk
+            case .missing:
+                merged = fallback
+            case .newer(let version):
+                throw AtomicFile.WriteError(description: "\(target) was written by a newer Tidings (version \(version)); it is left as it is")
+            case .bad:
+                guard setAside(now: now) != nil else {
+                    throw AtomicFile.WriteError(description: "\(target) cannot be read nor moved aside; it is left as it is")
+                }
+                merged = fallback
             }
-            merged = fallback
+            _ = merged.takeJournal()
+            try AtomicFile.write(ReadStateCoding.encode(merged), to: target, backup: backupPath)
+            return merged
         }
-        _ = merged.takeJournal()
-        try AtomicFile.write(ReadStateCoding.encode(merged), to: target, backup: backupPath)
-        return merged
     }
 
     /// Replaces the file with exactly this state (no merging with what is on disk): for tools and tests.
     public func save(_ state: ReadState) throws {
+        try locked { try AtomicFile.write(ReadStateCoding.encode(state), to: target, backup: backupPath) }
+    }
+
+    /// Runs `body` holding the lock, creating the state folder first.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         guard let lock = FileLock(path: lockPath) else {
             throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
         }
         defer { lock.unlock() }
-        try AtomicFile.write(ReadStateCoding.encode(state), to: target, backup: backupPath)
+        return try body()
     }
 
     private var folder: String {
