@@ -6,33 +6,40 @@ extension AppState {
     public mutating func handle(_ key: Key) {
         message = nil
         guard let action = keyMap.action(for: key) else {
-            message = "\(key.label) is not bound to anything: ? shows the keys"
+            if layout.arrangement != .tooSmall { message = "\(key.label) is not bound to anything: ? shows the keys" }
             return
         }
         perform(action)
     }
 
     public mutating func perform(_ action: Action) {
-        switch overlay {
-        case .help(let top): performInHelp(action, top: top)
-        case .problems(let selected, let top): performInProblems(action, selected: selected, top: top)
-        case .none: performInReader(action)
+        // While "Terminal too small" is shown nothing else is visible: only keys that change nothing act.
+        if layout.arrangement == .tooSmall {
+            switch action {
+            case .quit, .quitNow: shouldQuit = true
+            case .redraw: request(.redraw)
+            case .suspend: request(.suspend)
+            default: break
+            }
+            return
         }
+        if overlay == .none { performInReader(action) } else { performOnPage(action) }
         settle()
     }
 
     private mutating func performInReader(_ action: Action) {
         switch action {
-        case .quit: shouldQuit = true
+        case .quit, .quitNow: shouldQuit = true
+        case .redraw: request(.redraw)
+        case .suspend: request(.suspend)
         case .help: overlay = .help(top: 0)
-        case .showProblems:
-            if problems.isEmpty { message = "Every file loaded without problems" } else { overlay = .problems(selected: 0, top: 0) }
-        case .back: break
+        case .showProblems: overlay = .problems(top: 0)
+        case .back: if focus != .stories { focus(.stories) }
         case .nextPane: moveFocus(forward: true)
         case .previousPane: moveFocus(forward: false)
         case .toggleRead: toggleRead()
         case .nextUnread: goToNextUnread()
-        default:
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveFirst, .moveLast, .open, .expand, .collapse:
             switch focus {
             case .stories: performInStoryList(action)
             case .text: performInStoryText(action)
@@ -89,8 +96,8 @@ extension AppState {
         case .moveDown: moveComment(by: 1)
         case .pageUp: pageComments(forward: false)
         case .pageDown: pageComments(forward: true)
-        case .moveFirst: moveComment(by: -Int.max / 2)
-        case .moveLast: moveComment(by: Int.max / 2)
+        case .moveFirst: goToFirstComment()
+        case .moveLast: goToLastComment()
         case .expand: expandComment()
         case .collapse: collapseComment()
         case .open:
@@ -100,11 +107,12 @@ extension AppState {
         }
     }
 
+    /// `r`: anything unread becomes read; only something read through and through becomes unread.
     private mutating func toggleRead() {
         guard let story = currentStory else { return }
         if focus == .comments, let selected = selectedComment, let thread {
             let ids = thread.subtree(selected).map(\.id)
-            let markRead = !readState.isCommentRead(story.comments[selected].id, in: story.id)
+            let markRead = ids.contains { !readState.isCommentRead($0, in: story.id) }
             // Marked unread on purpose: do not mark them read again just because they are on screen.
             let range = selected...(selected + story.comments[selected].descendantCount)
             shownComments.formUnion(range)
@@ -112,7 +120,7 @@ extension AppState {
             changeReadState { $0.setComments(ids, in: story.id, read: markRead) }
             message = (markRead ? "Marked read" : "Marked unread") + (ids.count > 1 ? " with \(ids.count - 1) replies" : "")
         } else {
-            let markRead = !readState.isStoryRead(story.id)
+            let markRead = !readState.isStoryRead(story.id) || readState.unreadCount(of: story) > 0
             shownComments.formUnion(story.comments.indices)
             if markRead { newThisVisit.removeAll() }
             changeReadState { state in
@@ -122,66 +130,5 @@ extension AppState {
             }
             message = markRead ? "Story marked read with its comments" : "Story marked unread with its comments"
         }
-    }
-
-    private mutating func goToNextUnread() {
-        if focus == .comments, let story = currentStory, let selected = selectedComment {
-            if let next = story.comments.indices.dropFirst(selected + 1).first(where: { isUnread(comment: $0) }) {
-                selectComment(next)
-                return
-            }
-            message = "No more unread comments in this story"
-            return
-        }
-        guard !entries.isEmpty else {
-            message = "No unread stories"
-            return
-        }
-        let entries = self.entries, readState = self.readState
-        let hasUnread = { (index: Int) in
-            entries[index].unreadComments > 0 || !readState.isStoryRead(entries[index].summary.id)
-        }
-        if let next = (selectedStory + 1..<entries.count).first(where: hasUnread) ?? (0..<selectedStory).first(where: hasUnread) {
-            selectStory(next)
-            // Shown with the text or comment pane focused: that is opening it.
-            if focus != .stories { markStoryOpened() }
-        } else {
-            message = "No unread stories"
-        }
-    }
-
-    private mutating func performInHelp(_ action: Action, top: Int) {
-        let lines = keyMap.helpLines().count + 4
-        let height = layout.full.height
-        switch action {
-        case .moveUp: overlay = .help(top: max(0, top - 1))
-        case .moveDown: overlay = .help(top: max(0, min(top + 1, lines - height)))
-        case .pageUp: overlay = .help(top: max(0, top - height))
-        case .pageDown: overlay = .help(top: max(0, min(top + height, lines - height)))
-        case .help, .back, .quit: overlay = .none
-        default: break
-        }
-    }
-
-    private mutating func performInProblems(_ action: Action, selected: Int, top: Int) {
-        let height = max(1, layout.full.height - 2)
-        var selected = selected
-        switch action {
-        case .moveUp: selected -= 1
-        case .moveDown: selected += 1
-        case .pageUp: selected -= height
-        case .pageDown: selected += height
-        case .moveFirst: selected = 0
-        case .moveLast: selected = problems.count - 1
-        case .showProblems, .back, .quit, .help:
-            overlay = .none
-            return
-        default: break
-        }
-        selected = min(max(0, selected), max(0, problems.count - 1))
-        var top = top
-        if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
-        overlay = .problems(selected: selected, top: top)
     }
 }

@@ -117,6 +117,26 @@ extension AppState {
         selectedComment = thread.visible[target]
     }
 
+    /// Home: the first line of the first comment.
+    mutating func goToFirstComment() {
+        guard let thread, let first = thread.visible.first else { return }
+        selectedComment = first
+        commentTop = first
+        commentTopLine = 0
+    }
+
+    /// End: the last line of the last comment, even when that comment is taller than the pane.
+    mutating func goToLastComment() {
+        guard let thread, let last = thread.visible.last else { return }
+        selectedComment = last
+        let height = commentPaneHeight
+        let lastHeight = commentLayout.height(of: last, in: thread)
+        if height > 0, lastHeight > height {
+            commentTop = last
+            commentTopLine = lastHeight - height
+        }
+    }
+
     /// Moves about one pane height of rows, in whole comments.
     mutating func pageComments(forward: Bool) {
         let height = max(1, commentPaneHeight - 1)

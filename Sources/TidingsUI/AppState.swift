@@ -3,11 +3,19 @@ import TidingsModel
 /// Everything the reader shows, and the one place it changes: `handle(_:)` takes a key or event and
 /// updates the state; `Renderer` draws it. No terminal, no files: the executable does the I/O.
 public struct AppState: Sendable {
-    /// A screen drawn over the reader.
+    /// A screen drawn over the reader: a page of text scrolled by line.
     public enum Overlay: Equatable, Sendable {
         case none
         case help(top: Int)
-        case problems(selected: Int, top: Int)
+        case problems(top: Int)
+    }
+
+    /// Something only the executable can do, asked for by a key.
+    public enum Effect: Equatable, Sendable {
+        /// Clear the terminal and draw every cell again (another program may have damaged the screen).
+        case redraw
+        /// Restore the terminal and stop the process until the shell's `fg`.
+        case suspend
     }
 
     /// The story list, in load order.
@@ -24,8 +32,22 @@ public struct AppState: Sendable {
     public internal(set) var storyListTop = 0
     public internal(set) var textTop = 0
     public internal(set) var shouldQuit = false
-    /// A one-off message for the status line, cleared by the next key.
-    public var message: String?
+    /// A one-off message for the status line, cleared by the next key; every message is also kept in
+    /// `recentMessages`, so one cut at the screen edge can be read in full in the problem list.
+    public var message: String? {
+        didSet {
+            guard let message, message != recentMessages.last else { return }
+            recentMessages.append(message)
+            if recentMessages.count > Self.messagesKept { recentMessages.removeFirst() }
+        }
+    }
+    /// The last messages shown, oldest first.
+    public private(set) var recentMessages: [String] = []
+    static let messagesKept = 30
+    /// Problems with the session itself (the state file set aside, saves failing), listed above file problems.
+    public private(set) var sessionProblems: [String] = []
+    /// Effects asked for and not yet carried out by the executable.
+    public private(set) var pendingEffects: [Effect] = []
     /// Files loaded so far and in all, while a background load runs.
     public var loadProgress: (done: Int, total: Int)?
     public let keyMap: KeyMap
@@ -38,7 +60,8 @@ public struct AppState: Sendable {
     var commentTop = 0
     var commentTopLine = 0
     var commentLayout = CommentLayout(width: 0)
-    var storyTextCache: (story: Int, width: Int, lines: [StoryTextLine])?
+    var storyTextCache: (story: Int, width: Int, lines: [StyledLine])?
+    var pageCache: (key: PageKey, lines: [StyledLine])?
     /// Comments already shown during this visit to the story: they are marked read once, not again
     /// after the user marks them unread.
     var shownComments: Set<Int> = []
@@ -63,6 +86,25 @@ public struct AppState: Sendable {
     }
 
     public var layout: Layout { Layout(width: width, height: height, focus: focus) }
+
+    /// Hands the effects asked for since the last call to the executable.
+    public mutating func takeEffects() -> [Effect] {
+        defer { pendingEffects.removeAll() }
+        return pendingEffects
+    }
+
+    mutating func request(_ effect: Effect) { pendingEffects.append(effect) }
+
+    /// Records a problem with the session (not with a story file): shown now, and kept in the problem list.
+    public mutating func reportSessionProblem(_ text: String, showNow: Bool = true) {
+        if sessionProblems.last != text { sessionProblems.append(text) }
+        if showNow { message = text }
+    }
+
+    /// Files that could not be loaded, as opposed to files skipped because they are not stories.
+    public var failedFiles: [LoadProblem] { problems }
+    /// Files passed over because they are not stories (a README beside the stories): listed only on `p`.
+    public var skippedFiles: [LoadProblem] { [] }
 
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
@@ -125,6 +167,7 @@ public struct AppState: Sendable {
             keepCommentVisible(height: pane.height)
             if focus == .comments, overlay == .none { markShownCommentsRead(height: pane.height) }
         }
+        clampOverlay()
     }
 
     mutating func prepareCommentLayout(width: Int) {

@@ -9,17 +9,14 @@ extension AppState {
             drawTooSmall(&screen)
             return screen
         }
-        switch overlay {
-        case .help(let top): drawHelp(&screen, area: layout.full, top: top)
-        case .problems(let selected, let top): drawProblems(&screen, area: layout.full, selected: selected, top: top)
-        case .none: drawReader(&screen, layout: layout)
-        }
+        if overlay == .none { drawReader(&screen, layout: layout) } else { drawPage(&screen, area: layout.full) }
         drawStatus(&screen, area: layout.status)
         return screen
     }
 
     private func drawTooSmall(_ screen: inout ScreenBuffer) {
-        let text = "Terminal too small (\(width)x\(height)): Tidings needs \(Layout.minimumWidth)x\(Layout.minimumHeight). q quits."
+        var text = "Terminal too small (\(width)x\(height)): Tidings needs \(Layout.minimumWidth)x\(Layout.minimumHeight)."
+        if let key = keyMap.firstKey(for: .quit) { text += " \(key) quits." }
         for (row, line) in TextWrap.wrap(text, width: width).prefix(height).enumerated() {
             screen.write(line, x: 0, y: row, style: .warning)
         }
@@ -31,33 +28,55 @@ extension AppState {
                       focused: focus == .stories)
         }
         if let list = layout.storyList { drawStoryList(&screen, area: list) }
-        if let title = layout.storyTextTitle {
-            drawTitle(&screen, area: title, text: "Story", focused: focus == .text)
+        if let title = layout.storyTextTitle, let text = layout.storyText {
+            drawTitle(&screen, area: title, text: storyTextTitle(area: text), focused: focus == .text)
         }
         if let text = layout.storyText { drawStoryText(&screen, area: text) }
         if let divider = layout.divider {
             for row in divider.y..<divider.maxY { screen.write("│", x: divider.x, y: row, style: .guide) }
         }
-        if let title = layout.commentsTitle { drawTitle(&screen, area: title, text: commentsTitleText, focused: focus == .comments) }
+        if let title = layout.commentsTitle {
+            drawTitle(&screen, area: title, text: commentsTitleText(width: title.width - 1, naming: layout.arrangement == .single),
+                      focused: focus == .comments)
+        }
         if let comments = layout.comments { drawComments(&screen, area: comments) }
     }
 
-    private var commentsTitleText: String {
+    /// "Story", and where the pane is in a text longer than it: "Story · 40% · more below", "Story · end".
+    private mutating func storyTextTitle(area: Rect) -> String {
+        let total = storyTextLines(width: area.width - 2).count
+        guard total > area.height, area.height > 0 else { return "Story" }
+        var parts = [FittedLine.Part(text: "Story", priority: 0)]
+        if textTop + area.height >= total {
+            parts.append(.init(text: " · end", priority: 1))
+        } else {
+            parts.append(.init(text: " · \((textTop + area.height) * 100 / total)%", priority: 1))
+            parts.append(.init(text: " · more below", priority: 2))
+        }
+        return FittedLine.fit(parts, width: area.width - 1)
+    }
+
+    /// "Comments 5/11 (13 in all) · 2 new", dropping whole parts when narrow; in the one-pane layout it
+    /// also names the story, since the story list is not on screen.
+    private func commentsTitleText(width: Int, naming: Bool) -> String {
         guard let story = currentStory else { return "Comments" }
         let unread = readState.unreadCount(of: story)
-        var text = "Comments"
+        var parts = [FittedLine.Part(text: "Comments", priority: 0)]
         if let selected = selectedComment, let position = thread?.position(of: selected) {
-            text += " \(position + 1)/\(thread!.visible.count)"
+            parts.append(.init(text: " \(position + 1)/\(thread!.visible.count)", priority: 2))
         }
-        if story.comments.count != thread?.visible.count { text += " (\(story.comments.count) in all)" }
-        if unread > 0 { text += " · \(unread) new" }
+        if story.comments.count != thread?.visible.count { parts.append(.init(text: " (\(story.comments.count) in all)", priority: 3)) }
+        if unread > 0 { parts.append(.init(text: " · \(unread) new", priority: 1)) }
+        var text = FittedLine.fit(parts, width: width)
+        let room = width - DisplayWidth.of(text) - 3
+        if naming, room >= 10 { text += " · " + TextWrap.truncate(story.title ?? "(untitled)", width: room) }
         return text
     }
 
     private func drawTitle(_ screen: inout ScreenBuffer, area: Rect, text: String, focused: Bool) {
         let style = focused ? Style(bold: true, reverse: true) : Style(color: .accent, bold: true, underline: true)
         screen.pad(x: area.x, y: area.y, count: area.width, style: style)
-        screen.write(" " + text, x: area.x, y: area.y, maxWidth: area.width, style: style)
+        screen.write(" " + TextWrap.truncate(text, width: area.width - 1), x: area.x, y: area.y, maxWidth: area.width, style: style)
     }
 
     private func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
@@ -74,7 +93,8 @@ extension AppState {
             let unreadComments = entries[index].unreadComments
             let selected = index == selectedStory
             var style = unreadStory ? Style.bold : Style.plain
-            if selected { style.reverse = true; style.dim = focus != .stories }
+            // The focused pane's selection is reversed; elsewhere it is only underlined, so focus shows.
+            if selected { if focus == .stories { style.reverse = true } else { style.underline = true } }
             let y = area.y + row
             screen.pad(x: area.x, y: y, count: area.width, style: style)
             // "12 new" when nothing has been read, "12 · 3 new" after a visit, "12" when all is read.
@@ -91,6 +111,7 @@ extension AppState {
                 screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: titleWidth), x: area.x + 2, y: y, style: style)
                 var countStyle = unreadComments > 0 ? Style(color: .fresh) : Style.dim
                 countStyle.reverse = style.reverse
+                countStyle.underline = style.underline
                 screen.write(counts, x: area.maxX - countsWidth - 1, y: y, style: countStyle)
             } else {
                 screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: area.width - 2), x: area.x + 2, y: y, style: style)
@@ -116,6 +137,7 @@ extension AppState {
             return
         }
         var y = area.y
+        let focused = focus == .comments
         for (index, lines) in commentsOnScreen(height: area.height) {
             let unread = isNew(comment: index)
             let selected = index == selectedComment
@@ -126,7 +148,6 @@ extension AppState {
                 }
                 var x = area.x
                 x += screen.write(line.guide, x: x, y: y, maxWidth: area.maxX - x, style: .guide)
-                let rowStart = x
                 var style: Style
                 switch line.kind {
                 case .header: style = Style(color: .accent, bold: true)
@@ -134,15 +155,27 @@ extension AppState {
                 case .collapsedSummary: style = Style(color: .accent)
                 case .spacer: style = .plain
                 }
-                if selected {
-                    style.reverse = true
-                    style.dim = focus != .comments
-                    screen.pad(x: rowStart, y: y, count: area.maxX - rowStart, style: style)
+                // The selected comment: its first line reversed (underlined when the pane is not focused)
+                // and a bar down its other lines, so a long comment never becomes an inverted block.
+                if selected, line.isFirst {
+                    if focused { style.reverse = true } else { style.underline = true }
+                    screen.pad(x: x, y: y, count: area.maxX - x, style: style)
                 }
-                var markerStyle = Style.fresh
-                markerStyle.reverse = style.reverse
-                if !(line.isFirst && unread) { markerStyle = Style(color: .guide, reverse: style.reverse, dim: true) }
-                screen.write(line.isFirst ? (unread ? "● " : "· ") : "  ", x: x, y: y, maxWidth: area.maxX - x, style: markerStyle)
+                let marker: String
+                var markerStyle: Style
+                if line.isFirst {
+                    marker = unread ? "● " : "· "
+                    markerStyle = unread ? .fresh : Style(color: .guide, dim: true)
+                    markerStyle.reverse = style.reverse
+                    markerStyle.underline = style.underline
+                } else if selected {
+                    marker = "▌ "
+                    markerStyle = focused ? Style(color: .accent, bold: true) : Style(color: .guide, dim: true)
+                } else {
+                    marker = "  "
+                    markerStyle = .plain
+                }
+                screen.write(marker, x: x, y: y, maxWidth: area.maxX - x, style: markerStyle)
                 x += 2
                 screen.write(line.content, x: x, y: y, maxWidth: area.maxX - x, style: style)
                 y += 1
@@ -150,67 +183,14 @@ extension AppState {
         }
     }
 
-    private func drawStatus(_ screen: inout ScreenBuffer, area: Rect) {
-        guard !area.isEmpty else { return }
-        screen.pad(x: area.x, y: area.y, count: area.width, style: .status)
-        var right = "? help · q quit"
-        if !problems.isEmpty { right = "\(problems.count) problem\(problems.count == 1 ? "" : "s"): p · " + right }
-        var left: String
-        if let message {
-            left = message
-        } else if let progress = loadProgress {
-            left = progress.total == 0 && progress.done == 0 ? "looking for stories…"
-                : "loading \(progress.done.formatted)/\(progress.total.formatted)"
-        } else {
-            switch focus {
-            case .stories: left = "↑↓ move · Enter open · Tab pane"
-            case .text: left = "↑↓ scroll · Tab pane"
-            case .comments: left = "↑↓ move · ←→ fold · r read"
-            }
-        }
-        if case .help = overlay { left = "Help: ↑↓ scroll · Esc close" }
-        if case .problems = overlay { left = "Problems: ↑↓ move · Esc close" }
-        let rightWidth = DisplayWidth.of(right)
-        // A message that needs the room gets the whole line; the key hints are always in the help.
-        let messageNeedsRoom = message != nil && DisplayWidth.of(left) + rightWidth + 4 > area.width
-        if rightWidth + 4 < area.width, !messageNeedsRoom {
-            screen.write(right, x: area.maxX - rightWidth - 1, y: area.y, style: .status)
-            screen.write(" " + left, x: area.x, y: area.y, maxWidth: area.width - rightWidth - 3, style: .status)
-        } else {
-            screen.write(" " + left, x: area.x, y: area.y, maxWidth: area.width, style: .status)
-        }
-    }
-
-    private func drawHelp(_ screen: inout ScreenBuffer, area: Rect, top: Int) {
-        var lines: [(String, Style)] = [("Tidings: keys", .bold), ("", .plain)]
-        let help = keyMap.helpLines()
-        let keyColumn = min(16, (help.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
-        for entry in help {
-            let padding = String(repeating: " ", count: max(1, keyColumn - DisplayWidth.of(entry.keys)))
-            lines.append((entry.keys + padding + entry.summary, .plain))
-        }
-        lines.append(("", .plain))
-        lines.append(("Read state is saved as you go and on quit.", .dim))
+    /// The help or the problem list: wrapped lines from the page's scroll position.
+    private mutating func drawPage(_ screen: inout ScreenBuffer, area: Rect) {
+        let lines = pageLines()
         for row in 0..<area.height {
-            let index = top + row
+            let index = pageTop + row
             guard index < lines.count else { break }
-            screen.write(lines[index].0, x: area.x + 2, y: area.y + row, maxWidth: area.width - 3, style: lines[index].1)
-        }
-    }
-
-    private func drawProblems(_ screen: inout ScreenBuffer, area: Rect, selected: Int, top: Int) {
-        let title = "\(problems.count) file\(problems.count == 1 ? "" : "s") could not be loaded"
-        screen.write(title, x: area.x + 1, y: area.y, maxWidth: area.width - 2, style: .bold)
-        for row in 0..<max(0, area.height - 2) {
-            let index = top + row
-            guard index < problems.count else { break }
-            let problem = problems[index]
-            let style = index == selected ? Style.reverse : Style.plain
-            let y = area.y + 2 + row
-            screen.pad(x: area.x, y: y, count: area.width, style: style)
-            let used = screen.write(problem.path, x: area.x + 1, y: y, maxWidth: area.width - 2, style: style)
-            screen.write(": " + problem.reason, x: area.x + 1 + used, y: y, maxWidth: area.width - 2 - used,
-                         style: Style(color: .warning, reverse: style.reverse))
+            screen.write(lines[index].text, x: area.x + Pages.leftMargin, y: area.y + row,
+                         maxWidth: area.width - Pages.leftMargin - Pages.rightMargin, style: lines[index].style)
         }
     }
 }

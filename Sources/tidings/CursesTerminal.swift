@@ -8,7 +8,6 @@ final class CursesTerminal {
     enum Input {
         case key(Key)
         case resize
-        case interrupt
         case timeout
     }
 
@@ -154,15 +153,35 @@ final class CursesTerminal {
             }
         }
         switch character {
-        case 3: return .interrupt
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
+        case 1...26:
+            // Raw mode: Ctrl-C, Ctrl-L and Ctrl-Z arrive as characters and go through the key table.
+            return .key(.control(Character(Unicode.Scalar(UInt8(character) + 0x60))))
         default:
             guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return .timeout }
             return .key(.character(Character(scalar)))
         }
+    }
+
+    /// Makes the next frame clear the terminal and draw every cell, repairing whatever another program drew.
+    func redrawEverything() {
+        shown = nil
+        clearok(tidings_stdscr(), true)
+    }
+
+    /// Restores the terminal and stops the process (as Ctrl-Z does in a cooked terminal); when the shell
+    /// continues it, curses mode comes back and the next frame redraws everything.
+    func suspend() {
+        endwin()
+        let previous = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Running again after `fg`.
+        signal(SIGTSTP, previous)
+        reset_prog_mode()
+        redrawEverything()
     }
 
     /// Leaves curses mode and restores the terminal as it was.

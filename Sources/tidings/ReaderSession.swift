@@ -42,7 +42,7 @@ struct ReaderSession {
 
         let size = terminal.size
         var state = AppState(provider: FileStories(), readState: readState, width: size.width, height: size.height)
-        state.message = startMessage
+        if let startMessage { state.reportSessionProblem(startMessage) }
         let loading = ParallelLoad(sources: sources, readState: readState)
         let saver = StateSaver(store: store)
         var savedRevision = state.readStateRevision
@@ -54,8 +54,9 @@ struct ReaderSession {
             let batch = loading.take()
             loadingDone = batch.finished
             if state.absorb(batch) { needsFrame = true }
-            if state.message == nil, let failure = saver.takeFailure() {
-                state.message = "Cannot save read state (\(failure)); will retry"
+            if let failure = saver.takeFailure() {
+                state.reportSessionProblem("Cannot save read state to \(store.path) (\(failure)); will retry",
+                                           showNow: state.message == nil)
                 needsFrame = true
             }
             // Draw only when something changed: an idle reader uses no CPU.
@@ -69,8 +70,18 @@ struct ReaderSession {
             case .resize:
                 let size = terminal.size
                 state.resize(width: size.width, height: size.height)
-            case .interrupt: state.perform(.quit)
             case .timeout: needsFrame = false
+            }
+            for effect in state.takeEffects() {
+                switch effect {
+                case .redraw: terminal.redrawEverything()
+                case .suspend:
+                    terminal.suspend()
+                    // The terminal may have been resized while the reader was stopped.
+                    let size = terminal.size
+                    state.resize(width: size.width, height: size.height)
+                }
+                needsFrame = true
             }
             let sinceSave = Date().timeIntervalSince(lastSave)
             let changed = state.readStateRevision != savedRevision && sinceSave >= Self.saveInterval

@@ -62,8 +62,10 @@ final class ScreenTests: XCTestCase {
         state.press(.character("?"))
         let screen = state.render()
         Snapshot.assert(screen, named: "help-100x30")
+        // Long descriptions wrap under themselves: compare with runs of spaces and line breaks as one space.
+        let flowing = screen.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         for action in Action.allCases where KeyMap.standard.bindings.contains(where: { $0.action == action }) {
-            XCTAssertTrue(screen.text.contains(action.summary), action.rawValue)
+            XCTAssertTrue(flowing.contains(action.summary), action.rawValue)
         }
         state.press(.escape)
         XCTAssertEqual(state.overlay, .none)
@@ -86,11 +88,11 @@ final class ScreenTests: XCTestCase {
                              width: 120, height: 30)
         state.press(.enter, .left)  // collapsed thread, first comment selected
         state.press(.character("p"), .down, .down, .down)
-        XCTAssertEqual(state.overlay, .problems(selected: 3, top: 0))
+        XCTAssertEqual(state.overlay, .problems(top: 3))
         for (width, height) in [(1, 1), (20, 5), (2, 80), (300, 100), (60, 12)] {
             state.resize(width: width, height: height)
             Snapshot.assertRowsFit(state.render())
-            if case .problems(let selected, _) = state.overlay { XCTAssertEqual(selected, 3) } else { XCTFail() }
+            if case .problems = state.overlay {} else { XCTFail("the problem list stays open") }
         }
         state.press(.escape)
         for (width, height) in [(1, 1), (300, 100), (60, 20)] {

@@ -1,0 +1,75 @@
+import TidingsModel
+
+/// The text of the two pages drawn over the reader, wrapped to a width: the help, built from the key
+/// table, and the problem list. Nothing on them is ever cut: long lines wrap.
+enum Pages {
+    /// Columns from the left edge of the screen to the page text, and kept free at the right.
+    static let leftMargin = 2
+    static let rightMargin = 1
+
+    static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - leftMargin - rightMargin) }
+
+    static func help(keyMap: KeyMap, width: Int) -> [StyledLine] {
+        var lines = [StyledLine(text: "Tidings: keys", style: .bold), StyledLine(text: "", style: .plain)]
+        let entries = keyMap.helpLines()
+        let keyColumn = min(16, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
+        // Side by side while the description keeps a readable column; else the keys on a line of their own.
+        let sideBySide = width - keyColumn >= 24
+        for entry in entries {
+            if sideBySide, DisplayWidth.of(entry.keys) < keyColumn {
+                let wrapped = TextWrap.wrap(entry.summary, width: width - keyColumn)
+                let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(entry.keys))
+                lines.append(StyledLine(text: entry.keys + padding + wrapped[0], style: .plain))
+                let indent = String(repeating: " ", count: keyColumn)
+                lines += wrapped.dropFirst().map { StyledLine(text: indent + $0, style: .plain) }
+            } else {
+                lines += TextWrap.wrap(entry.keys, width: width).map { StyledLine(text: $0, style: .bold) }
+                lines += indented(entry.summary, by: 2, width: width, style: .plain)
+            }
+        }
+        lines.append(StyledLine(text: "", style: .plain))
+        lines += TextWrap.wrap("Read state is saved as you go and on quit.", width: width).map { StyledLine(text: $0, style: .dim) }
+        return lines
+    }
+
+    static func problems(session: [String], failed: [LoadProblem], skipped: [LoadProblem], messages: [String],
+                         width: Int) -> [StyledLine] {
+        var lines = [StyledLine(text: "Problems and messages", style: .bold)]
+        func heading(_ text: String) {
+            lines.append(StyledLine(text: "", style: .plain))
+            lines += TextWrap.wrap(text, width: width).map { StyledLine(text: $0, style: Style(color: .accent, bold: true)) }
+        }
+        if !session.isEmpty {
+            heading("Read state")
+            for text in session { lines += indented(text, by: 2, width: width, style: .warning) }
+        }
+        if failed.isEmpty {
+            heading("Every file loaded without problems.")
+        } else {
+            heading("\(failed.count.formatted) file\(failed.count == 1 ? "" : "s") could not be loaded")
+            for problem in failed {
+                lines += indented(problem.path, by: 2, width: width, style: .plain)
+                lines += indented(problem.reason, by: 4, width: width, style: .warning)
+            }
+        }
+        if !skipped.isEmpty {
+            heading("\(skipped.count.formatted) file\(skipped.count == 1 ? "" : "s") skipped: not stories")
+            for problem in skipped {
+                lines += indented(problem.path, by: 2, width: width, style: .plain)
+                lines += indented(problem.reason, by: 4, width: width, style: .dim)
+            }
+        }
+        if !messages.isEmpty {
+            heading("Recent messages, newest first")
+            for text in messages.reversed() { lines += indented(text, by: 2, width: width, style: .plain) }
+        }
+        return lines
+    }
+
+    /// Wraps text with every line indented, falling back to no indent when the width leaves no room.
+    static func indented(_ text: String, by indent: Int, width: Int, style: Style) -> [StyledLine] {
+        let margin = width - indent >= 8 ? indent : 0
+        let pad = String(repeating: " ", count: margin)
+        return TextWrap.wrap(text, width: width - margin).map { StyledLine(text: pad + $0, style: style) }
+    }
+}
