@@ -5,17 +5,7 @@ import TidingsModel
 /// Edge cases found in review: each failed before its fix.
 final class ReviewRegressionTests: XCTestCase {
     func story(_ id: String, body: [String] = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
-        var list: [Comment] = []
-        var lastAtDepth: [Int] = []
-        for (number, item) in comments.enumerated() {
-            let parent = item.depth > 0 ? lastAtDepth[item.depth - 1] : nil
-            lastAtDepth = Array(lastAtDepth.prefix(item.depth)) + [list.count]
-            list.append(Comment(id: CommentID(value: UInt64(number + 1)), depth: item.depth, parent: parent, text: item.text))
-        }
-        for index in list.indices.reversed() {
-            if let parent = list[index].parent { list[parent].descendantCount += list[index].descendantCount + 1 }
-        }
-        return Story(id: id, path: id, format: "tidings", title: id, body: body, comments: list)
+        UIFixtures.story(id, body: body, comments: comments)
     }
 
     func readCount(_ state: AppState, _ story: Story) -> Int {
