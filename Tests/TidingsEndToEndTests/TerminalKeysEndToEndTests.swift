@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+import TidingsModel
+
+/// Keys that act on the terminal itself, tried in tmux the way a person would: Ctrl-L repairs a damaged
+/// screen, Ctrl-Z suspends to the shell and `fg` brings the reader back, Ctrl-C quits from the help.
+final class TerminalKeysEndToEndTests: XCTestCase {
+    var folder: String!
+    var binary: String!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
+        binary = try XCTUnwrap(EndToEnd.binary, "the tidings binary was not built next to the tests")
+        folder = try EndToEnd.scratchFolder()
+        try EndToEnd.write("""
+            Harbour ferry returns after a winter of repairs
+            Via: tidewatcher • two weeks ago
+
+            The old harbour ferry is back in service.
+
+            Finally, my commute is back to twenty minutes.
+              Does anyone know if the night service is back too?
+            """, to: folder + "/stories/01-ferry.txt")
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    var statePath: String { folder + "/state.json" }
+    var readerCommand: String { EndToEnd.command(binary, [folder + "/stories", "--state", statePath]) }
+
+    func testCtrlLRepairsAScreenDamagedByAnotherProgram() throws {
+        let tmux = try TmuxSession(command: readerCommand, width: 80, height: 24)
+        tmux.waitFor(text: "Stories 1/1")
+        // Another program writes over the reader: straight to its terminal, behind its back.
+        let tty = TmuxSession.run(["tmux", "-L", tmux.socket, "display-message", "-p", "-t", tmux.name, "#{pane_tty}"])
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: tty), "cannot open \(tty)")
+        handle.write(Data("\u{1B}[5;5HDAMAGED-BY-ANOTHER-PROGRAM".utf8))
+        try handle.close()
+        tmux.waitFor(text: "DAMAGED-BY-ANOTHER-PROGRAM")
+        tmux.send("Down")  // an ordinary key redraws only what changed: the damage stays
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertTrue(tmux.capture().contains("DAMAGED-BY-ANOTHER-PROGRAM"))
+        tmux.send("C-l")
+        let screen = tmux.waitFor("the damage to be gone") { !$0.contains("DAMAGED") }
+        XCTAssertTrue(screen.contains("Harbour ferry returns"))
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
+
+    func testCtrlZSuspendsToTheShellAndFgBringsTheReaderBack() throws {
+        let tmux = try TmuxSession(command: "env PS1='shell> ' bash --norc --noprofile", width: 80, height: 24)
+        tmux.waitFor(text: "shell>")
+        tmux.send(readerCommand, "Enter")
+        tmux.waitFor(text: "Stories 1/1")
+        tmux.send("C-z")
+        var screen = tmux.waitFor(text: "Stopped")
+        XCTAssertFalse(screen.contains("Stories 1/1"), "the terminal is restored: the shell is back on the normal screen")
+        tmux.send("fg", "Enter")
+        screen = tmux.waitFor(text: "Stories 1/1")
+        XCTAssertTrue(screen.contains("Harbour ferry returns"))
+        tmux.send("Enter")  // the reader still takes keys
+        tmux.waitFor(text: "Comments 1/2")
+        tmux.send("q")
+        tmux.waitFor(text: "shell>")
+    }
+
+    func testCtrlCInTheHelpQuitsAndSaves() throws {
+        let tmux = try TmuxSession(command: readerCommand, width: 80, height: 24)
+        tmux.waitFor(text: "Stories 1/1")
+        tmux.send("Enter")
+        tmux.waitFor(text: "Comments")
+        tmux.send("?")
+        tmux.waitFor(text: "Tidings: keys")
+        tmux.send("C-c")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+        let (state, _) = ReadStateStore(path: statePath).load()
+        let story = try XCTUnwrap(CollectionLoader().loadAll([folder + "/stories"]).stories.first)
+        XCTAssertTrue(state.isStoryRead(story.id), "the story opened before Ctrl-C was saved")
+    }
+}
