@@ -196,6 +196,29 @@ final class CorruptStateEndToEndTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder + "/" + aside, encoding: .utf8), "{\"version\":1,\"stories\":{")
         XCTAssertEqual(ReadStateStore(path: state).load().1, .loaded)
     }
+
+    func testAtEightyColumnsTheSetAsideMessageCanBeReadInFull() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try EndToEnd.write("A story\n\nBody.\n\nA comment.\n", to: folder + "/stories/a.txt")
+        let state = folder + "/state.json"
+        try EndToEnd.write("{\"version\":1,\"stories\":{", to: state)
+        let tmux = try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", state]),
+                                   width: 80, height: 24)
+        tmux.waitFor(text: "(p: all)")
+        tmux.send("Down")
+        tmux.waitFor("the message to give way") { !$0.contains("Unreadable") && $0.contains("1 problem: p") }
+        tmux.send("p")
+        let page = tmux.waitFor(text: "Problems and messages")
+        let flowing = page.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined()
+        let aside = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.contains(".corrupt-") })
+        XCTAssertTrue(flowing.contains((folder + "/" + aside).replacingOccurrences(of: " ", with: "")),
+                      "the name the state file was moved to is on the page:\n\(page)")
+        tmux.send("q", "q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
 }
 
 /// Files and folders the user may not read: named as problems, the rest still load. As root every file is

@@ -80,4 +80,19 @@ final class TerminalKeysEndToEndTests: XCTestCase {
         let story = try XCTUnwrap(CollectionLoader().loadAll([folder + "/stories"]).stories.first)
         XCTAssertTrue(state.isStoryRead(story.id), "the story opened before Ctrl-C was saved")
     }
+
+    func testKeysPressedWhileTheTerminalIsTooSmallChangeNoReadState() throws {
+        try EndToEnd.write("A second story\n\nBody.\n\nA comment.\n", to: folder + "/stories/02-second.txt")
+        let tmux = try TmuxSession(command: readerCommand, width: 20, height: 5)
+        tmux.waitFor(text: "too small")
+        for key in ["r", "j", "G", "Enter", "Tab", "n", "r"] { tmux.send(key) }
+        tmux.resize(width: 80, height: 24)
+        tmux.waitFor(text: "Stories 1/2")
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+        let (state, _) = ReadStateStore(path: statePath).load()
+        for story in CollectionLoader().loadAll([folder + "/stories"]).stories {
+            XCTAssertFalse(state.isStoryRead(story.id), "\(story.title ?? "") was marked read unseen")
+        }
+    }
 }
