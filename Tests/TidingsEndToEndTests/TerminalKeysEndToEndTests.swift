@@ -32,7 +32,8 @@ final class TerminalKeysEndToEndTests: XCTestCase {
 
     func testCtrlLRepairsAScreenDamagedByAnotherProgram() throws {
         let tmux = try TmuxSession(command: readerCommand, width: 80, height: 24)
-        tmux.waitFor(text: "Stories 1/1")
+        tmux.waitFor("loading to finish") { $0.contains("Stories 1/1") && $0.contains("q quit") }
+        Thread.sleep(forTimeInterval: 0.3)
         // Another program writes over the reader: straight to its terminal, behind its back.
         let tty = TmuxSession.run(["tmux", "-L", tmux.socket, "display-message", "-p", "-t", tmux.name, "#{pane_tty}"])
             .output.trimmingCharacters(in: .whitespacesAndNewlines)
