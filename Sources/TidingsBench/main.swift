@@ -67,7 +67,7 @@ enum TidingsBench {
         // next change. Hand a copy away before each key, as a save after every key would.
         var handedOff: [ReadState] = []
         var samples: [String: [Double]] = [:]
-        func press(_ label: String, _ key: Key) {
+        func press(_ label: String, _ key: KeyPress) {
             handedOff = [state.readState]
             let start = now()
             state.handle(key)

@@ -1,51 +1,103 @@
 import TidingsModel
 
-/// Keys in, state changes out: the reader's single update function.
+/// Keys in, state changes out: a key is resolved in the current context to a command, and the command run.
 extension AppState {
-    /// Handles one key press.
-    public mutating func handle(_ key: Key) {
-        message = nil
-        guard let action = keyMap.action(for: key) else {
-            if layout.arrangement != .tooSmall { message = "\(key.label) is not bound to anything: ? shows the keys" }
-            return
-        }
-        perform(action)
-    }
-
-    public mutating func perform(_ action: Action) {
-        // While "Terminal too small" is shown nothing else is visible: only keys that change nothing act.
-        if layout.arrangement == .tooSmall {
-            switch action {
-            case .quit, .quitNow: shouldQuit = true
-            case .redraw: request(.redraw)
-            case .suspend: request(.suspend)
-            default: break
+    /// Where keys go now: the open page, or the focused pane.
+    public var inputContext: InputContext {
+        switch overlay {
+        case .help: return .help
+        case .problems: return .problems
+        case .none:
+            switch focus {
+            case .stories: return .storyList
+            case .text: return .storyText
+            case .comments: return .comments
             }
-            return
         }
-        if overlay == .none { performInReader(action) } else { performOnPage(action) }
-        settle()
     }
 
-    private mutating func performInReader(_ action: Action) {
-        switch action {
-        case .quit, .quitNow: shouldQuit = true
-        case .redraw: request(.redraw)
-        case .suspend: request(.suspend)
-        case .help: overlay = .help(top: 0)
-        case .showProblems: overlay = .problems(top: 0)
-        case .back: if focus != .stories { focus(.stories) }
+    /// Handles one key press: nil while it is the start of a longer key sequence.
+    @discardableResult
+    public mutating func handle(_ key: KeyPress) -> CommandOutcome? {
+        message = nil
+        pendingKeys.append(key)
+        let keys = pendingKeys
+        switch keyMap.resolve(keys, in: inputContext) {
+        case .pending:
+            return nil
+        case .unbound:
+            pendingKeys = []
+            let reason = "\(keys.map(\.description).joined(separator: " ")) does nothing in the \(inputContext.rawValue): ? shows the keys"
+            if layout.arrangement != .tooSmall { message = reason }
+            return .nothingToDo(reason)
+        case .command(let command):
+            pendingKeys = []
+            return run(command)
+        }
+    }
+
+    /// Runs a command where it applies and says what came of it (a reason goes to the status line).
+    @discardableResult
+    public mutating func run(_ command: Command) -> CommandOutcome {
+        let spec = command.spec
+        // While "Terminal too small" is shown nothing else is visible: only commands that change nothing act.
+        if layout.arrangement == .tooSmall, !spec.actsWhenHidden {
+            return .nothingToDo("the terminal is too small to show the reader")
+        }
+        guard spec.contexts.contains(inputContext) else {
+            return report(.nothingToDo("\(command.name) does nothing in the \(inputContext.rawValue)"))
+        }
+        switch spec.needs {
+        case .openStory?: if currentStory == nil { return report(.nothingToDo("No story is open")) }
+        case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
+        case nil: break
+        }
+        let outcome = execute(command)
+        settle()
+        return report(outcome)
+    }
+
+    private mutating func report(_ outcome: CommandOutcome) -> CommandOutcome {
+        switch outcome {
+        case .done: break
+        case .nothingToDo(let reason), .failed(let reason): message = reason
+        }
+        return outcome
+    }
+
+    /// One case per command, and no default: a command added to the table without handling does not compile.
+    private mutating func execute(_ command: Command) -> CommandOutcome {
+        switch command {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
+            switch inputContext {
+            case .storyList: moveInStoryList(command)
+            case .storyText: scrollStoryText(command)
+            case .comments: moveInComments(command)
+            case .help, .problems: scrollPage(command)
+            case .prompt: break
+            }
+            return .done
         case .nextPane: moveFocus(forward: true)
         case .previousPane: moveFocus(forward: false)
-        case .toggleRead: toggleRead()
-        case .nextUnread: goToNextUnread()
-        case .moveUp, .moveDown, .pageUp, .pageDown, .moveFirst, .moveLast, .open, .expand, .collapse:
-            switch focus {
-            case .stories: performInStoryList(action)
-            case .text: performInStoryText(action)
-            case .comments: performInComments(action)
+        case .openStory: focus(.comments)
+        case .toggleFold:
+            guard let selected = selectedComment, let thread, thread.hasReplies(selected) else {
+                return .nothingToDo("This comment has no replies to fold")
             }
+            if thread.isCollapsed(selected) { expandComment() } else { collapseComment() }
+        case .expandThread: expandComment()
+        case .collapseThread: collapseComment()
+        case .toggleRead: toggleRead()
+        case .nextUnread: return goToNextUnread()
+        case .focusStories: focus(.stories)
+        case .showHelp: overlay = .help(top: 0)
+        case .showProblems: overlay = .problems(top: 0)
+        case .closePage: overlay = .none
+        case .quit, .quitNow: request(.quit)
+        case .redraw: request(.redraw)
+        case .suspend: request(.suspend)
         }
+        return .done
     }
 
     private mutating func moveFocus(forward: Bool) {
@@ -59,51 +111,38 @@ extension AppState {
         if target != .stories { markStoryOpened() }
     }
 
-    private mutating func performInStoryList(_ action: Action) {
+    private mutating func moveInStoryList(_ command: Command) {
         let page = max(1, (layout.storyList?.height ?? 1) - 1)
-        switch action {
+        switch command {
         case .moveUp: selectStory(selectedStory - 1)
         case .moveDown: selectStory(selectedStory + 1)
         case .pageUp: selectStory(selectedStory - page)
         case .pageDown: selectStory(selectedStory + page)
-        case .moveFirst: selectStory(0)
-        case .moveLast: selectStory(entries.count - 1)
-        case .open, .expand:
-            guard currentStory != nil else { return }
-            focus(.comments)
-        default: break
+        case .goTop: selectStory(0)
+        default: selectStory(entries.count - 1)
         }
     }
 
-    private mutating func performInStoryText(_ action: Action) {
+    private mutating func scrollStoryText(_ command: Command) {
         let page = max(1, (layout.storyText?.height ?? 1) - 1)
-        switch action {
+        switch command {
         case .moveUp: textTop -= 1
         case .moveDown: textTop += 1
         case .pageUp: textTop -= page
         case .pageDown: textTop += page
-        case .moveFirst: textTop = 0
-        case .moveLast: textTop = Int.max / 2
-        case .open, .expand: focus(.comments)
-        case .collapse: focus(.stories)
-        default: break
+        case .goTop: textTop = 0
+        default: textTop = Int.max / 2
         }
     }
 
-    private mutating func performInComments(_ action: Action) {
-        switch action {
+    private mutating func moveInComments(_ command: Command) {
+        switch command {
         case .moveUp: moveComment(by: -1)
         case .moveDown: moveComment(by: 1)
         case .pageUp: pageComments(forward: false)
         case .pageDown: pageComments(forward: true)
-        case .moveFirst: goToFirstComment()
-        case .moveLast: goToLastComment()
-        case .expand: expandComment()
-        case .collapse: collapseComment()
-        case .open:
-            guard let selected = selectedComment, let thread, thread.hasReplies(selected) else { return }
-            if thread.isCollapsed(selected) { expandComment() } else { collapseComment() }
-        default: break
+        case .goTop: goToFirstComment()
+        default: goToLastComment()
         }
     }
 

@@ -3,14 +3,14 @@ import TidingsModel
 /// `n`: the next unread comment after the selection, then on through the collection (wrapping) to the
 /// next story with anything unread, until nothing unread is left anywhere.
 extension AppState {
-    mutating func goToNextUnread() {
-        guard !entries.isEmpty else { return }
+    mutating func goToNextUnread() -> CommandOutcome {
+        guard !entries.isEmpty else { return .nothingToDo("No stories") }
         let inComments = focus == .comments
         if inComments, let story = currentStory {
             let start = selectedComment.map { $0 + 1 } ?? 0
             if let next = story.comments.indices.dropFirst(start).first(where: { isUnread(comment: $0) }) {
                 selectComment(next)
-                return
+                return .done
             }
         }
         for offset in 1..<max(1, entries.count) {
@@ -23,20 +23,17 @@ extension AppState {
                 selectComment(first)
                 message = "Next story with unread comments"
             }
-            return
+            return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.
         if inComments, let story = currentStory,
            let first = story.comments.indices.prefix(selectedComment ?? 0).first(where: { isUnread(comment: $0) }) {
             selectComment(first)
             message = "Back to the first unread comment in this story"
-            return
+            return .done
         }
-        if !inComments, storyHasUnread(selectedStory) {
-            message = "Only this story has anything unread"
-            return
-        }
-        message = "Nothing unread left in the collection"
+        if !inComments, storyHasUnread(selectedStory) { return .nothingToDo("Only this story has anything unread") }
+        return .nothingToDo("Nothing unread left in the collection")
     }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).

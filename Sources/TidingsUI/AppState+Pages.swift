@@ -52,26 +52,16 @@ extension AppState {
         if overlay != .none { setPageTop(pageTop) }
     }
 
-    /// Handles a key on an open page: scrolling, closing, or quitting from anywhere.
-    mutating func performOnPage(_ action: Action) {
+    /// Scrolls the open page by a line, a page, or to an end.
+    mutating func scrollPage(_ command: Command) {
         let page = max(1, pageHeight - 1)
-        switch action {
+        switch command {
         case .moveUp: setPageTop(pageTop - 1)
         case .moveDown: setPageTop(pageTop + 1)
         case .pageUp: setPageTop(pageTop - page)
         case .pageDown: setPageTop(pageTop + page)
-        case .moveFirst: setPageTop(0)
-        case .moveLast: setPageTop(Int.max / 2)
-        case .quitNow: shouldQuit = true
-        case .redraw: request(.redraw)
-        case .suspend: request(.suspend)
-        case .back, .quit: overlay = .none
-        case .help:
-            if case .help = overlay { overlay = .none } else { overlay = .help(top: 0) }
-        case .showProblems:
-            if case .problems = overlay { overlay = .none } else { overlay = .problems(top: 0) }
-        case .nextPane, .previousPane, .open, .expand, .collapse, .toggleRead, .nextUnread:
-            message = "Esc closes this page first"
+        case .goTop: setPageTop(0)
+        default: setPageTop(Int.max / 2)
         }
     }
 }

@@ -12,6 +12,8 @@ public struct AppState: Sendable {
 
     /// Something only the executable can do, asked for by a key.
     public enum Effect: Equatable, Sendable {
+        /// Save what is left and exit.
+        case quit
         /// Clear the terminal and draw every cell again (another program may have damaged the screen).
         case redraw
         /// Restore the terminal and stop the process until the shell's `fg`.
@@ -31,7 +33,10 @@ public struct AppState: Sendable {
     public internal(set) var selectedStory = 0
     public internal(set) var storyListTop = 0
     public internal(set) var textTop = 0
-    public internal(set) var shouldQuit = false
+    /// Whether quitting was asked for (the executable saves and exits when it takes the effect).
+    public var shouldQuit: Bool { pendingEffects.contains(.quit) }
+    /// Keys pressed so far of a key sequence not yet complete.
+    var pendingKeys: [KeyPress] = []
     /// A one-off message for the status line, cleared by the next key; every message is also kept in
     /// `recentMessages`, so one cut at the screen edge can be read in full in the problem list.
     public var message: String? {

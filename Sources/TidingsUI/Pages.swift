@@ -10,21 +10,26 @@ enum Pages {
     static func textWidth(screenWidth: Int) -> Int { max(1, screenWidth - leftMargin - rightMargin) }
 
     static func help(keyMap: KeyMap, width: Int) -> [StyledLine] {
-        var lines = [StyledLine(text: "Tidings: keys", style: .bold), StyledLine(text: "", style: .plain)]
-        let entries = keyMap.helpLines()
-        let keyColumn = min(16, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
+        var lines = [StyledLine(text: "Tidings: keys", style: .bold)]
+        let sections = keyMap.helpSections()
+        let allKeys = sections.flatMap(\.entries).map { DisplayWidth.of($0.keys) }
+        let keyColumn = min(16, (allKeys.max() ?? 0) + 2)
         // Side by side while the description keeps a readable column; else the keys on a line of their own.
         let sideBySide = width - keyColumn >= 24
-        for entry in entries {
-            if sideBySide, DisplayWidth.of(entry.keys) < keyColumn {
-                let wrapped = TextWrap.wrap(entry.summary, width: width - keyColumn)
-                let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(entry.keys))
-                lines.append(StyledLine(text: entry.keys + padding + wrapped[0], style: .plain))
-                let indent = String(repeating: " ", count: keyColumn)
-                lines += wrapped.dropFirst().map { StyledLine(text: indent + $0, style: .plain) }
-            } else {
-                lines += TextWrap.wrap(entry.keys, width: width).map { StyledLine(text: $0, style: .bold) }
-                lines += indented(entry.summary, by: 2, width: width, style: .plain)
+        for section in sections {
+            lines.append(StyledLine(text: "", style: .plain))
+            lines += TextWrap.wrap(section.title, width: width).map { StyledLine(text: $0, style: Style(color: .accent, bold: true)) }
+            for entry in section.entries {
+                if sideBySide, DisplayWidth.of(entry.keys) < keyColumn {
+                    let wrapped = TextWrap.wrap(entry.summary, width: width - keyColumn)
+                    let padding = String(repeating: " ", count: keyColumn - DisplayWidth.of(entry.keys))
+                    lines.append(StyledLine(text: entry.keys + padding + wrapped[0], style: .plain))
+                    let indent = String(repeating: " ", count: keyColumn)
+                    lines += wrapped.dropFirst().map { StyledLine(text: indent + $0, style: .plain) }
+                } else {
+                    lines += TextWrap.wrap(entry.keys, width: width).map { StyledLine(text: $0, style: .bold) }
+                    lines += indented(entry.summary, by: 2, width: width, style: .plain)
+                }
             }
         }
         lines.append(StyledLine(text: "", style: .plain))

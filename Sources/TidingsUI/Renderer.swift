@@ -16,7 +16,7 @@ extension AppState {
 
     private func drawTooSmall(_ screen: inout ScreenBuffer) {
         var text = "Terminal too small (\(width)x\(height)): Tidings needs \(Layout.minimumWidth)x\(Layout.minimumHeight)."
-        if let key = keyMap.firstKey(for: .quit) { text += " \(key) quits." }
+        if let key = keyMap.keys(for: .quit, in: .storyList).first { text += " \(key) quits." }
         for (row, line) in TextWrap.wrap(text, width: width).prefix(height).enumerated() {
             screen.write(line, x: 0, y: row, style: .warning)
         }

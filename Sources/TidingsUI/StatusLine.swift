@@ -1,5 +1,6 @@
-/// The status line: a message, the load progress, or key hints for what has focus; hints that do not fit
-/// are dropped whole, least useful first, and the keys named are the keys bound now.
+/// The status line: a message, the load progress, or hints for the commands of the current context,
+/// taken from the command table with the keys bound now. Hints that do not fit are dropped whole, least
+/// useful first.
 extension AppState {
     func drawStatus(_ screen: inout ScreenBuffer, area: Rect) {
         guard !area.isEmpty else { return }
@@ -9,30 +10,31 @@ extension AppState {
             screen.write(" " + fittedMessage(message, width: room), x: area.x, y: area.y, maxWidth: area.width, style: .status)
             return
         }
+        let context = inputContext
         var left: [FittedLine.Part] = []
         var right: [FittedLine.Part] = []
         switch overlay {
-        case .help:
-            left = [.init(text: "Help", priority: 0), .init(text: " · ↑↓ scroll", priority: 2)]
-            right = [hint(.back, "close", priority: 1)].compactMap { $0 }
-        case .problems:
-            left = [.init(text: "Problems and messages", priority: 0), .init(text: " · ↑↓ scroll", priority: 3)]
-            right = [hint(.back, "close", priority: 1)].compactMap { $0 }
+        case .help: left = [.init(text: "Help", priority: 0)]
+        case .problems: left = [.init(text: "Problems and messages", priority: 0)]
         case .none:
             if let progress = loadProgress {
                 let text = progress.total == 0 && progress.done == 0 ? "looking for stories…"
                     : "loading \(progress.done.formatted)/\(progress.total.formatted)"
                 left = [.init(text: text, priority: 0)]
-            } else {
-                left = focusHints()
             }
-            if !failedFiles.isEmpty || !sessionProblems.isEmpty {
+            if !failedFiles.isEmpty || !sessionProblems.isEmpty, let key = keyMap.keys(for: .showProblems, in: context).first {
                 let count = failedFiles.count + sessionProblems.count
-                if let key = keyMap.firstKey(for: .showProblems) {
-                    right.append(.init(text: "\(count.formatted) problem\(count == 1 ? "" : "s"): \(key) · ", priority: 2))
-                }
+                right.append(.init(text: "\(count.formatted) problem\(count == 1 ? "" : "s"): \(key)", priority: 2))
             }
-            right += [hint(.help, "help", priority: 1, separator: " · "), hint(.quit, "quit", priority: 1)].compactMap { $0 }
+        }
+        // The commands that end a visit (help, quit, close) go on the right; the rest on the left.
+        let trailing: Set<Command> = [.showHelp, .quit, .closePage]
+        for (rank, hint) in hints(in: context).enumerated() {
+            if trailing.contains(hint.command) {
+                right.append(.init(text: hint.text, priority: 1))
+            } else if loadProgress == nil || overlay != .none {
+                left.append(.init(text: hint.text, priority: 3 + rank))
+            }
         }
         let (leftText, rightText) = fitSides(left: left, right: right, width: room)
         screen.write(" " + leftText, x: area.x, y: area.y, maxWidth: area.width, style: .status)
@@ -40,9 +42,31 @@ extension AppState {
         if rightWidth > 0 { screen.write(rightText, x: area.maxX - rightWidth - 1, y: area.y, style: .status) }
     }
 
+    /// "↑↓ move", "Enter open", "r read": the hinted commands of a context in table order, with the keys
+    /// bound to them here; neighbours with the same word share it ("←→ fold").
+    func hints(in context: InputContext) -> [(command: Command, text: String)] {
+        var result: [(command: Command, keys: [String], word: String)] = []
+        for spec in CommandSpec.rows where spec.contexts.contains(context) {
+            guard var word = spec.hint, let key = keyMap.keys(for: spec.command, in: context).first else { continue }
+            // Where there is no selection, only text, moving is scrolling.
+            if word == "move", context == .storyText || InputContext.pages.contains(context) { word = "scroll" }
+            let shown = key.arrow ?? key.description
+            if let last = result.last, last.word == word {
+                result[result.count - 1].keys.append(shown)
+            } else {
+                result.append((spec.command, [shown], word))
+            }
+        }
+        return result.map { hint in
+            let arrows = hint.keys.allSatisfy { ["↑", "↓", "←", "→"].contains($0) }
+            return (hint.command, hint.keys.joined(separator: arrows ? "" : "/") + " " + hint.word)
+        }
+    }
+
     /// A message cut to the line ends with `…` and says where its full text is.
     private func fittedMessage(_ message: String, width: Int) -> String {
-        guard DisplayWidth.of(message) > width, overlay == .none, let key = keyMap.firstKey(for: .showProblems) else {
+        guard DisplayWidth.of(message) > width, overlay == .none,
+              let key = keyMap.keys(for: .showProblems, in: inputContext).first else {
             return TextWrap.truncate(message, width: width)
         }
         let suffix = " (\(key): all)"
@@ -51,42 +75,18 @@ extension AppState {
         return TextWrap.truncate(message, width: width - suffixWidth) + suffix
     }
 
-    private func focusHints() -> [FittedLine.Part] {
-        var parts: [FittedLine.Part] = []
-        switch focus {
-        case .stories:
-            parts = [.init(text: "↑↓ move", priority: 3), hint(.open, "open", priority: 4), hint(.nextUnread, "next unread", priority: 6),
-                     hint(.nextPane, "pane", priority: 5)].compactMap { $0 }
-        case .text:
-            parts = [.init(text: "↑↓ scroll", priority: 3), hint(.open, "comments", priority: 4),
-                     hint(.nextPane, "pane", priority: 5)].compactMap { $0 }
-        case .comments:
-            parts = [.init(text: "↑↓ move", priority: 3), .init(text: "←→ fold", priority: 4), hint(.toggleRead, "read", priority: 5),
-                     hint(.nextUnread, "next unread", priority: 6), hint(.back, "stories", priority: 7)].compactMap { $0 }
-        }
-        for index in parts.indices.dropFirst() { parts[index].text = " · " + parts[index].text }
-        return parts
-    }
-
-    private func hint(_ action: Action, _ text: String, priority: Int, separator: String = "") -> FittedLine.Part? {
-        keyMap.firstKey(for: action).map { .init(text: "\($0) \(text)" + separator, priority: priority) }
-    }
-
     /// Drops whole hints from either side, least important first, until both sides fit with a gap.
     private func fitSides(left: [FittedLine.Part], right: [FittedLine.Part], width: Int) -> (String, String) {
         var all = left.map { (part: $0, isLeft: true) } + right.map { (part: $0, isLeft: false) }
+        func joined(_ isLeft: Bool) -> String { all.filter { $0.isLeft == isLeft }.map(\.part.text).joined(separator: " · ") }
         func total() -> Int {
-            let l = DisplayWidth.of(all.filter(\.isLeft).map(\.part.text).joined())
-            let r = DisplayWidth.of(all.filter { !$0.isLeft }.map(\.part.text).joined())
-            return l + r + (r > 0 ? 2 : 0)
+            let rightWidth = DisplayWidth.of(joined(false))
+            return DisplayWidth.of(joined(true)) + rightWidth + (rightWidth > 0 ? 2 : 0)
         }
         while total() > width, let drop = all.indices.filter({ all[$0].part.priority > 0 })
             .max(by: { all[$0].part.priority < all[$1].part.priority }) {
             all.remove(at: drop)
         }
-        var rightText = all.filter { !$0.isLeft }.map(\.part.text).joined()
-        if rightText.hasSuffix(" · ") { rightText.removeLast(3) }
-        let leftText = all.filter(\.isLeft).map(\.part.text).joined()
-        return (TextWrap.truncate(leftText, width: width), rightText)
+        return (TextWrap.truncate(joined(true), width: width), joined(false))
     }
 }

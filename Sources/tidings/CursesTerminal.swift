@@ -6,7 +6,7 @@ import TidingsUI
 final class CursesTerminal {
     /// What `readKey` saw.
     enum Input {
-        case key(Key)
+        case key(KeyPress)
         case resize
         case timeout
     }

@@ -62,7 +62,7 @@ struct ReaderSession {
             // Draw only when something changed: an idle reader uses no CPU.
             if needsFrame { terminal.present(state.render()) }
             needsFrame = true
-            if state.shouldQuit || SignalFlag.received != 0 { break }
+            if SignalFlag.received != 0 { break }
             // While stories arrive, look for them every few milliseconds; idle, wake ten times a second.
             terminal.setInputTimeout(milliseconds: state.loadProgress == nil && loadingDone ? 100 : 4)
             switch terminal.readKey() {
@@ -72,8 +72,10 @@ struct ReaderSession {
                 state.resize(width: size.width, height: size.height)
             case .timeout: needsFrame = false
             }
+            var quitting = false
             for effect in state.takeEffects() {
                 switch effect {
+                case .quit: quitting = true
                 case .redraw: terminal.redrawEverything()
                 case .suspend:
                     terminal.suspend()
@@ -83,6 +85,7 @@ struct ReaderSession {
                 }
                 needsFrame = true
             }
+            if quitting { break }
             let sinceSave = Date().timeIntervalSince(lastSave)
             let changed = state.readStateRevision != savedRevision && sinceSave >= Self.saveInterval
             let retry = saver.hasFailed && sinceSave >= Self.retryInterval

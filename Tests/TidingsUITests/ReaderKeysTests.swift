@@ -116,7 +116,7 @@ final class ReaderKeysTests: XCTestCase {
         let replies = UIFixtures.story("replies", comments: [(0, "parent"), (1, "one"), (1, "two")])
         var comments = AppState(stories: [replies], width: 120, height: 30)
         comments.press(.enter)
-        comments.perform(.toggleRead)  // all read: becomes unread
+        comments.run(.toggleRead)  // all read: becomes unread
         XCTAssertEqual(readComments(comments, replies), 0)
         comments.press(.down, .character("r"))  // "one" read again
         comments.press(.up, .character("r"))
@@ -129,12 +129,12 @@ final class ReaderKeysTests: XCTestCase {
         XCTAssertEqual(state.focus, .comments)
         state.press(.escape)
         XCTAssertEqual(state.focus, .stories)
-        for page in [Key.character("?"), .character("p")] {
+        for page in [KeyPress.character("?"), .character("p")] {
             var onPage = UIFixtures.state(width: 80, height: 24)
             onPage.press(page)
             XCTAssertNotEqual(onPage.overlay, .none)
             onPage.press(.control("c"))
-            XCTAssertTrue(onPage.shouldQuit, "Ctrl-C quits from \(page.label)")
+            XCTAssertTrue(onPage.shouldQuit, "Ctrl-C quits from \(page.description)")
         }
     }
 
@@ -145,8 +145,8 @@ final class ReaderKeysTests: XCTestCase {
         state.press(.character("?"), .control("z"))
         XCTAssertEqual(state.takeEffects(), [.suspend])
         XCTAssertEqual(state.takeEffects(), [])
-        XCTAssertEqual(KeyMap.standard.action(for: .control("l")), .redraw)
-        XCTAssertEqual(KeyMap.standard.action(for: .control("z")), .suspend)
+        XCTAssertEqual(KeyMap.standard.resolve([.control("l")], in: .comments), .command(.redraw))
+        XCTAssertEqual(KeyMap.standard.resolve([.control("z")], in: .help), .command(.suspend))
     }
 
     func testHelpScrollIsClampedAfterAResizeAndWrapsWhenNarrow() {
@@ -158,9 +158,9 @@ final class ReaderKeysTests: XCTestCase {
         XCTAssertEqual(state.overlay, .help(top: 0), "everything fits now: no empty rows below")
         state.resize(width: 80, height: 60)
         let rows = state.render().text.split(separator: "\n").map(String.init)
-        let enter = try! XCTUnwrap(rows.firstIndex { $0.contains("Enter") })
-        XCTAssertTrue(rows[enter + 1].hasPrefix("              ") && rows[enter + 1].contains("unfold it"),
-                      "at 80 columns a long description wraps under itself: \(rows[enter + 1])")
+        let read = try! XCTUnwrap(rows.firstIndex { $0.contains("Mark read") })
+        XCTAssertTrue(rows[read + 1].hasPrefix("              ") && rows[read + 1].contains("read already"),
+                      "at 80 columns a long description wraps under itself: \(rows[read + 1])")
         state.resize(width: 30, height: 60)
         let narrow = state.render().text
         XCTAssertFalse(narrow.contains("…"), "nothing in the help is cut")

@@ -56,9 +56,9 @@ final class ReaderScreenTests: XCTestCase {
 
     func testStatusHintsAreDroppedWholeNeverCut() {
         let known = ["↑↓ move", "Enter open", "n next unread", "Tab pane", "↑↓ scroll", "Enter comments", "←→ fold",
-                     "r read", "Esc stories", "? help", "q quit"]
+                     "r read", "Esc stories", "← stories", "? help", "q quit"]
         for width in 30...130 {
-            for keys in [[Key](), [.tab], [.tab, .tab]] {
+            for keys in [[KeyPress](), [.tab], [.tab, .tab]] {
                 var state = UIFixtures.state(width: width, height: 10)
                 state.press(.escape)  // no message
                 for key in keys { state.press(key) }

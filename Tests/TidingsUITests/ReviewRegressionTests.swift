@@ -15,7 +15,7 @@ final class ReviewRegressionTests: XCTestCase {
     func testNextUnreadWithNoStories() {
         var state = AppState(stories: [], width: 80, height: 24)
         state.press(.character("n"), .down, .enter, .tab, .character("r"))
-        XCTAssertEqual(state.message, nil)
+        XCTAssertEqual(state.message, "No story is open", "r says why it does nothing")
         _ = state.render()
     }
 

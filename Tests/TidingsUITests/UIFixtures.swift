@@ -67,7 +67,7 @@ enum UIFixtures {
 }
 
 extension AppState {
-    mutating func press(_ keys: Key...) {
+    mutating func press(_ keys: KeyPress...) {
         for key in keys { handle(key) }
     }
 }

@@ -80,7 +80,7 @@ final class WidthPropertyTests: XCTestCase {
             }
             var state = AppState(stories: stories, problems: [LoadProblem(path: randomText(&random), reason: "bad")],
                                  width: Int.random(in: 1...300, using: &random), height: Int.random(in: 1...100, using: &random))
-            let keys: [Key] = [.down, .enter, .down, .left, .right, .tab, .pageDown, .end, .character("?"), .escape, .character("p"), .escape]
+            let keys: [KeyPress] = [.down, .enter, .down, .left, .right, .tab, .pageDown, .end, .character("?"), .escape, .character("p"), .escape]
             for key in keys {
                 state.handle(key)
                 if Int.random(in: 0..<4, using: &random) == 0 {

@@ -1,0 +1,118 @@
+/// The key table: which keys run which command in which context. Help, status hints and the README's key
+/// table are all generated from it.
+public struct KeyMap: Sendable {
+    /// Keys that run a command, in the contexts given (or wherever the command applies).
+    public struct Binding: Sendable {
+        /// Each entry is one key sequence; today every sequence is a single key.
+        public var sequences: [[KeyPress]]
+        public var command: Command
+        /// Limits the binding to some of the command's contexts.
+        public var only: Set<InputContext>?
+
+        public init(_ keys: [KeyPress], _ command: Command, only: Set<InputContext>? = nil) {
+            sequences = keys.map { [$0] }
+            self.command = command
+            self.only = only
+        }
+
+        /// Where the binding applies: the command's contexts, narrowed by `only`.
+        public var contexts: Set<InputContext> { only.map { $0.intersection(command.spec.contexts) } ?? command.spec.contexts }
+    }
+
+    /// What a key sequence means in a context.
+    public enum Resolution: Equatable, Sendable {
+        case command(Command)
+        /// The keys so far start a longer sequence: wait for the next key.
+        case pending
+        case unbound
+    }
+
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) { self.bindings = bindings }
+
+    public static let standard = KeyMap(bindings: [
+        Binding([.up, .character("k")], .moveUp),
+        Binding([.down, .character("j")], .moveDown),
+        Binding([.pageUp, .character("b")], .pageUp),
+        Binding([.pageDown, .character(" ")], .pageDown),
+        Binding([.home, .character("g")], .goTop),
+        Binding([.end, .character("G")], .goBottom),
+        Binding([.tab], .nextPane),
+        Binding([.backTab], .previousPane),
+        Binding([.enter], .openStory),
+        Binding([.enter], .toggleFold),
+        Binding([.right, .character("l")], .expandThread),
+        Binding([.left, .character("h")], .collapseThread),
+        Binding([.right, .character("l")], .openStory),
+        Binding([.left, .character("h")], .focusStories, only: [.storyText]),
+        Binding([.character("r")], .toggleRead),
+        Binding([.character("n")], .nextUnread),
+        Binding([.escape], .focusStories),
+        Binding([.character("?")], .showHelp),
+        Binding([.character("p")], .showProblems),
+        Binding([.escape, .character("q")], .closePage),
+        Binding([.character("?")], .closePage, only: [.help]),
+        Binding([.character("p")], .closePage, only: [.problems]),
+        Binding([.character("q")], .quit),
+        Binding([.control("c")], .quitNow),
+        Binding([.control("l")], .redraw),
+        Binding([.control("z")], .suspend),
+    ])
+
+    /// The command a key sequence runs in a context: the first binding that matches wins.
+    public func resolve(_ keys: [KeyPress], in context: InputContext) -> Resolution {
+        var longer = false
+        for binding in bindings where binding.contexts.contains(context) {
+            for sequence in binding.sequences {
+                if sequence == keys { return .command(binding.command) }
+                if sequence.count > keys.count, Array(sequence.prefix(keys.count)) == keys { longer = true }
+            }
+        }
+        return longer ? .pending : .unbound
+    }
+
+    /// The keys that run a command in a context, as the help writes them.
+    public func keys(for command: Command, in context: InputContext) -> [KeyPress] {
+        bindings.filter { $0.command == command && $0.contexts.contains(context) }
+            .flatMap(\.sequences).compactMap { $0.count == 1 ? $0[0] : nil }
+            .filter { if case .command(command) = resolve([$0], in: context) { return true } else { return false } }
+    }
+
+    /// The keys bound to each command, grouped by where they apply, in table order: the help's content.
+    public func helpSections() -> [(title: String, entries: [(keys: String, summary: String)])] {
+        var sections: [(title: String, entries: [(keys: String, summary: String)])] = []
+        for binding in bindings {
+            let title = Self.sectionTitle(binding.contexts)
+            let keys = binding.sequences.map { $0.map(\.description).joined(separator: " ") }.joined(separator: " ")
+            let entry = (keys: keys, summary: binding.command.spec.summary)
+            if let index = sections.firstIndex(where: { $0.title == title }) {
+                sections[index].entries.append(entry)
+            } else {
+                sections.append((title, [entry]))
+            }
+        }
+        return sections
+    }
+
+    static func sectionTitle(_ contexts: Set<InputContext>) -> String {
+        if contexts == CommandSpec.everywhere { return "Everywhere" }
+        if contexts == InputContext.reader { return "Reading" }
+        if contexts == InputContext.pages { return "In the help and the problem list" }
+        let order = InputContext.allCases.filter(contexts.contains).map(\.rawValue)
+        let named = order.count > 1 ? order.dropLast().joined(separator: ", ") + " and " + order.last! : order.first ?? ""
+        return "In the " + named
+    }
+
+    /// The README's key table, generated from the bindings (a test keeps the README in step).
+    public func markdownTable() -> String {
+        var table = "| keys | command | where | what it does |\n| --- | --- | --- | --- |\n"
+        for binding in bindings {
+            let keys = binding.sequences.map { "`" + $0.map(\.description).joined(separator: " ") + "`" }.joined(separator: ", ")
+            let title = Self.sectionTitle(binding.contexts)
+            let place = title.hasPrefix("In the ") ? String(title.dropFirst(7)) : title.lowercased()
+            table += "| \(keys) | `\(binding.command.name)` | \(place) | \(binding.command.spec.summary) |\n"
+        }
+        return table
+    }
+}
