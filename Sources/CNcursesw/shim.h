@@ -33,4 +33,22 @@ static inline int tidings_put_cell(WINDOW *win, int y, int x, const wchar_t *cha
     return mvwadd_wch(win, y, x, &cell);
 }
 
+/// Reports button 1 presses and the wheel (buttons 4 and 5) at once, without waiting to tell clicks apart.
+static inline void tidings_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// Reads the pending mouse event: 1 a press of button 1, 2 wheel up, 3 wheel down, 0 anything else.
+static inline int tidings_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+    return 0;
+}
+
 #endif

@@ -42,18 +42,21 @@ enum TidingsBench {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    static func loadEntries(_ folder: String, readState: ReadState = ReadState()) -> (AppState, Double) {
+    static func loadEntries(_ folder: String, readState: ReadState = ReadState()) -> (HeadlessRunner, Double) {
         let start = now()
         let load = ParallelLoad(sources: [folder], readState: readState)
         load.waitUntilFinished()
         // A cache of one story: every selection of another story parses its file, as a worst case.
-        var state = AppState(provider: FileStories(capacity: 1), readState: readState, width: 120, height: 40)
-        state.absorb(load.take())
-        return (state, now() - start)
+        let loader = CollectionLoader()
+        var runner = HeadlessRunner(state: AppState(readState: readState, width: 120, height: 40, storyCacheSize: 1),
+                                    parse: { loader.story(for: $0) })
+        runner.send(.loaded(load.take()))
+        return (runner, now() - start)
     }
 
     static func load(_ folder: String, readState: ReadState) {
-        let (state, milliseconds) = loadEntries(folder, readState: readState)
+        let (runner, milliseconds) = loadEntries(folder, readState: readState)
+        let state = runner.state
         let unread = state.entries.reduce(0) { $0 + $1.unreadComments }
         report(["measure": "load", "stories": state.entries.count, "problems": state.problems.count,
                 "unreadComments": unread, "readStories": readState.stories.count,
@@ -62,38 +65,39 @@ enum TidingsBench {
 
     /// Key to finished frame, through `handle` and `render`, for the operations the targets name.
     static func keys(_ folder: String, readState: ReadState) throws {
-        var (state, _) = loadEntries(folder, readState: readState)
+        var (runner, _) = loadEntries(folder, readState: readState)
         // Saving runs on another queue with a copy of the state; the main loop then pays for the copy on its
         // next change. Hand a copy away before each key, as a save after every key would.
         var handedOff: [ReadState] = []
         var samples: [String: [Double]] = [:]
         func press(_ label: String, _ key: KeyPress) {
-            handedOff = [state.readState]
+            handedOff = [runner.state.readState]
             let start = now()
-            state.handle(key)
-            _ = state.render()
+            runner.press(key)
+            _ = runner.state.render()
             samples[label, default: []].append(now() - start)
         }
-        _ = state.render()
+        _ = runner.state.render()
         for _ in 0..<300 { press("move", .down) }
         for _ in 0..<300 { press("page list", .pageDown) }
         press("end of list", .end)
         press("start of list", .home)
         // The story with the most comments: open it, move, collapse and expand threads.
-        let biggest = state.entries.indices.max { state.entries[$0].summary.commentCount < state.entries[$1].summary.commentCount } ?? 0
-        for _ in 0..<biggest { state.handle(.down) }
+        let entries = runner.state.entries
+        let biggest = entries.indices.max { entries[$0].summary.commentCount < entries[$1].summary.commentCount } ?? 0
+        for _ in 0..<biggest { runner.press(.down) }
         var openSamples: [Double] = []
         for _ in 0..<20 {
             let start = now()
-            state.handle(.enter)
-            _ = state.render()
+            runner.press(.enter)
+            _ = runner.state.render()
             openSamples.append(now() - start)
-            state.handle(.tab)  // back to the list
-            state.handle(.down)
-            state.handle(.up)  // reselect: the story is parsed again (cache permitting)
+            runner.press(.tab)  // back to the list
+            runner.press(.down)
+            runner.press(.up)  // reselect: the story is parsed again (cache permitting)
         }
         samples["open story"] = openSamples
-        state.handle(.enter)
+        runner.press(.enter)
         for _ in 0..<200 {
             press("move comment", .down)
             press("collapse", .left)
@@ -108,8 +112,8 @@ enum TidingsBench {
         }
         rows["all"] = ["p50": percentile(all, 0.5), "p99": percentile(all, 0.99), "n": all.count]
         _ = handedOff
-        report(["measure": "keys", "stories": state.entries.count,
-                "biggestStoryComments": state.entries[biggest].summary.commentCount, "latencyMs": rows])
+        report(["measure": "keys", "stories": entries.count,
+                "biggestStoryComments": entries[biggest].summary.commentCount, "latencyMs": rows])
     }
 
     /// Saves forever through the reader's own save path, one new story marked per save, appending the number

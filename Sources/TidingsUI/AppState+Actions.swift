@@ -48,7 +48,9 @@ extension AppState {
             return report(.nothingToDo("\(command.name) does nothing in the \(inputContext.rawValue)"))
         }
         switch spec.needs {
-        case .openStory?: if currentStory == nil { return report(.nothingToDo("No story is open")) }
+        case .openStory?:
+            if entries.isEmpty { return report(.nothingToDo("No story is open")) }
+            if currentStory == nil, command == .toggleRead { return report(.nothingToDo("The story is still loading")) }
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
         case nil: break
         }
@@ -93,7 +95,7 @@ extension AppState {
         case .showHelp: overlay = .help(top: 0)
         case .showProblems: overlay = .problems(top: 0)
         case .closePage: overlay = .none
-        case .quit, .quitNow: request(.quit)
+        case .quit, .quitNow: beginQuitting()
         case .redraw: request(.redraw)
         case .suspend: request(.suspend)
         }

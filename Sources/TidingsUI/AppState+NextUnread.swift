@@ -16,13 +16,9 @@ extension AppState {
         for offset in 1..<max(1, entries.count) {
             let index = (selectedStory + offset) % entries.count
             guard storyHasUnread(index) else { continue }
-            selectStory(index)
-            // Shown with the text or comment pane focused: that is opening it.
-            if focus != .stories { markStoryOpened() }
-            if inComments, let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) {
-                selectComment(first)
-                message = "Next story with unread comments"
-            }
+            // Shown with the text or comment pane focused: that is opening it (done when it is shown).
+            selectStory(index, then: inComments ? .selectFirstUnread : .none)
+            if inComments { message = "Next story with unread comments" }
             return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.

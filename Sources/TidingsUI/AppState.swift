@@ -1,7 +1,8 @@
 import TidingsModel
 
-/// Everything the reader shows, and the one place it changes: `handle(_:)` takes a key or event and
-/// updates the state; `Renderer` draws it. No terminal, no files: the executable does the I/O.
+/// Everything the reader shows, and the one place it changes: `update(_:)` takes an event (a key, a resize,
+/// loaded stories, a finished save) and returns the effects the executable must carry out (parse a story,
+/// save read marks, quit); `render()` draws it. No terminal, no files, no clock: the executable does the I/O.
 public struct AppState: Sendable {
     /// A screen drawn over the reader: a page of text scrolled by line.
     public enum Overlay: Equatable, Sendable {
@@ -10,9 +11,14 @@ public struct AppState: Sendable {
         case problems(top: Int)
     }
 
-    /// Something only the executable can do, asked for by a key.
+    /// Something only the executable can do, asked for by the update.
     public enum Effect: Equatable, Sendable {
-        /// Save what is left and exit.
+        /// Parse the story behind the list entry at `index`; answer with `Event.storyParsed`.
+        case loadStory(index: Int, summary: StorySummary)
+        /// Apply these read-state changes to the state file (`fallback` is written if the file is unusable);
+        /// answer with `Event.saveFinished` or `Event.saveFailed`.
+        case save(changes: [ReadState.Change], fallback: ReadState)
+        /// Everything is saved (a `save` came first): exit.
         case quit
         /// Clear the terminal and draw every cell again (another program may have damaged the screen).
         case redraw
@@ -21,8 +27,8 @@ public struct AppState: Sendable {
     }
 
     /// The story list, in load order.
-    public private(set) var entries: [StoryEntry] = []
-    public private(set) var problems: [LoadProblem] = []
+    public internal(set) var entries: [StoryEntry] = []
+    public internal(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
     public internal(set) var readStateRevision = 0
@@ -33,10 +39,12 @@ public struct AppState: Sendable {
     public internal(set) var selectedStory = 0
     public internal(set) var storyListTop = 0
     public internal(set) var textTop = 0
-    /// Whether quitting was asked for (the executable saves and exits when it takes the effect).
-    public var shouldQuit: Bool { pendingEffects.contains(.quit) }
+    /// Whether quitting was asked for: the next `update` asks for the last save and the exit.
+    public var shouldQuit: Bool { quitting }
     /// Keys pressed so far of a key sequence not yet complete.
     var pendingKeys: [KeyPress] = []
+    /// Whether the reader has stopped taking keys (quit was asked for and the final save requested).
+    var quitting = false
     /// A one-off message for the status line, cleared by the next key; every message is also kept in
     /// `recentMessages`, so one cut at the screen edge can be read in full in the problem list.
     public var message: String? {
@@ -56,9 +64,17 @@ public struct AppState: Sendable {
     /// Files loaded so far and in all, while a background load runs.
     public var loadProgress: (done: Int, total: Int)?
     public let keyMap: KeyMap
-    let provider: any StoryProvider
-    /// The selected story, parsed in full.
-    public private(set) var currentStory: Story?
+    /// The selected story, parsed in full; nil while it is being parsed.
+    public internal(set) var currentStory: Story?
+    /// Stories parsed recently, by list position: going back to one needs no parse.
+    var parsedStories: ParsedStories
+    /// The list position whose story was asked for and has not arrived yet.
+    public internal(set) var loadingStory: Int?
+    /// What to do once the story being parsed arrives.
+    var onArrival = ArrivalIntent.none
+    /// Whether anything shown changed since the last `render()`: an idle reader draws nothing.
+    public internal(set) var needsFrame = true
+    var saving = SaveSchedule()
 
     var thread: CommentThread?
     var selectedComment: Int?
@@ -74,19 +90,21 @@ public struct AppState: Sendable {
     /// the user reads them, so what is new stays visible even though showing it marks it read.
     var newThisVisit: Set<Int> = []
 
-    public init(provider: any StoryProvider, readState: ReadState = ReadState(), width: Int = 80, height: Int = 24,
-                keyMap: KeyMap = .standard) {
-        self.provider = provider
+    /// A reader for entries that the loader will deliver; stories are parsed when shown, through effects.
+    public init(readState: ReadState = ReadState(), width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
+                storyCacheSize: Int = 16) {
         self.readState = readState
         self.width = width
         self.height = height
         self.keyMap = keyMap
+        parsedStories = ParsedStories(capacity: storyCacheSize)
     }
 
-    /// A state over stories already parsed (tests, small collections).
+    /// A reader over stories already parsed (tests, small collections): they are all kept, none is parsed again.
     public init(stories: [Story], problems: [LoadProblem] = [], readState: ReadState = ReadState(),
                 width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
-        self.init(provider: InMemoryStories(stories), readState: readState, width: width, height: height, keyMap: keyMap)
+        self.init(readState: readState, width: width, height: height, keyMap: keyMap, storyCacheSize: max(16, stories.count))
+        for (index, story) in stories.enumerated() { parsedStories.insert(story, at: index) }
         append(entries: stories.map { StoryEntry(story: $0, readState: readState) }, problems: problems)
     }
 
@@ -104,6 +122,7 @@ public struct AppState: Sendable {
     public mutating func reportSessionProblem(_ text: String, showNow: Bool = true) {
         if sessionProblems.last != text { sessionProblems.append(text) }
         if showNow { message = text }
+        needsFrame = true
     }
 
     /// Files that could not be loaded, as opposed to files skipped because they are not stories.
@@ -124,42 +143,6 @@ public struct AppState: Sendable {
         self.width = max(0, width)
         self.height = max(0, height)
         settle()
-    }
-
-    // MARK: Story selection
-
-    mutating func selectStory(_ index: Int) {
-        guard !entries.isEmpty else { return }
-        let clamped = min(max(0, index), entries.count - 1)
-        if clamped == selectedStory, currentStory != nil { return }
-        selectedStory = clamped
-        openSelectedStory()
-    }
-
-    /// Parses the selected story and resets the comment pane for it.
-    private mutating func openSelectedStory() {
-        let summary = entries[selectedStory].summary
-        let story: Story
-        switch provider.story(for: summary) {
-        case .success(let found): story = found
-        case .failure(let problem):
-            message = "\(problem.path): \(problem.reason)"
-            story = Story(id: summary.id, path: summary.path, format: summary.format, title: summary.title,
-                          category: summary.category, via: summary.via, age: summary.age,
-                          declaredComments: summary.declaredComments, byline: summary.byline)
-        }
-        currentStory = story
-        // The file may have changed since the list was made: the list shows it as it is now.
-        entries[selectedStory] = StoryEntry(story: story, readState: readState)
-        storyTextCache = nil
-        thread = CommentThread(comments: story.comments)
-        selectedComment = thread!.isEmpty ? nil : 0
-        commentTop = 0
-        commentTopLine = 0
-        commentLayout.invalidateAll()
-        textTop = 0
-        shownComments = []
-        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
     }
 
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
@@ -184,35 +167,5 @@ public struct AppState: Sendable {
         if selectedStory < storyListTop { storyListTop = selectedStory }
         if selectedStory >= storyListTop + height { storyListTop = selectedStory - height + 1 }
         storyListTop = max(0, min(storyListTop, max(0, entries.count - height)))
-    }
-
-    // MARK: Read state
-
-    /// Every read-state change goes through here: it bumps the revision and refreshes the selected
-    /// story's unread count (only the open story can change).
-    mutating func changeReadState(_ change: (inout ReadState) -> Bool) {
-        guard change(&readState) else { return }
-        readStateRevision += 1
-        if let story = currentStory, entries.indices.contains(selectedStory) {
-            entries[selectedStory].unreadComments = readState.unreadCount(of: story)
-        }
-    }
-
-    /// The read-state changes made since the last call, for the saver to apply on top of the file.
-    public mutating func takeReadStateChanges() -> [ReadState.Change] { readState.takeJournal() }
-
-    mutating func markStoryOpened() {
-        guard let story = currentStory else { return }
-        changeReadState { $0.setStory(story.id, read: true) }
-    }
-
-    /// Whether the comment pane marks the comment as new: unread now, or unread when this visit began.
-    public func isNew(comment index: Int) -> Bool {
-        newThisVisit.contains(index) || isUnread(comment: index)
-    }
-
-    public func isUnread(comment index: Int) -> Bool {
-        guard let story = currentStory else { return false }
-        return !readState.isCommentRead(story.comments[index].id, in: story.id)
     }
 }

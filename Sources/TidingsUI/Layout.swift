@@ -63,3 +63,30 @@ public struct Layout: Equatable, Sendable {
 public enum Focus: Sendable, Equatable, CaseIterable {
     case stories, text, comments
 }
+
+/// What is at a screen cell, for mouse events.
+public enum ScreenRegion: Equatable, Sendable {
+    /// A pane's title bar.
+    case title(Focus)
+    /// A row inside a pane, counted from the pane's first row.
+    case pane(Focus, row: Int)
+    case status
+}
+
+extension Layout {
+    /// The pane (and row in it) at a cell; nil on the divider or outside the screen.
+    public func region(x: Int, y: Int) -> ScreenRegion? {
+        func inside(_ rect: Rect?) -> Bool {
+            guard let rect else { return false }
+            return x >= rect.x && x < rect.maxX && y >= rect.y && y < rect.maxY
+        }
+        if inside(status) { return .status }
+        let panes: [(Rect?, Rect?, Focus)] = [(storyListTitle, storyList, .stories), (storyTextTitle, storyText, .text),
+                                              (commentsTitle, comments, .comments)]
+        for (title, body, focus) in panes {
+            if inside(title) { return .title(focus) }
+            if inside(body), let body { return .pane(focus, row: y - body.y) }
+        }
+        return nil
+    }
+}

@@ -3,6 +3,7 @@ import TidingsModel
 /// Draws the whole screen for a state. Rendering may fill layout caches, hence `mutating`.
 extension AppState {
     public mutating func render() -> ScreenBuffer {
+        needsFrame = false
         var screen = ScreenBuffer(width: width, height: height)
         let layout = self.layout
         guard layout.arrangement != .tooSmall else {
@@ -121,6 +122,13 @@ extension AppState {
 
     private mutating func drawStoryText(_ screen: inout ScreenBuffer, area: Rect) {
         let textWidth = area.width - 2
+        if currentStory == nil, let loading = loadingStory, entries.indices.contains(loading) {
+            // The list already knows the title: show it while the file is parsed.
+            let title = TextWrap.truncate(entries[loading].summary.title ?? "(untitled)", width: textWidth)
+            screen.write(title, x: area.x + 1, y: area.y, maxWidth: textWidth, style: .bold)
+            screen.write("Loading…", x: area.x + 1, y: area.y + 2, maxWidth: textWidth, style: .dim)
+            return
+        }
         let lines = storyTextLines(width: textWidth)
         for row in 0..<area.height {
             let index = textTop + row
@@ -130,7 +138,10 @@ extension AppState {
     }
 
     private mutating func drawComments(_ screen: inout ScreenBuffer, area: Rect) {
-        guard currentStory != nil else { return }
+        guard currentStory != nil else {
+            if loadingStory != nil { screen.write("Loading…", x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim) }
+            return
+        }
         prepareCommentLayout(width: area.width)
         guard thread?.isEmpty == false else {
             screen.write("No comments.", x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)

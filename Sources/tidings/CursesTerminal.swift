@@ -7,6 +7,7 @@ final class CursesTerminal {
     /// What `readKey` saw.
     enum Input {
         case key(KeyPress)
+        case mouse(MouseEvent)
         case resize
         case timeout
     }
@@ -21,7 +22,7 @@ final class CursesTerminal {
         var description: String
     }
 
-    init() throws {
+    init(mouse: Bool = true) throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Unavailable(description: "not a terminal: tidings needs one to show the reader; use `tidings dump PATH` for text output")
         }
@@ -43,6 +44,7 @@ final class CursesTerminal {
         set_escdelay(25)
         curs_set(0)
         wtimeout(tidings_stdscr(), 100)
+        if mouse { tidings_enable_mouse() }
         if has_colors() {
             start_color()
             use_default_colors()
@@ -138,6 +140,14 @@ final class CursesTerminal {
             case KEY_RESIZE:
                 shown = nil
                 return .resize
+            case KEY_MOUSE:
+                var x: Int32 = 0, y: Int32 = 0
+                switch tidings_read_mouse(&x, &y) {
+                case 1: return .mouse(MouseEvent(.click, x: Int(x), y: Int(y)))
+                case 2: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+                case 3: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+                default: return .timeout
+                }
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
             case KEY_LEFT: return .key(.left)

@@ -50,14 +50,13 @@ final class ReaderEndToEndTests: XCTestCase {
 
     func testBrowseCollapseQuitAndRestart() throws {
         let tmux = try start()
-        var screen = tmux.waitFor(text: "Stories 1/2")
+        // The story is parsed in the background: its comments arrive a moment after the list.
+        var screen = tmux.waitFor("the first story's comments") { $0.contains("Stories 1/2") && $0.contains("Finally, my commute") }
         XCTAssertTrue(screen.contains("● Harbour ferry returns"))
         XCTAssertTrue(screen.contains("1 problem: p"))
-        XCTAssertTrue(screen.contains("Finally, my commute"))
 
         tmux.send("Down")
-        screen = tmux.waitFor(text: "Stories 2/2")
-        XCTAssertTrue(screen.contains("乗ったことがあります"))
+        screen = tmux.waitFor("the second story's comments") { $0.contains("Stories 2/2") && $0.contains("乗ったことがあります") }
         tmux.send("Up")
         tmux.waitFor(text: "Stories 1/2")
 

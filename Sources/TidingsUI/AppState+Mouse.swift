@@ -1,0 +1,51 @@
+/// Mouse events: a click selects what is under the pointer and focuses its pane; the wheel scrolls the
+/// pane under the pointer (or the open page) by three lines.
+extension AppState {
+    static let wheelLines = 3
+
+    mutating func handle(_ mouse: MouseEvent) {
+        message = nil
+        guard layout.arrangement != .tooSmall else { return }
+        if overlay != .none {
+            switch mouse.kind {
+            case .wheelUp: setPageTop(pageTop - Self.wheelLines)
+            case .wheelDown: setPageTop(pageTop + Self.wheelLines)
+            case .click: break
+            }
+            return
+        }
+        guard let region = layout.region(x: mouse.x, y: mouse.y) else { return }
+        switch (region, mouse.kind) {
+        case (.status, _): return
+        case (.title(let pane), .click):
+            if focus != pane { focus(pane) }
+        case (.pane(let pane, let row), .click):
+            if focus != pane { focus(pane) }
+            select(row: row, in: pane)
+        case (.title(let pane), let wheel), (.pane(let pane, _), let wheel):
+            if focus != pane { focus(pane) }
+            for _ in 0..<Self.wheelLines { run(wheel == .wheelUp ? .moveUp : .moveDown) }
+        }
+        settle()
+    }
+
+    /// A click on a row: the story or comment drawn there becomes the selection.
+    private mutating func select(row: Int, in pane: Focus) {
+        switch pane {
+        case .stories:
+            let index = storyListTop + row
+            if entries.indices.contains(index) { selectStory(index) }
+        case .text:
+            break
+        case .comments:
+            var rows = 0
+            for (index, lines) in commentsOnScreen(height: commentPaneHeight) {
+                if row < rows + lines.count {
+                    if lines[lines.startIndex + row - rows].kind != .spacer { selectedComment = index }
+                    return
+                }
+                rows += lines.count
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import TidingsModel
+
+/// Every change to the read marks, and what counts as new.
+extension AppState {
+    /// Every read-state change goes through here: it bumps the revision and refreshes the selected
+    /// story's unread count (only the open story can change).
+    mutating func changeReadState(_ change: (inout ReadState) -> Bool) {
+        guard change(&readState) else { return }
+        readStateRevision += 1
+        if let story = currentStory, entries.indices.contains(selectedStory) {
+            entries[selectedStory].unreadComments = readState.unreadCount(of: story)
+        }
+    }
+
+    /// The read-state changes made since the last call, for the saver to apply on top of the file.
+    public mutating func takeReadStateChanges() -> [ReadState.Change] { readState.takeJournal() }
+
+    /// Opening a story marks it read; while its file is still being parsed the summary's id is enough.
+    mutating func markStoryOpened() {
+        guard entries.indices.contains(selectedStory) else { return }
+        let id = currentStory?.id ?? entries[selectedStory].summary.id
+        changeReadState { $0.setStory(id, read: true) }
+    }
+
+    /// Whether the comment pane marks the comment as new: unread now, or unread when this visit began.
+    public func isNew(comment index: Int) -> Bool {
+        newThisVisit.contains(index) || isUnread(comment: index)
+    }
+
+    public func isUnread(comment index: Int) -> Bool {
+        guard let story = currentStory else { return false }
+        return !readState.isCommentRead(story.comments[index].id, in: story.id)
+    }
+}

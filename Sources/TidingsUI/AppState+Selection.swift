@@ -1,0 +1,96 @@
+import TidingsModel
+
+/// What to do when the story being parsed arrives.
+enum ArrivalIntent: Equatable, Sendable {
+    case none
+    /// `n` moved here: select the first unread comment.
+    case selectFirstUnread
+}
+
+/// Choosing a story: a story parsed before is shown at once; otherwise it is asked for with an effect and
+/// shown when it arrives, while keys keep working.
+extension AppState {
+    mutating func selectStory(_ index: Int, then intent: ArrivalIntent = .none) {
+        guard !entries.isEmpty else { return }
+        let clamped = min(max(0, index), entries.count - 1)
+        if clamped == selectedStory, currentStory != nil || loadingStory == clamped { return }
+        selectedStory = clamped
+        onArrival = intent
+        if let story = parsedStories.story(at: clamped, id: entries[clamped].summary.id) {
+            loadingStory = nil
+            show(story)
+        } else {
+            currentStory = nil
+            thread = nil
+            selectedComment = nil
+            storyTextCache = nil
+            textTop = 0
+            loadingStory = clamped
+            request(.loadStory(index: clamped, summary: entries[clamped].summary))
+        }
+    }
+
+    /// A parsed story (or the reason it could not be) arrives from the executable.
+    mutating func receive(_ result: Result<Story, LoadProblem>, at index: Int) {
+        guard entries.indices.contains(index) else { return }
+        let summary = entries[index].summary
+        let story: Story
+        switch result {
+        case .success(let found):
+            story = found
+            parsedStories.insert(found, at: index)
+        case .failure(let problem):
+            guard index == loadingStory else { return }
+            message = "\(problem.path): \(problem.reason)"
+            story = Story(id: summary.id, path: summary.path, format: summary.format, title: summary.title,
+                          category: summary.category, via: summary.via, age: summary.age,
+                          declaredComments: summary.declaredComments, byline: summary.byline)
+        }
+        guard index == loadingStory, index == selectedStory else { return }
+        loadingStory = nil
+        show(story)
+        settle()
+    }
+
+    /// Shows a story: resets the comment pane for it and marks it opened when a reading pane has focus.
+    private mutating func show(_ story: Story) {
+        currentStory = story
+        // The file may have changed since the list was made: the list shows it as it is now.
+        entries[selectedStory] = StoryEntry(story: story, readState: readState)
+        storyTextCache = nil
+        thread = CommentThread(comments: story.comments)
+        selectedComment = thread!.isEmpty ? nil : 0
+        commentTop = 0
+        commentTopLine = 0
+        commentLayout.invalidateAll()
+        textTop = 0
+        shownComments = []
+        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
+        if focus != .stories { markStoryOpened() }
+        if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
+            selectComment(first)
+        }
+        onArrival = .none
+        needsFrame = true
+    }
+}
+
+/// The most recently parsed stories, by list position (checked against the story id, in case the list
+/// position was reused).
+struct ParsedStories: Sendable {
+    let capacity: Int
+    private var stories: [Int: Story] = [:]
+    private var order: [Int] = []
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func story(at index: Int, id: String) -> Story? {
+        guard let story = stories[index], story.id == id else { return nil }
+        return story
+    }
+
+    mutating func insert(_ story: Story, at index: Int) {
+        if stories.updateValue(story, forKey: index) == nil { order.append(index) }
+        if order.count > capacity { stories[order.removeFirst()] = nil }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import TidingsModel
+
+/// When read marks are saved: half a second after a change, again every three seconds while saves fail,
+/// and always before quitting.
+struct SaveSchedule: Sendable {
+    static let interval: TimeInterval = 0.5
+    static let retryInterval: TimeInterval = 3
+    var savedRevision = 0
+    var lastSave: Date?
+    var failing = false
+}
+
+/// The reader's one entry point: an event in, the effects to carry out out.
+extension AppState {
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            if !quitting { handle(key) }
+            needsFrame = true
+        case .mouse(let mouse):
+            if !quitting { handle(mouse) }
+            needsFrame = true
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+            needsFrame = true
+        case .loaded(let batch):
+            if absorb(batch) { needsFrame = true }
+        case .storyParsed(let index, let result):
+            receive(result, at: index)
+        case .saveFinished:
+            saving.failing = false
+        case .saveFailed(let reason):
+            saving.failing = true
+            reportSessionProblem("Cannot save read state (\(reason)); will retry", showNow: message == nil)
+        case .tick(let now):
+            saveIfDue(now: now)
+        }
+        if quitting, !pendingEffects.contains(.quit) { finishQuitting() }
+        return takeEffects()
+    }
+
+    /// Asks for a save when marks changed half a second ago or more, or to retry a failed one.
+    mutating func saveIfDue(now: Date) {
+        let since = saving.lastSave.map { now.timeIntervalSince($0) } ?? .infinity
+        let changed = readStateRevision != saving.savedRevision && since >= SaveSchedule.interval
+        let retry = saving.failing && since >= SaveSchedule.retryInterval
+        guard changed || retry else { return }
+        requestSave()
+        saving.lastSave = now
+    }
+
+    private mutating func requestSave() {
+        request(.save(changes: takeReadStateChanges(), fallback: readState))
+        saving.savedRevision = readStateRevision
+    }
+
+    /// Quitting: the last marks are saved first, then the executable exits.
+    mutating func beginQuitting() {
+        quitting = true
+    }
+
+    private mutating func finishQuitting() {
+        if readStateRevision != saving.savedRevision || saving.failing { requestSave() }
+        request(.quit)
+    }
+
+    /// Takes in what the background load delivered; returns whether the screen needs redrawing.
+    @discardableResult
+    public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
+        if !batch.entries.isEmpty || !batch.problems.isEmpty {
+            append(entries: batch.entries, problems: batch.problems)
+        }
+        // Until the folders are listed the total is unknown: shown as "looking for stories".
+        let progress = batch.finished ? nil : (batch.done, batch.total ?? 0)
+        let changed = !batch.entries.isEmpty || !batch.problems.isEmpty
+            || progress?.0 != loadProgress?.done || progress?.1 != loadProgress?.total
+        loadProgress = progress
+        return changed
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import TidingsModel
+
+/// Everything that can happen to the reader, from the user or from work the executable finished.
+public enum Event: Sendable {
+    case key(KeyPress)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    /// Stories and problems the background load found, with its progress.
+    case loaded(ParallelLoad.Batch)
+    /// The answer to `Effect.loadStory`.
+    case storyParsed(index: Int, result: Result<Story, LoadProblem>)
+    /// The answer to `Effect.save`.
+    case saveFinished
+    case saveFailed(reason: String)
+    /// Time passes: saving is due half a second after a change.
+    case tick(Date)
+}
+
+/// A mouse button or wheel event at a screen cell.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case click
+        case wheelUp
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}

@@ -1,0 +1,48 @@
+import TidingsModel
+
+/// Runs the reader without a terminal: every effect is carried out at once, on this thread, and answered
+/// with its event. Tests and the benchmark drive the reader through it; the executable does the same work
+/// on background queues.
+public struct HeadlessRunner {
+    public var state: AppState
+    /// Parses the story behind a list entry (from memory, or from its file through `CollectionLoader`).
+    public var parse: (StorySummary) -> Result<Story, LoadProblem>
+    /// Saves read marks; nil means every save succeeds without writing anything.
+    public var save: (([ReadState.Change], ReadState) -> String?)?
+    public private(set) var quit = false
+    public private(set) var redraws = 0
+    public private(set) var suspensions = 0
+    public private(set) var saves = 0
+
+    public init(state: AppState, parse: @escaping (StorySummary) -> Result<Story, LoadProblem>,
+                save: (([ReadState.Change], ReadState) -> String?)? = nil) {
+        self.state = state
+        self.parse = parse
+        self.save = save
+    }
+
+    /// Sends an event and carries out the effects it asked for, and those their answers ask for, in order.
+    public mutating func send(_ event: Event) {
+        var queue = state.update(event)
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .loadStory(let index, let summary):
+                queue += state.update(.storyParsed(index: index, result: parse(summary)))
+            case .save(let changes, let fallback):
+                saves += 1
+                if let failure = save?(changes, fallback) {
+                    queue += state.update(.saveFailed(reason: failure))
+                } else {
+                    queue += state.update(.saveFinished)
+                }
+            case .quit: quit = true
+            case .redraw: redraws += 1
+            case .suspend: suspensions += 1
+            }
+        }
+    }
+
+    public mutating func press(_ keys: KeyPress...) {
+        for key in keys { send(.key(key)) }
+    }
+}

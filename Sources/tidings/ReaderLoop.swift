@@ -1,0 +1,81 @@
+import Foundation
+import TidingsModel
+import TidingsUI
+
+/// The main loop: turns what happens (keys, resizes, loaded stories, parsed stories, finished saves, time)
+/// into events for the reader, carries out the effects it returns, and draws when something changed.
+struct ReaderLoop {
+    let terminal: CursesTerminal
+    var state: AppState
+    /// Nil when the state file cannot be used: nothing is saved.
+    let store: ReadStateStore?
+    let loading: ParallelLoad
+    private let parser = StoryParser()
+    private let saver: StateSaver?
+
+    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad) {
+        self.terminal = terminal
+        self.state = state
+        self.store = store
+        self.loading = loading
+        saver = store.map { StateSaver(store: $0) }
+    }
+
+    /// Runs until the reader quits or a termination signal arrives; returns why the last save failed, if it did.
+    mutating func run() -> String? {
+        var loadingDone = false
+        var quit = false
+        while !quit {
+            var events: [Event] = []
+            let batch = loading.take()
+            loadingDone = batch.finished
+            events.append(.loaded(batch))
+            events += parser.takeResults()
+            events += saver?.takeReports() ?? []
+            events.append(.tick(Date()))
+            quit = perform(events)
+            if quit { break }
+            // Draw only when something changed: an idle reader uses no CPU.
+            if state.needsFrame { terminal.present(state.render()) }
+            if SignalFlag.received != 0 {
+                state.run(.quitNow)
+                quit = perform([.tick(Date())])
+                break
+            }
+            // While stories arrive or one is parsed, look for them every few milliseconds; idle, ten times a second.
+            let busy = !loadingDone || state.loadProgress != nil || parser.isBusy
+            terminal.setInputTimeout(milliseconds: busy ? 4 : 100)
+            switch terminal.readKey() {
+            case .key(let key): quit = perform([.key(key)])
+            case .mouse(let mouse): quit = perform([.mouse(mouse)])
+            case .resize:
+                let size = terminal.size
+                quit = perform([.resize(width: size.width, height: size.height)])
+            case .timeout: break
+            }
+        }
+        loading.cancel()
+        return saver?.finish()
+    }
+
+    /// Sends events to the reader and carries out the effects; returns whether to stop.
+    private mutating func perform(_ events: [Event]) -> Bool {
+        var quit = false
+        for event in events {
+            for effect in state.update(event) {
+                switch effect {
+                case .loadStory(let index, let summary): parser.request(index: index, summary: summary)
+                case .save(let changes, let fallback): saver?.save(changes: changes, fallback: fallback)
+                case .quit: quit = true
+                case .redraw: terminal.redrawEverything()
+                case .suspend:
+                    terminal.suspend()
+                    // The terminal may have been resized while the reader was stopped.
+                    let size = terminal.size
+                    _ = state.update(.resize(width: size.width, height: size.height))
+                }
+            }
+        }
+        return quit
+    }
+}
