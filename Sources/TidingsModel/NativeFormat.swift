@@ -13,16 +13,17 @@ public struct NativeFormat: DocumentFormat {
     }
 
     public func parse(_ bytes: [UInt8], path: String) throws -> [Story] {
-        let scan = try NativeScan.run(bytes, detail: .full, commentIDsFor: { _ in true })
+        let scan = try NativeScan.run(bytes, detail: .full, commentIDsFor: { _, _ in true })
         return [scan.story(path: path, format: name)]
     }
 
     /// Counts comments without hashing them unless the story has read marks: then ids are needed. The story
-    /// id is known once the header is read, so one pass decides.
+    /// id is known once the body is read, so one pass decides. Marks still under the story's version-1 id
+    /// count too: the reader moves them to the new id when it lists the story (docs/STATE.md).
     public func entries(_ bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
-        let scan = try NativeScan.run(bytes, detail: .summary, commentIDsFor: readState.hasReadComments)
+        let scan = try NativeScan.run(bytes, detail: .summary) { readState.hasReadComments($0, legacyID: $1) }
         let unread = scan.commentIDs.map {
-            readState.unreadCount(storyID: scan.storyID, commentIDs: $0, total: scan.commentCount)
+            readState.unreadCount(storyID: scan.storyID, legacyID: scan.legacyID, commentIDs: $0, total: scan.commentCount)
         } ?? scan.commentCount
         return [StoryEntry(summary: scan.summary(path: path, format: name), unreadComments: unread)]
     }
@@ -38,10 +39,15 @@ struct NativeScan {
     var comments: [Comment] = []
     var commentCount = 0
     var commentIDs: [CommentID]?
+    /// Set once the body has been read (at the first comment, or at the end).
+    private(set) var storyID = ""
+    private(set) var legacyID: String?
+    private var identified = false
+    private var identity = StoryID.Builder()
 
-    /// `commentIDsFor` is asked, with the story id, whether comment ids are needed (a summary then
-    /// collects them in `commentIDs`).
-    static func run(_ original: [UInt8], detail: Detail, commentIDsFor: (String) -> Bool) throws -> NativeScan {
+    /// `commentIDsFor` is asked, with the story id and its version-1 id, whether comment ids are needed (a
+    /// summary then collects them in `commentIDs`).
+    static func run(_ original: [UInt8], detail: Detail, commentIDsFor: (String, String?) -> Bool) throws -> NativeScan {
         if TextDecoding.looksBinary(original.prefix(4096)) { throw DocumentError("binary file, not text") }
         let bytes = TextBytes.normalized(original) ?? original
         var scan = NativeScan()
@@ -51,7 +57,7 @@ struct NativeScan {
 
     private enum Phase { case title, header, beforeBody, body, comments }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, detail: Detail, commentIDsFor: (String) -> Bool) throws {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, detail: Detail, commentIDsFor: (String, String?) -> Bool) throws {
         guard let base = bytes.baseAddress else { throw DocumentError("empty file: no title line") }
         var phase = Phase.title
         var ids = CommentIDAssigner()
@@ -74,19 +80,20 @@ struct NativeScan {
                 if blank { phase = .beforeBody; continue }
                 if header.read(Substring(line.trimmed.string)) { continue }
                 phase = .body
-                if detail == .full { body.append(line.trimmed.string) }
+                addParagraph(line.trimmed, detail: detail)
             case .beforeBody:
                 if blank { continue }
                 phase = .body
-                if detail == .full { body.append(line.trimmed.string) }
+                addParagraph(line.trimmed, detail: detail)
             case .body:
                 if blank { phase = .comments; continue }
-                if detail == .full { body.append(line.trimmed.string) }
+                addParagraph(line.trimmed, detail: detail)
             case .comments:
                 if blank { continue }
                 commentCount += 1
                 if wantIDs == nil {
-                    wantIDs = detail == .full || commentIDsFor(storyID)
+                    identify()
+                    wantIDs = detail == .full || commentIDsFor(storyID, legacyID)
                     if detail == .summary, wantIDs == true { commentIDs = [] }
                 }
                 guard wantIDs == true else { continue }
@@ -108,21 +115,45 @@ struct NativeScan {
             }
         }
         if phase == .title { throw DocumentError("empty file: no title line") }
+        identify()
         if detail == .full { Story.countDescendants(&comments) }
     }
 
-    var storyID: String { header.id ?? StoryID.derive(title: header.title, submitter: header.via) }
+    /// A body paragraph: hashed from its bytes for the id (no string unless the whole story is wanted).
+    private mutating func addParagraph(_ line: ByteLine, detail: Detail) {
+        // With an `Id:` header (always above the body) the body plays no part in the id.
+        if header.id == nil { identity.addParagraph(line.raw) }
+        if detail == .full { body.append(line.string) }
+    }
+
+    /// Fixes the story id and the version-1 id, once the header and body are read.
+    private mutating func identify() {
+        guard !identified else { return }
+        identified = true
+        if let id = header.id {
+            // Ids from the header are the same in every version.
+            storyID = id
+            legacyID = id
+            return
+        }
+        let title = header.title.lowercased()
+        storyID = identity.id(lowercasedTitle: title, submitter: header.via, category: header.category,
+                              byline: header.byline)
+        legacyID = StoryID.version1(lowercasedTitle: title, submitter: header.via)
+    }
 
     func story(path: String, format: String) -> Story {
-        Story(id: storyID, path: path, format: format, title: header.title.isEmpty ? nil : header.title,
-              category: header.category, via: header.via, age: header.age,
-              declaredComments: header.declaredComments, byline: header.byline, body: body, comments: comments)
+        Story(id: storyID, legacyID: legacyID, path: path, format: format,
+              title: header.title.isEmpty ? nil : header.title, category: header.category, via: header.via,
+              age: header.age, declaredComments: header.declaredComments, byline: header.byline, body: body,
+              comments: comments)
     }
 
     func summary(path: String, format: String) -> StorySummary {
-        StorySummary(id: storyID, path: path, format: format, title: header.title.isEmpty ? nil : header.title,
-                     category: header.category, via: header.via, age: header.age,
-                     declaredComments: header.declaredComments, byline: header.byline, commentCount: commentCount)
+        StorySummary(id: storyID, legacyID: legacyID, path: path, format: format,
+                     title: header.title.isEmpty ? nil : header.title, category: header.category, via: header.via,
+                     age: header.age, declaredComments: header.declaredComments, byline: header.byline,
+                     commentCount: commentCount)
     }
 }
 
@@ -246,18 +277,6 @@ struct Header {
         let words = text.split(separator: " ")
         guard words.count == 2, words[1] == "comments" || words[1] == "comment" else { return nil }
         return Int(words[0].filter { $0 != "," })
-    }
-}
-
-/// Derives stable story ids; see docs/STATE.md for the rule.
-public enum StoryID {
-    public static let characterCount = 11
-
-    public static func derive(title: String, submitter: String?) -> String {
-        var hash = StableHash()
-        hash.add(title.lowercased())
-        hash.add(submitter ?? "")
-        return Base64URL.encode(hash.value, characters: characterCount)
     }
 }
 

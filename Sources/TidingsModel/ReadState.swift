@@ -16,16 +16,30 @@ public struct ReadState: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case story(String, read: Bool)
         case comments(String, [CommentID], read: Bool)
+        /// The version-1 entry under this id was taken over by the stories that need it and leaves the file
+        /// (see `adoptLegacyMarks`).
+        case legacyAdopted(String)
     }
 
     public private(set) var stories: [String: StoryMarks]
+    /// Marks saved under version-1 story ids that no story has taken over yet (docs/STATE.md, "Migration").
+    public internal(set) var legacy: [String: StoryMarks]
     /// Changes since the journal was last taken (see `takeJournal`).
-    public private(set) var journal: [Change] = []
+    public internal(set) var journal: [Change] = []
+    /// Legacy entries taken over during this run, so that every story sharing one inherits it. Not saved.
+    var adoptedLegacy: [String: StoryMarks] = [:]
+    /// Stories that took over marks during this run: they do not again, so a mark removed since stays removed.
+    var adoptedStories: Set<String> = []
 
-    public init(stories: [String: StoryMarks] = [:]) { self.stories = stories }
+    public init(stories: [String: StoryMarks] = [:], legacy: [String: StoryMarks] = [:]) {
+        self.stories = stories
+        self.legacy = legacy
+    }
 
-    /// Equal read marks; the journals do not matter.
-    public static func == (lhs: ReadState, rhs: ReadState) -> Bool { lhs.stories == rhs.stories }
+    /// Equal read marks, legacy ones included; the journals and this run's migration records do not matter.
+    public static func == (lhs: ReadState, rhs: ReadState) -> Bool {
+        lhs.stories == rhs.stories && lhs.legacy == rhs.legacy
+    }
 
     /// The changes made since the last call, for saving.
     public mutating func takeJournal() -> [Change] {
@@ -39,6 +53,7 @@ public struct ReadState: Sendable, Equatable {
             switch change {
             case .story(let id, let read): setStory(id, read: read, record: false)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read, record: false)
+            case .legacyAdopted(let id): legacy[id] = nil
             }
         }
     }
@@ -54,13 +69,18 @@ public struct ReadState: Sendable, Equatable {
         unreadCount(storyID: story.id, commentIDs: story.comments.lazy.map(\.id), total: story.comments.count)
     }
 
-    public func unreadCount<S: Sequence>(storyID: String, commentIDs: S, total: Int) -> Int where S.Element == CommentID {
-        guard let marks = stories[storyID], !marks.readComments.isEmpty else { return total }
+    /// With `legacyID`, a story with no marks of its own counts the marks still saved under its version-1
+    /// id (see `marks(storyID:legacyID:)`).
+    public func unreadCount<S: Sequence>(storyID: String, legacyID: String? = nil, commentIDs: S, total: Int) -> Int
+    where S.Element == CommentID {
+        guard let marks = marks(storyID: storyID, legacyID: legacyID), !marks.readComments.isEmpty else { return total }
         return commentIDs.reduce(0) { $0 + (marks.readComments.contains($1) ? 0 : 1) }
     }
 
     /// Whether any comment of the story is marked read (if not, its unread count is its comment count).
-    public func hasReadComments(_ storyID: String) -> Bool { !(stories[storyID]?.readComments.isEmpty ?? true) }
+    public func hasReadComments(_ storyID: String, legacyID: String? = nil) -> Bool {
+        !(marks(storyID: storyID, legacyID: legacyID)?.readComments.isEmpty ?? true)
+    }
 
     /// Sets the story's own read mark; returns whether anything changed.
     @discardableResult
@@ -69,7 +89,7 @@ public struct ReadState: Sendable, Equatable {
     }
 
     @discardableResult
-    private mutating func setStory(_ storyID: String, read: Bool, record: Bool) -> Bool {
+    mutating func setStory(_ storyID: String, read: Bool, record: Bool) -> Bool {
         var marks = stories[storyID] ?? StoryMarks()
         guard marks.isRead != read else { return false }
         marks.isRead = read
@@ -86,7 +106,7 @@ public struct ReadState: Sendable, Equatable {
     }
 
     @discardableResult
-    private mutating func setComments(_ ids: [CommentID], in storyID: String, read: Bool, record: Bool) -> Bool {
+    mutating func setComments(_ ids: [CommentID], in storyID: String, read: Bool, record: Bool) -> Bool {
         var marks = stories[storyID] ?? StoryMarks()
         let before = marks.readComments.count
         if read { marks.readComments.formUnion(ids) } else { marks.readComments.subtract(ids) }

@@ -2,7 +2,10 @@ import Foundation
 
 /// The JSON encoding of `ReadState` described in docs/STATE.md.
 public enum ReadStateCoding {
-    public static let version = 1
+    /// The version this build writes.
+    public static let version = 2
+    /// The oldest version it still reads: version-1 entries become the legacy table (docs/STATE.md).
+    public static let oldestReadableVersion = 1
 
     /// Why a state file's contents cannot be used.
     public struct DecodeError: Error, Equatable, CustomStringConvertible {
@@ -18,10 +21,22 @@ public enum ReadStateCoding {
 
     public static func encode(_ state: ReadState) -> Data {
         var out: [UInt8] = []
-        out.reserveCapacity(state.stories.count * 40)
+        out.reserveCapacity((state.stories.count + state.legacy.count) * 40)
         out.append(contentsOf: "{\"version\":\(version),\"stories\":{".utf8)
+        append(state.stories, to: &out)
+        // Only files migrated from version 1 have a legacy table; the others do not pay for the key.
+        if !state.legacy.isEmpty {
+            out.append(contentsOf: ",\"legacy\":{".utf8)
+            append(state.legacy, to: &out)
+        }
+        out.append(contentsOf: "}\n".utf8)
+        return Data(out)
+    }
+
+    /// The entries of one table, one a line, sorted by id, and the table's closing brace.
+    private static func append(_ entries: [String: ReadState.StoryMarks], to out: inout [UInt8]) {
         var first = true
-        for (id, marks) in state.stories.sorted(by: { $0.key < $1.key }) {
+        for (id, marks) in entries.sorted(by: { $0.key < $1.key }) {
             if !first { out.append(0x2C) }
             first = false
             out.append(0x0A)
@@ -39,8 +54,7 @@ public enum ReadStateCoding {
             }
             out.append(0x7D)
         }
-        out.append(contentsOf: "\n}}\n".utf8)
-        return Data(out)
+        out.append(contentsOf: "\n}".utf8)
     }
 
     public static func decode(_ data: Data) throws -> ReadState {

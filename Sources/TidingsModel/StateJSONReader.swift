@@ -23,33 +23,43 @@ struct StateJSONReader {
             throw Found()
         }
         if let declared, declared > ReadStateCoding.version {
-            throw ReadStateCoding.DecodeError(
-                description: "version \(declared) is not understood by this build (it reads \(ReadStateCoding.version))",
-                newerVersion: declared)
+            throw unknownVersion(declared)
         }
         var reader = StateJSONReader(bytes)
         var version: Int?
         var stories: [String: ReadState.StoryMarks]?
+        var legacy: [String: ReadState.StoryMarks]?
         try reader.object { reader, key in
             switch key {
             case "version": version = try reader.integer()
-            case "stories": stories = try reader.stories()
+            case "stories": stories = try reader.entries()
+            // Version 1 had no such key: there, like any unknown key, it is skipped.
+            case "legacy" where declared != 1: legacy = try reader.entries()
             default: try reader.skipValue()
             }
         }
         reader.skipSpace()
         guard reader.index == bytes.count else { throw ReadStateCoding.DecodeError(description: "not valid JSON") }
         guard let version else { throw ReadStateCoding.DecodeError(description: "no version field") }
-        guard version == ReadStateCoding.version else {
-            throw ReadStateCoding.DecodeError(
-                description: "version \(version) is not understood by this build (it reads \(ReadStateCoding.version))",
-                newerVersion: version > ReadStateCoding.version ? version : nil)
+        guard (ReadStateCoding.oldestReadableVersion...ReadStateCoding.version).contains(version) else {
+            throw unknownVersion(version)
         }
         guard let stories else { throw ReadStateCoding.DecodeError(description: "no stories object") }
-        return ReadState(stories: stories.filter { !$0.value.isEmpty })
+        // Version-1 entries are keyed by version-1 ids: all of them wait in the legacy table for their story.
+        if version == 1 { return ReadState(legacy: stories.filter { !$0.value.isEmpty }) }
+        return ReadState(stories: stories.filter { !$0.value.isEmpty },
+                         legacy: (legacy ?? [:]).filter { !$0.value.isEmpty })
     }
 
-    private mutating func stories() throws -> [String: ReadState.StoryMarks] {
+    private static func unknownVersion(_ version: Int) -> ReadStateCoding.DecodeError {
+        ReadStateCoding.DecodeError(
+            description: "version \(version) is not understood by this build "
+                + "(it reads versions \(ReadStateCoding.oldestReadableVersion) to \(ReadStateCoding.version))",
+            newerVersion: version > ReadStateCoding.version ? version : nil)
+    }
+
+    /// A table of entries keyed by story id: `stories`, or `legacy` (the same shape).
+    private mutating func entries() throws -> [String: ReadState.StoryMarks] {
         var result: [String: ReadState.StoryMarks] = [:]
         try object { reader, id in
             var marks = ReadState.StoryMarks()

@@ -1,7 +1,11 @@
 /// One saved story with its header fields, body paragraphs and comment thread.
 public struct Story: Sendable, Equatable {
-    /// Stable identifier: the `Id:` header when present, otherwise derived from title and submitter.
+    /// Stable identifier: the `Id:` header when present, otherwise derived from the title, submitter,
+    /// category, byline and body (docs/STATE.md).
     public var id: String
+    /// The id the story had under the version-1 rule (title and submitter), to find marks saved under it;
+    /// nil when unknown.
+    public var legacyID: String?
     /// Path of the file the story came from, as given to the loader.
     public var path: String
     /// Name of the format that parsed it (for example `tidings`).
@@ -19,10 +23,11 @@ public struct Story: Sendable, Equatable {
     /// Every comment in pre-order (a parent before its replies); see `Comment.depth` and `Comment.parent`.
     public var comments: [Comment]
 
-    public init(id: String, path: String, format: String, title: String? = nil, category: String? = nil,
-                via: String? = nil, age: String? = nil, declaredComments: Int? = nil, byline: String? = nil,
+    public init(id: String, legacyID: String? = nil, path: String, format: String, title: String? = nil,
+                category: String? = nil, via: String? = nil, age: String? = nil, declaredComments: Int? = nil, byline: String? = nil,
                 body: [String] = [], comments: [Comment] = []) {
         self.id = id
+        self.legacyID = legacyID
         self.path = path
         self.format = format
         self.title = title

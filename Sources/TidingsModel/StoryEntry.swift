@@ -8,9 +8,11 @@ public struct StoryEntry: Sendable, Equatable {
         self.unreadComments = unreadComments
     }
 
-    /// The entry for a fully parsed story.
+    /// The entry for a fully parsed story; marks still under its version-1 id count (docs/STATE.md).
     public init(story: Story, readState: ReadState) {
-        self.init(summary: story.summary, unreadComments: readState.unreadCount(of: story))
+        let unread = readState.unreadCount(storyID: story.id, legacyID: story.legacyID,
+                                           commentIDs: story.comments.lazy.map(\.id), total: story.comments.count)
+        self.init(summary: story.summary, unreadComments: unread)
     }
 }
 

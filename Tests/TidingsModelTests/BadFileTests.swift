@@ -174,7 +174,7 @@ final class HostileStateAndNameTests: XCTestCase {
     }
 
     func testANewerFileIsRecognizedWhateverItsStoriesLookLike() {
-        for text in ["{\"version\":2,\"stories\":{\"abc\":{\"read\":true,\"comments\":[\"AAAAAA\"]}}}",
+        for text in ["{\"version\":3,\"stories\":{\"abc\":{\"read\":true,\"comments\":[\"AAAAAA\"]}}}",
                      "{\"stories\":{\"abc\":[1,2]},\"version\":7}"] {
             XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8))) { error in
                 XCTAssertNotNil((error as? ReadStateCoding.DecodeError)?.newerVersion, text)

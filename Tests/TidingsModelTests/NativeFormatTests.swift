@@ -127,10 +127,12 @@ final class StableIDTests: XCTestCase {
         XCTAssertEqual(Set(after.values).count, after.count, "ids are distinct")
     }
 
-    func testStoryIdIgnoresBodyAndPath() throws {
+    func testStoryIdFollowsTheBodyNotThePath() throws {
         let (storyID, _) = try ids(base)
         let (rewritten, _) = try ids(base.replacingOccurrences(of: "Body.", with: "A rewritten body."))
-        XCTAssertEqual(storyID, rewritten)
+        XCTAssertNotEqual(storyID, rewritten, "a new body is a new story (docs/STATE.md)")
+        let moved = try NativeFormat().parse(Array(base.utf8), path: "elsewhere/y.txt")[0]
+        XCTAssertEqual(moved.id, storyID)
         XCTAssertEqual(storyID.count, StoryID.characterCount)
     }
 

@@ -36,7 +36,7 @@ final class ReadStateTests: XCTestCase {
     func testEncodingIsVersionedJSONWithPackedCommentIds() throws {
         let data = ReadStateCoding.encode(sampleState())
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual(object["version"] as? Int, 1)
+        XCTAssertEqual(object["version"] as? Int, 2)
         let stories = try XCTUnwrap(object["stories"] as? [String: [String: Any]])
         XCTAssertEqual(stories["story-one"]?["read"] as? Bool, true)
         XCTAssertEqual((stories["story-one"]?["comments"] as? String)?.count, 12)
@@ -272,7 +272,7 @@ final class StateDecodingTests: XCTestCase {
     func testAcceptsAnyJSONLayoutAndIgnoresUnknownKeys() throws {
         let state = try decode("""
             {  "stories" : { "a\\u00e9\\"b" : { "extra": [1, {"x": null}, "s"], "comments" : "AAAAAB", "read" : true } },
-               "note": "hand edited", "version" : 1 }
+               "note": "hand edited", "version" : 2 }
             """)
         XCTAssertTrue(state.isStoryRead("aé\"b"))
         XCTAssertTrue(state.isCommentRead(CommentID(value: 1), in: "aé\"b"))
@@ -281,7 +281,7 @@ final class StateDecodingTests: XCTestCase {
     func testRejectsMalformedInput() {
         for bad in ["", "{", "[]", "{\"version\":1}", "{\"version\":1,\"stories\":{\"x\":{\"comments\":\"abc\"}}}",
                     "{\"version\":1,\"stories\":{\"x\":{\"comments\":\"ab!def\"}}}", "{\"version\":1,\"stories\":{}} x",
-                    "{\"version\":2,\"stories\":{}}", "{\"version\":1,\"stories\":{\"x\":true}}"] {
+                    "{\"version\":3,\"stories\":{}}", "{\"version\":1,\"stories\":{\"x\":true}}"] {
             XCTAssertThrowsError(try decode(bad), bad)
         }
     }

@@ -1,0 +1,35 @@
+/// Moving marks saved under version-1 story ids to the current ids (docs/STATE.md, "Migration").
+extension ReadState {
+    /// The marks that count for a story: its own, else, until it takes them over, the legacy entry under its
+    /// version-1 id. List entries are counted with this, so counts are right before any marks have moved.
+    public func marks(storyID: String, legacyID: String? = nil) -> StoryMarks? {
+        if let own = stories[storyID] { return own }
+        guard let legacyID, !legacy.isEmpty else { return nil }
+        return legacy[legacyID]
+    }
+
+    /// Gives a story with no marks of its own the marks saved under its version-1 id: its read flag and read
+    /// comments (comment ids did not change). The change is journaled like any other, with the legacy entry
+    /// leaving the table, so the next save writes the marks under the new id. Every story that shares the
+    /// version-1 id and is met in this run inherits the same marks, as they all showed them before.
+    /// Returns whether anything changed.
+    @discardableResult
+    public mutating func adoptLegacyMarks(storyID: String, legacyID: String?) -> Bool {
+        guard let legacyID, !legacy.isEmpty || !adoptedLegacy.isEmpty,
+              stories[storyID] == nil, !adoptedStories.contains(storyID) else { return false }
+        let marks: StoryMarks
+        if let entry = legacy.removeValue(forKey: legacyID) {
+            marks = entry
+            adoptedLegacy[legacyID] = entry
+            journal.append(.legacyAdopted(legacyID))
+        } else if let entry = adoptedLegacy[legacyID] {
+            marks = entry
+        } else {
+            return false
+        }
+        adoptedStories.insert(storyID)
+        if marks.isRead { setStory(storyID, read: true, record: true) }
+        if !marks.readComments.isEmpty { setComments(marks.readComments.sorted, in: storyID, read: true, record: true) }
+        return true
+    }
+}
