@@ -27,8 +27,11 @@ let package = Package(
             resources: [.copy("../../Resources/Samples")]
         ),
         .executableTarget(name: "TidingsBench", dependencies: ["TidingsModel", "TidingsUI"]),
+        // Helpers every test target shares: snapshots with styles, a story builder.
+        .target(name: "TidingsTestSupport", dependencies: ["TidingsUI", "TidingsModel"], path: "Tests/TidingsTestSupport"),
         .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel"], exclude: ["Snapshots"]),
+        .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel", "TidingsTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,17 +1,12 @@
 /// Visual attributes of a cell; the terminal maps them to curses attributes and colour pairs.
 public struct Style: Hashable, Sendable {
-    /// Foreground colour roles rather than raw colours, so a theme could change them in one place.
-    public enum Color: UInt8, Sendable {
-        case plain, accent, fresh, guide, warning, marker
-    }
-
-    public var color: Color
+    public var color: ColorRole
     public var bold: Bool
     public var reverse: Bool
     public var dim: Bool
     public var underline: Bool
 
-    public init(color: Color = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false,
+    public init(color: ColorRole = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false,
                 underline: Bool = false) {
         self.color = color
         self.bold = bold
@@ -31,12 +26,6 @@ public struct Style: Hashable, Sendable {
     public static let status = Style(reverse: true)
     /// How control characters from documents are shown once made visible.
     public static let marker = Style(color: .marker, reverse: true)
-
-    public func with(reverse: Bool) -> Style {
-        var copy = self
-        copy.reverse = reverse
-        return copy
-    }
 }
 
 /// One terminal cell: a grapheme cluster, or empty when it is covered by the wide character to its left.
@@ -46,7 +35,6 @@ public struct Cell: Equatable, Sendable {
 
     public static let blank = Cell(text: " ", style: .plain)
     /// The right half of a two-cell character.
-    public static let continuation = Cell(text: "", style: .plain)
 
     public var isContinuation: Bool { text.isEmpty }
 }
@@ -83,18 +71,6 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
-
-    public func fill(_ rect: Rect, style: Style) -> ScreenBuffer {
-        var copy = self
-        copy.fillInPlace(rect, style: style)
-        return copy
-    }
-
-    public mutating func fillInPlace(_ rect: Rect, style: Style = .plain) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { set(x, y, Cell(text: " ", style: style)) }
-        }
-    }
 
     /// Writes text from (x, y), never past `x + maxWidth` or the screen edge. Returns the cells used.
     /// The text passes the sanitizer first, so nothing from a document can reach the terminal raw.

@@ -14,7 +14,7 @@ final class CursesTerminal {
 
     private let screen: OpaquePointer
     private var shown: ScreenBuffer?
-    private var colorPairs: [Style.Color: Int16] = [:]
+    private var colorPairs: [ColorRole: Int16] = [:]
     private var closed = false
 
     /// Why the terminal cannot be used; the message tells the user what to do instead.
@@ -22,7 +22,7 @@ final class CursesTerminal {
         var description: String
     }
 
-    init(mouse: Bool = true) throws {
+    init(mouse: Bool = true, theme: Theme = .standard) throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Unavailable(description: "not a terminal: tidings needs one to show the reader; use `tidings dump PATH` for text output")
         }
@@ -48,12 +48,10 @@ final class CursesTerminal {
         if has_colors() {
             start_color()
             use_default_colors()
-            let colors: [(Style.Color, Int16)] = [(.accent, Int16(COLOR_CYAN)), (.fresh, Int16(COLOR_GREEN)),
-                                                   (.guide, Int16(COLOR_BLUE)), (.warning, Int16(COLOR_YELLOW)),
-                                                   (.marker, Int16(COLOR_MAGENTA))]
-            for (offset, entry) in colors.enumerated() {
+            // One pair per role the theme colours, on the terminal's default background (-1).
+            for (offset, role) in ColorRole.allCases.filter({ theme.colors[$0] != nil }).enumerated() {
                 let pair = Int16(offset + 1)
-                if init_pair(pair, entry.1, -1) == OK { colorPairs[entry.0] = pair }
+                if init_pair(pair, theme.colors[role]!.rawValue, -1) == OK { colorPairs[role] = pair }
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 @testable import TidingsUI
 

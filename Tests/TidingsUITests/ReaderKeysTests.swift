@@ -1,4 +1,5 @@
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 @testable import TidingsUI
 
@@ -140,11 +141,10 @@ final class ReaderKeysTests: XCTestCase {
 
     func testCtrlLAndCtrlZAreEffectsForTheTerminal() {
         var state = UIFixtures.state(width: 80, height: 24)
-        state.press(.control("l"))
-        XCTAssertEqual(state.takeEffects(), [.redraw])
-        state.press(.character("?"), .control("z"))
-        XCTAssertEqual(state.takeEffects(), [.suspend])
-        XCTAssertEqual(state.takeEffects(), [])
+        XCTAssertEqual(state.update(.key(.control("l"))), [.redraw])
+        state.press(.character("?"))
+        XCTAssertEqual(state.update(.key(.control("z"))), [.suspend])
+        XCTAssertEqual(state.update(.key(.down)), [])
         XCTAssertEqual(KeyMap.standard.resolve([.control("l")], in: .comments), .command(.redraw))
         XCTAssertEqual(KeyMap.standard.resolve([.control("z")], in: .help), .command(.suspend))
     }

@@ -1,5 +1,6 @@
 import TidingsModel
 import TidingsUI
+import TidingsTestSupport
 
 /// Stories written for the screen tests: nesting, wide characters, long comments.
 enum UIFixtures {
@@ -46,28 +47,11 @@ enum UIFixtures {
         }
     }
 
-    /// A story with comments given as (depth, text), ids numbered from 1 in order.
     static func story(_ id: String, body: [String] = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
-        var list: [Comment] = []
-        var lastAtDepth: [Int] = []
-        for (number, item) in comments.enumerated() {
-            let parent = item.depth > 0 ? lastAtDepth[item.depth - 1] : nil
-            lastAtDepth = Array(lastAtDepth.prefix(item.depth)) + [list.count]
-            list.append(Comment(id: CommentID(value: UInt64(number + 1)), depth: item.depth, parent: parent, text: item.text))
-        }
-        for index in list.indices.reversed() {
-            if let parent = list[index].parent { list[parent].descendantCount += list[index].descendantCount + 1 }
-        }
-        return Story(id: id, path: id, format: "tidings", title: id, body: body, comments: list)
+        StoryBuilder.story(id, body: body, comments: comments)
     }
 
     static func state(width: Int, height: Int) -> AppState {
         AppState(stories: stories, width: width, height: height)
-    }
-}
-
-extension AppState {
-    mutating func press(_ keys: KeyPress...) {
-        for key in keys { handle(key) }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 @testable import TidingsUI
 
