@@ -37,8 +37,15 @@ public struct AppState: Sendable {
     public internal(set) var focus: Focus = .stories
     public internal(set) var overlay: Overlay = .none
     public internal(set) var selectedStory = 0
-    public internal(set) var storyListTop = 0
-    public internal(set) var textTop = 0
+    /// The story list's scroll position.
+    public internal(set) var storyList = ListViewport()
+    /// The story text's scroll position.
+    public internal(set) var storyTextView = ListViewport()
+    public var storyListTop: Int { storyList.top }
+    var textTop: Int {
+        get { storyTextView.top }
+        set { storyTextView.top = newValue }
+    }
     /// Whether quitting was asked for: the next `update` asks for the last save and the exit.
     public var shouldQuit: Bool { quitting }
     /// Keys pressed so far of a key sequence not yet complete.
@@ -148,8 +155,10 @@ public struct AppState: Sendable {
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
     mutating func settle() {
         let layout = self.layout
-        if let list = layout.storyList { keepStoryVisible(height: list.height) }
-        if let text = layout.storyText { clampText(height: text.height, width: text.width - 2) }
+        if let list = layout.storyList { storyList.show(selectedStory, height: list.height, count: entries.count) }
+        if let text = layout.storyTextBody {
+            storyTextView.clamp(height: text.height, count: storyTextLines(width: text.width).count)
+        }
         if let pane = layout.comments {
             prepareCommentLayout(width: pane.width)
             keepCommentVisible(height: pane.height)
@@ -160,12 +169,5 @@ public struct AppState: Sendable {
 
     mutating func prepareCommentLayout(width: Int) {
         if commentLayout.width != width { commentLayout = CommentLayout(width: width) }
-    }
-
-    private mutating func keepStoryVisible(height: Int) {
-        guard height > 0 else { return }
-        if selectedStory < storyListTop { storyListTop = selectedStory }
-        if selectedStory >= storyListTop + height { storyListTop = selectedStory - height + 1 }
-        storyListTop = max(0, min(storyListTop, max(0, entries.count - height)))
     }
 }

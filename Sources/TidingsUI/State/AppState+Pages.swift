@@ -39,7 +39,9 @@ extension AppState {
     }
 
     mutating func setPageTop(_ top: Int) {
-        let clamped = max(0, min(top, pageLines().count - pageHeight))
+        var viewport = ListViewport(top: top)
+        viewport.clamp(height: pageHeight, count: pageLines().count)
+        let clamped = viewport.top
         switch overlay {
         case .none: break
         case .help: overlay = .help(top: clamped)

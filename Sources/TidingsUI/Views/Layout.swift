@@ -17,6 +17,10 @@ public struct Layout: Equatable, Sendable {
     public var storyList: Rect?
     public var storyTextTitle: Rect?
     public var storyText: Rect?
+    /// Where the story text's lines go: the pane less a column of margin on each side.
+    public var storyTextBody: Rect? {
+        storyText.map { Rect(x: $0.x + 1, y: $0.y, width: max(0, $0.width - 2), height: $0.height) }
+    }
     public var commentsTitle: Rect?
     public var comments: Rect?
     public var divider: Rect?

@@ -126,7 +126,7 @@ extension AppState {
     }
 
     private mutating func scrollStoryText(_ command: Command) {
-        let page = max(1, (layout.storyText?.height ?? 1) - 1)
+        let page = max(1, (layout.storyTextBody?.height ?? 1) - 1)
         switch command {
         case .moveUp: textTop -= 1
         case .moveDown: textTop += 1

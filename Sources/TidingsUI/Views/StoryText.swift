@@ -57,9 +57,4 @@ extension AppState {
         storyTextCache = (selectedStory, width, lines)
         return lines
     }
-
-    mutating func clampText(height: Int, width: Int) {
-        let total = storyTextLines(width: width).count
-        textTop = max(0, min(textTop, total - height))
-    }
 }

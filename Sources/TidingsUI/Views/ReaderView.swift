@@ -1,0 +1,52 @@
+import TidingsModel
+
+/// Draws the whole screen for a state: the panes side by side or one at a time, a page over them, the
+/// status line. Each pane draws itself (the files beside this one); rendering may fill layout caches.
+extension AppState {
+    public mutating func render() -> ScreenBuffer {
+        needsFrame = false
+        var screen = ScreenBuffer(width: width, height: height)
+        let layout = self.layout
+        guard layout.arrangement != .tooSmall else {
+            drawTooSmall(&screen)
+            return screen
+        }
+        if overlay == .none { drawReader(&screen, layout: layout) } else { drawPage(&screen, area: layout.full) }
+        drawStatus(&screen, area: layout.status)
+        return screen
+    }
+
+    func drawTooSmall(_ screen: inout ScreenBuffer) {
+        var text = "Terminal too small (\(width)x\(height)): Tidings needs \(Layout.minimumWidth)x\(Layout.minimumHeight)."
+        if let key = keyMap.keys(for: .quit, in: .storyList).first { text += " \(key) quits." }
+        for (row, line) in TextWrap.wrap(text, width: width).prefix(height).enumerated() {
+            screen.write(line, x: 0, y: row, style: .warning)
+        }
+    }
+
+    mutating func drawReader(_ screen: inout ScreenBuffer, layout: Layout) {
+        if let title = layout.storyListTitle {
+            drawTitle(&screen, area: title, text: "Stories \((entries.isEmpty ? 0 : selectedStory + 1).formatted)/\(entries.count.formatted)",
+                      focused: focus == .stories)
+        }
+        if let list = layout.storyList { drawStoryList(&screen, area: list) }
+        if let title = layout.storyTextTitle, let body = layout.storyTextBody {
+            drawTitle(&screen, area: title, text: storyTextTitle(area: body, width: title.width - 1), focused: focus == .text)
+            drawStoryText(&screen, area: body)
+        }
+        if let divider = layout.divider {
+            for row in divider.y..<divider.maxY { screen.write("│", x: divider.x, y: row, style: .guide) }
+        }
+        if let title = layout.commentsTitle {
+            drawTitle(&screen, area: title, text: commentsTitleText(width: title.width - 1, naming: layout.arrangement == .single),
+                      focused: focus == .comments)
+        }
+        if let comments = layout.comments { drawComments(&screen, area: comments) }
+    }
+
+    func drawTitle(_ screen: inout ScreenBuffer, area: Rect, text: String, focused: Bool) {
+        let style = focused ? Style(bold: true, reverse: true) : Style(color: .accent, bold: true, underline: true)
+        screen.pad(x: area.x, y: area.y, count: area.width, style: style)
+        screen.write(" " + TextWrap.truncate(text, width: area.width - 1), x: area.x, y: area.y, maxWidth: area.width, style: style)
+    }
+}

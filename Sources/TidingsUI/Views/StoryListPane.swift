@@ -1,0 +1,57 @@
+import TidingsModel
+
+/// The story list: one row per story, unread ones bold with a `●`, comment counts on the right.
+extension AppState {
+    func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
+        guard !entries.isEmpty else {
+            screen.write(loadProgress == nil ? "No stories here." : "Loading…", x: area.x + 1, y: area.y,
+                         maxWidth: area.width - 1, style: .dim)
+            return
+        }
+        for row in 0..<area.height {
+            let index = storyListTop + row
+            guard index < entries.count else { break }
+            let story = entries[index].summary
+            let unreadStory = !readState.isStoryRead(story.id)
+            let unreadComments = entries[index].unreadComments
+            let selected = index == selectedStory
+            var style = unreadStory ? Style.bold : Style.plain
+            // The focused pane's selection is reversed; elsewhere it is only underlined, so focus shows.
+            if selected { if focus == .stories { style.reverse = true } else { style.underline = true } }
+            let y = area.y + row
+            screen.pad(x: area.x, y: y, count: area.width, style: style)
+            // "12 new" when nothing has been read, "12 · 3 new" after a visit, "12" when all is read.
+            var counts = "\(story.commentCount)"
+            if unreadComments > 0 {
+                counts = unreadComments == story.commentCount ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
+            }
+            let countsWidth = DisplayWidth.of(counts)
+            var markerStyle = Style.fresh
+            markerStyle.reverse = style.reverse
+            screen.write(unreadStory ? "●" : " ", x: area.x, y: y, style: markerStyle)
+            let titleWidth = area.width - 3 - countsWidth - 1
+            if titleWidth >= 4 {
+                screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: titleWidth), x: area.x + 2, y: y, style: style)
+                var countStyle = unreadComments > 0 ? Style(color: .fresh) : Style.dim
+                countStyle.reverse = style.reverse
+                countStyle.underline = style.underline
+                screen.write(counts, x: area.maxX - countsWidth - 1, y: y, style: countStyle)
+            } else {
+                screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: area.width - 2), x: area.x + 2, y: y, style: style)
+            }
+        }
+    }
+}
+
+extension Int {
+    /// Thousands separated by commas, independent of locale: 41,200.
+    var formatted: String {
+        let digits = String(self.magnitude)
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}
