@@ -11,8 +11,8 @@ public struct ReadState: Sendable, Equatable {
         var isEmpty: Bool { !isRead && readComments.isEmpty }
     }
 
-    /// One change as made, kept until it is saved: a save applies the changes on top of the file on disk,
-    /// so two instances sharing a state file keep each other's marks.
+    /// One change as made (only what really changed), kept until it is saved: a save applies the changes
+    /// on top of the file on disk, so two instances sharing a state file keep each other's marks.
     public enum Change: Sendable, Equatable {
         case story(String, read: Bool)
         case comments(String, [CommentID], read: Bool)
@@ -108,11 +108,14 @@ public struct ReadState: Sendable, Equatable {
     @discardableResult
     mutating func setComments(_ ids: [CommentID], in storyID: String, read: Bool, record: Bool) -> Bool {
         var marks = stories[storyID] ?? StoryMarks()
-        let before = marks.readComments.count
-        if read { marks.readComments.formUnion(ids) } else { marks.readComments.subtract(ids) }
-        guard marks.readComments.count != before else { return false }
+        // The journal records what changed, not what was asked: undoing it then restores exactly the
+        // marks before (a comment already read stays read when "mark read" is undone).
+        var seen = Set<CommentID>()
+        let changed = ids.filter { marks.readComments.contains($0) != read && seen.insert($0).inserted }
+        guard !changed.isEmpty else { return false }
+        if read { marks.readComments.formUnion(changed) } else { marks.readComments.subtract(changed) }
         store(marks, for: storyID)
-        if record { journal.append(.comments(storyID, ids, read: read)) }
+        if record { journal.append(.comments(storyID, changed, read: read)) }
         return true
     }
 

@@ -54,8 +54,10 @@ extension AppState {
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
         case nil: break
         }
+        let journalBefore = readState.journal.count
         let outcome = execute(command)
         settle()
+        recordReadMarkChanges(by: command, since: journalBefore)
         return report(outcome)
     }
 

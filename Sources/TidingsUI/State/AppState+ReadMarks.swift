@@ -31,4 +31,14 @@ extension AppState {
         guard let story = currentStory else { return false }
         return !readState.isCommentRead(story.comments[index].id, in: story.id)
     }
+
+    /// Keeps what a command changed in the read marks (its own changes and comments it brought on screen),
+    /// grouped, newest last, so it can be undone exactly.
+    mutating func recordReadMarkChanges(by command: Command, since journalCount: Int) {
+        let journal = readState.journal
+        // A save may have taken the journal meanwhile; only changes made during this command count.
+        guard journal.count > journalCount else { return }
+        readMarkHistory.append(ReadStateDelta(command: command.name, changes: Array(journal[journalCount...])))
+        if readMarkHistory.count > Self.readMarkHistoryKept { readMarkHistory.removeFirst() }
+    }
 }

@@ -66,6 +66,9 @@ public struct AppState: Sendable {
     static let messagesKept = 30
     /// Problems with the session itself (the state file set aside, saves failing), listed above file problems.
     public private(set) var sessionProblems: [String] = []
+    /// What each command changed in the read marks, oldest first (the last `readMarkHistoryKept`).
+    public internal(set) var readMarkHistory: [ReadStateDelta] = []
+    static let readMarkHistoryKept = 100
     /// Effects asked for and not yet carried out by the executable.
     public private(set) var pendingEffects: [Effect] = []
     /// Files loaded so far and in all, while a background load runs.
