@@ -14,6 +14,14 @@ struct ReaderSession {
     static let retryInterval: TimeInterval = 3
 
     func run() throws {
+        // First make sure the reader can run here: a run that refuses to start leaves the state file, its
+        // folder and its lock file exactly as they were.
+        do {
+            try CursesTerminal.checkUsable()
+        } catch let error as CursesTerminal.Unavailable {
+            StandardError.say(error.description)
+            throw ExitCode(2)
+        }
         let (readState, outcome) = store.load()
         var canSave = true
         var startMessage: String?
@@ -23,7 +31,11 @@ struct ReaderSession {
             startMessage = "Unreadable state file (\(reason)) moved to \(movedTo); "
                 + (restoredBackup ? "loaded the last good state from \(store.backupPath)" : "starting with nothing read")
         case .newerVersion(let version):
-            FileHandle.standardError.write(Data("tidings: \(store.target) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file.\n".utf8))
+            StandardError.say("\(store.target) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file.")
+            throw ExitCode(2)
+        case .refused(let refusal):
+            // Checked before (StartChecks); this is a path that changed since.
+            StandardError.say("state file \(UntrustedText.sanitize(store.path)): \(refusal)")
             throw ExitCode(2)
         case .unusable(let reason):
             startMessage = "The state file \(store.path) could not be read (\(reason)); read marks will not be saved"
@@ -34,7 +46,7 @@ struct ReaderSession {
         do {
             terminal = try CursesTerminal()
         } catch let error as CursesTerminal.Unavailable {
-            FileHandle.standardError.write(Data("tidings: \(error.description)\n".utf8))
+            StandardError.say(error.description)
             throw ExitCode(2)
         }
         defer { terminal.close() }

@@ -52,6 +52,7 @@ struct Read: ParsableCommand {
             sources = paths
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
+        try StartChecks.stateFile(store, given: state != nil)
         try ReaderSession(sources: sources, store: store).run()
     }
 }

@@ -117,15 +117,6 @@ final class ReadStateTests: XCTestCase {
         XCTAssertEqual(state, sampleState(), "the backup holds the state before the last save")
     }
 
-    func testAFolderInPlaceOfTheStateIsMovedAside() throws {
-        let path = folder + "/state.json"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        guard case .setAside(let reason, let movedTo, _) = ReadStateStore(path: path).load().1 else { return XCTFail() }
-        XCTAssertEqual(reason, "it is a folder")
-        var isFolder: ObjCBool = false
-        XCTAssertTrue(FileManager.default.fileExists(atPath: movedTo, isDirectory: &isFolder) && isFolder.boolValue)
-    }
-
     func testNewFilesAre0600AndExistingModesAreKept() throws {
         let path = folder + "/state.json"
         let store = ReadStateStore(path: path)
