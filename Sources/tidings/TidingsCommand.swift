@@ -40,6 +40,13 @@ struct Read: ParsableCommand {
         valueName: "file"))
     var state: String?
 
+    /// Usage errors end here, before anything is read or written, with ArgumentParser's status 64.
+    func validate() throws {
+        if state?.isEmpty == true {
+            throw ValidationError("--state needs the path of a file; '' is empty")
+        }
+    }
+
     func run() throws {
         let sources: [String]
         if paths.isEmpty {

@@ -84,3 +84,26 @@ final class StartRefusalTests: XCTestCase {
         XCTAssertEqual(try names(), before)
     }
 }
+
+/// Usage errors found by the argument parser: status 64, and nothing written anywhere.
+final class UsageErrorTests: XCTestCase {
+    func testAnEmptyStatePathIsAUsageErrorAndLeavesNoLockFile() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [folder + "/stories", "--state", ""]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 64, message)
+        XCTAssertTrue(message.hasPrefix("Error: --state needs the path of a file; '' is empty"), message)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["stories"])
+    }
+}
