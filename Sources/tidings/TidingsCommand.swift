@@ -51,7 +51,7 @@ struct Read: ParsableCommand {
         let sources: [String]
         if paths.isEmpty {
             guard let samples = SampleCollection.location() else {
-                FileHandle.standardError.write(Data("tidings: the bundled sample collection is not next to this binary; give a folder: tidings DIR\n".utf8))
+                StandardError.say("the bundled sample collection is not next to this binary; give a folder: tidings DIR")
                 throw ExitCode(2)
             }
             sources = [samples]
@@ -68,17 +68,24 @@ struct Read: ParsableCommand {
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every story under the paths as JSON Lines (schema: docs/FORMAT.md).",
-        discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1.")
+        discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1. Output that cannot be written (a full disk) stops the dump with a message and exit status 1.")
 
     @Argument(help: "Files or folders.")
     var paths: [String]
 
     func run() throws {
         let loader = CollectionLoader()
-        var output = BufferedOutput(descriptor: 1)
+        var output = BufferedOutput(descriptor: STDOUT_FILENO)
         var failed = false
-        loader.load(paths) { event in
-            switch event {
+        func report(_ problem: LoadProblem) {
+            failed = true
+            output.flush()
+            StandardError.say(UntrustedText.sanitize(problem.path) + ": " + problem.reason)
+        }
+        let files = loader.listFiles(paths, problem: report)
+        // After a write error nothing more can reach the reader: stop loading.
+        for file in files where output.error == nil {
+            switch loader.loadEvent(file) {
             case .stories(let stories):
                 for story in stories {
                     StoryJSON.append(story, to: &output.buffer)
@@ -86,36 +93,15 @@ struct Dump: ParsableCommand {
                     output.flushIfFull()
                 }
             case .problem(let problem):
-                failed = true
-                output.flush()
-                var line = "tidings: "
-                line += UntrustedText.sanitize(problem.path) + ": " + problem.reason + "\n"
-                FileHandle.standardError.write(Data(line.utf8))
+                report(problem)
             }
         }
         output.flush()
+        if let error = output.error {
+            StandardError.say("cannot write output: \(String(cString: strerror(error)))")
+            throw ExitCode(1)
+        }
         if failed { throw ExitCode(1) }
     }
 }
 
-/// Collects output and writes it in large blocks.
-struct BufferedOutput {
-    let descriptor: Int32
-    var buffer: [UInt8] = []
-
-    init(descriptor: Int32) { self.descriptor = descriptor }
-
-    mutating func flushIfFull() {
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count <= 0 { if errno == EINTR { continue } else { break } }
-            offset += count
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
