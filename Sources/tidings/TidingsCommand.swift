@@ -56,6 +56,7 @@ struct Read: ParsableCommand {
             }
             sources = [samples]
         } else {
+            try StartChecks.sources(paths)
             sources = paths
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())

@@ -107,3 +107,38 @@ final class UsageErrorTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["stories"])
     }
 }
+
+/// Paths on the command line that do not exist are named before anything opens.
+final class MissingPathTests: XCTestCase {
+    func testAMissingPathIsNamedAndTheReaderDoesNotStart() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let state = folder + "/state.json"
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: state))
+        let result = ChildProcess.run([binary, folder + "/nope", folder + "/stories", folder + "/stories/x/y", "--state", state])
+        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertEqual(result.output, "tidings: \(folder)/nope: no such file or folder\ntidings: \(folder)/stories/x/y: no such file or folder\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["state.json", "stories"])
+    }
+
+    func testAnEmptyFolderStillOpens() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let folder = try EndToEnd.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories/more", "--state", folder + "/state.json"]),
+                                   width: 120, height: 20)
+        tmux.waitFor(text: "No stories here.")
+        XCTAssertFalse(tmux.hasExited)
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
+
+    func testDumpStillReportsAMissingPathAsAProblem() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let result = ChildProcess.run([binary, "dump", "/nonexistent-tidings-path"])
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertEqual(result.output, "tidings: /nonexistent-tidings-path: no such file or folder\n")
+    }
+}
