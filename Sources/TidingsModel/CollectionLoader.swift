@@ -47,9 +47,10 @@ public struct CollectionLoader: Sendable {
         }
     }
 
-    /// The files `load` would read, in order; folders that cannot be listed are reported as problems.
+    /// The files `load` would read, in order, each once however often it is reached; folders that cannot be
+    /// listed are reported as problems.
     public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [String] {
-        paths.flatMap { DocumentFiles.list($0, problem: problem) }
+        DocumentFiles.list(paths, problem: problem)
     }
 
     public func loadEvent(_ file: String) -> LoadEvent {
@@ -82,103 +83,6 @@ public struct CollectionLoader: Sendable {
             return .failure(LoadProblem(path: path, reason: error.message))
         } catch {
             return .failure(LoadProblem(path: path, reason: "\(error)"))
-        }
-    }
-}
-
-/// Lists the regular files below a path in a stable (byte-wise) order, reporting what cannot be listed.
-enum DocumentFiles {
-    static func list(_ path: String, problem: (LoadProblem) -> Void) -> [String] {
-        switch FileKind.of(path) {
-        case .regular: return [path]
-        case .directory: break
-        case .other(let what):
-            var info = stat()
-            problem(LoadProblem(path: path, reason: lstat(path, &info) == 0 ? what : "no such file or folder"))
-            return []
-        }
-        var files: [String] = []
-        // Explicit stack: folder depth never grows the call stack.
-        var pending = [path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path]
-        while let folder = pending.popLast() {
-            guard let listing = FolderListing.read(folder, problem: problem) else {
-                problem(LoadProblem(path: folder, reason: "folder cannot be read"))
-                continue
-            }
-            var subfolders: [String] = []
-            for (name, type) in listing {
-                let child = folder + "/" + name
-                let kind: FileKind
-                switch type {
-                case UInt8(DT_REG): kind = .regular
-                case UInt8(DT_DIR): kind = .directory
-                default: kind = FileKind.of(child)  // links and file systems that do not say: ask stat
-                }
-                switch kind {
-                case .regular: files.append(child)
-                case .directory: subfolders.append(child)
-                case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
-                }
-            }
-            pending.append(contentsOf: subfolders.reversed())
-        }
-        return files
-    }
-}
-
-/// One folder's entries (hidden ones left out), sorted by name, with the type readdir reports.
-enum FolderListing {
-    static func read(_ folder: String, problem: (LoadProblem) -> Void) -> [(name: String, type: UInt8)]? {
-        guard let handle = opendir(folder) else { return nil }
-        defer { closedir(handle) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let type = entry.pointee.d_type
-            var undecodable: String?
-            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
-                let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
-                let bytes = UnsafeRawBufferPointer(start: base, count: length)
-                let decoded = String(decoding: bytes, as: UTF8.self)
-                // A name that is not UTF-8 cannot be opened again from a String: say so rather than fail later.
-                guard decoded.utf8.elementsEqual(bytes) else {
-                    undecodable = decoded
-                    return nil
-                }
-                return decoded
-            }
-            if let undecodable {
-                problem(LoadProblem(path: folder + "/" + undecodable, reason: "skipped: the file name is not UTF-8; rename it to read it"))
-            }
-            if let name { entries.append((name, type)) }
-        }
-        // Names of a few bytes are stored inline in String, so this sort touches no heap.
-        entries.sort { $0.name < $1.name }
-        return entries
-    }
-}
-
-/// What kind of file system entry a path is, following symlinks to files but not into folders twice.
-enum FileKind {
-    case regular
-    case directory
-    case other(String)
-
-    static func of(_ path: String) -> FileKind {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return lstat(path, &info) == 0 ? .other("broken link") : .other("cannot be examined")
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR:
-            var linkInfo = stat()
-            // Symlinked folders are not followed: that is how loops and duplicate trees are avoided.
-            if lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK { return .other("link to a folder") }
-            return .directory
-        case S_IFIFO: return .other("a pipe, not a file")
-        case S_IFSOCK: return .other("a socket, not a file")
-        default: return .other("not a regular file")
         }
     }
 }
