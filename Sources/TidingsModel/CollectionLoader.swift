@@ -1,16 +1,39 @@
 import Foundation
 
-/// A file that could not be loaded, with the reason in words a reader understands.
+/// A file that could not be loaded, or was skipped as not a story, with the reason in words a reader
+/// understands.
 public struct LoadProblem: Error, Sendable, Equatable {
+    /// A real problem, or a file that is simply not a story (shown only when asked, never counted).
+    public enum Kind: Sendable, Equatable {
+        case failed
+        case notAStory
+    }
+
     public var path: String
     public var reason: String
-    public init(path: String, reason: String) {
+    public var kind: Kind
+    public init(path: String, reason: String, kind: Kind = .failed) {
         self.path = path
         self.reason = reason
+        self.kind = kind
+    }
+
+    /// Not a story (a README, a picture): skipped, not a failure.
+    public var isSkipped: Bool { kind == .notAStory }
+}
+
+/// A file to load, and whether the user named it (then its name does not decide whether it is a story)
+/// rather than it being found in a folder.
+public struct ListedFile: Sendable, Equatable {
+    public var path: String
+    public var named: Bool
+    public init(path: String, named: Bool) {
+        self.path = path
+        self.named = named
     }
 }
 
-/// What the loader reports as it goes: stories and problems in file order.
+/// What the loader reports as it goes: stories and problems (skipped files among them) in file order.
 public enum LoadEvent: Sendable {
     case stories([Story])
     case problem(LoadProblem)
@@ -48,29 +71,34 @@ public struct CollectionLoader: Sendable {
     }
 
     /// The files `load` would read, in order, each once however often it is reached; folders that cannot be
-    /// listed are reported as problems.
-    public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [String] {
+    /// listed are reported as problems. Files given in `paths` themselves are `named`.
+    public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [ListedFile] {
         DocumentFiles.list(paths, problem: problem)
     }
 
-    public func loadEvent(_ file: String) -> LoadEvent {
-        switch loadFile(file) {
+    public func loadEvent(_ file: ListedFile) -> LoadEvent {
+        switch loadFile(file.path, named: file.named) {
         case .success(let stories): return .stories(stories)
         case .failure(let problem): return .problem(problem)
         }
     }
 
-    /// Reads and parses one file.
-    public func loadFile(_ path: String) -> Result<[Story], LoadProblem> {
-        withBytes(of: path) { try registry.parse($0, path: path) }
+    /// Reads and parses one file. Unless `named`, a file whose name says it is not a story is skipped (a
+    /// `notAStory` problem) without being read.
+    public func loadFile(_ path: String, named: Bool = true) -> Result<[Story], LoadProblem> {
+        withBytes(of: path, named: named) { try registry.parse($0, path: path, named: named) }
     }
 
-    /// Reads one file and makes its list entries.
-    public func entries(_ path: String, readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
-        withBytes(of: path) { try registry.entries($0, path: path, readState: readState) }
+    /// Reads one file and makes its list entries; `named` as for `loadFile`.
+    public func entries(_ path: String, readState: ReadState, named: Bool = true) -> Result<[StoryEntry], LoadProblem> {
+        withBytes(of: path, named: named) { try registry.entries($0, path: path, readState: readState, named: named) }
     }
 
-    private func withBytes<T>(of path: String, _ body: ([UInt8]) throws -> T) -> Result<T, LoadProblem> {
+    private func withBytes<T>(of path: String, named: Bool, _ body: ([UInt8]) throws -> T) -> Result<T, LoadProblem> {
+        // A picture or a README.md beside the stories is not even opened.
+        if !named, let reason = registry.skipReason(path: path, prefix: nil) {
+            return .failure(LoadProblem(path: path, reason: reason, kind: .notAStory))
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path, limit: maximumFileSize)
@@ -80,7 +108,7 @@ public struct CollectionLoader: Sendable {
         do {
             return .success(try body(bytes))
         } catch let error as DocumentError {
-            return .failure(LoadProblem(path: path, reason: error.message))
+            return .failure(LoadProblem(path: path, reason: error.message, kind: error.isNotAStory ? .notAStory : .failed))
         } catch {
             return .failure(LoadProblem(path: path, reason: "\(error)"))
         }

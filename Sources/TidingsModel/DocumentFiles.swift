@@ -3,17 +3,19 @@ import Foundation
 /// Lists the regular files below the given paths in a stable (byte-wise) order, reporting what cannot be
 /// listed. Symlinks are followed, to files and to folders. A file or folder reached again (a second path,
 /// an overlapping folder, `DIR/./x`, a link, a hard link, a loop) is skipped without a word where it is met
-/// again, so each file is listed once, at its first position.
+/// again, so each file is listed once, at its first position. A file given in the paths themselves is
+/// `named`, also when it was met before inside a folder.
 ///
 /// Identities are (device, inode) pairs taken without a `stat` per file: readdir gives each entry's inode
 /// and type, and a file's device is its folder's, which is `stat`ed once when the folder is entered (mount
 /// points are folders, so they get their own device). Only links and entries of unknown type are `stat`ed.
 struct DocumentFiles {
-    private(set) var files: [String] = []
-    private var listed: Set<FileIdentity> = []
+    private(set) var files: [ListedFile] = []
+    /// Where each file is in `files`.
+    private var listed: [FileIdentity: Int] = [:]
     private var visitedFolders: Set<FileIdentity> = []
 
-    static func list(_ paths: [String], problem: (LoadProblem) -> Void) -> [String] {
+    static func list(_ paths: [String], problem: (LoadProblem) -> Void) -> [ListedFile] {
         var walk = DocumentFiles()
         for path in paths { walk.add(path, problem: problem) }
         return walk.files
@@ -21,15 +23,21 @@ struct DocumentFiles {
 
     private mutating func add(_ path: String, problem: (LoadProblem) -> Void) {
         switch FileKind.of(path) {
-        case .regular(let identity): addFile(path, identity)
+        case .regular(let identity): addFile(path, identity, named: true)
         case .directory(let identity):
             walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, identity, problem: problem)
         case .other(let what): problem(LoadProblem(path: path, reason: what))
         }
     }
 
-    private mutating func addFile(_ path: String, _ identity: FileIdentity) {
-        if listed.insert(identity).inserted { files.append(path) }
+    private mutating func addFile(_ path: String, _ identity: FileIdentity, named: Bool = false) {
+        if let index = listed[identity] {
+            // Met before: it stays where it was, but a user who names it means it.
+            if named { files[index].named = true }
+            return
+        }
+        listed[identity] = files.count
+        files.append(ListedFile(path: path, named: named))
     }
 
     private mutating func walk(_ root: String, _ rootIdentity: FileIdentity, problem: (LoadProblem) -> Void) {

@@ -154,7 +154,7 @@ extension AppState {
         guard !area.isEmpty else { return }
         screen.pad(x: area.x, y: area.y, count: area.width, style: .status)
         var right = "? help · q quit"
-        if !problems.isEmpty { right = "\(problems.count) problem\(problems.count == 1 ? "" : "s"): p · " + right }
+        if case let count = problems.count(where: { !$0.isSkipped }), count > 0 { right = "\(count) problem\(count == 1 ? "" : "s"): p · " + right }
         var left: String
         if let message {
             left = message

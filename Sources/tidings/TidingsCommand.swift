@@ -93,6 +93,8 @@ struct Dump: ParsableCommand {
                     output.buffer.append(0x0A)
                     output.flushIfFull()
                 }
+            case .problem(let problem) where problem.isSkipped:
+                break  // not a story (a README, a picture): not an error
             case .problem(let problem):
                 report(problem)
             }

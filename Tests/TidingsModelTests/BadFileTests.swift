@@ -113,7 +113,7 @@ final class BadFileTests: XCTestCase {
         try FileManager.default.removeItem(atPath: folder + "/vanishing.txt")
         var stories: [Story] = []
         for file in files {
-            switch loader.loadFile(file) {
+            switch loader.loadFile(file.path, named: file.named) {
             case .success(let found): stories += found
             case .failure(let problem): problems.append(problem)
             }

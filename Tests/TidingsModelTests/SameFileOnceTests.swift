@@ -32,7 +32,7 @@ final class SameFileOnceTests: XCTestCase {
     func list(_ paths: [String]) -> (files: [String], problems: [String]) {
         var problems: [String] = []
         let files = CollectionLoader().listFiles(paths.map { folder + "/" + $0 }) { problems.append($0.reason) }
-        return (files.map { String($0.dropFirst(folder.count + 1)) }, problems)
+        return (files.map { String($0.path.dropFirst(folder.count + 1)) }, problems)
     }
 
     func testTheSameFolderTwiceListsEachFileOnce() {
