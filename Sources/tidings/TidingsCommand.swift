@@ -15,9 +15,10 @@ struct TidingsCommand: ParsableCommand {
           tidings dump PATH ...
         """,
         discussion: """
-        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped) and browse \
-        them offline: the story list and text on one side, the threaded comments on the other. Read state is \
-        kept in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
+        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped; .txt, .story \
+        and files without an extension are stories, and files you name are always read) and browse them \
+        offline: the story list and text on one side, the threaded comments on the other. Read state is kept \
+        in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
 
         `tidings dump PATH...` prints every story as JSON Lines instead, for scripts and for checking a file.
         """,
