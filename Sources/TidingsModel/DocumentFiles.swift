@@ -31,12 +31,13 @@ struct DocumentFiles {
     }
 
     private mutating func addFile(_ path: String, _ identity: FileIdentity, named: Bool = false) {
-        if let index = listed[identity] {
+        // One hash lookup for the usual case, a file not met before: this runs for every file listed.
+        if let earlier = listed.updateValue(files.count, forKey: identity) {
             // Met before: it stays where it was, but a user who names it means it.
-            if named { files[index].named = true }
+            listed[identity] = earlier
+            if named { files[earlier].named = true }
             return
         }
-        listed[identity] = files.count
         files.append(ListedFile(path: path, named: named))
     }
 
