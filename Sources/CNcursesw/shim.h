@@ -51,4 +51,18 @@ static inline int tidings_read_mouse(int *x, int *y) {
     return 0;
 }
 
+// Last, because it defines a macro for every terminfo capability name (lines, columns, tab, ...).
+#include <ncursesw/term.h>
+
+/// Whether the terminfo database describes the terminal type `name` well enough to draw, found without
+/// opening a screen (newterm already writes to the terminal) and without ever exiting.
+static inline int tidings_terminal_type_known(const char *name) {
+    TERMINAL *previous = cur_term;
+    int status = 0;
+    int result = setupterm(name, STDOUT_FILENO, &status);
+    if (result == OK) del_curterm(cur_term);
+    set_curterm(previous);
+    return result == OK;
+}
+
 #endif

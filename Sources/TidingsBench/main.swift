@@ -160,7 +160,7 @@ enum TidingsBench {
         var readState = ReadState()
         var comments = 0
         for file in loader.listFiles([folder], problem: { _ in }) {
-            guard case .success(let stories) = loader.loadFile(file) else { continue }
+            guard case .success(let stories) = loader.loadFile(file.path, named: file.named) else { continue }
             for story in stories {
                 readState.setStory(story.id, read: true)
                 readState.setComments(story.comments.map(\.id), in: story.id, read: true)

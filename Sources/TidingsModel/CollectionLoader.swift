@@ -1,16 +1,39 @@
 import Foundation
 
-/// A file that could not be loaded, with the reason in words a reader understands.
+/// A file that could not be loaded, or was skipped as not a story, with the reason in words a reader
+/// understands.
 public struct LoadProblem: Error, Sendable, Equatable {
+    /// A real problem, or a file that is simply not a story (shown only when asked, never counted).
+    public enum Kind: Sendable, Equatable {
+        case failed
+        case notAStory
+    }
+
     public var path: String
     public var reason: String
-    public init(path: String, reason: String) {
+    public var kind: Kind
+    public init(path: String, reason: String, kind: Kind = .failed) {
         self.path = path
         self.reason = reason
+        self.kind = kind
+    }
+
+    /// Not a story (a README, a picture): skipped, not a failure.
+    public var isSkipped: Bool { kind == .notAStory }
+}
+
+/// A file to load, and whether the user named it (then its name does not decide whether it is a story)
+/// rather than it being found in a folder.
+public struct ListedFile: Sendable, Equatable {
+    public var path: String
+    public var named: Bool
+    public init(path: String, named: Bool) {
+        self.path = path
+        self.named = named
     }
 }
 
-/// What the loader reports as it goes: stories and problems in file order.
+/// What the loader reports as it goes: stories and problems (skipped files among them) in file order.
 public enum LoadEvent: Sendable {
     case stories([Story])
     case problem(LoadProblem)
@@ -47,29 +70,35 @@ public struct CollectionLoader: Sendable {
         }
     }
 
-    /// The files `load` would read, in order; folders that cannot be listed are reported as problems.
-    public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [String] {
-        paths.flatMap { DocumentFiles.list($0, problem: problem) }
+    /// The files `load` would read, in order, each once however often it is reached; folders that cannot be
+    /// listed are reported as problems. Files given in `paths` themselves are `named`.
+    public func listFiles(_ paths: [String], problem: (LoadProblem) -> Void) -> [ListedFile] {
+        DocumentFiles.list(paths, problem: problem)
     }
 
-    public func loadEvent(_ file: String) -> LoadEvent {
-        switch loadFile(file) {
+    public func loadEvent(_ file: ListedFile) -> LoadEvent {
+        switch loadFile(file.path, named: file.named) {
         case .success(let stories): return .stories(stories)
         case .failure(let problem): return .problem(problem)
         }
     }
 
-    /// Reads and parses one file.
-    public func loadFile(_ path: String) -> Result<[Story], LoadProblem> {
-        withBytes(of: path) { try registry.parse($0, path: path) }
+    /// Reads and parses one file. Unless `named`, a file whose name says it is not a story is skipped (a
+    /// `notAStory` problem) without being read.
+    public func loadFile(_ path: String, named: Bool = true) -> Result<[Story], LoadProblem> {
+        withBytes(of: path, named: named) { try registry.parse($0, path: path, named: named) }
     }
 
-    /// Reads one file and makes its list entries.
-    public func entries(_ path: String, readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
-        withBytes(of: path) { try registry.entries($0, path: path, readState: readState) }
+    /// Reads one file and makes its list entries; `named` as for `loadFile`.
+    public func entries(_ path: String, readState: ReadState, named: Bool = true) -> Result<[StoryEntry], LoadProblem> {
+        withBytes(of: path, named: named) { try registry.entries($0, path: path, readState: readState, named: named) }
     }
 
-    private func withBytes<T>(of path: String, _ body: ([UInt8]) throws -> T) -> Result<T, LoadProblem> {
+    private func withBytes<T>(of path: String, named: Bool, _ body: ([UInt8]) throws -> T) -> Result<T, LoadProblem> {
+        // A picture or a README.md beside the stories is not even opened.
+        if !named, let reason = registry.skipReason(path: path, prefix: nil) {
+            return .failure(LoadProblem(path: path, reason: reason, kind: .notAStory))
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path, limit: maximumFileSize)
@@ -79,106 +108,9 @@ public struct CollectionLoader: Sendable {
         do {
             return .success(try body(bytes))
         } catch let error as DocumentError {
-            return .failure(LoadProblem(path: path, reason: error.message))
+            return .failure(LoadProblem(path: path, reason: error.message, kind: error.isNotAStory ? .notAStory : .failed))
         } catch {
             return .failure(LoadProblem(path: path, reason: "\(error)"))
-        }
-    }
-}
-
-/// Lists the regular files below a path in a stable (byte-wise) order, reporting what cannot be listed.
-enum DocumentFiles {
-    static func list(_ path: String, problem: (LoadProblem) -> Void) -> [String] {
-        switch FileKind.of(path) {
-        case .regular: return [path]
-        case .directory: break
-        case .other(let what):
-            var info = stat()
-            problem(LoadProblem(path: path, reason: lstat(path, &info) == 0 ? what : "no such file or folder"))
-            return []
-        }
-        var files: [String] = []
-        // Explicit stack: folder depth never grows the call stack.
-        var pending = [path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path]
-        while let folder = pending.popLast() {
-            guard let listing = FolderListing.read(folder, problem: problem) else {
-                problem(LoadProblem(path: folder, reason: "folder cannot be read"))
-                continue
-            }
-            var subfolders: [String] = []
-            for (name, type) in listing {
-                let child = folder + "/" + name
-                let kind: FileKind
-                switch type {
-                case UInt8(DT_REG): kind = .regular
-                case UInt8(DT_DIR): kind = .directory
-                default: kind = FileKind.of(child)  // links and file systems that do not say: ask stat
-                }
-                switch kind {
-                case .regular: files.append(child)
-                case .directory: subfolders.append(child)
-                case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
-                }
-            }
-            pending.append(contentsOf: subfolders.reversed())
-        }
-        return files
-    }
-}
-
-/// One folder's entries (hidden ones left out), sorted by name, with the type readdir reports.
-enum FolderListing {
-    static func read(_ folder: String, problem: (LoadProblem) -> Void) -> [(name: String, type: UInt8)]? {
-        guard let handle = opendir(folder) else { return nil }
-        defer { closedir(handle) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let type = entry.pointee.d_type
-            var undecodable: String?
-            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
-                let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
-                let bytes = UnsafeRawBufferPointer(start: base, count: length)
-                let decoded = String(decoding: bytes, as: UTF8.self)
-                // A name that is not UTF-8 cannot be opened again from a String: say so rather than fail later.
-                guard decoded.utf8.elementsEqual(bytes) else {
-                    undecodable = decoded
-                    return nil
-                }
-                return decoded
-            }
-            if let undecodable {
-                problem(LoadProblem(path: folder + "/" + undecodable, reason: "skipped: the file name is not UTF-8; rename it to read it"))
-            }
-            if let name { entries.append((name, type)) }
-        }
-        // Names of a few bytes are stored inline in String, so this sort touches no heap.
-        entries.sort { $0.name < $1.name }
-        return entries
-    }
-}
-
-/// What kind of file system entry a path is, following symlinks to files but not into folders twice.
-enum FileKind {
-    case regular
-    case directory
-    case other(String)
-
-    static func of(_ path: String) -> FileKind {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return lstat(path, &info) == 0 ? .other("broken link") : .other("cannot be examined")
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR:
-            var linkInfo = stat()
-            // Symlinked folders are not followed: that is how loops and duplicate trees are avoided.
-            if lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK { return .other("link to a folder") }
-            return .directory
-        case S_IFIFO: return .other("a pipe, not a file")
-        case S_IFSOCK: return .other("a socket, not a file")
-        default: return .other("not a regular file")
         }
     }
 }

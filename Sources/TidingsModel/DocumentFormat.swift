@@ -6,6 +6,10 @@ public protocol DocumentFormat: Sendable {
     var name: String { get }
     /// Whether this format should parse the file, judged from its name and first bytes.
     func accepts(path: String, prefix: ArraySlice<UInt8>) -> Bool
+    /// Why a file found in a folder is not meant for this format, or nil when it may be: judged from its name
+    /// and, when `prefix` is given, its first bytes (without it, nil means "read it and ask again"). A file no
+    /// format wants is skipped quietly, not reported as a problem. Files the user named are not asked.
+    func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String?
     /// Parses a whole file into stories; throws `DocumentError` when the file is not usable.
     func parse(_ bytes: [UInt8], path: String) throws -> [Story]
     /// The list entries for a file: what the story list needs, with unread counts against `readState`.
@@ -13,6 +17,9 @@ public protocol DocumentFormat: Sendable {
 }
 
 extension DocumentFormat {
+    /// Formats that do not judge names want every file.
+    public func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? { nil }
+
     /// Formats without a faster path parse in full and summarize.
     public func entries(_ bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
         try parse(bytes, path: path).map { StoryEntry(story: $0, readState: readState) }
@@ -22,7 +29,12 @@ extension DocumentFormat {
 /// Why a file could not be turned into stories; the message names the problem, the caller names the file.
 public struct DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The file is not meant to be a story at all (skipped), rather than a story that failed.
+    public var isNotAStory: Bool
+    public init(_ message: String, isNotAStory: Bool = false) {
+        self.message = message
+        self.isNotAStory = isNotAStory
+    }
     public var description: String { message }
 }
 
@@ -35,17 +47,35 @@ public struct FormatRegistry: Sendable {
     /// Every format this build ships with.
     public static let standard = FormatRegistry(formats: [NativeFormat()])
 
-    public func parse(_ bytes: [UInt8], path: String) throws -> [Story] {
-        try format(for: bytes, path: path).parse(bytes, path: path)
+    /// `named`: the user named the file, so its name does not decide whether it is a story (see `skipReason`).
+    public func parse(_ bytes: [UInt8], path: String, named: Bool = true) throws -> [Story] {
+        try format(for: bytes, path: path, named: named).parse(bytes, path: path)
     }
 
-    public func entries(_ bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
-        try format(for: bytes, path: path).entries(bytes, path: path, readState: readState)
+    public func entries(_ bytes: [UInt8], path: String, readState: ReadState, named: Bool = true) throws -> [StoryEntry] {
+        try format(for: bytes, path: path, named: named).entries(bytes, path: path, readState: readState)
     }
 
-    private func format(for bytes: [UInt8], path: String) throws -> any DocumentFormat {
+    /// Why no format wants a file found in a folder, or nil when one may (see `DocumentFormat.skipReason`).
+    public func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
+        var first: String?
+        for format in formats {
+            guard let reason = format.skipReason(path: path, prefix: prefix) else { return nil }
+            if first == nil { first = reason }
+        }
+        return first ?? "not a story"
+    }
+
+    private func format(for bytes: [UInt8], path: String, named: Bool) throws -> any DocumentFormat {
         let prefix = bytes.prefix(4096)
-        guard let format = formats.first(where: { $0.accepts(path: path, prefix: prefix) }) else {
+        var candidates = formats[...]
+        if !named {
+            candidates = candidates.filter { $0.skipReason(path: path, prefix: prefix) == nil }
+            if candidates.isEmpty {
+                throw DocumentError(skipReason(path: path, prefix: prefix) ?? "not a story", isNotAStory: true)
+            }
+        }
+        guard let format = candidates.first(where: { $0.accepts(path: path, prefix: prefix) }) else {
             throw DocumentError("not a document in any known format")
         }
         return format

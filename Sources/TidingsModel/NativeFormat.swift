@@ -8,8 +8,14 @@ public struct NativeFormat: DocumentFormat {
     public init() {}
 
     public func accepts(path: String, prefix: ArraySlice<UInt8>) -> Bool {
-        // The native format is the fallback for any text file; binary files are left to other formats.
+        // Any text file the user named, or that `skipReason` lets through; binary files are left to other formats.
         !TextDecoding.looksBinary(prefix)
+    }
+
+    /// Found in a folder, only `.txt`, `.story` and files without an extension are stories, and README,
+    /// LICENSE and the like only with a story header after the title (docs/FORMAT.md).
+    public func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
+        StoryNames.skipReason(path: path, prefix: prefix)
     }
 
     public func parse(_ bytes: [UInt8], path: String) throws -> [Story] {

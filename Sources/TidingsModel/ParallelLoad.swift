@@ -7,6 +7,7 @@ public final class ParallelLoad: Sendable {
     /// What has arrived since the last `take`.
     public struct Batch: Sendable {
         public var entries: [StoryEntry] = []
+        /// Files that failed, and files skipped as not stories (`LoadProblem.isSkipped`).
         public var problems: [LoadProblem] = []
         /// Files done and in all (nil until the folders are listed).
         public var done = 0
@@ -15,7 +16,7 @@ public final class ParallelLoad: Sendable {
     }
 
     private struct Shared {
-        var files: [String] = []
+        var files: [ListedFile] = []
         var nextChunk = 0
         var chunkResults: [Int: ([StoryEntry], [LoadProblem])] = [:]
         var nextToDeliver = 0
@@ -51,7 +52,7 @@ public final class ParallelLoad: Sendable {
 
     private func work(loader: CollectionLoader, readState: ReadState) {
         while true {
-            let job: (Int, ArraySlice<String>)? = shared.withLock { state in
+            let job: (Int, ArraySlice<ListedFile>)? = shared.withLock { state in
                 let start = state.nextChunk * Self.chunkSize
                 guard !state.cancelled, start < state.files.count else { return nil }
                 state.nextChunk += 1
@@ -61,7 +62,7 @@ public final class ParallelLoad: Sendable {
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             for file in files {
-                switch loader.entries(file, readState: readState) {
+                switch loader.entries(file.path, readState: readState, named: file.named) {
                 case .success(let found): entries.append(contentsOf: found)
                 case .failure(let problem): problems.append(problem)
                 }

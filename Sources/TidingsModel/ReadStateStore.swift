@@ -2,7 +2,8 @@ import Foundation
 
 /// Loads and saves the read-state file. A save takes a lock, applies this instance's changes on top of
 /// what is on disk, keeps the previous file as `.bak`, and replaces the file atomically. A file that cannot
-/// be read is set aside, never overwritten. docs/STATE.md describes every rule.
+/// be read is set aside, never overwritten; a path that is not a regular file (a folder, device, pipe or
+/// socket) is refused and never touched. docs/STATE.md describes every rule.
 public struct ReadStateStore: Sendable {
     /// The path as given (it may be a symlink).
     public let path: String
@@ -22,6 +23,8 @@ public struct ReadStateStore: Sendable {
         case unusable(reason: String)
         /// Written by a newer Tidings: refused, so that it is never rewritten in an older version.
         case newerVersion(Int)
+        /// The path is not a regular file: nothing was read, moved or created, and saving will refuse too.
+        case refused(NotAFile)
     }
 
     public init(path: String) {
@@ -40,7 +43,18 @@ public struct ReadStateStore: Sendable {
 
     // MARK: Loading
 
+    /// Throws when the path exists and is not a regular file: such a path is never used.
+    public func check() throws(NotAFile) {
+        try NotAFile.check(path)
+    }
+
     public func load(now: Date = Date()) -> (ReadState, LoadOutcome) {
+        do { try check() } catch { return (ReadState(), .refused(error)) }
+        // Nothing to read needs no lock: a run that ends before its first save leaves no file and no folder.
+        var info = stat()
+        if stat(target, &info) != 0, errno == ENOENT || errno == ENOTDIR { return (ReadState(), .missing) }
+        // The lock keeps another instance from saving between reading a bad file and setting it aside. A
+        // folder where no lock can be made (read-only) can still be read.
         let lock = FileLock(path: lockPath)
         defer { lock?.unlock() }
         removeStaleTemporaryFiles()
@@ -48,6 +62,7 @@ public struct ReadStateStore: Sendable {
         case .missing: return (ReadState(), .missing)
         case .good(let state): return (state, .loaded)
         case .newer(let version): return (ReadState(), .newerVersion(version))
+        case .notAFile(let kind): return (ReadState(), .refused(NotAFile(path: path, kind: kind)))
         case .bad(let reason):
             guard let movedTo = setAside(now: now) else { return (ReadState(), .unusable(reason: reason)) }
             if case .good(let backup) = read(backupPath) {
@@ -61,6 +76,7 @@ public struct ReadStateStore: Sendable {
         case missing
         case good(ReadState)
         case newer(Int)
+        case notAFile(NotAFile.Kind)
         case bad(String)
     }
 
@@ -71,7 +87,7 @@ public struct ReadStateStore: Sendable {
             // will say why it cannot create one).
             return errno == ENOENT || errno == ENOTDIR ? .missing : .bad("it cannot be examined: \(String(cString: strerror(errno)))")
         }
-        if info.st_mode & S_IFMT == S_IFDIR { return .bad("it is a folder") }
+        if let kind = NotAFile.kind(of: info.st_mode) { return .notAFile(kind) }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(file, limit: 1 << 30)
@@ -88,7 +104,10 @@ public struct ReadStateStore: Sendable {
         }
     }
 
+    /// Renames an unreadable state file out of the way; only ever a regular file (never a folder or device).
     private func setAside(now: Date) -> String? {
+        var info = stat()
+        guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -96,7 +115,6 @@ public struct ReadStateStore: Sendable {
         let stamp = target + ".corrupt-" + formatter.string(from: now)
         var candidate = stamp
         var attempt = 1
-        var info = stat()
         while lstat(candidate, &info) == 0 {
             attempt += 1
             candidate = stamp + "-\(attempt)"
@@ -128,7 +146,11 @@ public struct ReadStateStore: Sendable {
                 onDisk.apply(changes)
                 merged = onDisk
             case .missing:
+                // The first save: a start with no file did not look for leftovers of a killed save.
+                removeStaleTemporaryFiles()
                 merged = fallback
+            case .notAFile(let kind):
+                throw AtomicFile.WriteError(description: "\(path) \(NotAFile(path: path, kind: kind)); it is left as it is")
             case .newer(let version):
                 throw AtomicFile.WriteError(description: "\(target) was written by a newer Tidings (version \(version)); it is left as it is")
             case .bad:
@@ -148,8 +170,10 @@ public struct ReadStateStore: Sendable {
         try locked { try AtomicFile.write(ReadStateCoding.encode(state), to: target, backup: backupPath) }
     }
 
-    /// Runs `body` holding the lock, creating the state folder first.
+    /// Runs `body` holding the lock, creating the state folder first. A path that is not a regular file is
+    /// refused before anything is created beside it.
     private func locked<T>(_ body: () throws -> T) throws -> T {
+        do { try check() } catch { throw AtomicFile.WriteError(description: "\(path) \(error); it is left as it is") }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         guard let lock = FileLock(path: lockPath) else {
             throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
@@ -181,9 +205,8 @@ public struct ReadStateStore: Sendable {
 final class FileLock {
     private let descriptor: Int32
 
+    /// Locks `path`, creating the file (not its folder) when missing; nil when that is not possible.
     init?(path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         while flock(descriptor, LOCK_EX) != 0 {
@@ -244,6 +267,10 @@ public enum AtomicFile {
             throw WriteError(description: "cannot flush \(path): \(text)")
         }
         close(descriptor)
+        // Checked again just before replacing: a folder or device that appeared meanwhile is never replaced.
+        if stat(path, &existing) == 0, let kind = NotAFile.kind(of: existing.st_mode) {
+            throw WriteError(description: "\(path) \(NotAFile(path: path, kind: kind)); it is left as it is")
+        }
         if let backup, FileManager.default.fileExists(atPath: path) {
             // The backup is a second name for the old file, made under a temporary name and renamed, so a
             // good `.bak` exists at every moment once one was written.

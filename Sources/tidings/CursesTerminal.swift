@@ -22,18 +22,31 @@ final class CursesTerminal {
         var description: String
     }
 
-    init(mouse: Bool = true, theme: Theme = .standard) throws {
+    /// Checks that the reader can run here without touching the screen: stdin and stdout are a terminal and
+    /// `TERM` names a type this system describes. Called before anything else is read or written, so a run
+    /// that cannot show the reader changes nothing.
+    static func checkUsable(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Unavailable(description: "not a terminal: tidings needs one to show the reader; use `tidings dump PATH` for text output")
         }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb" else {
             throw Unavailable(description: "TERM is \(term.isEmpty ? "not set" : "'dumb'"): tidings needs a terminal that can move the cursor; use `tidings dump PATH` for text output")
         }
+        guard tidings_terminal_type_known(term) != 0 else { throw unknownType(term) }
+    }
+
+    private static func unknownType(_ term: String) -> Unavailable {
+        Unavailable(description: "the terminal type '\(term)' is unknown here; use `tidings dump PATH` for text output")
+    }
+
+    /// Opens the screen; `checkUsable` has passed.
+    init(mouse: Bool = true, theme: Theme = .standard) throws {
+        try Self.checkUsable()
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         guard let created = newterm(nil, tidings_stdout(), tidings_stdin()) else {
-            throw Unavailable(description: "the terminal type '\(term)' is unknown here; use `tidings dump PATH` for text output")
+            throw Self.unknownType(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         screen = created
         set_term(created)

@@ -15,9 +15,10 @@ struct TidingsCommand: ParsableCommand {
           tidings dump PATH ...
         """,
         discussion: """
-        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped) and browse \
-        them offline: the story list and text on one side, the threaded comments on the other. Read state is \
-        kept in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
+        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped; .txt, .story \
+        and files without an extension are stories, and files you name are always read) and browse them \
+        offline: the story list and text on one side, the threaded comments on the other. Read state is kept \
+        in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
 
         `tidings dump PATH...` prints every story as JSON Lines instead, for scripts and for checking a file.
         """,
@@ -40,19 +41,31 @@ struct Read: ParsableCommand {
         valueName: "file"))
     var state: String?
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")
+    var noMouse = false
+
+    /// Usage errors end here, before anything is read or written, with ArgumentParser's status 64.
+    func validate() throws {
+        if state?.isEmpty == true {
+            throw ValidationError("--state needs the path of a file; '' is empty")
+        }
+    }
+
     func run() throws {
         let sources: [String]
         if paths.isEmpty {
             guard let samples = SampleCollection.location() else {
-                FileHandle.standardError.write(Data("tidings: the bundled sample collection is not next to this binary; give a folder: tidings DIR\n".utf8))
+                StandardError.say("the bundled sample collection is not next to this binary; give a folder: tidings DIR")
                 throw ExitCode(2)
             }
             sources = [samples]
         } else {
+            try StartChecks.sources(paths)
             sources = paths
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
-        try ReaderSession(sources: sources, store: store).run()
+        try StartChecks.stateFile(store, given: state != nil)
+        try ReaderSession(sources: sources, store: store, mouse: !noMouse).run()
     }
 }
 
@@ -60,54 +73,42 @@ struct Read: ParsableCommand {
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every story under the paths as JSON Lines (schema: docs/FORMAT.md).",
-        discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1.")
+        discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1. Output that cannot be written (a full disk) stops the dump with a message and exit status 1.")
 
     @Argument(help: "Files or folders.")
     var paths: [String]
 
     func run() throws {
         let loader = CollectionLoader()
-        var output = BufferedOutput(descriptor: 1)
+        var output = BufferedOutput(descriptor: STDOUT_FILENO)
         var failed = false
-        loader.load(paths) { event in
-            switch event {
+        func report(_ problem: LoadProblem) {
+            failed = true
+            output.flush()
+            StandardError.say(UntrustedText.sanitize(problem.path) + ": " + problem.reason)
+        }
+        let files = loader.listFiles(paths, problem: report)
+        // After a write error nothing more can reach the reader: stop loading.
+        for file in files where output.error == nil {
+            switch loader.loadEvent(file) {
             case .stories(let stories):
                 for story in stories {
                     StoryJSON.append(story, to: &output.buffer)
                     output.buffer.append(0x0A)
                     output.flushIfFull()
                 }
+            case .problem(let problem) where problem.isSkipped:
+                break  // not a story (a README, a picture): not an error
             case .problem(let problem):
-                failed = true
-                output.flush()
-                var line = "tidings: "
-                line += UntrustedText.sanitize(problem.path) + ": " + problem.reason + "\n"
-                FileHandle.standardError.write(Data(line.utf8))
+                report(problem)
             }
         }
         output.flush()
+        if let error = output.error {
+            StandardError.say("cannot write output: \(String(cString: strerror(error)))")
+            throw ExitCode(1)
+        }
         if failed { throw ExitCode(1) }
     }
 }
 
-/// Collects output and writes it in large blocks.
-struct BufferedOutput {
-    let descriptor: Int32
-    var buffer: [UInt8] = []
-
-    init(descriptor: Int32) { self.descriptor = descriptor }
-
-    mutating func flushIfFull() {
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count <= 0 { if errno == EINTR { continue } else { break } }
-            offset += count
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}

@@ -3,7 +3,8 @@ import Foundation
 /// Runs a command with posix_spawn and waitpid: direct, and immune to a daemon (the tmux server) that
 /// inherits the output pipe.
 enum ChildProcess {
-    static func run(_ arguments: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
+    /// With `standardOutput`, stdout goes to that file (such as /dev/full) and only stderr is captured.
+    static func run(_ arguments: [String], captureOutput: Bool = true, standardOutput: String? = nil) -> (status: Int32, output: String) {
         var pipeEnds: [Int32] = [-1, -1]
         if captureOutput, pipe(&pipeEnds) != 0 { return (-1, "pipe failed") }
         var actions = posix_spawn_file_actions_t()
@@ -11,7 +12,11 @@ enum ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         if captureOutput {
-            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            if let standardOutput {
+                posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY, 0)
+            } else {
+                posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            }
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
             posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
             posix_spawn_file_actions_addclose(&actions, pipeEnds[1])

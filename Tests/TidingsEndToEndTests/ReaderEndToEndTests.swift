@@ -34,7 +34,10 @@ final class ReaderEndToEndTests: XCTestCase {
 
             乗ったことがあります！ 🇯🇵
             """, to: folder + "/stories/more/02-train.txt")
+        try Data([0, 1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/stories/damaged.txt"))
+        // Not stories: skipped, and not counted as problems.
         try Data([0, 1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/stories/picture.bin"))
+        try EndToEnd.write("My stories\n\nSaved from the web.\n", to: folder + "/stories/README")
     }
 
     override func tearDownWithError() throws {
@@ -73,7 +76,7 @@ final class ReaderEndToEndTests: XCTestCase {
 
         tmux.send("p")
         screen = tmux.waitFor(text: "could not be loaded")
-        XCTAssertTrue(screen.contains("picture.bin"))
+        XCTAssertTrue(screen.contains("damaged.txt"))
         tmux.send("Escape")
         tmux.waitFor(text: "Comments 2/5")
 

@@ -136,9 +136,9 @@ public struct AppState: Sendable {
     }
 
     /// Files that could not be loaded, as opposed to files skipped because they are not stories.
-    public var failedFiles: [LoadProblem] { problems }
+    public var failedFiles: [LoadProblem] { problems.filter { !$0.isSkipped } }
     /// Files passed over because they are not stories (a README beside the stories): listed only on `p`.
-    public var skippedFiles: [LoadProblem] { [] }
+    public var skippedFiles: [LoadProblem] { problems.filter(\.isSkipped) }
 
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Lists the regular files below the given paths in a stable (byte-wise) order, reporting what cannot be
+/// listed. Symlinks are followed, to files and to folders. A file or folder reached again (a second path,
+/// an overlapping folder, `DIR/./x`, a link, a hard link, a loop) is skipped without a word where it is met
+/// again, so each file is listed once, at its first position. A file given in the paths themselves is
+/// `named`, also when it was met before inside a folder.
+///
+/// Identities are (device, inode) pairs taken without a `stat` per file: readdir gives each entry's inode
+/// and type, and a file's device is its folder's, which is `stat`ed once when the folder is entered (mount
+/// points are folders, so they get their own device). Only links and entries of unknown type are `stat`ed.
+struct DocumentFiles {
+    private(set) var files: [ListedFile] = []
+    /// Where each file is in `files`.
+    private var listed: [FileIdentity: Int] = [:]
+    private var visitedFolders: Set<FileIdentity> = []
+
+    static func list(_ paths: [String], problem: (LoadProblem) -> Void) -> [ListedFile] {
+        var walk = DocumentFiles()
+        for path in paths { walk.add(path, problem: problem) }
+        return walk.files
+    }
+
+    private mutating func add(_ path: String, problem: (LoadProblem) -> Void) {
+        switch FileKind.of(path) {
+        case .regular(let identity): addFile(path, identity, named: true)
+        case .directory(let identity):
+            walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, identity, problem: problem)
+        case .other(let what): problem(LoadProblem(path: path, reason: what))
+        }
+    }
+
+    private mutating func addFile(_ path: String, _ identity: FileIdentity, named: Bool = false) {
+        // One hash lookup for the usual case, a file not met before: this runs for every file listed.
+        if let earlier = listed.updateValue(files.count, forKey: identity) {
+            // Met before: it stays where it was, but a user who names it means it.
+            listed[identity] = earlier
+            if named { files[earlier].named = true }
+            return
+        }
+        files.append(ListedFile(path: path, named: named))
+    }
+
+    private mutating func walk(_ root: String, _ rootIdentity: FileIdentity, problem: (LoadProblem) -> Void) {
+        // Explicit stack: folder depth never grows the call stack. A folder's identity is known when a stat
+        // found it (the root, a link), else it is taken when the folder is entered.
+        var pending: [(path: String, identity: FileIdentity?)] = [(root, rootIdentity)]
+        while let (folder, known) = pending.popLast() {
+            let identity: FileIdentity
+            if let known {
+                identity = known
+            } else {
+                var info = stat()
+                guard stat(folder, &info) == 0 else {
+                    problem(LoadProblem(path: folder, reason: "folder cannot be read"))
+                    continue
+                }
+                identity = FileIdentity(info)
+            }
+            // Entered before (a second path, a link to it, a loop): its files are already listed.
+            guard visitedFolders.insert(identity).inserted else { continue }
+            guard let listing = FolderListing.read(folder, problem: problem) else {
+                problem(LoadProblem(path: folder, reason: "folder cannot be read"))
+                continue
+            }
+            var subfolders: [(path: String, identity: FileIdentity?)] = []
+            listed.reserveCapacity(listed.count + listing.count)
+            let prefix = folder + "/"
+            for entry in listing {
+                let child = Self.join(prefix, entry.name)
+                switch entry.type {
+                case UInt8(DT_REG): addFile(child, FileIdentity(device: identity.device, inode: entry.inode))
+                case UInt8(DT_DIR): subfolders.append((child, nil))
+                default:
+                    // Links, and file systems that do not give the type: ask stat.
+                    switch FileKind.of(child) {
+                    case .regular(let target): addFile(child, target)
+                    case .directory(let target): subfolders.append((child, target))
+                    case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
+                    }
+                }
+            }
+            pending.append(contentsOf: subfolders.reversed())
+        }
+    }
+
+    /// `prefix + name` in one allocation and two copies: it runs for every entry listed.
+    static func join(_ prefix: String, _ name: String) -> String {
+        var prefix = prefix, name = name
+        return prefix.withUTF8 { head in
+            name.withUTF8 { tail in
+                String(unsafeUninitializedCapacity: head.count + tail.count) { buffer in
+                    _ = buffer.initialize(from: head)
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[head.count...]).initialize(from: tail)
+                    return head.count + tail.count
+                }
+            }
+        }
+    }
+}
+
+/// Which file a path reaches: the same pair means the same file, whatever the route.
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    // One word to hash instead of two: a listing of 100,000 files hashes every one of them.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(inode &+ device &* 0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// One folder's entries (hidden ones left out), sorted by name, with the type and inode readdir reports.
+enum FolderListing {
+    struct Entry {
+        var name: String
+        var type: UInt8
+        var inode: UInt64
+    }
+
+    static func read(_ folder: String, problem: (LoadProblem) -> Void) -> [Entry]? {
+        guard let handle = opendir(folder) else { return nil }
+        defer { closedir(handle) }
+        var entries: [Entry] = []
+        while let entry = readdir(handle) {
+            let type = entry.pointee.d_type
+            var undecodable: String?
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
+                let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
+                let bytes = UnsafeRawBufferPointer(start: base, count: length)
+                let decoded = String(decoding: bytes, as: UTF8.self)
+                // A name that is not UTF-8 cannot be opened again from a String: say so rather than fail later.
+                guard decoded.utf8.elementsEqual(bytes) else {
+                    undecodable = decoded
+                    return nil
+                }
+                return decoded
+            }
+            if let undecodable {
+                problem(LoadProblem(path: folder + "/" + undecodable, reason: "skipped: the file name is not UTF-8; rename it to read it"))
+            }
+            if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
+        }
+        // Names of a few bytes are stored inline in String, so this sort touches no heap.
+        entries.sort { $0.name < $1.name }
+        return entries
+    }
+}
+
+/// What kind of file system entry a path is, following symlinks.
+enum FileKind {
+    case regular(FileIdentity)
+    case directory(FileIdentity)
+    case other(String)
+
+    static func of(_ path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                return .other(code == ELOOP ? "a loop of links" : "broken link")
+            }
+            switch code {
+            case ENOENT, ENOTDIR: return .other("no such file or folder")
+            case EACCES: return .other("permission denied")
+            default: return .other("cannot be examined")
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular(FileIdentity(info))
+        case S_IFDIR: return .directory(FileIdentity(info))
+        case S_IFIFO: return .other("a pipe, not a file")
+        case S_IFSOCK: return .other("a socket, not a file")
+        default: return .other("not a regular file")
+        }
+    }
+}

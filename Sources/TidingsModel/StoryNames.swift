@@ -1,0 +1,52 @@
+import Foundation
+
+/// Which files found in folders are native stories, judged by their name and, for a few well-known names,
+/// their first lines (docs/FORMAT.md, "Which files are read"). Files the user names are not judged.
+enum StoryNames {
+    /// Extensions of story files; a name without an extension is one too.
+    static let storyExtensions: Set<String> = ["txt", "story"]
+    /// Names (with or without `.txt`) that a folder of stories often holds beside them: they are stories
+    /// only when a story header line follows the title.
+    static let wellKnown: Set<String> = ["readme", "license", "licence", "copying", "notice", "changelog", "changes",
+                                         "authors", "contributing", "todo", "notes", "install"]
+
+    /// Why the file is not a story, or nil when it may be one. Without `prefix` only the name is judged
+    /// (nil then means: read it and ask again with its first bytes).
+    static func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        var base = Substring(name)
+        if let (stem, fileExtension) = split(name) {
+            guard storyExtensions.contains(fileExtension) else { return "not a story (.\(fileExtension)); name the file to read it anyway" }
+            base = stem
+        }
+        guard base.utf8.count <= 12, wellKnown.contains(base.lowercased()), let prefix else { return nil }
+        if hasStoryHeader(prefix) { return nil }
+        return "not a story (\(name) has no Category:, Via:, By: or Id: line after its title); name the file to read it anyway"
+    }
+
+    /// The name's stem and lower-cased extension, when it has one: the text after the last dot, when that is
+    /// one to eight ASCII letters or digits with at least one letter (so `Release 1.97` has none) and the
+    /// dot is not the first character.
+    static func split(_ name: String) -> (stem: Substring, fileExtension: String)? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let tail = name.utf8[name.utf8.index(after: dot)...]
+        guard (1...8).contains(tail.count),
+              tail.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
+              tail.contains(where: { $0 > 0x39 }) else { return nil }
+        return (name[..<dot], String(decoding: tail, as: UTF8.self).lowercased())
+    }
+
+    /// Whether the line directly after the title is a story header (`Category:`, `Via:`, `By:`, `Id:`).
+    static func hasStoryHeader(_ prefix: ArraySlice<UInt8>) -> Bool {
+        let bytes = TextBytes.normalized(Array(prefix)) ?? Array(prefix)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).makeIterator()
+        while let line = lines.next() {
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            // That was the title; the header, if any, is the next line.
+            guard let next = lines.next() else { return false }
+            let text = String(decoding: next, as: UTF8.self).trimmingSpaces()
+            return ["Category:", "Via:", "By:", "Id:"].contains { text.hasPrefix($0) }
+        }
+        return false
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Messages for the user on stderr. Unlike `FileHandle.write`, which stops the process when the write
+/// fails, a stderr that is closed or full is ignored: the exit status still tells what happened.
+enum StandardError {
+    /// Writes `tidings: <message>` and a line end.
+    static func say(_ message: String) {
+        write("tidings: " + message + "\n")
+    }
+
+    static func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return }
+            offset += count
+        }
+    }
+}
