@@ -15,18 +15,3 @@ public struct StoryEntry: Sendable, Equatable {
         self.init(summary: story.summary, unreadComments: unread)
     }
 }
-
-extension CollectionLoader {
-    /// Parses the story behind a list entry again from its file. A file may hold several stories: the one
-    /// with the entry's id, or the first if the file changed since it was listed.
-    public func story(for summary: StorySummary) -> Result<Story, LoadProblem> {
-        switch loadFile(summary.path) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let stories):
-            guard let story = stories.first(where: { $0.id == summary.id }) ?? stories.first else {
-                return .failure(LoadProblem(path: summary.path, reason: "no story left in the file"))
-            }
-            return .success(story)
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One JSON Lines record per story, the `tidings dump` schema in docs/FORMAT.md.
 public enum StoryJSON {
     /// The story as one line of JSON (no trailing newline). Replies nest without recursion, so any depth encodes.
@@ -12,22 +14,36 @@ public enum StoryJSON {
         JSONText.appendString(story.id, to: &out)
         raw(",\"path\":", &out)
         JSONText.appendString(story.path, to: &out)
+        field("locator", story.source.locator, &out)
         raw(",\"format\":", &out)
         JSONText.appendString(story.format, to: &out)
-        field("title", story.title, &out)
-        field("category", story.category, &out)
-        field("via", story.via, &out)
-        field("age", story.age, &out)
-        raw(",\"declaredComments\":" + (story.declaredComments.map(String.init) ?? "null"), &out)
-        field("byline", story.byline, &out)
+        let header = story.header
+        field("title", header.title, &out)
+        field("author", header.author, &out)
+        field("url", header.url, &out)
+        field("category", header.category, &out)
+        field("byline", header.byline, &out)
+        field("date", header.date.map { ISO8601DateFormatter().string(from: $0) }, &out)
+        field("dateText", header.dateText, &out)
+        number("score", header.score, &out)
+        number("declaredComments", header.declaredComments, &out)
         raw(",\"body\":[", &out)
-        for (index, paragraph) in story.body.enumerated() {
+        for (index, line) in story.body.lines.enumerated() {
             if index > 0 { out.append(0x2C) }
-            JSONText.appendString(paragraph, to: &out)
+            JSONText.appendString(line, to: &out)
+        }
+        raw("],\"links\":[", &out)
+        for (index, link) in story.body.links.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(link, to: &out)
         }
         raw("],\"comments\":[", &out)
         appendComments(story.comments, to: &out)
         raw("]}", &out)
+    }
+
+    private static func number(_ key: String, _ value: Int?, _ out: inout [UInt8]) {
+        raw(",\"\(key)\":" + (value.map(String.init) ?? "null"), &out)
     }
 
     private static func raw(_ text: String, _ out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
@@ -47,7 +63,9 @@ public enum StoryJSON {
                 closeObjects(from: openDepth, to: comment.depth, &out)
                 out.append(0x2C)
             }
-            raw("{\"id\":\"\(comment.id)\",\"author\":", &out)
+            raw("{\"id\":\"\(comment.id)\"", &out)
+            field("serviceID", comment.serviceID, &out)
+            raw(",\"author\":", &out)
             JSONText.appendOptional(comment.author, to: &out)
             raw(",\"age\":", &out)
             JSONText.appendOptional(comment.age, to: &out)

@@ -21,7 +21,7 @@ final class MigrationEndToEndTests: XCTestCase {
     func testAVersion1StateFileIsMigratedOnTheFirstRun() throws {
         let texts = ["Daily Discussion Thread\nVia: bot\n\nMonday.\n\nRain.\nSun.\n  Nice.\n",
                      "Daily Discussion Thread\nVia: bot\n\nTuesday.\n\nRain.\nWind.\n"]
-        let stories = try texts.map { try NativeFormat().parse(Array($0.utf8), path: "x")[0] }
+        let stories = try texts.map { try NativeImporter().stories(in: Array($0.utf8), path: "x")[0] }
         for (index, text) in texts.enumerated() { try EndToEnd.write(text, to: folder + "/stories/\(index).txt") }
         let legacyID = try XCTUnwrap(stories[0].legacyID)
         let read = [stories[0].comments[0].id, stories[0].comments[1].id].sorted().map(\.description).joined()

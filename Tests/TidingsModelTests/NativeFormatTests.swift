@@ -4,7 +4,7 @@ import XCTest
 
 final class NativeFormatTests: XCTestCase {
     func parse(_ name: String) throws -> Story {
-        let stories = try NativeFormat().parse(try Fixtures.bytes(name), path: name)
+        let stories = try NativeImporter().stories(in: try Fixtures.bytes(name), path: name)
         XCTAssertEqual(stories.count, 1)
         return stories[0]
     }
@@ -13,12 +13,12 @@ final class NativeFormatTests: XCTestCase {
         let story = try parse("glued-by.txt")
         XCTAssertEqual(story.title, "Harbour ferry returns after a winter of repairs")
         XCTAssertEqual(story.category, "Local News")
-        XCTAssertEqual(story.via, "tidewatcher")
-        XCTAssertEqual(story.age, "two weeks ago")
+        XCTAssertEqual(story.author, "tidewatcher")
+        XCTAssertEqual(story.dateText, "two weeks ago")
         XCTAssertEqual(story.declaredComments, 4)
         XCTAssertEqual(story.byline, "Story by Ines Calloway")
-        XCTAssertEqual(story.body.count, 6)
-        XCTAssertEqual(story.body.filter { $0.hasPrefix("- ") }.count, 3)
+        XCTAssertEqual(story.body.blocks.count, 6)
+        XCTAssertEqual(story.body.lines.filter { $0.hasPrefix("- ") }.count, 3)
         XCTAssertEqual(story.comments.count, 4)
         XCTAssertEqual(story.comments.last?.text, "Good news, but the timetable on the website is still the old one.")
         XCTAssertTrue(story.comments.allSatisfy { $0.depth == 0 && $0.parent == nil && $0.author == nil })
@@ -28,13 +28,13 @@ final class NativeFormatTests: XCTestCase {
         let story = try parse("crlf-bom.txt")
         XCTAssertEqual(story.title, "Night market opens on the river quay")
         XCTAssertEqual(story.byline, "Staff writer")
-        XCTAssertEqual(story.body, ["Forty stalls will open every Friday from May.", "- Cash and cards accepted."])
+        XCTAssertEqual(story.body.lines, ["Forty stalls will open every Friday from May.", "- Cash and cards accepted."])
         XCTAssertEqual(story.comments.map(\.depth), [0, 1, 2])
         XCTAssertFalse(story.comments.contains { $0.text.contains("\r") })
 
         let lf = String(decoding: try Fixtures.bytes("crlf-bom.txt").dropFirst(3), as: UTF8.self)
             .replacingOccurrences(of: "\r\n", with: "\n")
-        let fromLF = try NativeFormat().parse(Array(lf.utf8), path: "crlf-bom.txt")[0]
+        let fromLF = try NativeImporter().stories(in: Array(lf.utf8), path: "crlf-bom.txt")[0]
         XCTAssertEqual(fromLF, story)
     }
 
@@ -49,18 +49,18 @@ final class NativeFormatTests: XCTestCase {
 
     func testNoCommentsAndMissingHeaders() throws {
         let quiet = try parse("no-comments.txt")
-        XCTAssertEqual(quiet.body.count, 2)
+        XCTAssertEqual(quiet.body.blocks.count, 2)
         XCTAssertTrue(quiet.comments.isEmpty)
         XCTAssertEqual(quiet.declaredComments, 0)
 
         let bare = try parse("missing-headers.txt")
         XCTAssertEqual(bare.title, "Just a title and a body")
         XCTAssertNil(bare.category)
-        XCTAssertNil(bare.via)
-        XCTAssertNil(bare.age)
+        XCTAssertNil(bare.author)
+        XCTAssertNil(bare.dateText)
         XCTAssertNil(bare.declaredComments)
         XCTAssertNil(bare.byline)
-        XCTAssertEqual(bare.body, ["Only one paragraph here, with no headers at all."])
+        XCTAssertEqual(bare.body.lines, ["Only one paragraph here, with no headers at all."])
         XCTAssertEqual(bare.comments.map(\.text), ["A comment anyway.", "And a reply."])
     }
 
@@ -77,23 +77,23 @@ final class NativeFormatTests: XCTestCase {
     }
 
     func testEmptyAndBinaryFilesAreErrors() {
-        XCTAssertThrowsError(try NativeFormat().parse([], path: "empty"))
-        XCTAssertThrowsError(try NativeFormat().parse(Array("\n \n\n".utf8), path: "blank"))
-        XCTAssertThrowsError(try NativeFormat().parse([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], path: "x.png"))
+        XCTAssertThrowsError(try NativeImporter().stories(in: [], path: "empty"))
+        XCTAssertThrowsError(try NativeImporter().stories(in: Array("\n \n\n".utf8), path: "blank"))
+        XCTAssertThrowsError(try NativeImporter().stories(in: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], path: "x.png"))
     }
 
     func testTheSeedDocument() throws {
         guard let seed = Fixtures.sharedSeed() else {
             throw XCTSkip("../shared/seeds is not here: the seed check is skipped")
         }
-        let story = try NativeFormat().parse(seed, path: "seed")[0]
+        let story = try NativeImporter().stories(in: seed, path: "seed")[0]
         XCTAssertEqual(story.category, "News & Politics")
-        XCTAssertEqual(story.via, "vic-eldred")
-        XCTAssertEqual(story.age, "one month ago")
+        XCTAssertEqual(story.author, "vic-eldred")
+        XCTAssertEqual(story.dateText, "one month ago")
         XCTAssertEqual(story.declaredComments, 5)
         XCTAssertEqual(story.byline, "Story by Barak Ravid")
-        XCTAssertEqual(story.body.count, 15)
-        XCTAssertEqual(story.body.filter { $0.hasPrefix("- ") }.count, 8)
+        XCTAssertEqual(story.body.blocks.count, 15)
+        XCTAssertEqual(story.body.lines.filter { $0.hasPrefix("- ") }.count, 8)
         XCTAssertEqual(story.comments.count, 6)
         XCTAssertTrue(story.comments.allSatisfy { $0.depth == 0 && $0.descendantCount == 0 })
         XCTAssertTrue(story.title?.hasPrefix("Trump asks Putin") ?? false)
@@ -113,7 +113,7 @@ final class StableIDTests: XCTestCase {
     """
 
     func ids(_ text: String) throws -> (String, [String: String]) {
-        let story = try NativeFormat().parse(Array(text.utf8), path: "x")[0]
+        let story = try NativeImporter().stories(in: Array(text.utf8), path: "x")[0]
         return (story.id, Dictionary(uniqueKeysWithValues: story.comments.map { ($0.text, $0.id.description) }))
     }
 
@@ -131,13 +131,13 @@ final class StableIDTests: XCTestCase {
         let (storyID, _) = try ids(base)
         let (rewritten, _) = try ids(base.replacingOccurrences(of: "Body.", with: "A rewritten body."))
         XCTAssertNotEqual(storyID, rewritten, "a new body is a new story (docs/STATE.md)")
-        let moved = try NativeFormat().parse(Array(base.utf8), path: "elsewhere/y.txt")[0]
+        let moved = try NativeImporter().stories(in: Array(base.utf8), path: "elsewhere/y.txt")[0]
         XCTAssertEqual(moved.id, storyID)
         XCTAssertEqual(storyID.count, StoryID.characterCount)
     }
 
     func testIdenticalSiblingsGetDistinctIds() throws {
-        let story = try NativeFormat().parse(Array("T\n\nB\n\n+1\n+1\n+1\n".utf8), path: "x")[0]
+        let story = try NativeImporter().stories(in: Array("T\n\nB\n\n+1\n+1\n+1\n".utf8), path: "x")[0]
         XCTAssertEqual(Set(story.comments.map(\.id)).count, 3)
     }
 

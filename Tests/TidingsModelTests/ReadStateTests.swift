@@ -206,7 +206,7 @@ final class ReadStateTests: XCTestCase {
     }
 
     func testUnreadCount() throws {
-        let story = try NativeFormat().parse(Array("T\n\nB\n\na\nb\nc\n".utf8), path: "x")[0]
+        let story = try NativeImporter().stories(in: Array("T\n\nB\n\na\nb\nc\n".utf8), path: "x")[0]
         var state = ReadState()
         XCTAssertEqual(state.unreadCount(of: story), 3)
         state.setComments([story.comments[1].id], in: story.id, read: true)
@@ -231,16 +231,16 @@ final class LoaderAndDumpTests: XCTestCase {
         XCTAssertEqual(stories.map(\.title), ["Good one", "Nested one"])
         let failed = problems.filter { !$0.isSkipped }
         XCTAssertEqual(failed.map { ($0.path as NSString).lastPathComponent }, ["binary.txt", "empty.txt"])
-        XCTAssertEqual(failed.first?.reason, "not a document in any known format")
+        XCTAssertEqual(failed.first?.reason, "binary file, not text")
         XCTAssertEqual(failed.last?.reason, "empty file: no title line")
         XCTAssertEqual(problems.filter(\.isSkipped).map { ($0.path as NSString).lastPathComponent }, ["image.bin"])
     }
 
     func testDumpLineSchemaAndNesting() throws {
-        let story = try NativeFormat().parse(try Fixtures.bytes("nested.txt"), path: "nested.txt")[0]
+        let story = try NativeImporter().stories(in: try Fixtures.bytes("nested.txt"), path: "nested.txt")[0]
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(StoryJSON.line(story).utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["id", "path", "format", "title", "category", "via", "age", "declaredComments",
-                                          "byline", "body", "comments"])
+        XCTAssertEqual(Set(object.keys), ["id", "path", "locator", "format", "title", "author", "url", "category", "byline",
+                                          "date", "dateText", "score", "declaredComments", "body", "links", "comments"])
         let comments = try XCTUnwrap(object["comments"] as? [[String: Any]])
         XCTAssertEqual(comments.count, 3)
         let first = comments[0]

@@ -20,7 +20,7 @@ final class StateMigrationTests: XCTestCase {
     let mondayText = "Daily Discussion Thread\n\nMonday.\n\nRain.\nSun.\n"
     let tuesdayText = "Daily Discussion Thread\n\nTuesday.\n\nRain.\nWind.\n"
 
-    func story(_ text: String) throws -> Story { try NativeFormat().parse(Array(text.utf8), path: "x")[0] }
+    func story(_ text: String) throws -> Story { try NativeImporter().stories(in: Array(text.utf8), path: "x")[0] }
 
     func write(_ text: String, _ name: String) throws -> String {
         let path = folder + "/stories/" + name

@@ -6,11 +6,11 @@ import XCTest
 /// id when only its comments, age or declared count change.
 final class StoryIdentityTests: XCTestCase {
     func story(_ text: String, path: String = "x.txt") throws -> Story {
-        try NativeFormat().parse(Array(text.utf8), path: path)[0]
+        try NativeImporter().stories(in: Array(text.utf8), path: path)[0]
     }
 
     func entry(_ text: String, readState: ReadState = ReadState()) throws -> StoryEntry {
-        try NativeFormat().entries(Array(text.utf8), path: "x.txt", readState: readState)[0]
+        try NativeImporter().entries(in: Array(text.utf8), path: "x.txt", readState: readState)[0]
     }
 
     /// Two daily threads: same title, no submitter, different bodies and comments.
@@ -112,18 +112,18 @@ final class StoryIdentityTests: XCTestCase {
         texts.append(Array("Title\nVia: x\nA line that starts the body early\nsecond\n\ncomment\n".utf8))
         texts.append([0x43, 0x61, 0x66, 0xE9, 0x0A, 0x0A, 0x80, 0x0A])  // Windows-1252
         for bytes in texts {
-            let full = try NativeFormat().parse(bytes, path: "p")[0]
-            let listed = try NativeFormat().entries(bytes, path: "p", readState: ReadState())[0].summary
+            let full = try NativeImporter().stories(in: bytes, path: "p")[0]
+            let listed = try NativeImporter().entries(in: bytes, path: "p", readState: ReadState())[0].summary
             XCTAssertEqual(listed.id, full.id)
             XCTAssertEqual(listed.legacyID, full.legacyID)
-            XCTAssertEqual(full.id, StoryID.derive(title: full.title ?? "", submitter: full.via, category: full.category,
-                                                   byline: full.byline, body: full.body))
-            XCTAssertEqual(full.legacyID, StoryID.version1(title: full.title ?? "", submitter: full.via))
+            XCTAssertEqual(full.id, StoryID.derive(title: full.title ?? "", submitter: full.author, category: full.category,
+                                                   byline: full.byline, body: full.body.lines))
+            XCTAssertEqual(full.legacyID, StoryID.version1(title: full.title ?? "", submitter: full.author))
         }
     }
 
     func testAnIdHeaderIsTheIdInEveryVersion() throws {
-        let story = try NativeFormat().parse(try Fixtures.bytes("authors.txt"), path: "authors.txt")[0]
+        let story = try NativeImporter().stories(in: try Fixtures.bytes("authors.txt"), path: "authors.txt")[0]
         XCTAssertEqual(story.id, "sleeper-trains-2026")
         XCTAssertEqual(story.legacyID, "sleeper-trains-2026")
         let edited = String(decoding: try Fixtures.bytes("authors.txt"), as: UTF8.self) + "\n"

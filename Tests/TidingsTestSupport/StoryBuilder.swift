@@ -3,7 +3,7 @@ import TidingsUI
 
 /// Stories made in code for tests: comments given as (depth, text), ids numbered from 1 in order.
 public enum StoryBuilder {
-    public static func story(_ id: String, body: [String] = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
+    public static func story(_ id: String, body: StoryBody = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
         var list: [Comment] = []
         var lastAtDepth: [Int] = []
         for (number, item) in comments.enumerated() {

@@ -28,7 +28,7 @@ final class LegacyMarksLoadingTests: XCTestCase {
         var stories: [Story] = []
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/stories/" + name))
-            stories.append(try NativeFormat().parse(Array(text.utf8), path: name)[0])
+            stories.append(try NativeImporter().stories(in: Array(text.utf8), path: name)[0])
         }
         let (monday, tuesday, other) = (stories[0], stories[1], stories[2])
         let legacyID = try XCTUnwrap(monday.legacyID)

@@ -6,7 +6,7 @@ import XCTest
 final class ProblemCountTests: XCTestCase {
     func testSkippedFilesAreNotCountedAsProblems() {
         let failed = LoadProblem(path: "bad.txt", reason: "binary file, not text")
-        let skipped = LoadProblem(path: "README.md", reason: "not a story (.md)", kind: .notAStory)
+        let skipped = LoadProblem(path: "README.md", failure: .notAStory("not a story (.md)"))
         var counted = AppState(stories: UIFixtures.stories, problems: [failed, skipped, skipped], width: 120, height: 30)
         let status = counted.render().row(29)
         XCTAssertTrue(status.contains("1 problem: p"), status)

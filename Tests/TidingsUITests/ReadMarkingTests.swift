@@ -69,7 +69,7 @@ final class ReadMarkingTests: XCTestCase {
         let saved = state.readState
         // The file gains a reply and a new top-level comment; the earlier ones keep their ids.
         let grown = UIFixtures.texts[0].replacingOccurrences(of: "Good news,", with: "  @@ zed @@ A new reply.\nNew top comment.\nGood news,")
-        let story = try NativeFormat().parse(Array(grown.utf8), path: "story0.txt")[0]
+        let story = try NativeImporter().stories(in: Array(grown.utf8), path: "story0.txt")[0]
         var next = AppState(stories: [story], readState: saved, width: 120, height: 30)
         XCTAssertEqual(next.readState.unreadCount(of: story), 2)
         let list = next.render()

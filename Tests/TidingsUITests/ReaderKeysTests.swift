@@ -42,7 +42,7 @@ final class ReaderKeysTests: XCTestCase {
         XCTAssertTrue(screen.contains("first0 first1"))
         // The story text and the help: Home and End reach both ends.
         let longBody = (0..<60).map { "Paragraph \($0)" }
-        var text = AppState(stories: [UIFixtures.story("long", body: longBody, comments: [])], width: 80, height: 12)
+        var text = AppState(stories: [UIFixtures.story("long", body: StoryBody(paragraphs: longBody), comments: [])], width: 80, height: 12)
         text.press(.tab, .end)
         XCTAssertTrue(text.render().text.contains("Paragraph 59"))
         text.press(.home)

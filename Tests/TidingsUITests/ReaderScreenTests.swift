@@ -105,7 +105,7 @@ final class ReaderScreenTests: XCTestCase {
 
     func testTheStoryTextSaysWhereItIs() {
         let body = (0..<40).map { "Paragraph \($0)" }
-        var state = AppState(stories: [UIFixtures.story("Long", body: body, comments: [])], width: 80, height: 24)
+        var state = AppState(stories: [UIFixtures.story("Long", body: StoryBody(paragraphs: body), comments: [])], width: 80, height: 24)
         state.press(.tab)
         var screen = state.render().text
         XCTAssertTrue(screen.contains("% · more below"), screen)

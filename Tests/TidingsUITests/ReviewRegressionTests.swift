@@ -5,7 +5,7 @@ import TidingsModel
 
 /// Edge cases found in review: each failed before its fix.
 final class ReviewRegressionTests: XCTestCase {
-    func story(_ id: String, body: [String] = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
+    func story(_ id: String, body: StoryBody = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
         UIFixtures.story(id, body: body, comments: comments)
     }
 
@@ -22,7 +22,7 @@ final class ReviewRegressionTests: XCTestCase {
 
     func testTheEndOfALongStoryTextCanBeReached() {
         let body = (0..<30).map { "Paragraph \($0) " + String(repeating: "x", count: 79 - "Paragraph \($0) ".count) }
-        var state = AppState(stories: [story("long", body: body, comments: [])], width: 80, height: 24)
+        var state = AppState(stories: [story("long", body: StoryBody(paragraphs: body), comments: [])], width: 80, height: 24)
         state.press(.tab, .end)
         XCTAssertTrue(state.render().text.contains("Paragraph 29"))
     }

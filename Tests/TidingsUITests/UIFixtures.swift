@@ -43,11 +43,11 @@ enum UIFixtures {
 
     static var stories: [Story] {
         texts.enumerated().map { offset, text in
-            try! NativeFormat().parse(Array(text.utf8), path: "story\(offset).txt")[0]
+            try! NativeImporter().stories(in: Array(text.utf8), path: "story\(offset).txt")[0]
         }
     }
 
-    static func story(_ id: String, body: [String] = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
+    static func story(_ id: String, body: StoryBody = ["Body."], comments: [(depth: Int, text: String)]) -> Story {
         StoryBuilder.story(id, body: body, comments: comments)
     }
 

@@ -74,10 +74,16 @@ final class WidthPropertyTests: XCTestCase {
                 for position in counted.indices.reversed() {
                     if let parent = counted[position].parent { counted[parent].descendantCount += counted[position].descendantCount + 1 }
                 }
-                return Story(id: "s\(round)-\(index)", path: randomText(&random, maxPieces: 5), format: "tidings",
-                             title: randomText(&random), category: randomText(&random, maxPieces: 3), via: randomText(&random, maxPieces: 2),
-                             age: "now", byline: randomText(&random, maxPieces: 4), body: (0..<3).map { _ in randomText(&random) },
-                             comments: counted)
+                let header = StoryHeader(title: randomText(&random), author: randomText(&random, maxPieces: 2),
+                                         url: randomText(&random, maxPieces: 2), category: randomText(&random, maxPieces: 3),
+                                         byline: randomText(&random, maxPieces: 4), dateText: "now", score: 7)
+                let paragraphs: [String] = (0..<3).map { _ in randomText(&random) }
+                let body = StoryBody(blocks: paragraphs.enumerated().map { offset, text in
+                    StoryBody.Block(offset == 1 ? .quote : offset == 2 ? .listItem : .paragraph,
+                                    [StoryBody.Run(text, emphasis: .bold, link: 0), StoryBody.Run(" " + text)])
+                }, links: [randomText(&random)])
+                return Story(id: "s\(round)-\(index)", source: SourceReference(path: randomText(&random, maxPieces: 5)),
+                             format: "tidings", header: header, body: body, comments: counted)
             }
             var state = AppState(stories: stories, problems: [LoadProblem(path: randomText(&random), reason: "bad")],
                                  width: Int.random(in: 1...300, using: &random), height: Int.random(in: 1...100, using: &random))

@@ -42,9 +42,7 @@ extension AppState {
         case .failure(let problem):
             guard index == loadingStory else { return }
             message = "\(problem.path): \(problem.reason)"
-            story = Story(id: summary.id, path: summary.path, format: summary.format, title: summary.title,
-                          category: summary.category, via: summary.via, age: summary.age,
-                          declaredComments: summary.declaredComments, byline: summary.byline)
+            story = Story(placeholderFor: summary)
         }
         guard index == loadingStory, index == selectedStory else { return }
         loadingStory = nil

@@ -1,51 +1,99 @@
+import Foundation
 import TidingsModel
 
-/// One wrapped row of text with its style: the story text pane, the help and the problem list.
-struct StyledLine: Equatable {
-    var text: String
-    var style: Style
-}
-
-/// Lays out a story's title, header line and body for the story text pane.
+/// Lays out a story for the story text pane: title, header lines, then the body's blocks with emphasis
+/// and numbered links, and the links' targets at the end.
 enum StoryText {
     static func lines(for story: Story, width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         var lines: [StyledLine] = []
-        for line in TextWrap.wrap(UntrustedText.sanitize(story.title ?? "(untitled)"), width: width) {
-            lines.append(StyledLine(text: line, style: .bold))
+        func add(_ text: String, _ style: Style) {
+            lines += TextWrap.wrap(UntrustedText.sanitize(text), width: width).map { StyledLine(text: $0, style: style) }
         }
-        let header = [story.category, story.via, story.age, story.byline].compactMap { $0 }
-            .map { UntrustedText.sanitize($0) }.joined(separator: " · ")
-        if !header.isEmpty {
-            for line in TextWrap.wrap(header, width: width) { lines.append(StyledLine(text: line, style: .accent)) }
-        }
-        lines.append(StyledLine(text: commentSummary(story), style: .dim))
-        var previousWasItem = false
-        for paragraph in story.body {
-            let isItem = paragraph.hasPrefix("- ")
-            if !(isItem && previousWasItem) { lines.append(StyledLine(text: "", style: .plain)) }
-            previousWasItem = isItem
-            if isItem {
-                let wrapped = TextWrap.wrap(String(paragraph.dropFirst(2)), width: max(1, width - 2))
-                for (offset, line) in wrapped.enumerated() {
-                    lines.append(StyledLine(text: (offset == 0 ? "• " : "  ") + line, style: .plain))
-                }
-            } else {
-                for line in TextWrap.wrap(paragraph, width: width) { lines.append(StyledLine(text: line, style: .plain)) }
-            }
+        let header = story.header
+        add(header.title ?? "(untitled)", .bold)
+        let when = header.date.map(Self.dateText) ?? header.dateText
+        let about = [header.category, header.author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
+        if !about.isEmpty { add(about, .accent) }
+        if let url = header.url { add(url, Style(color: .accent, underline: true)) }
+        add(commentSummary(story), .dim)
+        var previous: StoryBody.Block.Kind?
+        for block in story.body.blocks {
+            // List items in a row stay together; every other block is set off by a blank line.
+            if !(block.kind == .listItem && previous == .listItem) { lines.append(StyledLine(text: "", style: .plain)) }
+            previous = block.kind
+            lines += blockLines(block, width: width)
         }
         if story.body.isEmpty {
             lines.append(StyledLine(text: "", style: .plain))
             lines.append(StyledLine(text: "(no story text)", style: .dim))
         }
+        if !story.body.links.isEmpty {
+            lines.append(StyledLine(text: "", style: .plain))
+            for (index, link) in story.body.links.enumerated() {
+                let label = "[\(index + 1)] "
+                let wrapped = TextWrap.wrap(UntrustedText.sanitize(link), width: max(1, width - label.count))
+                for (offset, part) in wrapped.enumerated() {
+                    let lead = offset == 0 ? label : String(repeating: " ", count: label.count)
+                    lines.append(StyledLine(spans: [.init(text: lead, style: .accent), .init(text: part, style: Style(color: .accent, underline: true))]))
+                }
+            }
+        }
         return lines
+    }
+
+    /// One block wrapped to the width, with its marker: `• ` for list items, `│ ` for quotes, an indent for code.
+    static func blockLines(_ block: StoryBody.Block, width: Int) -> [StyledLine] {
+        let spans = block.runs.flatMap { run -> [StyledLine.Span] in
+            var result = [StyledLine.Span(text: run.text, style: style(for: run.emphasis, in: block.kind))]
+            if let link = run.link { result.append(.init(text: "[\(link + 1)]", style: .accent)) }
+            return result
+        }
+        switch block.kind {
+        case .paragraph:
+            return StyledWrap.wrap(spans, width: width)
+        case .listItem, .quote, .code:
+            let marker = block.kind == .listItem ? "• " : block.kind == .quote ? "│ " : "  "
+            let markerStyle = block.kind == .quote ? Style.guide : .plain
+            let inner = width > 4 ? width - 2 : width
+            let wrapped = block.kind == .code
+                ? block.plainText.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+                    TextWrap.wrap(String($0), width: inner).map { StyledLine(text: $0, style: Style(color: .accent)) }
+                }
+                : StyledWrap.wrap(spans, width: inner)
+            guard width > 4 else { return wrapped }
+            return wrapped.enumerated().map { offset, line in
+                line.prefixed(offset == 0 || block.kind != .listItem ? marker : "  ", style: markerStyle)
+            }
+        }
+    }
+
+    static func style(for emphasis: StoryBody.Run.Emphasis, in kind: StoryBody.Block.Kind) -> Style {
+        var style = kind == .quote ? Style(dim: true) : .plain
+        switch emphasis {
+        case .none: break
+        case .italic: style.underline = true
+        case .bold: style.bold = true
+        case .code: style.color = .accent
+        }
+        return style
     }
 
     static func commentSummary(_ story: Story) -> String {
         let count = story.comments.count
         var text = count == 1 ? "1 comment" : "\(count) comments"
         if let declared = story.declaredComments, declared != count { text += " (the page said \(declared))" }
+        if let score = story.score { text = (score == 1 ? "1 point" : "\(score) points") + " · " + text }
         return text
+    }
+
+    /// A date as the reader shows it: `2026-11-25 19:40` in UTC, the same on every machine.
+    static func dateText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date) + " UTC"
     }
 }
 

@@ -29,7 +29,10 @@ extension AppState {
         for row in 0..<area.height {
             let index = textTop + row
             guard index < lines.count else { break }
-            screen.write(lines[index].text, x: area.x, y: area.y + row, maxWidth: textWidth, style: lines[index].style)
+            var x = area.x
+            for span in lines[index].spans {
+                x += screen.write(span.text, x: x, y: area.y + row, maxWidth: area.maxX - x, style: span.style)
+            }
         }
     }
 }

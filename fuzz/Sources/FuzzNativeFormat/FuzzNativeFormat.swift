@@ -6,7 +6,7 @@ import TidingsModel
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNativeFormat(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let format = NativeFormat()
+    let format = NativeImporter()
     guard let stories = try? format.parse(bytes, path: "fuzz") else { return 0 }
     guard let story = stories.first else { fatalError("a parse without a story") }
     var marks = ReadState()

@@ -1,44 +1,45 @@
-/// One saved story with its header fields, body paragraphs and comment thread.
+/// One saved story: what it says about itself, its text, and its comment thread, in a form that does not
+/// depend on the format it came from. Header fields read as the story's own: `story.title`.
+@dynamicMemberLookup
 public struct Story: Sendable, Equatable {
-    /// Stable identifier: the `Id:` header when present, otherwise derived from the title, submitter,
-    /// category, byline and body (docs/STATE.md).
+    /// Stable identifier: the `Id:` header (or the id the service gave) when present, otherwise derived
+    /// from what makes the story itself (docs/STATE.md).
     public var id: String
     /// The id the story had under the version-1 rule (title and submitter), to find marks saved under it;
     /// nil when unknown.
     public var legacyID: String?
-    /// Path of the file the story came from, as given to the loader.
-    public var path: String
-    /// Name of the format that parsed it (for example `tidings`).
+    public var source: SourceReference
+    /// Name of the importer that read it (for example `tidings`).
     public var format: String
-    public var title: String?
-    public var category: String?
-    /// The submitter named on the `Via:` line.
-    public var via: String?
-    public var age: String?
-    /// The comment count the file claims, which may differ from the comments it holds.
-    public var declaredComments: Int?
-    public var byline: String?
-    /// Body paragraphs in order; list items keep their leading `- `.
-    public var body: [String]
+    public var header: StoryHeader
+    public var body: StoryBody
     /// Every comment in pre-order (a parent before its replies); see `Comment.depth` and `Comment.parent`.
     public var comments: [Comment]
 
-    public init(id: String, legacyID: String? = nil, path: String, format: String, title: String? = nil,
-                category: String? = nil, via: String? = nil, age: String? = nil, declaredComments: Int? = nil, byline: String? = nil,
-                body: [String] = [], comments: [Comment] = []) {
+    public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
+                body: StoryBody = [], comments: [Comment] = []) {
         self.id = id
         self.legacyID = legacyID
-        self.path = path
+        self.source = source
         self.format = format
-        self.title = title
-        self.category = category
-        self.via = via
-        self.age = age
-        self.declaredComments = declaredComments
-        self.byline = byline
+        self.header = header
         self.body = body
         self.comments = comments
     }
+
+    /// A story with a title and little else (tests, placeholders).
+    public init(id: String, path: String, format: String, title: String?, body: StoryBody = [], comments: [Comment] = []) {
+        self.init(id: id, source: SourceReference(path: path), format: format, header: StoryHeader(title: title),
+                  body: body, comments: comments)
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<StoryHeader, Value>) -> Value {
+        get { header[keyPath: field] }
+        set { header[keyPath: field] = newValue }
+    }
+
+    /// The file the story came from.
+    public var path: String { source.path }
 
     /// Indices of the comments with no parent, in order.
     public var topLevelCommentIndices: [Int] {
@@ -49,6 +50,8 @@ public struct Story: Sendable, Equatable {
 /// One comment, stored flat: the tree is given by `depth` and `parent` over the story's pre-order list.
 public struct Comment: Sendable, Equatable {
     public var id: CommentID
+    /// The id the comment's service gave it (a Hacker News item number), when it has one.
+    public var serviceID: String?
     /// 0 for a top-level comment, parent depth + 1 for a reply.
     public var depth: Int
     /// Index of the parent comment in `Story.comments`, or nil for a top-level comment.
@@ -59,9 +62,10 @@ public struct Comment: Sendable, Equatable {
     /// Number of comments below this one (all descendants), which follow it directly in pre-order.
     public var descendantCount: Int
 
-    public init(id: CommentID, depth: Int, parent: Int?, author: String? = nil, age: String? = nil,
-                text: String, descendantCount: Int = 0) {
+    public init(id: CommentID, serviceID: String? = nil, depth: Int, parent: Int?, author: String? = nil,
+                age: String? = nil, text: String, descendantCount: Int = 0) {
         self.id = id
+        self.serviceID = serviceID
         self.depth = depth
         self.parent = parent
         self.author = author

@@ -1,0 +1,33 @@
+/// The importers Tidings knows. For each file the most certain importer wins; on a tie, the one listed first.
+public struct ImporterRegistry: Sendable {
+    public var importers: [any Importer]
+
+    public init(importers: [any Importer]) { self.importers = importers }
+
+    /// Every importer this build ships with.
+    public static let standard = ImporterRegistry(importers: [NativeImporter()])
+
+    /// The importer for a file, or the failure that says why there is none. Without `prefix` (only the name
+    /// known) nil means: read the file and ask again.
+    public func importer(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> Result<any Importer, LoadFailure>? {
+        var best: (any Importer)?
+        var bestConfidence = ImportConfidence.none
+        var firstReason: String?
+        var damage: LoadFailure?
+        for importer in importers {
+            let claim = importer.claim(path: path, prefix: prefix, named: named)
+            if claim.confidence > bestConfidence {
+                best = importer
+                bestConfidence = claim.confidence
+            } else if claim.confidence == .none {
+                if firstReason == nil { firstReason = claim.reason }
+                if damage == nil { damage = claim.damage }
+            }
+        }
+        if let best { return prefix == nil ? nil : .success(best) }
+        if let damage { return .failure(damage) }
+        // Nobody wants it: a file found in a folder is skipped quietly; a file the user named is a problem.
+        if named { return prefix == nil ? nil : .failure(.unknownFormat) }
+        return .failure(.notAStory(firstReason ?? "not a story"))
+    }
+}

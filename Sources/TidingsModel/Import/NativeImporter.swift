@@ -1,0 +1,31 @@
+import Foundation
+
+/// The plain-text story format described in docs/FORMAT.md: title, header lines, body, indented comments.
+/// It scans bytes, not characters, and builds strings only for what the caller asks for.
+public struct NativeImporter: Importer {
+    public let name = "tidings"
+
+    public init() {}
+
+    /// Found in a folder, only `.txt`, `.story` and files without an extension are stories, and README,
+    /// LICENSE and the like only with a story header after the title (docs/FORMAT.md). It reads any text,
+    /// so it is the fallback for text nobody else claims, and likely when a story header follows the title.
+    public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
+        if !named, let reason = StoryNames.skipReason(path: path, prefix: prefix) { return .no(reason) }
+        guard let prefix else { return ImportClaim(.fallback) }
+        if TextDecoding.looksBinary(prefix) { return .damaged(.binary) }
+        return ImportClaim(StoryNames.hasStoryHeader(prefix) ? .likely : .fallback)
+    }
+
+    public func stories(in bytes: [UInt8], path: String) throws -> [Story] {
+        let scan = try NativeScan.run(bytes, detail: .full, commentIDsFor: { _, _ in true })
+        return [scan.story(path: path, format: name)]
+    }
+
+    /// Hashes comments only for stories with read marks: the story id is known once the body is read, so
+    /// one pass decides.
+    public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
+        let scan = try NativeScan.run(bytes, detail: .summary, commentIDsFor: needsCommentIDs)
+        return [ImportedSummary(summary: scan.summary(path: path, format: name), commentIDs: scan.commentIDs)]
+    }
+}

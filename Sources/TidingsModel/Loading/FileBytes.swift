@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads a whole file with a size limit; failures are `LoadFailure` values.
+enum FileBytes {
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw failure(errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw LoadFailure.device }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw LoadFailure.tooLarge(bytes: size, limit: limit)
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if count == 0 { break }  // the file shrank while reading: keep what is there
+            filled += count
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+
+    static func failure(_ code: Int32) -> LoadFailure {
+        switch code {
+        case EACCES, EPERM: return .permissionDenied
+        case ENOENT: return .vanished
+        case EISDIR: return .readError("is a folder")
+        default: return .readError(String(cString: strerror(code)).lowercased())
+        }
+    }
+}

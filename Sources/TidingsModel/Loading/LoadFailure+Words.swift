@@ -1,0 +1,51 @@
+/// Every load failure in words: the one place the reader's, `dump`'s and the problem list's texts come from.
+extension LoadFailure: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .noSuchFile: return "no such file or folder"
+        case .vanished: return "file disappeared"
+        case .permissionDenied: return "permission denied"
+        case .brokenLink: return "broken link"
+        case .linkLoop: return "skipped: a loop of links"
+        case .pipe: return "skipped: a pipe, not a file"
+        case .socket: return "skipped: a socket, not a file"
+        case .device: return "skipped: not a regular file"
+        case .folderUnreadable: return "folder cannot be read"
+        case .nameNotUTF8: return "skipped: the file name is not UTF-8; rename it to read it"
+        case .cannotExamine: return "cannot be examined"
+        case .tooLarge(let bytes, let limit): return "too large (\(bytes >> 20) MiB; the limit is \(limit >> 20) MiB)"
+        case .readError(let text): return text
+        case .binary: return "binary file, not text"
+        case .empty: return "empty file: no title line"
+        case .malformed(let text): return text
+        case .unknownFormat: return "not a document in any known format"
+        case .storyGone: return "no story left in the file"
+        case .notAStory(let text): return text
+        case .other(let text): return text
+        }
+    }
+
+    /// The problem list's heading for a group of files that failed alike: "3 binary files".
+    public func groupHeading(count: Int) -> String {
+        let files = count == 1 ? "1 file" : "\(count) files"
+        switch self {
+        case .binary: return count == 1 ? "1 binary file" : "\(count) binary files"
+        case .empty: return count == 1 ? "1 empty file" : "\(count) empty files"
+        case .tooLarge: return "\(files) too large"
+        case .permissionDenied: return "\(files) that may not be read"
+        case .brokenLink: return count == 1 ? "1 broken link" : "\(count) broken links"
+        case .notAStory: return "\(files) skipped: not stories"
+        case .pipe, .socket, .device, .linkLoop, .nameNotUTF8: return "\(files) skipped"
+        default: return "\(files) could not be loaded"
+        }
+    }
+
+    /// Failures that group together under one heading (the same kind, whatever their details).
+    public var group: String {
+        switch self {
+        case .tooLarge: return "tooLarge"
+        case .readError, .malformed, .other, .notAStory: return "\(self)".prefix(while: { $0 != "(" }).description
+        default: return "\(self)"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// What the story list needs to know of a story: its header and comment count, without the body or the
+/// comments, so 100,000 of them fit in little memory. The full story is parsed again from `source` when shown.
+@dynamicMemberLookup
+public struct StorySummary: Sendable, Equatable {
+    public var id: String
+    /// The story's version-1 id (see `Story.legacyID`).
+    public var legacyID: String?
+    public var source: SourceReference
+    public var format: String
+    public var header: StoryHeader
+    public var commentCount: Int
+
+    public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
+                commentCount: Int = 0) {
+        self.id = id
+        self.legacyID = legacyID
+        self.source = source
+        self.format = format
+        self.header = header
+        self.commentCount = commentCount
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<StoryHeader, Value>) -> Value {
+        get { header[keyPath: field] }
+        set { header[keyPath: field] = newValue }
+    }
+
+    public var path: String { source.path }
+}
+
+extension Story {
+    /// The list entry for this story.
+    public var summary: StorySummary {
+        StorySummary(id: id, legacyID: legacyID, source: source, format: format, header: header, commentCount: comments.count)
+    }
+
+    /// A story with nothing but what its list entry knows (its file could not be read again).
+    public init(placeholderFor summary: StorySummary) {
+        self.init(id: summary.id, legacyID: summary.legacyID, source: summary.source, format: summary.format,
+                  header: summary.header)
+    }
+}

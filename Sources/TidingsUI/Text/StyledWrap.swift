@@ -1,0 +1,72 @@
+import TidingsModel
+
+/// Word wrapping of styled text: like `TextWrap.wrap`, but each piece keeps its style across the breaks.
+enum StyledWrap {
+    /// Wraps spans to `width` cells. Line breaks in the text start new lines; words longer than a line are
+    /// split between characters; spaces between words collapse to one.
+    static func wrap(_ spans: [StyledLine.Span], width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var lines: [StyledLine] = []
+        var line: [StyledLine.Span] = []
+        var lineWidth = 0
+        var word: [StyledLine.Span] = []
+        var wordWidth = 0
+        var pendingSpace: Style?
+
+        func append(_ text: String, _ style: Style, to spans: inout [StyledLine.Span]) {
+            if let last = spans.last, last.style == style { spans[spans.count - 1].text += text } else { spans.append(.init(text: text, style: style)) }
+        }
+        func breakLine() {
+            lines.append(StyledLine(spans: line))
+            line = []
+            lineWidth = 0
+        }
+        func placeWord() {
+            guard wordWidth > 0 else { return }
+            let space = pendingSpace != nil && lineWidth > 0 ? 1 : 0
+            if lineWidth > 0, lineWidth + space + wordWidth > width { breakLine() }
+            if lineWidth > 0, let style = pendingSpace {
+                append(" ", style, to: &line)
+                lineWidth += 1
+            }
+            if wordWidth <= width - lineWidth {
+                for span in word { append(span.text, span.style, to: &line) }
+                lineWidth += wordWidth
+            } else {
+                // Longer than a line: split between characters (never inside a grapheme cluster).
+                for span in word {
+                    for original in span.text {
+                        let character: Character = DisplayWidth.of(original) > width ? "\u{FFFD}" : original
+                        let cells = DisplayWidth.of(character)
+                        if lineWidth + cells > width, lineWidth > 0 { breakLine() }
+                        append(String(character), span.style, to: &line)
+                        lineWidth += cells
+                    }
+                }
+            }
+            word = []
+            wordWidth = 0
+            pendingSpace = nil
+        }
+
+        for span in spans {
+            let clean = UntrustedText.sanitize(span.text, multiline: true)
+            for character in clean {
+                if character == "\n" {
+                    placeWord()
+                    breakLine()
+                    pendingSpace = nil
+                } else if character == " " {
+                    placeWord()
+                    if lineWidth > 0 { pendingSpace = span.style }
+                } else {
+                    append(String(character), span.style, to: &word)
+                    wordWidth += DisplayWidth.of(character)
+                }
+            }
+        }
+        placeWord()
+        if !line.isEmpty || lines.isEmpty { breakLine() }
+        return lines
+    }
+}
