@@ -26,7 +26,7 @@ struct DocumentFiles {
         case .regular(let identity): addFile(path, identity, named: true)
         case .directory(let identity):
             walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, identity, problem: problem)
-        case .other(let what): problem(LoadProblem(path: path, reason: what))
+        case .other(let failure): problem(LoadProblem(path: path, failure: failure))
         }
     }
 
@@ -52,7 +52,7 @@ struct DocumentFiles {
             } else {
                 var info = stat()
                 guard stat(folder, &info) == 0 else {
-                    problem(LoadProblem(path: folder, reason: "folder cannot be read"))
+                    problem(LoadProblem(path: folder, failure: .folderUnreadable))
                     continue
                 }
                 identity = FileIdentity(info)
@@ -60,7 +60,7 @@ struct DocumentFiles {
             // Entered before (a second path, a link to it, a loop): its files are already listed.
             guard visitedFolders.insert(identity).inserted else { continue }
             guard let listing = FolderListing.read(folder, problem: problem) else {
-                problem(LoadProblem(path: folder, reason: "folder cannot be read"))
+                problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }
             var subfolders: [(path: String, identity: FileIdentity?)] = []
@@ -76,7 +76,7 @@ struct DocumentFiles {
                     switch FileKind.of(child) {
                     case .regular(let target): addFile(child, target)
                     case .directory(let target): subfolders.append((child, target))
-                    case .other(let what): problem(LoadProblem(path: child, reason: "skipped: \(what)"))
+                    case .other(let failure): problem(LoadProblem(path: child, failure: failure))
                     }
                 }
             }
@@ -147,7 +147,7 @@ enum FolderListing {
                 return decoded
             }
             if let undecodable {
-                problem(LoadProblem(path: folder + "/" + undecodable, reason: "skipped: the file name is not UTF-8; rename it to read it"))
+                problem(LoadProblem(path: folder + "/" + undecodable, failure: .nameNotUTF8))
             }
             if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
         }
@@ -161,27 +161,27 @@ enum FolderListing {
 enum FileKind {
     case regular(FileIdentity)
     case directory(FileIdentity)
-    case other(String)
+    case other(LoadFailure)
 
     static func of(_ path: String) -> FileKind {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                return .other(code == ELOOP ? "a loop of links" : "broken link")
+                return .other(code == ELOOP ? .linkLoop : .brokenLink)
             }
             switch code {
-            case ENOENT, ENOTDIR: return .other("no such file or folder")
-            case EACCES: return .other("permission denied")
-            default: return .other("cannot be examined")
+            case ENOENT, ENOTDIR: return .other(.noSuchFile)
+            case EACCES: return .other(.permissionDenied)
+            default: return .other(.cannotExamine)
             }
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular(FileIdentity(info))
         case S_IFDIR: return .directory(FileIdentity(info))
-        case S_IFIFO: return .other("a pipe, not a file")
-        case S_IFSOCK: return .other("a socket, not a file")
-        default: return .other("not a regular file")
+        case S_IFIFO: return .other(.pipe)
+        case S_IFSOCK: return .other(.socket)
+        default: return .other(.device)
         }
     }
 }

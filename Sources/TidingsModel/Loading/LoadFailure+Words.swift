@@ -5,7 +5,7 @@ extension LoadFailure: CustomStringConvertible {
         case .noSuchFile: return "no such file or folder"
         case .vanished: return "file disappeared"
         case .permissionDenied: return "permission denied"
-        case .brokenLink: return "broken link"
+        case .brokenLink: return "skipped: broken link"
         case .linkLoop: return "skipped: a loop of links"
         case .pipe: return "skipped: a pipe, not a file"
         case .socket: return "skipped: a socket, not a file"
@@ -40,12 +40,23 @@ extension LoadFailure: CustomStringConvertible {
         }
     }
 
-    /// Failures that group together under one heading (the same kind, whatever their details).
+    /// Whether the group heading says all there is to say, so the reason need not follow each file.
+    public var headingSaysItAll: Bool {
+        switch self {
+        case .binary, .empty, .permissionDenied, .brokenLink: return true
+        default: return false
+        }
+    }
+
+    /// Failures that group together under one heading: the same kind, whatever their details.
     public var group: String {
         switch self {
-        case .tooLarge: return "tooLarge"
-        case .readError, .malformed, .other, .notAStory: return "\(self)".prefix(while: { $0 != "(" }).description
-        default: return "\(self)"
+        case .tooLarge: return "too large"
+        case .readError: return "read error"
+        case .malformed: return "malformed"
+        case .notAStory: return "not a story"
+        case .other: return "other"
+        default: return description
         }
     }
 }

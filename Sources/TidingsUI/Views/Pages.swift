@@ -51,22 +51,38 @@ enum Pages {
         if failed.isEmpty {
             heading("Every file loaded without problems.")
         } else {
-            heading("\(failed.count.formatted) file\(failed.count == 1 ? "" : "s") could not be loaded")
-            for problem in failed {
-                lines += indented(problem.path, by: 2, width: width, style: .plain)
-                lines += indented(problem.reason, by: 4, width: width, style: .warning)
-            }
+            lines += fileGroups(failed, width: width, reasonStyle: .warning)
         }
         if !skipped.isEmpty {
-            heading("\(skipped.count.formatted) file\(skipped.count == 1 ? "" : "s") skipped: not stories")
-            for problem in skipped {
-                lines += indented(problem.path, by: 2, width: width, style: .plain)
-                lines += indented(problem.reason, by: 4, width: width, style: .dim)
-            }
+            lines += fileGroups(skipped, width: width, reasonStyle: .dim)
         }
         if !messages.isEmpty {
             heading("Recent messages, newest first")
             for text in messages.reversed() { lines += indented(text, by: 2, width: width, style: .plain) }
+        }
+        return lines
+    }
+
+    /// Files that failed alike under one heading ("3 binary files"); the reason is repeated under each path
+    /// only when the heading does not already say it all.
+    private static func fileGroups(_ problems: [LoadProblem], width: Int, reasonStyle: Style) -> [StyledLine] {
+        var order: [String] = []
+        var groups: [String: [LoadProblem]] = [:]
+        for problem in problems {
+            let key = problem.failure.group
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(problem)
+        }
+        var lines: [StyledLine] = []
+        for key in order {
+            let members = groups[key]!
+            lines.append(StyledLine(text: "", style: .plain))
+            lines += TextWrap.wrap(members[0].failure.groupHeading(count: members.count), width: width)
+                .map { StyledLine(text: $0, style: Style(color: .accent, bold: true)) }
+            for problem in members {
+                lines += indented(problem.path, by: 2, width: width, style: .plain)
+                if !problem.failure.headingSaysItAll { lines += indented(problem.reason, by: 4, width: width, style: reasonStyle) }
+            }
         }
         return lines
     }
