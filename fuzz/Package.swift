@@ -9,7 +9,7 @@ let package = Package(
     name: "TidingsFuzz",
     dependencies: [.package(name: "Tidings", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzNativeFormat",
+        .executableTarget(name: "FuzzImporters",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzStateFile",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),

@@ -13,6 +13,15 @@ public final class ParallelLoad: Sendable {
         public var done = 0
         public var total: Int?
         public var finished = false
+
+        public init(entries: [StoryEntry] = [], problems: [LoadProblem] = [], done: Int = 0, total: Int? = nil,
+                    finished: Bool = false) {
+            self.entries = entries
+            self.problems = problems
+            self.done = done
+            self.total = total
+            self.finished = finished
+        }
     }
 
     private struct Shared {
