@@ -174,7 +174,7 @@ public struct ReadStateStore: Sendable {
     /// refused before anything is created beside it.
     private func locked<T>(_ body: () throws -> T) throws -> T {
         do { try check() } catch { throw AtomicFile.WriteError(description: "\(path) \(error); it is left as it is") }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try AtomicFile.createFolders(folder)
         guard let lock = FileLock(path: lockPath) else {
             throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
         }
@@ -234,7 +234,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String, backup: String? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try createFolders(directory)
         var template = Array((directory + "/." + (path as NSString).lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw WriteError(description: "cannot create a file in \(directory): \(errorText())") }
@@ -288,4 +288,20 @@ public enum AtomicFile {
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// `mkdir -p`, with a message that names the part of the path that is in the way.
+    static func createFolders(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw WriteError(description: "cannot create the folder \(path): a file is in the way")
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try createFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw WriteError(description: "cannot create the folder \(path): \(errorText())")
+        }
+    }
 }

@@ -6,6 +6,8 @@ public struct NotAFile: Error, Equatable, Sendable, CustomStringConvertible {
     /// What the path turned out to be.
     public enum Kind: Equatable, Sendable {
         case empty, folder, device, pipe, socket, other
+        /// A part of the path that should be a folder is a file: nothing can be created there.
+        case insideFile(String)
     }
 
     public var path: String
@@ -28,6 +30,7 @@ public struct NotAFile: Error, Equatable, Sendable, CustomStringConvertible {
         case .pipe: return "is a pipe; give the path of a regular file"
         case .socket: return "is a socket; give the path of a regular file"
         case .other: return "is not a regular file; give the path of one"
+        case .insideFile(let file): return "cannot be created: \(file) is a file, not a folder"
         }
     }
 
@@ -36,8 +39,22 @@ public struct NotAFile: Error, Equatable, Sendable, CustomStringConvertible {
     public static func check(_ path: String) throws(NotAFile) {
         if path.isEmpty { throw NotAFile(path: path, kind: .empty) }
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard stat(path, &info) == 0 else {
+            if errno == ENOTDIR, let file = fileInTheWay(of: path) { throw NotAFile(path: path, kind: .insideFile(file)) }
+            return
+        }
         if let kind = kind(of: info.st_mode) { throw NotAFile(path: path, kind: kind) }
+    }
+
+    /// The nearest existing ancestor of `path` when it is not a folder.
+    static func fileInTheWay(of path: String) -> String? {
+        var ancestor = (path as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty, ancestor != "/" {
+            var info = stat()
+            if stat(ancestor, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR ? nil : ancestor }
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// nil for a regular file, else what the mode says the entry is.

@@ -5,6 +5,8 @@ import Foundation
 enum StoryNames {
     /// Extensions of story files; a name without an extension is one too.
     static let storyExtensions: Set<String> = ["txt", "story"]
+    /// Extensions of exports in formats Tidings does not read yet.
+    static let exportExtensions: Set<String> = ["json", "mbox", "mbx", "eml", "xml", "rss", "atom", "html", "htm"]
     /// Names (with or without `.txt`) that a folder of stories often holds beside them: they are stories
     /// only when a story header line follows the title.
     static let wellKnown: Set<String> = ["readme", "license", "licence", "copying", "notice", "changelog", "changes",
@@ -16,7 +18,13 @@ enum StoryNames {
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
         var base = Substring(name)
         if let (stem, fileExtension) = split(name) {
-            guard storyExtensions.contains(fileExtension) else { return "not a story (.\(fileExtension)); name the file to read it anyway" }
+            guard storyExtensions.contains(fileExtension) else {
+                // Exports in formats to come: naming them would not help yet.
+                if exportExtensions.contains(fileExtension) {
+                    return "not a story (.\(fileExtension)): a format this version of Tidings does not read yet"
+                }
+                return "not a story (.\(fileExtension)); name the file to read it anyway"
+            }
             base = stem
         }
         guard base.utf8.count <= 12, wellKnown.contains(base.lowercased()), let prefix else { return nil }

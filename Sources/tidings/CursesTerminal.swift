@@ -54,6 +54,12 @@ final class CursesTerminal {
         noecho()
         nonl()
         keypad(tidings_stdscr(), true)
+        // Home and End as terminals send them under other TERM settings (tmux, screen, rxvt, PuTTY): without
+        // these, the sequence would arrive as Esc and letters.
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+                                 ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END)] {
+            define_key(sequence, code)
+        }
         set_escdelay(25)
         curs_set(0)
         wtimeout(tidings_stdscr(), 100)
@@ -176,7 +182,7 @@ final class CursesTerminal {
         switch character {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
+        case 27: return afterEscape()
         case 8, 127: return .key(.backspace)
         case 1...26:
             // Raw mode: Ctrl-C, Ctrl-L and Ctrl-Z arrive as characters and go through the key table.
@@ -203,6 +209,29 @@ final class CursesTerminal {
         signal(SIGTSTP, previous)
         reset_prog_mode()
         redrawEverything()
+    }
+
+    /// Esc alone, Alt with a key (Esc then the key at once), or a sequence curses does not know, which is
+    /// read to its end and dropped, so its letters never act as keys.
+    private func afterEscape() -> Input {
+        guard let window = tidings_stdscr() else { return .key(.escape) }
+        wtimeout(window, 0)
+        defer { wtimeout(window, 100) }
+        var next: wint_t = 0
+        let result = wget_wch(window, &next)
+        if result == ERR || result == tidings_key_code_yes() { return .key(.escape) }
+        if next == 0x5B || next == 0x4F {  // CSI `[` or SS3 `O`
+            wtimeout(window, 5)
+            for _ in 0..<32 {
+                var byte: wint_t = 0
+                guard wget_wch(window, &byte) != ERR else { break }
+                if (0x40...0x7E).contains(byte) { break }  // the final byte
+            }
+            return .timeout
+        }
+        if next == 27 { return .key(.escape) }
+        guard next >= 32, let scalar = Unicode.Scalar(UInt32(next)) else { return .key(.escape) }
+        return .key(KeyPress(.character(Character(scalar)), modifiers: .alt))
     }
 
     /// Leaves curses mode and restores the terminal as it was.

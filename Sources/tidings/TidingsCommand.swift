@@ -7,6 +7,11 @@ import TidingsModel
 struct TidingsCommand: ParsableCommand {
     static let version = "0.1.0"
 
+    static func main() {
+        StandardOutputCheck.install()
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "tidings",
         abstract: "A terminal reader for saved stories and their comment threads.",

@@ -69,11 +69,14 @@ final class DurabilityEndToEndTests: XCTestCase {
     }
 
     func testAStateFolderThatCannotBeWrittenIsReportedAndRetried() throws {
+        // A path inside a file is refused at start; here the folder turns into a file while the reader runs.
         let blocker = folder + "/blocked"
-        try EndToEnd.write("a file where the state folder should be", to: blocker)
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: true)
         let state = blocker + "/state.json"
         let tmux = try reader(state: state, width: 200)
         tmux.waitFor(text: "Stories 1/2")
+        try FileManager.default.removeItem(atPath: blocker)
+        try EndToEnd.write("a file where the state folder should be", to: blocker)
         tmux.send("Enter")
         tmux.waitFor(text: "Cannot save read state")
         tmux.send("Down")  // the reader keeps working

@@ -75,8 +75,7 @@ final class ReaderEndToEndTests: XCTestCase {
         tmux.waitFor(text: "Comments 2/5")
 
         tmux.send("p")
-        screen = tmux.waitFor(text: "1 binary file")
-        XCTAssertTrue(screen.contains("damaged.txt"))
+        tmux.waitFor("the problem list") { $0.contains("1 binary file") && $0.contains("damaged.txt") }
         tmux.send("Escape")
         tmux.waitFor(text: "Comments 2/5")
 

@@ -14,7 +14,13 @@ public struct NativeImporter: Importer {
         if !named, let reason = StoryNames.skipReason(path: path, prefix: prefix) { return .no(reason) }
         guard let prefix else { return ImportClaim(.fallback) }
         if TextDecoding.looksBinary(prefix) { return .damaged(.binary) }
-        return ImportClaim(StoryNames.hasStoryHeader(prefix) ? .likely : .fallback)
+        if StoryNames.hasStoryHeader(prefix) { return ImportClaim(.likely) }
+        // Another format this build cannot read yet: never a garbage story. Named, it is a problem that says
+        // so; found in a folder, it is skipped.
+        if let foreign = ForeignFormat.detect(prefix) {
+            return named ? .damaged(.unsupported(foreign)) : .no("not a story: \(foreign), a format not read yet")
+        }
+        return ImportClaim(.fallback)
     }
 
     public func stories(in bytes: [UInt8], path: String) throws -> [Story] {

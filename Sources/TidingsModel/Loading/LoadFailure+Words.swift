@@ -19,6 +19,7 @@ extension LoadFailure: CustomStringConvertible {
         case .empty: return "empty file: no title line"
         case .malformed(let text): return text
         case .unknownFormat: return "not a document in any known format"
+        case .unsupported(let what): return "\(what): a format this version of Tidings does not read yet"
         case .storyGone: return "no story left in the file"
         case .notAStory(let text): return text
         case .other(let text): return text
@@ -35,6 +36,7 @@ extension LoadFailure: CustomStringConvertible {
         case .permissionDenied: return "\(files) that may not be read"
         case .brokenLink: return count == 1 ? "1 broken link" : "\(count) broken links"
         case .notAStory: return "\(files) skipped: not stories"
+        case .unsupported: return "\(files) in formats not read yet"
         case .pipe, .socket, .device, .linkLoop, .nameNotUTF8: return "\(files) skipped"
         default: return "\(files) could not be loaded"
         }
@@ -54,6 +56,7 @@ extension LoadFailure: CustomStringConvertible {
         case .tooLarge: return "too large"
         case .readError: return "read error"
         case .malformed: return "malformed"
+        case .unsupported: return "unsupported"
         case .notAStory: return "not a story"
         case .other: return "other"
         default: return description

@@ -21,6 +21,8 @@ public enum LoadFailure: Error, Sendable, Hashable {
     case empty
     case malformed(String)
     case unknownFormat
+    /// A format this build recognizes but cannot read yet (a mailbox, a JSON export).
+    case unsupported(String)
     case storyGone
     /// Not meant to be a story (a README, a picture): skipped quietly, never counted as a problem.
     case notAStory(String)
