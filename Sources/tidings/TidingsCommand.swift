@@ -16,7 +16,7 @@ struct TidingsCommand: ParsableCommand {
         commandName: "tidings",
         abstract: "A terminal reader for saved stories and their comment threads.",
         usage: """
-        tidings [DIR ...] [--state FILE]
+        tidings [DIR ...] [--state FILE] [--no-mouse]
           tidings dump PATH ...
         """,
         discussion: """
@@ -24,6 +24,10 @@ struct TidingsCommand: ParsableCommand {
         and files without an extension are stories, and files you name are always read) and browse them \
         offline: the story list and text on one side, the threaded comments on the other. Read state is kept \
         in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
+
+        The reader is the default command, `read`. Its options: --state FILE keeps the read state in FILE \
+        (default $XDG_STATE_HOME/tidings/state.json); --no-mouse leaves the mouse to the terminal for \
+        selecting text. `tidings read --help` lists them.
 
         `tidings dump PATH...` prints every story as JSON Lines instead, for scripts and for checking a file.
         """,

@@ -29,4 +29,14 @@ final class OutputErrorTests: XCTestCase {
         let result = ChildProcess.run(["sh", "-c", "'\(binary)' dump '\(folder)/stories' 2>/dev/full"], standardOutput: "/dev/full")
         XCTAssertEqual(result.status, 1, result.output)
     }
+
+    func testHelpAndVersionToAFullDiskSaySoToo() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        for arguments in [["--help"], ["--version"], ["read", "--help"]] {
+            let result = ChildProcess.run([binary] + arguments, standardOutput: "/dev/full")
+            XCTAssertEqual(result.status, 1, "\(arguments): \(result.output)")
+            XCTAssertEqual(result.output, "tidings: cannot write output: \(String(cString: strerror(ENOSPC)))\n")
+        }
+    }
 }

@@ -99,4 +99,37 @@ final class TerminalKeysEndToEndTests: XCTestCase {
             XCTAssertFalse(state.isStoryRead(story.id), "\(story.title ?? "") was marked read unseen")
         }
     }
+
+    func testHomeAndEndWorkAsThisTerminalSendsThem() throws {
+        let long = (0..<300).map { "word\($0)" }.joined(separator: " ")
+        try EndToEnd.write("Tall comments\n\nBody.\n\nFIRSTLINE " + long + "\nsecond comment\nLASTCOMMENT " + long + " LASTWORD\n",
+                           to: folder + "/stories/02-tall.txt")
+        let tmux = try TmuxSession(command: readerCommand, width: 80, height: 24)
+        tmux.waitFor(text: "Stories 1/2")
+        tmux.send("Down", "Enter")
+        tmux.waitFor(text: "FIRSTLINE")
+        tmux.send("End")
+        tmux.waitFor(text: "LASTWORD")
+        tmux.send("Home")
+        let screen = tmux.waitFor(text: "FIRSTLINE")
+        XCTAssertTrue(screen.contains("Comments 1/3"), "Home stayed in the comment pane:\n\(screen)")
+        XCTAssertFalse(screen.contains("does nothing"), screen)
+        tmux.send("q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
+
+    func testExportsInFormatsNotReadYetAreNeverGarbageStories() throws {
+        try EndToEnd.write("[{\"kind\": \"Listing\", \"data\": {}}]", to: folder + "/stories/thread")
+        try EndToEnd.write("Path: utzoo!decvax!harpo\nFrom: rick@site\nNewsgroups: net.games\nSubject: Re: Raster\n\nText.\n",
+                           to: folder + "/stories/article.txt")
+        let tmux = try TmuxSession(command: readerCommand, width: 80, height: 24)
+        var screen = tmux.waitFor(text: "Stories 1/1")
+        XCTAssertFalse(screen.contains("Listing"))
+        XCTAssertFalse(screen.contains("utzoo"))
+        tmux.send("p")
+        screen = tmux.waitFor(text: "skipped: not stories")
+        XCTAssertTrue(screen.contains("a mail or news article") || screen.contains("JSON"), screen)
+        tmux.send("q", "q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+    }
 }

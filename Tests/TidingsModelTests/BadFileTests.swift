@@ -123,8 +123,8 @@ final class BadFileTests: XCTestCase {
         XCTAssertEqual(stories.map(\.title), ["Good story"])
         XCTAssertEqual(reasons["vanishing.txt"], "file disappeared")
         XCTAssertNil(reasons["again"], "a link back to a folder already listed is skipped without a word")
-        XCTAssertEqual(reasons["dangling"], "skipped: broken link")
-        XCTAssertEqual(reasons["pipe"], "skipped: a pipe, not a file")
+        XCTAssertEqual(reasons["dangling"], "a broken link: it points to nothing")
+        XCTAssertEqual(reasons["pipe"], "a pipe, not a file")
     }
 
     func testPermissionDenied() throws {

@@ -5,13 +5,13 @@ extension LoadFailure: CustomStringConvertible {
         case .noSuchFile: return "no such file or folder"
         case .vanished: return "file disappeared"
         case .permissionDenied: return "permission denied"
-        case .brokenLink: return "skipped: broken link"
-        case .linkLoop: return "skipped: a loop of links"
-        case .pipe: return "skipped: a pipe, not a file"
-        case .socket: return "skipped: a socket, not a file"
-        case .device: return "skipped: not a regular file"
+        case .brokenLink: return "a broken link: it points to nothing"
+        case .linkLoop: return "a loop of links"
+        case .pipe: return "a pipe, not a file"
+        case .socket: return "a socket, not a file"
+        case .device: return "not a regular file (a device)"
         case .folderUnreadable: return "folder cannot be read"
-        case .nameNotUTF8: return "skipped: the file name is not UTF-8; rename it to read it"
+        case .nameNotUTF8: return "the file name is not UTF-8; rename it to read it"
         case .cannotExamine: return "cannot be examined"
         case .tooLarge(let bytes, let limit): return "too large (\(bytes >> 20) MiB; the limit is \(limit >> 20) MiB)"
         case .readError(let text): return text
@@ -37,7 +37,9 @@ extension LoadFailure: CustomStringConvertible {
         case .brokenLink: return count == 1 ? "1 broken link" : "\(count) broken links"
         case .notAStory: return "\(files) skipped: not stories"
         case .unsupported: return "\(files) in formats not read yet"
-        case .pipe, .socket, .device, .linkLoop, .nameNotUTF8: return "\(files) skipped"
+        case .linkLoop: return count == 1 ? "1 loop of links" : "\(count) loops of links"
+        case .pipe, .socket, .device: return count == 1 ? "1 entry that is not a regular file" : "\(count) entries that are not regular files"
+        case .nameNotUTF8: return count == 1 ? "1 file whose name is not UTF-8" : "\(count) files whose names are not UTF-8"
         default: return "\(files) could not be loaded"
         }
     }
@@ -45,7 +47,7 @@ extension LoadFailure: CustomStringConvertible {
     /// Whether the group heading says all there is to say, so the reason need not follow each file.
     public var headingSaysItAll: Bool {
         switch self {
-        case .binary, .empty, .permissionDenied, .brokenLink: return true
+        case .binary, .empty, .permissionDenied, .brokenLink, .linkLoop, .nameNotUTF8: return true
         default: return false
         }
     }
@@ -59,6 +61,7 @@ extension LoadFailure: CustomStringConvertible {
         case .unsupported: return "unsupported"
         case .notAStory: return "not a story"
         case .other: return "other"
+        case .pipe, .socket, .device: return "not a regular file"
         default: return description
         }
     }

@@ -16,9 +16,16 @@ extension AppState {
         }
     }
 
-    /// Handles one key press: nil while it is the start of a longer key sequence.
+    /// Handles one key press: nil while it is the start of a longer key sequence, or while it waits for the
+    /// selected story to arrive.
     @discardableResult
     public mutating func handle(_ key: KeyPress) -> CommandOutcome? {
+        // Keys that need the story being parsed wait for it, and every key after them too, so a quick
+        // `j r` marks the story it moved to instead of saying it is still loading.
+        if !heldKeys.isEmpty || (loadingStory != nil && needsStoryContent(key)) {
+            heldKeys.append(key)
+            return nil
+        }
         message = nil
         pendingKeys.append(key)
         let keys = pendingKeys
@@ -33,6 +40,31 @@ extension AppState {
         case .command(let command):
             pendingKeys = []
             return run(command)
+        }
+    }
+
+    /// Whether the command a key runs now reads the selected story's text or comments.
+    private func needsStoryContent(_ key: KeyPress) -> Bool {
+        guard case .command(let command) = keyMap.resolve(pendingKeys + [key], in: inputContext) else { return false }
+        switch command {
+        case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread: return true
+        case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
+            return inputContext == .storyText || inputContext == .comments
+        default: return false
+        }
+    }
+
+    /// Replays the keys held while a story was parsed, in order; they wait again if one selects another
+    /// story that is not parsed yet.
+    mutating func replayHeldKeys() {
+        var keys = heldKeys[...]
+        heldKeys = []
+        while let key = keys.popFirst() {
+            handle(key)
+            if !heldKeys.isEmpty {
+                heldKeys += keys
+                return
+            }
         }
     }
 
@@ -161,7 +193,8 @@ extension AppState {
             shownComments.formUnion(range)
             if markRead { newThisVisit.subtract(range) }
             changeReadState { $0.setComments(ids, in: story.id, read: markRead) }
-            message = (markRead ? "Marked read" : "Marked unread") + (ids.count > 1 ? " with \(ids.count - 1) replies" : "")
+            let replies = ids.count - 1
+            message = (markRead ? "Marked read" : "Marked unread") + (replies == 1 ? " with 1 reply" : replies > 1 ? " with \(replies) replies" : "")
         } else {
             let markRead = !readState.isStoryRead(story.id) || readState.unreadCount(of: story) > 0
             shownComments.formUnion(story.comments.indices)

@@ -28,7 +28,12 @@ extension AppState {
             message = "Back to the first unread comment in this story"
             return .done
         }
-        if !inComments, storyHasUnread(selectedStory) { return .nothingToDo("Only this story has anything unread") }
+        // Only the selected story has anything unread: open it at its first unread comment.
+        if !inComments, storyHasUnread(selectedStory) {
+            focus(.comments)
+            if let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+            return .done
+        }
         return .nothingToDo("Nothing unread left in the collection")
     }
 

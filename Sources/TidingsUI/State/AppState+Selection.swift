@@ -70,6 +70,7 @@ extension AppState {
         }
         onArrival = .none
         needsFrame = true
+        replayHeldKeys()
     }
 }
 

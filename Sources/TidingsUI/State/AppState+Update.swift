@@ -32,7 +32,7 @@ extension AppState {
             saving.failing = false
         case .saveFailed(let reason):
             saving.failing = true
-            reportSessionProblem("Cannot save read state (\(reason)); will retry", showNow: message == nil)
+            reportSessionProblem("Cannot save read state (\(reason)); will retry")
         case .tick(let now):
             saveIfDue(now: now)
         }

@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var shouldQuit: Bool { quitting }
     /// Keys pressed so far of a key sequence not yet complete.
     var pendingKeys: [KeyPress] = []
+    /// Keys waiting for the selected story to be parsed.
+    var heldKeys: [KeyPress] = []
     /// Whether the reader has stopped taking keys (quit was asked for and the final save requested).
     var quitting = false
     /// A one-off message for the status line, cleared by the next key; every message is also kept in
@@ -127,6 +129,12 @@ public struct AppState: Sendable {
     }
 
     mutating func request(_ effect: Effect) { pendingEffects.append(effect) }
+
+    /// Makes the next tick save the whole state, as after loading it from the backup of a damaged file:
+    /// the good state is then in the state file again, not only in the backup.
+    public mutating func saveSoon() {
+        readStateRevision += 1
+    }
 
     /// Records a problem with the session (not with a story file): shown now, and kept in the problem list.
     public mutating func reportSessionProblem(_ text: String, showNow: Bool = true) {

@@ -32,7 +32,9 @@ extension AppState {
         var y = area.y
         let focused = focus == .comments
         for (index, lines) in commentsOnScreen(height: area.height) {
+            // Unread now: a bold marker; new when this visit began but read since: the same marker, not bold.
             let unread = isNew(comment: index)
+            let unreadNow = isUnread(comment: index)
             let selected = index == selectedComment
             for line in lines {
                 if line.kind == .spacer {
@@ -58,7 +60,7 @@ extension AppState {
                 var markerStyle: Style
                 if line.isFirst {
                     marker = unread ? "● " : "· "
-                    markerStyle = unread ? .fresh : Style(color: .guide, dim: true)
+                    markerStyle = unread ? Style(color: .fresh, bold: unreadNow) : Style(color: .guide, dim: true)
                     markerStyle.reverse = style.reverse
                     markerStyle.underline = style.underline
                 } else if selected {

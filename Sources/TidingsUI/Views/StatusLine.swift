@@ -46,7 +46,9 @@ extension AppState {
     /// bound to them here; neighbours with the same word share it ("←→ fold").
     func hints(in context: InputContext) -> [(command: Command, text: String)] {
         var result: [(command: Command, keys: [String], word: String)] = []
-        for spec in CommandSpec.rows where spec.contexts.contains(context) {
+        // With no story listed, commands that need one are not advertised.
+        for spec in CommandSpec.rows where spec.contexts.contains(context)
+            && !(entries.isEmpty && (spec.needs != nil || spec.command == .nextUnread)) {
             guard var word = spec.hint, let key = keyMap.keys(for: spec.command, in: context).first else { continue }
             // Where there is no selection, only text, moving is scrolling.
             if word == "move", context == .storyText || InputContext.pages.contains(context) { word = "scroll" }
@@ -81,7 +83,8 @@ extension AppState {
         func joined(_ isLeft: Bool) -> String { all.filter { $0.isLeft == isLeft }.map(\.part.text).joined(separator: " · ") }
         func total() -> Int {
             let rightWidth = DisplayWidth.of(joined(false))
-            return DisplayWidth.of(joined(true)) + rightWidth + (rightWidth > 0 ? 2 : 0)
+            // At least three spaces between the two sides, so they never read as one phrase.
+            return DisplayWidth.of(joined(true)) + rightWidth + (rightWidth > 0 ? 3 : 0)
         }
         while total() > width, let drop = all.indices.filter({ all[$0].part.priority > 0 })
             .max(by: { all[$0].part.priority < all[$1].part.priority }) {

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// Defects found by trying the reader as a new user; each test failed before its fix.
+final class ReviewFixesTests: XCTestCase {
+    func threeStories() -> [Story] {
+        (0..<3).map { StoryBuilder.story("story \($0)", comments: [(0, "first of \($0)"), (1, "reply of \($0)")]) }
+    }
+
+    func testAQuickReadMarkWaitsForTheStoryInsteadOfBeingLost() {
+        let stories = threeStories()
+        var state = AppState(readState: ReadState(), width: 80, height: 24)
+        _ = state.update(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(story: $0, readState: ReadState()) }, finished: true)))
+        _ = state.update(.storyParsed(index: 0, result: .success(stories[0])))
+        // `j r` typed at once: the second story is still being parsed when `r` arrives.
+        _ = state.update(.key(.character("j")))
+        _ = state.update(.key(.character("r")))
+        XCTAssertNotEqual(state.message, "The story is still loading")
+        XCTAssertFalse(state.readState.isStoryRead(stories[1].id), "not yet: it waits")
+        _ = state.update(.key(.character("j")))  // held too, behind the r
+        XCTAssertEqual(state.selectedStory, 1, "keys after a held key wait in order")
+        let effects = state.update(.storyParsed(index: 1, result: .success(stories[1])))
+        XCTAssertTrue(state.readState.isStoryRead(stories[1].id), "r marked the story it was pressed on")
+        XCTAssertEqual(state.readState.unreadCount(of: stories[1]), 0)
+        XCTAssertEqual(state.selectedStory, 2, "then the j that waited moved on")
+        XCTAssertEqual(effects, [.loadStory(index: 2, summary: stories[2].summary)])
+    }
+
+    func testASaveFailureIsShownEvenOverAnotherMessage() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.press(.enter, .character("r"))
+        XCTAssertNotNil(state.message)
+        _ = state.update(.saveFailed(reason: "read-only file system"))
+        XCTAssertEqual(state.message, "Cannot save read state (read-only file system); will retry")
+    }
+
+    func testAStateRestoredFromItsBackupIsSavedAtOnce() {
+        var state = UIFixtures.state(width: 120, height: 30)
+        state.saveSoon()
+        let effects = state.update(.tick(Date()))
+        XCTAssertEqual(effects, [.save(changes: [], fallback: state.readState)], "the good state goes back into the file")
+    }
+
+    func testOneReplyIsSingular() {
+        let story = StoryBuilder.story("one", comments: [(0, "parent"), (1, "child")])
+        var state = AppState(stories: [story], width: 120, height: 30)
+        state.press(.enter, .character("r"))
+        XCTAssertEqual(state.message, "Marked unread with 1 reply")
+    }
+
+    func testCommentsMarkedUnreadLookUnread() {
+        let story = StoryBuilder.story("marks", comments: [(0, "alpha"), (0, "beta")])
+        var state = AppState(stories: [story], width: 120, height: 30)
+        state.press(.enter)  // both shown, so read; they keep their marker for this visit, not bold
+        let left = state.layout.comments!.x
+        var screen = state.render()
+        XCTAssertEqual(screen[left, 1].text, "●")
+        XCTAssertFalse(screen[left, 1].style.bold, "new this visit, read since")
+        state.press(.character("r"))  // the first comment marked unread
+        screen = state.render()
+        XCTAssertTrue(screen[left, 1].style.bold, "marked unread: it looks unread")
+    }
+
+    func testNextUnreadOpensTheOnlyStoryWithUnreadComments() {
+        var story = StoryBuilder.story("only", comments: (0..<40).map { (0, "comment \($0)") })
+        story.header.title = "only"
+        var state = AppState(stories: [story], width: 80, height: 12)
+        state.press(.enter, .escape)  // some comments read, the rest unread
+        XCTAssertEqual(state.focus, .stories)
+        state.press(.character("n"))
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertTrue(state.isUnread(comment: state.selectedComment!) || state.selectedComment! > 0)
+    }
+
+    func testAnEmptyCollectionAdvertisesNoStoryKeys() {
+        var state = AppState(stories: [], width: 80, height: 24)
+        let status = state.render().row(23)
+        XCTAssertFalse(status.contains("open"), status)
+        XCTAssertFalse(status.contains("read"), status)
+        XCTAssertTrue(status.contains("q quit"), status)
+    }
+
+    func testFailuresOfTheSameKindAreGroupedInWords() {
+        var state = AppState(stories: UIFixtures.stories, problems: [
+            LoadProblem(path: "a.txt", failure: .binary), LoadProblem(path: "b.txt", failure: .binary),
+            LoadProblem(path: "loop", failure: .linkLoop), LoadProblem(path: "notes.md", failure: .notAStory("not a story (.md)")),
+        ], width: 80, height: 30)
+        XCTAssertTrue(state.render().row(29).contains("3 problems: p"), "skipped files are not counted")
+        state.press(.character("p"))
+        let page = state.render().text
+        XCTAssertTrue(page.contains("2 binary files"))
+        XCTAssertTrue(page.contains("1 loop of links"))
+        XCTAssertTrue(page.contains("1 file skipped: not stories"))
+        XCTAssertFalse(page.contains("skipped: a loop"), "a loop is a problem, not a skipped file")
+    }
+}
