@@ -27,12 +27,13 @@ let package = Package(
             resources: [.copy("../../Resources/Samples")]
         ),
         .executableTarget(name: "TidingsBench", dependencies: ["TidingsModel", "TidingsUI"]),
-        // Helpers every test target shares: snapshots with styles, a story builder.
+        // Helpers every test target shares: snapshots with styles, a story builder, importer conformance,
+        // the tmux session and child processes for end-to-end tests.
         .target(name: "TidingsTestSupport", dependencies: ["TidingsUI", "TidingsModel"], path: "Tests/TidingsTestSupport"),
         .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel", "TidingsTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel"]),
+        .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel", "TidingsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

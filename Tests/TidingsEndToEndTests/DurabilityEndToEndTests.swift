@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 
 /// The reader under stress from outside: two instances on one state file, termination signals, a state

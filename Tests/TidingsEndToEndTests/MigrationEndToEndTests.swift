@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 
 /// The real binary on a version-1 state file: the old marks show on the first screen and are saved as

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 
 /// `dump` leaves out files that are not stories without calling them errors, and reads a file the user names.
 final class NotAStoryEndToEndTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 
 /// Output that cannot be written (here /dev/full, a disk that is always full) is an error: one message on
 /// stderr and exit status 1, not a silent success.

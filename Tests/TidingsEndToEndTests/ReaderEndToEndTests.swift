@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 
 /// Drives the real `tidings` binary in tmux: first screen, moving, opening, collapsing, quitting, restarting.

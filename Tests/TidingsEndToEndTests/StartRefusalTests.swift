@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 
 /// Runs that refuse to start (no terminal, an unknown terminal type, a state path that is not a file) say

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 import TidingsModel
 
 /// Keys that act on the terminal itself, tried in tmux the way a person would: Ctrl-L repairs a damaged

@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs a command with posix_spawn and waitpid: direct, and immune to a daemon (the tmux server) that
 /// inherits the output pipe.
-enum ChildProcess {
+public enum ChildProcess {
     /// With `standardOutput`, stdout goes to that file (such as /dev/full) and only stderr is captured.
-    static func run(_ arguments: [String], captureOutput: Bool = true, standardOutput: String? = nil) -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], captureOutput: Bool = true, standardOutput: String? = nil) -> (status: Int32, output: String) {
         var pipeEnds: [Int32] = [-1, -1]
         if captureOutput, pipe(&pipeEnds) != 0 { return (-1, "pipe failed") }
         var actions = posix_spawn_file_actions_t()

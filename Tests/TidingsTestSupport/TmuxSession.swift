@@ -2,13 +2,13 @@ import Foundation
 import XCTest
 
 /// A private tmux server running one command, for driving the real binary like a person would.
-final class TmuxSession {
-    let socket = "tidings-test-\(UUID().uuidString.prefix(8))"
-    let name = "main"
+public final class TmuxSession {
+    public let socket = "tidings-test-\(UUID().uuidString.prefix(8))"
+    public let name = "main"
 
-    static var isAvailable: Bool { run(["tmux", "-V"]).status == 0 }
+    public static var isAvailable: Bool { run(["tmux", "-V"]).status == 0 }
 
-    init(command: String, width: Int, height: Int) throws {
+    public init(command: String, width: Int, height: Int) throws {
         // The server this starts keeps any pipe it inherits open, so its output goes to /dev/null.
         let result = Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
                                "-x", "\(width)", "-y", "\(height)", command], captureOutput: false)
@@ -18,23 +18,23 @@ final class TmuxSession {
 
     deinit { _ = Self.run(["tmux", "-L", socket, "kill-server"]) }
 
-    func capture() -> String { Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output }
+    public func capture() -> String { Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output }
 
-    func send(_ keys: String...) { _ = Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys) }
+    public func send(_ keys: String...) { _ = Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys) }
 
-    func resize(width: Int, height: Int) {
+    public func resize(width: Int, height: Int) {
         _ = Self.run(["tmux", "-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Whether the command has exited (the pane stays, so its last screen can still be read).
-    var hasExited: Bool {
+    public var hasExited: Bool {
         Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).output
             .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// Waits until the screen satisfies `condition`, failing with the last screen after `timeout` seconds.
     @discardableResult
-    func waitFor(_ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+    public func waitFor(_ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
                  _ condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
@@ -50,34 +50,11 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+    public func waitFor(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
         waitFor("'\(text)'", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
 
-    static func run(_ arguments: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
         ChildProcess.run(arguments, captureOutput: captureOutput)
-    }
-}
-
-/// Paths of the built binary and a scratch folder for one test.
-enum EndToEnd {
-    static var binary: String? {
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("tidings"),
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tidings")]
-        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func scratchFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "tidings-e2e-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: folder + "/stories/more", withIntermediateDirectories: true)
-        return folder
-    }
-
-    static func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
-    static func command(_ binary: String, _ arguments: [String]) -> String {
-        "env TERM=xterm-256color LANG=C.UTF-8 " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
     }
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Paths of the built binary and a scratch folder for one test.
+public enum EndToEnd {
+    public static var binary: String? {
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent("tidings"),
+                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tidings")]
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    public static func scratchFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "tidings-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/stories/more", withIntermediateDirectories: true)
+        return folder
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    public static func command(_ binary: String, _ arguments: [String]) -> String {
+        "env TERM=xterm-256color LANG=C.UTF-8 " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    }
+}
