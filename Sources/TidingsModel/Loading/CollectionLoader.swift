@@ -1,22 +1,5 @@
 import Foundation
 
-/// A file to load, and whether the user named it (then its name does not decide whether it is a story)
-/// rather than it being found in a folder.
-public struct ListedFile: Sendable, Equatable {
-    public var path: String
-    public var named: Bool
-    public init(path: String, named: Bool) {
-        self.path = path
-        self.named = named
-    }
-}
-
-/// What the loader reports as it goes: stories and problems (skipped files among them) in file order.
-public enum LoadEvent: Sendable {
-    case stories([Story])
-    case problem(LoadProblem)
-}
-
 /// The one place files become stories: finds files under the given paths, picks the importer for each,
 /// and counts what is unread.
 public struct CollectionLoader: Sendable {

@@ -47,51 +47,6 @@ public struct Story: Sendable, Equatable {
     }
 }
 
-/// One comment, stored flat: the tree is given by `depth` and `parent` over the story's pre-order list.
-public struct Comment: Sendable, Equatable {
-    public var id: CommentID
-    /// The id the comment's service gave it (a Hacker News item number), when it has one.
-    public var serviceID: String?
-    /// 0 for a top-level comment, parent depth + 1 for a reply.
-    public var depth: Int
-    /// Index of the parent comment in `Story.comments`, or nil for a top-level comment.
-    public var parent: Int?
-    public var author: String?
-    public var age: String?
-    public var text: String
-    /// Number of comments below this one (all descendants), which follow it directly in pre-order.
-    public var descendantCount: Int
-
-    public init(id: CommentID, serviceID: String? = nil, depth: Int, parent: Int?, author: String? = nil,
-                age: String? = nil, text: String, descendantCount: Int = 0) {
-        self.id = id
-        self.serviceID = serviceID
-        self.depth = depth
-        self.parent = parent
-        self.author = author
-        self.age = age
-        self.text = text
-        self.descendantCount = descendantCount
-    }
-}
-
-/// A comment's stable identifier: 36 bits of a hash, written as six URL-safe base64 characters.
-public struct CommentID: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public static let characterCount = 6
-    public let value: UInt64
-
-    public init(value: UInt64) { self.value = value & 0xF_FFFF_FFFF }
-
-    public init?(_ text: some StringProtocol) {
-        guard text.utf8.count == Self.characterCount, let decoded = Base64URL.decode(text) else { return nil }
-        self.init(value: decoded)
-    }
-
-    public var description: String { Base64URL.encode(value, characters: Self.characterCount) }
-
-    public static func < (lhs: CommentID, rhs: CommentID) -> Bool { lhs.value < rhs.value }
-}
-
 extension Story {
     /// Fills in `descendantCount` for every comment from `parent` links, without recursion.
     static func countDescendants(_ comments: inout [Comment]) {

@@ -73,23 +73,3 @@ extension AppState {
         replayHeldKeys()
     }
 }
-
-/// The most recently parsed stories, by list position (checked against the story id, in case the list
-/// position was reused).
-struct ParsedStories: Sendable {
-    let capacity: Int
-    private var stories: [Int: Story] = [:]
-    private var order: [Int] = []
-
-    init(capacity: Int) { self.capacity = max(1, capacity) }
-
-    func story(at index: Int, id: String) -> Story? {
-        guard let story = stories[index], story.id == id else { return nil }
-        return story
-    }
-
-    mutating func insert(_ story: Story, at index: Int) {
-        if stories.updateValue(story, forKey: index) == nil { order.append(index) }
-        if order.count > capacity { stories[order.removeFirst()] = nil }
-    }
-}

@@ -1,15 +1,5 @@
 import TidingsModel
 
-/// One screen row of the comment pane before it is drawn.
-struct CommentLine: Equatable {
-    enum Kind: Equatable { case spacer, header, text, collapsedSummary }
-    var guide: String
-    var content: String
-    var kind: Kind
-    /// The comment's first line, which carries its read marker.
-    var isFirst = false
-}
-
 /// Lays out comments as wrapped lines for a pane width, caching the result per comment.
 struct CommentLayout {
     let width: Int

@@ -63,20 +63,6 @@ public struct Layout: Equatable, Sendable {
     }
 }
 
-/// Which pane the arrow keys act on.
-public enum Focus: Sendable, Equatable, CaseIterable {
-    case stories, text, comments
-}
-
-/// What is at a screen cell, for mouse events.
-public enum ScreenRegion: Equatable, Sendable {
-    /// A pane's title bar.
-    case title(Focus)
-    /// A row inside a pane, counted from the pane's first row.
-    case pane(Focus, row: Int)
-    case status
-}
-
 extension Layout {
     /// The pane (and row in it) at a cell; nil on the divider or outside the screen.
     public func region(x: Int, y: Int) -> ScreenRegion? {

@@ -1,0 +1,16 @@
+/// A comment's stable identifier: 36 bits of a hash, written as six URL-safe base64 characters.
+public struct CommentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public static let characterCount = 6
+    public let value: UInt64
+
+    public init(value: UInt64) { self.value = value & 0xF_FFFF_FFFF }
+
+    public init?(_ text: some StringProtocol) {
+        guard text.utf8.count == Self.characterCount, let decoded = Base64URL.decode(text) else { return nil }
+        self.init(value: decoded)
+    }
+
+    public var description: String { Base64URL.encode(value, characters: Self.characterCount) }
+
+    public static func < (lhs: CommentID, rhs: CommentID) -> Bool { lhs.value < rhs.value }
+}

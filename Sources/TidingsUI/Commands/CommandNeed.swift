@@ -1,0 +1,5 @@
+/// What a command needs before it can act.
+public enum CommandNeed: Sendable {
+    case openStory
+    case selectedComment
+}

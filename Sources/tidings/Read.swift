@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TidingsModel
+
+/// `tidings [DIR...]`: the interactive reader.
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read the stories under DIR in the terminal (the default command).")
+
+    @Argument(help: "Folders or files to read. Default: the bundled sample collection.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Read-state file.", discussion: "Default: $XDG_STATE_HOME/tidings/state.json, or ~/.local/state/tidings/state.json.",
+        valueName: "file"))
+    var state: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")
+    var noMouse = false
+
+    /// Usage errors end here, before anything is read or written, with ArgumentParser's status 64.
+    func validate() throws {
+        if state?.isEmpty == true {
+            throw ValidationError("--state needs the path of a file; '' is empty")
+        }
+    }
+
+    func run() throws {
+        let sources: [String]
+        if paths.isEmpty {
+            guard let samples = SampleCollection.location() else {
+                StandardError.say("the bundled sample collection is not next to this binary; give a folder: tidings DIR")
+                throw ExitCode(2)
+            }
+            sources = [samples]
+        } else {
+            try StartChecks.sources(paths)
+            sources = paths
+        }
+        let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
+        try StartChecks.stateFile(store, given: state != nil)
+        try ReaderSession(sources: sources, store: store, mouse: !noMouse).run()
+    }
+}
