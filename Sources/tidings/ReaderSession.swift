@@ -21,24 +21,13 @@ struct ReaderSession {
             throw ExitCode(2)
         }
         let (readState, outcome) = store.load()
-        var canSave = true
-        var startMessage: String?
-        switch outcome {
-        case .missing, .loaded: break
-        case .setAside(let reason, let movedTo, let restoredBackup):
-            startMessage = "Unreadable state file (\(reason)) moved to \(movedTo); "
-                + (restoredBackup ? "loaded the last good state from \(store.backupPath)" : "starting with nothing read")
-        case .newerVersion(let version):
-            StandardError.say("\(store.target) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file.")
+        let startMessage = outcome.words(for: store)
+        if outcome.refusesToStart {
+            StandardError.say(startMessage ?? "the state file cannot be used")
             throw ExitCode(2)
-        case .refused(let refusal):
-            // Checked before (StartChecks); this is a path that changed since.
-            StandardError.say("state file \(UntrustedText.sanitize(store.path)): \(refusal)")
-            throw ExitCode(2)
-        case .unusable(let reason):
-            startMessage = "The state file \(store.path) could not be read (\(reason)); read marks will not be saved"
-            canSave = false
         }
+        var canSave = true
+        if case .unusable = outcome { canSave = false }
 
         let terminal: CursesTerminal
         do {
