@@ -5,21 +5,13 @@ import TidingsModel
 
 /// The reader under stress from outside: two instances on one state file, termination signals, a state
 /// folder that cannot be written, and terminal sizes from 1x1 to 300x100.
-final class DurabilityEndToEndTests: XCTestCase {
-    var folder: String!
-    var binary: String!
-
+final class DurabilityEndToEndTests: EndToEndTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        binary = try XCTUnwrap(EndToEnd.binary)
-        folder = try EndToEnd.scratchFolder()
+        try super.setUpWithError()
         try EndToEnd.write("First story\n\nBody one.\n\nComment one.\n  Reply one.\n", to: folder + "/stories/1.txt")
         try EndToEnd.write("Second story\n\nBody two.\n\nComment two.\n", to: folder + "/stories/2.txt")
     }
 
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
-    }
 
     func reader(state: String, width: Int = 120, height: Int = 30) throws -> TmuxSession {
         try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", state]), width: width, height: height)

@@ -5,19 +5,11 @@ import TidingsModel
 
 /// The real binary on a version-1 state file: the old marks show on the first screen and are saved as
 /// version 2 under the new story ids, without the user doing anything (docs/STATE.md, "Migration").
-final class MigrationEndToEndTests: XCTestCase {
-    var folder: String!
-    var binary: String!
-
+final class MigrationEndToEndTests: EndToEndTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        binary = try XCTUnwrap(EndToEnd.binary)
-        folder = try EndToEnd.scratchFolder()
+        try super.setUpWithError()
     }
 
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
-    }
 
     func testAVersion1StateFileIsMigratedOnTheFirstRun() throws {
         let texts = ["Daily Discussion Thread\nVia: bot\n\nMonday.\n\nRain.\nSun.\n  Nice.\n",

@@ -4,14 +4,9 @@ import TidingsTestSupport
 import TidingsModel
 
 /// Drives the real `tidings` binary in tmux: first screen, moving, opening, collapsing, quitting, restarting.
-final class ReaderEndToEndTests: XCTestCase {
-    var folder: String!
-    var binary: String!
-
+final class ReaderEndToEndTests: EndToEndTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        binary = try XCTUnwrap(EndToEnd.binary, "the tidings binary was not built next to the tests")
-        folder = try EndToEnd.scratchFolder()
+        try super.setUpWithError()
         try EndToEnd.write("""
             Harbour ferry returns after a winter of repairs
             Category: Local News
@@ -41,9 +36,6 @@ final class ReaderEndToEndTests: XCTestCase {
         try EndToEnd.write("My stories\n\nSaved from the web.\n", to: folder + "/stories/README")
     }
 
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
-    }
 
     var statePath: String { folder + "/state/state.json" }
 
@@ -175,17 +167,17 @@ final class CommandLineTests: XCTestCase {
 }
 
 /// An unreadable state file is moved aside, the user is told, and the reader goes on.
-final class CorruptStateEndToEndTests: XCTestCase {
-    func testCorruptStateIsSetAsideAndReported() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        let binary = try XCTUnwrap(EndToEnd.binary)
-        let folder = try EndToEnd.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+final class CorruptStateEndToEndTests: EndToEndTestCase {
+    /// The reader on one story with a state file that is not valid JSON.
+    func startOnACorruptState(width: Int, height: Int) throws -> (TmuxSession, String) {
         try EndToEnd.write("A story\n\nBody.\n\nA comment.\n", to: folder + "/stories/a.txt")
         let state = folder + "/state.json"
         try EndToEnd.write("{\"version\":1,\"stories\":{", to: state)
-        let tmux = try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", state]),
-                                   width: 200, height: 20)
+        return (try startReader([folder + "/stories", "--state", state], width: width, height: height), state)
+    }
+
+    func testCorruptStateIsSetAsideAndReported() throws {
+        let (tmux, state) = try startOnACorruptState(width: 200, height: 20)
         let screen = tmux.waitFor(text: "Unreadable state file")
         XCTAssertTrue(screen.contains("moved to \(state).corrupt-"), screen)
         tmux.waitFor(text: "Stories 1/1")
@@ -200,15 +192,7 @@ final class CorruptStateEndToEndTests: XCTestCase {
     }
 
     func testAtEightyColumnsTheSetAsideMessageCanBeReadInFull() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        let binary = try XCTUnwrap(EndToEnd.binary)
-        let folder = try EndToEnd.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try EndToEnd.write("A story\n\nBody.\n\nA comment.\n", to: folder + "/stories/a.txt")
-        let state = folder + "/state.json"
-        try EndToEnd.write("{\"version\":1,\"stories\":{", to: state)
-        let tmux = try TmuxSession(command: EndToEnd.command(binary, [folder + "/stories", "--state", state]),
-                                   width: 80, height: 24)
+        let (tmux, _) = try startOnACorruptState(width: 80, height: 24)
         tmux.waitFor(text: "(p: all)")
         tmux.send("Down")
         tmux.waitFor("the message to give way") { !$0.contains("Unreadable") && $0.contains("1 problem: p") }

@@ -5,14 +5,9 @@ import TidingsModel
 
 /// Keys that act on the terminal itself, tried in tmux the way a person would: Ctrl-L repairs a damaged
 /// screen, Ctrl-Z suspends to the shell and `fg` brings the reader back, Ctrl-C quits from the help.
-final class TerminalKeysEndToEndTests: XCTestCase {
-    var folder: String!
-    var binary: String!
-
+final class TerminalKeysEndToEndTests: EndToEndTestCase {
     override func setUpWithError() throws {
-        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed: end-to-end tests skipped") }
-        binary = try XCTUnwrap(EndToEnd.binary, "the tidings binary was not built next to the tests")
-        folder = try EndToEnd.scratchFolder()
+        try super.setUpWithError()
         try EndToEnd.write("""
             Harbour ferry returns after a winter of repairs
             Via: tidewatcher • two weeks ago
@@ -24,9 +19,6 @@ final class TerminalKeysEndToEndTests: XCTestCase {
             """, to: folder + "/stories/01-ferry.txt")
     }
 
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
-    }
 
     var statePath: String { folder + "/state.json" }
     var readerCommand: String { EndToEnd.command(binary, [folder + "/stories", "--state", statePath]) }
