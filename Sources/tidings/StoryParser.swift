@@ -31,8 +31,9 @@ final class StoryParser: Sendable {
         }
     }
 
-    /// Whether a story is being parsed: the main loop then looks for the result often.
-    var isBusy: Bool { inbox.withLock { $0.busy } }
+    /// Whether a story is being parsed or waits to be taken: the main loop then looks for it often (a result
+    /// that arrived just before the loop chose its wait would otherwise wait out the idle timeout).
+    var isBusy: Bool { inbox.withLock { $0.busy || !$0.results.isEmpty } }
 
     /// Parsed stories not yet handed to the reader.
     func takeResults() -> [Event] {

@@ -1,45 +1,65 @@
 /// Recognizes files in formats Tidings does not read yet (exports from Hacker News or Reddit, mailboxes,
 /// news articles, feeds, web pages) by their first bytes, so the native importer does not read them as
-/// garbage stories whose headers become paragraphs and whose text becomes comments.
+/// garbage stories whose headers become paragraphs and whose text becomes comments. It runs for every file
+/// listed, so it looks at bytes and builds a string only when the first line already looks foreign.
 enum ForeignFormat {
     /// What the file looks like, or nil when it may be a native story.
     static func detect(_ prefix: ArraySlice<UInt8>) -> String? {
-        var bytes = prefix.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        var bytes = prefix.drop { isSpace($0) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let first = bytes.first else { return nil }
-        let head = String(decoding: bytes.prefix(256), as: UTF8.self)
-        let firstLine = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? head
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        let lineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+        let firstLine = bytes[..<lineEnd]
+        switch first {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             // A native title may start with a bracket ("[Update] ..."); JSON has a quote or bracket next.
-            let rest = bytes.dropFirst().drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            if let next = rest.first, [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(next) {
+            let next = bytes.dropFirst().first { !isSpace($0) }
+            if let next, [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(next) {
                 return "JSON (an export from a site such as Hacker News or Reddit)"
             }
+        case UInt8(ascii: "<"):
+            let start = String(decoding: firstLine.prefix(16), as: UTF8.self).lowercased()
+            if start.hasPrefix("<?xml") || start.hasPrefix("<rss") || start.hasPrefix("<feed") { return "an XML document or feed" }
+            if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return "a web page (HTML)" }
+        default:
+            break
         }
-        let lower = firstLine.lowercased()
-        if lower.hasPrefix("<?xml") || lower.hasPrefix("<rss") || lower.hasPrefix("<feed") { return "an XML document or feed" }
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return "a web page (HTML)" }
-        if firstLine.hasPrefix("From "), firstLine.contains("@") || firstLine.split(separator: " ").count >= 3 {
+        if firstLine.starts(with: Array("From ".utf8)), firstLine.contains(UInt8(ascii: "@")) || firstLine.count(where: { $0 == 0x20 }) >= 2 {
             return "a mailbox (mbox)"
         }
-        // Mail and news articles start with header lines such as `Path:`, `From:`, `Received:`.
-        let articleHeaders = ["path:", "newsgroups:", "message-id:", "received:", "return-path:", "xref:", "relay-version:",
-                              "delivered-to:", "mime-version:", "x-mailer:", "article-i.d.:"]
-        if articleHeaders.contains(where: { lower.hasPrefix($0) }) { return "a mail or news article" }
-        // An A News article: `Asite.number`, then the newsgroup, the path, the date and the subject.
-        let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count >= 4, firstLine.hasPrefix("A"), let dot = firstLine.lastIndex(of: "."),
-           !firstLine[firstLine.index(after: dot)...].isEmpty, firstLine[firstLine.index(after: dot)...].allSatisfy(\.isNumber),
-           !firstLine.contains(" "), lines[2].contains("!") {
-            return "a news article (A News)"
-        }
-        if lower.hasPrefix("from:") || lower.hasPrefix("subject:") || lower.hasPrefix("date:") {
-            let headerLines = head.split(separator: "\n").prefix(4).filter { line in
-                guard let colon = line.firstIndex(of: ":") else { return false }
-                return !line[..<colon].isEmpty && line[..<colon].allSatisfy { $0.isLetter || $0 == "-" }
-            }
-            if headerLines.count >= 3 { return "a mail or news article" }
-        }
+        if let key = headerKey(firstLine), isArticle(key: key, bytes: bytes) { return "a mail or news article" }
+        if isANewsArticle(bytes, firstLine: firstLine) { return "a news article (A News)" }
         return nil
     }
+
+    /// The key of a `Key: value` line (letters and hyphens before a colon and a space), lower-cased.
+    static func headerKey(_ line: ArraySlice<UInt8>) -> String? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
+              line.index(after: colon) < line.endIndex, line[line.index(after: colon)] == 0x20,
+              line[..<colon].allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "-") }) else { return nil }
+        return String(decoding: line[..<colon], as: UTF8.self).lowercased()
+    }
+
+    /// Mail and news articles start with header lines such as `Path:`, `Received:`; `From:`, `Subject:` and
+    /// `Date:` start one only when header lines follow.
+    static func isArticle(key: String, bytes: ArraySlice<UInt8>) -> Bool {
+        let articleKeys: Set<String> = ["path", "newsgroups", "message-id", "received", "return-path", "xref", "relay-version",
+                                        "delivered-to", "mime-version", "x-mailer", "article-i.d."]
+        if articleKeys.contains(key) { return true }
+        guard ["from", "subject", "date"].contains(key) else { return false }
+        let lines = bytes.prefix(512).split(separator: 0x0A).prefix(4)
+        return lines.filter { headerKey($0) != nil }.count >= 3
+    }
+
+    /// An A News article: `Asite.number`, then the newsgroup, the path (with `!`), the date and the subject.
+    static func isANewsArticle(_ bytes: ArraySlice<UInt8>, firstLine: ArraySlice<UInt8>) -> Bool {
+        guard firstLine.first == UInt8(ascii: "A"), !firstLine.contains(0x20), let dot = firstLine.lastIndex(of: UInt8(ascii: ".")),
+              firstLine.index(after: dot) < firstLine.endIndex,
+              firstLine[firstLine.index(after: dot)...].allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x0D }) else { return false }
+        let lines = bytes.prefix(512).split(separator: 0x0A, omittingEmptySubsequences: false)
+        return lines.count >= 4 && lines[2].contains(UInt8(ascii: "!"))
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 }
