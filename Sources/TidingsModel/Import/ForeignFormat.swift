@@ -24,9 +24,7 @@ enum ForeignFormat {
         default:
             break
         }
-        if firstLine.starts(with: Array("From ".utf8)), firstLine.contains(UInt8(ascii: "@")) || firstLine.count(where: { $0 == 0x20 }) >= 2 {
-            return "a mailbox (mbox)"
-        }
+        if firstLine.starts(with: Array("From ".utf8)), isMboxSeparator(firstLine) { return "a mailbox (mbox)" }
         if let key = headerKey(firstLine), isArticle(key: key, bytes: bytes) { return "a mail or news article" }
         if isANewsArticle(bytes, firstLine: firstLine) { return "a news article (A News)" }
         return nil
@@ -58,6 +56,16 @@ enum ForeignFormat {
               firstLine[firstLine.index(after: dot)...].allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x0D }) else { return false }
         let lines = bytes.prefix(512).split(separator: 0x0A, omittingEmptySubsequences: false)
         return lines.count >= 4 && lines[2].contains(UInt8(ascii: "!"))
+    }
+
+    /// `From sender date`: the sender is an address (or a name without spaces) and the date has a time.
+    static func isMboxSeparator(_ line: ArraySlice<UInt8>) -> Bool {
+        let words = line.split(separator: 0x20)
+        guard words.count >= 3 else { return false }
+        if words[1].contains(UInt8(ascii: "@")) { return true }
+        return words.dropFirst(2).contains { word in
+            word.count == 8 && word[word.startIndex + 2] == UInt8(ascii: ":") && word[word.startIndex + 5] == UInt8(ascii: ":")
+        }
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
