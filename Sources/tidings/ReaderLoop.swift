@@ -42,9 +42,10 @@ struct ReaderLoop {
                 quit = perform([.tick(Date())])
                 break
             }
-            // While stories arrive or one is parsed, look for them every few milliseconds; idle, ten times a second.
-            let busy = !loadingDone || state.loadProgress != nil || parser.isBusy
-            terminal.setInputTimeout(milliseconds: busy ? 4 : 100)
+            // While stories arrive, look for them every few milliseconds; idle, ten times a second.
+            // A story being parsed is looked for every millisecond: it is what the user is waiting to see.
+            let loadingStories = !loadingDone || state.loadProgress != nil
+            terminal.setInputTimeout(milliseconds: parser.isBusy ? 1 : loadingStories ? 4 : 100)
             switch terminal.readKey() {
             case .key(let key): quit = perform([.key(key)])
             case .mouse(let mouse): quit = perform([.mouse(mouse)])

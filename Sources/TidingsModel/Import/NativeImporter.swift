@@ -12,15 +12,17 @@ public struct NativeImporter: Importer {
     /// so it is the fallback for text nobody else claims, and likely when a story header follows the title.
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         if !named, let reason = StoryNames.skipReason(path: path, prefix: prefix) { return .no(reason) }
-        guard let prefix else { return ImportClaim(.fallback) }
-        if TextDecoding.looksBinary(prefix) { return .damaged(.binary) }
-        if StoryNames.hasStoryHeader(prefix) { return ImportClaim(.likely) }
+        // Judged by name, which costs nothing per file: a story extension is likely a story, anything else
+        // (no extension, a file the user named) is read as a story when no other importer wants it. A binary
+        // file is found by the parse, which says so.
+        let confidence: ImportConfidence = StoryNames.hasStoryExtension(path) ? .likely : .fallback
+        guard let prefix else { return ImportClaim(confidence) }
         // Another format this build cannot read yet: never a garbage story. Named, it is a problem that says
         // so; found in a folder, it is skipped.
         if let foreign = ForeignFormat.detect(prefix) {
             return named ? .damaged(.unsupported(foreign)) : .no("not a story: \(foreign), a format not read yet")
         }
-        return ImportClaim(.fallback)
+        return ImportClaim(confidence)
     }
 
     public func stories(in bytes: [UInt8], path: String) throws -> [Story] {

@@ -32,6 +32,12 @@ enum StoryNames {
         return "not a story (\(name) has no Category:, Via:, By: or Id: line after its title); name the file to read it anyway"
     }
 
+    /// Whether the name ends in a story extension (`.txt`, `.story`).
+    static func hasStoryExtension(_ path: String) -> Bool {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        return split(name).map { storyExtensions.contains($0.fileExtension) } ?? false
+    }
+
     /// The name's stem and lower-cased extension, when it has one: the text after the last dot, when that is
     /// one to eight ASCII letters or digits with at least one letter (so `Release 1.97` has none) and the
     /// dot is not the first character.
