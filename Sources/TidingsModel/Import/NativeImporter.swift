@@ -11,11 +11,12 @@ public struct NativeImporter: Importer {
     /// LICENSE and the like only with a story header after the title (docs/FORMAT.md). It reads any text,
     /// so it is the fallback for text nobody else claims, and likely when a story header follows the title.
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
-        if !named, let reason = StoryNames.skipReason(path: path, prefix: prefix) { return .no(reason) }
+        let judged = StoryNames.judge(path: path, prefix: prefix)
+        if !named, let reason = judged.reason { return .no(reason) }
         // Judged by name, which costs nothing per file: a story extension is likely a story, anything else
         // (no extension, a file the user named) is read as a story when no other importer wants it. A binary
         // file is found by the parse, which says so.
-        let confidence: ImportConfidence = StoryNames.hasStoryExtension(path) ? .likely : .fallback
+        let confidence: ImportConfidence = judged.storyExtension ? .likely : .fallback
         guard let prefix else { return ImportClaim(confidence) }
         // Another format this build cannot read yet: never a garbage story. Named, it is a problem that says
         // so; found in a folder, it is skipped.

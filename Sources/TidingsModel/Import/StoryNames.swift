@@ -15,28 +15,52 @@ enum StoryNames {
     /// Why the file is not a story, or nil when it may be one. Without `prefix` only the name is judged
     /// (nil then means: read it and ask again with its first bytes).
     static func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
-        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
-        var base = Substring(name)
-        if let (stem, fileExtension) = split(name) {
-            guard storyExtensions.contains(fileExtension) else {
-                // Exports in formats to come: naming them would not help yet.
-                if exportExtensions.contains(fileExtension) {
-                    return "not a story (.\(fileExtension)): a format this version of Tidings does not read yet"
-                }
-                return "not a story (.\(fileExtension)); name the file to read it anyway"
-            }
-            base = stem
-        }
-        guard base.utf8.count <= 12, wellKnown.contains(base.lowercased()), let prefix else { return nil }
-        if hasStoryHeader(prefix) { return nil }
-        return "not a story (\(name) has no Category:, Via:, By: or Id: line after its title); name the file to read it anyway"
+        judge(path: path, prefix: prefix).reason
     }
 
     /// Whether the name ends in a story extension (`.txt`, `.story`).
     static func hasStoryExtension(_ path: String) -> Bool {
-        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
-        return split(name).map { storyExtensions.contains($0.fileExtension) } ?? false
+        judge(path: path, prefix: nil).storyExtension
     }
+
+    /// Both answers from one look at the name. It runs for every file listed, so the usual case (`12.txt`)
+    /// makes no string: the name is read as bytes.
+    static func judge(path: String, prefix: ArraySlice<UInt8>?) -> (reason: String?, storyExtension: Bool) {
+        let utf8 = path.utf8
+        let name = utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex)...]
+        var stem = name
+        var storyExtension = false
+        if let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex {
+            let tail = name[name.index(after: dot)...]
+            if (1...8).contains(tail.count), tail.allSatisfy(isAlphanumeric), tail.contains(where: { $0 > 0x39 }) {
+                guard matches(tail, "txt") || matches(tail, "story") else {
+                    let fileExtension = String(decoding: tail, as: UTF8.self).lowercased()
+                    // Exports in formats to come: naming them would not help yet.
+                    if exportExtensions.contains(fileExtension) {
+                        return ("not a story (.\(fileExtension)): a format this version of Tidings does not read yet", false)
+                    }
+                    return ("not a story (.\(fileExtension)); name the file to read it anyway", false)
+                }
+                stem = name[..<dot]
+                storyExtension = true
+            }
+        }
+        // README, LICENSE and the like: only names of letters can be one.
+        guard stem.count <= 12, stem.allSatisfy(isLetter),
+              wellKnown.contains(String(decoding: stem, as: UTF8.self).lowercased()), let prefix else { return (nil, storyExtension) }
+        if hasStoryHeader(prefix) { return (nil, storyExtension) }
+        let shown = String(decoding: name, as: UTF8.self)
+        return ("not a story (\(shown) has no Category:, Via:, By: or Id: line after its title); name the file to read it anyway", storyExtension)
+    }
+
+    /// Whether bytes spell `lowercase` in any case.
+    static func matches(_ bytes: Substring.UTF8View.SubSequence, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        return zip(bytes, UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) }
 
     /// The name's stem and lower-cased extension, when it has one: the text after the last dot, when that is
     /// one to eight ASCII letters or digits with at least one letter (so `Release 1.97` has none) and the
