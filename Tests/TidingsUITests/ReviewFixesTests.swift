@@ -97,3 +97,21 @@ final class ReviewFixesTests: XCTestCase {
         XCTAssertFalse(page.contains("skipped: a loop"), "a loop is a problem, not a skipped file")
     }
 }
+
+/// Stories with one title side by side (daily threads) can be told apart in the list.
+final class SameTitleTests: XCTestCase {
+    func testNeighboursWithOneTitleShowWhatTellsThemApart() {
+        var first = StoryBuilder.story("Daily Discussion Thread", body: ["Monday"], comments: [])
+        first.source = SourceReference(path: "threads/monday.txt")
+        first.header.title = "Daily Discussion Thread"
+        var second = first
+        second.id = "other"
+        second.source = SourceReference(path: "threads/tuesday.txt")
+        second.header.dateText = "2 hours ago"
+        let state = AppState(stories: [first, second], width: 120, height: 30)
+        XCTAssertEqual(state.listTitle(at: 0), "Daily Discussion Thread (monday.txt)")
+        XCTAssertEqual(state.listTitle(at: 1), "Daily Discussion Thread (2 hours ago)")
+        let alone = AppState(stories: [first], width: 120, height: 30)
+        XCTAssertEqual(alone.listTitle(at: 0), "Daily Discussion Thread")
+    }
+}

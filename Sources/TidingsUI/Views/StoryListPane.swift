@@ -30,16 +30,30 @@ extension AppState {
             markerStyle.reverse = style.reverse
             screen.write(unreadStory ? "●" : " ", x: area.x, y: y, style: markerStyle)
             let titleWidth = area.width - 3 - countsWidth - 1
+            let title = listTitle(at: index)
             if titleWidth >= 4 {
-                screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: titleWidth), x: area.x + 2, y: y, style: style)
+                screen.write(TextWrap.truncate(title, width: titleWidth), x: area.x + 2, y: y, style: style)
                 var countStyle = unreadComments > 0 ? Style(color: .fresh) : Style.dim
                 countStyle.reverse = style.reverse
                 countStyle.underline = style.underline
                 screen.write(counts, x: area.maxX - countsWidth - 1, y: y, style: countStyle)
             } else {
-                screen.write(TextWrap.truncate(story.title ?? "(untitled)", width: area.width - 2), x: area.x + 2, y: y, style: style)
+                screen.write(TextWrap.truncate(title, width: area.width - 2), x: area.x + 2, y: y, style: style)
             }
         }
+    }
+}
+
+extension AppState {
+    /// A story's row title; when a neighbour has the same title (a daily thread), what tells them apart is
+    /// added: the time as the source wrote it, else the file name.
+    func listTitle(at index: Int) -> String {
+        let summary = entries[index].summary
+        let title = summary.title ?? "(untitled)"
+        let neighbours = [index - 1, index + 1].filter { entries.indices.contains($0) }
+        guard neighbours.contains(where: { entries[$0].summary.title == summary.title }) else { return title }
+        let name = summary.path.split(separator: "/").last.map(String.init) ?? summary.path
+        return title + " (" + (summary.dateText ?? name) + ")"
     }
 }
 
