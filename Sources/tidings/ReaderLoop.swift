@@ -38,8 +38,7 @@ struct ReaderLoop {
             // Draw only when something changed: an idle reader uses no CPU.
             if state.needsFrame { terminal.present(state.render()) }
             if SignalFlag.received != 0 {
-                state.run(.quitNow)
-                quit = perform([.tick(Date())])
+                _ = perform([.terminate])
                 break
             }
             // While stories arrive, look for them every few milliseconds; idle, ten times a second.
@@ -73,7 +72,7 @@ struct ReaderLoop {
                     terminal.suspend()
                     // The terminal may have been resized while the reader was stopped.
                     let size = terminal.size
-                    _ = state.update(.resize(width: size.width, height: size.height))
+                    if perform([.resize(width: size.width, height: size.height)]) { quit = true }
                 }
             }
         }

@@ -8,10 +8,21 @@ final class ForeignFormatTests: XCTestCase {
     func testExportsMailboxesArticlesFeedsAndPagesAreRecognized() {
         XCTAssertEqual(detect("[{\"kind\": \"Listing\"}]"), "JSON (an export from a site such as Hacker News or Reddit)")
         XCTAssertEqual(detect("  {\n  \"hits\": []}"), "JSON (an export from a site such as Hacker News or Reddit)")
-        XCTAssertEqual(detect("<?xml version=\"1.0\"?>\n<rss>"), "an XML document or feed")
-        XCTAssertEqual(detect("<!DOCTYPE html>\n<html>"), "a web page (HTML)")
-        XCTAssertEqual(detect("From dottedmag@dottedmag.net Mon Nov 16 2009\nReceived: x\n"), "a mailbox (mbox)")
+        let markup = "an XML or HTML document (a feed or a saved web page)"
+        XCTAssertEqual(detect("<?xml version=\"1.0\"?>\n<rss>"), markup)
+        XCTAssertEqual(detect("<!DOCTYPE html>\n<html>"), markup)
+        XCTAssertEqual(detect("<!-- saved by browser -->\n<feed>"), markup)
+        XCTAssertEqual(detect("<rdf:RDF\n  xmlns=\"x\">"), markup)
+        XCTAssertEqual(detect("<head>\n<title>x</title>"), markup)
+        XCTAssertEqual(detect("X-Original-To: me@example.com\nDelivered-To: me@example.com\nReceived: by x\n"), "a mail or news article")
+        XCTAssertEqual(detect("To: me\nSubject: hi\n\nbody"), "a mail or news article")
+        XCTAssertEqual(detect("X-GM-THRID: 1\nX-Gmail-Labels: Inbox\n"), "a mail or news article")
+        XCTAssertEqual(detect("Received: from a\n\tby b\nFrom: c\n"), "a mail or news article", "a folded header line")
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "{\"hits\": []}".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        XCTAssertEqual(ForeignFormat.detect(utf16[...]), "JSON (an export from a site such as Hacker News or Reddit)")
         XCTAssertEqual(detect("Path: utzoo!decvax!harpo\nFrom: rick\n"), "a mail or news article")
+        XCTAssertEqual(detect("From viresh@linaro.org Tue May 23 04:01:41 2017\nReturn-Path: <x@y>\n"), "a mailbox (mbox)")
         XCTAssertEqual(detect("From: Ann <ann@x.org>\nSubject: Hello\nDate: Mon, 1 Jan 2001\n\nBody"), "a mail or news article")
         XCTAssertEqual(detect("Amhtsa.157\nnet.games\nutzoo!decvax!harpo!eagle!mhtsa!rick\nWed May  5 22:33:48 1982\nRe: Raster\n"),
                        "a news article (A News)")
@@ -23,6 +34,10 @@ final class ForeignFormatTests: XCTestCase {
         XCTAssertNil(detect("From: the editor's desk\n\nA letter.\n"), "one header-like line is a title")
         XCTAssertNil(detect("Rust 1.97: faster builds\nCategory: Programming\n\nBody.\n"))
         XCTAssertNil(detect("A3.5 inch floppy\n\nBody.\n"))
+        XCTAssertNil(detect("Date: a film review\nCategory: Film\nVia: critic • 2h\nBy: X\n\nIt was fine.\n"))
+        XCTAssertNil(detect("Path: a walk through the hills\n\nBody.\n"), "one header-like line is a title")
+        XCTAssertNil(detect("From me@home to the office, by bike\n\nBody.\n"))
+        XCTAssertNil(detect("<3 a love letter to trains\n\nBody.\n"))
         XCTAssertNil(detect(""))
     }
 }

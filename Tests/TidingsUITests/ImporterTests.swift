@@ -75,15 +75,15 @@ struct KeyValueImporter: Importer {
             if pair[0] == "title" { header.title = pair[1] } else if pair[0] == "author" { header.author = pair[1] }
         }
         var comments: [Comment] = []
-        for (number, line) in (parts.count > 1 ? parts[1] : "").split(separator: "\n").enumerated() {
+        var ids = CommentIDAssigner()  // the same stable ids as the native format: parent, author, text
+        for line in (parts.count > 1 ? parts[1] : "").split(separator: "\n") {
             let reply = line.hasPrefix(">") && !comments.isEmpty
-            comments.append(Comment(id: CommentID(value: UInt64(number + 1)), depth: reply ? 1 : 0,
-                                    parent: reply ? comments.lastIndex { $0.depth == 0 } : nil,
-                                    text: String(reply ? line.dropFirst() : line[...])))
+            let parent = reply ? comments.lastIndex { $0.depth == 0 } : nil
+            let text = String(reply ? line.dropFirst() : line[...])
+            comments.append(Comment(id: ids.next(parent: parent.map { comments[$0].id }, author: nil, text: text),
+                                    depth: reply ? 1 : 0, parent: parent, text: text))
         }
-        for index in comments.indices.reversed() {
-            if let parent = comments[index].parent { comments[parent].descendantCount += comments[index].descendantCount + 1 }
-        }
+        Story.countDescendants(&comments)
         return [Story(id: "kv-" + (header.title ?? ""), source: SourceReference(path: path), format: name,
                       header: header, comments: comments)]
     }

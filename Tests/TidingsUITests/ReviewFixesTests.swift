@@ -57,11 +57,11 @@ final class ReviewFixesTests: XCTestCase {
         state.press(.enter)  // both shown, so read; they keep their marker for this visit, not bold
         let left = state.layout.comments!.x
         var screen = state.render()
-        XCTAssertEqual(screen[left, 1].text, "●")
-        XCTAssertFalse(screen[left, 1].style.bold, "new this visit, read since")
+        XCTAssertEqual(screen[left, 1].text, "●", "new this visit")
         state.press(.character("r"))  // the first comment marked unread
         screen = state.render()
-        XCTAssertTrue(screen[left, 1].style.bold, "marked unread: it looks unread")
+        XCTAssertEqual(screen[left, 1].text, "○", "marked unread: a marker of its own")
+        XCTAssertEqual(screen[left, 3].text, "●", "the other one is still new")
     }
 
     func testNextUnreadOpensTheOnlyStoryWithUnreadComments() {
@@ -113,5 +113,20 @@ final class SameTitleTests: XCTestCase {
         XCTAssertEqual(state.listTitle(at: 1), "Daily Discussion Thread (2 hours ago)")
         let alone = AppState(stories: [first], width: 120, height: 30)
         XCTAssertEqual(alone.listTitle(at: 0), "Daily Discussion Thread")
+    }
+}
+
+/// The "too small" screen says `q` quits: it does, whatever page is open underneath.
+final class TooSmallQuitTests: XCTestCase {
+    func testQQuitsTheTooSmallScreenOverAPage() {
+        for page in [KeyPress.character("?"), .character("p")] {
+            var state = UIFixtures.state(width: 80, height: 24)
+            state.press(page)
+            state.resize(width: 20, height: 5)
+            state.press(.escape)
+            XCTAssertFalse(state.shouldQuit, "Esc does not quit")
+            state.press(.character("q"))
+            XCTAssertTrue(state.shouldQuit, "q quits over \(page)")
+        }
     }
 }

@@ -81,6 +81,9 @@ final class ReviewRegressionTests: XCTestCase {
         let first = story("a", comments: [(0, "x")]), second = story("b", comments: [(0, "y")])
         var state = AppState(stories: [first, second], width: 120, height: 30)
         state.press(.tab, .character("n"))
+        XCTAssertEqual(state.selectedStory, 0, "the selected story's unread comment first")
+        XCTAssertEqual(state.focus, .comments)
+        state.press(.character("n"))
         XCTAssertEqual(state.selectedStory, 1)
         XCTAssertTrue(state.readState.isStoryRead("b"))
     }

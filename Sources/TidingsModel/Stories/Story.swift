@@ -49,7 +49,7 @@ public struct Story: Sendable, Equatable {
 
 extension Story {
     /// Fills in `descendantCount` for every comment from `parent` links, without recursion.
-    static func countDescendants(_ comments: inout [Comment]) {
+    public static func countDescendants(_ comments: inout [Comment]) {
         for index in comments.indices.reversed() {
             if let parent = comments[index].parent {
                 comments[parent].descendantCount += comments[index].descendantCount + 1

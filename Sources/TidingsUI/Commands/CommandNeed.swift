@@ -1,5 +1,5 @@
 /// What a command needs before it can act.
 public enum CommandNeed: Sendable {
-    case openStory
+    case selectedStory
     case selectedComment
 }

@@ -23,7 +23,7 @@ public struct CommandSpec: Sendable {
     }
 
     /// The command table. Adding a command: a case above, a row here, a binding in `KeyMap.standard`, and
-    /// its handling in `AppState.run(_:)` (a switch with no default, so a missing case does not compile).
+    /// its handling in `AppState.execute(_:)` (a switch with no default, so a missing case does not compile).
     static let rows: [CommandSpec] = [
         CommandSpec(.moveUp, "Move up (a comment taller than the pane scrolls first)", in: everywhere, hint: "move"),
         CommandSpec(.moveDown, "Move down (a comment taller than the pane scrolls first)", in: everywhere, hint: "move"),
@@ -32,14 +32,14 @@ public struct CommandSpec: Sendable {
         CommandSpec(.goTop, "Go to the top: the first line of the first item", in: everywhere),
         CommandSpec(.goBottom, "Go to the bottom: the last line of the last item", in: everywhere),
         CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
-                    needs: .openStory, hint: "open"),
+                    needs: .selectedStory, hint: "open"),
         CommandSpec(.toggleFold, "Fold or unfold the selected comment's replies", in: [.comments], needs: .selectedComment),
         CommandSpec(.collapseThread, "Collapse the thread, or go to the parent", in: [.comments],
                     needs: .selectedComment, hint: "fold"),
         CommandSpec(.expandThread, "Expand the selected thread (on an open one: go to its first reply)", in: [.comments],
                     needs: .selectedComment, hint: "fold"),
         CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
-                    in: InputContext.reader, needs: .openStory, hint: "read"),
+                    in: InputContext.reader, needs: .selectedStory, hint: "read"),
         CommandSpec(.nextUnread, "Go to the next unread comment, on to the next story with unread comments",
                     in: InputContext.reader, hint: "next unread"),
         CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories"),

@@ -29,7 +29,10 @@ extension AppState {
         message = nil
         pendingKeys.append(key)
         let keys = pendingKeys
-        switch keyMap.resolve(keys, in: inputContext) {
+        // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
+        // is open underneath.
+        let context = layout.arrangement == .tooSmall ? .storyList : inputContext
+        switch keyMap.resolve(keys, in: context) {
         case .pending:
             return nil
         case .unbound:
@@ -46,11 +49,14 @@ extension AppState {
     /// Whether the command a key runs now reads the selected story's text or comments.
     private func needsStoryContent(_ key: KeyPress) -> Bool {
         guard case .command(let command) = keyMap.resolve(pendingKeys + [key], in: inputContext) else { return false }
+        // Every command named, so a new one has to be placed here too.
         switch command {
         case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread: return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return inputContext == .storyText || inputContext == .comments
-        default: return false
+        case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
+             .quitNow, .redraw, .suspend:
+            return false
         }
     }
 
@@ -73,14 +79,15 @@ extension AppState {
     public mutating func run(_ command: Command) -> CommandOutcome {
         let spec = command.spec
         // While "Terminal too small" is shown nothing else is visible: only commands that change nothing act.
-        if layout.arrangement == .tooSmall, !spec.actsWhenHidden {
-            return .nothingToDo("the terminal is too small to show the reader")
+        if layout.arrangement == .tooSmall {
+            guard spec.actsWhenHidden else { return .nothingToDo("the terminal is too small to show the reader") }
+            return execute(command)
         }
         guard spec.contexts.contains(inputContext) else {
             return report(.nothingToDo("\(command.name) does nothing in the \(inputContext.rawValue)"))
         }
         switch spec.needs {
-        case .openStory?:
+        case .selectedStory?:
             if entries.isEmpty { return report(.nothingToDo("No story is open")) }
             if currentStory == nil, command == .toggleRead { return report(.nothingToDo("The story is still loading")) }
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }

@@ -1,5 +1,5 @@
-/// Mouse events: a click selects what is under the pointer and focuses its pane; the wheel scrolls the
-/// pane under the pointer (or the open page) by three lines.
+/// Mouse events: a click selects what is under the pointer and focuses its pane; the wheel moves through the
+/// pane under the pointer as three arrow keys would (an open page scrolls by three lines).
 extension AppState {
     static let wheelLines = 3
 

@@ -6,6 +6,12 @@ extension AppState {
     mutating func goToNextUnread() -> CommandOutcome {
         guard !entries.isEmpty else { return .nothingToDo("No stories") }
         let inComments = focus == .comments
+        // From the list or the text: the selected story first, if anything in it is unread.
+        if !inComments, storyHasUnread(selectedStory) {
+            focus(.comments)
+            if let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+            return .done
+        }
         if inComments, let story = currentStory {
             let start = selectedComment.map { $0 + 1 } ?? 0
             if let next = story.comments.indices.dropFirst(start).first(where: { isUnread(comment: $0) }) {
@@ -16,9 +22,10 @@ extension AppState {
         for offset in 1..<max(1, entries.count) {
             let index = (selectedStory + offset) % entries.count
             guard storyHasUnread(index) else { continue }
-            // Shown with the text or comment pane focused: that is opening it (done when it is shown).
-            selectStory(index, then: inComments ? .selectFirstUnread : .none)
-            if inComments { message = "Next story with unread comments" }
+            // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet).
+            selectStory(index, then: .selectFirstUnread)
+            focus(.comments)
+            message = "Next story with unread comments"
             return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.
@@ -26,12 +33,6 @@ extension AppState {
            let first = story.comments.indices.prefix(selectedComment ?? 0).first(where: { isUnread(comment: $0) }) {
             selectComment(first)
             message = "Back to the first unread comment in this story"
-            return .done
-        }
-        // Only the selected story has anything unread: open it at its first unread comment.
-        if !inComments, storyHasUnread(selectedStory) {
-            focus(.comments)
-            if let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
             return .done
         }
         return .nothingToDo("Nothing unread left in the collection")

@@ -1,12 +1,5 @@
 import TidingsModel
 
-/// What to do when the story being parsed arrives.
-enum ArrivalIntent: Equatable, Sendable {
-    case none
-    /// `n` moved here: select the first unread comment.
-    case selectFirstUnread
-}
-
 /// Choosing a story: a story parsed before is shown at once; otherwise it is asked for with an effect and
 /// shown when it arrives, while keys keep working.
 extension AppState {

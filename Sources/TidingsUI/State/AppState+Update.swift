@@ -1,16 +1,6 @@
 import Foundation
 import TidingsModel
 
-/// When read marks are saved: half a second after a change, again every three seconds while saves fail,
-/// and always before quitting.
-struct SaveSchedule: Sendable {
-    static let interval: TimeInterval = 0.5
-    static let retryInterval: TimeInterval = 3
-    var savedRevision = 0
-    var lastSave: Date?
-    var failing = false
-}
-
 /// The reader's one entry point: an event in, the effects to carry out out.
 extension AppState {
     public mutating func update(_ event: Event) -> [Effect] {
@@ -35,6 +25,8 @@ extension AppState {
             reportSessionProblem("Cannot save read state (\(reason)); will retry")
         case .tick(let now):
             saveIfDue(now: now)
+        case .terminate:
+            beginQuitting()
         }
         if quitting, !pendingEffects.contains(.quit) { finishQuitting() }
         return takeEffects()

@@ -15,4 +15,6 @@ public enum Event: Sendable {
     case saveFailed(reason: String)
     /// Time passes: saving is due half a second after a change.
     case tick(Date)
+    /// The process was asked to end (SIGTERM, SIGHUP, SIGINT): save and quit, from any screen.
+    case terminate
 }

@@ -32,9 +32,10 @@ extension AppState {
         var y = area.y
         let focused = focus == .comments
         for (index, lines) in commentsOnScreen(height: area.height) {
-            // Unread now: a bold marker; new when this visit began but read since: the same marker, not bold.
+            // `●` new (unread when this visit began), `○` marked unread during this visit (shown, yet unread:
+            // only `r` does that), `·` read before.
             let unread = isNew(comment: index)
-            let unreadNow = isUnread(comment: index)
+            let markedUnread = shownComments.contains(index) && isUnread(comment: index)
             let selected = index == selectedComment
             for line in lines {
                 if line.kind == .spacer {
@@ -59,8 +60,8 @@ extension AppState {
                 let marker: String
                 var markerStyle: Style
                 if line.isFirst {
-                    marker = unread ? "● " : "· "
-                    markerStyle = unread ? Style(color: .fresh, bold: unreadNow) : Style(color: .guide, dim: true)
+                    marker = markedUnread ? "○ " : unread ? "● " : "· "
+                    markerStyle = unread || markedUnread ? .fresh : Style(color: .guide, dim: true)
                     markerStyle.reverse = style.reverse
                     markerStyle.underline = style.underline
                 } else if selected {

@@ -1,0 +1,6 @@
+/// What to do when the story being parsed arrives.
+enum ArrivalIntent: Equatable, Sendable {
+    case none
+    /// `n` moved here: select the first unread comment.
+    case selectFirstUnread
+}
