@@ -17,7 +17,7 @@ enum ForeignFormat {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = bytes.drop { isSpace($0) }
         guard let first = bytes.first else { return nil }
-        let lines = firstLines(bytes, count: 6)
+        let firstLine = bytes[..<(bytes.firstIndex(of: 0x0A) ?? bytes.endIndex)]
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             // A native title may start with a bracket ("[Update] ..."); JSON has a quote or bracket next.
@@ -28,15 +28,21 @@ enum ForeignFormat {
         case UInt8(ascii: "<"):
             // `<?xml`, `<!--`, `<!DOCTYPE`, or a tag such as `<rss`, `<rdf:RDF`, `<head>`.
             if let second = bytes.dropFirst().first, second == UInt8(ascii: "?") || second == UInt8(ascii: "!") || isLetter(second),
-               lines[0].contains(UInt8(ascii: ">")) || lines.count > 1 {
+               firstLine.contains(UInt8(ascii: ">")) || firstLine.endIndex < bytes.endIndex {
                 return "an XML or HTML document (a feed or a saved web page)"
             }
         default:
             break
         }
-        if isMailbox(lines) { return "a mailbox (mbox)" }
+        // The rest needs a first line like `From ...`, `Key: value` or `Asite.123`: most titles are none of these,
+        // and are let go without splitting any lines.
+        let maybeMailbox = firstLine.starts(with: Array("From ".utf8))
+        let maybeANews = first == UInt8(ascii: "A") && !firstLine.contains(0x20)
+        guard maybeMailbox || maybeANews || headerKey(firstLine) != nil else { return nil }
+        let lines = firstLines(bytes, count: 6)
+        if maybeMailbox, isMailbox(lines) { return "a mailbox (mbox)" }
         if isArticle(lines) { return "a mail or news article" }
-        if isANewsArticle(lines) { return "a news article (A News)" }
+        if maybeANews, isANewsArticle(lines) { return "a news article (A News)" }
         return nil
     }
 
