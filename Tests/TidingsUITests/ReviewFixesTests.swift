@@ -130,3 +130,15 @@ final class TooSmallQuitTests: XCTestCase {
         }
     }
 }
+
+/// A page read to its end stays at its end across a resize.
+final class PageResizeTests: XCTestCase {
+    func testTheHelpReadToItsEndStaysThere() {
+        var state = UIFixtures.state(width: 120, height: 20)
+        state.press(.character("?"), .end)
+        for (width, height) in [(30, 8), (80, 24), (45, 12)] {
+            state.resize(width: width, height: height)
+            XCTAssertTrue(state.render().text.contains("on quit."), "\(width)x\(height): still at the end")
+        }
+    }
+}

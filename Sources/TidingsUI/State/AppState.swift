@@ -158,9 +158,13 @@ public struct AppState: Sendable {
     }
 
     public mutating func resize(width: Int, height: Int) {
+        // A page read to its end stays at its end, though its lines wrap anew.
+        let pageAtEnd = overlay != .none && layout.arrangement != .tooSmall && pageTop > 0
+            && pageTop >= pageLines().count - pageHeight
         self.width = max(0, width)
         self.height = max(0, height)
         settle()
+        if pageAtEnd, layout.arrangement != .tooSmall { setPageTop(Int.max / 2) }
     }
 
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
