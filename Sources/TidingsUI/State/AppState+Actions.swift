@@ -197,15 +197,15 @@ extension AppState {
             let markRead = ids.contains { !readState.isCommentRead($0, in: story.id) }
             // Marked unread on purpose: do not mark them read again just because they are on screen.
             let range = selected...(selected + story.comments[selected].descendantCount)
-            shownComments.formUnion(range)
-            if markRead { newThisVisit.subtract(range) }
+            commentPane.shown.formUnion(range)
+            if markRead { commentPane.newThisVisit.subtract(range) }
             changeReadState { $0.setComments(ids, in: story.id, read: markRead) }
             let replies = ids.count - 1
             message = (markRead ? "Marked read" : "Marked unread") + (replies == 1 ? " with 1 reply" : replies > 1 ? " with \(replies) replies" : "")
         } else {
             let markRead = !readState.isStoryRead(story.id) || readState.unreadCount(of: story) > 0
-            shownComments.formUnion(story.comments.indices)
-            if markRead { newThisVisit.removeAll() }
+            commentPane.shown.formUnion(story.comments.indices)
+            if markRead { commentPane.newThisVisit.removeAll() }
             changeReadState { state in
                 let storyChanged = state.setStory(story.id, read: markRead)
                 let commentsChanged = state.setComments(story.comments.map(\.id), in: story.id, read: markRead)

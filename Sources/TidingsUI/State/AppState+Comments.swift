@@ -7,27 +7,27 @@ extension AppState {
 
     mutating func keepCommentVisible(height: Int) {
         guard let thread, let selected = selectedComment, height > 0 else { return }
-        if thread.position(of: commentTop) == nil { commentTop = selected; commentTopLine = 0 }
+        if thread.position(of: commentPane.top) == nil { commentPane.top = selected; commentPane.topLine = 0 }
         // After a resize or a fold the top comment may have fewer lines than the offset into it.
-        commentTopLine = max(0, min(commentTopLine, commentLayout.height(of: commentTop, in: thread) - 1))
+        commentPane.topLine = max(0, min(commentPane.topLine, commentPane.layout.height(of: commentPane.top, in: thread) - 1))
         guard let selectedPosition = thread.position(of: selected),
-              let topPosition = thread.position(of: commentTop) else { return }
-        let selectedHeight = commentLayout.height(of: selected, in: thread)
+              let topPosition = thread.position(of: commentPane.top) else { return }
+        let selectedHeight = commentPane.layout.height(of: selected, in: thread)
         if selectedPosition < topPosition {
-            commentTop = selected
-            commentTopLine = 0
+            commentPane.top = selected
+            commentPane.topLine = 0
             return
         }
         if selectedPosition == topPosition {
             // A comment taller than the pane may be scrolled within; a shorter one is shown whole.
-            if selectedHeight <= height { commentTopLine = 0 }
+            if selectedHeight <= height { commentPane.topLine = 0 }
             return
         }
         // Rows from the top of the pane to the end of the selected comment, counted only while they fit.
-        var rows = -commentTopLine
+        var rows = -commentPane.topLine
         var position = topPosition
         while position <= selectedPosition {
-            rows += commentLayout.height(of: thread.visible[position], in: thread)
+            rows += commentPane.layout.height(of: thread.visible[position], in: thread)
             if rows > height { break }
             position += 1
         }
@@ -36,22 +36,22 @@ extension AppState {
         var above = selectedHeight
         var top = selectedPosition
         if above >= height {
-            commentTop = selected
-            commentTopLine = 0
+            commentPane.top = selected
+            commentPane.topLine = 0
             return
         }
         while top > 0 {
-            let previousHeight = commentLayout.height(of: thread.visible[top - 1], in: thread)
+            let previousHeight = commentPane.layout.height(of: thread.visible[top - 1], in: thread)
             if above + previousHeight >= height {
-                commentTop = thread.visible[top - 1]
-                commentTopLine = above + previousHeight - height
+                commentPane.top = thread.visible[top - 1]
+                commentPane.topLine = above + previousHeight - height
                 return
             }
             above += previousHeight
             top -= 1
         }
-        commentTop = thread.visible[0]
-        commentTopLine = 0
+        commentPane.top = thread.visible[0]
+        commentPane.topLine = 0
     }
 
     /// When the selected comment is taller than the pane and not yet seen to its end (or start), scrolls
@@ -59,38 +59,38 @@ extension AppState {
     mutating func scrollWithinSelectedComment(lines: Int, height: Int) -> Bool {
         guard let thread, let selected = selectedComment, height > 0,
               let selectedPosition = thread.position(of: selected),
-              let topPosition = thread.position(of: commentTop) else { return false }
-        let selectedHeight = commentLayout.height(of: selected, in: thread)
+              let topPosition = thread.position(of: commentPane.top) else { return false }
+        let selectedHeight = commentPane.layout.height(of: selected, in: thread)
         guard selectedHeight > height else { return false }
         if lines < 0 {
-            guard selected == commentTop, commentTopLine > 0 else { return false }
-            commentTopLine = max(0, commentTopLine + lines)
+            guard selected == commentPane.top, commentPane.topLine > 0 else { return false }
+            commentPane.topLine = max(0, commentPane.topLine + lines)
             return true
         }
         // Rows above the selected comment's first line.
-        var above = -commentTopLine
-        for position in topPosition..<selectedPosition { above += commentLayout.height(of: thread.visible[position], in: thread) }
-        if selected != commentTop {
+        var above = -commentPane.topLine
+        for position in topPosition..<selectedPosition { above += commentPane.layout.height(of: thread.visible[position], in: thread) }
+        if selected != commentPane.top {
             guard above + selectedHeight > height else { return false }
-            commentTop = selected
-            commentTopLine = 0
+            commentPane.top = selected
+            commentPane.topLine = 0
             return true
         }
-        guard commentTopLine + height < selectedHeight else { return false }
-        commentTopLine = min(selectedHeight - height, commentTopLine + lines)
+        guard commentPane.topLine + height < selectedHeight else { return false }
+        commentPane.topLine = min(selectedHeight - height, commentPane.topLine + lines)
         return true
     }
 
     /// The comments with at least one line in the pane, top to bottom.
     mutating func commentsOnScreen(height: Int) -> [(index: Int, lines: ArraySlice<CommentLine>)] {
-        guard let thread, let topPosition = thread.position(of: commentTop), height > 0 else { return [] }
+        guard let thread, let topPosition = thread.position(of: commentPane.top), height > 0 else { return [] }
         var result: [(Int, ArraySlice<CommentLine>)] = []
         var rows = 0
         var position = topPosition
         while position < thread.visible.count, rows < height {
             let index = thread.visible[position]
-            let all = commentLayout.lines(for: index, in: thread)
-            let skip = position == topPosition ? min(commentTopLine, all.count) : 0
+            let all = commentPane.layout.lines(for: index, in: thread)
+            let skip = position == topPosition ? min(commentPane.topLine, all.count) : 0
             let shown = all[skip..<min(all.count, skip + height - rows)]
             if !shown.isEmpty { result.append((index, shown)) }
             rows += shown.count
@@ -103,9 +103,9 @@ extension AppState {
         guard let story = currentStory else { return }
         // A comment counts as shown only when some of its text is on screen, not just the blank row above it.
         let fresh = commentsOnScreen(height: height).filter { $0.lines.contains { $0.kind != .spacer } }
-            .map(\.index).filter { !shownComments.contains($0) }
+            .map(\.index).filter { !commentPane.shown.contains($0) }
         guard !fresh.isEmpty else { return }
-        shownComments.formUnion(fresh)
+        commentPane.shown.formUnion(fresh)
         changeReadState { $0.setComments(fresh.map { story.comments[$0].id }, in: story.id, read: true) }
     }
 
@@ -121,8 +121,8 @@ extension AppState {
     mutating func goToFirstComment() {
         guard let thread, let first = thread.visible.first else { return }
         selectedComment = first
-        commentTop = first
-        commentTopLine = 0
+        commentPane.top = first
+        commentPane.topLine = 0
     }
 
     /// End: the last line of the last comment, even when that comment is taller than the pane.
@@ -130,10 +130,10 @@ extension AppState {
         guard let thread, let last = thread.visible.last else { return }
         selectedComment = last
         let height = commentPaneHeight
-        let lastHeight = commentLayout.height(of: last, in: thread)
+        let lastHeight = commentPane.layout.height(of: last, in: thread)
         if height > 0, lastHeight > height {
-            commentTop = last
-            commentTopLine = lastHeight - height
+            commentPane.top = last
+            commentPane.topLine = lastHeight - height
         }
     }
 
@@ -146,7 +146,7 @@ extension AppState {
         while true {
             let next = forward ? position + 1 : position - 1
             guard thread.visible.indices.contains(next) else { break }
-            rows += commentLayout.height(of: thread.visible[next], in: thread)
+            rows += commentPane.layout.height(of: thread.visible[next], in: thread)
             position = next
             if rows >= height { break }
         }
@@ -157,7 +157,7 @@ extension AppState {
         guard var thread, let selected = selectedComment else { return }
         if thread.isCollapsed(selected) {
             thread.setCollapsed(selected, false)
-            commentLayout.invalidate(selected)
+            commentPane.layout.invalidate(selected)
             self.thread = thread
         } else if thread.hasReplies(selected) {
             selectedComment = selected + 1  // already open: step into the first reply
@@ -168,7 +168,7 @@ extension AppState {
         guard var thread, let selected = selectedComment else { return }
         if thread.hasReplies(selected), !thread.isCollapsed(selected) {
             thread.setCollapsed(selected, true)
-            commentLayout.invalidate(selected)
+            commentPane.layout.invalidate(selected)
             self.thread = thread
         } else if let parent = thread.comments[selected].parent {
             selectedComment = parent
@@ -178,7 +178,7 @@ extension AppState {
     mutating func selectComment(_ index: Int) {
         guard var thread else { return }
         thread.reveal(index)
-        commentLayout.invalidateAll()
+        commentPane.layout.invalidateAll()
         self.thread = thread
         selectedComment = index
     }

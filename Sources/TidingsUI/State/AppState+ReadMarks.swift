@@ -24,7 +24,7 @@ extension AppState {
 
     /// Whether the comment pane marks the comment as new: unread now, or unread when this visit began.
     public func isNew(comment index: Int) -> Bool {
-        newThisVisit.contains(index) || isUnread(comment: index)
+        commentPane.newThisVisit.contains(index) || isUnread(comment: index)
     }
 
     public func isUnread(comment index: Int) -> Bool {

@@ -49,14 +49,8 @@ extension AppState {
         // The file may have changed since the list was made: the list shows it as it is now.
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
         storyTextCache = nil
-        thread = CommentThread(comments: story.comments)
-        selectedComment = thread!.isEmpty ? nil : 0
-        commentTop = 0
-        commentTopLine = 0
-        commentLayout.invalidateAll()
+        commentPane = CommentPaneState(story: story, readState: readState, width: commentPane.layout.width)
         textTop = 0
-        shownComments = []
-        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
         if focus != .stories { markStoryOpened() }
         if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
             selectComment(first)

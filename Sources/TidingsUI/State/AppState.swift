@@ -88,19 +88,10 @@ public struct AppState: Sendable {
     public internal(set) var needsFrame = true
     var saving = SaveSchedule()
 
-    var thread: CommentThread?
-    var selectedComment: Int?
-    var commentTop = 0
-    var commentTopLine = 0
-    var commentLayout = CommentLayout(width: 0)
+    /// The comment pane's own state (see `CommentPaneState`).
+    var commentPane = CommentPaneState()
     var storyTextCache: (story: Int, width: Int, lines: [StyledLine])?
     var pageCache: (key: PageKey, lines: [StyledLine])?
-    /// Comments already shown during this visit to the story: they are marked read once, not again
-    /// after the user marks them unread.
-    var shownComments: Set<Int> = []
-    /// Comments that were unread when this visit to the story began: they keep their "new" marker while
-    /// the user reads them, so what is new stays visible even though showing it marks it read.
-    var newThisVisit: Set<Int> = []
 
     /// A reader for entries that the loader will deliver; stories are parsed when shown, through effects.
     public init(readState: ReadState = ReadState(), width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
@@ -183,6 +174,6 @@ public struct AppState: Sendable {
     }
 
     mutating func prepareCommentLayout(width: Int) {
-        if commentLayout.width != width { commentLayout = CommentLayout(width: width) }
+        if commentPane.layout.width != width { commentPane.layout = CommentLayout(width: width) }
     }
 }

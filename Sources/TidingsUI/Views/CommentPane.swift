@@ -35,7 +35,7 @@ extension AppState {
             // `●` new (unread when this visit began), `○` marked unread during this visit (shown, yet unread:
             // only `r` does that), `·` read before.
             let unread = isNew(comment: index)
-            let markedUnread = shownComments.contains(index) && isUnread(comment: index)
+            let markedUnread = commentPane.shown.contains(index) && isUnread(comment: index)
             let selected = index == selectedComment
             for line in lines {
                 if line.kind == .spacer {

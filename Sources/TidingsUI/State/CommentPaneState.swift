@@ -1,0 +1,42 @@
+import TidingsModel
+
+/// The comment pane's own state for the open story: its thread (what is collapsed), the selection, where
+/// the pane is scrolled (anchored on a comment and a line of it), the wrapped lines, and what this visit has
+/// shown and found new. A new story gets a new one.
+struct CommentPaneState: Sendable {
+    var thread: CommentThread?
+    var selected: Int?
+    /// The comment at the top of the pane, and how many of its lines are scrolled above it.
+    var top = 0
+    var topLine = 0
+    var layout = CommentLayout(width: 0)
+    /// Comments already shown during this visit to the story: they are marked read once, not again after
+    /// the user marks them unread.
+    var shown: Set<Int> = []
+    /// Comments that were unread when this visit began: they keep their "new" marker while the user reads
+    /// them, so what is new stays visible even though showing it marks it read.
+    var newThisVisit: Set<Int> = []
+
+    init() {}
+
+    /// The pane at the start of a visit to `story`: first comment selected, nothing shown yet.
+    init(story: Story, readState: ReadState, width: Int) {
+        let thread = CommentThread(comments: story.comments)
+        self.thread = thread
+        selected = thread.isEmpty ? nil : 0
+        layout = CommentLayout(width: width)
+        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
+    }
+}
+
+/// The thread and the selection by the names the rest of the reader (and its tests) use.
+extension AppState {
+    var thread: CommentThread? {
+        get { commentPane.thread }
+        set { commentPane.thread = newValue }
+    }
+    var selectedComment: Int? {
+        get { commentPane.selected }
+        set { commentPane.selected = newValue }
+    }
+}
