@@ -1,4 +1,5 @@
-/// Every command the reader knows, named as the help, the README and (later) the config file name it.
+/// Every command the reader knows, named as the help, the README and (later) the config file name it. The
+/// order of the cases is the order of the status hints.
 public enum Command: String, CaseIterable, Sendable {
     case moveUp = "move-up"
     case moveDown = "move-down"
@@ -6,15 +7,15 @@ public enum Command: String, CaseIterable, Sendable {
     case pageDown = "page-down"
     case goTop = "go-top"
     case goBottom = "go-bottom"
-    case nextPane = "next-pane"
-    case previousPane = "previous-pane"
     case openStory = "open-story"
     case toggleFold = "toggle-fold"
-    case expandThread = "expand-thread"
     case collapseThread = "collapse-thread"
+    case expandThread = "expand-thread"
     case toggleRead = "toggle-read"
     case nextUnread = "next-unread"
     case focusStories = "focus-stories"
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
     case showHelp = "show-help"
     case showProblems = "show-problems"
     case closePage = "close-page"

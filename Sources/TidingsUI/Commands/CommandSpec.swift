@@ -22,38 +22,66 @@ public struct CommandSpec: Sendable {
         self.actsWhenHidden = actsWhenHidden
     }
 
-    /// The command table. Adding a command: a case above, a row here, a binding in `KeyMap.standard`, and
-    /// its handling in `AppState.execute(_:)` (a switch with no default, so a missing case does not compile).
-    static let rows: [CommandSpec] = [
-        CommandSpec(.moveUp, "Move up (a comment taller than the pane scrolls first)", in: everywhere, hint: "move"),
-        CommandSpec(.moveDown, "Move down (a comment taller than the pane scrolls first)", in: everywhere, hint: "move"),
-        CommandSpec(.pageUp, "Page up", in: everywhere),
-        CommandSpec(.pageDown, "Page down", in: everywhere),
-        CommandSpec(.goTop, "Go to the top: the first line of the first item", in: everywhere),
-        CommandSpec(.goBottom, "Go to the bottom: the last line of the last item", in: everywhere),
-        CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
-                    needs: .selectedStory, hint: "open"),
-        CommandSpec(.toggleFold, "Fold or unfold the selected comment's replies", in: [.comments], needs: .selectedComment),
-        CommandSpec(.collapseThread, "Collapse the thread, or go to the parent", in: [.comments],
-                    needs: .selectedComment, hint: "fold"),
-        CommandSpec(.expandThread, "Expand the selected thread (on an open one: go to its first reply)", in: [.comments],
-                    needs: .selectedComment, hint: "fold"),
-        CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
-                    in: InputContext.reader, needs: .selectedStory, hint: "read"),
-        CommandSpec(.nextUnread, "Go to the next unread comment, on to the next story with unread comments",
-                    in: InputContext.reader, hint: "next unread"),
-        CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories"),
-        CommandSpec(.nextPane, "Focus the next pane (stories, story text, comments)", in: InputContext.reader, hint: "pane"),
-        CommandSpec(.previousPane, "Focus the previous pane", in: InputContext.reader),
-        CommandSpec(.showHelp, "Show the keys", in: InputContext.reader.union([.problems]), hint: "help"),
-        CommandSpec(.showProblems, "List problems (files not loaded, the state file) and recent messages",
-                    in: InputContext.reader.union([.help])),
-        CommandSpec(.closePage, "Close the help or the problem list", in: InputContext.pages, hint: "close"),
-        CommandSpec(.quit, "Save and quit", in: InputContext.reader, hint: "quit", actsWhenHidden: true),
-        CommandSpec(.quitNow, "Save and quit, from any screen", in: everywhere, actsWhenHidden: true),
-        CommandSpec(.redraw, "Redraw the whole screen", in: everywhere, actsWhenHidden: true),
-        CommandSpec(.suspend, "Suspend to the shell (fg brings the reader back)", in: everywhere, actsWhenHidden: true),
-    ]
+    /// The command table: one row for each command, in a switch with no default, so a command without a row
+    /// does not compile. Adding a command: a case in `Command`, a row here, a binding in `KeyMap.standard`, and
+    /// its handling in `AppState.execute(_:)` (also a switch with no default). The order of `Command`'s cases
+    /// is the order of the status hints.
+    static func row(for command: Command) -> CommandSpec {
+        switch command {
+        case .moveUp:
+            return CommandSpec(.moveUp, "Move up (a comment taller than the pane scrolls first)", in: everywhere, hint: "move")
+        case .moveDown:
+            return CommandSpec(.moveDown, "Move down (a comment taller than the pane scrolls first)", in: everywhere, hint: "move")
+        case .pageUp:
+            return CommandSpec(.pageUp, "Page up", in: everywhere)
+        case .pageDown:
+            return CommandSpec(.pageDown, "Page down", in: everywhere)
+        case .goTop:
+            return CommandSpec(.goTop, "Go to the top: the first line of the first item", in: everywhere)
+        case .goBottom:
+            return CommandSpec(.goBottom, "Go to the bottom: the last line of the last item", in: everywhere)
+        case .openStory:
+            return CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
+                               needs: .selectedStory, hint: "open")
+        case .toggleFold:
+            return CommandSpec(.toggleFold, "Fold or unfold the selected comment's replies", in: [.comments], needs: .selectedComment)
+        case .collapseThread:
+            return CommandSpec(.collapseThread, "Collapse the thread, or go to the parent", in: [.comments],
+                               needs: .selectedComment, hint: "fold")
+        case .expandThread:
+            return CommandSpec(.expandThread, "Expand the selected thread (on an open one: go to its first reply)", in: [.comments],
+                               needs: .selectedComment, hint: "fold")
+        case .toggleRead:
+            return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
+                               in: InputContext.reader, needs: .selectedStory, hint: "read")
+        case .nextUnread:
+            return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next story with unread comments",
+                               in: InputContext.reader, hint: "next unread")
+        case .focusStories:
+            return CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories")
+        case .nextPane:
+            return CommandSpec(.nextPane, "Focus the next pane (stories, story text, comments)", in: InputContext.reader, hint: "pane")
+        case .previousPane:
+            return CommandSpec(.previousPane, "Focus the previous pane", in: InputContext.reader)
+        case .showHelp:
+            return CommandSpec(.showHelp, "Show the keys", in: InputContext.reader.union([.problems]), hint: "help")
+        case .showProblems:
+            return CommandSpec(.showProblems, "List problems (files not loaded, the state file) and recent messages",
+                               in: InputContext.reader.union([.help]))
+        case .closePage:
+            return CommandSpec(.closePage, "Close the help or the problem list", in: InputContext.pages, hint: "close")
+        case .quit:
+            return CommandSpec(.quit, "Save and quit", in: InputContext.reader, hint: "quit", actsWhenHidden: true)
+        case .quitNow:
+            return CommandSpec(.quitNow, "Save and quit, from any screen", in: everywhere, actsWhenHidden: true)
+        case .redraw:
+            return CommandSpec(.redraw, "Redraw the whole screen", in: everywhere, actsWhenHidden: true)
+        case .suspend:
+            return CommandSpec(.suspend, "Suspend to the shell (fg brings the reader back)", in: everywhere, actsWhenHidden: true)
+        }
+    }
+
+    static let rows: [CommandSpec] = Command.allCases.map(row(for:))
 
     static let everywhere = InputContext.reader.union(InputContext.pages)
 
