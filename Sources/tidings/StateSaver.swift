@@ -12,7 +12,7 @@ final class StateSaver: Sendable {
         var failure: String?
         var failed = false
         /// Finished saves not yet reported to the reader: nil for success, else the reason.
-        var outcomes: [String?] = []
+        var outcomes: [StateFileProblem?] = []
     }
 
     private let store: ReadStateStore
@@ -44,7 +44,7 @@ final class StateSaver: Sendable {
                     $0.changes = changes + $0.changes
                     $0.failure = "\(error)"
                     $0.failed = true
-                    $0.outcomes.append("\(error)")
+                    $0.outcomes.append(error as? StateFileProblem ?? .other("\(error)"))
                 }
             }
         }
@@ -54,7 +54,7 @@ final class StateSaver: Sendable {
     func takeReports() -> [Event] {
         pending.withLock { value in
             defer { value.outcomes.removeAll() }
-            return value.outcomes.map { $0.map { Event.saveFailed(reason: $0) } ?? .saveFinished }
+            return value.outcomes.map { $0.map { Event.saveFailed($0) } ?? .saveFinished }
         }
     }
 

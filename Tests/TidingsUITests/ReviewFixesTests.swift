@@ -33,8 +33,8 @@ final class ReviewFixesTests: XCTestCase {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.enter, .character("r"))
         XCTAssertNotNil(state.message)
-        _ = state.update(.saveFailed(reason: "read-only file system"))
-        XCTAssertEqual(state.message, "Cannot save read state (read-only file system); will retry")
+        _ = state.update(.saveFailed(.cannotCreateFile(folder: "/state", reason: "Read-only file system")))
+        XCTAssertEqual(state.message, "Cannot save read state (cannot create a file in /state: Read-only file system); will retry")
     }
 
     func testAStateRestoredFromItsBackupIsSavedAtOnce() {

@@ -102,7 +102,7 @@ final class UpdateAndEffectsTests: XCTestCase {
 
     func testAFailedSaveIsReportedAndRetried() {
         var runner = HeadlessRunner(state: UIFixtures.state(width: 120, height: 30), parse: { _ in .failure(LoadProblem(path: "", reason: "")) })
-        runner.save = { _, _ in "read-only file system" }
+        runner.save = { _, _ in .other("read-only file system") }
         runner.press(.enter)
         let start = Date(timeIntervalSince1970: 1_000)
         runner.send(.tick(start))

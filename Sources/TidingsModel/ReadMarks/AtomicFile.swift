@@ -2,10 +2,6 @@ import Foundation
 
 /// Crash-safe whole-file replacement.
 public enum AtomicFile {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Writes a new temporary file (created exclusively, mode 0600, then the old file's mode) in the same
     /// folder, flushes it, keeps the old file as `backup` when given, renames over, and flushes the folder.
     public static func write(_ data: Data, to path: String, backup: String? = nil) throws {
@@ -14,7 +10,7 @@ public enum AtomicFile {
         try createFolders(directory)
         var template = Array((directory + "/." + (path as NSString).lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw WriteError(description: "cannot create a file in \(directory): \(errorText())") }
+        guard descriptor >= 0 else { throw StateFileProblem.cannotCreateFile(folder: directory, reason: errorText()) }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var succeeded = false
         defer {
@@ -36,17 +32,17 @@ public enum AtomicFile {
         }
         if let failure {
             close(descriptor)
-            throw WriteError(description: "cannot write \(path): \(failure)")
+            throw StateFileProblem.cannotWrite(path: path, reason: failure)
         }
         guard fsync(descriptor) == 0 else {
             let text = errorText()
             close(descriptor)
-            throw WriteError(description: "cannot flush \(path): \(text)")
+            throw StateFileProblem.cannotFlush(path: path, reason: text)
         }
         close(descriptor)
         // Checked again just before replacing: a folder or device that appeared meanwhile is never replaced.
         if stat(path, &existing) == 0, let kind = NotAFile.kind(of: existing.st_mode) {
-            throw WriteError(description: "\(path) \(NotAFile(path: path, kind: kind)); it is left as it is")
+            throw StateFileProblem.notAFile(NotAFile(path: path, kind: kind))
         }
         if let backup, FileManager.default.fileExists(atPath: path) {
             // The backup is a second name for the old file, made under a temporary name and renamed, so a
@@ -55,7 +51,7 @@ public enum AtomicFile {
             unlink(linkName)
             if link(path, linkName) == 0 { rename(linkName, backup) }
         }
-        guard rename(temporary, path) == 0 else { throw WriteError(description: "cannot replace \(path): \(errorText())") }
+        guard rename(temporary, path) == 0 else { throw StateFileProblem.cannotReplace(path: path, reason: errorText()) }
         succeeded = true
         let folderDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
         if folderDescriptor >= 0 {
@@ -71,14 +67,14 @@ public enum AtomicFile {
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw WriteError(description: "cannot create the folder \(path): a file is in the way")
+                throw StateFileProblem.fileInTheWay(folder: path)
             }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try createFolders(parent) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw WriteError(description: "cannot create the folder \(path): \(errorText())")
+            throw StateFileProblem.cannotCreateFolder(folder: path, reason: errorText())
         }
     }
 }

@@ -150,12 +150,12 @@ public struct ReadStateStore: Sendable {
                 removeStaleTemporaryFiles()
                 merged = fallback
             case .notAFile(let kind):
-                throw AtomicFile.WriteError(description: "\(path) \(NotAFile(path: path, kind: kind)); it is left as it is")
+                throw StateFileProblem.notAFile(NotAFile(path: path, kind: kind))
             case .newer(let version):
-                throw AtomicFile.WriteError(description: "\(target) was written by a newer Tidings (version \(version)); it is left as it is")
+                throw StateFileProblem.newerVersion(path: target, version: version)
             case .bad:
                 guard setAside(now: now) != nil else {
-                    throw AtomicFile.WriteError(description: "\(target) cannot be read nor moved aside; it is left as it is")
+                    throw StateFileProblem.unreadableAndStuck(path: target)
                 }
                 merged = fallback
             }
@@ -173,10 +173,10 @@ public struct ReadStateStore: Sendable {
     /// Runs `body` holding the lock, creating the state folder first. A path that is not a regular file is
     /// refused before anything is created beside it.
     private func locked<T>(_ body: () throws -> T) throws -> T {
-        do { try check() } catch { throw AtomicFile.WriteError(description: "\(path) \(error); it is left as it is") }
+        do { try check() } catch { throw StateFileProblem.notAFile(error) }
         try AtomicFile.createFolders(folder)
         guard let lock = FileLock(path: lockPath) else {
-            throw AtomicFile.WriteError(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+            throw StateFileProblem.cannotLock(path: lockPath, reason: String(cString: strerror(errno)))
         }
         defer { lock.unlock() }
         return try body()

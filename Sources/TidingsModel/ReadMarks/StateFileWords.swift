@@ -1,3 +1,24 @@
+extension StateFileProblem: CustomStringConvertible {
+    /// What went wrong with a save, in words (file names pass the screen's gate).
+    public var description: String {
+        func clean(_ text: String) -> String { UntrustedText.sanitize(text) }
+        switch self {
+        case .notAFile(let refusal): return "\(clean(refusal.path)) \(refusal); it is left as it is"
+        case .newerVersion(let path, let version):
+            return "\(clean(path)) was written by a newer Tidings (version \(version)); it is left as it is"
+        case .unreadableAndStuck(let path): return "\(clean(path)) cannot be read nor moved aside; it is left as it is"
+        case .cannotLock(let path, let reason): return "cannot lock \(clean(path)): \(reason)"
+        case .fileInTheWay(let folder): return "cannot create the folder \(clean(folder)): a file is in the way"
+        case .cannotCreateFolder(let folder, let reason): return "cannot create the folder \(clean(folder)): \(reason)"
+        case .cannotCreateFile(let folder, let reason): return "cannot create a file in \(clean(folder)): \(reason)"
+        case .cannotWrite(let path, let reason): return "cannot write \(clean(path)): \(reason)"
+        case .cannotFlush(let path, let reason): return "cannot flush \(clean(path)): \(reason)"
+        case .cannotReplace(let path, let reason): return "cannot replace \(clean(path)): \(reason)"
+        case .other(let text): return text
+        }
+    }
+}
+
 extension ReadStateStore.LoadOutcome {
     /// What happened to the state file, in the words the user reads (the one place they are made), or nil
     /// when there is nothing to say.

@@ -20,9 +20,9 @@ extension AppState {
             receive(result, at: index)
         case .saveFinished:
             saving.failing = false
-        case .saveFailed(let reason):
+        case .saveFailed(let problem):
             saving.failing = true
-            reportSessionProblem("Cannot save read state (\(reason)); will retry")
+            reportSessionProblem("Cannot save read state (\(problem)); will retry")
         case .tick(let now):
             saveIfDue(now: now)
         case .terminate:

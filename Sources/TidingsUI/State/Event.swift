@@ -12,7 +12,7 @@ public enum Event: Sendable {
     case storyParsed(index: Int, result: Result<Story, LoadProblem>)
     /// The answer to `Effect.save`.
     case saveFinished
-    case saveFailed(reason: String)
+    case saveFailed(StateFileProblem)
     /// Time passes: saving is due half a second after a change.
     case tick(Date)
     /// The process was asked to end (SIGTERM, SIGHUP, SIGINT): save and quit, from any screen.

@@ -8,14 +8,14 @@ public struct HeadlessRunner {
     /// Parses the story behind a list entry (from memory, or from its file through `CollectionLoader`).
     public var parse: (StorySummary) -> Result<Story, LoadProblem>
     /// Saves read marks; nil means every save succeeds without writing anything.
-    public var save: (([ReadState.Change], ReadState) -> String?)?
+    public var save: (([ReadState.Change], ReadState) -> StateFileProblem?)?
     public private(set) var quit = false
     public private(set) var redraws = 0
     public private(set) var suspensions = 0
     public private(set) var saves = 0
 
     public init(state: AppState, parse: @escaping (StorySummary) -> Result<Story, LoadProblem>,
-                save: (([ReadState.Change], ReadState) -> String?)? = nil) {
+                save: (([ReadState.Change], ReadState) -> StateFileProblem?)? = nil) {
         self.state = state
         self.parse = parse
         self.save = save
@@ -31,7 +31,7 @@ public struct HeadlessRunner {
             case .save(let changes, let fallback):
                 saves += 1
                 if let failure = save?(changes, fallback) {
-                    queue += state.update(.saveFailed(reason: failure))
+                    queue += state.update(.saveFailed(failure))
                 } else {
                     queue += state.update(.saveFinished)
                 }
