@@ -176,6 +176,9 @@ final class CursesTerminal {
             case KEY_BTAB: return .key(.backTab)
             case KEY_ENTER: return .key(.enter)
             case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_IC: return .key(KeyPress(.insert))
+            case KEY_DC: return .key(KeyPress(.delete))
+            case KEY_F0 + 1...KEY_F0 + 63: return .key(KeyPress(.function(Int(character) - Int(KEY_F0))))
             default: return .timeout
             }
         }

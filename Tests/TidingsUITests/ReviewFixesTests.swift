@@ -142,3 +142,18 @@ final class PageResizeTests: XCTestCase {
         }
     }
 }
+
+/// A tall last comment shown to its end stays shown to its end across a resize.
+final class CommentResizeTests: XCTestCase {
+    func testTheEndOfATallLastCommentStaysInView() {
+        let tall = (0..<200).map { "word\($0)" }.joined(separator: " ") + " LASTWORD"
+        var state = AppState(stories: [StoryBuilder.story("t", comments: [(0, "first"), (0, tall)])], width: 60, height: 20)
+        state.press(.enter, .end)
+        XCTAssertTrue(state.render().text.contains("LASTWORD"))
+        // Sizes at which the comment stays taller than the pane (once it fits, it is shown from its top).
+        for (width, height) in [(30, 8), (45, 12), (40, 10)] {
+            state.resize(width: width, height: height)
+            XCTAssertTrue(state.render().text.contains("LASTWORD"), "\(width)x\(height)")
+        }
+    }
+}

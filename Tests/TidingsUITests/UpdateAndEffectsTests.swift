@@ -8,7 +8,8 @@ import TidingsModel
 final class UpdateAndEffectsTests: XCTestCase {
     func testKeysPrintAndParseAsTheHelpWritesThem() {
         for (key, text) in [(KeyPress.control("c"), "C-c"), (.backTab, "S-Tab"), (.pageDown, "PgDn"), (.character(" "), "Space"),
-                            (.character("G"), "G"), (KeyPress(.character("x"), modifiers: .alt), "M-x"), (.escape, "Esc")] {
+                            (.character("G"), "G"), (KeyPress(.character("x"), modifiers: .alt), "M-x"), (.escape, "Esc"),
+                            (KeyPress(.function(5)), "F5"), (KeyPress(.delete), "Del")] {
             XCTAssertEqual(key.description, text)
             XCTAssertEqual(KeyPress(parsing: text), key, text)
         }

@@ -4,8 +4,10 @@ public struct KeyPress: Hashable, Sendable, CustomStringConvertible {
     /// The key without modifiers.
     public enum Base: Hashable, Sendable {
         case up, down, left, right, pageUp, pageDown, home, end
-        case tab, enter, escape, backspace
+        case tab, enter, escape, backspace, insert, delete
         case character(Character)
+        /// F1 to F12 (and beyond, as the terminal reports them).
+        case function(Int)
     }
 
     /// Keys held with the base key.
@@ -40,6 +42,7 @@ public struct KeyPress: Hashable, Sendable, CustomStringConvertible {
     private static let names: [(Base, String)] = [
         (.up, "Up"), (.down, "Down"), (.left, "Left"), (.right, "Right"), (.pageUp, "PgUp"), (.pageDown, "PgDn"),
         (.home, "Home"), (.end, "End"), (.tab, "Tab"), (.enter, "Enter"), (.escape, "Esc"), (.backspace, "Bksp"),
+        (.insert, "Ins"), (.delete, "Del"),
         (.character(" "), "Space"),
     ]
 
@@ -50,6 +53,7 @@ public struct KeyPress: Hashable, Sendable, CustomStringConvertible {
         if modifiers.contains(.shift) { prefix += "S-" }
         if let name = Self.names.first(where: { $0.0 == base })?.1 { return prefix + name }
         if case .character(let character) = base { return prefix + String(character) }
+        if case .function(let number) = base { return prefix + "F\(number)" }
         return prefix
     }
 
@@ -80,6 +84,8 @@ public struct KeyPress: Hashable, Sendable, CustomStringConvertible {
         }
         if let named = Self.names.first(where: { $0.1.lowercased() == rest.lowercased() }) {
             self.init(named.0, modifiers: modifiers)
+        } else if rest.count >= 2, rest.first == "F", let number = Int(rest.dropFirst()), (1...63).contains(number) {
+            self.init(.function(number), modifiers: modifiers)
         } else if rest.count == 1, let character = rest.first {
             self.init(.character(character), modifiers: modifiers)
         } else {

@@ -137,6 +137,14 @@ extension AppState {
         }
     }
 
+    /// Whether the pane shows the last line of a last comment taller than itself (as End leaves it).
+    mutating func isShowingTheEndOfATallLastComment() -> Bool {
+        guard let thread, let last = thread.visible.last, selectedComment == last, commentPane.top == last,
+              layout.comments != nil, commentPaneHeight > 0 else { return false }
+        let lastHeight = commentPane.layout.height(of: last, in: thread)
+        return lastHeight > commentPaneHeight && commentPane.topLine == lastHeight - commentPaneHeight
+    }
+
     /// Moves about one pane height of rows, in whole comments.
     mutating func pageComments(forward: Bool) {
         let height = max(1, commentPaneHeight - 1)

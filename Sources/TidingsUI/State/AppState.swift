@@ -152,10 +152,16 @@ public struct AppState: Sendable {
         // A page read to its end stays at its end, though its lines wrap anew.
         let pageAtEnd = overlay != .none && layout.arrangement != .tooSmall && pageTop > 0
             && pageTop >= pageLines().count - pageHeight
+        // So does a tall last comment shown to its last line.
+        let commentsAtEnd = isShowingTheEndOfATallLastComment()
         self.width = max(0, width)
         self.height = max(0, height)
         settle()
         if pageAtEnd, layout.arrangement != .tooSmall { setPageTop(Int.max / 2) }
+        if commentsAtEnd, layout.comments != nil {
+            goToLastComment()
+            settle()
+        }
     }
 
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
