@@ -12,19 +12,10 @@ enum StoryNames {
     static let wellKnown: Set<String> = ["readme", "license", "licence", "copying", "notice", "changelog", "changes",
                                          "authors", "contributing", "todo", "notes", "install"]
 
-    /// Why the file is not a story, or nil when it may be one. Without `prefix` only the name is judged
-    /// (nil then means: read it and ask again with its first bytes).
-    static func skipReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
-        judge(path: path, prefix: prefix).reason
-    }
-
-    /// Whether the name ends in a story extension (`.txt`, `.story`).
-    static func hasStoryExtension(_ path: String) -> Bool {
-        judge(path: path, prefix: nil).storyExtension
-    }
-
-    /// Both answers from one look at the name. It runs for every file listed, so the usual case (`12.txt`)
-    /// makes no string: the name is read as bytes.
+    /// Why the file is not a story (nil when it may be one), and whether its name ends in a story extension
+    /// (`.txt`, `.story`). Without `prefix` only the name is judged (nil then means: read it and ask again
+    /// with its first bytes). It runs for every file listed, so the usual case (`12.txt`) makes no string: the
+    /// name is read as bytes.
     static func judge(path: String, prefix: ArraySlice<UInt8>?) -> (reason: String?, storyExtension: Bool) {
         let utf8 = path.utf8
         let name = utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex)...]

@@ -27,9 +27,17 @@ public struct KeyMap: Sendable {
         case unbound
     }
 
-    public var bindings: [Binding]
+    public var bindings: [Binding] {
+        didSet { keysIndex = Self.index(bindings) }
+    }
+    /// The single keys of each command in each context, worked out once: the status line asks for them on
+    /// every frame.
+    private var keysIndex: [InputContext: [Command: [KeyPress]]]
 
-    public init(bindings: [Binding]) { self.bindings = bindings }
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+        keysIndex = Self.index(bindings)
+    }
 
     public static let standard = KeyMap(bindings: [
         Binding([.up, .character("k")], .moveUp),
@@ -74,9 +82,28 @@ public struct KeyMap: Sendable {
 
     /// The keys that run a command in a context, as the help writes them.
     public func keys(for command: Command, in context: InputContext) -> [KeyPress] {
-        bindings.filter { $0.command == command && $0.contexts.contains(context) }
-            .flatMap(\.sequences).compactMap { $0.count == 1 ? $0[0] : nil }
-            .filter { if case .command(command) = resolve([$0], in: context) { return true } else { return false } }
+        keysIndex[context]?[command] ?? []
+    }
+
+    /// Each command's single keys per context, keeping only the keys that really run it there.
+    private static func index(_ bindings: [Binding]) -> [InputContext: [Command: [KeyPress]]] {
+        let map = KeyMap(unindexed: bindings)
+        var index: [InputContext: [Command: [KeyPress]]] = [:]
+        for context in InputContext.allCases {
+            for command in Command.allCases {
+                let keys = bindings.filter { $0.command == command && $0.contexts.contains(context) }
+                    .flatMap(\.sequences).compactMap { $0.count == 1 ? $0[0] : nil }
+                    .filter { if case .command(command) = map.resolve([$0], in: context) { return true } else { return false } }
+                if !keys.isEmpty { index[context, default: [:]][command] = keys }
+            }
+        }
+        return index
+    }
+
+    /// A map for resolving keys while the index is being made.
+    private init(unindexed bindings: [Binding]) {
+        self.bindings = bindings
+        keysIndex = [:]
     }
 
     /// The keys bound to each command, grouped by where they apply, in table order: the help's content.

@@ -22,17 +22,22 @@ extension AppState {
     public mutating func handle(_ key: KeyPress) -> CommandOutcome? {
         // Keys that need the story being parsed wait for it, and every key after them too, so a quick
         // `j r` marks the story it moved to instead of saying it is still loading.
-        if !heldKeys.isEmpty || (loadingStory != nil && needsStoryContent(key)) {
+        if !heldKeys.isEmpty {
+            heldKeys.append(key)
+            return nil
+        }
+        let keys = pendingKeys + [key]
+        // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
+        // is open underneath.
+        let context = layout.arrangement == .tooSmall ? .storyList : inputContext
+        let resolution = keyMap.resolve(keys, in: context)
+        if loadingStory != nil, case .command(let command) = resolution, needsStoryContent(command, in: context) {
             heldKeys.append(key)
             return nil
         }
         message = nil
-        pendingKeys.append(key)
-        let keys = pendingKeys
-        // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
-        // is open underneath.
-        let context = layout.arrangement == .tooSmall ? .storyList : inputContext
-        switch keyMap.resolve(keys, in: context) {
+        pendingKeys = keys
+        switch resolution {
         case .pending:
             return nil
         case .unbound:
@@ -46,14 +51,13 @@ extension AppState {
         }
     }
 
-    /// Whether the command a key runs now reads the selected story's text or comments.
-    private func needsStoryContent(_ key: KeyPress) -> Bool {
-        guard case .command(let command) = keyMap.resolve(pendingKeys + [key], in: inputContext) else { return false }
+    /// Whether a command reads the selected story's text or comments when run in `context`.
+    private func needsStoryContent(_ command: Command, in context: InputContext) -> Bool {
         // Every command named, so a new one has to be placed here too.
         switch command {
         case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread: return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
-            return inputContext == .storyText || inputContext == .comments
+            return context == .storyText || context == .comments
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
              .quitNow, .redraw, .suspend:
             return false

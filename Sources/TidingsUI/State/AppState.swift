@@ -135,15 +135,19 @@ public struct AppState: Sendable {
     }
 
     /// Files that could not be loaded, as opposed to files skipped because they are not stories.
-    public var failedFiles: [LoadProblem] { problems.filter { !$0.isSkipped } }
+    public private(set) var failedFiles: [LoadProblem] = []
     /// Files passed over because they are not stories (a README beside the stories): listed only on `p`.
-    public var skippedFiles: [LoadProblem] { problems.filter(\.isSkipped) }
+    public private(set) var skippedFiles: [LoadProblem] = []
 
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
         let wasEmpty = entries.isEmpty
         entries.append(contentsOf: newEntries)
         problems.append(contentsOf: newProblems)
+        // Kept apart as they arrive: the status line counts the failed ones on every frame.
+        for problem in newProblems {
+            if problem.isSkipped { skippedFiles.append(problem) } else { failedFiles.append(problem) }
+        }
         if wasEmpty, !entries.isEmpty { selectStory(0) }
         settle()
     }
