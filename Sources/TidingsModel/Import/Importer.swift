@@ -18,7 +18,7 @@ extension Importer {
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
         try stories(in: bytes, path: path).map { story in
             ImportedSummary(summary: story.summary,
-                            commentIDs: needsCommentIDs(story.id, story.legacyID) ? story.comments.map(\.id) : nil)
+                            commentIDs: needsCommentIDs(story.id, story.legacyID) ? story.comments.filter(\.isCounted).map(\.id) : nil)
         }
     }
 

@@ -66,7 +66,8 @@ public struct ReadState: Sendable, Equatable {
 
     /// Number of the story's comments not marked read.
     public func unreadCount(of story: Story) -> Int {
-        unreadCount(storyID: story.id, commentIDs: story.comments.lazy.map(\.id), total: story.comments.count)
+        unreadCount(storyID: story.id, commentIDs: story.comments.lazy.filter(\.isCounted).map(\.id),
+                    total: story.comments.countedCount)
     }
 
     /// With `legacyID`, a story with no marks of its own counts the marks still saved under its version-1

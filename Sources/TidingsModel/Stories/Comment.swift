@@ -1,27 +1,76 @@
+import Foundation
+
 /// One comment, stored flat: the tree is given by `depth` and `parent` over the story's pre-order list.
 public struct Comment: Sendable, Equatable {
+    /// What the entry stands for: most are comments; some sources keep the place of what is gone or was
+    /// never saved.
+    public enum Kind: Sendable, Equatable {
+        case comment
+        /// Deleted or removed at the source: it keeps its place so its replies stay in the tree; the text
+        /// says what the source says (`[deleted]`, `[removed]`).
+        case deleted
+        /// Not a comment: replies the source listed but the file does not hold ("12 more replies not
+        /// saved"). Never counted, never unread, never marked.
+        case unsaved
+    }
+
     public var id: CommentID
-    /// The id the comment's service gave it (a Hacker News item number), when it has one.
+    /// The id the comment's service gave it (a Hacker News item number, a Reddit `t1_` name), when it has one.
     public var serviceID: String?
+    public var kind: Kind
     /// 0 for a top-level comment, parent depth + 1 for a reply.
     public var depth: Int
     /// Index of the parent comment in `Story.comments`, or nil for a top-level comment.
     public var parent: Int?
     public var author: String?
+    /// The time as the source wrote it ("3 hours ago"), shown when there is no `date`.
     public var age: String?
-    public var text: String
+    /// When it was posted, when the source gives a time: shown as an age relative to now.
+    public var date: Date?
+    public var score: Int?
+    /// The text as blocks with emphasis and numbered links (their targets listed under the comment).
+    public var body: StoryBody
     /// Number of comments below this one (all descendants), which follow it directly in pre-order.
     public var descendantCount: Int
 
-    public init(id: CommentID, serviceID: String? = nil, depth: Int, parent: Int?, author: String? = nil,
-                age: String? = nil, text: String, descendantCount: Int = 0) {
+    public init(id: CommentID, serviceID: String? = nil, kind: Kind = .comment, depth: Int, parent: Int?,
+                author: String? = nil, age: String? = nil, date: Date? = nil, score: Int? = nil, body: StoryBody,
+                descendantCount: Int = 0) {
         self.id = id
         self.serviceID = serviceID
+        self.kind = kind
         self.depth = depth
         self.parent = parent
         self.author = author
         self.age = age
-        self.text = text
+        self.date = date
+        self.score = score
+        self.body = body
         self.descendantCount = descendantCount
     }
+
+    /// A comment of one paragraph of plain text.
+    public init(id: CommentID, serviceID: String? = nil, kind: Kind = .comment, depth: Int, parent: Int?,
+                author: String? = nil, age: String? = nil, date: Date? = nil, score: Int? = nil, text: String,
+                descendantCount: Int = 0) {
+        self.init(id: id, serviceID: serviceID, kind: kind, depth: depth, parent: parent, author: author, age: age,
+                  date: date, score: score, body: StoryBody(blocks: [.init(.paragraph, text: text)]),
+                  descendantCount: descendantCount)
+    }
+
+    /// The text without emphasis: its blocks as lines in the native markup (`StoryBody.lines`), one per line.
+    public var text: String {
+        if body.blocks.count == 1, body.blocks[0].kind == .paragraph, body.blocks[0].level == 0 {
+            return body.blocks[0].plainText
+        }
+        return body.lines.joined(separator: "\n")
+    }
+
+    /// Whether it counts as a comment (everything but `unsaved` stubs).
+    public var isCounted: Bool { kind != .unsaved }
+}
+
+extension Sequence where Element == Comment {
+    /// How many of them are comments (not `unsaved` stubs).
+    public var countedCount: Int { reduce(0) { $0 + ($1.isCounted ? 1 : 0) } }
 }

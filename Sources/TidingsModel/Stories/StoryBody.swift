@@ -7,28 +7,42 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
             case paragraph
             case listItem
             case quote
-            /// Preformatted: line breaks and spaces are kept.
+            /// Preformatted: line breaks and spaces are kept, long lines are cut, never wrapped.
             case code
+            /// A table: `rows` of plain cells, shown as aligned columns.
+            case table
         }
 
         public var kind: Kind
         public var runs: [Run]
+        /// Nesting below the top: 0 for a top-level list item or quote, 1 for one inside it, and so on.
+        public var level: Int
+        /// An ordered list item's number as written (`3.`); nil for a bulleted item.
+        public var marker: String?
+        /// A table's rows of cells (kind `.table`); empty for other kinds.
+        public var rows: [[String]]
 
-        public init(_ kind: Kind, _ runs: [Run]) {
+        public init(_ kind: Kind, _ runs: [Run], level: Int = 0, marker: String? = nil, rows: [[String]] = []) {
             self.kind = kind
             self.runs = runs
+            self.level = level
+            self.marker = marker
+            self.rows = rows
         }
 
         public init(_ kind: Kind, text: String) { self.init(kind, [Run(text)]) }
 
-        /// The block's text without its emphasis or link numbers.
-        public var plainText: String { runs.map(\.text).joined() }
+        /// The block's text without its emphasis or link numbers (a table's rows, cells between `|`).
+        public var plainText: String {
+            if kind == .table { return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") }
+            return runs.count == 1 ? runs[0].text : runs.map(\.text).joined()
+        }
     }
 
     /// A piece of text with one emphasis, possibly a link.
     public struct Run: Sendable, Equatable {
         public enum Emphasis: Sendable, Equatable {
-            case none, italic, bold, code
+            case none, italic, bold, code, strikethrough
         }
 
         public var text: String
@@ -61,15 +75,59 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     public var isEmpty: Bool { blocks.isEmpty }
 
-    /// Each block as one line of text in the native format's markup (`- ` before a list item, `> ` before
-    /// a quote): what `dump` prints and what tests compare.
+    /// Each block as one line of text in the native format's markup (`- ` or `3. ` before a list item,
+    /// two spaces more per level; `> ` before a quote, one `>` more per level): what `dump` prints and what
+    /// tests compare. `StoryBody(lines:)` reads them back to blocks that print the same lines.
     public var lines: [String] {
         blocks.map { block in
             switch block.kind {
-            case .paragraph, .code: return block.plainText
-            case .listItem: return "- " + block.plainText
-            case .quote: return "> " + block.plainText
+            case .paragraph, .code, .table: return block.plainText
+            case .listItem: return String(repeating: "  ", count: block.level) + (block.marker ?? "-") + " " + block.plainText
+            case .quote: return String(repeating: ">", count: block.level + 1) + " " + block.plainText
             }
         }
     }
+}
+
+extension StoryBody {
+    /// Blocks from lines in the markup `lines` writes (the `body` of a `dump` record), so that reading them
+    /// back and writing them again gives the same lines. Emphasis and link positions are not in that markup.
+    public init(lines: [String], links: [String] = []) {
+        var blocks: [Block] = []
+        for line in lines {
+            if let quote = Self.quoteLevel(line) {
+                blocks.append(Block(.quote, [Run(String(line.dropFirst(quote + 2)))], level: quote))
+            } else if let item = Self.listItem(line) {
+                blocks.append(Block(.listItem, [Run(item.text)], level: item.level, marker: item.marker == "-" ? nil : item.marker))
+            } else {
+                blocks.append(Block(.paragraph, text: line))
+            }
+        }
+        self.init(blocks: blocks, links: links)
+    }
+
+    /// `>> text`: the number of `>` less one, when a space follows them.
+    private static func quoteLevel(_ line: String) -> Int? {
+        let marks = line.prefix { $0 == ">" }.count
+        guard marks > 0, line.dropFirst(marks).first == " " else { return nil }
+        return marks - 1
+    }
+
+    /// `  - text` or `  3. text`: two spaces per level, then `-` or a number with a dot, then a space.
+    private static func listItem(_ line: String) -> (level: Int, marker: String, text: String)? {
+        let spaces = line.prefix { $0 == " " }.count
+        guard spaces % 2 == 0 else { return nil }
+        let rest = line.dropFirst(spaces)
+        guard let space = rest.firstIndex(of: " ") else { return nil }
+        let marker = rest[..<space]
+        let isBullet = marker == "-"
+        let isNumber = marker.count >= 2 && marker.last == "." && marker.dropLast().allSatisfy(\.isASCIIDigitCharacter)
+        guard isBullet || isNumber else { return nil }
+        // A top-level paragraph that starts with `- ` reads back as a bullet: it prints the same line.
+        return (spaces / 2, String(marker), String(rest[rest.index(after: space)...]))
+    }
+}
+
+private extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -11,7 +11,8 @@ public struct StoryEntry: Sendable, Equatable {
     /// The entry for a fully parsed story; marks still under its version-1 id count (docs/STATE.md).
     public init(story: Story, readState: ReadState) {
         let unread = readState.unreadCount(storyID: story.id, legacyID: story.legacyID,
-                                           commentIDs: story.comments.lazy.map(\.id), total: story.comments.count)
+                                           commentIDs: story.comments.lazy.filter(\.isCounted).map(\.id),
+                                           total: story.comments.countedCount)
         self.init(summary: story.summary, unreadComments: unread)
     }
 }

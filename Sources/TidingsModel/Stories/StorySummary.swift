@@ -31,7 +31,7 @@ public struct StorySummary: Sendable, Equatable {
 extension Story {
     /// The list entry for this story.
     public var summary: StorySummary {
-        StorySummary(id: id, legacyID: legacyID, source: source, format: format, header: header, commentCount: comments.count)
+        StorySummary(id: id, legacyID: legacyID, source: source, format: format, header: header, commentCount: comments.countedCount)
     }
 
     /// A story with nothing but what its list entry knows (its file could not be read again).

@@ -52,11 +52,11 @@ enum StoryText {
         switch block.kind {
         case .paragraph:
             return StyledWrap.wrap(spans, width: width)
-        case .listItem, .quote, .code:
+        case .listItem, .quote, .code, .table:
             let marker = block.kind == .listItem ? "• " : block.kind == .quote ? "│ " : "  "
             let markerStyle = block.kind == .quote ? Style.guide : .plain
             let inner = width > 4 ? width - 2 : width
-            let wrapped = block.kind == .code
+            let wrapped = block.kind == .code || block.kind == .table
                 ? block.plainText.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
                     TextWrap.wrap(String($0), width: inner).map { StyledLine(text: $0, style: Style(color: .accent)) }
                 }
@@ -75,6 +75,7 @@ enum StoryText {
         case .italic: style.underline = true
         case .bold: style.bold = true
         case .code: style.color = .accent
+        case .strikethrough: style.dim = true
         }
         return style
     }
