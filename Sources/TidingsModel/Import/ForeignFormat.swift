@@ -21,10 +21,7 @@ enum ForeignFormat {
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             // A native title may start with a bracket ("[Update] ..."); JSON has a quote or bracket next.
-            let next = bytes.dropFirst().first { !isSpace($0) }
-            if let next, [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(next) {
-                return "JSON (an export from a site such as Hacker News or Reddit)"
-            }
+            if looksLikeJSON(bytes) { return "JSON (an export from a site such as Hacker News or Reddit)" }
         case UInt8(ascii: "<"):
             // `<?xml`, `<!--`, `<!DOCTYPE`, or a tag such as `<rss`, `<rdf:RDF`, `<head>`.
             if let second = bytes.dropFirst().first, second == UInt8(ascii: "?") || second == UInt8(ascii: "!") || isLetter(second),
@@ -44,6 +41,17 @@ enum ForeignFormat {
         if isArticle(lines) { return "a mail or news article" }
         if maybeANews, isANewsArticle(lines) { return "a news article (A News)" }
         return nil
+    }
+
+    /// Whether the first bytes are JSON: a bracket, then a quote, a bracket or the end of the value.
+    static func looksLikeJSON(_ prefix: ArraySlice<UInt8>) -> Bool {
+        var bytes = prefix
+        if TextDecoding.utf16Endianness(prefix) != nil { return false }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop { isSpace($0) }
+        guard let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        guard let next = bytes.dropFirst().first(where: { !isSpace($0) }) else { return false }
+        return [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(next)
     }
 
     /// The first lines, without their line ends (at most `count`, from the first 1 KiB).

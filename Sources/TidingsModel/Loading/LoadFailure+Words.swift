@@ -20,6 +20,7 @@ extension LoadFailure: CustomStringConvertible {
         case .malformed(let text): return text
         case .unknownFormat: return "not a document in any known format"
         case .unsupported(let what): return "\(what): a format this version of Tidings does not read yet"
+        case .unknownJSON(let shape): return "JSON, but not a discussion this reader knows: \(shape)"
         case .storyGone: return "no story left in the file"
         case .notAStory(let text): return text
         case .other(let text): return text
@@ -37,6 +38,7 @@ extension LoadFailure: CustomStringConvertible {
         case .brokenLink: return count == 1 ? "1 broken link" : "\(count) broken links"
         case .notAStory: return "\(files) skipped: not stories"
         case .unsupported: return "\(files) in formats not read yet"
+        case .unknownJSON: return count == 1 ? "1 JSON file that is not a known discussion" : "\(count) JSON files that are not known discussions"
         case .linkLoop: return count == 1 ? "1 loop of links" : "\(count) loops of links"
         case .pipe, .socket, .device: return count == 1 ? "1 entry that is not a regular file" : "\(count) entries that are not regular files"
         case .nameNotUTF8: return count == 1 ? "1 file whose name is not UTF-8" : "\(count) files whose names are not UTF-8"
@@ -59,6 +61,7 @@ extension LoadFailure: CustomStringConvertible {
         case .readError: return "read error"
         case .malformed: return "malformed"
         case .unsupported: return "unsupported"
+        case .unknownJSON: return "unknown JSON"
         case .notAStory: return "not a story"
         case .other: return "other"
         case .pipe, .socket, .device: return "not a regular file"

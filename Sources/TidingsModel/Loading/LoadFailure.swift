@@ -23,6 +23,8 @@ public enum LoadFailure: Error, Sendable, Hashable {
     case unknownFormat
     /// A format this build recognizes but cannot read yet (a mailbox, a JSON export).
     case unsupported(String)
+    /// JSON of a shape no importer knows; the top-level keys (or what the top level is) say which.
+    case unknownJSON(String)
     case storyGone
     /// Not meant to be a story (a README, a picture): skipped quietly, never counted as a problem.
     case notAStory(String)

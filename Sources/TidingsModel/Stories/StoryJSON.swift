@@ -23,7 +23,7 @@ public enum StoryJSON {
         field("url", header.url, &out)
         field("category", header.category, &out)
         field("byline", header.byline, &out)
-        field("date", header.date.map { ISO8601DateFormatter().string(from: $0) }, &out)
+        field("date", header.date.map(isoDate), &out)
         field("dateText", header.dateText, &out)
         number("score", header.score, &out)
         number("declaredComments", header.declaredComments, &out)
@@ -40,6 +40,29 @@ public enum StoryJSON {
         raw("],\"comments\":[", &out)
         appendComments(story.comments, to: &out)
         raw("]}", &out)
+    }
+
+    /// `2007-04-04T19:22:55Z`: whole seconds in UTC.
+    static func isoDate(_ date: Date) -> String {
+        var seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        seconds -= days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+    }
+
+    /// The date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func number(_ key: String, _ value: Int?, _ out: inout [UInt8]) {
@@ -69,8 +92,19 @@ public enum StoryJSON {
             JSONText.appendOptional(comment.author, to: &out)
             raw(",\"age\":", &out)
             JSONText.appendOptional(comment.age, to: &out)
+            if comment.kind != .comment { raw(",\"kind\":\"\(comment.kind == .deleted ? "deleted" : "unsaved")\"", &out) }
+            if let date = comment.date { field("date", isoDate(date), &out) }
+            if let score = comment.score { number("score", score, &out) }
             raw(",\"text\":", &out)
             JSONText.appendString(comment.text, to: &out)
+            if !comment.body.links.isEmpty {
+                raw(",\"links\":[", &out)
+                for (index, link) in comment.body.links.enumerated() {
+                    if index > 0 { out.append(0x2C) }
+                    JSONText.appendString(link, to: &out)
+                }
+                out.append(0x5D)
+            }
             openDepth = comment.depth
         }
         if openDepth >= 0 { closeObjects(from: openDepth, to: 0, &out) }

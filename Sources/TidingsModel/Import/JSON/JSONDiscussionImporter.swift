@@ -1,0 +1,48 @@
+/// Discussions saved as JSON: Hacker News (Algolia items and search listings, Firebase items), Reddit
+/// (threads and `morechildren` responses), Lobsters stories, and Tidings' own `dump` records. The shape
+/// is recognized from the content, one top-level value at a time (a JSON Lines file may mix them).
+public struct JSONDiscussionImporter: Importer {
+    public let name = "json"
+
+    public init() {}
+
+    static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
+
+    /// Any file whose first bytes are JSON is certainly ours (a `.txt` too: the content decides); by name
+    /// alone, a `.json`, `.jsonl` or `.ndjson` file is likely ours and worth reading to see.
+    public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
+        guard let prefix else {
+            let fileExtension = StoryNames.split(String(path.split(separator: "/").last ?? ""))?.fileExtension
+            return fileExtension.map { Self.extensions.contains($0) } == true ? ImportClaim(.likely) : .no("not JSON")
+        }
+        if ForeignFormat.looksLikeJSON(prefix) { return ImportClaim(.certain) }
+        let fileExtension = StoryNames.split(String(path.split(separator: "/").last ?? ""))?.fileExtension
+        // A `.json` file that does not even start like JSON: the parse says what is wrong with it.
+        return fileExtension.map { Self.extensions.contains($0) } == true ? ImportClaim(.likely) : .no("not JSON")
+    }
+
+    public func stories(in bytes: [UInt8], path: String) throws -> [Story] {
+        try read(bytes, path: path, full: true, needsCommentIDs: { _, _ in true }).map(\.story)
+    }
+
+    public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
+        try read(bytes, path: path, full: false, needsCommentIDs: needsCommentIDs).map { result in
+            var summary = result.story.summary
+            summary.commentCount = result.commentCount
+            return ImportedSummary(summary: summary, commentIDs: result.commentIDs)
+        }
+    }
+
+    func read(_ bytes: [UInt8], path: String, full: Bool, needsCommentIDs: (String, String?) -> Bool) throws -> [JSONReading.Result] {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(bytes)
+        } catch let malformed as JSONDocument.Malformed {
+            throw malformed.failure(in: bytes)
+        }
+        return try withoutActuallyEscaping(needsCommentIDs) { needsCommentIDs in
+            let reading = JSONReading(document: document, path: path, full: full, needsCommentIDs: needsCommentIDs)
+            return try JSONShapes.read(reading)
+        }
+    }
+}

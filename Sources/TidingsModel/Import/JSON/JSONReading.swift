@@ -1,0 +1,51 @@
+/// What a shape reader needs: the parsed file, its path, and how much to build. In `full` detail every
+/// comment is built with its rendered text; for the list only the header, the count and (when the loader
+/// asks, per story) the comment ids.
+struct JSONReading {
+    let document: JSONDocument
+    let path: String
+    let full: Bool
+    let needsCommentIDs: (String, String?) -> Bool
+
+    /// A story as read: in list detail `story.comments` is empty and `commentCount` says how many there are.
+    struct Result {
+        var story: Story
+        var commentCount: Int
+        var commentIDs: [CommentID]?
+    }
+
+    /// A comment tree for the story with this id, building what this detail needs.
+    func tree(for storyID: String) -> CommentTree {
+        CommentTree(full: full, wantsIDs: full || needsCommentIDs(storyID, nil))
+    }
+
+    func result(_ story: Story, _ tree: inout CommentTree) -> Result {
+        var story = story
+        let ids = tree.commentIDs
+        if full { story.comments = tree.finish() }
+        return Result(story: story, commentCount: tree.counted, commentIDs: ids)
+    }
+
+    /// HTML rendered to blocks, in full detail only (the list never shows text).
+    func html(_ node: Int?) -> StoryBody {
+        guard full, let text = document.string(node), !text.isEmpty else { return StoryBody(blocks: []) }
+        return HTMLText.body(text)
+    }
+
+    func markdown(_ text: String?) -> StoryBody {
+        guard full, let text, !text.isEmpty else { return StoryBody(blocks: []) }
+        return MarkdownText.body(text)
+    }
+}
+
+/// The start of a text as a title: its first line, cut at a word near `limit` characters.
+enum TitleFromText {
+    static func make(_ body: StoryBody, limit: Int = 80) -> String? {
+        guard let first = body.blocks.first?.plainText.split(whereSeparator: \.isNewline).first else { return nil }
+        let line = first.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        guard line.count > limit else { return line.isEmpty ? nil : line }
+        let cut = line.prefix(limit)
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atWord + "…"
+    }
+}

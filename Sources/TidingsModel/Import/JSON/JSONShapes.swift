@@ -1,0 +1,84 @@
+/// Recognizes each top-level value of a JSON file as one of the discussion shapes and reads it.
+enum JSONShapes {
+    static func read(_ reading: JSONReading) throws -> [JSONReading.Result] {
+        let document = reading.document
+        var results: [JSONReading.Result] = []
+        // Firebase items form one tree however they are spread over the file: collected, then read at once.
+        var firebaseItems: [Int] = []
+        var firebaseAt: Int?
+        let many = document.roots.count > 1
+        // Tidings' own read-state file (kept beside the stories by some) is not a story: skipped quietly.
+        if document.roots.count == 1, document.member(document.roots[0], "version") != nil,
+           document.member(document.roots[0], "stories") != nil {
+            throw LoadFailure.notAStory("not a story: a Tidings read-state file")
+        }
+        for (position, root) in document.roots.enumerated() {
+            let locator = many ? "line \(document.line(of: document.rootOffsets[position]))" : nil
+            if NativeJSON.isStory(document, root) {
+                results.append(NativeJSON.story(reading, root, locator: locator))
+            } else if HackerNewsAlgolia.isItem(document, root) {
+                results.append(located(HackerNewsAlgolia.item(reading, root), locator))
+            } else if HackerNewsAlgolia.isSearch(document, root) {
+                results += HackerNewsAlgolia.search(reading, root)
+            } else if Reddit.isThread(document, root) {
+                results.append(located(try Reddit.thread(reading, root), locator))
+            } else if Reddit.isMoreChildren(document, root) {
+                results.append(located(Reddit.moreChildren(reading, root), locator))
+            } else if Lobsters.isStory(document, root) {
+                results.append(located(Lobsters.story(reading, root), locator))
+            } else if HackerNewsFirebase.isItem(document, root) {
+                firebaseAt = firebaseAt ?? results.count
+                firebaseItems.append(root)
+            } else if document.kind(root) == .array, let items = firebaseArray(document, root) {
+                firebaseAt = firebaseAt ?? results.count
+                firebaseItems += items
+            } else if document.kind(root) == .array, let stories = nativeArray(document, root) {
+                results += stories.map { NativeJSON.story(reading, $0, locator: $0 == stories.first && stories.count == 1 ? locator : "story \($0)") }
+            } else {
+                throw LoadFailure.unknownJSON(describe(document, root) + (many ? " (\(locator ?? ""))" : ""))
+            }
+        }
+        if let firebaseAt {
+            results.insert(contentsOf: HackerNewsFirebase.stories(reading, items: firebaseItems), at: firebaseAt)
+        }
+        return results
+    }
+
+    static func located(_ result: JSONReading.Result, _ locator: String?) -> JSONReading.Result {
+        guard let locator else { return result }
+        var result = result
+        result.story.source.locator = locator
+        return result
+    }
+
+    /// An array of Firebase items (every element one), or nil.
+    static func firebaseArray(_ document: JSONDocument, _ root: Int) -> [Int]? {
+        let elements = document.elements(root)
+        guard !elements.isEmpty, elements.allSatisfy({ HackerNewsFirebase.isItem(document, $0) }) else { return nil }
+        return elements
+    }
+
+    static func nativeArray(_ document: JSONDocument, _ root: Int) -> [Int]? {
+        let elements = document.elements(root)
+        guard !elements.isEmpty, elements.allSatisfy({ NativeJSON.isStory(document, $0) }) else { return nil }
+        return elements
+    }
+
+    /// What the value is, for the message: an object's keys, or what an array holds.
+    static func describe(_ document: JSONDocument, _ node: Int) -> String {
+        switch document.kind(node) {
+        case .object:
+            let keys = document.keys(node)
+            if keys.isEmpty { return "an empty object" }
+            let shown = keys.prefix(8).joined(separator: ", ")
+            return "top-level keys \(shown)" + (keys.count > 8 ? " and \(keys.count - 8) more" : "")
+        case .array:
+            let elements = document.elements(node)
+            if elements.isEmpty { return "an empty array" }
+            return "an array of \(elements.count) \(elements.count == 1 ? "value" : "values"), the first " + describe(document, elements[0]).replacingOccurrences(of: "top-level keys", with: "with keys")
+        case .string: return "a single string"
+        case .number: return "a single number"
+        case .bool, .null: return "a single \(document.rawText(node))"
+        }
+    }
+}
