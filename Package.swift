@@ -33,6 +33,9 @@ let package = Package(
         .testTarget(name: "TidingsModelTests", dependencies: ["TidingsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsUITests", dependencies: ["TidingsUI", "TidingsModel", "TidingsTestSupport"],
                     exclude: ["Snapshots"]),
+        // Every importer of saved discussions against fixtures of each shape (and the real corpus when present).
+        .testTarget(name: "TidingsImportTests", dependencies: ["TidingsModel", "TidingsUI", "TidingsTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel", "TidingsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -64,21 +64,32 @@ enum JSONShapes {
         return elements
     }
 
-    /// What the value is, for the message: an object's keys, or what an array holds.
+    /// What the value is, for the message: an object's keys, or what an array holds (one level down only).
     static func describe(_ document: JSONDocument, _ node: Int) -> String {
         switch document.kind(node) {
         case .object:
             let keys = document.keys(node)
             if keys.isEmpty { return "an empty object" }
-            let shown = keys.prefix(8).joined(separator: ", ")
-            return "top-level keys \(shown)" + (keys.count > 8 ? " and \(keys.count - 8) more" : "")
+            return "top-level keys " + listed(keys)
         case .array:
             let elements = document.elements(node)
-            if elements.isEmpty { return "an empty array" }
-            return "an array of \(elements.count) \(elements.count == 1 ? "value" : "values"), the first " + describe(document, elements[0]).replacingOccurrences(of: "top-level keys", with: "with keys")
+            guard let first = elements.first else { return "an empty array" }
+            let what: String
+            switch document.kind(first) {
+            case .object:
+                let keys = document.keys(first)
+                what = keys.isEmpty ? "an empty object" : "an object with keys " + listed(keys)
+            case .array: what = "an array"
+            default: what = describe(document, first)
+            }
+            return "an array of \(elements.count) \(elements.count == 1 ? "value" : "values"), the first " + what
         case .string: return "a single string"
         case .number: return "a single number"
         case .bool, .null: return "a single \(document.rawText(node))"
         }
+    }
+
+    static func listed(_ keys: [String]) -> String {
+        keys.prefix(8).joined(separator: ", ") + (keys.count > 8 ? " and \(keys.count - 8) more" : "")
     }
 }
