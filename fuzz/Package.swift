@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         .executableTarget(name: "FuzzImporters",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzJSON",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzStateFile",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzScreenText",
