@@ -60,13 +60,13 @@ enum HackerNewsAlgolia {
         push(childrenOf: root, parent: parent)
         while let (node, parent) = stack.popLast() {
             let serviceID = document.text(document.member(node, "id"))
-            let author = document.string(document.member(node, "author"))
+            let authorNode = document.member(node, "author")
             let textNode = document.member(node, "text")
-            let deleted = author == nil && document.isNull(textNode)
+            let deleted = document.isNull(authorNode) && document.isNull(textNode)
             let index = tree.add(parent: parent, id: ServiceIDs.comment("hn:" + (serviceID ?? "?")),
                                  kind: deleted ? .deleted : .comment) { comment in
                 comment.serviceID = serviceID
-                comment.author = author
+                comment.author = document.string(authorNode)
                 comment.date = date(document, node)
                 comment.score = document.integer(document.member(node, "points"))
                 comment.body = deleted ? StoryBody(paragraphs: ["[deleted]"]) : reading.html(textNode)

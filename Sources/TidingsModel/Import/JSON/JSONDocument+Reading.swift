@@ -59,8 +59,11 @@ extension JSONDocument {
 
     func keyEquals(_ keyNode: Int, _ key: StaticString) -> Bool {
         let entry = nodes[keyNode]
-        if entry.flag { return string(keyNode) == key.description }
         let length = Int(entry.end - entry.start)
+        if entry.flag {
+            // Escaped: at most six bytes (`\u0041`) per character, so a long body is no match without decoding.
+            return length <= key.utf8CodeUnitCount * 6 && string(keyNode) == key.description
+        }
         guard length == key.utf8CodeUnitCount else { return false }
         let start = Int(entry.start)
         for offset in 0..<length where bytes[start + offset] != key.utf8Start[offset] { return false }
@@ -68,6 +71,12 @@ extension JSONDocument {
     }
 
     // MARK: Values
+
+    /// Whether a string value is exactly `text` (compared as bytes, nothing decoded).
+    func stringEquals(_ node: Int?, _ text: StaticString) -> Bool {
+        guard let node, node >= 0, node < nodes.count, nodes[node].kind == .string else { return false }
+        return keyEquals(node, text)
+    }
 
     /// A string value, decoded; nil for anything else (null included).
     func string(_ node: Int?) -> String? {

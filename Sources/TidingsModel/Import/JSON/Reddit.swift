@@ -109,8 +109,9 @@ enum Reddit {
         var stack: [(thing: Int, parent: Int?)] = top.reversed().map { ($0, nil) }
         while let (thing, parent) = stack.popLast() {
             guard visited.insert(thing).inserted, let data = document.member(thing, "data") else { continue }
-            let kind = document.string(document.member(thing, "kind"))
-            if kind == "more" {
+            let kindNode = document.member(thing, "kind")
+            let isT1 = document.stringEquals(kindNode, "t1")
+            if !isT1 && document.stringEquals(kindNode, "more") {
                 let id = document.string(document.member(data, "id")) ?? "?"
                 let ids = document.elements(document.member(data, "children") ?? -1).count
                 let count = max(document.integer(document.member(data, "count")) ?? 0, ids)
@@ -126,18 +127,20 @@ enum Reddit {
                 }
                 continue
             }
-            guard kind == "t1" else { continue }
-            let name = document.string(document.member(data, "name"))
-                ?? document.string(document.member(data, "id")).map { "t1_" + $0 } ?? "t1_?"
-            let markdown = document.string(document.member(data, "body"))
-            let author = document.string(document.member(data, "author"))
-            let gone = markdown == "[deleted]" || markdown == "[removed]"
-            let index = tree.add(parent: parent, id: ServiceIDs.comment("reddit:" + name), kind: gone ? .deleted : .comment) { comment in
-                comment.serviceID = name
-                comment.author = author
+            guard isT1 else { continue }
+            // Decoded only when needed: the list wants no names unless the story has marks.
+            func name() -> String {
+                document.string(document.member(data, "name")) ?? document.string(document.member(data, "id")).map { "t1_" + $0 } ?? "t1_?"
+            }
+            let bodyNode = document.member(data, "body")
+            let gone = document.stringEquals(bodyNode, "[deleted]") || document.stringEquals(bodyNode, "[removed]")
+            let index = tree.add(parent: parent, id: ServiceIDs.comment("reddit:" + name()), kind: gone ? .deleted : .comment) { comment in
+                comment.serviceID = name()
+                comment.author = document.string(document.member(data, "author"))
                 comment.date = ServiceDates.epoch(document.double(document.member(data, "created_utc")))
                 comment.score = document.integer(document.member(data, "score"))
-                comment.body = gone ? StoryBody(paragraphs: [markdown!]) : text(reading, data, markdownKey: "body", htmlKey: "body_html")
+                comment.body = gone ? StoryBody(paragraphs: [document.string(bodyNode) ?? "[deleted]"])
+                    : text(reading, data, markdownKey: "body", htmlKey: "body_html")
             }
             var replies = children(document, ofListing: document.member(data, "replies"))
             replies += extraChildren(thing) ?? []
