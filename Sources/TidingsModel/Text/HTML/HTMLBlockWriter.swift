@@ -26,6 +26,8 @@ struct HTMLBlockWriter {
     private(set) var hasContent = false
     /// Whitespace was seen after the last word: a space goes before the next one.
     private var pendingSpace = false
+    /// The style the pending space was seen in (plain if any of it was).
+    private var pendingSpaceStyle = HTMLRunStyle()
     /// The last thing written was a line break: whitespace after it is dropped.
     private var atLineStart = false
     /// Counts words written, so a link can tell whether it had any text.
@@ -35,7 +37,9 @@ struct HTMLBlockWriter {
     /// starts the block.
     mutating func write(_ bytes: [UInt8], _ range: Range<Int>, style: HTMLRunStyle, context: HTMLBlockContext) {
         HTMLWhitespace.split(bytes, range, space: {
-            if hasContent && !atLineStart { pendingSpace = true }
+            guard hasContent && !atLineStart else { return }
+            if !pendingSpace || style.isPlain { pendingSpaceStyle = style }
+            pendingSpace = true
         }, word: { word in
             if !hasContent { self.context = context }
             writeWord(bytes, word, style: style)
@@ -45,21 +49,27 @@ struct HTMLBlockWriter {
     private mutating func writeWord(_ bytes: [UInt8], _ word: Range<Int>, style: HTMLRunStyle) {
         if pendingSpace {
             pendingSpace = false
-            // The space stays out of emphasis and links where it can: `a <b>b</b>` is "a " then "b".
-            if style != bufferStyle, style.isPlain, !bufferStyle.isPlain {
-                switchStyle(to: style)
-                buffer.append(0x20)
-            } else {
-                buffer.append(0x20)
-                switchStyle(to: style)
-            }
-        } else {
-            switchStyle(to: style)
+            writeSpace(before: style)
         }
+        switchStyle(to: style)
         buffer.append(contentsOf: bytes[word])
         hasContent = true
         atLineStart = false
         wordsWritten += 1
+    }
+
+    /// Puts the pending space between the last word and one in `style`: into a plain neighbour if there
+    /// is one (`a <b>b</b>` is "a " then "b"), else into the neighbour whose style it was seen in, else
+    /// into a run of its own (`<i>a</i> <b>b</b>`).
+    private mutating func writeSpace(before style: HTMLRunStyle) {
+        let target: HTMLRunStyle
+        if bufferStyle.isPlain || style.isPlain {
+            target = bufferStyle.isPlain ? bufferStyle : style
+        } else {
+            target = pendingSpaceStyle
+        }
+        switchStyle(to: target)
+        buffer.append(0x20)
     }
 
     private mutating func switchStyle(to style: HTMLRunStyle) {

@@ -96,124 +96,121 @@ struct HTMLRenderer {
         }
     }
 
+    /// The innermost open emphasis and link.
     private var style: HTMLRunStyle {
-        let tops = [(italic.last, StoryBody.Run.Emphasis.italic), (bold.last, .bold), (code.last, .code),
-                    (strikethrough.last, .strikethrough)]
         var emphasis = StoryBody.Run.Emphasis.none
         var latest = -1
-        for (order, kind) in tops {
+        func consider(_ order: Int?, _ kind: StoryBody.Run.Emphasis) {
             if let order, order > latest {
                 latest = order
                 emphasis = kind
             }
         }
+        consider(italic.last, .italic)
+        consider(bold.last, .bold)
+        consider(code.last, .code)
+        consider(strikethrough.last, .strikethrough)
         return HTMLRunStyle(emphasis: emphasis, link: anchors.last?.link)
     }
 
     // MARK: Tags
 
     private mutating func start(_ tag: HTMLTag) {
+        let element = HTMLElement(tag.name)
         if preDepth > 0 {
-            if tag.name == "pre" { preDepth += 1 } else if tag.name == "br" { writePre([0x0A], 0..<1) }
+            if element == .pre { preDepth += 1 } else if element == .lineBreak { writePre([0x0A], 0..<1) }
             return
         }
-        if tableDepth > 0, startInTable(tag) { return }
-        switch tag.name {
-        case "p", "div", "hr", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
-             "figcaption", "details", "summary", "dl", "dt", "dd", "address", "center", "form", "fieldset", "legend",
-             "caption", "tr", "body", "html":
-            writer.endBlock()
-        case "br": writer.lineBreak()
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        if tableDepth > 0 {
+            startInTable(element, tag)
+            return
+        }
+        switch element {
+        case .block, .row: writer.endBlock()
+        case .lineBreak: writer.lineBreak()
+        case .heading:
             writer.endBlock()
             bold.append(nextOrder())
-        case "i", "em", "cite", "var", "dfn": italic.append(nextOrder())
-        case "b", "strong": bold.append(nextOrder())
-        case "code", "tt", "kbd", "samp": code.append(nextOrder())
-        case "s", "strike", "del": strikethrough.append(nextOrder())
-        case "a": openAnchor(tag)
-        case "img": image(tag)
-        case "ul", "ol":
+        case .italic: italic.append(nextOrder())
+        case .bold: bold.append(nextOrder())
+        case .code: code.append(nextOrder())
+        case .strikethrough: strikethrough.append(nextOrder())
+        case .anchor: openAnchor(tag)
+        case .image: image(tag)
+        case .unorderedList, .orderedList:
             writer.endBlock()
-            containers.openList(ordered: tag.name == "ol", start: tag.value(of: "start").flatMap(number))
-        case "li":
+            containers.openList(ordered: element == .orderedList, start: tag.value(of: "start").flatMap(number))
+        case .listItem:
             writer.endBlock()
             containers.openItem(value: tag.value(of: "value").flatMap(number))
-        case "blockquote":
+        case .quote:
             writer.endBlock()
             containers.openQuote()
-        case "pre":
+        case .pre:
             writer.endBlock()
             preDepth = 1
             preText.removeAll(keepingCapacity: true)
             preLastWasCR = false
-        case "table":
+        case .table:
             writer.endBlock()
             tableDepth = 1
             table = HTMLTableWriter()
-        default: break  // unknown tags are dropped, their text kept
+        case .cell, .other: break  // unknown tags are dropped, their text kept
         }
     }
 
     /// Inside a table: its structure, spaces for what would break a block, pictures as text; nothing else.
-    private mutating func startInTable(_ tag: HTMLTag) -> Bool {
-        guard tableDepth == 1 else {
-            if tag.name == "table" { tableDepth += 1 } else { table.space() }
-            return true
-        }
-        switch tag.name {
-        case "table": tableDepth += 1
-        case "tr": table.startRow()
-        case "td", "th": table.startCell()
-        case "img": image(tag)
+    private mutating func startInTable(_ element: HTMLElement, _ tag: HTMLTag) {
+        switch element {
+        case .table: tableDepth += 1
+        case .row where tableDepth == 1: table.startRow()
+        case .cell where tableDepth == 1: table.startCell()
+        case .image: image(tag)
         default: table.space()
         }
-        return true
     }
 
     private mutating func end(_ name: String) {
+        let element = HTMLElement(name)
         if preDepth > 0 {
-            if name == "pre" {
+            if element == .pre {
                 preDepth -= 1
                 if preDepth == 0 { endPre() }
             }
             return
         }
         if tableDepth > 0 {
-            switch name {
-            case "table":
+            switch element {
+            case .table:
                 tableDepth -= 1
                 if tableDepth == 0 { endTable() }
-            case "td" where tableDepth == 1, "th" where tableDepth == 1: table.endCell()
-            case "tr" where tableDepth == 1: table.endRow()
+            case .cell where tableDepth == 1: table.endCell()
+            case .row where tableDepth == 1: table.endRow()
             default: table.space()
             }
             return
         }
-        switch name {
-        case "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "figure", "figcaption",
-             "details", "summary", "dl", "dt", "dd", "address", "center", "form", "fieldset", "legend", "caption",
-             "tr", "body", "html":
-            writer.endBlock()
-        case "br": writer.lineBreak()  // `</br>` is a line break to browsers too
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        switch element {
+        case .block, .row: writer.endBlock()
+        case .lineBreak: writer.lineBreak()  // `</br>` is a line break to browsers too
+        case .heading:
             writer.endBlock()
             bold.removeLastIfAny()
-        case "i", "em", "cite", "var", "dfn": italic.removeLastIfAny()
-        case "b", "strong": bold.removeLastIfAny()
-        case "code", "tt", "kbd", "samp": code.removeLastIfAny()
-        case "s", "strike", "del": strikethrough.removeLastIfAny()
-        case "a": closeAnchor()
-        case "ul", "ol":
+        case .italic: italic.removeLastIfAny()
+        case .bold: bold.removeLastIfAny()
+        case .code: code.removeLastIfAny()
+        case .strikethrough: strikethrough.removeLastIfAny()
+        case .anchor: closeAnchor()
+        case .unorderedList, .orderedList:
             writer.endBlock()
             containers.closeList()
-        case "li":
+        case .listItem:
             writer.endBlock()
             containers.closeItem()
-        case "blockquote":
+        case .quote:
             writer.endBlock()
             containers.closeQuote()
-        default: break
+        case .image, .pre, .table, .cell, .other: break
         }
     }
 
