@@ -18,6 +18,8 @@ let package = Package(
         .executableTarget(name: "FuzzScreenText",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings"),
                                          .product(name: "TidingsUI", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzHTML",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

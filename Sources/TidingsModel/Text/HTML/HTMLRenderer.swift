@@ -1,0 +1,286 @@
+/// Turns HTML tokens into a story body, one token at a time and without recursion: open elements are
+/// counters and stacks, never nested calls, so any depth of nesting costs the same per tag.
+struct HTMLRenderer {
+    private let bytes: [UInt8]
+    private var writer = HTMLBlockWriter()
+    private var containers = HTMLContainers()
+    private var links: [String] = []
+    private var linkNumbers: [String: Int] = [:]
+    /// Open `<a>`s, innermost last: the link number (nil for no link), its target and how many words
+    /// had been written when it opened.
+    private var anchors: [(link: Int?, target: String, wordsBefore: Int)] = []
+    /// Open emphasis elements by kind, each an order number of when it opened: the innermost open kind wins.
+    private var italic: [Int] = []
+    private var bold: [Int] = []
+    private var code: [Int] = []
+    private var strikethrough: [Int] = []
+    private var opened = 0
+    /// Open `<pre>`s and what they hold so far.
+    private var preDepth = 0
+    private var preText: [UInt8] = []
+    private var preLastWasCR = false
+    /// Open `<table>`s: only the outermost one's rows and cells count.
+    private var tableDepth = 0
+    private var table = HTMLTableWriter()
+    /// Reused for decoding text with character references.
+    private var decoded: [UInt8] = []
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func render() -> StoryBody {
+        var tokenizer = HTMLTokenizer(bytes)
+        while let token = tokenizer.next() {
+            switch token {
+            case .text(let range): text(range, decode: true)
+            case .literalText(let range): text(range, decode: false)
+            case .startTag(let tag): start(tag)
+            case .endTag(let name): end(name)
+            case .comment, .doctype: break
+            }
+        }
+        endTable()
+        endPre()
+        writer.endBlock()
+        return StoryBody(blocks: writer.blocks, links: links)
+    }
+
+    // MARK: Text
+
+    private mutating func text(_ range: Range<Int>, decode: Bool) {
+        if decode, bytes[range].contains(HTMLEntities.ampersand) {
+            decoded.removeAll(keepingCapacity: true)
+            HTMLEntities.append(bytes, range, to: &decoded)
+            write(decoded, decoded.indices)
+        } else {
+            write(bytes, range)
+        }
+    }
+
+    private mutating func write(_ text: [UInt8], _ range: Range<Int>) {
+        if tableDepth > 0 {
+            table.write(text, range)
+        } else if preDepth > 0 {
+            writePre(text, range)
+        } else {
+            // A block takes its place (and an item's number) when its first word is written.
+            let starting = !writer.hasContent
+            writer.write(text, range, style: style, context: starting ? containers.blockContext() : HTMLBlockContext())
+            if starting, writer.hasContent { containers.takeMarker() }
+        }
+    }
+
+    private mutating func write(_ string: String) {
+        let text = Array(string.utf8)
+        write(text, text.indices)
+    }
+
+    /// Preformatted text as written: CR LF and lone CR become LF, no-break spaces plain spaces.
+    private mutating func writePre(_ text: [UInt8], _ range: Range<Int>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = text[index]
+            index += 1
+            if byte == 0x0D {
+                preText.append(0x0A)
+                preLastWasCR = true
+                continue
+            }
+            defer { preLastWasCR = false }
+            if byte == 0x0A, preLastWasCR { continue }
+            if byte == 0xC2, index < range.upperBound, text[index] == 0xA0 {
+                preText.append(0x20)
+                index += 1
+                continue
+            }
+            preText.append(byte)
+        }
+    }
+
+    /// The innermost open emphasis and link.
+    private var style: HTMLRunStyle {
+        var emphasis = StoryBody.Run.Emphasis.none
+        var latest = -1
+        func consider(_ order: Int?, _ kind: StoryBody.Run.Emphasis) {
+            if let order, order > latest {
+                latest = order
+                emphasis = kind
+            }
+        }
+        consider(italic.last, .italic)
+        consider(bold.last, .bold)
+        consider(code.last, .code)
+        consider(strikethrough.last, .strikethrough)
+        return HTMLRunStyle(emphasis: emphasis, link: anchors.last?.link)
+    }
+
+    // MARK: Tags
+
+    private mutating func start(_ tag: HTMLTag) {
+        let element = HTMLElement(tag.name)
+        if preDepth > 0 {
+            if element == .pre { preDepth += 1 } else if element == .lineBreak { writePre([0x0A], 0..<1) }
+            return
+        }
+        if tableDepth > 0 {
+            startInTable(element, tag)
+            return
+        }
+        switch element {
+        case .block, .row: writer.endBlock()
+        case .lineBreak: writer.lineBreak()
+        case .heading:
+            writer.endBlock()
+            bold.append(nextOrder())
+        case .italic: italic.append(nextOrder())
+        case .bold: bold.append(nextOrder())
+        case .code: code.append(nextOrder())
+        case .strikethrough: strikethrough.append(nextOrder())
+        case .anchor: openAnchor(tag)
+        case .image: image(tag)
+        case .unorderedList, .orderedList:
+            writer.endBlock()
+            containers.openList(ordered: element == .orderedList, start: tag.value(of: "start").flatMap(number))
+        case .listItem:
+            writer.endBlock()
+            containers.openItem(value: tag.value(of: "value").flatMap(number))
+        case .quote:
+            writer.endBlock()
+            containers.openQuote()
+        case .pre:
+            writer.endBlock()
+            preDepth = 1
+            preText.removeAll(keepingCapacity: true)
+            preLastWasCR = false
+        case .table:
+            writer.endBlock()
+            tableDepth = 1
+            table = HTMLTableWriter()
+        case .cell, .other: break  // unknown tags are dropped, their text kept
+        }
+    }
+
+    /// Inside a table: its structure, spaces for what would break a block, pictures as text; nothing else.
+    private mutating func startInTable(_ element: HTMLElement, _ tag: HTMLTag) {
+        switch element {
+        case .table: tableDepth += 1
+        case .row where tableDepth == 1: table.startRow()
+        case .cell where tableDepth == 1: table.startCell()
+        case .image: image(tag)
+        default: table.space()
+        }
+    }
+
+    private mutating func end(_ name: String) {
+        let element = HTMLElement(name)
+        if preDepth > 0 {
+            if element == .pre {
+                preDepth -= 1
+                if preDepth == 0 { endPre() }
+            }
+            return
+        }
+        if tableDepth > 0 {
+            switch element {
+            case .table:
+                tableDepth -= 1
+                if tableDepth == 0 { endTable() }
+            case .cell where tableDepth == 1: table.endCell()
+            case .row where tableDepth == 1: table.endRow()
+            default: table.space()
+            }
+            return
+        }
+        switch element {
+        case .block, .row: writer.endBlock()
+        case .lineBreak: writer.lineBreak()  // `</br>` is a line break to browsers too
+        case .heading:
+            writer.endBlock()
+            bold.removeLastIfAny()
+        case .italic: italic.removeLastIfAny()
+        case .bold: bold.removeLastIfAny()
+        case .code: code.removeLastIfAny()
+        case .strikethrough: strikethrough.removeLastIfAny()
+        case .anchor: closeAnchor()
+        case .unorderedList, .orderedList:
+            writer.endBlock()
+            containers.closeList()
+        case .listItem:
+            writer.endBlock()
+            containers.closeItem()
+        case .quote:
+            writer.endBlock()
+            containers.closeQuote()
+        case .image, .pre, .table, .cell, .other: break
+        }
+    }
+
+    private mutating func nextOrder() -> Int {
+        opened += 1
+        return opened
+    }
+
+    // MARK: Links and pictures
+
+    private mutating func openAnchor(_ tag: HTMLTag) {
+        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href) else {
+            anchors.append((nil, "", writer.wordsWritten))
+            return
+        }
+        let link = linkNumbers[target] ?? {
+            links.append(target)
+            linkNumbers[target] = links.count - 1
+            return links.count - 1
+        }()
+        anchors.append((link, target, writer.wordsWritten))
+    }
+
+    /// `</a>`: a link that showed no text shows its target.
+    private mutating func closeAnchor() {
+        guard let anchor = anchors.last else { return }
+        if anchor.link != nil, writer.wordsWritten == anchor.wordsBefore { write(anchor.target) }
+        anchors.removeLast()
+    }
+
+    /// `<img alt="…">` is its alt text in brackets; without one it is nothing.
+    private mutating func image(_ tag: HTMLTag) {
+        guard let alt = tag.value(of: "alt") else { return }
+        let text = HTMLEntities.decode(String(decoding: bytes[alt], as: UTF8.self))
+        guard text.utf8.contains(where: { !$0.isHTMLSpace }) else { return }
+        write("[" + text + "]")
+    }
+
+    // MARK: Blocks that end at once
+
+    private mutating func endPre() {
+        guard !preText.isEmpty || preDepth > 0 else { return }
+        preDepth = 0
+        var text = preText[...]
+        // HTML drops one line break right after `<pre>`; trailing ones only separate it from what follows.
+        if text.first == 0x0A { text = text.dropFirst() }
+        while text.last == 0x0A { text = text.dropLast() }
+        if text.contains(where: { !$0.isHTMLSpace }) {
+            writer.append(StoryBody.Block(.code, [StoryBody.Run(String(decoding: text, as: UTF8.self))]))
+        }
+        preText.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func endTable() {
+        guard tableDepth > 0 || !table.rows.isEmpty else { return }
+        tableDepth = 0
+        if let block = table.finish() { writer.append(block) }
+        table = HTMLTableWriter()
+    }
+
+    /// An attribute's number (`start="3"`), nil when it is none.
+    private func number(_ range: Range<Int>) -> Int? {
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        return Int(text.trimmingSpaces())
+    }
+}
+
+private extension Array {
+    /// Closing an element that is not open does nothing.
+    mutating func removeLastIfAny() {
+        if !isEmpty { removeLast() }
+    }
+}
