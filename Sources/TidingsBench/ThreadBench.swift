@@ -4,7 +4,8 @@ import TidingsUI
 
 /// Key latency in one big thread made in memory, twice: comments of one paragraph, and comments of several
 /// blocks as the HTML and Markdown importers make them (paragraphs with emphasis and links, a nested quote
-/// and list, code, a table), so a change to the comment layout shows in both.
+/// and list, code, a table, and now and then a stub for replies not saved), so a change to the comment
+/// layout shows in both.
 extension TidingsBench {
     static func thread(comments count: Int) {
         var rows: [String: Any] = [:]
@@ -69,7 +70,10 @@ extension TidingsBench {
             } else {
                 body = StoryBody(blocks: [Block(.paragraph, text: "Comment \(number): " + words)])
             }
-            comments.append(Comment(id: CommentID(value: UInt64(number + 1)), depth: realDepth, parent: parent, author: "user\(number % 97)",
+            // Now and then the place of replies a page did not hold (the last of a thread of ten: no replies).
+            let kind: Comment.Kind = rich && number % 50 == 49 ? .unsaved : .comment
+            comments.append(Comment(id: CommentID(value: UInt64(number + 1)), kind: kind, depth: realDepth, parent: parent,
+                                    author: "user\(number % 97)",
                                     date: Date(timeIntervalSince1970: 1_800_000_000 - Double(number * 61)), score: number % 50,
                                     body: body))
         }

@@ -93,7 +93,10 @@ public struct AppState: Sendable {
     public var now: Date
     /// Where the reader is: a story's date is shown in this time zone.
     public var timeZone: TimeZone {
-        didSet { storyTextCache = nil }
+        didSet {
+            storyTextCache = nil
+            commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock)
+        }
     }
 
     /// The comment pane's own state (see `CommentPaneState`).

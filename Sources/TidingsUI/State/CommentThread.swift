@@ -11,7 +11,10 @@ public struct CommentThread: Sendable {
     public private(set) var visible: [Int] = []
     /// Position of each comment in `visible`, or -1 when hidden inside a collapsed thread.
     private var visiblePosition: [Int] = []
-    /// For each position in `visible`: how many comments (not stubs) are visible before it.
+    /// Whether each comment counts (is not a stub), kept only when the thread has stubs: most have none,
+    /// and then a position is a comment's number.
+    private let countedFlags: [Bool]?
+    /// For each position in `visible`: how many comments (not stubs) are visible before it; only with stubs.
     private var countedBefore: [Int] = []
     /// Comments in the thread, stubs for replies not saved left out.
     public let countedCount: Int
@@ -30,6 +33,7 @@ public struct CommentThread: Sendable {
         }
         hasLaterSibling = later
         countedCount = comments.countedCount
+        countedFlags = countedCount == comments.count ? nil : comments.map(\.isCounted)
         rebuildVisible()
     }
 
@@ -44,8 +48,9 @@ public struct CommentThread: Sendable {
     /// The comment's number among the visible comments, from 1, leaving stubs out; nil for a stub or a
     /// hidden comment.
     public func countedNumber(of index: Int) -> Int? {
-        guard let position = position(of: index), comments[index].isCounted else { return nil }
-        return countedBefore[position] + 1
+        guard let position = position(of: index) else { return nil }
+        guard let countedFlags else { return position + 1 }
+        return countedFlags[index] ? countedBefore[position] + 1 : nil
     }
 
     public func isCollapsed(_ index: Int) -> Bool { collapsed.contains(index) }
@@ -83,11 +88,13 @@ public struct CommentThread: Sendable {
         while index < comments.count {
             visiblePosition[index] = visible.count
             visible.append(index)
-            countedBefore.append(counted)
-            if comments[index].isCounted { counted += 1 }
+            if let countedFlags {
+                countedBefore.append(counted)
+                if countedFlags[index] { counted += 1 }
+            }
             index += collapsed.contains(index) ? comments[index].descendantCount + 1 : 1
         }
-        visibleCountedCount = counted
+        visibleCountedCount = countedFlags == nil ? visible.count : counted
     }
 
     /// Guide text for one line of a comment: ancestors' verticals and the comment's own connector.

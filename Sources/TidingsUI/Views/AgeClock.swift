@@ -9,10 +9,8 @@ struct AgeClock: Sendable {
     static let unset = AgeClock(now: .distantPast, timeZone: TimeZone(identifier: "UTC")!)
 
     /// Whether ages written by this clock still hold at `other`: the same minute (no age is finer than a
-    /// minute) in the same time zone.
-    func agrees(with other: AgeClock) -> Bool {
-        minute == other.minute && timeZone == other.timeZone
-    }
+    /// minute). A change of time zone makes a new layout where it is set (`AppState.timeZone`).
+    func agrees(with other: AgeClock) -> Bool { minute == other.minute }
 
     private var minute: Int { Int((now.timeIntervalSinceReferenceDate / 60).rounded(.down)) }
 

@@ -7,7 +7,9 @@ extension AppState {
     /// comments: none of the numbers counts them.
     func commentsTitleText(width: Int, naming: Bool) -> String {
         guard let story = currentStory else { return "Comments" }
-        let unread = readState.unreadCount(of: story)
+        // The open story's entry is kept up to date by every change to the marks: no count over the
+        // whole thread on every frame.
+        let unread = entries.indices.contains(selectedStory) ? entries[selectedStory].unreadComments : readState.unreadCount(of: story)
         var parts = [FittedLine.Part(text: "Comments", priority: 0)]
         // A stub selected has no number of its own.
         if let selected = selectedComment, let thread, let number = thread.countedNumber(of: selected) {
