@@ -1,3 +1,4 @@
+import Foundation
 import TidingsModel
 import TidingsUI
 import TidingsTestSupport
@@ -51,7 +52,8 @@ enum UIFixtures {
         StoryBuilder.story(id, body: body, comments: comments)
     }
 
+    /// The reader on the fixtures, at a fixed moment in UTC, so nothing on screen depends on the machine.
     static func state(width: Int, height: Int) -> AppState {
-        AppState(stories: stories, width: width, height: height)
+        AppState(stories: stories, width: width, height: height, now: RichFixtures.now, timeZone: TimeZone(identifier: "UTC")!)
     }
 }

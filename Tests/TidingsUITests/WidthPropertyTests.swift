@@ -101,6 +101,89 @@ final class WidthPropertyTests: XCTestCase {
         }
     }
 
+    /// A random body of several blocks: emphasis, links, nested list items and quotes, code, tables.
+    func randomBody(_ random: inout Generator) -> StoryBody {
+        let kinds: [StoryBody.Block.Kind] = [.paragraph, .listItem, .quote, .code, .table]
+        let emphases: [StoryBody.Run.Emphasis] = [.none, .italic, .bold, .code, .strikethrough]
+        let links = (0..<Int.random(in: 0...3, using: &random)).map { _ in randomText(&random, maxPieces: 12) }
+        let blocks = (0..<Int.random(in: 1...6, using: &random)).map { _ -> StoryBody.Block in
+            let kind = kinds.randomElement(using: &random)!
+            let runs = (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                StoryBody.Run(randomText(&random, maxPieces: 15), emphasis: emphases.randomElement(using: &random)!,
+                              link: links.isEmpty || Bool.random(using: &random) ? nil : Int.random(in: 0..<links.count, using: &random))
+            }
+            let rows = kind == .table
+                ? (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                    (0..<Int.random(in: 0...4, using: &random)).map { _ in randomText(&random, maxPieces: 6) }
+                }
+                : []
+            let marker = Bool.random(using: &random) ? nil : Bool.random(using: &random) ? "\(Int.random(in: 1...120, using: &random))." : randomText(&random, maxPieces: 3)
+            return StoryBody.Block(kind, runs, level: Int.random(in: 0...6, using: &random), marker: kind == .listItem ? marker : nil, rows: rows)
+        }
+        return StoryBody(blocks: blocks, links: links)
+    }
+
+    func testBlocksOfEveryKindFitAtEveryWidth() {
+        var random = Generator(state: 99)
+        for _ in 0..<600 {
+            let width = Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 1...3, using: &random) : Int.random(in: 1...200, using: &random)
+            let body = randomBody(&random)
+            let lines = BodyLayout.lines(body.blocks, width: width, separateFirst: Bool.random(using: &random))
+                + BodyLayout.linkLines(body.links, firstNumber: Int.random(in: 0...1, using: &random), width: width)
+            for line in lines {
+                XCTAssertLessThanOrEqual(line.width, width, "\(width): \(line.text.unicodeScalars.map { $0.value })")
+                XCTAssertFalse(line.text.contains("\n"))
+            }
+            for block in body.blocks where block.kind == .code {
+                // Code is cut, never wrapped: one row per line of it (trailing empty lines aside).
+                let rows = BodyLayout.blockLines(block, width: width).count
+                XCTAssertLessThanOrEqual(rows, max(1, block.plainText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count))
+            }
+        }
+    }
+
+    func testScreensOfRichCommentsFitAtRandomSizes() {
+        var random = Generator(state: 31337)
+        let kinds: [Comment.Kind] = [.comment, .comment, .comment, .deleted, .unsaved]
+        let now = RichFixtures.now
+        for round in 0..<30 {
+            var comments: [Comment] = []
+            for number in 0..<Int.random(in: 1...10, using: &random) {
+                let depth = number == 0 ? 0 : Int.random(in: 0...min(8, comments.last!.depth + 1), using: &random)
+                let parent = depth == 0 ? nil : comments.lastIndex { $0.depth == depth - 1 }
+                let date = Bool.random(using: &random) ? now.addingTimeInterval(Double.random(in: -1e9...1e6, using: &random)) : nil
+                comments.append(Comment(id: CommentID(value: UInt64(round * 100 + number)), kind: kinds.randomElement(using: &random)!,
+                                        depth: depth, parent: parent,
+                                        author: Bool.random(using: &random) ? randomText(&random, maxPieces: 4) : nil,
+                                        age: Bool.random(using: &random) ? randomText(&random, maxPieces: 3) : nil, date: date,
+                                        score: Bool.random(using: &random) ? Int.random(in: -5...5000, using: &random) : nil,
+                                        body: randomBody(&random)))
+            }
+            Story.countDescendants(&comments)
+            let header = StoryHeader(title: randomText(&random), url: randomText(&random, maxPieces: 6),
+                                     date: now.addingTimeInterval(Double.random(in: -1e9...0, using: &random)))
+            let story = Story(id: "rich\(round)", source: SourceReference(path: "r"), format: "test", header: header,
+                              body: randomBody(&random), comments: comments)
+            let widths = [1, 2, 3, Int.random(in: 30...300, using: &random)]
+            var state = AppState(stories: [story], width: widths.randomElement(using: &random)!, height: Int.random(in: 1...60, using: &random),
+                                 now: now, timeZone: RichFixtures.berlin)
+            let keys: [KeyPress] = [.enter, .down, .down, .left, .down, .right, .character("r"), .pageDown, .character("n"), .end, .tab, .pageDown]
+            for key in keys {
+                state.handle(key)
+                if Int.random(in: 0..<3, using: &random) == 0 {
+                    state.resize(width: widths.randomElement(using: &random)!, height: Int.random(in: 1...60, using: &random))
+                }
+                let screen = state.render()
+                Snapshot.assertRowsFit(screen)
+                for y in 0..<screen.height { XCTAssertEqual(rowWidth(screen, y), screen.width) }
+                assertClean(screen)
+            }
+            for (index, comment) in story.comments.enumerated() where !comment.isCounted {
+                XCTAssertFalse(state.readState.isCommentRead(comment.id, in: story.id), "stub \(index) marked read")
+            }
+        }
+    }
+
     private func rowWidth(_ screen: ScreenBuffer, _ y: Int) -> Int {
         (0..<screen.width).reduce(0) { total, x in
             screen[x, y].isContinuation ? total + 1 : total + (DisplayWidth.of(Character(screen[x, y].text)) == 2 ? 1 : 1)

@@ -134,7 +134,7 @@ extension AppState {
             if thread.isCollapsed(selected) { expandComment() } else { collapseComment() }
         case .expandThread: expandComment()
         case .collapseThread: collapseComment()
-        case .toggleRead: toggleRead()
+        case .toggleRead: return toggleRead()
         case .nextUnread: return goToNextUnread()
         case .focusStories: focus(.stories)
         case .showHelp: overlay = .help(top: 0)
@@ -193,18 +193,20 @@ extension AppState {
         }
     }
 
-    /// `r`: anything unread becomes read; only something read through and through becomes unread.
-    private mutating func toggleRead() {
-        guard let story = currentStory else { return }
+    /// `r`: anything unread becomes read; only something read through and through becomes unread. Stubs for
+    /// replies not saved are not comments: they are never marked, either way.
+    private mutating func toggleRead() -> CommandOutcome {
+        guard let story = currentStory else { return .done }
         if focus == .comments, let selected = selectedComment, let thread {
-            let ids = thread.subtree(selected).map(\.id)
+            let ids = thread.subtree(selected).filter(\.isCounted).map(\.id)
+            guard !ids.isEmpty else { return .nothingToDo("Replies not saved have no read mark") }
             let markRead = ids.contains { !readState.isCommentRead($0, in: story.id) }
             // Marked unread on purpose: do not mark them read again just because they are on screen.
             let range = selected...(selected + story.comments[selected].descendantCount)
             commentPane.shown.formUnion(range)
             if markRead { commentPane.newThisVisit.subtract(range) }
             changeReadState { $0.setComments(ids, in: story.id, read: markRead) }
-            let replies = ids.count - 1
+            let replies = ids.count - (story.comments[selected].isCounted ? 1 : 0)
             message = (markRead ? "Marked read" : "Marked unread") + (replies == 1 ? " with 1 reply" : replies > 1 ? " with \(replies) replies" : "")
         } else {
             let markRead = !readState.isStoryRead(story.id) || readState.unreadCount(of: story) > 0
@@ -212,10 +214,11 @@ extension AppState {
             if markRead { commentPane.newThisVisit.removeAll() }
             changeReadState { state in
                 let storyChanged = state.setStory(story.id, read: markRead)
-                let commentsChanged = state.setComments(story.comments.map(\.id), in: story.id, read: markRead)
+                let commentsChanged = state.setComments(story.comments.filter(\.isCounted).map(\.id), in: story.id, read: markRead)
                 return storyChanged || commentsChanged
             }
             message = markRead ? "Story marked read with its comments" : "Story marked unread with its comments"
         }
+        return .done
     }
 }

@@ -106,7 +106,10 @@ extension AppState {
             .map(\.index).filter { !commentPane.shown.contains($0) }
         guard !fresh.isEmpty else { return }
         commentPane.shown.formUnion(fresh)
-        changeReadState { $0.setComments(fresh.map { story.comments[$0].id }, in: story.id, read: true) }
+        // Stubs are shown but have no read mark: their ids are never stored.
+        let ids = fresh.filter { story.comments[$0].isCounted }.map { story.comments[$0].id }
+        guard !ids.isEmpty else { return }
+        changeReadState { $0.setComments(ids, in: story.id, read: true) }
     }
 
     /// Moves the comment selection by `delta` visible comments.

@@ -27,8 +27,9 @@ extension AppState {
         commentPane.newThisVisit.contains(index) || isUnread(comment: index)
     }
 
+    /// Whether a comment is unread now; a stub for replies not saved never is (it is not a comment).
     public func isUnread(comment index: Int) -> Bool {
-        guard let story = currentStory else { return false }
+        guard let story = currentStory, story.comments[index].isCounted else { return false }
         return !readState.isCommentRead(story.comments[index].id, in: story.id)
     }
 

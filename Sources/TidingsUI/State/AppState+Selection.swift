@@ -49,7 +49,8 @@ extension AppState {
         // The file may have changed since the list was made: the list shows it as it is now.
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
         storyTextCache = nil
-        commentPane = CommentPaneState(story: story, readState: readState, width: commentPane.layout.width)
+        commentPane = CommentPaneState(story: story, readState: readState,
+                                       layout: CommentLayout(width: commentPane.layout.width, ages: ageClock))
         textTop = 0
         if focus != .stories { markStoryOpened() }
         if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {

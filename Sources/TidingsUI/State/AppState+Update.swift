@@ -24,6 +24,11 @@ extension AppState {
             saving.failing = true
             reportSessionProblem("Cannot save read state (\(problem)); will retry")
         case .tick(let now):
+            // Ages on screen move on with the minute; otherwise an idle reader draws nothing.
+            if currentStory?.comments.isEmpty == false, !ageClock.agrees(with: AgeClock(now: now, timeZone: timeZone)) {
+                needsFrame = true
+            }
+            self.now = now
             saveIfDue(now: now)
         case .terminate:
             beginQuitting()

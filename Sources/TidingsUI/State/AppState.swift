@@ -1,3 +1,4 @@
+import Foundation
 import TidingsModel
 
 /// Everything the reader shows, and the one place it changes: `update(_:)` takes an event (a key, a resize,
@@ -87,6 +88,16 @@ public struct AppState: Sendable {
     /// Whether anything shown changed since the last `render()`: an idle reader draws nothing.
     public internal(set) var needsFrame = true
     var saving = SaveSchedule()
+    /// The time ages are measured from ("3 hours ago"): set by each tick, so it is current whenever a frame
+    /// is drawn, and fixed by tests. The reader reads no clock of its own.
+    public var now: Date
+    /// Where the reader is: a story's date is shown in this time zone.
+    public var timeZone: TimeZone {
+        didSet {
+            storyTextCache = nil
+            commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock)
+        }
+    }
 
     /// The comment pane's own state (see `CommentPaneState`).
     var commentPane = CommentPaneState()
@@ -95,8 +106,10 @@ public struct AppState: Sendable {
 
     /// A reader for entries that the loader will deliver; stories are parsed when shown, through effects.
     public init(readState: ReadState = ReadState(), width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,
-                storyCacheSize: Int = 16) {
+                storyCacheSize: Int = 16, now: Date = Date(), timeZone: TimeZone = .current) {
         self.readState = readState
+        self.now = now
+        self.timeZone = timeZone
         self.width = width
         self.height = height
         self.keyMap = keyMap
@@ -105,8 +118,10 @@ public struct AppState: Sendable {
 
     /// A reader over stories already parsed (tests, small collections): they are all kept, none is parsed again.
     public init(stories: [Story], problems: [LoadProblem] = [], readState: ReadState = ReadState(),
-                width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard) {
-        self.init(readState: readState, width: width, height: height, keyMap: keyMap, storyCacheSize: max(16, stories.count))
+                width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard, now: Date = Date(),
+                timeZone: TimeZone = .current) {
+        self.init(readState: readState, width: width, height: height, keyMap: keyMap, storyCacheSize: max(16, stories.count),
+                  now: now, timeZone: timeZone)
         for (index, story) in stories.enumerated() { parsedStories.insert(story, at: index) }
         append(entries: stories.map { StoryEntry(story: $0, readState: readState) }, problems: problems)
     }
@@ -183,7 +198,13 @@ public struct AppState: Sendable {
         clampOverlay()
     }
 
+    /// A layout for the pane's width, and for the minute it is now: ages move on, so a layout made in
+    /// another minute is made again (line counts do not change with ages, so the anchor stays valid).
     mutating func prepareCommentLayout(width: Int) {
-        if commentPane.layout.width != width { commentPane.layout = CommentLayout(width: width) }
+        if commentPane.layout.width != width || !commentPane.layout.ages.agrees(with: ageClock) {
+            commentPane.layout = CommentLayout(width: width, ages: ageClock)
+        }
     }
+
+    var ageClock: AgeClock { AgeClock(now: now, timeZone: timeZone) }
 }

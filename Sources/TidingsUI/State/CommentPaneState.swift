@@ -20,12 +20,15 @@ struct CommentPaneState: Sendable {
     init() {}
 
     /// The pane at the start of a visit to `story`: first comment selected, nothing shown yet.
-    init(story: Story, readState: ReadState, width: Int) {
+    init(story: Story, readState: ReadState, layout: CommentLayout) {
         let thread = CommentThread(comments: story.comments)
         self.thread = thread
         selected = thread.isEmpty ? nil : 0
-        layout = CommentLayout(width: width)
-        newThisVisit = Set(story.comments.indices.filter { !readState.isCommentRead(story.comments[$0].id, in: story.id) })
+        self.layout = layout
+        // Stubs for replies not saved are never new: they are not comments.
+        newThisVisit = Set(story.comments.indices.filter {
+            story.comments[$0].isCounted && !readState.isCommentRead(story.comments[$0].id, in: story.id)
+        })
     }
 }
 

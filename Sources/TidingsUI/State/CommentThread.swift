@@ -11,6 +11,15 @@ public struct CommentThread: Sendable {
     public private(set) var visible: [Int] = []
     /// Position of each comment in `visible`, or -1 when hidden inside a collapsed thread.
     private var visiblePosition: [Int] = []
+    /// Whether each comment counts (is not a stub), kept only when the thread has stubs: most have none,
+    /// and then a position is a comment's number.
+    private let countedFlags: [Bool]?
+    /// For each position in `visible`: how many comments (not stubs) are visible before it; only with stubs.
+    private var countedBefore: [Int] = []
+    /// Comments in the thread, stubs for replies not saved left out.
+    public let countedCount: Int
+    /// Comments visible, stubs left out.
+    public private(set) var visibleCountedCount = 0
 
     public init(comments: [Comment]) {
         self.comments = comments
@@ -23,6 +32,8 @@ public struct CommentThread: Sendable {
             lastChild[parent] = index
         }
         hasLaterSibling = later
+        countedCount = comments.countedCount
+        countedFlags = countedCount == comments.count ? nil : comments.map(\.isCounted)
         rebuildVisible()
     }
 
@@ -32,6 +43,14 @@ public struct CommentThread: Sendable {
         guard visiblePosition.indices.contains(index) else { return nil }
         let position = visiblePosition[index]
         return position >= 0 ? position : nil
+    }
+
+    /// The comment's number among the visible comments, from 1, leaving stubs out; nil for a stub or a
+    /// hidden comment.
+    public func countedNumber(of index: Int) -> Int? {
+        guard let position = position(of: index) else { return nil }
+        guard let countedFlags else { return position + 1 }
+        return countedFlags[index] ? countedBefore[position] + 1 : nil
     }
 
     public func isCollapsed(_ index: Int) -> Bool { collapsed.contains(index) }
@@ -62,13 +81,20 @@ public struct CommentThread: Sendable {
 
     private mutating func rebuildVisible() {
         visible.removeAll(keepingCapacity: true)
+        countedBefore.removeAll(keepingCapacity: true)
         visiblePosition = [Int](repeating: -1, count: comments.count)
+        var counted = 0
         var index = 0
         while index < comments.count {
             visiblePosition[index] = visible.count
             visible.append(index)
+            if let countedFlags {
+                countedBefore.append(counted)
+                if countedFlags[index] { counted += 1 }
+            }
             index += collapsed.contains(index) ? comments[index].descendantCount + 1 : 1
         }
+        visibleCountedCount = countedFlags == nil ? visible.count : counted
     }
 
     /// Guide text for one line of a comment: ancestors' verticals and the comment's own connector.

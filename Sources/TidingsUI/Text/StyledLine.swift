@@ -1,4 +1,4 @@
-/// One row of text made of styled pieces: the story text pane, the help and the problem list.
+/// One row of text made of styled pieces: the story text, comments, the help and the problem list.
 struct StyledLine: Equatable {
     /// A piece of the row in one style.
     struct Span: Equatable {
@@ -22,5 +22,31 @@ struct StyledLine: Equatable {
     /// The same row with `prefix` in front, in its own style.
     func prefixed(_ prefix: String, style: Style) -> StyledLine {
         StyledLine(spans: [Span(text: prefix, style: style)] + spans)
+    }
+
+    /// Cells the row takes (its text is sanitized already).
+    var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+
+    /// The row cut to `width` cells, ending with `…` (in the style of the text it replaces) when something
+    /// was cut; a wide character that would straddle the edge goes too, so the row never overflows.
+    func truncated(to width: Int) -> StyledLine {
+        guard width > 0 else { return StyledLine(spans: []) }
+        guard self.width > width else { return self }
+        var kept: [Span] = []
+        var used = 0
+        for span in spans {
+            var text = ""
+            for character in span.text {
+                let cells = DisplayWidth.of(character)
+                if used + cells > width - 1 {
+                    kept.append(Span(text: text + "…", style: span.style))
+                    return StyledLine(spans: kept)
+                }
+                text.append(character)
+                used += cells
+            }
+            kept.append(Span(text: text, style: span.style))
+        }
+        return StyledLine(spans: kept)
     }
 }

@@ -3,9 +3,14 @@ import TidingsModel
 /// Lays out comments as wrapped lines for a pane width, caching the result per comment.
 struct CommentLayout {
     let width: Int
+    /// The clock the cached attribution lines measured ages with.
+    let ages: AgeClock
     private var cache: [Int: [CommentLine]] = [:]
 
-    init(width: Int) { self.width = width }
+    init(width: Int, ages: AgeClock = .unset) {
+        self.width = width
+        self.ages = ages
+    }
 
     /// Nesting columns that fit while leaving a readable text column.
     var levels: Int { max(0, min(24, (width - 2 - 16) / 2)) }
@@ -29,24 +34,46 @@ struct CommentLayout {
         let restGuide = thread.guide(for: index, firstLine: false, levels: levels)
         let depthNote = comment.depth > levels && levels > 0 ? "⋯\(comment.depth) " : ""
         let textWidth = max(1, width - DisplayWidth.of(firstGuide) - 2)
-        var contents: [(String, CommentLine.Kind)] = []
-        let attribution = [comment.author, comment.age].compactMap { $0 }.joined(separator: " · ")
-        if thread.isCollapsed(index) {
-            let summary = "[+\(comment.descendantCount)] " + depthNote
-                + (attribution.isEmpty ? "" : attribution + ": ") + comment.text
-            contents.append((TextWrap.truncate(summary, width: textWidth), .collapsedSummary))
-        } else {
-            if !attribution.isEmpty || !depthNote.isEmpty {
-                contents.append((TextWrap.truncate(depthNote + attribution, width: textWidth), .header))
-            }
-            for line in TextWrap.wrap(comment.text, width: textWidth) { contents.append((line, .text)) }
+        var rows: [(spans: [StyledLine.Span], kind: CommentLine.Kind)] = []
+        func one(_ text: String, _ kind: CommentLine.Kind) {
+            rows.append(([.init(text: TextWrap.truncate(text, width: textWidth), style: kind.style)], kind))
         }
-        var lines = contents.enumerated().map { offset, item in
-            CommentLine(guide: offset == 0 ? firstGuide : restGuide, content: item.0, kind: item.1,
-                        isFirst: offset == 0)
+        let attribution = self.attribution(of: comment)
+        if comment.kind == .unsaved {
+            // Not a comment: one quiet row in its place, whatever it says.
+            one(depthNote + Self.firstLine(of: comment, cells: textWidth), .stub)
+        } else if thread.isCollapsed(index) {
+            let hidden = thread.subtree(index).dropFirst().countedCount
+            one("[+\(hidden)] " + depthNote + (attribution.isEmpty ? "" : attribution + ": ") + Self.firstLine(of: comment, cells: textWidth),
+                .collapsedSummary)
+        } else {
+            if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
+            for line in CommentBody.lines(of: comment, width: textWidth) { rows.append((line.spans, .text)) }
+        }
+        var lines = rows.enumerated().map { offset, row in
+            CommentLine(guide: offset == 0 ? firstGuide : restGuide, spans: row.spans, kind: row.kind, isFirst: offset == 0)
         }
         // A blank row between top-level threads shows where one discussion ends and the next begins.
-        if comment.depth == 0, index > 0 { lines.insert(CommentLine(guide: "", content: "", kind: .spacer), at: 0) }
+        if comment.depth == 0, index > 0 { lines.insert(CommentLine(guide: "", spans: [], kind: .spacer), at: 0) }
         return lines
+    }
+
+    /// `author · 3 hours ago · 12 points`: the age from the comment's date when it has one, else as the
+    /// source wrote it.
+    private func attribution(of comment: Comment) -> String {
+        var parts: [String] = []
+        if let author = comment.author { parts.append(author) }
+        if let age = comment.date.map(ages.age(of:)) ?? comment.age { parts.append(age) }
+        if let score = comment.score { parts.append(score == 1 ? "1 point" : "\(score) points") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The start of the first line of the comment's plain text (`Comment.text`), enough to fill `cells`,
+    /// without building all of it.
+    static func firstLine(of comment: Comment, cells: Int) -> String {
+        guard let first = comment.body.blocks.first else { return "" }
+        let head = UntrustedTextGate.prefix(StoryBody(blocks: [first]).lines[0], cells: cells)
+        guard let end = head.firstIndex(where: \.isNewline) else { return head }
+        return String(head[..<end])
     }
 }

@@ -3,15 +3,21 @@ import TidingsModel
 /// The comment pane: the thread drawn with guides, the selected comment marked by its first line and a bar.
 extension AppState {
     /// "Comments 5/11 (13 in all) · 2 new", dropping whole parts when narrow; in the one-pane layout it
-    /// also names the story, since the story list is not on screen.
+    /// also names the story, since the story list is not on screen. Stubs for replies not saved are not
+    /// comments: none of the numbers counts them.
     func commentsTitleText(width: Int, naming: Bool) -> String {
         guard let story = currentStory else { return "Comments" }
-        let unread = readState.unreadCount(of: story)
+        // The open story's entry is kept up to date by every change to the marks: no count over the
+        // whole thread on every frame.
+        let unread = entries.indices.contains(selectedStory) ? entries[selectedStory].unreadComments : readState.unreadCount(of: story)
         var parts = [FittedLine.Part(text: "Comments", priority: 0)]
-        if let selected = selectedComment, let position = thread?.position(of: selected) {
-            parts.append(.init(text: " \(position + 1)/\(thread!.visible.count)", priority: 2))
+        // A stub selected has no number of its own.
+        if let selected = selectedComment, let thread, let number = thread.countedNumber(of: selected) {
+            parts.append(.init(text: " \(number)/\(thread.visibleCountedCount)", priority: 2))
         }
-        if story.comments.count != thread?.visible.count { parts.append(.init(text: " (\(story.comments.count) in all)", priority: 3)) }
+        if let thread, thread.countedCount != thread.visibleCountedCount {
+            parts.append(.init(text: " (\(thread.countedCount) in all)", priority: 3))
+        }
         if unread > 0 { parts.append(.init(text: " · \(unread) new", priority: 1)) }
         var text = FittedLine.fit(parts, width: width)
         let room = width - DisplayWidth.of(text) - 3
@@ -44,26 +50,28 @@ extension AppState {
                 }
                 var x = area.x
                 x += screen.write(line.guide, x: x, y: y, maxWidth: area.maxX - x, style: .guide)
-                var style: Style
-                switch line.kind {
-                case .header: style = Style(color: .accent, bold: true)
-                case .text: style = .plain
-                case .collapsedSummary: style = Style(color: .accent)
-                case .spacer: style = .plain
-                }
                 // The selected comment: its first line reversed (underlined when the pane is not focused)
                 // and a bar down its other lines, so a long comment never becomes an inverted block.
-                if selected, line.isFirst {
-                    if focused { style.reverse = true } else { style.underline = true }
-                    screen.pad(x: x, y: y, count: area.maxX - x, style: style)
+                let highlighted = selected && line.isFirst
+                func mark(_ style: Style) -> Style {
+                    guard highlighted else { return style }
+                    var marked = style
+                    if focused { marked.reverse = true } else { marked.underline = true }
+                    return marked
                 }
+                if highlighted { screen.pad(x: x, y: y, count: area.maxX - x, style: mark(line.kind.style)) }
                 let marker: String
                 var markerStyle: Style
-                if line.isFirst {
+                if line.isFirst, line.kind == .stub {
+                    // Not a comment: no read marker.
+                    marker = "  "
+                    markerStyle = mark(.plain)
+                } else if line.isFirst {
                     marker = markedUnread ? "○ " : unread ? "● " : "· "
                     markerStyle = unread || markedUnread ? .fresh : Style(color: .guide, dim: true)
-                    markerStyle.reverse = style.reverse
-                    markerStyle.underline = style.underline
+                    let lineStyle = mark(.plain)
+                    markerStyle.reverse = lineStyle.reverse
+                    markerStyle.underline = lineStyle.underline
                 } else if selected {
                     marker = "▌ "
                     markerStyle = focused ? Style(color: .accent, bold: true) : Style(color: .guide, dim: true)
@@ -73,7 +81,10 @@ extension AppState {
                 }
                 screen.write(marker, x: x, y: y, maxWidth: area.maxX - x, style: markerStyle)
                 x += 2
-                screen.write(line.content, x: x, y: y, maxWidth: area.maxX - x, style: style)
+                for span in line.spans {
+                    guard x < area.maxX else { break }
+                    x += screen.write(span.text, x: x, y: y, maxWidth: area.maxX - x, style: mark(span.style))
+                }
                 y += 1
             }
         }

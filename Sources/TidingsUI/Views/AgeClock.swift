@@ -1,0 +1,18 @@
+import Foundation
+
+/// The moment comment ages are measured from ("3 hours ago"), and the time zone for a date that has no age.
+struct AgeClock: Sendable {
+    var now: Date
+    var timeZone: TimeZone
+
+    /// Before any story is shown: the first layout made with a real clock replaces it.
+    static let unset = AgeClock(now: .distantPast, timeZone: TimeZone(identifier: "UTC")!)
+
+    /// Whether ages written by this clock still hold at `other`: the same minute (no age is finer than a
+    /// minute). A change of time zone makes a new layout where it is set (`AppState.timeZone`).
+    func agrees(with other: AgeClock) -> Bool { minute == other.minute }
+
+    private var minute: Int { Int((now.timeIntervalSinceReferenceDate / 60).rounded(.down)) }
+
+    func age(of date: Date) -> String { DateText.age(of: date, now: now, in: timeZone) }
+}

@@ -1,0 +1,168 @@
+import TidingsModel
+
+/// Lays out text blocks as styled rows for a width, the same for the story text and every comment:
+/// emphasis, link numbers, nested list items and quotes, code cut rather than wrapped, tables in columns,
+/// and the list of link targets. Every string from the document passes `UntrustedText` here (the wrappers
+/// and the truncation sanitize), so widths are measured on what is shown.
+enum BodyLayout {
+    /// The blocks in order, each set off from the one before by a blank row, except list items in a row
+    /// (one list) and quotes in a row (joined by their bars, so a quote of two paragraphs reads as one).
+    /// `separateFirst` puts a blank row before the first block too, as under the story's header.
+    static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var lines: [StyledLine] = []
+        var previous: StoryBody.Block?
+        for block in blocks {
+            if let previous {
+                if previous.kind == .quote, block.kind == .quote {
+                    let joint = StoryBody.Block(.quote, [], level: min(previous.level, block.level))
+                    lines += blockLines(joint, width: width)
+                } else if !(previous.kind == .listItem && block.kind == .listItem) {
+                    lines.append(blank)
+                }
+            } else if separateFirst {
+                lines.append(blank)
+            }
+            previous = block
+            lines += blockLines(block, width: width)
+        }
+        return lines
+    }
+
+    static let blank = StyledLine(spans: [])
+
+    /// One block at the width, with its lead: `• ` or its number for a list item and two columns per level,
+    /// one `│ ` per level for a quote, an indent for code and tables.
+    static func blockLines(_ block: StoryBody.Block, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        let level = max(0, min(block.level, 64))
+        switch block.kind {
+        case .paragraph:
+            let lead = fitLead(indent: 2 * level, marker: 0, width: width)
+            return hang(wrapRuns(block, width: width - lead.indent), first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
+        case .listItem:
+            let marker = block.marker.map { TextWrap.truncate($0, width: 8) + " " } ?? "• "
+            let markerCells = DisplayWidth.of(marker)
+            let lead = fitLead(indent: 2 * level, marker: markerCells, width: width)
+            guard lead.marker else { return wrapRuns(block, width: width) }
+            let text = wrapRuns(block, width: width - lead.indent - markerCells)
+            return hang(text, first: spaces(lead.indent) + marker, rest: spaces(lead.indent + markerCells), style: .plain)
+        case .quote:
+            let lead = fitLead(indent: 2 * level, marker: 2, width: width)
+            guard lead.marker else { return wrapRuns(block, width: width) }
+            let bars = String(repeating: "│ ", count: 1 + lead.indent / 2)
+            let text = wrapRuns(block, width: width - DisplayWidth.of(bars))
+            return hang(text, first: bars, rest: bars, style: .guide)
+        case .code, .table:
+            let lead = fitLead(indent: 2 * level, marker: 2, width: width)
+            let indent = lead.marker ? lead.indent + 2 : 0
+            let inner = width - indent
+            let rows = block.kind == .code ? codeLines(block.plainText, width: inner) : tableLines(block.rows, width: inner)
+            return hang(rows, first: spaces(indent), rest: spaces(indent), style: .plain)
+        }
+    }
+
+    /// `[1] https://…`, numbered from `firstNumber`: the label in the accent colour, the target underlined
+    /// and wrapped under itself (under the label when the pane is too narrow to hang it).
+    static func linkLines(_ links: [String], firstNumber: Int, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        let target = Style(color: .accent, underline: true)
+        var lines: [StyledLine] = []
+        for (offset, link) in links.enumerated() {
+            let label = "[\(firstNumber + offset)] "
+            let labelCells = label.count
+            if width - labelCells >= 8 {
+                for (row, part) in TextWrap.wrap(link, width: width - labelCells).enumerated() {
+                    let lead = row == 0 ? label : spaces(labelCells)
+                    lines.append(StyledLine(spans: [.init(text: lead, style: .accent), .init(text: part, style: target)]))
+                }
+            } else {
+                lines.append(StyledLine(text: TextWrap.truncate(label, width: width), style: .accent))
+                lines += TextWrap.wrap(link, width: width).map { StyledLine(text: $0, style: target) }
+            }
+        }
+        return lines
+    }
+
+    static func style(for emphasis: StoryBody.Run.Emphasis, in kind: StoryBody.Block.Kind) -> Style {
+        var style = kind == .quote ? Style(dim: true) : .plain
+        switch emphasis {
+        case .none: break
+        case .italic: style.underline = true
+        case .bold: style.bold = true
+        case .code: style.color = .accent
+        // Curses has no strikethrough: struck text is dimmed, as text that no longer stands.
+        case .strikethrough: style.dim = true
+        }
+        return style
+    }
+
+    // MARK: - Pieces
+
+    /// How much of a lead fits: the marker while the text keeps 3 cells, the indentation (shrunk as needed)
+    /// only while the text keeps 10, so deep nesting in a narrow pane still leaves words room.
+    private static func fitLead(indent: Int, marker: Int, width: Int) -> (indent: Int, marker: Bool) {
+        guard width - marker >= 3 else { return (0, false) }
+        let room = max(0, width - marker - 10)
+        return (min(indent, room) / 2 * 2, true)
+    }
+
+    private static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+
+    /// Rows with a lead in front: `first` on the first row, `rest` on the others.
+    private static func hang(_ rows: [StyledLine], first: String, rest: String, style: Style) -> [StyledLine] {
+        guard !first.isEmpty || !rest.isEmpty else { return rows }
+        return rows.enumerated().map { offset, row in row.prefixed(offset == 0 ? first : rest, style: style) }
+    }
+
+    /// The block's runs wrapped, each in its emphasis, a link's number (`[2]`) after its text.
+    private static func wrapRuns(_ block: StoryBody.Block, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        // Most text is one plain run: the plain wrapper gives the same rows with less work per character.
+        if block.runs.count == 1, block.runs[0].emphasis == .none, block.runs[0].link == nil {
+            let style = Self.style(for: .none, in: block.kind)
+            return TextWrap.wrap(block.runs[0].text, width: width).map { StyledLine(text: $0, style: style) }
+        }
+        let spans = block.runs.flatMap { run -> [StyledLine.Span] in
+            var result = [StyledLine.Span(text: run.text, style: style(for: run.emphasis, in: block.kind))]
+            if let link = run.link { result.append(.init(text: "[\(link + 1)]", style: .accent)) }
+            return result
+        }
+        return StyledWrap.wrap(spans, width: width)
+    }
+
+    /// Preformatted text: each line as it is, never wrapped, cut with `…` when wider than the pane.
+    static func codeLines(_ text: String, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        let style = Style(color: .accent)
+        // `truncate` sanitizes each line on its own, so tabs expand from the line's start.
+        return lines.map { StyledLine(text: TextWrap.truncate(String($0), width: width), style: style) }
+    }
+
+    /// A table as aligned columns, ` │ ` between them; a row wider than the pane is cut with `…`.
+    static func tableLines(_ rows: [[String]], width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        guard !rows.isEmpty else { return [blank] }
+        // Only what can be shown is sanitized and measured: a cell wider than the pane is cut anyway.
+        let cells = rows.map { row in row.map { UntrustedText.sanitize(UntrustedTextGate.prefix($0, cells: width + 1)) } }
+        let cellWidths = cells.map { row in row.map { DisplayWidth.of($0) } }
+        let columns = cells.map(\.count).max() ?? 0
+        var columnWidths = [Int](repeating: 0, count: columns)
+        for row in cellWidths {
+            for (column, cellWidth) in row.enumerated() { columnWidths[column] = max(columnWidths[column], cellWidth) }
+        }
+        return cells.enumerated().map { number, row in
+            var spans: [StyledLine.Span] = []
+            for column in 0..<columns {
+                if column > 0 { spans.append(.init(text: " │ ", style: .guide)) }
+                let text = column < row.count ? row[column] : ""
+                let used = column < row.count ? cellWidths[number][column] : 0
+                let padding = column == columns - 1 ? "" : spaces(columnWidths[column] - used)
+                spans.append(.init(text: text + padding, style: .plain))
+            }
+            return StyledLine(spans: spans).truncated(to: width)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// How the reader writes times: a story's date in full in the reader's time zone, a comment's as an age.
+enum DateText {
+    /// `Tue 2007-04-03 14:21 +02:00`: the weekday, an ISO date and time in `timeZone`, and its offset from
+    /// UTC. The offset rather than a zone abbreviation: abbreviations are ambiguous (CST) and Foundation on
+    /// Linux only knows them as `GMT+2` anyway.
+    static func full(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let weekday = weekdays[((parts.weekday ?? 1) - 1 + 7) % 7]
+        let offset = timeZone.secondsFromGMT(for: date) / 60
+        let sign = offset < 0 ? "-" : "+"
+        return "\(weekday) \(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0))-\(pad(parts.day ?? 0)) "
+            + "\(pad(parts.hour ?? 0)):\(pad(parts.minute ?? 0)) \(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
+    }
+
+    /// How long ago `date` was, seen at `now`: "just now", "1 minute ago", "3 hours ago", "2 days ago",
+    /// "4 months ago", "11 years ago". A date more than a minute ahead of `now` (a clock set wrong, here or
+    /// at the source) has no age: it is written in full.
+    static func age(of date: Date, now: Date, in timeZone: TimeZone) -> String {
+        let seconds = now.timeIntervalSince(date)
+        if seconds < -60 { return full(date, in: timeZone) }
+        let minutes = Int(max(0, seconds) / 60)
+        let hours = minutes / 60
+        let days = hours / 24
+        if minutes < 1 { return "just now" }
+        if hours < 1 { return count(minutes, "minute") }
+        if days < 1 { return count(hours, "hour") }
+        if days < 30 { return count(days, "day") }
+        if days < 365 { return count(min(11, days / 30), "month") }
+        return count(days / 365, "year")
+    }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    private static func count(_ value: Int, _ unit: String) -> String {
+        value == 1 ? "1 \(unit) ago" : "\(value) \(unit)s ago"
+    }
+
+    private static func pad(_ value: Int, _ digits: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

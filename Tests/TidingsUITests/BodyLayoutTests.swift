@@ -1,0 +1,88 @@
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// The one block renderer the story text and the comments share.
+final class BodyLayoutTests: XCTestCase {
+    typealias Block = StoryBody.Block
+    typealias Run = StoryBody.Run
+
+    func texts(_ block: Block, width: Int) -> [String] { BodyLayout.blockLines(block, width: width).map(\.text) }
+
+    func testCodeLinesAreCutWithAMarkerNeverWrapped() {
+        let code = Block(.code, text: "short\n東京東京東京\n\tindented")
+        XCTAssertEqual(texts(code, width: 40), ["  short", "  東京東京東京", "      indented"], "a tab is four columns")
+        // 8 cells for the text: the fourth wide character would straddle the edge, so it goes with the cut.
+        XCTAssertEqual(texts(code, width: 10), ["  short", "  東京東…", "      ind…"])
+        XCTAssertEqual(texts(code, width: 9), ["  short", "  東京東…", "      in…"])
+        for width in 1...12 {
+            for line in BodyLayout.blockLines(code, width: width) { XCTAssertLessThanOrEqual(line.width, width) }
+            XCTAssertEqual(BodyLayout.blockLines(code, width: width).count, 3, "never wrapped at \(width)")
+        }
+    }
+
+    func testTablesAlignByDisplayWidthAndCutWholeRows() {
+        let table = Block(.table, [], rows: [["a", "東京", "x"], ["long cell", "b"]])
+        XCTAssertEqual(texts(table, width: 40), ["  a         │ 東京 │ x", "  long cell │ b    │ "])
+        XCTAssertEqual(texts(table, width: 16), ["  a         │ …", "  long cell │ b…"])
+        for width in 1...30 {
+            for line in BodyLayout.blockLines(table, width: width) { XCTAssertLessThanOrEqual(line.width, width) }
+        }
+    }
+
+    func testNestedListsAndQuotes() {
+        let item = Block(.listItem, [Run("one two three four")], level: 2, marker: "3.")
+        XCTAssertEqual(texts(item, width: 30), ["    3. one two three four"])
+        XCTAssertEqual(texts(item, width: 15), ["  3. one two", "     three four"], "the indentation shrinks first")
+        XCTAssertEqual(texts(item, width: 6), ["3. one", "   two", "   thr", "   ee", "   fou", "   r"])
+        XCTAssertEqual(texts(Block(.listItem, [Run("x")]), width: 3), ["x"], "no room for the bullet")
+        let quote = Block(.quote, [Run("deep words")], level: 2)
+        XCTAssertEqual(texts(quote, width: 30), ["│ │ │ deep words"])
+        XCTAssertEqual(texts(quote, width: 14), ["│ │ deep words"])
+        XCTAssertTrue(BodyLayout.blockLines(quote, width: 30)[0].spans.last!.style.dim, "quoted text is dimmed")
+        let joined = BodyLayout.lines([Block(.quote, [Run("a")]), Block(.quote, [Run("b")], level: 1), Block(.paragraph, text: "c")],
+                                      width: 30, separateFirst: false)
+        XCTAssertEqual(joined.map(\.text), ["│ a", "│ ", "│ │ b", "", "c"])
+    }
+
+    func testRunsKeepTheirEmphasisAndLinkNumbers() {
+        let block = Block(.paragraph, [Run("gone", emphasis: .strikethrough), Run(" "), Run("site", link: 1)])
+        let line = BodyLayout.blockLines(block, width: 40)[0]
+        XCTAssertEqual(line.text, "gone site[2]")
+        XCTAssertEqual(line.spans.map(\.style), [.dim, .plain, .accent])
+        XCTAssertEqual(BodyLayout.linkLines(["https://a.example/x"], firstNumber: 1, width: 40).map(\.text), ["[1] https://a.example/x"])
+        XCTAssertEqual(BodyLayout.linkLines(["https://a.example/x"], firstNumber: 0, width: 10).map(\.text),
+                       ["[0] ", "https://a.", "example/x"], "too narrow to hang: the target under its label")
+    }
+
+    func testEveryStringPassesTheGate() {
+        // What an importer decoded from `&#27;[31m` is a raw escape: it must show as the marker.
+        let escape = "\u{1B}[31m"
+        let body = StoryBody(blocks: [
+            Block(.paragraph, [Run("run\(escape)", emphasis: .bold, link: 0)]),
+            Block(.listItem, [Run("item")], marker: "1\(escape)."),
+            Block(.code, text: "code\(escape)\u{07}"),
+            Block(.table, [], rows: [["cell\(escape)", "\u{202E}x"]]),
+        ], links: ["https://x\(escape)"])
+        var comments = [Comment(id: CommentID(value: 1), depth: 0, parent: nil, author: "au\(escape)", age: "age\(escape)", body: body)]
+        Story.countDescendants(&comments)
+        let story = Story(id: "e", source: SourceReference(path: "e"), format: "test",
+                          header: StoryHeader(title: "t", url: "https://u\(escape)"), body: body, comments: comments)
+        for focus in [KeyPress.enter, .tab] {
+            var state = AppState(stories: [story], width: 120, height: 40)
+            state.press(focus)
+            let screen = state.render()
+            for cell in screen.cells {
+                XCTAssertFalse(cell.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E }, "raw control drawn")
+            }
+            let text = screen.text
+            for shown in ["run␛[1]", "https://x␛", "code␛␇"] { XCTAssertTrue(text.contains(shown), shown) }
+            if focus == .enter {
+                for shown in ["au␛ · age␛", "1␛. item", "cell␛ │ x"] { XCTAssertTrue(text.contains(shown), shown) }
+            } else {
+                XCTAssertTrue(text.contains("[0] https://u␛"))
+            }
+        }
+    }
+}
