@@ -27,7 +27,8 @@ struct MarkdownBlockParser {
 
     private let bytes: [UInt8]
     private var stack: [Container] = []
-    private var lists: [OpenList?] = Array(repeating: nil, count: maximumDepth + 2)
+    /// By depth; grown on first use, as most bodies have no list.
+    private var lists: [OpenList?] = []
     private var serials = 0
     private var leaf = Leaf.none
     private var leafLines: [Range<Int>] = []
@@ -40,6 +41,7 @@ struct MarkdownBlockParser {
         var parser = MarkdownBlockParser(bytes: source.bytes)
         for line in source.lines { parser.line(line) }
         parser.closeContainers(from: 0)
+        parser.closeLeaf()
         return parser.writer.body
     }
 
@@ -96,8 +98,9 @@ struct MarkdownBlockParser {
             guard first < end, first - position < 4 else { break }
             if bytes[first] == Byte.greater {
                 closeContainers(from: matched)
+                closeLeaf()
                 if stack.count < Self.maximumDepth {
-                    lists[stack.count] = nil
+                    endList(at: stack.count)
                     stack.append(Container(isQuote: true))
                 }
                 matched = stack.count
@@ -109,12 +112,14 @@ struct MarkdownBlockParser {
             guard stack.count < Self.maximumDepth, !MarkdownLineSyntax.isThematicBreak(bytes, first, end),
                   let marker = MarkdownLineSyntax.listMarker(bytes, first, end) else { break }
             let depth = matched
+            if lists.isEmpty { lists = Array(repeating: nil, count: Self.maximumDepth + 2) }
             let continuesList = lists[depth].map { $0.kind == marker.kind } ?? false
             let textStart = Byte.skipSpaces(bytes, marker.end, end)
             // A list starts inside a running paragraph only with a bullet or `1.`, and not empty, so that
             // a wrapped line starting "2019. The year" stays text.
             if leaf == .paragraph, !opened, !continuesList, textStart == end || (marker.number ?? 1) != 1 { break }
             closeContainers(from: matched)
+            closeLeaf()
             var number = marker.number
             if let written = number {
                 if continuesList, let list = lists[depth] { number = list.next }
@@ -127,7 +132,7 @@ struct MarkdownBlockParser {
             serials += 1
             stack.append(Container(isQuote: false, markerColumn: first - start, contentColumn: contentStart - start,
                                    marker: number.map { "\($0)." }, serial: serials))
-            lists[stack.count] = nil
+            endList(at: stack.count)
             matched = stack.count
             position = min(contentStart, end)
             opened = true
@@ -167,7 +172,7 @@ struct MarkdownBlockParser {
 
         closeContainers(from: matched)
         closeLeaf()
-        lists[stack.count] = nil
+        endList(at: stack.count)
         if indent >= 4 {
             leaf = .indented
             leafLines = [position + 4..<end]
@@ -184,6 +189,11 @@ struct MarkdownBlockParser {
             leaf = .paragraph
             leafLines = [first..<end]
         }
+    }
+
+    /// No list goes on at `depth`: a later item there starts a new one.
+    private mutating func endList(at depth: Int) {
+        if depth < lists.count { lists[depth] = nil }
     }
 
     /// Lines that end a paragraph instead of continuing it.
@@ -203,7 +213,7 @@ struct MarkdownBlockParser {
         closeLeaf()
         while stack.count > depth {
             stack.removeLast()
-            lists[stack.count + 1] = nil
+            endList(at: stack.count + 1)
         }
     }
 

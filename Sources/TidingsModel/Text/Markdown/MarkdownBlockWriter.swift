@@ -29,6 +29,7 @@ struct MarkdownBlockWriter {
             for index in runs.indices where runs[index].emphasis == .none || runs[index].emphasis == .italic {
                 runs[index].emphasis = .bold
             }
+            runs = Self.merged(runs)
         }
         if context.quotes > 0 {
             if context.itemsInsideQuote > 0 {
@@ -66,6 +67,19 @@ struct MarkdownBlockWriter {
         let width = rows.map(\.count).max() ?? 0
         let padded = rows.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
         append(StoryBody.Block(.table, [], rows: padded), item: nil)
+    }
+
+    /// Neighbouring runs that now look the same, as one.
+    static func merged(_ runs: [StoryBody.Run]) -> [StoryBody.Run] {
+        var result: [StoryBody.Run] = []
+        for run in runs {
+            if let last = result.last, last.emphasis == run.emphasis, last.link == run.link {
+                result[result.count - 1].text += run.text
+            } else {
+                result.append(run)
+            }
+        }
+        return result
     }
 
     private mutating func append(_ block: StoryBody.Block, item: Int?) {

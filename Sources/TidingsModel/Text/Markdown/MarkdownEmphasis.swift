@@ -22,7 +22,8 @@ struct MarkdownEmphasis {
 
     /// Index of the list's head, a sentinel that is never removed: the bottom of a whole paragraph.
     static let bottom = 0
-    private var delimiters = [Delimiter(node: -1, mark: 0, count: 0, original: 0, canOpen: false, canClose: false, previous: -1, next: -1)]
+    /// Empty until the first push, so that paragraphs without marks allocate nothing.
+    private var delimiters: [Delimiter] = []
     private(set) var tail = bottom
     private var spans: [Span] = []
 
@@ -38,6 +39,9 @@ struct MarkdownEmphasis {
     }
 
     mutating func push(node: Int, mark: UInt8, count: Int, canOpen: Bool, canClose: Bool) {
+        if delimiters.isEmpty {
+            delimiters.append(Delimiter(node: -1, mark: 0, count: 0, original: 0, canOpen: false, canClose: false, previous: -1, next: -1))
+        }
         delimiters.append(Delimiter(node: node, mark: mark, count: count, original: count, canOpen: canOpen, canClose: canClose,
                                     previous: tail, next: -1))
         delimiters[tail].next = delimiters.count - 1
@@ -47,6 +51,7 @@ struct MarkdownEmphasis {
     /// Matches the delimiters above `stackBottom` (all of a paragraph, or a link's text), records the spans,
     /// leaves what is unmatched as text in `nodes`, and removes those delimiters from the list.
     mutating func process(above stackBottom: Int, nodes: inout [MarkdownInline.Node]) {
+        guard !delimiters.isEmpty else { return }
         // Per kind of closer (mark, whether it can open, length mod 3): below this, no opener was found.
         var openersBottom = Array(repeating: stackBottom, count: 18)
         var closer = delimiters[stackBottom].next
@@ -111,10 +116,10 @@ struct MarkdownEmphasis {
         if delimiter.next != -1 { delimiters[delimiter.next].previous = delimiter.previous } else { tail = delimiter.previous }
     }
 
-    /// Each node's style: bold over italic over strikethrough where spans overlap (`***x***` is bold).
-    func styles(nodeCount: Int) -> [StoryBody.Run.Emphasis] {
+    /// Each node's style (nil: all plain): bold over italic over strikethrough where spans overlap (`***x***` is bold).
+    func styles(nodeCount: Int) -> [StoryBody.Run.Emphasis]? {
+        guard !spans.isEmpty else { return nil }
         var styles = Array(repeating: StoryBody.Run.Emphasis.none, count: nodeCount)
-        guard !spans.isEmpty else { return styles }
         var bold = Array(repeating: 0, count: nodeCount + 1)
         var italic = bold
         var strike = bold

@@ -27,11 +27,17 @@ struct MarkdownInline {
         var link = -1
     }
 
+    /// An open `[`: its node, and the last delimiter before it, below which its link text cannot reach.
+    private struct Bracket {
+        var node: Int
+        var delimiterBottom: Int
+    }
+
     let bytes: [UInt8]
     var nodes: [Node] = []
     var targets: [String] = []
     var emphasis = MarkdownEmphasis()
-    private var brackets: [(node: Int, delimiterBottom: Int)] = []
+    private var brackets: [Bracket] = []
     /// Brackets below this stack index are inactive: a link may not hold a link.
     private var activeFrom = 0
     private var closingParens: Set<Int> = []
@@ -39,6 +45,11 @@ struct MarkdownInline {
 
     /// The paragraph's runs, with link numbers taken from `links`.
     static func runs(_ text: [UInt8], links: inout MarkdownLinkTable) -> [StoryBody.Run] {
+        // Most paragraphs have no markup at all: one run, without building nodes.
+        let interesting = Self.interesting
+        if !text.contains(where: { interesting[Int($0)] || $0 == Byte.ampersand }) {
+            return text.isEmpty ? [] : [StoryBody.Run(String(decoding: text, as: UTF8.self))]
+        }
         var parser = MarkdownInline(bytes: text)
         parser.scan()
         return parser.runs(links: &links)
@@ -54,6 +65,7 @@ struct MarkdownInline {
 
     private mutating func scan() {
         let count = bytes.count
+        let interesting = Self.interesting
         var index = 0
         var textStart = 0
         func flush(_ upTo: Int) {
@@ -61,7 +73,7 @@ struct MarkdownInline {
         }
         while index < count {
             let byte = bytes[index]
-            guard Self.interesting[Int(byte)] else {
+            guard interesting[Int(byte)] else {
                 index += 1
                 continue
             }
@@ -109,7 +121,7 @@ struct MarkdownInline {
             case Byte.openBracket:
                 flush(index)
                 nodes.append(Node(kind: .text, start: index, end: index + 1))
-                brackets.append((nodes.count - 1, emphasis.tail))
+                brackets.append(Bracket(node: nodes.count - 1, delimiterBottom: emphasis.tail))
                 index += 1
                 textStart = index
             case Byte.closeBracket:
@@ -139,7 +151,7 @@ struct MarkdownInline {
                 textStart = index
             case Byte.caret:
                 // Superscript has no style on a terminal: `^word` shows the word, `^(some words)` the words.
-                guard index + 1 < count, !Byte.isWhitespace(bytes[index + 1]) else { index += 1; continue }
+                guard index + 1 < count, !Byte.isWhitespace(bytes[index + 1]), bytes[index + 1] != Byte.caret else { index += 1; continue }
                 flush(index)
                 if bytes[index + 1] == Byte.openParen, let close = search.next(Byte.closeParen, from: index + 2, in: bytes) {
                     closingParens.insert(close)
@@ -245,7 +257,7 @@ struct MarkdownInline {
         }
         for (index, node) in nodes.enumerated() {
             guard node.end > node.start, node.kind != .delimiter || node.count > 0 else { continue }
-            let style = node.kind == .code ? .code : styles[index]
+            let style = node.kind == .code ? .code : styles?[index] ?? .none
             let link = node.link >= 0 ? links.number(for: targets[node.link]) : nil
             if style != pendingEmphasis || link != pendingLink {
                 finish()

@@ -6,7 +6,12 @@ struct MarkdownSearch {
     private var backtickRuns: [Int: [Int]]?
     private var backtickCursor: [Int: Int] = [:]
     /// Per byte, a stretch `from..<found` known to hold none of it, `found` being the next one (or the end).
-    private var nextFound: [UInt8: (from: Int, found: Int)] = [:]
+    private var nextFound: [UInt8: Stretch] = [:]
+
+    private struct Stretch {
+        var from: Int
+        var found: Int
+    }
     /// Where a link destination starting at each index ends, and whether it ends well; built on first use.
     private var destinationEnds: [Int] = []
     private var destinationFails: [Bool] = []
@@ -44,7 +49,7 @@ struct MarkdownSearch {
             if let known = nextFound[byte], index == known.from { found = known.found; break }
             index += 1
         }
-        nextFound[byte] = (start, found)
+        nextFound[byte] = Stretch(from: start, found: found)
         return found < bytes.count ? found : nil
     }
 

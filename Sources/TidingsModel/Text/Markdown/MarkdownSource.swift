@@ -11,7 +11,11 @@ struct MarkdownSource {
     var lines: [Range<Int>]
 
     init(_ text: String) {
-        let input = Array(text.utf8)
+        var text = text
+        self = text.withUTF8 { Self(utf8: $0) }
+    }
+
+    private init(utf8 input: UnsafeBufferPointer<UInt8>) {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var lines: [Range<Int>] = []
@@ -56,7 +60,7 @@ struct MarkdownSource {
     }
 
     /// `&amp;`, `&lt;` or `&gt;` at `start`: the byte it stands for and the escape's length.
-    private static func redditEscape(_ bytes: [UInt8], at start: Int) -> (UInt8, Int)? {
+    private static func redditEscape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (UInt8, Int)? {
         func matches(_ name: [UInt8]) -> Bool {
             guard start + 1 + name.count < bytes.count, bytes[start + 1 + name.count] == Byte.semicolon else { return false }
             for (offset, letter) in name.enumerated() where bytes[start + 1 + offset] != letter { return false }

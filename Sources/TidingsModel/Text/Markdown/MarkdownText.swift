@@ -27,6 +27,8 @@ public enum MarkdownText {
         var lineStart = 0
         var index = 0
         let count = bytes.count
+        let special = Self.special
+        let startsLine = Self.startsLine
         while index <= count {
             guard index == count || bytes[index] == Byte.newline else {
                 let byte = bytes[index]
