@@ -21,7 +21,7 @@ enum MarkdownTable {
             }
             index += 1
         }
-        cells.append(cellStart..<min(rowEnd, max(cellStart, rowEnd)))
+        cells.append(cellStart..<max(cellStart, rowEnd))
         return cells
     }
 }
