@@ -15,6 +15,8 @@ let package = Package(
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzStateFile",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzMarkdown",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzScreenText",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings"),
                                          .product(name: "TidingsUI", package: "Tidings")], swiftSettings: fuzzFlags),
