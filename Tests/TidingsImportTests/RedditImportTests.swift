@@ -16,7 +16,7 @@ final class RedditImportTests: XCTestCase {
         XCTAssertNil(story.url, "a self post's url is its own page")
         XCTAssertEqual(story.body.lines, ["Self text with a link."])
         XCTAssertEqual(story.body.links, ["https://example.com/?a=1&b=2"])
-        XCTAssertEqual(story.outline.map { $0.split(separator: "|").prefix(3).joined(separator: "|") }, [
+        XCTAssertEqual(story.outline.map { $0.split(separator: "|", omittingEmptySubsequences: false).prefix(3).joined(separator: "|") }, [
             "0|alice|", "1|bob|", "1|[deleted]|deleted", "2|dan|", "1|-|unsaved", "0|carl|deleted", "0|dora|", "1|-|unsaved", "0|-|unsaved",
         ])
         XCTAssertEqual(story.comments.map(\.serviceID), ["t1_c1", "t1_c2", "t1_c3", "t1_c4", nil, "t1_c5", "t1_c6", nil, nil])

@@ -194,7 +194,7 @@ final class MarkdownTextTests: XCTestCase {
     func testEntitiesAreDecodedInText() {
         XCTAssertEqual(runs("a&nbsp;b &quot;q&quot; it&#39;s &#x27;x&#x27; &hellip; &copy; &#128512; &#0; &bogus; & alone"),
                        [Run("a\u{A0}b \"q\" it's 'x' … © 😀 \u{FFFD} &bogus; & alone")])
-        XCTAssertEqual(HTMLEntities.decode("&#x110000; &#xD800; &amp;amp; &AMP; &#65"), "\u{FFFD} \u{FFFD} &amp; &AMP; &#65")
+        XCTAssertEqual(HTMLEntities.decode("&#x110000; &#xD800; &amp;amp; &AMP; &#65"), "\u{FFFD} \u{FFFD} &amp; & &#65")
     }
 
     /// Bodies as Reddit sends them without `raw_json=1`: `&`, `<`, `>` escaped.
@@ -292,7 +292,8 @@ final class MarkdownTextTests: XCTestCase {
             "^(unclosed superscript and ^^^carets",
             "<not a link> <https://ok.example <also",
             "__a_b__c_ _d__e *f**g***h",
-            "\\\\\\k \\l &amp m &#xZZ; n",
+            // (`&amp m` is not here: HTML decodes that legacy entity without its `;`, as browsers do.)
+            "\\\\\\k \\l m &#xZZ; n",
         ]
         for input in inputs {
             let result = body(input)
