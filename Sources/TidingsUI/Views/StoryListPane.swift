@@ -22,6 +22,8 @@ extension AppState {
             screen.pad(x: area.x, y: y, count: area.width, style: style)
             // "12 new" when nothing has been read, "12 · 3 new" after a visit, "12" when all is read.
             var counts = "\(story.commentCount)"
+            // A listing saved without its comments says how many the page had (`925 unsaved`).
+            if story.commentCount == 0, let declared = story.declaredComments, declared > 0 { counts = "\(declared) unsaved" }
             if unreadComments > 0 {
                 counts = unreadComments == story.commentCount ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
             }

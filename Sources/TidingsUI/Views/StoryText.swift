@@ -35,7 +35,10 @@ enum StoryText {
     static func commentSummary(_ story: Story) -> String {
         let count = story.comments.countedCount
         var text = count == 1 ? "1 comment" : "\(count) comments"
-        if let declared = story.declaredComments, declared != count { text += " (the page said \(declared))" }
+        if let declared = story.declaredComments, declared != count {
+            text = count == 0 && declared > 0 ? "\(declared) \(declared == 1 ? "comment" : "comments"), none saved"
+                : text + " (the page said \(declared))"
+        }
         if let score = story.score { text = (score == 1 ? "1 point" : "\(score) points") + " · " + text }
         return text
     }
