@@ -44,6 +44,25 @@ final class NativeJSONRoundTripTests: XCTestCase {
         XCTAssertEqual(read[3].source.locator, "line 4")
     }
 
+    /// Opening one story of a JSON Lines file renders that story only, and finds it by its id.
+    func testOneStoryOfManyIsReadInFullByItself() throws {
+        let stories = try DiscussionFixture.stories("hn_algolia_story.json") + DiscussionFixture.stories("reddit_thread_raw.json")
+            + DiscussionFixture.stories("lobsters_story.json")
+        let bytes = Array((stories.map { StoryJSON.line($0) }.joined(separator: "\n")).utf8)
+        let importer = JSONDiscussionImporter()
+        let summaries = try importer.summaries(in: bytes, path: "/tmp/many.jsonl", needsCommentIDs: { _, _ in false })
+        XCTAssertEqual(summaries.map(\.summary.id), stories.map(\.id))
+        let opened = try importer.story(in: bytes, for: summaries[1].summary)
+        XCTAssertEqual(opened.id, stories[1].id)
+        XCTAssertEqual(opened.comments.map(\.id), stories[1].comments.map(\.id))
+        XCTAssertEqual(opened.body.lines, stories[1].body.lines)
+        XCTAssertEqual(opened.summary, summaries[1].summary)
+        // Gone from the file since it was listed: the story at its place is shown instead, as for any importer.
+        var gone = summaries[1].summary
+        gone.id = "reddit:t3_gone"
+        XCTAssertEqual(try importer.story(in: bytes, for: gone).id, stories[1].id)
+    }
+
     func testDumpRecordsConform() throws {
         let story = try DiscussionFixture.story("reddit_thread_raw.json")
         let line = StoryJSON.line(story)

@@ -11,6 +11,8 @@ public protocol Importer: Sendable {
     /// The list entries for the file. `needsCommentIDs(storyID, legacyID)` says, per story, whether the
     /// loader needs its comment ids (only stories with read marks do). Throws `LoadFailure`.
     func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]
+    /// The story a list entry points at, parsed again in full (a default below).
+    func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story
 }
 
 extension Importer {

@@ -22,6 +22,7 @@ enum HackerNewsAlgolia {
         let document = reading.document
         let serviceID = document.text(document.member(root, "id")) ?? "?"
         let storyID = "hn:" + serviceID
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader()
         header.author = document.string(document.member(root, "author"))
         header.date = date(document, root)
@@ -87,6 +88,7 @@ enum HackerNewsAlgolia {
         return document.elements(hits).filter { document.kind($0) == .object }.map { hit in
             let serviceID = document.text(document.member(hit, "story_id")) ?? document.text(document.member(hit, "objectID")) ?? "?"
             let storyID = "hn:" + serviceID
+            let reading = reading.focused(on: storyID)
             var header = StoryHeader(category: "Hacker News")
             header.title = document.string(document.member(hit, "title"))
                 ?? document.string(document.member(hit, "story_title")).map { "Re: " + $0 }

@@ -94,6 +94,7 @@ enum HackerNewsFirebase {
         let document = reading.document
         let serviceID = document.text(document.member(item, "id")) ?? "?"
         let storyID = "hn:" + serviceID
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader(category: "Hacker News")
         header.title = document.string(document.member(item, "title"))
         header.author = document.string(document.member(item, "by"))
@@ -111,6 +112,7 @@ enum HackerNewsFirebase {
 
     static func placeholder(_ reading: JSONReading, id: String, top: [Int], children: [Int: [Int]], multiple: Bool) -> JSONReading.Result {
         let storyID = "hn:" + id
+        let reading = reading.focused(on: storyID)
         let header = StoryHeader(title: "Replies to item \(id) (not saved)", category: "Hacker News")
         var tree = reading.tree(for: storyID)
         addComments(top, children: children, reading, &tree)

@@ -33,7 +33,18 @@ public struct JSONDiscussionImporter: Importer {
         }
     }
 
-    func read(_ bytes: [UInt8], path: String, full: Bool, needsCommentIDs: (String, String?) -> Bool) throws -> [JSONReading.Result] {
+    /// Only the story asked for is rendered in full: a JSON Lines dump can hold thousands.
+    public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
+        let focused = try read(bytes, path: summary.path, full: true, only: summary.id, needsCommentIDs: { _, _ in true })
+        if let match = focused.first(where: { $0.story.id == summary.id }) { return match.story }
+        // The file changed since it was listed: find the story as any importer does.
+        let stories = try stories(in: bytes, path: summary.path)
+        guard let story = stories.first(where: { $0.source == summary.source }) ?? stories.first else { throw LoadFailure.storyGone }
+        return story
+    }
+
+    func read(_ bytes: [UInt8], path: String, full: Bool, only: String? = nil,
+              needsCommentIDs: (String, String?) -> Bool) throws -> [JSONReading.Result] {
         let document: JSONDocument
         do {
             document = try JSONDocument(bytes)
@@ -41,7 +52,7 @@ public struct JSONDiscussionImporter: Importer {
             throw malformed.failure(in: bytes)
         }
         return try withoutActuallyEscaping(needsCommentIDs) { needsCommentIDs in
-            let reading = JSONReading(document: document, path: path, full: full, needsCommentIDs: needsCommentIDs)
+            let reading = JSONReading(document: document, path: path, full: full, needsCommentIDs: needsCommentIDs, onlyStory: only)
             return try JSONShapes.read(reading)
         }
     }

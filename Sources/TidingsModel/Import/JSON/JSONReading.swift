@@ -4,8 +4,26 @@
 struct JSONReading {
     let document: JSONDocument
     let path: String
-    let full: Bool
+    private(set) var full: Bool
     let needsCommentIDs: (String, String?) -> Bool
+    /// With a story id, only that story is read in full (the one the reader opens from a file of many).
+    var onlyStory: String?
+
+    init(document: JSONDocument, path: String, full: Bool, needsCommentIDs: @escaping (String, String?) -> Bool,
+         onlyStory: String? = nil) {
+        self.document = document
+        self.path = path
+        self.full = full
+        self.needsCommentIDs = needsCommentIDs
+        self.onlyStory = onlyStory
+    }
+
+    /// The reading for one story: in full only when it is the story asked for (or every story is).
+    func focused(on storyID: String) -> JSONReading {
+        var copy = self
+        copy.full = full && (onlyStory == nil || onlyStory == storyID)
+        return copy
+    }
 
     /// A story as read: in list detail `story.comments` is empty and `commentCount` says how many there are.
     struct Result {

@@ -14,6 +14,7 @@ enum Lobsters {
     static func story(_ reading: JSONReading, _ root: Int) -> JSONReading.Result {
         let document = reading.document
         let storyID = "lobsters:" + (document.text(document.member(root, "short_id")) ?? "?")
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader()
         header.title = document.string(document.member(root, "title"))
         header.author = user(document, document.member(root, "submitter_user"))

@@ -15,6 +15,7 @@ enum NativeJSON {
         let document = reading.document
         func text(_ key: StaticString) -> String? { document.string(document.member(root, key)) }
         let storyID = text("id") ?? "?"
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader()
         header.title = text("title")
         header.author = text("author")

@@ -40,6 +40,7 @@ enum Reddit {
         let name = document.string(document.member(data, "name"))
             ?? document.string(document.member(data, "id")).map { "t3_" + $0 } ?? "t3_?"
         let storyID = "reddit:" + name
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader()
         header.title = document.string(document.member(data, "title")).map(unescape)
         header.author = document.string(document.member(data, "author"))
@@ -76,6 +77,7 @@ enum Reddit {
         let link = things.lazy.compactMap { document.member($0, "data") }.compactMap { document.string(document.member($0, "link_id")) }.first
         let firstName = things.lazy.compactMap { document.member($0, "data") }.compactMap { document.string(document.member($0, "name")) }.first
         let storyID = "reddit:" + (link ?? "t3_?") + ":more:" + (firstName ?? "")
+        let reading = reading.focused(on: storyID)
         var header = StoryHeader(category: "Reddit")
         header.title = "More comments loaded later for Reddit thread \(link.map { String($0.dropFirst(3)) } ?? "?")"
         // Rebuild the tree from `parent_id`: a thing whose parent is in the file goes below it, others at the top.
