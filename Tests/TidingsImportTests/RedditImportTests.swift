@@ -49,7 +49,7 @@ final class RedditImportTests: XCTestCase {
     func testAPermalinkViewSaysWhereItStarts() throws {
         let story = try DiscussionFixture.story("reddit_permalink.json")
         XCTAssertEqual(story.comments.map(\.kind), [.unsaved, .comment, .comment])
-        XCTAssertTrue(story.comments[0].text.contains("t1_c3"), story.comments[0].text)
+        XCTAssertTrue(story.comments[0].text.contains("comment c3"), story.comments[0].text)
         XCTAssertEqual(story.comments.map(\.depth), [0, 0, 1])
         XCTAssertEqual(story.summary.commentCount, 2)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A story's text as blocks (paragraphs, list items, quotes, code) of inline runs with emphasis and
 /// numbered links, so every format, plain text or HTML, reaches the screen the same way.
 public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
@@ -74,6 +76,23 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
     public init(arrayLiteral paragraphs: String...) { self.init(paragraphs: paragraphs) }
 
     public var isEmpty: Bool { blocks.isEmpty }
+
+    /// Links whose text is their own address (a bare URL, or one cut short with `...` as Hacker News
+    /// writes long ones): the reader need not list them again under the text.
+    public var linksWrittenOut: Set<Int> {
+        var result = Set<Int>()
+        for block in blocks {
+            for run in block.runs {
+                guard let link = run.link, link < links.count, !result.contains(link) else { continue }
+                let text = run.text.trimmingCharacters(in: .whitespaces)
+                let url = links[link]
+                let shown = text.hasSuffix("...") ? String(text.dropLast(3)) : text.hasSuffix("…") ? String(text.dropLast()) : text
+                if !shown.isEmpty, url == text || (shown.count >= 12 && url.hasPrefix(shown))
+                    || url.hasSuffix("://" + text) || url == "mailto:" + text { result.insert(link) }
+            }
+        }
+        return result
+    }
 
     /// Each block as one line of text in the native format's markup (`- ` or `3. ` before a list item,
     /// two spaces more per level; `> ` before a quote, one `>` more per level): what `dump` prints and what

@@ -55,7 +55,7 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
                                in: InputContext.reader, needs: .selectedStory, hint: "read")
         case .nextUnread:
-            return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next story with unread comments",
+            return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next unread story or story with unread comments",
                                in: InputContext.reader, hint: "next unread")
         case .focusStories:
             return CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories")

@@ -129,6 +129,9 @@ extension AppState {
         case .openStory: focus(.comments)
         case .toggleFold:
             guard let selected = selectedComment, let thread, thread.hasReplies(selected) else {
+                if let selected = selectedComment, currentStory?.comments[selected].kind == .unsaved {
+                    return .nothingToDo("Not a comment: these replies were not saved")
+                }
                 return .nothingToDo("This comment has no replies to fold")
             }
             if thread.isCollapsed(selected) { expandComment() } else { collapseComment() }

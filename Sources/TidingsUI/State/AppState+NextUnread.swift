@@ -25,7 +25,7 @@ extension AppState {
             // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet).
             selectStory(index, then: .selectFirstUnread)
             focus(.comments)
-            message = "Next story with unread comments"
+            message = entries[index].unreadComments > 0 ? "Next story with unread comments" : "Next unread story"
             return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.

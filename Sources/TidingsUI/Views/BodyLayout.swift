@@ -64,11 +64,12 @@ enum BodyLayout {
 
     /// `[1] https://…`, numbered from `firstNumber`: the label in the accent colour, the target underlined
     /// and wrapped under itself (under the label when the pane is too narrow to hang it).
-    static func linkLines(_ links: [String], firstNumber: Int, width: Int) -> [StyledLine] {
+    /// Links in `skipping` (written out in the text already) keep their number but are not listed again.
+    static func linkLines(_ links: [String], firstNumber: Int, width: Int, skipping: Set<Int> = []) -> [StyledLine] {
         guard width > 0 else { return [] }
         let target = Style(color: .accent, underline: true)
         var lines: [StyledLine] = []
-        for (offset, link) in links.enumerated() {
+        for (offset, link) in links.enumerated() where !skipping.contains(offset) {
             let label = "[\(firstNumber + offset)] "
             let labelCells = label.count
             if width - labelCells >= 8 {

@@ -10,9 +10,10 @@ enum CommentBody {
         var lines = compact ? blocks.flatMap { BodyLayout.blockLines($0, width: width) }
                             : BodyLayout.lines(blocks, width: width, separateFirst: false)
         if lines.isEmpty { lines = [BodyLayout.blank] }
-        if !comment.body.links.isEmpty {
+        let writtenOut = comment.body.links.isEmpty ? [] : comment.body.linksWrittenOut
+        if comment.body.links.count > writtenOut.count {
             if !compact { lines.append(BodyLayout.blank) }
-            lines += BodyLayout.linkLines(comment.body.links, firstNumber: 1, width: width)
+            lines += BodyLayout.linkLines(comment.body.links, firstNumber: 1, width: width, skipping: writtenOut)
         }
         // What the source says of a deleted comment (`[deleted]`) is not its text: dimmed, like a stub.
         if comment.kind == .deleted {

@@ -40,8 +40,10 @@ struct CommentLayout {
         }
         let attribution = self.attribution(of: comment)
         if comment.kind == .unsaved {
-            // Not a comment: one quiet row in its place, whatever it says.
-            one(depthNote + Self.firstLine(of: comment, cells: textWidth), .stub)
+            // Not a comment: quiet rows in its place, wrapped so all of it can be read.
+            for line in TextWrap.wrap(UntrustedText.sanitize(depthNote + comment.text), width: textWidth) {
+                rows.append(([.init(text: line, style: CommentLine.Kind.stub.style)], .stub))
+            }
         } else if thread.isCollapsed(index) {
             let hidden = thread.subtree(index).dropFirst().countedCount
             one("[+\(hidden)] " + depthNote + (attribution.isEmpty ? "" : attribution + ": ") + Self.firstLine(of: comment, cells: textWidth),

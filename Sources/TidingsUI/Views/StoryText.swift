@@ -23,9 +23,10 @@ enum StoryText {
             lines.append(BodyLayout.blank)
             lines.append(StyledLine(text: "(no story text)", style: .dim))
         }
-        if !story.body.links.isEmpty {
+        let writtenOut = story.body.links.isEmpty ? [] : story.body.linksWrittenOut
+        if story.body.links.count > writtenOut.count {
             lines.append(BodyLayout.blank)
-            lines += BodyLayout.linkLines(story.body.links, firstNumber: 1, width: width)
+            lines += BodyLayout.linkLines(story.body.links, firstNumber: 1, width: width, skipping: writtenOut)
         }
         return lines
     }

@@ -32,7 +32,8 @@ enum HackerNewsAlgolia {
         let text = document.member(root, "text")
         if document.string(document.member(root, "type")) == "comment" {
             // A saved sub-thread: its root comment is the story, titled from its text.
-            let rendered = HTMLText.body(document.string(text) ?? "")
+            var rendered = HTMLText.body(HTMLEntities.repairingC1(document.string(text) ?? ""))
+            rendered.links = rendered.links.map { ServiceLinks.absolute($0, base: ServiceLinks.hackerNews) }
             header.title = TitleFromText.make(rendered) ?? "[deleted comment]"
             let story = document.text(document.member(root, "story_id")) ?? document.text(document.member(root, "parent_id"))
             header.category = "Hacker News" + (story.map { " · a reply in story \($0)" } ?? " · a reply")
@@ -40,8 +41,10 @@ enum HackerNewsAlgolia {
         } else {
             header.title = document.string(document.member(root, "title"))
             header.category = "Hacker News"
-            body = reading.html(text)
+            body = reading.html(text, base: ServiceLinks.hackerNews)
         }
+        // An Ask HN, a job or a saved sub-thread is about its own page: that is its link.
+        if header.url == nil { header.url = ServiceLinks.hackerNews + "item?id=" + serviceID }
         var tree = reading.tree(for: storyID)
         addChildren(of: root, parent: nil, reading, &tree)
         let story = Story(id: storyID, source: SourceReference(path: reading.path), format: format, header: header, body: body)
@@ -70,7 +73,7 @@ enum HackerNewsAlgolia {
                 comment.author = document.string(authorNode)
                 comment.date = date(document, node)
                 comment.score = document.integer(document.member(node, "points"))
-                comment.body = deleted ? StoryBody(paragraphs: ["[deleted]"]) : reading.html(textNode)
+                comment.body = deleted ? StoryBody(paragraphs: ["[deleted]"]) : reading.html(textNode, base: ServiceLinks.hackerNews)
             }
             push(childrenOf: node, parent: index)
         }
@@ -98,8 +101,9 @@ enum HackerNewsAlgolia {
             header.score = document.integer(document.member(hit, "points"))
             header.declaredComments = document.integer(document.member(hit, "num_comments"))
             let text = document.member(hit, "story_text") ?? document.member(hit, "comment_text")
+            if header.url == nil { header.url = ServiceLinks.hackerNews + "item?id=" + serviceID }
             let story = Story(id: storyID, source: SourceReference(path: reading.path, locator: storyID), format: format,
-                              header: header, body: reading.html(text))
+                              header: header, body: reading.html(text, base: ServiceLinks.hackerNews))
             var tree = reading.tree(for: storyID)
             return reading.result(story, &tree)
         }

@@ -31,7 +31,7 @@ enum HackerNewsFirebase {
         }
         // Children under their parent when it is in the file, in the order of the parent's `kids`.
         var children: [Int: [Int]] = [:]
-        enum Root: Hashable { case story(Int), missing(String) }
+        enum Root: Hashable { case story(Int), missing(String), loop(String) }
         var roots: [Root] = []
         var tops: [Root: [Int]] = [:]
         func addTop(_ root: Root, _ item: Int?) {
@@ -46,6 +46,8 @@ enum HackerNewsFirebase {
                 addTop(.story(item), nil)
             } else if let up = parent(item), let upItem = byID[up], upItem != item {
                 children[upItem, default: []].append(item)
+            } else if parent(item) == id {
+                addTop(.loop(id), item)
             } else {
                 addTop(.missing(parent(item) ?? id), item)
             }
@@ -76,7 +78,7 @@ enum HackerNewsFirebase {
             reach(tops[root] ?? [])
         }
         for item in unique where !reached.contains(item) {
-            addTop(.missing(parent(item) ?? "?"), item)
+            addTop(.loop(document.text(document.member(item, "id")) ?? "?"), item)
             reach([item])
         }
         let multiple = roots.count > 1
@@ -85,7 +87,11 @@ enum HackerNewsFirebase {
             case .story(let item):
                 return story(reading, item: item, top: children[item] ?? [], children: children, multiple: multiple)
             case .missing(let id):
-                return placeholder(reading, id: id, top: tops[root] ?? [], children: children, multiple: multiple)
+                return placeholder(reading, id: id, title: "Replies to item \(id) (not saved)", top: tops[root] ?? [],
+                                   children: children, multiple: multiple)
+            case .loop(let id):
+                return placeholder(reading, id: id + ":loop", title: "Comments whose parents form a loop (from item \(id))",
+                                   top: tops[root] ?? [], children: children, multiple: multiple)
             }
         }
     }
@@ -103,17 +109,19 @@ enum HackerNewsFirebase {
         header.score = document.integer(document.member(item, "score"))
         header.declaredComments = document.integer(document.member(item, "descendants"))
         if header.title == nil, document.bool(document.member(item, "deleted")) == true { header.title = "[deleted story]" }
+        if header.url == nil { header.url = ServiceLinks.hackerNews + "item?id=" + serviceID }
         var tree = reading.tree(for: storyID)
         addComments(top, children: children, reading, &tree)
         let story = Story(id: storyID, source: SourceReference(path: reading.path, locator: multiple ? storyID : nil),
-                          format: format, header: header, body: reading.html(document.member(item, "text")))
+                          format: format, header: header, body: reading.html(document.member(item, "text"), base: ServiceLinks.hackerNews))
         return reading.result(story, &tree)
     }
 
-    static func placeholder(_ reading: JSONReading, id: String, top: [Int], children: [Int: [Int]], multiple: Bool) -> JSONReading.Result {
+    static func placeholder(_ reading: JSONReading, id: String, title: String, top: [Int], children: [Int: [Int]],
+                            multiple: Bool) -> JSONReading.Result {
         let storyID = "hn:" + id
         let reading = reading.focused(on: storyID)
-        let header = StoryHeader(title: "Replies to item \(id) (not saved)", category: "Hacker News")
+        let header = StoryHeader(title: title, category: "Hacker News")
         var tree = reading.tree(for: storyID)
         addComments(top, children: children, reading, &tree)
         let story = Story(id: storyID, source: SourceReference(path: reading.path, locator: multiple ? storyID : nil),
@@ -140,7 +148,7 @@ enum HackerNewsFirebase {
                 if gone {
                     comment.body = StoryBody(paragraphs: [deleted ? "[deleted]" : "[dead]"])
                 } else {
-                    comment.body = reading.html(textNode)
+                    comment.body = reading.html(textNode, base: ServiceLinks.hackerNews)
                     if dead { comment.body.blocks.insert(.init(.paragraph, text: "[dead]"), at: 0) }
                 }
             }

@@ -45,14 +45,32 @@ struct JSONReading {
     }
 
     /// HTML rendered to blocks, in full detail only (the list never shows text).
-    func html(_ node: Int?) -> StoryBody {
+    /// HTML rendered to blocks, in full detail only (the list never shows text). Links relative to the
+    /// service (`item?id=8863`) are made absolute against `base`, so they can be opened.
+    func html(_ node: Int?, base: String? = nil) -> StoryBody {
         guard full, let text = document.string(node), !text.isEmpty else { return StoryBody(blocks: []) }
-        return HTMLText.body(text)
+        var body = HTMLText.body(HTMLEntities.repairingC1(text))
+        if let base { body.links = body.links.map { ServiceLinks.absolute($0, base: base) } }
+        return body
     }
 
     func markdown(_ text: String?) -> StoryBody {
         guard full, let text, !text.isEmpty else { return StoryBody(blocks: []) }
         return MarkdownText.body(text)
+    }
+}
+
+/// Links as services write them, made absolute.
+enum ServiceLinks {
+    static let hackerNews = "https://news.ycombinator.com/"
+    static let lobsters = "https://lobste.rs/"
+
+    /// `item?id=1` or `/s/abc` against `https://host/`; links with a scheme (or `//host`) stay as they are.
+    static func absolute(_ link: String, base: String) -> String {
+        if link.hasPrefix("//") { return "https:" + link }
+        if let colon = link.firstIndex(of: ":"), link[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }),
+           !link[..<colon].isEmpty { return link }
+        return base + (link.hasPrefix("/") ? String(link.dropFirst()) : link)
     }
 }
 

@@ -14,6 +14,8 @@ enum JSONShapes {
         }
         for (position, root) in document.roots.enumerated() {
             let locator = many ? "line \(document.line(of: document.rootOffsets[position]))" : nil
+            // The Firebase API answers `null` for an item it does not have: a saved list may hold some.
+            if document.kind(root) == .null, many { continue }
             if NativeJSON.isStory(document, root) {
                 results.append(NativeJSON.story(reading, root, locator: locator))
             } else if HackerNewsAlgolia.isItem(document, root) {
@@ -53,7 +55,7 @@ enum JSONShapes {
 
     /// An array of Firebase items (every element one), or nil.
     static func firebaseArray(_ document: JSONDocument, _ root: Int) -> [Int]? {
-        let elements = document.elements(root)
+        let elements = document.elements(root).filter { document.kind($0) != .null }
         guard !elements.isEmpty, elements.allSatisfy({ HackerNewsFirebase.isItem(document, $0) }) else { return nil }
         return elements
     }
@@ -73,7 +75,13 @@ enum JSONShapes {
             return "top-level keys " + listed(keys)
         case .array:
             let elements = document.elements(node)
-            guard let first = elements.first else { return "an empty array" }
+            guard !elements.isEmpty else { return "an empty array" }
+            // The value that spoils it, when the others are discussion items.
+            let known = { (element: Int) in
+                document.kind(element) == .null || HackerNewsFirebase.isItem(document, element) || NativeJSON.isStory(document, element)
+            }
+            let odd = elements.firstIndex { !known($0) } ?? 0
+            let first = elements[odd]
             let what: String
             switch document.kind(first) {
             case .object:
@@ -82,7 +90,8 @@ enum JSONShapes {
             case .array: what = "an array"
             default: what = describe(document, first)
             }
-            return "an array of \(elements.count) \(elements.count == 1 ? "value" : "values"), the first " + what
+            let which = odd == 0 ? "the first" : "value \(odd + 1)"
+            return "an array of \(elements.count) \(elements.count == 1 ? "value" : "values"), \(which) " + what
         case .string: return "a single string"
         case .number: return "a single number"
         case .bool, .null: return "a single \(document.rawText(node))"

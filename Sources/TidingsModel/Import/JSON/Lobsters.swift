@@ -24,7 +24,7 @@ enum Lobsters {
         header.declaredComments = document.integer(document.member(root, "comment_count"))
         let tags = document.elements(document.member(root, "tags") ?? -1).compactMap { document.string($0) }
         header.category = "Lobsters" + (tags.isEmpty ? "" : " · " + tags.joined(separator: ", "))
-        var body = reading.html(document.member(root, "description"))
+        var body = reading.html(document.member(root, "description"), base: ServiceLinks.lobsters)
         if body.isEmpty, reading.full, let plain = document.string(document.member(root, "description_plain")), !plain.isEmpty {
             body = StoryBody(paragraphs: plain.components(separatedBy: "\n\n"))
         }
@@ -51,7 +51,7 @@ enum Lobsters {
                 comment.author = user(document, document.member(node, "commenting_user"))
                 comment.date = ServiceDates.iso8601(document.string(document.member(node, "created_at")))
                 comment.score = document.integer(document.member(node, "score"))
-                var text = reading.html(document.member(node, "comment"))
+                var text = reading.html(document.member(node, "comment"), base: ServiceLinks.lobsters)
                 if text.isEmpty, let plain = document.string(document.member(node, "comment_plain")), !plain.isEmpty {
                     text = StoryBody(paragraphs: plain.components(separatedBy: "\n\n"))
                 }

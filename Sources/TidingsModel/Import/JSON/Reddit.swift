@@ -39,7 +39,12 @@ enum Reddit {
         }
         let name = document.string(document.member(data, "name"))
             ?? document.string(document.member(data, "id")).map { "t3_" + $0 } ?? "t3_?"
-        let storyID = "reddit:" + name
+        let comments = children(document, ofListing: listings[1])
+        // A permalink view starts below the top level: a story of its own (marking it read must not mark
+        // the whole thread), and it says where it starts.
+        let context = comments.first.flatMap { document.member($0, "data") }.flatMap { document.string(document.member($0, "parent_id")) }
+            .flatMap { $0.hasPrefix("t1_") ? $0 : nil }
+        let storyID = "reddit:" + name + (context.map { ":context:" + $0 } ?? "")
         let reading = reading.focused(on: storyID)
         var header = StoryHeader()
         header.title = document.string(document.member(data, "title")).map(unescape)
@@ -56,13 +61,11 @@ enum Reddit {
         }
         let body = text(reading, data, markdownKey: "selftext", htmlKey: "selftext_html")
         var tree = reading.tree(for: storyID)
-        let comments = children(document, ofListing: listings[1])
-        // A permalink view starts below the top level: say where it starts.
-        if let first = comments.first, let firstData = document.member(first, "data"),
-           let parent = document.string(document.member(firstData, "parent_id")), parent.hasPrefix("t1_") {
-            tree.add(parent: nil, id: ServiceIDs.comment(storyID + "/context/" + parent), kind: .unsaved) { comment in
-                comment.body = StoryBody(paragraphs: ["Part of the thread: it starts at a reply to \(parent); the comments above it were not saved"])
+        if let context {
+            tree.add(parent: nil, id: ServiceIDs.comment(storyID + "/context"), kind: .unsaved) { comment in
+                comment.body = StoryBody(paragraphs: ["Part of the thread, from a reply to comment \(context.dropFirst(3)): the comments above it were not saved"])
             }
+            header.title = header.title.map { $0 + " (part of the thread)" }
         }
         var visited = Set<Int>()
         addThings(comments, reading, &tree, visited: &visited, parentOf: { _ in nil })

@@ -83,6 +83,21 @@ public enum HTMLEntities {
         }
     }
 
+    /// Raw C1 controls (U+0080–U+009F) read as the Windows-1252 characters they almost always are: text
+    /// decoded as Latin-1 somewhere on its way (`don\u{92}t` is `don’t`). The five holes stay, for the gate.
+    public static func repairingC1(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value), let repaired = Unicode.Scalar(windows1252[Int(scalar.value - 0x80)]) {
+                scalars.append(repaired)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     /// HTML5's rules for numbers that are no character: NUL, surrogates and values past Unicode become
     /// U+FFFD; 0x80–0x9F are read as the Windows-1252 characters old pages meant by them.
     static func replacement(for value: UInt32) -> UInt32 {
