@@ -13,9 +13,15 @@ public protocol Importer: Sendable {
     func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]
     /// The story a list entry points at, parsed again in full (a default below).
     func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story
+    /// For a file whose stories continue in other files (items that name parents or replies it does not
+    /// hold): the ids it holds and names, so the loader can read it together with the files that share
+    /// them. Nil (the default) for a file that stands alone.
+    func joinKeys(in bytes: [UInt8]) -> [String]?
 }
 
 extension Importer {
+    public func joinKeys(in bytes: [UInt8]) -> [String]? { nil }
+
     /// Importers without a faster path parse in full and summarize.
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
         try stories(in: bytes, path: path).map { story in

@@ -26,9 +26,50 @@ public struct CollectionLoader: Sendable {
     }
 
     /// Walks `paths` (files, or folders searched recursively, hidden entries skipped) and reports each result.
+    /// Files whose stories continue in other files are reported last, read together (`JoinedFiles`).
     public func load(_ paths: [String], report: (LoadEvent) -> Void) {
-        for file in listFiles(paths, problem: { report(.problem($0)) }) {
-            report(loadEvent(file))
+        var held: [HeldFile] = []
+        for (order, file) in listFiles(paths, problem: { report(.problem($0)) }).enumerated() {
+            let result = withImporter(file.path, named: file.named) { importer, bytes -> ReadOrHeld<[Story]> in
+                if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
+                return .read(try importer.stories(in: bytes, path: file.path))
+            }
+            switch result {
+            case .success(.read(let stories)): report(.stories(stories))
+            case .success(.held(let file)): held.append(file)
+            case .failure(let problem): report(.problem(problem))
+            }
+        }
+        for group in JoinedFiles.groups(held) {
+            switch joined(group, { importer, bytes, path in try importer.stories(in: bytes, path: path) }) {
+            case .success(let stories): report(.stories(stories))
+            case .failure(let problem): report(.problem(problem))
+            }
+        }
+    }
+
+    /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`).
+    public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
+        withImporter(file.path, named: file.named) { importer, bytes in
+            if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
+            return .read(try importer.entries(in: bytes, path: file.path, readState: readState))
+        }
+    }
+
+    /// The list entries of files read together.
+    public func joinedEntries(_ group: [HeldFile], readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
+        joined(group) { importer, bytes, path in try importer.entries(in: bytes, path: path, readState: readState) }
+    }
+
+    /// Reads a group's files as one document (named by its first file) and marks every story with them all.
+    private func joined<T: StorySourced>(_ group: [HeldFile], _ body: (any Importer, [UInt8], String) throws -> [T]) -> Result<[T], LoadProblem> {
+        let paths = group.map(\.path)
+        return withFiles(paths) { importer, bytes in
+            try body(importer, bytes, paths[0]).map { item in
+                var item = item
+                item.source.otherPaths = Array(paths.dropFirst())
+                return item
+            }
         }
     }
 
@@ -57,9 +98,42 @@ public struct CollectionLoader: Sendable {
         withImporter(path, named: named) { importer, bytes in try importer.entries(in: bytes, path: path, readState: readState) }
     }
 
-    /// Parses the story behind a list entry again from its file (its source reference says which story).
+    /// Parses the story behind a list entry again from its file (its source reference says which story),
+    /// or from all its files together.
     public func story(for summary: StorySummary) -> Result<Story, LoadProblem> {
-        withImporter(summary.path, named: true) { importer, bytes in try importer.story(in: bytes, for: summary) }
+        guard summary.source.otherPaths.isEmpty else {
+            return withFiles(summary.source.paths) { importer, bytes in
+                var story = try importer.story(in: bytes, for: summary)
+                story.source.otherPaths = summary.source.otherPaths
+                return story
+            }
+        }
+        return withImporter(summary.path, named: true) { importer, bytes in try importer.story(in: bytes, for: summary) }
+    }
+
+    /// Reads several files as one document, with the importer of the first.
+    private func withFiles<T>(_ paths: [String], _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
+        var parts: [[UInt8]] = []
+        for path in paths {
+            do {
+                parts.append(try FileBytes.read(path, limit: maximumFileSize))
+            } catch let failure as LoadFailure {
+                return .failure(LoadProblem(path: path, failure: failure))
+            } catch {
+                return .failure(LoadProblem(path: path, failure: .other("\(error)")))
+            }
+        }
+        let bytes = JoinedFiles.concatenated(parts)
+        guard case .success(let importer)? = registry.importer(path: paths[0], prefix: parts[0].prefix(4096), named: true) else {
+            return .failure(LoadProblem(path: paths[0], failure: .unknownFormat))
+        }
+        do {
+            return .success(try body(importer, bytes))
+        } catch let failure as LoadFailure {
+            return .failure(LoadProblem(path: paths[0], failure: failure))
+        } catch {
+            return .failure(LoadProblem(path: paths[0], failure: .other("\(error)")))
+        }
     }
 
     private func withImporter<T>(_ path: String, named: Bool, _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
@@ -79,5 +153,19 @@ public struct CollectionLoader: Sendable {
         } catch {
             return .failure(LoadProblem(path: path, failure: .other("\(error)")))
         }
+    }
+}
+
+/// What has a source reference: stories and list entries, so joined files can mark either with their paths.
+protocol StorySourced {
+    var source: SourceReference { get set }
+}
+
+extension Story: StorySourced {}
+
+extension StoryEntry: StorySourced {
+    var source: SourceReference {
+        get { summary.source }
+        set { summary.source = newValue }
     }
 }

@@ -32,6 +32,8 @@ public final class ParallelLoad: Sendable {
         var pending = Batch()
         var runningWorkers = 0
         var cancelled = false
+        /// Files to be read together with others once every file is seen (`JoinedFiles`).
+        var held: [HeldFile] = []
     }
 
     public static let chunkSize = 64
@@ -70,13 +72,16 @@ public final class ParallelLoad: Sendable {
             guard let (chunk, files) = job else { break }
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
-            for file in files {
-                switch loader.entries(file.path, readState: readState, named: file.named) {
-                case .success(let found): entries.append(contentsOf: found)
+            var held: [HeldFile] = []
+            for (offset, file) in files.enumerated() {
+                switch loader.entriesOrHeld(file, order: chunk * Self.chunkSize + offset, readState: readState) {
+                case .success(.read(let found)): entries.append(contentsOf: found)
+                case .success(.held(let file)): held.append(file)
                 case .failure(let problem): problems.append(problem)
                 }
             }
             shared.withLock { state in
+                state.held += held
                 state.chunkResults[chunk] = (entries, problems)
                 // Deliver every finished chunk that is next in order.
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
@@ -89,10 +94,25 @@ public final class ParallelLoad: Sendable {
         }
         let last = shared.withLock { state -> Bool in
             state.runningWorkers -= 1
-            if state.runningWorkers == 0 { state.pending.finished = true }
             return state.runningWorkers == 0
         }
-        if last { finishedSignal.signal() }
+        guard last else { return }
+        // Every file is seen: the held ones are read together, after the others.
+        let held = shared.withLock { state in state.cancelled ? [] : state.held }
+        var entries: [StoryEntry] = []
+        var problems: [LoadProblem] = []
+        for group in JoinedFiles.groups(held) {
+            switch loader.joinedEntries(group, readState: readState) {
+            case .success(let found): entries += found
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        shared.withLock { state in
+            state.pending.entries += entries
+            state.pending.problems += problems
+            state.pending.finished = true
+        }
+        finishedSignal.signal()
     }
 
     /// Everything that arrived since the last call.

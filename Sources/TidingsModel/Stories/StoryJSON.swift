@@ -15,6 +15,14 @@ public enum StoryJSON {
         raw(",\"path\":", &out)
         JSONText.appendString(story.path, to: &out)
         field("locator", story.source.locator, &out)
+        if !story.source.otherPaths.isEmpty {
+            raw(",\"otherPaths\":[", &out)
+            for (index, path) in story.source.otherPaths.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                JSONText.appendString(path, to: &out)
+            }
+            out.append(0x5D)
+        }
         raw(",\"format\":", &out)
         JSONText.appendString(story.format, to: &out)
         let header = story.header

@@ -17,6 +17,37 @@ enum HackerNewsFirebase {
 
     static let storyTypes: Set<String> = ["story", "job", "poll"]
 
+    /// When every value in the file is an item (or `null`) and some name a parent or reply the file does not
+    /// hold: every id held or named, prefixed (`hn:4201`). Nil for a file that stands alone.
+    static func joinKeys(_ document: JSONDocument) -> [String]? {
+        var items: [Int] = []
+        for root in document.roots {
+            switch document.kind(root) {
+            case .null: continue
+            case .array:
+                for element in document.elements(root) where document.kind(element) != .null {
+                    guard isItem(document, element) else { return nil }
+                    items.append(element)
+                }
+            default:
+                guard isItem(document, root) else { return nil }
+                items.append(root)
+            }
+        }
+        guard !items.isEmpty else { return nil }
+        var held = Set<String>()
+        var named = Set<String>()
+        for item in items {
+            if let id = document.text(document.member(item, "id")) { held.insert(id) }
+            if let parent = document.text(document.member(item, "parent")) { named.insert(parent) }
+            for kid in document.elements(document.member(item, "kids") ?? -1) {
+                if let id = document.text(kid) { named.insert(id) }
+            }
+        }
+        guard !named.isSubset(of: held) else { return nil }
+        return held.union(named).sorted().map { "hn:" + $0 }
+    }
+
     /// Every story the items make, in the order their roots first appear.
     static func stories(_ reading: JSONReading, items: [Int]) -> [JSONReading.Result] {
         let document = reading.document

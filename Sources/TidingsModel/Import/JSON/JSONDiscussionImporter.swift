@@ -33,6 +33,27 @@ public struct JSONDiscussionImporter: Importer {
         }
     }
 
+    /// Hacker News items that name parents or replies the file does not hold continue in other files: the
+    /// loader reads the files that share ids together. A quick look at the first bytes keeps every other
+    /// file from being parsed twice.
+    public func joinKeys(in bytes: [UInt8]) -> [String]? {
+        let head = bytes.prefix(4096)
+        guard ForeignFormat.looksLikeJSON(head), Self.contains(head, "\"parent\"") || Self.contains(head, "\"kids\""),
+              let document = try? JSONDocument(bytes) else { return nil }
+        return HackerNewsFirebase.joinKeys(document)
+    }
+
+    static func contains(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = found + 1
+        }
+        return false
+    }
+
     /// Only the story asked for is rendered in full: a JSON Lines dump can hold thousands.
     public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
         let focused = try read(bytes, path: summary.path, full: true, only: summary.id, needsCommentIDs: { _, _ in true })
