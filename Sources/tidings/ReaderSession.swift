@@ -29,10 +29,14 @@ struct ReaderSession {
         var canSave = true
         if case .unusable = outcome { canSave = false }
 
+        // Listing and loading start before the screen is set up: a big folder's listing is most of the wait
+        // for the first screen, and the two overlap.
+        let loading = ParallelLoad(sources: sources, readState: readState)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(mouse: mouse)
         } catch let error as CursesTerminal.Unavailable {
+            loading.cancel()
             StandardError.say(error.description)
             throw ExitCode(2)
         }
@@ -44,7 +48,7 @@ struct ReaderSession {
         if let startMessage { state.reportSessionProblem(startMessage) }
         if case .setAside(_, _, true) = outcome { state.saveSoon() }
         var loop = ReaderLoop(terminal: terminal, state: state, store: canSave ? store : nil,
-                              loading: ParallelLoad(sources: sources, readState: readState))
+                              loading: loading)
         if let failure = loop.run() {
             terminal.close()
             StandardError.say("read state not saved to \(UntrustedText.sanitize(store.path)): \(failure)")

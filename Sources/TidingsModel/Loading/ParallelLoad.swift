@@ -37,6 +37,15 @@ public final class ParallelLoad: Sendable {
     }
 
     public static let chunkSize = 64
+    /// The first chunk is small: the first screen waits for it, and for nothing else.
+    public static let firstChunkSize = 8
+
+    /// The files of chunk `chunk` (of `count` in all).
+    static func chunkRange(_ chunk: Int, count: Int) -> Range<Int> {
+        let start = chunk == 0 ? 0 : firstChunkSize + (chunk - 1) * chunkSize
+        let end = chunk == 0 ? firstChunkSize : start + chunkSize
+        return min(start, count)..<min(end, count)
+    }
     private let shared = Mutex(Shared())
     private let finishedSignal = DispatchSemaphore(value: 0)
 
@@ -53,7 +62,10 @@ public final class ParallelLoad: Sendable {
                 $0.runningWorkers = workers
             }
             for _ in 0..<workers {
-                let worker = Thread { [self] in work(loader: loader, readState: readState) }
+                let worker = Thread { [self] in
+                    Self.yieldToTheReader()
+                    work(loader: loader, readState: readState)
+                }
                 worker.stackSize = 4 << 20
                 worker.start()
             }
@@ -61,20 +73,29 @@ public final class ParallelLoad: Sendable {
         thread.start()
     }
 
+    /// Loading runs a little below the threads that draw and parse the story on screen, so a key or the
+    /// first screen never waits behind a core busy with the rest of the folder.
+    static func yieldToTheReader() {
+        #if os(Linux)
+        // On Linux the nice value is per thread, and 0 names the calling one.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
+        #endif
+    }
+
     private func work(loader: CollectionLoader, readState: ReadState) {
         while true {
-            let job: (Int, ArraySlice<ListedFile>)? = shared.withLock { state in
-                let start = state.nextChunk * Self.chunkSize
-                guard !state.cancelled, start < state.files.count else { return nil }
+            let job: (Int, Range<Int>, ArraySlice<ListedFile>)? = shared.withLock { state in
+                let range = Self.chunkRange(state.nextChunk, count: state.files.count)
+                guard !state.cancelled, !range.isEmpty else { return nil }
                 state.nextChunk += 1
-                return (state.nextChunk - 1, state.files[start..<min(state.files.count, start + Self.chunkSize)])
+                return (state.nextChunk - 1, range, state.files[range])
             }
-            guard let (chunk, files) = job else { break }
+            guard let (chunk, range, files) = job else { break }
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             var held: [HeldFile] = []
             for (offset, file) in files.enumerated() {
-                switch loader.entriesOrHeld(file, order: chunk * Self.chunkSize + offset, readState: readState) {
+                switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState) {
                 case .success(.read(let found)): entries.append(contentsOf: found)
                 case .success(.held(let file)): held.append(file)
                 case .failure(let problem): problems.append(problem)
@@ -87,7 +108,7 @@ public final class ParallelLoad: Sendable {
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
                     state.pending.entries.append(contentsOf: ready.0)
                     state.pending.problems.append(contentsOf: ready.1)
-                    state.pending.done = min(state.files.count, (state.nextToDeliver + 1) * Self.chunkSize)
+                    state.pending.done = Self.chunkRange(state.nextToDeliver, count: state.files.count).upperBound
                     state.nextToDeliver += 1
                 }
             }

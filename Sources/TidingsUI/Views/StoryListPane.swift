@@ -55,7 +55,10 @@ extension AppState {
         let neighbours = [index - 1, index + 1].filter { entries.indices.contains($0) }
         guard neighbours.contains(where: { entries[$0].summary.title == summary.title }) else { return title }
         let name = summary.path.split(separator: "/").last.map(String.init) ?? summary.path
-        return title + " (" + (summary.dateText ?? name) + ")"
+        // Two stories of one file (a dump read back) are told apart by where they are in it.
+        let sameFile = neighbours.contains { entries[$0].summary.title == summary.title && entries[$0].summary.path == summary.path }
+        let place = sameFile ? summary.source.locator.map { name + ", " + $0 } ?? name : name
+        return title + " (" + (summary.dateText ?? place) + ")"
     }
 }
 

@@ -6,19 +6,23 @@ public struct JSONDiscussionImporter: Importer {
 
     public init() {}
 
-    static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
-
     /// Any file whose first bytes are JSON is certainly ours (a `.txt` too: the content decides); by name
     /// alone, a `.json`, `.jsonl` or `.ndjson` file is likely ours and worth reading to see.
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
-        guard let prefix else {
-            let fileExtension = StoryNames.split(String(path.split(separator: "/").last ?? ""))?.fileExtension
-            return fileExtension.map { Self.extensions.contains($0) } == true ? ImportClaim(.likely) : .no("not JSON")
-        }
+        guard let prefix else { return Self.hasJSONExtension(path) ? ImportClaim(.likely) : .no("not JSON") }
         if ForeignFormat.looksLikeJSON(prefix) { return ImportClaim(.certain) }
-        let fileExtension = StoryNames.split(String(path.split(separator: "/").last ?? ""))?.fileExtension
         // A `.json` file that does not even start like JSON: the parse says what is wrong with it.
-        return fileExtension.map { Self.extensions.contains($0) } == true ? ImportClaim(.likely) : .no("not JSON")
+        return Self.hasJSONExtension(path) ? ImportClaim(.likely) : .no("not JSON")
+    }
+
+    /// Whether the name ends in `.json`, `.jsonl` or `.ndjson` (any case), judged on the bytes: it runs for
+    /// every file listed.
+    static func hasJSONExtension(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let tail = utf8[utf8.index(after: dot)...]
+        guard (4...6).contains(tail.count), !tail.contains(UInt8(ascii: "/")) else { return false }
+        return StoryNames.matches(tail, "json") || StoryNames.matches(tail, "jsonl") || StoryNames.matches(tail, "ndjson")
     }
 
     public func stories(in bytes: [UInt8], path: String) throws -> [Story] {
