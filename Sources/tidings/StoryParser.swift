@@ -3,37 +3,50 @@ import Synchronization
 import TidingsModel
 import TidingsUI
 
-/// Parses the story the reader asked for on a background queue, so a large file never holds up a key.
+/// Parses the story the reader asked for on background threads, so a large file never holds up a key.
 /// Only the latest request matters: when the selection moves on quickly, stories passed over are skipped.
+/// Two parses may run at once, so a huge story passed over (a 13 MB thread takes seconds) does not make the
+/// next one wait for it: its result still arrives, and is kept, when it is done.
 final class StoryParser: Sendable {
     private struct Inbox {
         var request: (index: Int, summary: StorySummary)?
         var results: [Event] = []
-        var busy = false
+        var running = 0
     }
 
+    static let parallel = 2
     private let loader = CollectionLoader()
-    private let queue = DispatchQueue(label: "tidings.parse")
+    private let queue = DispatchQueue(label: "tidings.parse", attributes: .concurrent)
     private let inbox = Mutex(Inbox())
 
     func request(index: Int, summary: StorySummary) {
-        inbox.withLock {
-            $0.request = (index, summary)
-            $0.busy = true
+        let start = inbox.withLock { value -> Bool in
+            value.request = (index, summary)
+            guard value.running < Self.parallel else { return false }
+            value.running += 1
+            return true
         }
-        queue.async { [self] in
-            guard let next = inbox.withLock({ value in defer { value.request = nil }; return value.request }) else { return }
-            let result = loader.story(for: next.summary)
-            inbox.withLock {
-                $0.results.append(.storyParsed(index: next.index, result: result))
-                $0.busy = $0.request != nil
+        if start { queue.async { [self] in drain() } }
+    }
+
+    /// Parses the waiting request, and the next one that arrives meanwhile, until none waits.
+    private func drain() {
+        while let next = inbox.withLock({ value -> (index: Int, summary: StorySummary)? in
+            guard let request = value.request else {
+                value.running -= 1
+                return nil
             }
+            value.request = nil
+            return request
+        }) {
+            let result = loader.story(for: next.summary)
+            inbox.withLock { $0.results.append(.storyParsed(index: next.index, result: result)) }
         }
     }
 
     /// Whether a story is being parsed or waits to be taken: the main loop then looks for it often (a result
     /// that arrived just before the loop chose its wait would otherwise wait out the idle timeout).
-    var isBusy: Bool { inbox.withLock { $0.busy || !$0.results.isEmpty } }
+    var isBusy: Bool { inbox.withLock { $0.running > 0 || $0.request != nil || !$0.results.isEmpty } }
 
     /// Parsed stories not yet handed to the reader.
     func takeResults() -> [Event] {

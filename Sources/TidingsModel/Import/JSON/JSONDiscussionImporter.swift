@@ -1,3 +1,5 @@
+import Foundation
+
 /// Discussions saved as JSON: Hacker News (Algolia items and search listings, Firebase items), Reddit
 /// (threads and `morechildren` responses), Lobsters stories, and Tidings' own `dump` records. The shape
 /// is recognized from the content, one top-level value at a time (a JSON Lines file may mix them).
@@ -47,15 +49,23 @@ public struct JSONDiscussionImporter: Importer {
         return HackerNewsFirebase.joinKeys(document)
     }
 
+    /// Whether the bytes hold `text`, found by `memchr` on its second byte (a letter, rarer than the quote
+    /// before it): this runs on every JSON file's first bytes.
     static func contains(_ bytes: ArraySlice<UInt8>, _ text: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle) { return true }
-            index = found + 1
+        let needle = UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard needle.count >= 2 else { return false }
+        return bytes.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            var offset = 1
+            while offset < haystack.count,
+                  let found = memchr(base + offset, Int32(needle[1]), haystack.count - offset) {
+                let position = UnsafeRawPointer(found) - base
+                let start = position - 1
+                if start + needle.count <= haystack.count, memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Only the story asked for is rendered in full: a JSON Lines dump can hold thousands.
