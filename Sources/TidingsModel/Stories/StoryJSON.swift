@@ -57,7 +57,10 @@ public enum StoryJSON {
         seconds -= days * 86_400
         let (year, month, day) = civil(fromDays: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        // Four digits, as ISO 8601 wants and the reader reads back (dates from year 0 to 9999 parse).
+        let digits = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
 
     /// The date of a day count since 1970-01-01 (H. Hinnant's algorithm).

@@ -29,7 +29,10 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if let parent = comment.parent { precondition(parent < index && story.comments[parent].depth == comment.depth - 1) }
             else { precondition(comment.depth == 0) }
         }
-        let line = StoryJSON.line(story)
+        // Dumped as if from the file it is read back from (`path` and `locator` say where a record was read).
+        var placed = story
+        placed.source = SourceReference(path: "fuzz.json")
+        let line = StoryJSON.line(placed)
         guard let again = try? importer.stories(in: Array(line.utf8), path: "fuzz.json"), again.count == 1 else {
             fatalError("a dump record does not read back")
         }
