@@ -91,10 +91,12 @@ public enum StoryJSON {
     private static func appendComments(_ comments: [Comment], to out: inout [UInt8]) {
         var openDepth = -1  // depth of the comment whose object is still open
         for comment in comments {
-            if comment.depth > openDepth {
+            // A list that is not pre-order (a depth more than one below the last) still writes valid JSON.
+            let depth = min(max(comment.depth, 0), openDepth + 1)
+            if depth > openDepth {
                 if openDepth >= 0 { raw(",\"replies\":[", &out) }
             } else {
-                closeObjects(from: openDepth, to: comment.depth, &out)
+                closeObjects(from: openDepth, to: depth, &out)
                 out.append(0x2C)
             }
             raw("{\"id\":\"\(comment.id)\"", &out)
@@ -116,7 +118,7 @@ public enum StoryJSON {
                 }
                 out.append(0x5D)
             }
-            openDepth = comment.depth
+            openDepth = depth
         }
         if openDepth >= 0 { closeObjects(from: openDepth, to: 0, &out) }
     }

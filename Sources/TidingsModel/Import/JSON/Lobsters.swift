@@ -28,21 +28,45 @@ enum Lobsters {
         if body.isEmpty, reading.full, let plain = document.string(document.member(root, "description_plain")), !plain.isEmpty {
             body = StoryBody(paragraphs: plain.components(separatedBy: "\n\n"))
         }
-        var tree = reading.tree(for: storyID)
-        var indexByID: [String: Int] = [:]
-        // Open ancestors by depth, for files whose parents are not named.
-        var open: [(depth: Int, index: Int)] = []
-        for node in document.elements(document.member(root, "comments") ?? -1) where document.kind(node) == .object {
-            let shortID = document.text(document.member(node, "short_id")) ?? "?"
+        // The list is meant to be pre-order, but the tree comes from `parent_comment` (else `depth`), and the
+        // comments are emitted in pre-order of that tree, so a reply listed away from its parent still sits
+        // under it.
+        let nodes = document.elements(document.member(root, "comments") ?? -1).filter { document.kind($0) == .object }
+        var position: [String: Int] = [:]
+        for (offset, node) in nodes.enumerated() {
+            if let id = document.text(document.member(node, "short_id")), position[id] == nil { position[id] = offset }
+        }
+        var children: [Int: [Int]] = [:]
+        var top: [Int] = []
+        var open: [(depth: Int, offset: Int)] = []
+        for (offset, node) in nodes.enumerated() {
             let depth = document.integer(document.member(node, "depth")) ?? 0
             var parent: Int?
             if let parentID = document.text(document.member(node, "parent_comment")) {
-                parent = indexByID[parentID]
+                parent = position[parentID].flatMap { $0 != offset ? $0 : nil }
                 if parent == nil {
                     while let last = open.last, last.depth >= depth { open.removeLast() }
-                    parent = open.last?.index
+                    parent = open.last?.offset
                 }
             }
+            if let parent { children[parent, default: []].append(offset) } else { top.append(offset) }
+            while let last = open.last, last.depth >= depth { open.removeLast() }
+            open.append((depth, offset))
+        }
+        var tree = reading.tree(for: storyID)
+        var visited = Set<Int>()
+        var stack: [(offset: Int, parent: Int?)] = top.reversed().map { ($0, nil) }
+        // Comments whose parents point at each other in a loop are reached from nowhere: they go at the top.
+        var unreached = nodes.indices.makeIterator()
+        while true {
+            guard let (offset, parent) = stack.popLast() else {
+                guard let next = unreached.next() else { break }
+                if !visited.contains(next) { stack.append((next, nil)) }
+                continue
+            }
+            guard visited.insert(offset).inserted else { continue }
+            let node = nodes[offset]
+            let shortID = document.text(document.member(node, "short_id")) ?? "?"
             let deleted = document.bool(document.member(node, "is_deleted")) == true
             let moderated = document.bool(document.member(node, "is_moderated")) == true
             let index = tree.add(parent: parent, id: ServiceIDs.comment("lobsters:" + shortID),
@@ -61,9 +85,7 @@ enum Lobsters {
                 }
                 comment.body = text
             }
-            indexByID[shortID] = index
-            while let last = open.last, last.depth >= depth { open.removeLast() }
-            open.append((depth, index))
+            for child in (children[offset] ?? []).reversed() { stack.append((child, index)) }
         }
         let story = Story(id: storyID, source: SourceReference(path: reading.path), format: format, header: header, body: body)
         return reading.result(story, &tree)
