@@ -20,10 +20,10 @@ struct Dump: ParsableCommand {
             output.flush()
             StandardError.say(UntrustedText.sanitize(problem.path) + ": " + problem.reason)
         }
-        let files = loader.listFiles(paths, problem: report)
-        // After a write error nothing more can reach the reader: stop loading.
-        for file in files where output.error == nil {
-            switch loader.loadEvent(file) {
+        // After a write error nothing more can reach the reader: stop loading. Stories read from several
+        // files (Hacker News items one per file) come after the others, as in the reader.
+        loader.load(paths, stop: { output.error != nil }) { event in
+            switch event {
             case .stories(let stories):
                 for story in stories {
                     StoryJSON.append(story, to: &output.buffer)

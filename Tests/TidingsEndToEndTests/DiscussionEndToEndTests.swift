@@ -53,3 +53,31 @@ final class DiscussionEndToEndTests: EndToEndTestCase {
         tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
     }
 }
+
+extension DiscussionEndToEndTests {
+    /// `dump` puts Hacker News items saved one per file together as the reader does, and a JSON Lines file of
+    /// thousands of records reads in one pass.
+    func testDumpJoinsItemsSavedOnePerFile() throws {
+        let binary = try XCTUnwrap(EndToEnd.binary)
+        let items = [
+            #"{"id":4201,"by":"op","time":1764000000,"type":"story","title":"One per file","kids":[4202]}"#,
+            #"{"id":4202,"by":"a","time":1764000100,"type":"comment","text":"first","parent":4201,"kids":[4203]}"#,
+            #"{"id":4203,"by":"b","time":1764000200,"type":"comment","text":"second","parent":4202}"#,
+        ]
+        for (index, item) in items.enumerated() { try EndToEnd.write(item, to: folder + "/stories/\(4201 + index).json") }
+        var lines = ""
+        for number in 0..<5_000 {
+            lines += #"{"id":\#(10_000 + number),"type":"story","author":"x","title":"S \#(number)","created_at_i":1,"children":[]}"# + "\n"
+        }
+        try EndToEnd.write(lines, to: folder + "/stories/many.jsonl")
+        let result = ChildProcess.run([binary, "dump", folder + "/stories"])
+        XCTAssertEqual(result.status, 0, result.output)
+        let records = result.output.split(separator: "\n")
+        XCTAssertEqual(records.count, 5_001)
+        let joined = try XCTUnwrap(records.last)
+        XCTAssertTrue(joined.contains("\"title\":\"One per file\""), String(joined))
+        XCTAssertTrue(joined.contains("\"otherPaths\":["), String(joined))
+        XCTAssertTrue(joined.contains("\"text\":\"second\""), String(joined))
+        XCTAssertTrue(records[4_999].contains("\"locator\":\"line 5000\""), String(records[4_999]))
+    }
+}

@@ -27,9 +27,11 @@ public struct CollectionLoader: Sendable {
 
     /// Walks `paths` (files, or folders searched recursively, hidden entries skipped) and reports each result.
     /// Files whose stories continue in other files are reported last, read together (`JoinedFiles`).
-    public func load(_ paths: [String], report: (LoadEvent) -> Void) {
+    /// `stop` is asked before each file (a dump whose output failed stops reading).
+    public func load(_ paths: [String], stop: () -> Bool = { false }, report: (LoadEvent) -> Void) {
         var held: [HeldFile] = []
         for (order, file) in listFiles(paths, problem: { report(.problem($0)) }).enumerated() {
+            if stop() { return }
             let result = withImporter(file.path, named: file.named) { importer, bytes -> ReadOrHeld<[Story]> in
                 if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
                 return .read(try importer.stories(in: bytes, path: file.path))
@@ -41,6 +43,7 @@ public struct CollectionLoader: Sendable {
             }
         }
         for group in JoinedFiles.groups(held) {
+            if stop() { return }
             switch joined(group, { importer, bytes, path in try importer.stories(in: bytes, path: path) }) {
             case .success(let stories): report(.stories(stories))
             case .failure(let problem): report(.problem(problem))

@@ -77,8 +77,9 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     public var isEmpty: Bool { blocks.isEmpty }
 
-    /// Links whose text is their own address (a bare URL, or one cut short with `...` as Hacker News
-    /// writes long ones): the reader need not list them again under the text.
+    /// Links whose text is their own address (a bare URL, with or without its scheme): the reader need not
+    /// list them again under the text. A shortened one (`https://example.com/long-pa...`) is listed: its
+    /// text does not say where it goes.
     public var linksWrittenOut: Set<Int> {
         var result = Set<Int>()
         for block in blocks {
@@ -86,9 +87,7 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
                 guard let link = run.link, link < links.count, !result.contains(link) else { continue }
                 let text = run.text.trimmingCharacters(in: .whitespaces)
                 let url = links[link]
-                let shown = text.hasSuffix("...") ? String(text.dropLast(3)) : text.hasSuffix("…") ? String(text.dropLast()) : text
-                if !shown.isEmpty, url == text || (shown.count >= 12 && url.hasPrefix(shown))
-                    || url.hasSuffix("://" + text) || url == "mailto:" + text { result.insert(link) }
+                if !text.isEmpty, url == text || url.hasSuffix("://" + text) || url == "mailto:" + text { result.insert(link) }
             }
         }
         return result

@@ -89,7 +89,8 @@ enum HackerNewsAlgolia {
         let document = reading.document
         guard let hits = document.member(root, "hits") else { return [] }
         return document.elements(hits).filter { document.kind($0) == .object }.map { hit in
-            let serviceID = document.text(document.member(hit, "story_id")) ?? document.text(document.member(hit, "objectID")) ?? "?"
+            let knownID = document.text(document.member(hit, "story_id")) ?? document.text(document.member(hit, "objectID"))
+            let serviceID = knownID ?? "?"
             let storyID = "hn:" + serviceID
             let reading = reading.focused(on: storyID)
             var header = StoryHeader(category: "Hacker News")
@@ -101,7 +102,7 @@ enum HackerNewsAlgolia {
             header.score = document.integer(document.member(hit, "points"))
             header.declaredComments = document.integer(document.member(hit, "num_comments"))
             let text = document.member(hit, "story_text") ?? document.member(hit, "comment_text")
-            if header.url == nil { header.url = ServiceLinks.hackerNews + "item?id=" + serviceID }
+            if header.url == nil, knownID != nil { header.url = ServiceLinks.hackerNews + "item?id=" + serviceID }
             let story = Story(id: storyID, source: SourceReference(path: reading.path, locator: storyID), format: format,
                               header: header, body: reading.html(text, base: ServiceLinks.hackerNews))
             var tree = reading.tree(for: storyID)

@@ -142,6 +142,24 @@ extension JSONDocument {
 
     func isNull(_ node: Int?) -> Bool { node.map { nodes[$0].kind == .null } ?? true }
 
+    /// The 1-based line of each top-level value, in one pass over the bytes.
+    func rootLines() -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(rootOffsets.count)
+        var line = 1
+        var index = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in rootOffsets {
+                while index < offset {
+                    if buffer[index] == 0x0A { line += 1 }
+                    index += 1
+                }
+                result.append(line)
+            }
+        }
+        return result
+    }
+
     /// The 1-based line of a byte offset, for messages.
     func line(of offset: Int) -> Int {
         bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }

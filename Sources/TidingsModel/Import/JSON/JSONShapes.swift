@@ -7,13 +7,15 @@ enum JSONShapes {
         var firebaseItems: [Int] = []
         var firebaseAt: Int?
         let many = document.roots.count > 1
+        // Each value's line, counted in one pass (a JSON Lines file may have a million).
+        let lines = many ? document.rootLines() : []
         // Tidings' own read-state file (kept beside the stories by some) is not a story: skipped quietly.
         if document.roots.count == 1, document.member(document.roots[0], "version") != nil,
            document.member(document.roots[0], "stories") != nil {
             throw LoadFailure.notAStory("not a story: a Tidings read-state file")
         }
         for (position, root) in document.roots.enumerated() {
-            let locator = many ? "line \(document.line(of: document.rootOffsets[position]))" : nil
+            let locator = many ? "line \(lines[position])" : nil
             // The Firebase API answers `null` for an item it does not have: a saved list may hold some.
             if document.kind(root) == .null, many { continue }
             if NativeJSON.isStory(document, root) {
