@@ -15,17 +15,23 @@ struct DocumentFiles {
     private var listed: [FileIdentity: Int] = [:]
     private var visitedFolders: Set<FileIdentity> = []
 
-    static func list(_ paths: [String], problem: (LoadProblem) -> Void) -> [ListedFile] {
+    /// With `early`, the first `earlyCount` files are handed over as soon as they are certain, before the
+    /// rest is sorted, when the first path is a folder whose first entries are plain files (the usual
+    /// folder of 100,000 stories): they are exactly the first files of the list returned at the end.
+    static func list(_ paths: [String], problem: (LoadProblem) -> Void, earlyCount: Int = 0,
+                     early: (([ListedFile]) -> Void)? = nil) -> [ListedFile] {
         var walk = DocumentFiles()
-        for path in paths { walk.add(path, problem: problem) }
+        for (index, path) in paths.enumerated() {
+            walk.add(path, problem: problem, early: index == 0 && earlyCount > 0 ? early.map { ($0, earlyCount) } : nil)
+        }
         return walk.files
     }
 
-    private mutating func add(_ path: String, problem: (LoadProblem) -> Void) {
+    private mutating func add(_ path: String, problem: (LoadProblem) -> Void, early: (([ListedFile]) -> Void, Int)? = nil) {
         switch FileKind.of(path) {
         case .regular(let identity): addFile(path, identity, named: true)
         case .directory(let identity):
-            walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, identity, problem: problem)
+            walk(path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, identity, problem: problem, early: early)
         case .other(let failure): problem(LoadProblem(path: path, failure: failure))
         }
     }
@@ -41,7 +47,9 @@ struct DocumentFiles {
         files.append(ListedFile(path: path, named: named))
     }
 
-    private mutating func walk(_ root: String, _ rootIdentity: FileIdentity, problem: (LoadProblem) -> Void) {
+    private mutating func walk(_ root: String, _ rootIdentity: FileIdentity, problem: (LoadProblem) -> Void,
+                               early: (([ListedFile]) -> Void, Int)? = nil) {
+        var early = early
         // Explicit stack: folder depth never grows the call stack. A folder's identity is known when a stat
         // found it (the root, a link), else it is taken when the folder is entered.
         var pending: [(path: String, identity: FileIdentity?)] = [(root, rootIdentity)]
@@ -59,7 +67,16 @@ struct DocumentFiles {
             }
             // Entered before (a second path, a link to it, a loop): its files are already listed.
             guard visitedFolders.insert(identity).inserted else { continue }
-            guard let listing = FolderListing.read(folder, problem: problem) else {
+            // Only the first folder of the first path, before anything is listed, can give the first files early.
+            let peek: (([FolderListing.Entry]) -> Void)? = early.flatMap { hand, count in
+                guard files.isEmpty else { return nil }
+                return { entries in
+                    guard let first = FolderListing.firstFiles(entries, count: count) else { return }
+                    hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: false) })
+                }
+            }
+            early = nil
+            guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: peek) else {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }

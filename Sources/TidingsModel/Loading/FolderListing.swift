@@ -8,7 +8,9 @@ enum FolderListing {
         var inode: UInt64
     }
 
-    static func read(_ folder: String, problem: (LoadProblem) -> Void) -> [Entry]? {
+    /// `beforeSorting` sees the entries as readdir gave them (a reader waiting for the first files need not
+    /// wait for 100,000 names to be sorted).
+    static func read(_ folder: String, problem: (LoadProblem) -> Void, beforeSorting: (([Entry]) -> Void)? = nil) -> [Entry]? {
         guard let handle = opendir(folder) else { return nil }
         defer { closedir(handle) }
         var entries: [Entry] = []
@@ -32,8 +34,27 @@ enum FolderListing {
             }
             if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
         }
+        beforeSorting?(entries)
         // Names of a few bytes are stored inline in String, so this sort touches no heap.
         entries.sort { $0.name < $1.name }
         return entries
+    }
+}
+
+extension FolderListing {
+    /// The first `count` files of the sorted listing, picked without sorting it, when they are certain to
+    /// be its first entries: regular files (a link or an entry of unknown type might turn out to be a
+    /// folder, which sorts after the files) with different inodes (a second hard link would be skipped).
+    static func firstFiles(_ entries: [Entry], count: Int) -> [Entry]? {
+        var smallest: [Entry] = []
+        for entry in entries where entry.type != UInt8(DT_DIR) {
+            guard smallest.count < count || entry.name < smallest[smallest.count - 1].name else { continue }
+            let place = smallest.firstIndex { entry.name < $0.name } ?? smallest.count
+            smallest.insert(entry, at: place)
+            if smallest.count > count { smallest.removeLast() }
+        }
+        guard !smallest.isEmpty, smallest.allSatisfy({ $0.type == UInt8(DT_REG) }),
+              Set(smallest.map(\.inode)).count == smallest.count else { return nil }
+        return smallest
     }
 }

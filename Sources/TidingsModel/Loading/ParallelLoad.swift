@@ -34,16 +34,20 @@ public final class ParallelLoad: Sendable {
         var cancelled = false
         /// Files to be read together with others once every file is seen (`JoinedFiles`).
         var held: [HeldFile] = []
+        /// Whether `files` is the whole listing; before that it may hold the first files only.
+        var listed = false
+        /// The size of chunk 0: the early files, or the usual first chunk.
+        var firstChunk = ParallelLoad.firstChunkSize
     }
 
     public static let chunkSize = 64
     /// The first chunk is small: the first screen waits for it, and for nothing else.
     public static let firstChunkSize = 8
 
-    /// The files of chunk `chunk` (of `count` in all).
-    static func chunkRange(_ chunk: Int, count: Int) -> Range<Int> {
-        let start = chunk == 0 ? 0 : firstChunkSize + (chunk - 1) * chunkSize
-        let end = chunk == 0 ? firstChunkSize : start + chunkSize
+    /// The files of chunk `chunk` (of `count` in all), chunk 0 being `first` files long.
+    static func chunkRange(_ chunk: Int, count: Int, first: Int) -> Range<Int> {
+        let start = chunk == 0 ? 0 : first + (chunk - 1) * chunkSize
+        let end = chunk == 0 ? first : start + chunkSize
         return min(start, count)..<min(end, count)
     }
     private let shared = Mutex(Shared())
@@ -54,21 +58,36 @@ public final class ParallelLoad: Sendable {
                 workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))) {
         let thread = Thread { [self] in
             var listProblems: [LoadProblem] = []
-            let files = loader.listFiles(sources) { listProblems.append($0) }
-            shared.withLock {
-                $0.files = files
-                $0.pending.problems = listProblems
-                $0.pending.total = files.count
-                $0.runningWorkers = workers
-            }
-            for _ in 0..<workers {
-                let worker = Thread { [self] in
-                    Self.yieldToTheReader()
-                    work(loader: loader, readState: readState)
+            var started = false
+            func startWorkers() {
+                started = true
+                shared.withLock { $0.runningWorkers = workers }
+                for _ in 0..<workers {
+                    let worker = Thread { [self] in
+                        Self.yieldToTheReader()
+                        work(loader: loader, readState: readState)
+                    }
+                    worker.stackSize = 4 << 20
+                    worker.start()
                 }
-                worker.stackSize = 4 << 20
-                worker.start()
             }
+            // The first files of a big folder are known before its 100,000 names are sorted: loading starts
+            // on them at once (they are the first files of the whole listing, `DocumentFiles.list`).
+            let files = DocumentFiles.list(sources, problem: { listProblems.append($0) }, earlyCount: Self.firstChunkSize) { first in
+                self.shared.withLock {
+                    $0.files = first
+                    $0.firstChunk = first.count
+                }
+                startWorkers()
+            }
+            shared.withLock {
+                if !started { $0.firstChunk = min(Self.firstChunkSize, files.count) }
+                $0.files = files
+                $0.pending.problems += listProblems
+                $0.pending.total = files.count
+                $0.listed = true
+            }
+            if !started { startWorkers() }
         }
         thread.start()
     }
@@ -84,13 +103,19 @@ public final class ParallelLoad: Sendable {
 
     private func work(loader: CollectionLoader, readState: ReadState) {
         while true {
-            let job: (Int, Range<Int>, ArraySlice<ListedFile>)? = shared.withLock { state in
-                let range = Self.chunkRange(state.nextChunk, count: state.files.count)
-                guard !state.cancelled, !range.isEmpty else { return nil }
+            // A chunk to load; none yet while only the first files are listed (wait); none left (stop).
+            let job: (Int, Range<Int>, ArraySlice<ListedFile>)?? = shared.withLock { state in
+                guard !state.cancelled else { return .some(nil) }
+                let range = Self.chunkRange(state.nextChunk, count: state.files.count, first: state.firstChunk)
+                guard !range.isEmpty else { return state.listed ? .some(nil) : nil }
                 state.nextChunk += 1
                 return (state.nextChunk - 1, range, state.files[range])
             }
-            guard let (chunk, range, files) = job else { break }
+            guard let next = job else {
+                usleep(1000)
+                continue
+            }
+            guard let (chunk, range, files) = next else { break }
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             var held: [HeldFile] = []
@@ -108,7 +133,7 @@ public final class ParallelLoad: Sendable {
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
                     state.pending.entries.append(contentsOf: ready.0)
                     state.pending.problems.append(contentsOf: ready.1)
-                    state.pending.done = Self.chunkRange(state.nextToDeliver, count: state.files.count).upperBound
+                    state.pending.done = Self.chunkRange(state.nextToDeliver, count: state.files.count, first: state.firstChunk).upperBound
                     state.nextToDeliver += 1
                 }
             }

@@ -18,7 +18,9 @@ extension AppState {
         case .problems: left = [.init(text: "Problems and messages", priority: 0)]
         case .none:
             if let progress = loadProgress {
+                // The first files of a big folder load while the rest of it is still being listed.
                 let text = progress.total == 0 && progress.done == 0 ? "looking for stories…"
+                    : progress.total == 0 ? "loading \(progress.done.formatted), looking for more…"
                     : "loading \(progress.done.formatted)/\(progress.total.formatted)"
                 left = [.init(text: text, priority: 0)]
             }
