@@ -15,14 +15,7 @@ public enum StoryJSON {
         raw(",\"path\":", &out)
         JSONText.appendString(story.path, to: &out)
         field("locator", story.source.locator, &out)
-        if !story.source.otherPaths.isEmpty {
-            raw(",\"otherPaths\":[", &out)
-            for (index, path) in story.source.otherPaths.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                JSONText.appendString(path, to: &out)
-            }
-            out.append(0x5D)
-        }
+        if !story.source.otherPaths.isEmpty { strings("otherPaths", story.source.otherPaths, &out) }
         raw(",\"format\":", &out)
         JSONText.appendString(story.format, to: &out)
         let header = story.header
@@ -35,17 +28,9 @@ public enum StoryJSON {
         field("dateText", header.dateText, &out)
         number("score", header.score, &out)
         number("declaredComments", header.declaredComments, &out)
-        raw(",\"body\":[", &out)
-        for (index, line) in story.body.lines.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            JSONText.appendString(line, to: &out)
-        }
-        raw("],\"links\":[", &out)
-        for (index, link) in story.body.links.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            JSONText.appendString(link, to: &out)
-        }
-        raw("],\"comments\":[", &out)
+        strings("body", story.body.lines, &out)
+        strings("links", story.body.links, &out)
+        raw(",\"comments\":[", &out)
         appendComments(story.comments, to: &out)
         raw("]}", &out)
     }
@@ -74,6 +59,16 @@ public enum StoryJSON {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `,"key":["a","b"]`.
+    private static func strings(_ key: String, _ values: [String], _ out: inout [UInt8]) {
+        raw(",\"\(key)\":[", &out)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(value, to: &out)
+        }
+        out.append(0x5D)
     }
 
     private static func number(_ key: String, _ value: Int?, _ out: inout [UInt8]) {
@@ -110,14 +105,7 @@ public enum StoryJSON {
             if let score = comment.score { number("score", score, &out) }
             raw(",\"text\":", &out)
             JSONText.appendString(comment.text, to: &out)
-            if !comment.body.links.isEmpty {
-                raw(",\"links\":[", &out)
-                for (index, link) in comment.body.links.enumerated() {
-                    if index > 0 { out.append(0x2C) }
-                    JSONText.appendString(link, to: &out)
-                }
-                out.append(0x5D)
-            }
+            if !comment.body.links.isEmpty { strings("links", comment.body.links, &out) }
             openDepth = depth
         }
         if openDepth >= 0 { closeObjects(from: openDepth, to: 0, &out) }
