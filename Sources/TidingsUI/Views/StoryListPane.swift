@@ -4,8 +4,12 @@ import TidingsModel
 extension AppState {
     func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
         guard !entries.isEmpty else {
-            screen.write(loadProgress == nil ? "No stories here." : "Loading…", x: area.x + 1, y: area.y,
-                         maxWidth: area.width - 1, style: .dim)
+            // A folder of feeds or mailboxes (formats not read yet) holds no stories: say where they went.
+            var text = loadProgress == nil ? "No stories here." : "Loading…"
+            if loadProgress == nil, !skippedFiles.isEmpty {
+                text += " \(skippedFiles.count == 1 ? "1 file was" : "\(skippedFiles.count) files were") skipped: p lists them."
+            }
+            screen.write(text, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
             return
         }
         for row in 0..<area.height {
