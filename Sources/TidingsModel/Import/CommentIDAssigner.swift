@@ -30,7 +30,6 @@ public struct CommentIDAssigner: Sendable {
         let occurrence = seen[key, default: 0]
         seen[key] = occurrence + 1
         if occurrence > 0 { hash.add(occurrence) }
-        let value = hash.value
-        return CommentID(value: value ^ (value >> 36))
+        return CommentID(folding: hash.value)
     }
 }

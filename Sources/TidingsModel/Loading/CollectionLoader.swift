@@ -118,25 +118,15 @@ public struct CollectionLoader: Sendable {
     private func withFiles<T>(_ paths: [String], _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
         var parts: [[UInt8]] = []
         for path in paths {
-            do {
-                parts.append(try FileBytes.read(path, limit: maximumFileSize))
-            } catch let failure as LoadFailure {
-                return .failure(LoadProblem(path: path, failure: failure))
-            } catch {
-                return .failure(LoadProblem(path: path, failure: .other("\(error)")))
+            switch Self.catching(path, { try FileBytes.read(path, limit: maximumFileSize) }) {
+            case .success(let bytes): parts.append(bytes)
+            case .failure(let problem): return .failure(problem)
             }
         }
-        let bytes = JoinedFiles.concatenated(parts)
         guard case .success(let importer)? = registry.importer(path: paths[0], prefix: parts[0].prefix(4096), named: true) else {
             return .failure(LoadProblem(path: paths[0], failure: .unknownFormat))
         }
-        do {
-            return .success(try body(importer, bytes))
-        } catch let failure as LoadFailure {
-            return .failure(LoadProblem(path: paths[0], failure: failure))
-        } catch {
-            return .failure(LoadProblem(path: paths[0], failure: .other("\(error)")))
-        }
+        return Self.catching(paths[0]) { try body(importer, JoinedFiles.concatenated(parts)) }
     }
 
     private func withImporter<T>(_ path: String, named: Bool, _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
@@ -144,13 +134,20 @@ public struct CollectionLoader: Sendable {
         if case .failure(let failure)? = registry.importer(path: path, prefix: nil, named: named) {
             return .failure(LoadProblem(path: path, failure: failure))
         }
-        do {
+        return Self.catching(path) {
             let bytes = try FileBytes.read(path, limit: maximumFileSize)
             switch registry.importer(path: path, prefix: bytes.prefix(4096), named: named) {
-            case .success(let importer)?: return .success(try body(importer, bytes))
-            case .failure(let failure)?: return .failure(LoadProblem(path: path, failure: failure))
-            case nil: return .failure(LoadProblem(path: path, failure: .unknownFormat))
+            case .success(let importer)?: return try body(importer, bytes)
+            case .failure(let failure)?: throw failure
+            case nil: throw LoadFailure.unknownFormat
             }
+        }
+    }
+
+    /// What `work` throws, as the problem of the file at `path`.
+    private static func catching<T>(_ path: String, _ work: () throws -> T) -> Result<T, LoadProblem> {
+        do {
+            return .success(try work())
         } catch let failure as LoadFailure {
             return .failure(LoadProblem(path: path, failure: failure))
         } catch {

@@ -10,6 +10,9 @@ public struct CommentID: Hashable, Sendable, Comparable, CustomStringConvertible
         self.init(value: decoded)
     }
 
+    /// The id for a 64-bit hash: folded to the 36 bits an id keeps, so every bit of the hash counts.
+    init(folding hash: UInt64) { self.init(value: hash ^ (hash >> 36)) }
+
     public var description: String { Base64URL.encode(value, characters: Self.characterCount) }
 
     public static func < (lhs: CommentID, rhs: CommentID) -> Bool { lhs.value < rhs.value }

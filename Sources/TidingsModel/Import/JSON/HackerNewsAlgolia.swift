@@ -32,8 +32,8 @@ enum HackerNewsAlgolia {
         let text = document.member(root, "text")
         if document.string(document.member(root, "type")) == "comment" {
             // A saved sub-thread: its root comment is the story, titled from its text.
-            var rendered = HTMLText.body(HTMLEntities.repairingC1(document.string(text) ?? ""))
-            rendered.links = rendered.links.map { ServiceLinks.absolute($0, base: ServiceLinks.hackerNews) }
+            // Rendered in list detail too: the title comes from it.
+            let rendered = JSONReading.html(document.string(text) ?? "", base: ServiceLinks.hackerNews)
             header.title = TitleFromText.make(rendered) ?? "[deleted comment]"
             let story = document.text(document.member(root, "story_id")) ?? document.text(document.member(root, "parent_id"))
             header.category = "Hacker News" + (story.map { " · a reply in story \($0)" } ?? " · a reply")

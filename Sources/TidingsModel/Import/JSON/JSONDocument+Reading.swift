@@ -161,7 +161,7 @@ extension JSONDocument {
     }
 
     /// The 1-based line of a byte offset, for messages.
-    func line(of offset: Int) -> Int {
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
         bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }
@@ -169,7 +169,7 @@ extension JSONDocument {
 extension JSONDocument.Malformed {
     /// The failure in words, with the line where it was found.
     func failure(in bytes: [UInt8]) -> LoadFailure {
-        let line = bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let line = JSONDocument.line(of: offset, in: bytes)
         return .malformed("not valid JSON: \(reason) (line \(line), byte \(offset + 1))")
     }
 }

@@ -49,6 +49,11 @@ struct JSONReading {
     /// service (`item?id=8863`) are made absolute against `base`, so they can be opened.
     func html(_ node: Int?, base: String? = nil) -> StoryBody {
         guard full, let text = document.string(node), !text.isEmpty else { return StoryBody(blocks: []) }
+        return Self.html(text, base: base)
+    }
+
+    /// A service's HTML as blocks: Latin-1 mojibake repaired, links made absolute against `base`.
+    static func html(_ text: String, base: String?) -> StoryBody {
         var body = HTMLText.body(HTMLEntities.repairingC1(text))
         if let base { body.links = body.links.map { ServiceLinks.absolute($0, base: base) } }
         return body

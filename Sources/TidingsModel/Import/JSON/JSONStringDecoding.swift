@@ -7,8 +7,7 @@ enum JSONStringDecoding {
         var index = bytes.startIndex
         let end = bytes.endIndex
         func appendScalar(_ value: UInt32) {
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            HTMLEntities.appendUTF8(Unicode.Scalar(value) == nil ? 0xFFFD : value, to: &out)
         }
         func hex4(at position: Int) -> UInt32? {
             guard position + 4 <= end else { return nil }

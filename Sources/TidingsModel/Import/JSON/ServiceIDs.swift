@@ -6,7 +6,6 @@ enum ServiceIDs {
         var hash = StableHash()
         hash.add("service")
         hash.add(prefixedID)
-        let value = hash.value
-        return CommentID(value: value ^ (value >> 36))
+        return CommentID(folding: hash.value)
     }
 }
