@@ -28,6 +28,13 @@ public struct Comment: Sendable, Equatable {
     /// When it was posted, when the source gives a time: shown as an age relative to now.
     public var date: Date?
     public var score: Int?
+    /// A mail or news message's subject, decoded: shown when it differs from its parent's after `Re:`.
+    public var subject: String?
+    /// The mail client had marked it seen (Maildir `S`, mbox `Status: RO`): it starts read unless the
+    /// state file already says something of its story.
+    public var seenAtSource: Bool = false
+    /// Attachments of a message, listed by name, type and size; never shown.
+    public var attachments: [Attachment] = []
     /// The text as blocks with emphasis and numbered links (their targets listed under the comment).
     public var body: StoryBody
     /// Number of comments below this one (all descendants), which follow it directly in pre-order.
@@ -64,6 +71,21 @@ public struct Comment: Sendable, Equatable {
             return body.blocks[0].plainText
         }
         return body.lines.joined(separator: "\n")
+    }
+
+    /// A part of a message that is not its text: listed under it, never shown.
+    public struct Attachment: Sendable, Equatable {
+        public var name: String?
+        /// The MIME type, lowercased (`application/pdf`).
+        public var type: String
+        /// Size in bytes after transfer decoding (as far as it could be decoded).
+        public var size: Int
+
+        public init(name: String?, type: String, size: Int) {
+            self.name = name
+            self.type = type
+            self.size = size
+        }
     }
 
     /// Whether it counts as a comment (everything but `unsaved` stubs).

@@ -13,6 +13,11 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
             case code
             /// A table: `rows` of plain cells, shown as aligned columns.
             case table
+            /// Plain text whose line breaks are the author's (mail and news): each line is wrapped on its
+            /// own and none are joined. Quotes of such text are `.quote` blocks whose text keeps its lines too.
+            case preserved
+            /// A mail or news signature (the lines after `-- `, that line included): shown dimmed, lines kept.
+            case signature
         }
 
         public var kind: Kind
@@ -99,7 +104,7 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
     public var lines: [String] {
         blocks.map { block in
             switch block.kind {
-            case .paragraph, .code, .table: return block.plainText
+            case .paragraph, .code, .table, .preserved, .signature: return block.plainText
             case .listItem: return String(repeating: "  ", count: block.level) + (block.marker ?? "-") + " " + block.plainText
             case .quote: return String(repeating: ">", count: block.level + 1) + " " + block.plainText
             }

@@ -53,6 +53,13 @@ enum BodyLayout {
             let bars = String(repeating: "│ ", count: 1 + lead.indent / 2)
             let text = wrapRuns(block, width: width - DisplayWidth.of(bars))
             return hang(text, first: bars, rest: bars, style: .guide)
+        case .preserved, .signature:
+            let lead = fitLead(indent: 2 * level, marker: 0, width: width)
+            let style = block.kind == .signature ? Style(dim: true) : .plain
+            let rows = block.plainText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { line in
+                line.isEmpty ? [blank] : TextWrap.wrap(String(line), width: width - lead.indent).map { StyledLine(text: $0, style: style) }
+            }
+            return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
             let indent = lead.marker ? lead.indent + 2 : 0
