@@ -17,10 +17,43 @@ public protocol Importer: Sendable {
     /// hold): the ids it holds and names, so the loader can read it together with the files that share
     /// them. Nil (the default) for a file that stands alone.
     func joinKeys(in bytes: [UInt8]) -> [String]?
+    /// Whether the stories of files read together name their own files (a mail thread names the files of
+    /// its messages); if not (the default), each is marked with every file of the group.
+    var namesFilesOfJoinedStories: Bool { get }
+    /// Files read together (their `joinKeys` met): every story in them. The default reads the files' bytes
+    /// one after another as one document named by the first file.
+    func stories(inFiles files: [FileContents]) throws -> [Story]
+    /// The list entries of files read together.
+    func summaries(inFiles files: [FileContents], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]
+    /// The story a list entry points at, from the files it was read from together.
+    func story(inFiles files: [FileContents], for summary: StorySummary) throws -> Story
+    /// For a file larger than the loader reads whole (an mbox of gigabytes): its list entries, read from the
+    /// file in pieces. Nil (the default): the importer reads files whole only, and the file is too large.
+    func summaries(streamingFile path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]?
+    /// The story a list entry of such a file points at, read from the part of the file that holds it.
+    func story(streamingFile path: String, for summary: StorySummary) throws -> Story?
 }
 
 extension Importer {
     public func joinKeys(in bytes: [UInt8]) -> [String]? { nil }
+
+    public var namesFilesOfJoinedStories: Bool { false }
+
+    public func stories(inFiles files: [FileContents]) throws -> [Story] {
+        try stories(in: JoinedFiles.concatenated(files.map(\.bytes)), path: files.first?.path ?? "")
+    }
+
+    public func summaries(inFiles files: [FileContents], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
+        try summaries(in: JoinedFiles.concatenated(files.map(\.bytes)), path: files.first?.path ?? "", needsCommentIDs: needsCommentIDs)
+    }
+
+    public func story(inFiles files: [FileContents], for summary: StorySummary) throws -> Story {
+        try story(in: JoinedFiles.concatenated(files.map(\.bytes)), for: summary)
+    }
+
+    public func summaries(streamingFile path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? { nil }
+
+    public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? { nil }
 
     /// Importers without a faster path parse in full and summarize.
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {

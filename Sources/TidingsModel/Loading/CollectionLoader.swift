@@ -32,7 +32,7 @@ public struct CollectionLoader: Sendable {
         var held: [HeldFile] = []
         for (order, file) in listFiles(paths, problem: { report(.problem($0)) }).enumerated() {
             if stop() { return }
-            let result = withImporter(file.path, named: file.named) { importer, bytes -> ReadOrHeld<[Story]> in
+            let result = withImporter(file.path, named: file.named, streaming: { try Self.streamedStories($0, file.path).map { .read($0) } }) { importer, bytes -> ReadOrHeld<[Story]> in
                 if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
                 return .read(try importer.stories(in: bytes, path: file.path))
             }
@@ -44,7 +44,7 @@ public struct CollectionLoader: Sendable {
         }
         for group in JoinedFiles.groups(held) {
             if stop() { return }
-            switch joined(group, { importer, bytes, path in try importer.stories(in: bytes, path: path) }) {
+            switch joined(group, { importer, files in try importer.stories(inFiles: files) }) {
             case .success(let stories): report(.stories(stories))
             case .failure(let problem): report(.problem(problem))
             }
@@ -53,7 +53,7 @@ public struct CollectionLoader: Sendable {
 
     /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`).
     public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
-        withImporter(file.path, named: file.named) { importer, bytes in
+        withImporter(file.path, named: file.named, streaming: { try $0.entries(streamingFile: file.path, readState: readState).map { .read($0) } }) { importer, bytes in
             if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
             return .read(try importer.entries(in: bytes, path: file.path, readState: readState))
         }
@@ -61,14 +61,17 @@ public struct CollectionLoader: Sendable {
 
     /// The list entries of files read together.
     public func joinedEntries(_ group: [HeldFile], readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
-        joined(group) { importer, bytes, path in try importer.entries(in: bytes, path: path, readState: readState) }
+        joined(group) { importer, files in try importer.entries(inFiles: files, readState: readState) }
     }
 
-    /// Reads a group's files as one document (named by its first file) and marks every story with them all.
-    private func joined<T: StorySourced>(_ group: [HeldFile], _ body: (any Importer, [UInt8], String) throws -> [T]) -> Result<[T], LoadProblem> {
+    /// Reads a group's files together and marks every story with them all, unless the importer said which
+    /// of them each story is read from (a thread of messages names its own files).
+    private func joined<T: StorySourced>(_ group: [HeldFile], _ body: (any Importer, [FileContents]) throws -> [T]) -> Result<[T], LoadProblem> {
         let paths = group.map(\.path)
-        return withFiles(paths) { importer, bytes in
-            try body(importer, bytes, paths[0]).map { item in
+        return withFiles(paths) { importer, files in
+            let items = try body(importer, files)
+            guard !importer.namesFilesOfJoinedStories else { return items }
+            return items.map { item in
                 var item = item
                 item.source.otherPaths = Array(paths.dropFirst())
                 return item
@@ -92,55 +95,84 @@ public struct CollectionLoader: Sendable {
     /// Reads and parses one file. Unless `named`, a file whose name says it is not a story is skipped (a
     /// `notAStory` problem) without being read.
     public func loadFile(_ path: String, named: Bool = true) -> Result<[Story], LoadProblem> {
-        withImporter(path, named: named) { importer, bytes in try importer.stories(in: bytes, path: path) }
+        withImporter(path, named: named, streaming: { try Self.streamedStories($0, path) }) { importer, bytes in
+            try importer.stories(in: bytes, path: path)
+        }
     }
 
     /// Reads one file and makes its list entries, counting unread comments against `readState` (marks still
     /// under a story's version-1 id count too: the reader moves them when it lists the story).
     public func entries(_ path: String, readState: ReadState, named: Bool = true) -> Result<[StoryEntry], LoadProblem> {
-        withImporter(path, named: named) { importer, bytes in try importer.entries(in: bytes, path: path, readState: readState) }
+        withImporter(path, named: named, streaming: { try $0.entries(streamingFile: path, readState: readState) }) { importer, bytes in
+            try importer.entries(in: bytes, path: path, readState: readState)
+        }
     }
 
     /// Parses the story behind a list entry again from its file (its source reference says which story),
     /// or from all its files together.
     public func story(for summary: StorySummary) -> Result<Story, LoadProblem> {
         guard summary.source.otherPaths.isEmpty else {
-            return withFiles(summary.source.paths) { importer, bytes in
-                var story = try importer.story(in: bytes, for: summary)
+            return withFiles(summary.source.paths) { importer, files in
+                var story = try importer.story(inFiles: files, for: summary)
                 story.source.otherPaths = summary.source.otherPaths
                 return story
             }
         }
-        return withImporter(summary.path, named: true) { importer, bytes in try importer.story(in: bytes, for: summary) }
+        return withImporter(summary.path, named: true, streaming: { importer in
+            try importer.story(streamingFile: summary.path, for: summary)
+        }) { importer, bytes in try importer.story(in: bytes, for: summary) }
     }
 
-    /// Reads several files as one document, with the importer of the first.
-    private func withFiles<T>(_ paths: [String], _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
-        var parts: [[UInt8]] = []
-        for path in paths {
+    /// Reads several files, to be read as one source by the importer of the first. A file of the group that
+    /// is gone since it was listed is left out (a message moved by the mail client); the first must be there.
+    private func withFiles<T>(_ paths: [String], _ body: (any Importer, [FileContents]) throws -> T) -> Result<T, LoadProblem> {
+        var files: [FileContents] = []
+        for (index, path) in paths.enumerated() {
             switch Self.catching(path, { try FileBytes.read(path, limit: maximumFileSize) }) {
-            case .success(let bytes): parts.append(bytes)
-            case .failure(let problem): return .failure(problem)
+            case .success(let bytes): files.append(FileContents(path: path, bytes: bytes))
+            case .failure(let problem):
+                if index > 0, problem.failure == .vanished { continue }
+                return .failure(problem)
             }
         }
-        guard case .success(let importer)? = registry.importer(path: paths[0], prefix: parts[0].prefix(4096), named: true) else {
+        guard case .success(let importer)? = registry.importer(path: paths[0], prefix: files[0].bytes.prefix(4096), named: true) else {
             return .failure(LoadProblem(path: paths[0], failure: .unknownFormat))
         }
-        return Self.catching(paths[0]) { try body(importer, JoinedFiles.concatenated(parts)) }
+        return Self.catching(paths[0]) { try body(importer, files) }
     }
 
-    private func withImporter<T>(_ path: String, named: Bool, _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
+    /// Reads the file whole and hands it to its importer; a file larger than `maximumFileSize` goes to
+    /// `streaming` when its importer reads files in pieces (an mbox), else it is too large.
+    private func withImporter<T>(_ path: String, named: Bool, streaming: ((any Importer) throws -> T?)? = nil,
+                                 _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
         // A picture or a README.md beside the stories is not even opened.
         if case .failure(let failure)? = registry.importer(path: path, prefix: nil, named: named) {
             return .failure(LoadProblem(path: path, failure: failure))
         }
         return Self.catching(path) {
-            let bytes = try FileBytes.read(path, limit: maximumFileSize)
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(path, limit: maximumFileSize)
+            } catch LoadFailure.tooLarge(let size, let limit) {
+                guard let streaming, case .success(let importer)? = registry.importer(path: path, prefix: try FileBytes.prefix(path, count: 4096)[...], named: named),
+                      let result = try streaming(importer) else { throw LoadFailure.tooLarge(bytes: size, limit: limit) }
+                return result
+            }
             switch registry.importer(path: path, prefix: bytes.prefix(4096), named: named) {
             case .success(let importer)?: return try body(importer, bytes)
             case .failure(let failure)?: throw failure
             case nil: throw LoadFailure.unknownFormat
             }
+        }
+    }
+
+    /// Every story of a file read in pieces, each from its own part of the file (nil: the importer reads
+    /// files whole only).
+    private static func streamedStories(_ importer: any Importer, _ path: String) throws -> [Story]? {
+        guard let summaries = try importer.summaries(streamingFile: path, needsCommentIDs: { _, _ in false }) else { return nil }
+        return try summaries.map { imported in
+            guard let story = try importer.story(streamingFile: path, for: imported.summary) else { throw LoadFailure.storyGone }
+            return story
         }
     }
 

@@ -97,8 +97,18 @@ struct DocumentFiles {
                     }
                 }
             }
+            // A Maildir's `tmp/` holds messages still being written: never read (docs/FORMAT.md).
+            if subfolders.count >= 3, Self.isMaildir(subfolders.map(\.path), prefix: prefix) {
+                subfolders.removeAll { $0.path.utf8.count == prefix.utf8.count + 3 && $0.path.hasSuffix("/tmp") }
+            }
             pending.append(contentsOf: subfolders.reversed())
         }
+    }
+
+    /// Whether the folder's subfolders (full paths under `prefix`) are a Maildir's: `cur`, `new` and `tmp`.
+    static func isMaildir(_ subfolders: [String], prefix: String) -> Bool {
+        let names = Set(subfolders.map { $0.dropFirst(prefix.count) })
+        return names.contains("cur") && names.contains("new") && names.contains("tmp")
     }
 
     /// `prefix + name` in one allocation and two copies: it runs for every entry listed.

@@ -30,6 +30,34 @@ enum FileBytes {
         return bytes
     }
 
+    /// The first `count` bytes of a file (fewer when it is shorter).
+    static func prefix(_ path: String, count: Int) throws -> [UInt8] {
+        try range(path, offset: 0, count: count)
+    }
+
+    /// `count` bytes from `offset` (fewer at the end of the file): a part of a file too large to read whole.
+    static func range(_ path: String, offset: Int, count: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw failure(errno) }
+        defer { close(descriptor) }
+        let wanted = max(0, count)
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var filled = 0
+        while filled < wanted {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, wanted - filled, off_t(offset + filled))
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        if filled < wanted { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+
     static func failure(_ code: Int32) -> LoadFailure {
         switch code {
         case EACCES, EPERM: return .permissionDenied

@@ -3,13 +3,34 @@ extension Importer {
     /// ids only for stories that have read marks), and the counting is the same for every format. Marks
     /// still under a story's version-1 id count too: the reader moves them when it lists the story.
     public func entries(in bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
-        try summaries(in: bytes, path: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) })
-            .map { imported in
-                let summary = imported.summary
-                let unread = imported.commentIDs.map {
-                    readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
-                } ?? summary.commentCount
-                return StoryEntry(summary: summary, unreadComments: unread)
+        Self.entries(try summaries(in: bytes, path: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
+                     readState: readState)
+    }
+
+    /// The list entries of files read together.
+    public func entries(inFiles files: [FileContents], readState: ReadState) throws -> [StoryEntry] {
+        Self.entries(try summaries(inFiles: files, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
+                     readState: readState)
+    }
+
+    /// The list entries of a file read in pieces (nil: the importer does not stream).
+    public func entries(streamingFile path: String, readState: ReadState) throws -> [StoryEntry]? {
+        try summaries(streamingFile: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) })
+            .map { Self.entries($0, readState: readState) }
+    }
+
+    /// Summaries with their unread counts.
+    static func entries(_ summaries: [ImportedSummary], readState: ReadState) -> [StoryEntry] {
+        summaries.map { imported in
+            let summary = imported.summary
+            // Marks a mail client left (docs/STATE.md): they count while the state says nothing of the story.
+            if let seen = summary.sourceMarks, !readState.knows(summary.id, legacyID: summary.legacyID) {
+                return StoryEntry(summary: summary, unreadComments: max(0, summary.commentCount - seen.readComments.count))
             }
+            let unread = imported.commentIDs.map {
+                readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
+            } ?? summary.commentCount
+            return StoryEntry(summary: summary, unreadComments: unread)
+        }
     }
 }

@@ -58,6 +58,11 @@ public struct ReadState: Sendable, Equatable {
         }
     }
 
+    /// Whether the state says anything of the story (under its id or its version-1 id).
+    public func knows(_ storyID: String, legacyID: String? = nil) -> Bool {
+        stories[storyID] != nil || legacyID.map { legacy[$0] != nil } == true
+    }
+
     public func isStoryRead(_ storyID: String) -> Bool { stories[storyID]?.isRead ?? false }
 
     public func isCommentRead(_ commentID: CommentID, in storyID: String) -> Bool {

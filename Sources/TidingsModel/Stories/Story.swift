@@ -15,6 +15,8 @@ public struct Story: Sendable, Equatable {
     public var body: StoryBody
     /// Every comment in pre-order (a parent before its replies); see `Comment.depth` and `Comment.parent`.
     public var comments: [Comment]
+    /// The mail client had marked the story's own message read (see `Comment.seenAtSource`).
+    public var seenAtSource = false
 
     public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
                 body: StoryBody = [], comments: [Comment] = []) {

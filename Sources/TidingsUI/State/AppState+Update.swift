@@ -66,6 +66,7 @@ extension AppState {
     @discardableResult
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
+        adoptSourceMarks(of: batch.entries)
         if !batch.entries.isEmpty || !batch.problems.isEmpty {
             append(entries: batch.entries, problems: batch.problems)
         }
@@ -75,6 +76,21 @@ extension AppState {
             || progress?.0 != loadProgress?.done || progress?.1 != loadProgress?.total
         loadProgress = progress
         return changed
+    }
+
+    /// Messages a mail client marked read start read, unless the state already says something of their
+    /// story (docs/STATE.md, "Marks from mail clients"): from then on the marks are the state's.
+    private mutating func adoptSourceMarks(of entries: [StoryEntry]) {
+        guard entries.contains(where: { $0.summary.sourceMarks != nil }) else { return }
+        changeReadState { state in
+            var changed = false
+            for entry in entries {
+                guard let marks = entry.summary.sourceMarks, !state.knows(entry.summary.id, legacyID: entry.summary.legacyID) else { continue }
+                if marks.storyRead { changed = state.setStory(entry.summary.id, read: true) || changed }
+                changed = state.setComments(marks.readComments, in: entry.summary.id, read: true) || changed
+            }
+            return changed
+        }
     }
 
     /// Stories whose marks are still under their version-1 id take them over (docs/STATE.md, "Migration").

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Finds the messages of an mbox fed to it in pieces, so an archive of any size is read with little memory:
+/// it keeps of each message only its place in the file and its header block (for the envelope).
+/// mboxo, mboxrd and mboxcl alike: a message starts after a `From ` separator line (`MboxSeparator`). A
+/// `Content-Length` (mboxcl) is not needed: a body line starting `From ` is told from a separator by its shape.
+struct MboxSplitter {
+    /// One message: where it is in the file (after its separator line, up to the next one) and its header
+    /// block, at most `headLimit` bytes.
+    struct Message {
+        var start: Int
+        var end: Int
+        var head: [UInt8]
+    }
+
+    static let headLimit = 64 << 10
+    /// A line longer than this is judged by its first bytes only (a separator line is short).
+    static let lineLimit = 1 << 10
+
+    private(set) var messages: [Message] = []
+    /// The message being read: its start and what is gathered of its header block.
+    private var current: (start: Int, head: [UInt8], headDone: Bool)?
+    /// The unfinished last line of the pieces fed so far, kept so a separator line is never cut in two.
+    private var carry: [UInt8] = []
+    /// File offset of the first byte of `carry` (of the next piece when it is empty).
+    private var offset: Int
+    /// Whether the next byte scanned starts a line.
+    private var atLineStart = true
+
+    /// `startsInMessage`: the bytes begin right after a separator line (a part of an archive read again).
+    init(startingAt offset: Int = 0, startsInMessage: Bool = false) {
+        self.offset = offset
+        if startsInMessage { current = (offset, [], false) }
+    }
+
+    /// The messages of bytes held whole (`base`: their offset in the file).
+    static func messages(in bytes: ArraySlice<UInt8>, base: Int = 0, startsInMessage: Bool = false) -> [Message] {
+        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage)
+        splitter.feed(bytes)
+        splitter.finish()
+        return splitter.messages
+    }
+
+    /// The messages completed so far, handed over (they are not kept).
+    mutating func takeMessages() -> [Message] {
+        defer { messages.removeAll(keepingCapacity: true) }
+        return messages
+    }
+
+    /// Reads the next piece of the file: everything up to its last line end is scanned, the rest waits.
+    mutating func feed(_ piece: ArraySlice<UInt8>) {
+        guard !piece.isEmpty else { return }
+        if carry.isEmpty {
+            piece.withUnsafeBufferPointer { scanWhole($0) }
+        } else {
+            let joined = carry + piece
+            carry.removeAll(keepingCapacity: true)
+            joined.withUnsafeBufferPointer { scanWhole($0) }
+        }
+    }
+
+    /// The end of the file: the last line and the last message end there.
+    mutating func finish() {
+        if !carry.isEmpty {
+            let rest = carry
+            carry.removeAll()
+            rest.withUnsafeBufferPointer { scan($0) }
+            offset += rest.count
+        }
+        if let current { messages.append(Message(start: current.start, end: offset, head: current.head)) }
+        current = nil
+    }
+
+    /// Scans `buffer` (at `offset`) up to its last line end and keeps the rest in `carry`; a last line
+    /// longer than `lineLimit` is no separator's beginning and is scanned at once.
+    private mutating func scanWhole(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let cut = (buffer.lastIndex(of: 0x0A) ?? -1) + 1
+        let lineEnds = buffer.count - cut > Self.lineLimit ? buffer.count : cut
+        scan(UnsafeBufferPointer(rebasing: buffer[..<lineEnds]))
+        offset += lineEnds
+        carry = Array(buffer[lineEnds...])
+    }
+
+    /// Goes through `buffer` (at file offset `offset`): each line that starts with `From ` (found line by
+    /// line with `memchr`) and reads as a separator ends one message and starts the next; the bytes in between go to
+    /// the current message's header block while it lasts.
+    private mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
+        let count = buffer.count
+        var position = 0
+        var next: Int? = atLineStart && Self.startsWithFrom(start, count: count) ? 0 : Self.findFrom(start, from: 0, count: count)
+        while let at = next {
+            let lineLength = Self.lineEnd(start + at, count: count - at) ?? (count - at)
+            let line = UnsafeBufferPointer(start: start + at, count: min(lineLength, Self.lineLimit))
+            if MboxSeparator.isSeparator(line) {
+                gather(UnsafeBufferPointer(rebasing: buffer[position..<at]))
+                if let current { messages.append(Message(start: current.start, end: offset + at, head: current.head)) }
+                position = min(count, at + lineLength + 1)
+                current = (offset + position, [], false)
+            }
+            next = Self.findFrom(start, from: at + lineLength, count: count)
+        }
+        gather(UnsafeBufferPointer(rebasing: buffer[position...]))
+        atLineStart = buffer[count - 1] == 0x0A
+    }
+
+    /// Adds bytes of the current message to its header block while the block lasts.
+    private mutating func gather(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var message = current, !message.headDone, !bytes.isEmpty else { return }
+        current = nil
+        let searchFrom = max(0, message.head.count - 2)
+        message.head.append(contentsOf: bytes.prefix(Self.headLimit - message.head.count))
+        if let end = HeaderBlockEnd.find(in: message.head, from: searchFrom) {
+            message.head.removeSubrange(end...)
+            message.headDone = true
+        } else if message.head.count >= Self.headLimit {
+            message.headDone = true
+        }
+        current = message
+    }
+
+    /// The start of the next line at or after `from` that begins with `From `.
+    private static func findFrom(_ start: UnsafePointer<UInt8>, from: Int, count: Int) -> Int? {
+        // Line by line with memchr: glibc's memmem is not visible to Swift without _GNU_SOURCE.
+        var index = from
+        while index < count, let hit = memchr(start + index, 0x0A, count - index) {
+            let lineStart = UnsafeRawPointer(hit) - UnsafeRawPointer(start) + 1
+            if startsWithFrom(start + lineStart, count: count - lineStart) { return lineStart }
+            index = lineStart
+        }
+        return nil
+    }
+
+    private static func startsWithFrom(_ pointer: UnsafePointer<UInt8>, count: Int) -> Bool {
+        count >= 5 && pointer[0] == 0x46 && pointer[1] == 0x72 && pointer[2] == 0x6F && pointer[3] == 0x6D && pointer[4] == 0x20
+    }
+
+    /// The length of the line at `start` (without its newline), nil when no newline comes within `count`.
+    private static func lineEnd(_ start: UnsafePointer<UInt8>, count: Int) -> Int? {
+        guard count > 0, let hit = memchr(start, 0x0A, count) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(start)
+    }
+}
+
+/// Where a header block ends: the first empty line (LF or CR LF).
+enum HeaderBlockEnd {
+    /// The index just past the header block's last line (its newline included), nil when not yet ended.
+    static func find(in bytes: [UInt8], from: Int = 0) -> Int? {
+        if bytes.first == 0x0A { return 0 }
+        if bytes.count >= 2, bytes[0] == 0x0D, bytes[1] == 0x0A { return 0 }
+        var index = from
+        while index < bytes.count {
+            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            let next = newline + 1
+            if next < bytes.count, bytes[next] == 0x0A { return next }
+            if next + 1 < bytes.count, bytes[next] == 0x0D, bytes[next + 1] == 0x0A { return next }
+            index = next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads an mbox of any size in pieces: only each message's place and envelope are kept.
+enum MboxStream {
+    static let pieceSize = 8 << 20
+
+    static func items(_ path: String) throws -> [MailItem] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileBytes.failure(errno) }
+        defer { close(descriptor) }
+        var splitter = MboxSplitter()
+        var items: [MailItem] = []
+        var piece = [UInt8](repeating: 0, count: pieceSize)
+        while true {
+            let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, pieceSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileBytes.failure(errno)
+            }
+            if count == 0 { break }
+            splitter.feed(piece[..<count])
+            // Envelopes are taken as messages complete, so their header blocks need not all be held.
+            items += splitter.takeMessages().compactMap { item($0, file: 0) }
+        }
+        splitter.finish()
+        items += splitter.takeMessages().compactMap { item($0, file: 0) }
+        return items
+    }
+
+    /// The item of one message found by the splitter: its envelope read from its header block.
+    static func item(_ message: MboxSplitter.Message, file: Int) -> MailItem? {
+        var head = message.head
+        // The envelope parser wants the empty line that ends the header block.
+        head.append(0x0A)
+        guard let envelope = MailEnvelope.parse(head[...]) else { return nil }
+        return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
+    }
+}

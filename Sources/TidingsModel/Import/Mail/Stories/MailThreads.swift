@@ -1,0 +1,136 @@
+import Foundation
+
+/// Messages threaded into stories: the thread's first message is the story, the replies its comments. List
+/// entries come from envelopes alone; a story in full parses its messages' bytes (docs/DECISIONS.md §24).
+struct MailThreads {
+    let items: [MailItem]
+    let threads: [MessageThread]
+
+    init(_ items: [MailItem]) {
+        self.items = items
+        threads = MessageThreader.threads(items.map { ThreadInput(id: $0.envelope.messageID, parents: $0.envelope.parents, date: $0.envelope.date) })
+    }
+
+    static let format = "mail"
+
+    /// `mail:` and the id of the thread's first message, or of the missing message a thread answers
+    /// (docs/STATE.md); a first message without an id is named by a hash of what it is.
+    func storyID(_ thread: MessageThread) -> String {
+        guard let root = thread.nodes.first else { return "mail:" }
+        if let id = root.placeholderID { return "mail:" + id }
+        guard let message = root.message else { return "mail:" }
+        if let id = items[message].envelope.messageID { return "mail:" + id }
+        return "mail:" + Self.hashName(items[message].envelope)
+    }
+
+    /// The list entry of a thread.
+    func summary(_ thread: MessageThread, source: SourceReference, commentIDs wanted: Bool) -> ImportedSummary {
+        let id = storyID(thread)
+        var summary = StorySummary(id: id, source: source, format: Self.format, header: header(thread),
+                                   commentCount: thread.nodes.dropFirst().reduce(0) { $0 + ($1.message == nil ? 0 : 1) })
+        let comments = thread.nodes.dropFirst().compactMap(\.message)
+        let seen = comments.filter { items[$0].seen }.map { commentID(items[$0].envelope) }
+        let rootSeen = thread.nodes.first?.message.map { items[$0].seen } ?? false
+        if rootSeen || !seen.isEmpty { summary.sourceMarks = SourceMarks(storyRead: rootSeen, readComments: seen) }
+        return ImportedSummary(summary: summary, commentIDs: wanted ? comments.map { commentID(items[$0].envelope) } : nil)
+    }
+
+    /// The thread in full; `message` parses the bytes of one item (nil when they cannot be read again).
+    func story(_ thread: MessageThread, source: SourceReference, message: (Int) -> MailMessage?) -> Story {
+        var story = Story(id: storyID(thread), source: source, format: Self.format, header: header(thread))
+        if let root = thread.nodes.first?.message {
+            let parsed = message(root)
+            story.body = parsed.map(Self.bodyWithNotes) ?? StoryBody(paragraphs: ["This message could not be read again."])
+            story.seenAtSource = items[root].seen
+            story.attachments = parsed?.attachments ?? []
+        } else {
+            story.body = StoryBody(paragraphs: ["The first message of this thread is not saved here; its replies follow."])
+        }
+        // Node index → comment index, for parents; the root is the story, so its children are top-level.
+        var commentIndex = [Int?](repeating: nil, count: thread.nodes.count)
+        for (index, node) in thread.nodes.enumerated().dropFirst() {
+            let parent = node.parent.flatMap { $0 == 0 ? nil : commentIndex[$0] }
+            let depth = parent.map { story.comments[$0].depth + 1 } ?? 0
+            commentIndex[index] = story.comments.count
+            guard let item = node.message else {
+                var stub = Comment(id: ServiceIDs.comment("mail:" + (node.placeholderID ?? "")), kind: .unsaved, depth: depth,
+                                   parent: parent, text: "A message not saved here")
+                stub.serviceID = node.placeholderID
+                story.comments.append(stub)
+                continue
+            }
+            let envelope = items[item].envelope
+            let parsed = message(item)
+            var comment = Comment(id: commentID(envelope), serviceID: envelope.messageID, depth: depth, parent: parent,
+                                  author: envelope.sender, date: envelope.date,
+                                  body: parsed.map(Self.bodyWithNotes) ?? StoryBody(paragraphs: ["This message could not be read again."]))
+            comment.subject = envelope.subject
+            comment.seenAtSource = items[item].seen
+            comment.attachments = parsed?.attachments ?? []
+            story.comments.append(comment)
+        }
+        Story.countDescendants(&story.comments)
+        return story
+    }
+
+    /// Title, sender and date of the thread's first message; a thread whose first message is missing is
+    /// titled by its first reply's subject without `Re:`.
+    private func header(_ thread: MessageThread) -> StoryHeader {
+        var header = StoryHeader()
+        if let root = thread.nodes.first?.message {
+            let envelope = items[root].envelope
+            header.title = envelope.subject.flatMap { $0.isEmpty ? nil : $0 } ?? "(no subject)"
+            header.author = envelope.sender
+            header.date = envelope.date
+            header.category = envelope.newsgroups.isEmpty ? nil : envelope.newsgroups.joined(separator: ", ")
+        } else {
+            let first = thread.nodes.lazy.compactMap(\.message).first.map { items[$0].envelope }
+            header.title = first?.subject.map(SubjectPrefix.stripped).flatMap { $0.isEmpty ? nil : $0 } ?? "(no subject)"
+            header.category = first.flatMap { $0.newsgroups.isEmpty ? nil : $0.newsgroups.joined(separator: ", ") }
+        }
+        return header
+    }
+
+    /// The comment id of a message: the hash of its Message-ID, or of what it is when it has none.
+    func commentID(_ envelope: MailEnvelope) -> CommentID {
+        ServiceIDs.comment("mail:" + (envelope.messageID ?? Self.hashName(envelope)))
+    }
+
+    /// A name for a message without a Message-ID: a hash of its sender, date and subject.
+    static func hashName(_ envelope: MailEnvelope) -> String {
+        var hash = StableHash()
+        hash.add(envelope.fromAddress ?? envelope.fromName ?? "")
+        hash.add(envelope.date.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
+        hash.add(envelope.subject ?? "")
+        return "no-id-" + String(hash.value, radix: 36)
+    }
+
+    /// The message's text, with what could not be decoded said at its end.
+    static func bodyWithNotes(_ message: MailMessage) -> StoryBody {
+        guard !message.notes.isEmpty else { return message.body }
+        var body = message.body
+        body.blocks.append(StoryBody.Block(.paragraph, [StoryBody.Run("[" + message.notes.joined(separator: "; ") + "]", emphasis: .italic)]))
+        return body
+    }
+}
+
+/// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Re[2]:`), taken off to title a thread.
+enum SubjectPrefix {
+    static func stripped(_ subject: String) -> String {
+        var rest = Substring(subject).drop { $0 == " " }
+        while true {
+            let lower = rest.lowercased()
+            var matched = false
+            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:"] where lower.hasPrefix(prefix) {
+                rest = rest.dropFirst(prefix.count).drop { $0 == " " }
+                matched = true
+                break
+            }
+            if !matched, lower.hasPrefix("re["), let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].first == ":" {
+                rest = rest[rest.index(close, offsetBy: 2)...].drop { $0 == " " }
+                matched = true
+            }
+            if !matched { return String(rest) }
+        }
+    }
+}
