@@ -15,6 +15,9 @@ public struct Story: Sendable, Equatable {
     public var body: StoryBody
     /// Every comment in pre-order (a parent before its replies); see `Comment.depth` and `Comment.parent`.
     public var comments: [Comment]
+    /// A message's attachments when the story is the first message of a mail or news thread: listed under
+    /// its text, never shown.
+    public var attachments: [Comment.Attachment] = []
 
     public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
                 body: StoryBody = [], comments: [Comment] = []) {
