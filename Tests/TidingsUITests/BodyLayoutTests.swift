@@ -43,7 +43,9 @@ final class BodyLayoutTests: XCTestCase {
         XCTAssertTrue(BodyLayout.blockLines(quote, width: 30)[0].spans.last!.style.dim, "quoted text is dimmed")
         let joined = BodyLayout.lines([Block(.quote, [Run("a")]), Block(.quote, [Run("b")], level: 1), Block(.paragraph, text: "c")],
                                       width: 30, separateFirst: false)
-        XCTAssertEqual(joined.map(\.text), ["│ a", "│ ", "│ │ b", "", "c"])
+        XCTAssertEqual(joined.map(\.text), ["│ a", "│ │ b", "", "c"], "a change of level needs no row between")
+        let paragraphs = BodyLayout.lines([Block(.quote, [Run("a")]), Block(.quote, [Run("b")])], width: 30, separateFirst: false)
+        XCTAssertEqual(paragraphs.map(\.text), ["│ a", "│ ", "│ b"], "two paragraphs of one quote: a row of bars between")
     }
 
     func testRunsKeepTheirEmphasisAndLinkNumbers() {

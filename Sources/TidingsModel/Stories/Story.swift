@@ -17,6 +17,9 @@ public struct Story: Sendable, Equatable {
     public var comments: [Comment]
     /// The mail client had marked the story's own message read (see `Comment.seenAtSource`).
     public var seenAtSource = false
+    /// A message's attachments when the story is the first message of a mail or news thread: listed under
+    /// its text, never shown.
+    public var attachments: [Comment.Attachment] = []
 
     public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
                 body: StoryBody = [], comments: [Comment] = []) {

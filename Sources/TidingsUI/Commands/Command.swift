@@ -12,6 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case collapseThread = "collapse-thread"
     case expandThread = "expand-thread"
     case toggleRead = "toggle-read"
+    case toggleQuotes = "toggle-quotes"
     case nextUnread = "next-unread"
     case focusStories = "focus-stories"
     case nextPane = "next-pane"

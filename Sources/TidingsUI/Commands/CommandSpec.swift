@@ -54,6 +54,9 @@ public struct CommandSpec: Sendable {
         case .toggleRead:
             return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
                                in: InputContext.reader, needs: .selectedStory, hint: "read")
+        case .toggleQuotes:
+            return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
+                               in: [.storyText, .comments])
         case .nextUnread:
             return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next unread story or story with unread comments",
                                in: InputContext.reader, hint: "next unread")

@@ -56,6 +56,7 @@ public struct KeyMap: Sendable {
         Binding([.left, .character("h")], .focusStories, only: [.storyText]),
         Binding([.character("r")], .toggleRead),
         Binding([.character("n")], .nextUnread),
+        Binding([.character("T")], .toggleQuotes),
         Binding([.escape], .focusStories),
         Binding([.character("?")], .showHelp),
         Binding([.character("p")], .showProblems),

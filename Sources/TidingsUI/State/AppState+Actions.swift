@@ -58,8 +58,9 @@ extension AppState {
         case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread: return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return context == .storyText || context == .comments
+        // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend:
+             .quitNow, .redraw, .suspend, .toggleQuotes:
             return false
         }
     }
@@ -139,6 +140,7 @@ extension AppState {
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
         case .nextUnread: return goToNextUnread()
+        case .toggleQuotes: toggleQuotes()
         case .focusStories: focus(.stories)
         case .showHelp: overlay = .help(top: 0)
         case .showProblems: overlay = .problems(top: 0)

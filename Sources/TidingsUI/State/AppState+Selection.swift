@@ -50,7 +50,7 @@ extension AppState {
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
         storyTextCache = nil
         commentPane = CommentPaneState(story: story, readState: readState,
-                                       layout: CommentLayout(width: commentPane.layout.width, ages: ageClock))
+                                       layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
         textTop = 0
         if focus != .stories { markStoryOpened() }
         if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {

@@ -95,10 +95,12 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone {
         didSet {
             storyTextCache = nil
-            commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock)
+            commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold)
         }
     }
 
+    /// Whether long quotes are shown in full (`T`); they start folded.
+    public internal(set) var quotesShown = false
     /// The comment pane's own state (see `CommentPaneState`).
     var commentPane = CommentPaneState()
     var storyTextCache: (story: Int, width: Int, lines: [StyledLine])?
@@ -201,8 +203,9 @@ public struct AppState: Sendable {
     /// A layout for the pane's width, and for the minute it is now: ages move on, so a layout made in
     /// another minute is made again (line counts do not change with ages, so the anchor stays valid).
     mutating func prepareCommentLayout(width: Int) {
-        if commentPane.layout.width != width || !commentPane.layout.ages.agrees(with: ageClock) {
-            commentPane.layout = CommentLayout(width: width, ages: ageClock)
+        if commentPane.layout.width != width || !commentPane.layout.ages.agrees(with: ageClock)
+            || commentPane.layout.quotes != quoteFold {
+            commentPane.layout = CommentLayout(width: width, ages: ageClock, quotes: quoteFold)
         }
     }
 

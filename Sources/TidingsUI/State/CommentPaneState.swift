@@ -21,7 +21,7 @@ struct CommentPaneState: Sendable {
 
     /// The pane at the start of a visit to `story`: first comment selected, nothing shown yet.
     init(story: Story, readState: ReadState, layout: CommentLayout) {
-        let thread = CommentThread(comments: story.comments)
+        let thread = CommentThread(comments: story.comments, rootSubject: story.title)
         self.thread = thread
         selected = thread.isEmpty ? nil : 0
         self.layout = layout

@@ -21,8 +21,12 @@ public struct CommentThread: Sendable {
     /// Comments visible, stubs left out.
     public private(set) var visibleCountedCount = 0
 
-    public init(comments: [Comment]) {
+    /// The subject top-level comments answer: the story's title.
+    public let rootSubject: String?
+
+    public init(comments: [Comment], rootSubject: String? = nil) {
         self.comments = comments
+        self.rootSubject = rootSubject
         var later = [Bool](repeating: false, count: comments.count)
         // lastChild[p] tracks the latest child seen for each parent (nil parent uses the key -1).
         var lastChild: [Int: Int] = [:]
@@ -38,6 +42,14 @@ public struct CommentThread: Sendable {
     }
 
     public var isEmpty: Bool { comments.isEmpty }
+
+    /// The subject a comment answers: its parent's, or the story's title for a top-level comment and under a
+    /// parent without a subject (no walk up the ancestors: threads may be 100,000 deep).
+    public func parentSubject(of index: Int) -> String? {
+        guard comments.indices.contains(index), let parent = comments[index].parent,
+              comments.indices.contains(parent) else { return rootSubject }
+        return comments[parent].subject ?? rootSubject
+    }
 
     public func position(of index: Int) -> Int? {
         guard visiblePosition.indices.contains(index) else { return nil }

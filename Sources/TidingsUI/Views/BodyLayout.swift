@@ -6,26 +6,42 @@ import TidingsModel
 /// and the truncation sanitize), so widths are measured on what is shown.
 enum BodyLayout {
     /// The blocks in order, each set off from the one before by a blank row, except list items in a row
-    /// (one list) and quotes in a row (joined by their bars, so a quote of two paragraphs reads as one).
-    /// `separateFirst` puts a blank row before the first block too, as under the story's header.
-    static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool) -> [StyledLine] {
+    /// (one list) and quotes in a row (joined by their bars: a quote of two paragraphs reads as one, and a
+    /// change of level needs no row, the bars show it). A run of quotes longer than a few rows is folded
+    /// when `quotes` says so. `separateFirst` puts a blank row before the first block too, as under the
+    /// story's header.
+    static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool, quotes: QuoteFold = .shown) -> [StyledLine] {
         guard width > 0 else { return [] }
         var lines: [StyledLine] = []
+        // The rows of the run of quotes being laid out: folded, or not, as a whole once the run ends.
+        var quoted: [StyledLine] = []
         var previous: StoryBody.Block?
         for block in blocks {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
-                    let joint = StoryBody.Block(.quote, [], level: min(previous.level, block.level))
-                    lines += blockLines(joint, width: width)
-                } else if !(previous.kind == .listItem && block.kind == .listItem) {
-                    lines.append(blank)
+                    // Mail quotes change level without a blank line, and their own empty lines are kept in
+                    // their text: only two paragraphs of one level need a row between them.
+                    if previous.level == block.level {
+                        quoted += blockLines(StoryBody.Block(.quote, [], level: block.level), width: width)
+                    }
+                } else {
+                    if previous.kind == .quote {
+                        lines += quotes.rows(quoted, width: width)
+                        quoted.removeAll(keepingCapacity: true)
+                    }
+                    if !(previous.kind == .listItem && block.kind == .listItem) { lines.append(blank) }
                 }
             } else if separateFirst {
                 lines.append(blank)
             }
             previous = block
-            lines += blockLines(block, width: width)
+            if block.kind == .quote {
+                quoted += blockLines(block, width: width)
+            } else {
+                lines += blockLines(block, width: width)
+            }
         }
+        lines += quotes.rows(quoted, width: width)
         return lines
     }
 
@@ -50,15 +66,13 @@ enum BodyLayout {
         case .quote:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
             guard lead.marker else { return wrapRuns(block, width: width) }
-            let bars = String(repeating: "│ ", count: 1 + lead.indent / 2)
-            let text = wrapRuns(block, width: width - DisplayWidth.of(bars))
-            return hang(text, first: bars, rest: bars, style: .guide)
+            let bars = QuoteBars.spans(count: 1 + lead.indent / 2)
+            let text = wrapRuns(block, width: width - 2 * bars.count)
+            return text.map { StyledLine(spans: bars + $0.spans) }
         case .preserved, .signature:
             let lead = fitLead(indent: 2 * level, marker: 0, width: width)
             let style = block.kind == .signature ? Style(dim: true) : .plain
-            let rows = block.plainText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { line in
-                line.isEmpty ? [blank] : TextWrap.wrap(String(line), width: width - lead.indent).map { StyledLine(text: $0, style: style) }
-            }
+            let rows = PreservedWrap.wrap(block.plainText, width: width - lead.indent).map { StyledLine(text: $0, style: style) }
             return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
@@ -129,7 +143,10 @@ enum BodyLayout {
         // Most text is one plain run: the plain wrapper gives the same rows with less work per character.
         if block.runs.count == 1, block.runs[0].emphasis == .none, block.runs[0].link == nil {
             let style = Self.style(for: .none, in: block.kind)
-            return TextWrap.wrap(block.runs[0].text, width: width).map { StyledLine(text: $0, style: style) }
+            // A quote in mail keeps its lines as written, like the message's own text.
+            let rows = block.kind == .quote ? PreservedWrap.wrap(block.runs[0].text, width: width)
+                                            : TextWrap.wrap(block.runs[0].text, width: width)
+            return rows.map { StyledLine(text: $0, style: style) }
         }
         let spans = block.runs.flatMap { run -> [StyledLine.Span] in
             var result = [StyledLine.Span(text: run.text, style: style(for: run.emphasis, in: block.kind))]

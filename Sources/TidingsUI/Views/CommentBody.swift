@@ -1,19 +1,24 @@
 import TidingsModel
 
 /// A comment's text as rows: its blocks laid out like the story's, then its links' targets, numbered
-/// from 1 for each comment.
+/// from 1 for each comment, then a message's attachments.
 enum CommentBody {
-    static func lines(of comment: Comment, width: Int) -> [StyledLine] {
+    static func lines(of comment: Comment, width: Int, quotes: QuoteFold = .shown) -> [StyledLine] {
         let blocks = comment.body.blocks
-        // One block stays compact, as a comment of one paragraph always looked: no blank rows at all.
+        // One block stays compact, as a comment of one paragraph always looked: no blank rows at all (the
+        // block layout puts none before a first block or around a lone one).
         let compact = blocks.count <= 1
-        var lines = compact ? blocks.flatMap { BodyLayout.blockLines($0, width: width) }
-                            : BodyLayout.lines(blocks, width: width, separateFirst: false)
-        if lines.isEmpty { lines = [BodyLayout.blank] }
+        var lines = BodyLayout.lines(blocks, width: width, separateFirst: false, quotes: quotes)
+        // A message of attachments alone needs no empty row for its missing text.
+        if lines.isEmpty, comment.attachments.isEmpty { lines = [BodyLayout.blank] }
         let writtenOut = comment.body.links.isEmpty ? [] : comment.body.linksWrittenOut
         if comment.body.links.count > writtenOut.count {
             if !compact { lines.append(BodyLayout.blank) }
             lines += BodyLayout.linkLines(comment.body.links, firstNumber: 1, width: width, skipping: writtenOut)
+        }
+        if !comment.attachments.isEmpty {
+            if !compact { lines.append(BodyLayout.blank) }
+            lines += AttachmentLines.lines(comment.attachments, width: width)
         }
         // What the source says of a deleted comment (`[deleted]`) is not its text: dimmed, like a stub.
         if comment.kind == .deleted {

@@ -5,11 +5,14 @@ struct CommentLayout {
     let width: Int
     /// The clock the cached attribution lines measured ages with.
     let ages: AgeClock
+    /// Whether the cached lines fold long quotes: a layout is made anew when that changes.
+    let quotes: QuoteFold
     private var cache: [Int: [CommentLine]] = [:]
 
-    init(width: Int, ages: AgeClock = .unset) {
+    init(width: Int, ages: AgeClock = .unset, quotes: QuoteFold = .shown) {
         self.width = width
         self.ages = ages
+        self.quotes = quotes
     }
 
     /// Nesting columns that fit while leaving a readable text column.
@@ -50,7 +53,10 @@ struct CommentLayout {
                 .collapsedSummary)
         } else {
             if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
-            for line in CommentBody.lines(of: comment, width: textWidth) { rows.append((line.spans, .text)) }
+            if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
+                one(subject, .subject)
+            }
+            for line in CommentBody.lines(of: comment, width: textWidth, quotes: quotes) { rows.append((line.spans, .text)) }
         }
         var lines = rows.enumerated().map { offset, row in
             CommentLine(guide: offset == 0 ? firstGuide : restGuide, spans: row.spans, kind: row.kind, isFirst: offset == 0)

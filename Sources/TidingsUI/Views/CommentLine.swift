@@ -7,6 +7,8 @@ struct CommentLine: Equatable {
         case spacer
         /// Author, age and score.
         case header
+        /// A message's subject, under its header, when it is not its parent's.
+        case subject
         /// The comment's text, its links, and the blank rows between its blocks.
         case text
         /// A folded comment in one row: `[+3] author · age: text…`.
@@ -18,6 +20,7 @@ struct CommentLine: Equatable {
         var style: Style {
             switch self {
             case .header: return Style(color: .accent, bold: true)
+            case .subject: return .bold
             case .collapsedSummary: return .accent
             case .stub: return .dim
             case .text, .spacer: return .plain

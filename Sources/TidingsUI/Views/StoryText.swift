@@ -2,9 +2,9 @@ import Foundation
 import TidingsModel
 
 /// Lays out a story for the story text pane: title, header lines, the link it is about as `[0]`, then the
-/// body's blocks (`BodyLayout`) and their links' targets, numbered from 1.
+/// body's blocks (`BodyLayout`) and their links' targets, numbered from 1, then a message's attachments.
 enum StoryText {
-    static func lines(for story: Story, width: Int, timeZone: TimeZone) -> [StyledLine] {
+    static func lines(for story: Story, width: Int, timeZone: TimeZone, quotes: QuoteFold = .shown) -> [StyledLine] {
         guard width > 0 else { return [] }
         var lines: [StyledLine] = []
         func add(_ text: String, _ style: Style) {
@@ -18,8 +18,8 @@ enum StoryText {
         if !about.isEmpty { add(about, .accent) }
         if let url = header.url { lines += BodyLayout.linkLines([url], firstNumber: 0, width: width) }
         add(commentSummary(story), .dim)
-        lines += BodyLayout.lines(story.body.blocks, width: width, separateFirst: true)
-        if story.body.isEmpty {
+        lines += BodyLayout.lines(story.body.blocks, width: width, separateFirst: true, quotes: quotes)
+        if story.body.isEmpty, story.attachments.isEmpty {
             lines.append(BodyLayout.blank)
             lines.append(StyledLine(text: "(no story text)", style: .dim))
         }
@@ -27,6 +27,10 @@ enum StoryText {
         if story.body.links.count > writtenOut.count {
             lines.append(BodyLayout.blank)
             lines += BodyLayout.linkLines(story.body.links, firstNumber: 1, width: width, skipping: writtenOut)
+        }
+        if !story.attachments.isEmpty {
+            lines.append(BodyLayout.blank)
+            lines += AttachmentLines.lines(story.attachments, width: width)
         }
         return lines
     }
@@ -49,7 +53,7 @@ extension AppState {
     mutating func storyTextLines(width: Int) -> [StyledLine] {
         if let cache = storyTextCache, cache.story == selectedStory, cache.width == width { return cache.lines }
         guard let story = currentStory else { return [] }
-        let lines = StoryText.lines(for: story, width: width, timeZone: timeZone)
+        let lines = StoryText.lines(for: story, width: width, timeZone: timeZone, quotes: quoteFold)
         storyTextCache = (selectedStory, width, lines)
         return lines
     }

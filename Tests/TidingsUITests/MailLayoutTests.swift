@@ -1,0 +1,140 @@
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// The pieces that show messages: subjects compared, lines kept, quotes folded, attachments described.
+final class ReplySubjectTests: XCTestCase {
+    func testPrefixesTagsCaseAndSpacesAreIgnored() {
+        XCTAssertEqual(ReplySubject.key("Re: RE: Re[2]: Fwd: Fw: AW: SV: Antw: [list] Hello   World "), "hello world")
+        XCTAssertEqual(ReplySubject.key("[dev] Re: [dev] re(3): FWD:Hello\tWorld"), "hello world")
+        XCTAssertEqual(ReplySubject.key("Re : Bonjour"), "bonjour", "a space before the colon, as French clients write")
+        XCTAssertEqual(ReplySubject.key("回复 Re：東京"), "回复 re：東京", "only known prefixes go, even with a full-width colon")
+        XCTAssertEqual(ReplySubject.key("Re：東京"), "東京")
+        XCTAssertFalse(ReplySubject.differs("Re: release PLAN", from: "Release plan"))
+        XCTAssertFalse(ReplySubject.differs("AW: Äpfel und Birnen", from: "äpfel UND birnen"), "case ignored beyond ASCII")
+        XCTAssertFalse(ReplySubject.differs("Re: [tidings-dev] Release", from: "[tidings-dev] Release"))
+        XCTAssertFalse(ReplySubject.differs("Re:", from: ""))
+    }
+
+    func testWhatIsNotAPrefixStays() {
+        XCTAssertEqual(ReplySubject.key("Reply: x"), "reply: x")
+        XCTAssertEqual(ReplySubject.key("Rebase: x"), "rebase: x")
+        XCTAssertEqual(ReplySubject.key("Re x"), "re x", "no colon, no prefix")
+        XCTAssertEqual(ReplySubject.key("Re[x]: y"), "re[x]: y")
+        XCTAssertEqual(ReplySubject.key("Re[2: y"), "re[2: y")
+        XCTAssertEqual(ReplySubject.key("[unclosed tag"), "[unclosed tag")
+        XCTAssertEqual(ReplySubject.key("Hello [list] Re: x"), "hello [list] re: x", "only at the start")
+        XCTAssertTrue(ReplySubject.differs("Re: Release plan (was: docs)", from: "Release plan"))
+        XCTAssertTrue(ReplySubject.differs("Docs", from: nil), "nothing to compare with")
+    }
+
+    func testHostileSubjectsAreBoundedAndEnd() {
+        let prefixes = String(repeating: "Re: ", count: 100_000) + "x"
+        XCTAssertEqual(ReplySubject.key(prefixes), "", "only the start is compared: prefixes all of it")
+        XCTAssertEqual(ReplySubject.key(String(repeating: "a ", count: 100_000)).count, 1023)
+        XCTAssertEqual(ReplySubject.key(String(repeating: "[", count: 100_000)), String(repeating: "[", count: 1024))
+        XCTAssertEqual(ReplySubject.key(String(repeating: "[]", count: 100_000)), "")
+    }
+}
+
+final class MailLayoutTests: XCTestCase {
+    typealias Block = StoryBody.Block
+    typealias Run = StoryBody.Run
+
+    func texts(_ blocks: [Block], width: Int, quotes: QuoteFold = .shown) -> [String] {
+        BodyLayout.lines(blocks, width: width, separateFirst: false, quotes: quotes).map(\.text)
+    }
+
+    func testPreservedLinesKeepTheirSpacingAndWrapUnderTheirIndent() {
+        XCTAssertEqual(PreservedWrap.wrap("a    b\n\n\tc  \n  one two three four five six", width: 20),
+                       ["a    b", "", "    c", "  one two three four", "  five six"])
+        XCTAssertEqual(PreservedWrap.wrap("      deep words here", width: 14), ["    deep words", "    here"],
+                       "the indentation shrinks so the text keeps ten cells")
+        XCTAssertEqual(PreservedWrap.wrap("東京東京東京", width: 5), ["東京", "東京", "東京"])
+        XCTAssertEqual(PreservedWrap.wrap("", width: 5), [""])
+        XCTAssertEqual(PreservedWrap.wrap("x", width: 0), [])
+        XCTAssertEqual(PreservedWrap.wrap("a\u{1B}[2Jb\r\nc", width: 10), ["a␛b", "c"], "escapes shown, CRLF one break")
+    }
+
+    func testMailQuotesKeepTheirLinesAndSignaturesAreDim() {
+        let quote = Block(.quote, [Run("first  line\n\nthird line is long enough to wrap")], level: 1)
+        XCTAssertEqual(texts([quote], width: 24), ["│ │ first  line", "│ │ ", "│ │ third line is long", "│ │ enough to wrap"])
+        let rows = BodyLayout.blockLines(quote, width: 24)
+        XCTAssertEqual(rows[0].spans.map(\.style), [QuoteBars.style(level: 0), QuoteBars.style(level: 1), .dim])
+        XCTAssertNotEqual(QuoteBars.style(level: 0).color, QuoteBars.style(level: 1).color)
+        XCTAssertTrue((0..<8).allSatisfy { QuoteBars.style(level: $0).dim }, "dim alone sets quotes apart without colours")
+        let signature = BodyLayout.blockLines(Block(.signature, text: "-- \nAnn  Author"), width: 20)
+        XCTAssertEqual(signature.map(\.text), ["--", "Ann  Author"])
+        XCTAssertTrue(signature.allSatisfy { $0.style == .dim })
+    }
+
+    func testRunsOfQuotesFoldAsAWhole() {
+        let fold = QuoteFold(folded: true, key: "T")
+        let short = [Block(.quote, [Run((1...6).map { "q\($0)" }.joined(separator: "\n"))])]
+        XCTAssertEqual(texts(short, width: 40, quotes: fold).count, 6, "six rows are not folded")
+        // Seven rows over two levels: one run, folded once.
+        let long = [Block(.quote, [Run("a\nb\nc")]), Block(.quote, [Run("d\ne")], level: 1), Block(.quote, [Run("f\ng")]),
+                    Block(.preserved, text: "reply"), Block(.quote, [Run("h")])]
+        XCTAssertEqual(texts(long, width: 40, quotes: fold), ["│ a", "│ b", "│ … 5 more quoted lines (T shows them)", "", "reply", "", "│ h"])
+        XCTAssertEqual(texts(long, width: 40), ["│ a", "│ b", "│ c", "│ │ d", "│ │ e", "│ f", "│ g", "", "reply", "", "│ h"])
+        XCTAssertEqual(texts(long, width: 40, quotes: QuoteFold(folded: true, key: nil))[2], "│ … 5 more quoted lines")
+        // Rows, not lines, are counted: three long lines wrap to more than six rows at 12 cells.
+        let wrapped = [Block(.quote, [Run("one two three four\nfive six seven eight\nnine ten eleven")])]
+        XCTAssertEqual(texts(wrapped, width: 40, quotes: fold).count, 3)
+        XCTAssertEqual(texts(wrapped, width: 12, quotes: fold), ["│ one two", "│ three four", "│ … 5 more …"])
+        for width in 1...12 {
+            for line in BodyLayout.lines(long, width: width, separateFirst: false, quotes: fold) {
+                XCTAssertLessThanOrEqual(line.width, width)
+            }
+        }
+        XCTAssertEqual(fold.summary(hidden: 23, width: 3).text, "│ …")
+        XCTAssertEqual(fold.summary(hidden: 23, width: 1).text, "…")
+    }
+
+    func testAttachmentSizesAndDescriptions() {
+        let sizes = [0: "0 B", 1023: "1023 B", 1024: "1.0 KB", 1536: "1.5 KB", 10_188: "9.9 KB", 10_189: "10 KB",
+                     122_880: "120 KB", 1_048_063: "1023 KB", 1_048_064: "1.0 MB", 3_355_443: "3.2 MB",
+                     52_428_800: "50 MB", -5: "0 B", Int.max: "8796093022208 MB"]
+        for (bytes, text) in sizes { XCTAssertEqual(AttachmentLines.size(bytes), text, "\(bytes)") }
+        XCTAssertEqual(AttachmentLines.describe(.init(name: "report.pdf", type: "application/pdf", size: 122_880)),
+                       "[attachment] report.pdf (application/pdf, 120 KB)")
+        XCTAssertEqual(AttachmentLines.describe(.init(name: nil, type: "image/png", size: 10)), "[attachment] image/png (10 B)")
+        XCTAssertEqual(AttachmentLines.describe(.init(name: "", type: "", size: 10)), "[attachment] unknown type (10 B)")
+        let hostile = Comment.Attachment(name: "a\u{1B}]0;title\u{07}\nb", type: "text/\u{202E}plain", size: 1)
+        XCTAssertEqual(AttachmentLines.lines([hostile], width: 80).map(\.text), ["[attachment] a␛ b (text/plain, 1 B)"])
+        XCTAssertEqual(AttachmentLines.lines([hostile], width: 10).map(\.text), ["[attachme…"])
+        XCTAssertEqual(AttachmentLines.lines([hostile], width: 0).count, 0)
+    }
+
+    func testHostileSubjectsAreSanitizedInTheirRow() {
+        var story = StoryBuilder.story("Plan", comments: [(0, "text")])
+        story.comments[0].author = "ann"
+        story.comments[0].subject = "New\u{1B}[31m subject\r\nsecond line " + String(repeating: "東", count: 100_000)
+        let thread = CommentThread(comments: story.comments, rootSubject: story.title)
+        var layout = CommentLayout(width: 40)
+        let lines = layout.lines(for: 0, in: thread)
+        XCTAssertEqual(lines.map(\.kind), [.header, .subject, .text])
+        XCTAssertEqual(lines[1].text, "New␛ subject second line 東東東東東東…")
+        XCTAssertEqual(lines[1].spans.first?.style, .bold)
+        XCTAssertLessThanOrEqual(StyledLine(spans: lines[1].spans).width, 38)
+    }
+
+    func testASubjectIsComparedWithItsParentsOrTheStoryTitle() {
+        var story = StoryBuilder.story("Plan", comments: [(0, "a"), (1, "b"), (2, "c"), (0, "d")])
+        story.comments[0].subject = "Re: Plan"
+        story.comments[1].subject = "Budget"
+        story.comments[2].subject = "Re: budget"
+        story.comments[3].subject = "Re: Plan"
+        let thread = CommentThread(comments: story.comments, rootSubject: story.title)
+        var layout = CommentLayout(width: 40)
+        let subjects = story.comments.indices.map { index in layout.lines(for: index, in: thread).first { $0.kind == .subject }?.text }
+        XCTAssertEqual(subjects, [nil, "Budget", nil, nil])
+        // A parent without a subject: compared with the story's title.
+        story.comments[1].subject = nil
+        var other = CommentLayout(width: 40)
+        let without = CommentThread(comments: story.comments, rootSubject: story.title)
+        XCTAssertEqual(other.lines(for: 2, in: without).first { $0.kind == .subject }?.text, "Re: budget")
+        XCTAssertEqual(without.parentSubject(of: 2), "Plan")
+    }
+}
