@@ -23,9 +23,9 @@ enum ThreadForest {
             stack.append((top, -1, 0))
             while let (container, parent, depth) = stack.popLast() {
                 let here = nodes.count
-                let message = links.message[container]
-                nodes.append(MessageThread.Node(message: message >= 0 ? message : nil,
-                                                placeholderID: message >= 0 ? nil : links.placeholderID(container),
+                let isMessage = links.isMessage(container)
+                nodes.append(MessageThread.Node(message: isMessage ? container : nil,
+                                                placeholderID: isMessage ? nil : links.placeholderID(container),
                                                 depth: depth, parent: parent >= 0 ? parent : nil))
                 // Pushed last reply first, so the first reply is listed next: pre-order without recursion.
                 let range = replies.range(of: container)
@@ -62,7 +62,7 @@ enum ThreadForest {
             }
             while let child = pending.popLast() {
                 let parent = links.parent[child]
-                let parentShown = links.message[parent] >= 0 || links.parent[parent] < 0
+                let parentShown = links.isMessage(parent) || links.parent[parent] < 0
                 shown[child] = parentShown ? parent : shown[parent]
                 root[child] = root[parent]
             }

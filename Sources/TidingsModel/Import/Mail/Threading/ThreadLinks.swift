@@ -7,18 +7,19 @@
 /// records when JWZ would have made it, so breaking a loop at its latest link refuses the same link JWZ's
 /// ancestry check would have refused.
 struct ThreadLinks {
-    /// Input index of the message in each container; -1 for a placeholder.
-    private(set) var message: [Int]
     /// Parent container, or -1 for a root.
     private(set) var parent: [Int]
     /// When each parent link was made in JWZ's order (messages in input order, within one message its
     /// References oldest first, then the message's own link).
     private var linkOrder: [Int]
-    /// The message whose References set a placeholder's parent; -1 while it has none.
-    private var claimedBy: [Int]
+    /// For each placeholder (at `container - messageCount`): the message whose References set its parent,
+    /// or -1 while it has none.
+    private var claimedBy: [Int] = []
     /// The id of each placeholder, at `container - messageCount`.
     private var placeholderIDs: [String] = []
-    private var containerForID: [String: Int] = [:]
+    private var table: ThreadIDTable
+    /// The inputs, for the ids of message containers.
+    private let inputs: [ThreadInput]
 
     let messageCount: Int
     var containerCount: Int { parent.count }
@@ -26,23 +27,32 @@ struct ThreadLinks {
     init(_ inputs: [ThreadInput]) {
         let count = inputs.count
         messageCount = count
-        message = Array(0..<count)
         parent = Array(repeating: -1, count: count)
         linkOrder = Array(repeating: 0, count: count)
-        claimedBy = Array(repeating: -1, count: count)
-        containerForID.reserveCapacity(count)
+        table = ThreadIDTable(capacity: count)
+        self.inputs = inputs
         // Every present id first, so "is this reference present" does not depend on input order. A duplicate
-        // keeps its own container (already made) but is not findable by the id: the first message owns it.
+        // keeps its own container but is not findable by the id: the first message owns it. `own` is the
+        // container found by the message's id, to drop its own id from its parents without comparing text.
+        var own = [Int](repeating: -1, count: count)
         for (index, input) in inputs.enumerated() {
-            guard let id = input.id, !id.isEmpty, containerForID[id] == nil else { continue }
-            containerForID[id] = index
+            guard let id = input.id, !id.isEmpty else { continue }
+            let hash = ThreadIDTable.hash(id)
+            if let first = table.find(hash, isID: { inputs[$0].id == id }) {
+                own[index] = first
+            } else {
+                table.insert(hash, container: index)
+                own[index] = index
+            }
         }
         var clock = 0
         for (index, input) in inputs.enumerated() {
-            link(index, own: input.id, parents: input.parents, clock: clock)
+            link(index, own: own[index], parents: input.parents, clock: clock)
             clock = clock &+ input.parents.count &+ 1
         }
     }
+
+    func isMessage(_ container: Int) -> Bool { container < messageCount }
 
     /// The placeholder id of a container (nil for a message).
     func placeholderID(_ container: Int) -> String? {
@@ -54,39 +64,46 @@ struct ThreadLinks {
     /// placeholder met under the reference before it. The walk ends at the first present message, whose own
     /// headers settle everything above it; so a message that quotes a long chain of saved messages costs
     /// one step, and the whole run stays linear in the references read.
-    private mutating func link(_ index: Int, own: String?, parents: [String], clock: Int) {
+    private mutating func link(_ index: Int, own: Int, parents: [String], clock: Int) {
         var child = index
         var position = parents.count
         while position > 0 {
             position -= 1
-            let reference = parents[position]
+            guard !parents[position].isEmpty else { continue }
+            let container = self.container(for: parents[position])
             // A message listed among its own parents would be its own ancestor: that link is ignored.
-            if reference.isEmpty || reference == own { continue }
-            let container = self.container(for: reference)
+            if container == own { continue }
             if child == index {
                 parent[index] = container
                 linkOrder[index] = clock &+ parents.count
-            } else if container != child, claimedBy[child] < 0 || claimedBy[child] == index {
+            } else if container != child {
+                let slot = child &- messageCount
                 // Walking backwards, a later claim by the same message is an earlier reference: JWZ's first.
-                parent[child] = container
-                linkOrder[child] = clock &+ position
-                claimedBy[child] = index
+                if claimedBy[slot] < 0 || claimedBy[slot] == index {
+                    parent[child] = container
+                    linkOrder[child] = clock &+ position
+                    claimedBy[slot] = index
+                }
             }
-            if message[container] >= 0 { return }
+            if isMessage(container) { return }
             child = container
         }
     }
 
     private mutating func container(for id: String) -> Int {
-        if let known = containerForID[id] { return known }
+        let hash = ThreadIDTable.hash(id)
+        if let known = table.find(hash, isID: { self.id(of: $0) == id }) { return known }
         let made = parent.count
-        containerForID[id] = made
+        table.insert(hash, container: made)
         placeholderIDs.append(id)
-        message.append(-1)
+        claimedBy.append(-1)
         parent.append(-1)
         linkOrder.append(0)
-        claimedBy.append(-1)
         return made
+    }
+
+    private func id(of container: Int) -> String? {
+        container < messageCount ? inputs[container].id : placeholderID(container)
     }
 
     /// Cuts every loop at its latest link, leaving a forest. Each container has one parent, so each loop is
