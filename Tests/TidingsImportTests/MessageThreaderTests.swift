@@ -76,6 +76,17 @@ final class MessageThreaderTests: XCTestCase {
         XCTAssertEqual(outline([message("c", ["a", "b", "a", "b"]), message("a")]), [["1", ".0"]])
     }
 
+    func testASavedMessagesOwnHeadersSettleItsParentInEitherOrder() {
+        // b names no parent, so c's References cannot put it under a (JWZ would when c comes first).
+        XCTAssertEqual(outline([message("b"), message("c", ["a", "b"])]), [["0", ".1"]])
+        XCTAssertEqual(outline([message("c", ["a", "b"]), message("b")]), [["1", ".0"]])
+        // b says its thread starts at a: c's longer References above that are not used.
+        XCTAssertEqual(outline([message("b", ["a"]), message("c", ["x", "a", "b"])]), [["?a", ".0", "..1"]])
+        // A missing message is placed by the first References that name a parent for it.
+        XCTAssertEqual(outline([message("c", ["a", "m"]), message("d", ["b", "m"]), message("a"), message("b")]),
+                       [["2", ".0", ".1"], ["3"]])
+    }
+
     func testAMessageListedAmongItsOwnParentsIgnoresThatLink() {
         XCTAssertEqual(outline([message("a", ["a"]), message("b", ["a", "b", "b"]), message("c", ["c", "a"])]),
                        [["0", ".1", ".2"]])

@@ -1,11 +1,11 @@
-/// JWZ's containers and their parent links (steps 1–4), as parallel integer arrays: container `i < inputs.count`
-/// holds message `i`, later containers are placeholders for ids that are referenced but not present.
+/// JWZ's containers and their parent links (his step 1), as parallel integer arrays: container `i <
+/// inputs.count` holds message `i`, later containers are placeholders for ids referenced but not present.
 ///
-/// Links are made in one pass and loops are broken afterwards (`breakLoops`), which keeps every check cheap:
-/// a present message's parent comes only from its own headers (its last parent: its own References win over
-/// anyone else's), and a placeholder takes the first parent any message's References give it. Each link
-/// records when JWZ would have made it, so breaking a loop at its latest link refuses the same link JWZ's
-/// ancestry check would have refused.
+/// Links are made in one pass and loops are broken afterwards (`breakLoops`), which keeps every check cheap
+/// where JWZ walks the ancestry for each link. A present message's parent comes only from its own headers
+/// (its last parent; with none it is a root): its own References win over anyone else's, whatever the input
+/// order. A placeholder takes the first parent any message's References give it. Each link records when JWZ
+/// would have made it, so a loop is cut at the link that closed it, the one JWZ's check would refuse.
 struct ThreadLinks {
     /// Parent container, or -1 for a root.
     private(set) var parent: [Int]

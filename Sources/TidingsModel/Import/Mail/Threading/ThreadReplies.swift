@@ -8,6 +8,7 @@ struct ThreadReplies {
     private var start: [Int]
 
     init(shownParent: [Int], containerCount: Int, dates: [Date?]) {
+        // Counting sort by parent; only the first `dates.count` containers are messages.
         var start = [Int](repeating: 0, count: containerCount &+ 1)
         for parent in shownParent.prefix(dates.count) where parent >= 0 { start[parent &+ 1] &+= 1 }
         for container in 0..<containerCount { start[container &+ 1] &+= start[container] }
