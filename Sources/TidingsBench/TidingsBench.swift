@@ -9,7 +9,7 @@ enum TidingsBench {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2 else {
-            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | state DIR [STATE-OUT] | thread COMMENTS")
+            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES")
             exit(2)
         }
         let folder = arguments[1]
@@ -23,6 +23,7 @@ enum TidingsBench {
         case "save-loop": try saveLoop(state: folder, progress: arguments[2])
         case "check-state": checkState(folder, through: Int(arguments[2]) ?? 0)
         case "thread": thread(comments: Int(arguments[1]) ?? 5_000)
+        case "mail-threads": mailThreads(messages: Int(arguments[1]) ?? 400_000)
         case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
         default:
             print("unknown measurement \(arguments[0])")

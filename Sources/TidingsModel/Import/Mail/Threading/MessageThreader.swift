@@ -1,0 +1,13 @@
+/// Threads messages by Message-ID, References and In-Reply-To (Jamie Zawinski's algorithm, no subject merging).
+///
+/// Unlike JWZ, a missing root with replies stays as a placeholder root (even over a single reply), so the
+/// reader can say the thread's first message is not saved; and a saved message's parent comes from its own
+/// headers alone (JWZ lets another message's References set it when that one comes first in the input).
+/// Linear in the messages and references read; no recursion, so chains of any depth are safe.
+public enum MessageThreader {
+    public static func threads(_ inputs: [ThreadInput]) -> [MessageThread] {
+        var links = ThreadLinks(inputs)
+        links.breakLoops()
+        return ThreadForest.threads(links, dates: inputs.map(\.date))
+    }
+}

@@ -1,0 +1,136 @@
+/// JWZ's containers and their parent links (his step 1), as parallel integer arrays: container `i <
+/// inputs.count` holds message `i`, later containers are placeholders for ids referenced but not present.
+///
+/// Links are made in one pass and loops are broken afterwards (`breakLoops`), which keeps every check cheap
+/// where JWZ walks the ancestry for each link. A present message's parent comes only from its own headers
+/// (its last parent; with none it is a root): its own References win over anyone else's, whatever the input
+/// order. A placeholder takes the first parent any message's References give it. Each link records when JWZ
+/// would have made it, so a loop is cut at the link that closed it, the one JWZ's check would refuse.
+struct ThreadLinks {
+    /// Parent container, or -1 for a root.
+    private(set) var parent: [Int]
+    /// When each parent link was made in JWZ's order (messages in input order, within one message its
+    /// References oldest first, then the message's own link).
+    private var linkOrder: [Int]
+    /// For each placeholder (at `container - messageCount`): the message whose References set its parent,
+    /// or -1 while it has none.
+    private var claimedBy: [Int] = []
+    /// The id of each placeholder, at `container - messageCount`.
+    private var placeholderIDs: [String] = []
+    private var table: ThreadIDTable
+    /// The inputs, for the ids of message containers.
+    private let inputs: [ThreadInput]
+
+    let messageCount: Int
+    var containerCount: Int { parent.count }
+
+    init(_ inputs: [ThreadInput]) {
+        let count = inputs.count
+        messageCount = count
+        parent = Array(repeating: -1, count: count)
+        linkOrder = Array(repeating: 0, count: count)
+        table = ThreadIDTable(capacity: count)
+        self.inputs = inputs
+        // Every present id first, so "is this reference present" does not depend on input order. A duplicate
+        // keeps its own container but is not findable by the id: the first message owns it. `own` is the
+        // container found by the message's id, to drop its own id from its parents without comparing text.
+        var own = [Int](repeating: -1, count: count)
+        for (index, input) in inputs.enumerated() {
+            guard let id = input.id, !id.isEmpty else { continue }
+            let hash = ThreadIDTable.hash(id)
+            if let first = table.find(hash, isID: { inputs[$0].id == id }) {
+                own[index] = first
+            } else {
+                table.insert(hash, container: index)
+                own[index] = index
+            }
+        }
+        var clock = 0
+        for (index, input) in inputs.enumerated() {
+            link(index, own: own[index], parents: input.parents, clock: clock)
+            clock = clock &+ input.parents.count &+ 1
+        }
+    }
+
+    func isMessage(_ container: Int) -> Bool { container < messageCount }
+
+    /// The placeholder id of a container (nil for a message).
+    func placeholderID(_ container: Int) -> String? {
+        let slot = container &- messageCount
+        return placeholderIDs.indices.contains(slot) ? placeholderIDs[slot] : nil
+    }
+
+    /// Walks one message's parents from the direct parent back: the message hangs under the first, each
+    /// placeholder met under the reference before it. The walk ends at the first present message, whose own
+    /// headers settle everything above it; so a message that quotes a long chain of saved messages costs
+    /// one step, and the whole run stays linear in the references read.
+    private mutating func link(_ index: Int, own: Int, parents: [String], clock: Int) {
+        var child = index
+        var position = parents.count
+        while position > 0 {
+            position -= 1
+            guard !parents[position].isEmpty else { continue }
+            let container = self.container(for: parents[position])
+            // A message listed among its own parents would be its own ancestor: that link is ignored.
+            if container == own { continue }
+            if child == index {
+                parent[index] = container
+                linkOrder[index] = clock &+ parents.count
+            } else if container != child {
+                let slot = child &- messageCount
+                // Walking backwards, a later claim by the same message is an earlier reference: JWZ's first.
+                if claimedBy[slot] < 0 || claimedBy[slot] == index {
+                    parent[child] = container
+                    linkOrder[child] = clock &+ position
+                    claimedBy[slot] = index
+                }
+            }
+            if isMessage(container) { return }
+            child = container
+        }
+    }
+
+    private mutating func container(for id: String) -> Int {
+        let hash = ThreadIDTable.hash(id)
+        if let known = table.find(hash, isID: { self.id(of: $0) == id }) { return known }
+        let made = parent.count
+        table.insert(hash, container: made)
+        placeholderIDs.append(id)
+        claimedBy.append(-1)
+        parent.append(-1)
+        linkOrder.append(0)
+        return made
+    }
+
+    private func id(of container: Int) -> String? {
+        container < messageCount ? inputs[container].id : placeholderID(container)
+    }
+
+    /// Cuts every loop at its latest link, leaving a forest. Each container has one parent, so each loop is
+    /// found by one walk that marks what it passed: every container is walked once.
+    mutating func breakLoops() {
+        var state = [UInt8](repeating: 0, count: containerCount) // 0 unseen, 1 on this walk, 2 settled
+        var walk: [Int] = []
+        for start in 0..<containerCount where state[start] == 0 {
+            walk.removeAll(keepingCapacity: true)
+            var current = start
+            while current >= 0, state[current] == 0 {
+                state[current] = 1
+                walk.append(current)
+                current = parent[current]
+            }
+            if current >= 0, state[current] == 1 {
+                var latest = current
+                var position = walk.count
+                while position > 0 {
+                    position -= 1
+                    let member = walk[position]
+                    if linkOrder[member] > linkOrder[latest] { latest = member }
+                    if member == current { break }
+                }
+                parent[latest] = -1
+            }
+            for member in walk { state[member] = 2 }
+        }
+    }
+}
