@@ -17,6 +17,12 @@ public protocol Importer: Sendable {
     /// hold): the ids it holds and names, so the loader can read it together with the files that share
     /// them. Nil (the default) for a file that stands alone.
     func joinKeys(in bytes: [UInt8]) -> [String]?
+    /// A file to be read with others (its `joinKeys`), with what listing needs of it kept from this reading;
+    /// nil for a file that stands alone. The default keeps nothing: the group is read again to be listed.
+    func heldPart(in bytes: [UInt8], path: String) -> HeldPart?
+    /// The list entries of files read together, from what was kept of each (`heldPart`), in the group's
+    /// order; nil (the default) when the files must be read again.
+    func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]?
     /// Whether the stories of files read together name their own files (a mail thread names the files of
     /// its messages); if not (the default), each is marked with every file of the group.
     var namesFilesOfJoinedStories: Bool { get }
@@ -38,6 +44,10 @@ extension Importer {
     public func joinKeys(in bytes: [UInt8]) -> [String]? { nil }
 
     public var namesFilesOfJoinedStories: Bool { false }
+
+    public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? { joinKeys(in: bytes).map { HeldPart(keys: $0) } }
+
+    public func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? { nil }
 
     public func stories(inFiles files: [FileContents]) throws -> [Story] {
         try stories(in: JoinedFiles.concatenated(files.map(\.bytes)), path: files.first?.path ?? "")

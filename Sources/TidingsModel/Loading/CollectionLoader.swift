@@ -33,7 +33,7 @@ public struct CollectionLoader: Sendable {
         for (order, file) in listFiles(paths, problem: { report(.problem($0)) }).enumerated() {
             if stop() { return }
             let result = withImporter(file.path, named: file.named, streaming: { try Self.streamedStories($0, file.path).map { .read($0) } }) { importer, bytes -> ReadOrHeld<[Story]> in
-                if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
+                if let part = importer.heldPart(in: bytes, path: file.path) { return .held(HeldFile(path: file.path, keys: part.keys, order: order)) }
                 return .read(try importer.stories(in: bytes, path: file.path))
             }
             switch result {
@@ -54,14 +54,30 @@ public struct CollectionLoader: Sendable {
     /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`).
     public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
         withImporter(file.path, named: file.named, streaming: { try $0.entries(streamingFile: file.path, readState: readState).map { .read($0) } }) { importer, bytes in
-            if let keys = importer.joinKeys(in: bytes) { return .held(HeldFile(path: file.path, keys: keys, order: order)) }
+            if let part = importer.heldPart(in: bytes, path: file.path) {
+                return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importer: importer))
+            }
             return .read(try importer.entries(in: bytes, path: file.path, readState: readState))
         }
     }
 
     /// The list entries of files read together.
     public func joinedEntries(_ group: [HeldFile], readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
-        joined(group) { importer, files in try importer.entries(inFiles: files, readState: readState) }
+        // Listed from what was kept of each file when every one of them has it: no file is read again.
+        if let importer = group.first?.importer {
+            let kept = group.compactMap { file in file.kept.map { (path: file.path, kept: $0) } }
+            if kept.count == group.count {
+                let listed = Self.catching(group[0].path) {
+                    try importer.summaries(kept: kept, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) })
+                }
+                switch listed {
+                case .success(let summaries?): return .success(UnreadCounting.entries(summaries, readState: readState))
+                case .success(nil): break
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+        }
+        return joined(group) { importer, files in try importer.entries(inFiles: files, readState: readState) }
     }
 
     /// Reads a group's files together and marks every story with them all, unless the importer said which

@@ -1,16 +1,39 @@
 /// Files whose stories continue in other files (Hacker News items saved one per file): held back while the
 /// folder loads, then put together by the ids they share, each group read as one document.
-public struct HeldFile: Sendable, Equatable {
+public struct HeldFile: Sendable {
     public var path: String
-    /// The ids the file holds and names (`Importer.joinKeys`).
-    public var keys: [String]
+    /// The ids the file holds and names (`Importer.joinKeys`), hashed: a Maildir holds 400,000 of them.
+    public var keys: [UInt64]
     /// Its place in the file listing, so groups keep the listing's order.
     public var order: Int
+    /// What its importer kept of it for the list (`Importer.heldPart`), so it need not be read again.
+    public var kept: (any Sendable)?
+    public var importer: (any Importer)?
 
-    public init(path: String, keys: [String], order: Int) {
+    public init(path: String, keys: [String], order: Int, kept: (any Sendable)? = nil, importer: (any Importer)? = nil) {
         self.path = path
-        self.keys = keys
+        self.keys = keys.map(Self.hash)
         self.order = order
+        self.kept = kept
+        self.importer = importer
+    }
+
+    static func hash(_ key: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(key)
+        return hash.value
+    }
+}
+
+/// What an importer keeps of a file held to be read with others: the keys it joins by, and what listing
+/// it needs (a message's envelope), so the file is read once to be listed.
+public struct HeldPart: Sendable {
+    public var keys: [String]
+    public var kept: (any Sendable)?
+
+    public init(keys: [String], kept: (any Sendable)? = nil) {
+        self.keys = keys
+        self.kept = kept
     }
 }
 
@@ -34,7 +57,7 @@ enum JoinedFiles {
             }
             return index
         }
-        var owner: [String: Int] = [:]
+        var owner: [UInt64: Int] = [:]
         for (index, file) in sorted.enumerated() {
             for key in file.keys {
                 if let other = owner[key] {

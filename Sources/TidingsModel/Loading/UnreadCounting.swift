@@ -3,22 +3,26 @@ extension Importer {
     /// ids only for stories that have read marks), and the counting is the same for every format. Marks
     /// still under a story's version-1 id count too: the reader moves them when it lists the story.
     public func entries(in bytes: [UInt8], path: String, readState: ReadState) throws -> [StoryEntry] {
-        Self.entries(try summaries(in: bytes, path: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
+        UnreadCounting.entries(try summaries(in: bytes, path: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
                      readState: readState)
     }
 
     /// The list entries of files read together.
     public func entries(inFiles files: [FileContents], readState: ReadState) throws -> [StoryEntry] {
-        Self.entries(try summaries(inFiles: files, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
+        UnreadCounting.entries(try summaries(inFiles: files, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
                      readState: readState)
     }
 
     /// The list entries of a file read in pieces (nil: the importer does not stream).
     public func entries(streamingFile path: String, readState: ReadState) throws -> [StoryEntry]? {
         try summaries(streamingFile: path, needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) })
-            .map { Self.entries($0, readState: readState) }
+            .map { UnreadCounting.entries($0, readState: readState) }
     }
 
+}
+
+/// Unread counts for list entries, the same for every format.
+enum UnreadCounting {
     /// Summaries with their unread counts.
     static func entries(_ summaries: [ImportedSummary], readState: ReadState) -> [StoryEntry] {
         summaries.map { imported in

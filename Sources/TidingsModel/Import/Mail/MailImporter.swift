@@ -26,15 +26,47 @@ public struct MailImporter: Importer {
     /// A file of one message is read with the files of its thread: its keys are its Message-ID and the ids it
     /// answers. An mbox stands alone.
     public func joinKeys(in bytes: [UInt8]) -> [String]? {
-        let head = bytes.prefix(4096)
-        guard !MailSniffer.looksLikeMbox(head), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
-        return (envelope.messageID.map { [$0] } ?? []) + envelope.parents
+        heldPart(in: bytes, path: "")?.keys
+    }
+
+    /// Keeps the message's envelope, made small (`MailItem.keptForListing`): a Maildir of 400,000 messages is
+    /// listed from these without reading a file twice.
+    public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
+        guard !MailSniffer.looksLikeMbox(bytes.prefix(4096)), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
+        let keys = (envelope.messageID.map { [$0] } ?? []) + envelope.parents
+        let item = MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(path), file: 0, range: 0..<bytes.count)
+        return HeldPart(keys: keys, kept: item.keptForListing)
+    }
+
+    public func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? {
+        var items: [MailItem] = []
+        items.reserveCapacity(kept.count)
+        for (index, part) in kept.enumerated() {
+            guard var item = part.kept as? MailItem else { return nil }
+            item.file = index
+            items.append(item)
+        }
+        let threads = MailThreads(items)
+        let paths = kept.map(\.path)
+        return threads.threads.map { thread in
+            var threads = threads
+            // A thread whose first message is missing is titled by its first reply's subject, which was not
+            // kept: that one file is read again.
+            if thread.nodes.first?.message == nil, let first = thread.nodes.lazy.compactMap(\.message).first,
+               threads.items[first].envelope.subject == nil,
+               let bytes = try? FileBytes.read(paths[threads.items[first].file], limit: 1 << 20),
+               let envelope = MailEnvelope.parse(bytes[...]) {
+                threads.replaceEnvelope(of: first, with: envelope)
+            }
+            return threads.summary(thread, source: Self.source(thread, threads, paths),
+                                   commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+        }
     }
 
     public func stories(inFiles files: [FileContents]) throws -> [Story] {
         let (threads, _) = try loose(files)
         return threads.threads.map { thread in
-            threads.story(thread, source: source(thread, threads, files)) { item in
+            threads.story(thread, source: Self.source(thread, threads, files.map(\.path))) { item in
                 MailMessage.parse(files[threads.items[item].file].bytes[...])
             }
         }
@@ -43,7 +75,7 @@ public struct MailImporter: Importer {
     public func summaries(inFiles files: [FileContents], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
         let (threads, _) = try loose(files)
         return threads.threads.map { thread in
-            threads.summary(thread, source: source(thread, threads, files), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+            threads.summary(thread, source: Self.source(thread, threads, files.map(\.path)), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
         }
     }
 
@@ -71,10 +103,10 @@ public struct MailImporter: Importer {
 
     /// A thread of messages saved one per file names its files: the first message's first, then the others
     /// in thread order; the locator is the story's id, as the thread may share its files' group with others.
-    private func source(_ thread: MessageThread, _ threads: MailThreads, _ files: [FileContents]) -> SourceReference {
+    private static func source(_ thread: MessageThread, _ threads: MailThreads, _ files: [String]) -> SourceReference {
         var seen = Set<Int>()
-        let paths = thread.nodes.compactMap(\.message).map { threads.items[$0].file }.filter { seen.insert($0).inserted }.map { files[$0].path }
-        return SourceReference(path: paths.first ?? files[0].path, locator: Self.locatorName(threads.storyID(thread)),
+        let paths = thread.nodes.compactMap(\.message).map { threads.items[$0].file }.filter { seen.insert($0).inserted }.map { files[$0] }
+        return SourceReference(path: paths.first ?? files[0], locator: Self.locatorName(threads.storyID(thread)),
                                otherPaths: Array(paths.dropFirst()))
     }
 

@@ -3,8 +3,13 @@ import Foundation
 /// Messages threaded into stories: the thread's first message is the story, the replies its comments. List
 /// entries come from envelopes alone; a story in full parses its messages' bytes (docs/DECISIONS.md §24).
 struct MailThreads {
-    let items: [MailItem]
+    private(set) var items: [MailItem]
     let threads: [MessageThread]
+
+    /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand).
+    mutating func replaceEnvelope(of item: Int, with envelope: MailEnvelope) {
+        items[item].envelope = envelope
+    }
 
     init(_ items: [MailItem]) {
         self.items = items

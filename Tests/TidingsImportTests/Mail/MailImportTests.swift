@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+
+/// Mail as the loader reads it: mbox archives threaded into stories, messages one per file threaded across
+/// files (a Maildir), marks left by the mail client, and archives larger than the read limit streamed.
+final class MailImportTests: XCTestCase {
+    static let mbox = """
+    From alice@example.org Tue Nov 17 10:52:49 2009
+    From: Alice Example <alice@example.org>
+    Date: Tue, 17 Nov 2009 10:52:49 +0100
+    Subject: Threads in mail
+    Message-ID: <root@example.org>
+
+    How do threads work?
+
+    From bob@example.org Tue Nov 17 11:00:00 2009
+    From: bob@example.org
+    Date: Tue, 17 Nov 2009 11:00:00 +0100
+    Subject: Re: Threads in mail
+    Message-ID: <b1@example.org>
+    In-Reply-To: <root@example.org>
+    References: <root@example.org>
+
+    > How do threads work?
+    By references.
+
+    From dan@example.org Tue Nov 17 11:30:00 2009
+    From: Dan <dan@example.org>
+    Date: Tue, 17 Nov 2009 11:30:00 +0100
+    Subject: Something else
+    Message-ID: <other@example.org>
+    Status: RO
+
+    Another thread.
+
+    From carol@example.org Tue Nov 17 12:00:00 2009
+    From: "Carol" <carol@example.org>
+    Date: Tue, 17 Nov 2009 12:00:00 +0100
+    Subject: Re: Threads in mail
+    Message-ID: <c1@example.org>
+    In-Reply-To: <b1@example.org>
+    References: <root@example.org> <b1@example.org>
+    Status: RO
+
+    Thanks.
+
+    From eve@example.org Tue Nov 17 13:00:00 2009
+    From: Eve <eve@example.org>
+    Date: Tue, 17 Nov 2009 13:00:00 +0100
+    Subject: Re: A thread whose start is not here
+    Message-ID: <e1@example.org>
+    References: <gone@example.org>
+
+    Replying to a message not saved.
+
+    """
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-mail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func testAnMboxIsThreadedIntoStories() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("list.mbox")
+        try write(Self.mbox, to: file)
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(problems.map(\.reason), [])
+        XCTAssertEqual(stories.map(\.id), ["mail:root@example.org", "mail:other@example.org", "mail:gone@example.org"])
+        XCTAssertEqual(stories.map(\.title), ["Threads in mail", "Something else", "A thread whose start is not here"])
+        let thread = stories[0]
+        XCTAssertEqual(thread.author, "Alice Example")
+        XCTAssertEqual(thread.format, "mail")
+        XCTAssertEqual(thread.comments.map(\.author), ["bob@example.org", "Carol"])
+        XCTAssertEqual(thread.comments.map(\.depth), [0, 1])
+        XCTAssertEqual(thread.comments.map(\.parent), [nil, 0])
+        XCTAssertEqual(thread.comments[0].serviceID, "b1@example.org")
+        XCTAssertEqual(thread.comments[1].seenAtSource, true)
+        XCTAssertEqual(thread.comments[0].body.blocks.first?.kind, .quote)
+        // The missing first message is a placeholder story; its reply is its comment.
+        XCTAssertEqual(stories[2].comments.map(\.author), ["Eve"])
+        XCTAssertTrue(stories[2].body.blocks.first?.plainText.contains("not saved") == true)
+        // Marks left by the mail client.
+        XCTAssertEqual(stories[1].summary.sourceMarks, SourceMarks(storyRead: true, readComments: []))
+        XCTAssertEqual(stories[0].summary.sourceMarks?.readComments, [thread.comments[1].id])
+    }
+
+    func testOpeningAThreadReadsItsSpanAndFindsTheSameStory() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("list.mbox")
+        try write(Self.mbox, to: file)
+        let loader = CollectionLoader()
+        let (stories, _) = loader.loadAll([file.path])
+        guard case .success(let entries) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+        XCTAssertEqual(entries.map(\.summary.commentCount), [2, 0, 1])
+        XCTAssertEqual(entries.map(\.unreadComments), [2, 0, 1])
+        for (entry, story) in zip(entries, stories) {
+            XCTAssertTrue(entry.summary.source.locator?.hasPrefix("bytes ") == true)
+            guard case .success(let opened) = loader.story(for: entry.summary) else { return XCTFail("not opened") }
+            XCTAssertEqual(opened.comments, story.comments)
+            XCTAssertEqual(opened.body, story.body)
+        }
+    }
+
+    func testAnArchiveLargerThanTheLimitIsStreamedWithTheSameStories() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("big.mbox")
+        try write(Self.mbox, to: file)
+        let whole = CollectionLoader().loadAll([file.path]).stories
+        let streaming = CollectionLoader(maximumFileSize: 300)
+        let (stories, problems) = streaming.loadAll([file.path])
+        XCTAssertEqual(problems.map(\.reason), [])
+        XCTAssertEqual(stories.map(\.id), whole.map(\.id))
+        XCTAssertEqual(stories.map(\.comments), whole.map(\.comments))
+        guard case .success(let entries) = streaming.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+        XCTAssertEqual(entries.map(\.summary.commentCount), [2, 0, 1])
+        guard case .success(let opened) = streaming.story(for: entries[0].summary) else { return XCTFail("not opened") }
+        XCTAssertEqual(opened.comments, whole[0].comments)
+    }
+
+    func testAMaildirIsThreadedAcrossFilesAndTmpIsNeverRead() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("Mail")
+        let messages = Self.mbox.components(separatedBy: "\nFrom ").enumerated().map { index, part in
+            (index == 0 ? String(part.dropFirst(5)) : part).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)[1]
+        }
+        XCTAssertEqual(messages.count, 5)
+        try write(String(messages[0]), to: box.appendingPathComponent("cur/1000.M1.host:2,S"))
+        try write(String(messages[1]), to: box.appendingPathComponent("new/1001.M2.host"))
+        try write(String(messages[2]), to: box.appendingPathComponent("cur/1002.M3.host:2,"))
+        try write(String(messages[3]), to: box.appendingPathComponent("cur/1003.M4.host:2,RS"))
+        try write(String(messages[4]), to: box.appendingPathComponent("cur/1004.M5.host:2,"))
+        try write("From: x@example.org\nSubject: being written\nMessage-ID: <tmp@example.org>\n\nhalf", to: box.appendingPathComponent("tmp/1005.M6.host"))
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(problems.filter { !$0.isSkipped }.map(\.reason), [])
+        XCTAssertEqual(Set(stories.map(\.id)), ["mail:root@example.org", "mail:other@example.org", "mail:gone@example.org"])
+        let thread = try XCTUnwrap(stories.first { $0.id == "mail:root@example.org" })
+        XCTAssertEqual(thread.comments.map(\.author), ["bob@example.org", "Carol"])
+        XCTAssertTrue(thread.path.hasSuffix("cur/1000.M1.host:2,S"))
+        XCTAssertEqual(thread.source.otherPaths.count, 2)
+        XCTAssertTrue(thread.seenAtSource)
+        XCTAssertEqual(thread.comments.map(\.seenAtSource), [false, true])
+
+        // The list entry, opened again from its own files.
+        let loader = CollectionLoader()
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState(), loader: loader)
+        load.waitUntilFinished()
+        let entries = load.take().entries
+        let entry = try XCTUnwrap(entries.first { $0.summary.id == "mail:root@example.org" })
+        XCTAssertEqual(entry.summary.commentCount, 2)
+        XCTAssertEqual(entry.unreadComments, 1)
+        guard case .success(let opened) = loader.story(for: entry.summary) else { return XCTFail("not opened") }
+        XCTAssertEqual(opened.comments, thread.comments)
+    }
+
+    func testAnMboxWithoutMessagesIsOneProblem() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("empty.mbox")
+        try write("", to: file)
+        let (stories, problems) = CollectionLoader().loadAll([file.path])
+        XCTAssertEqual(stories.count, 0)
+        XCTAssertEqual(problems.count, 1)
+    }
+}
