@@ -1,0 +1,99 @@
+import Foundation
+
+/// The raw MIME header values of one entity (the message itself or a part), first occurrence of each.
+struct MIMEHeaderValues {
+    var contentType: [UInt8]?
+    var transferEncoding: [UInt8]?
+    var disposition: [UInt8]?
+}
+
+/// Reads a message's header block into its envelope in one pass, and, when asked, the top entity's MIME
+/// headers too (so that a full parse scans the headers once). Only the values of fields it needs are
+/// copied out of the buffer.
+enum EnvelopeReader {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
+        var start = 0
+        var separatorDate: Range<Int>?
+        if buffer.count >= 5, buffer[0] == UInt8(ascii: "F"), buffer[1] == UInt8(ascii: "r"), buffer[2] == UInt8(ascii: "o"),
+           buffer[3] == UInt8(ascii: "m"), buffer[4] == 0x20 {
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: 0, to: buffer.count)
+            separatorDate = MboxSeparator.dateRange(buffer, lineStart: 0, lineEnd: lineEnd)
+            start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
+        }
+        let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+        guard HeaderBlockScanner.nameEnd(buffer, from: start, to: firstLineEnd) != nil else {
+            guard let article = ANewsArticle.parse(buffer, from: start) else { return nil }
+            return (article, MIMEHeaderValues(), true)
+        }
+        var envelope = MailEnvelope()
+        var mime = MIMEHeaderValues()
+        var replyTo: [String] = []
+        var dateValue: [UInt8]?
+        var postedValue: [UInt8]?
+        var sawMessageID = false, sawSubject = false, sawFrom = false, sawNewsgroups = false
+        var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
+        while let field = scanner.next() {
+            guard let name = MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) else { continue }
+            switch name {
+            case .messageID:
+                guard !sawMessageID else { continue }
+                envelope.messageID = MessageIDs.normalise(bytes: HeaderBlockScanner.value(buffer, field))
+                sawMessageID = envelope.messageID != nil
+            case .references:
+                envelope.parents.append(contentsOf: MessageIDs.all(bytes: HeaderBlockScanner.value(buffer, field)))
+            case .inReplyTo:
+                replyTo.append(contentsOf: MessageIDs.all(bytes: HeaderBlockScanner.value(buffer, field)))
+            case .subject:
+                guard !sawSubject else { continue }
+                sawSubject = true
+                envelope.subject = HeaderSyntax.collapsingWhitespace(EncodedWords.decode(HeaderBlockScanner.value(buffer, field)[...]))
+            case .from:
+                guard !sawFrom else { continue }
+                sawFrom = true
+                (envelope.fromName, envelope.fromAddress) = MailAddress.parse(HeaderBlockScanner.value(buffer, field))
+            case .date:
+                if dateValue == nil { dateValue = HeaderBlockScanner.value(buffer, field) }
+            case .posted:
+                if postedValue == nil { postedValue = HeaderBlockScanner.value(buffer, field) }
+            case .status, .xStatus:
+                if buffer[field.valueStart..<field.valueEnd].contains(UInt8(ascii: "R")) { envelope.seen = true }
+            case .newsgroups:
+                guard !sawNewsgroups else { continue }
+                sawNewsgroups = true
+                envelope.newsgroups = newsgroups(HeaderBlockScanner.value(buffer, field))
+            case .contentType:
+                if collectingMIME, mime.contentType == nil { mime.contentType = HeaderBlockScanner.value(buffer, field) }
+            case .contentTransferEncoding:
+                if collectingMIME, mime.transferEncoding == nil { mime.transferEncoding = HeaderBlockScanner.value(buffer, field) }
+            case .contentDisposition:
+                if collectingMIME, mime.disposition == nil { mime.disposition = HeaderBlockScanner.value(buffer, field) }
+            }
+        }
+        envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
+        envelope.parents = uniqueParents(envelope.parents, then: replyTo)
+        if let dateValue { envelope.date = MailDates.parse(bytes: dateValue) }
+        if envelope.date == nil, let postedValue { envelope.date = MailDates.parse(bytes: postedValue) }
+        if envelope.date == nil, let separatorDate { envelope.date = MailDates.parse(bytes: buffer[separatorDate]) }
+        return (envelope, mime, false)
+    }
+
+    /// References, then In-Reply-To ids not already listed; each id once, at its first place.
+    private static func uniqueParents(_ references: [String], then replyTo: [String]) -> [String] {
+        if replyTo.isEmpty && references.count <= 1 { return references }
+        var seen = Set<String>()
+        var parents: [String] = []
+        parents.reserveCapacity(references.count + replyTo.count)
+        for id in references where seen.insert(id).inserted { parents.append(id) }
+        for id in replyTo where seen.insert(id).inserted { parents.append(id) }
+        return parents
+    }
+
+    static func newsgroups(_ value: [UInt8]) -> [String] {
+        value.split(separator: UInt8(ascii: ",")).compactMap { group in
+            var start = group.startIndex, end = group.endIndex
+            while start < end, HeaderBlockScanner.isWhitespace(group[start]) { start += 1 }
+            while end > start, HeaderBlockScanner.isWhitespace(group[end - 1]) { end -= 1 }
+            return start < end ? MailCharsets.utf8OrWindows1252(group[start..<end]) : nil
+        }
+    }
+}
