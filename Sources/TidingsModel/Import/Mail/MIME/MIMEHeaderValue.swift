@@ -68,14 +68,15 @@ struct MIMEHeaderValue {
             return
         }
         let base = String(decoding: lowered[..<star], as: UTF8.self)
-        var rest = lowered[(star + 1)...]
-        let encoded = rest.last == UInt8(ascii: "*")
-        if encoded { rest = rest.dropLast() }
+        // `name*` (encoded), `name*N` (a plain section), `name*N*` (an encoded section).
+        var digits = lowered[(star + 1)...]
+        let encoded = digits.isEmpty || digits.last == UInt8(ascii: "*")
+        if digits.last == UInt8(ascii: "*") { digits = digits.dropLast() }
         var section: Int?
-        if !rest.isEmpty {
-            // `name*12*`: the section number (bounded: no real value has a thousand pieces).
-            guard rest.count <= 3, rest.allSatisfy(MailDates.isDigit) else { return }
-            section = rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        if !digits.isEmpty {
+            // The section number is bounded: no real value has a thousand pieces.
+            guard digits.count <= 3, digits.allSatisfy(MailDates.isDigit) else { return }
+            section = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         extended[base, default: []].append((section, encoded, value))
     }
