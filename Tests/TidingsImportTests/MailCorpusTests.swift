@@ -5,7 +5,7 @@ import TidingsModel
 /// The real mailboxes and news articles in `../shared/corpus/real` (when this checkout has them beside it):
 /// every message reads with an id and a date, and the threads' stated shapes show in the parents.
 final class MailCorpusTests: XCTestCase {
-    func corpusBytes(_ relative: String) throws -> [UInt8] {
+    static func corpusBytes(_ relative: String) throws -> [UInt8] {
         let path = RealCorpusTests.corpus.appendingPathComponent(relative).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw XCTSkip("skipped: \(RealCorpusTests.corpus.path) is not beside this checkout")
@@ -14,7 +14,7 @@ final class MailCorpusTests: XCTestCase {
     }
 
     /// An mbox cut before each `\nFrom ` (each piece keeps its own `From ` line).
-    func messages(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    static func messages(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var pieces: [ArraySlice<UInt8>] = []
         var start = 0
         var index = 0
@@ -38,7 +38,7 @@ final class MailCorpusTests: XCTestCase {
 
     func testEveryMessageHasAnIDAndADate() throws {
         for (file, count) in Self.mailboxes {
-            let pieces = messages(try corpusBytes(file))
+            let pieces = Self.messages(try Self.corpusBytes(file))
             XCTAssertEqual(pieces.count, count, file)
             for (index, piece) in pieces.enumerated() {
                 XCTAssertTrue(MailSniffer.looksLikeMbox(piece.prefix(4096)), "\(file) #\(index)")
@@ -58,26 +58,26 @@ final class MailCorpusTests: XCTestCase {
     func testThreadShapesShowInTheParents() throws {
         // The LKML thread is one reply chain whose root is missing: every message has parents, each message's
         // direct parent is the message before it (sorted by date), from the second on.
-        let lkml = try messages(corpusBytes("mbox/lkml_powerpc_85xx_srio_thread.mbox")).compactMap { MailEnvelope.parse($0) }
+        let lkml = try Self.messages(Self.corpusBytes("mbox/lkml_powerpc_85xx_srio_thread.mbox")).compactMap { MailEnvelope.parse($0) }
         XCTAssertTrue(lkml.allSatisfy { !$0.parents.isEmpty })
         let ids = Set(lkml.compactMap(\.messageID))
         XCTAssertEqual(ids.count, 10)
         XCTAssertEqual(lkml.filter { ids.contains($0.parents.last ?? "") }.count, 9)
         // The patch series: patches 2–4 carry two In-Reply-To and two References, to patch 1 and then to the
         // cover, read in that order.
-        let series = try messages(corpusBytes("mbox/linux-pm_opp_series_folded_headers.mbox")).compactMap { MailEnvelope.parse($0) }
+        let series = try Self.messages(Self.corpusBytes("mbox/linux-pm_opp_series_folded_headers.mbox")).compactMap { MailEnvelope.parse($0) }
         let cover = try XCTUnwrap(series.first?.messageID)
         XCTAssertEqual(series.map(\.parents.count), [0, 1, 2, 2, 2])
         for patch in series[2...] { XCTAssertEqual(patch.parents, [try XCTUnwrap(series[1].messageID), cover]) }
         // The notmuch list: 53 messages, 24 threads plus one orphan reply, so 25 without a present parent.
-        let notmuch = try messages(corpusBytes("mbox/notmuch_list_2009-11_53msgs.mbox")).compactMap { MailEnvelope.parse($0) }
+        let notmuch = try Self.messages(Self.corpusBytes("mbox/notmuch_list_2009-11_53msgs.mbox")).compactMap { MailEnvelope.parse($0) }
         let present = Set(notmuch.compactMap(\.messageID))
         XCTAssertEqual(notmuch.filter { !$0.parents.contains(where: present.contains) }.count, 25)
         XCTAssertTrue(notmuch.contains { $0.subject?.contains("é") == true || $0.fromName?.contains("é") == true })
     }
 
     func testUsenetArticles() throws {
-        let bnews = try corpusBytes("usenet/utzoo_sci.virtual-worlds_1991_bnews.txt")
+        let bnews = try Self.corpusBytes("usenet/utzoo_sci.virtual-worlds_1991_bnews.txt")
         XCTAssertTrue(MailSniffer.looksLikeMessage(bnews.prefix(4096)))
         let article = try XCTUnwrap(MailMessage.parse(bnews[...]))
         XCTAssertEqual(article.envelope.messageID, "1991Jun21.055051.28165@milton.u.washington.edu")
@@ -89,7 +89,7 @@ final class MailCorpusTests: XCTestCase {
         XCTAssertEqual(article.body.blocks.first?.level, 0)
         XCTAssertEqual(article.body.blocks.first?.plainText.hasPrefix("        I am sure the domestic VR community"), true)
 
-        let anews = try corpusBytes("usenet/utzoo_net.games_1982_anews.txt")
+        let anews = try Self.corpusBytes("usenet/utzoo_net.games_1982_anews.txt")
         XCTAssertTrue(MailSniffer.looksLikeMessage(anews.prefix(4096)))
         XCTAssertFalse(MailSniffer.looksLikeMbox(anews.prefix(4096)))
         let old = try XCTUnwrap(MailMessage.parse(anews[...]))

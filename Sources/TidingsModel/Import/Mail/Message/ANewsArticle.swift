@@ -8,12 +8,12 @@ enum ANewsArticle {
         var envelope = MailEnvelope()
         let id = buffer[(lines[0].lowerBound + 1)..<lines[0].upperBound]
         envelope.messageID = MessageIDs.normalise(bytes: id)
-        envelope.newsgroups = EnvelopeReader.newsgroups(Array(buffer[lines[1]]))
+        envelope.newsgroups = EnvelopeReader.newsgroups(buffer[lines[1]])
         let path = buffer[lines[2]]
         let lastHop = path.lastIndex(of: UInt8(ascii: "!")).map { path[($0 + 1)...] } ?? path[...]
         envelope.fromName = lastHop.isEmpty ? nil : MailCharsets.utf8OrWindows1252(ArraySlice(lastHop))
         envelope.date = MailDates.parse(bytes: buffer[lines[3]])
-        envelope.subject = HeaderSyntax.collapsingWhitespace(EncodedWords.decode(ArraySlice(buffer[lines[4]])))
+        envelope.subject = HeaderSyntax.text(UnsafeBufferPointer(rebasing: buffer[lines[4]]))
         envelope.bodyOffset = lines[5].lowerBound
         return envelope
     }

@@ -28,8 +28,8 @@ enum EnvelopeReader {
         var envelope = MailEnvelope()
         var mime = MIMEHeaderValues()
         var replyTo: [String] = []
-        var dateValue: [UInt8]?
-        var postedValue: [UInt8]?
+        var dateField: HeaderField?
+        var postedField: HeaderField?
         var sawMessageID = false, sawSubject = false, sawFrom = false, sawNewsgroups = false
         var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
         while let field = scanner.next() {
@@ -37,30 +37,30 @@ enum EnvelopeReader {
             switch name {
             case .messageID:
                 guard !sawMessageID else { continue }
-                envelope.messageID = MessageIDs.normalise(bytes: HeaderBlockScanner.value(buffer, field))
+                envelope.messageID = HeaderBlockScanner.withValue(buffer, field) { MessageIDs.normalise(bytes: $0) }
                 sawMessageID = envelope.messageID != nil
             case .references:
-                envelope.parents.append(contentsOf: MessageIDs.all(bytes: HeaderBlockScanner.value(buffer, field)))
+                envelope.parents.append(contentsOf: HeaderBlockScanner.withValue(buffer, field) { MessageIDs.all(bytes: $0) })
             case .inReplyTo:
-                replyTo.append(contentsOf: MessageIDs.all(bytes: HeaderBlockScanner.value(buffer, field)))
+                replyTo.append(contentsOf: HeaderBlockScanner.withValue(buffer, field) { MessageIDs.all(bytes: $0) })
             case .subject:
                 guard !sawSubject else { continue }
                 sawSubject = true
-                envelope.subject = HeaderSyntax.collapsingWhitespace(EncodedWords.decode(HeaderBlockScanner.value(buffer, field)[...]))
+                envelope.subject = HeaderBlockScanner.withValue(buffer, field) { HeaderSyntax.text($0) }
             case .from:
                 guard !sawFrom else { continue }
                 sawFrom = true
-                (envelope.fromName, envelope.fromAddress) = MailAddress.parse(HeaderBlockScanner.value(buffer, field))
+                (envelope.fromName, envelope.fromAddress) = HeaderBlockScanner.withValue(buffer, field) { MailAddress.parse($0) }
             case .date:
-                if dateValue == nil { dateValue = HeaderBlockScanner.value(buffer, field) }
+                if dateField == nil { dateField = field }
             case .posted:
-                if postedValue == nil { postedValue = HeaderBlockScanner.value(buffer, field) }
+                if postedField == nil { postedField = field }
             case .status, .xStatus:
                 if buffer[field.valueStart..<field.valueEnd].contains(UInt8(ascii: "R")) { envelope.seen = true }
             case .newsgroups:
                 guard !sawNewsgroups else { continue }
                 sawNewsgroups = true
-                envelope.newsgroups = newsgroups(HeaderBlockScanner.value(buffer, field))
+                envelope.newsgroups = HeaderBlockScanner.withValue(buffer, field) { newsgroups($0) }
             case .contentType:
                 if collectingMIME, mime.contentType == nil { mime.contentType = HeaderBlockScanner.value(buffer, field) }
             case .contentTransferEncoding:
@@ -71,8 +71,9 @@ enum EnvelopeReader {
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
         envelope.parents = uniqueParents(envelope.parents, then: replyTo)
-        if let dateValue { envelope.date = MailDates.parse(bytes: dateValue) }
-        if envelope.date == nil, let postedValue { envelope.date = MailDates.parse(bytes: postedValue) }
+        for field in [dateField, postedField] where envelope.date == nil {
+            if let field { envelope.date = HeaderBlockScanner.withValue(buffer, field) { MailDates.parse(bytes: $0) } }
+        }
         if envelope.date == nil, let separatorDate { envelope.date = MailDates.parse(bytes: buffer[separatorDate]) }
         return (envelope, mime, false)
     }
@@ -80,6 +81,13 @@ enum EnvelopeReader {
     /// References, then In-Reply-To ids not already listed; each id once, at its first place.
     private static func uniqueParents(_ references: [String], then replyTo: [String]) -> [String] {
         if replyTo.isEmpty && references.count <= 1 { return references }
+        if references.count + replyTo.count <= 12 {
+            // Few ids (nearly always): a look along the list costs less than hashing them.
+            var parents: [String] = []
+            parents.reserveCapacity(references.count + replyTo.count)
+            for id in references + replyTo where !parents.contains(id) { parents.append(id) }
+            return parents
+        }
         var seen = Set<String>()
         var parents: [String] = []
         parents.reserveCapacity(references.count + replyTo.count)
@@ -88,12 +96,12 @@ enum EnvelopeReader {
         return parents
     }
 
-    static func newsgroups(_ value: [UInt8]) -> [String] {
+    static func newsgroups<Bytes: Collection<UInt8>>(_ value: Bytes) -> [String] where Bytes.Index == Int {
         value.split(separator: UInt8(ascii: ",")).compactMap { group in
             var start = group.startIndex, end = group.endIndex
             while start < end, HeaderBlockScanner.isWhitespace(group[start]) { start += 1 }
             while end > start, HeaderBlockScanner.isWhitespace(group[end - 1]) { end -= 1 }
-            return start < end ? MailCharsets.utf8OrWindows1252(group[start..<end]) : nil
+            return start < end ? MailCharsets.utf8OrWindows1252(ArraySlice(group[start..<end])) : nil
         }
     }
 }

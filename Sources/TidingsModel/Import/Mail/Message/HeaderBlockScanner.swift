@@ -100,14 +100,20 @@ struct HeaderBlockScanner {
 
     /// The field's value: folds unfolded (their CR and LF removed), surrounding whitespace trimmed.
     static func value(_ buffer: UnsafeBufferPointer<UInt8>, _ field: HeaderField) -> [UInt8] {
+        withValue(buffer, field) { Array($0) }
+    }
+
+    /// Calls `body` with the field's value as `value` gives it, in place when it is not folded (most are).
+    static func withValue<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: HeaderField,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var start = field.valueStart, end = field.valueEnd
-        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+        while start < end, isWhitespace(buffer[start]) { start += 1 }
         while end > start, isWhitespace(buffer[end - 1]) { end -= 1 }
-        guard field.isFolded else { return Array(buffer[start..<end]) }
+        guard field.isFolded else { return body(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         for byte in buffer[start..<end] where byte != 0x0D && byte != 0x0A { out.append(byte) }
-        return out
+        return out.withUnsafeBufferPointer(body)
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }

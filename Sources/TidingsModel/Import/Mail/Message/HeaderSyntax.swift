@@ -65,4 +65,34 @@ enum HeaderSyntax {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Unstructured header text (a subject, a display name): encoded words decoded, runs of whitespace
+    /// made one space, the ends trimmed. Without encoded words the bytes are collapsed before the one
+    /// String is made.
+    static func text<Bytes: Collection<UInt8>>(_ raw: Bytes) -> String where Bytes.Index == Int {
+        var index = raw.startIndex
+        while index + 1 < raw.endIndex {
+            if raw[index] == UInt8(ascii: "="), raw[index + 1] == UInt8(ascii: "?") {
+                return collapsingWhitespace(EncodedWords.decode(ArraySlice(raw)))
+            }
+            index += 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var pendingSpace = false
+        for byte in raw {
+            if isSpace(byte) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return MailCharsets.utf8OrWindows1252(out[...])
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
 }

@@ -1,7 +1,7 @@
 /// The display name and address of a `From:` value: `Name <addr>`, `"Last, First" <addr>`,
 /// `addr (Name)`, or a bare address. Only the first of several mailboxes counts.
 enum MailAddress {
-    static func parse(_ raw: [UInt8]) -> (name: String?, address: String?) {
+    static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> (name: String?, address: String?) {
         let mailbox = raw[..<firstMailboxEnd(raw)]
         var angle: Int?
         var firstComment: Range<Int>?
@@ -54,7 +54,7 @@ enum MailAddress {
     }
 
     /// Where the first mailbox ends: at the first comma outside quotes, comments and angle brackets.
-    private static func firstMailboxEnd(_ raw: [UInt8]) -> Int {
+    private static func firstMailboxEnd(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0
         var inAngle = false
         while index < raw.count {
@@ -72,7 +72,7 @@ enum MailAddress {
     }
 
     /// A phrase with its quotes removed (escapes undone), encoded words decoded, whitespace collapsed.
-    private static func displayName(phrase: ArraySlice<UInt8>) -> String? {
+    private static func displayName<Bytes: Collection<UInt8>>(phrase: Bytes) -> String? where Bytes.Index == Int {
         var unquoted: [UInt8] = []
         unquoted.reserveCapacity(phrase.count)
         var index = phrase.startIndex
@@ -91,17 +91,17 @@ enum MailAddress {
                 index += 1
             }
         }
-        let name = HeaderSyntax.collapsingWhitespace(EncodedWords.decode(unquoted[...]))
+        let name = HeaderSyntax.text(unquoted)
         return name.isEmpty ? nil : name
     }
 
-    private static func commentText(_ raw: ArraySlice<UInt8>, _ range: Range<Int>) -> String? {
+    private static func commentText(_ raw: Slice<UnsafeBufferPointer<UInt8>>, _ range: Range<Int>) -> String? {
         let contents = HeaderSyntax.unescapedContents(raw, from: range.lowerBound, to: range.upperBound)
-        let name = HeaderSyntax.collapsingWhitespace(EncodedWords.decode(contents[...]))
+        let name = HeaderSyntax.text(contents)
         return name.isEmpty ? nil : name
     }
 
-    private static func addressText(_ raw: ArraySlice<UInt8>) -> String? {
+    private static func addressText<Bytes: Collection<UInt8>>(_ raw: Bytes) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         for byte in raw where !HeaderBlockScanner.isWhitespace(byte) { out.append(byte) }

@@ -37,8 +37,7 @@ public enum MailDates {
                     fields.second = time.second
                     index = time.end
                 } else {
-                    fields.numbers.append((value, end - index))
-                    guard fields.numbers.count <= 4 else { return nil }
+                    guard fields.addNumber(value, digits: end - index) else { return nil }
                     index = end
                 }
                 previous = 0x30
@@ -110,8 +109,10 @@ public enum MailDates {
 
 /// What a date's tokens said, put together into a `Date` when enough is known.
 private struct DateFields {
-    /// Numbers that are not times or zones, in order: value and digit count.
-    var numbers: [(value: Int, digits: Int)] = []
+    /// The first two numbers that are not times or zones (value and digit count), and how many there were.
+    var firstNumber: (value: Int, digits: Int)?
+    var secondNumber: (value: Int, digits: Int)?
+    var numberCount = 0
     var month: Int?
     var hour: Int?
     var minute = 0
@@ -120,6 +121,17 @@ private struct DateFields {
     var zone: Int?
     var afternoon: Bool?
     var daylight = false
+
+    /// Notes a number; false when there are more than a date has.
+    mutating func addNumber(_ value: Int, digits: Int) -> Bool {
+        numberCount += 1
+        if firstNumber == nil {
+            firstNumber = (value, digits)
+        } else if secondNumber == nil {
+            secondNumber = (value, digits)
+        }
+        return numberCount <= 4
+    }
 
     mutating func word<Bytes: Collection<UInt8>>(_ word: Bytes) where Bytes.Index == Int {
         var key: UInt32 = 0
@@ -210,8 +222,7 @@ private struct DateFields {
     /// The day and the year among the numbers: one of more than two digits or above 31 is the year;
     /// otherwise the order says (day before year in every form).
     private func dayAndYear() -> (Int, Int)? {
-        guard numbers.count >= 2 else { return nil }
-        let first = numbers[0], second = numbers[1]
+        guard let first = firstNumber, let second = secondNumber else { return nil }
         let firstIsYear = first.digits > 2 || first.value > 31
         let secondIsYear = second.digits > 2 || second.value > 31
         let day: Int, yearNumber: (value: Int, digits: Int)

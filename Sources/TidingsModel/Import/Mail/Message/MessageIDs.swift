@@ -20,18 +20,21 @@ public enum MessageIDs {
             start = open + 1
             end = raw[start...].firstIndex(of: UInt8(ascii: ">")) ?? raw.endIndex
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
+        // Written straight into the String's storage: ids are most of what an envelope allocates.
         var at: Int?
-        for byte in raw[start..<end] where !HeaderBlockScanner.isWhitespace(byte) {
-            if byte == UInt8(ascii: "@") { at = out.count }
-            out.append(byte)
+        let id = String(unsafeUninitializedCapacity: max(end - start, 0)) { out in
+            var count = 0
+            for byte in raw[start..<end] where !HeaderBlockScanner.isWhitespace(byte) {
+                if byte == UInt8(ascii: "@") { at = count }
+                out[count] = byte
+                count += 1
+            }
+            if let at {
+                for index in at..<count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] |= 0x20 }
+            }
+            return count
         }
-        guard !out.isEmpty else { return nil }
-        if let at {
-            for index in at..<out.count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] |= 0x20 }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return id.isEmpty ? nil : id
     }
 
     /// The ids of a References or In-Reply-To value: `<...>` tokens outside comments and quoted strings,
