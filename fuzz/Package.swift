@@ -22,6 +22,10 @@ let package = Package(
                                          .product(name: "TidingsUI", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzHTML",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzMessage",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzMIME",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

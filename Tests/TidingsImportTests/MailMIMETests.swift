@@ -265,4 +265,18 @@ final class MailMIMETests: XCTestCase {
             Comment.Attachment(name: "café.txt", type: "application/octet-stream", size: 4),
         ])
     }
+
+    func testMultipartWithoutAnyBoundaryLineShowsItsBody() throws {
+        let message = try MailFixture.message("Subject: x\nContent-Type: multipart/mixed; boundary=never\n\nJust text.\n")
+        XCTAssertEqual(message.body.mailOutline, ["text: Just text."])
+        let noBoundary = try MailFixture.message("Subject: x\nContent-Type: multipart/mixed\n\nAlso text.\n")
+        XCTAssertEqual(noBoundary.body.mailOutline, ["text: Also text."])
+    }
+
+    func testByteOrderMarkBeforeTheHeaders() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array("Subject: marked\nFrom: a@b\n\nbody".utf8)
+        XCTAssertEqual(MailEnvelope.parse(bytes[...])?.subject, "marked")
+        XCTAssertEqual(MailEnvelope.parse(bytes[...])?.bodyOffset, bytes.count - 4)
+        XCTAssertTrue(MailSniffer.looksLikeMessage(bytes[...]))
+    }
 }

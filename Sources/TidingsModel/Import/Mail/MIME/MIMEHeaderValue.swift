@@ -10,17 +10,13 @@ struct MIMEHeaderValue {
     private var extended: [String: [(section: Int?, encoded: Bool, value: [UInt8])]] = [:]
 
     init(_ raw: [UInt8]) {
-        var index = 0
-        token = ""
-        index = Self.skipSpaceAndComments(raw, from: index)
+        var index = Self.skipSpaceAndComments(raw, from: 0)
         let tokenStart = index
         while index < raw.count, raw[index] != UInt8(ascii: ";"), !HeaderBlockScanner.isWhitespace(raw[index]),
               raw[index] != UInt8(ascii: "(") {
             index += 1
         }
-        var lowered = Array(raw[tokenStart..<index])
-        for position in lowered.indices where lowered[position] >= 0x41 && lowered[position] <= 0x5A { lowered[position] |= 0x20 }
-        token = String(decoding: lowered, as: UTF8.self)
+        token = String(decoding: raw[tokenStart..<index], as: UTF8.self).lowercased()
         while index < raw.count {
             index = Self.skipSpaceAndComments(raw, from: index)
             if index < raw.count, raw[index] == UInt8(ascii: ";") {

@@ -76,6 +76,11 @@ struct MIMETree {
                 lineStart = startPart(parent: open[level].part, at: next)
             }
             if let current = leaf { parts[current].body = leafStart..<max(leafStart, end) }
+            if parts.count == 1 {
+                // Declared multipart, but no boundary line came: the body is shown as text rather than lost.
+                parts[0].isSplit = false
+                parts[0].body = bodyStart..<max(bodyStart, end)
+            }
         }
 
         private mutating func push(_ part: Int, _ boundary: [UInt8]) {

@@ -12,12 +12,13 @@ struct MIMEHeaderValues {
 /// copied out of the buffer.
 enum EnvelopeReader {
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
-        var start = 0
+        // A UTF-8 byte-order mark, which some tools write before a saved message, is passed over.
+        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         var separatorDate: Range<Int>?
-        if buffer.count >= 5, buffer[0] == UInt8(ascii: "F"), buffer[1] == UInt8(ascii: "r"), buffer[2] == UInt8(ascii: "o"),
-           buffer[3] == UInt8(ascii: "m"), buffer[4] == 0x20 {
-            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: 0, to: buffer.count)
-            separatorDate = MboxSeparator.dateRange(buffer, lineStart: 0, lineEnd: lineEnd)
+        if buffer.count >= start + 5, buffer[start] == UInt8(ascii: "F"), buffer[start + 1] == UInt8(ascii: "r"),
+           buffer[start + 2] == UInt8(ascii: "o"), buffer[start + 3] == UInt8(ascii: "m"), buffer[start + 4] == 0x20 {
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+            separatorDate = MboxSeparator.dateRange(buffer, lineStart: start, lineEnd: lineEnd)
             start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
         }
         let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)

@@ -7,7 +7,8 @@ public enum MailSniffer {
     /// shape. False for an mbox (a `From ` line first): that is `looksLikeMbox`. `prefix` is at most 4 KB.
     public static func looksLikeMessage(_ prefix: ArraySlice<UInt8>) -> Bool {
         prefix.withUnsafeBufferPointer { buffer in
-            if headerBlockLooksLikeMessage(buffer, from: 0) { return true }
+            let start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            if headerBlockLooksLikeMessage(buffer, from: start) { return true }
             return ANewsArticle.looksLikeArticle(buffer)
         }
     }
