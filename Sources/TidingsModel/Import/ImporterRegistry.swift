@@ -5,7 +5,7 @@ public struct ImporterRegistry: Sendable {
     public init(importers: [any Importer]) { self.importers = importers }
 
     /// Every importer this build ships with.
-    public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter()])
+    public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter(), MailImporter()])
 
     /// The importer for a file, or the failure that says why there is none. Without `prefix` (only the name
     /// known) nil means: read the file and ask again.

@@ -63,37 +63,41 @@ public enum TextBytes {
 
     /// Strict UTF-8 validation with an eight-bytes-at-a-time path for ASCII runs.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            let count = raw.count
-            var index = 0
-            while index < count {
-                if index + 8 <= count,
-                   raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                let lead = raw[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                var minimum: UInt32
-                var value: UInt32
-                switch lead {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(lead & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(lead & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(lead & 0x07)
-                default: return false
-                }
-                guard index + length <= count else { return false }
-                for offset in 1..<length {
-                    let next = raw[index + offset]
-                    guard next & 0xC0 == 0x80 else { return false }
-                    value = value << 6 | UInt32(next & 0x3F)
-                }
-                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
-                minimum = 0
-                index += length
+        bytes.withUnsafeBufferPointer { isValidUTF8(buffer: $0) }
+    }
+
+    /// `isValidUTF8` over bytes in place (a slice of a message, say).
+    static func isValidUTF8(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(buffer)
+        let count = raw.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count,
+               raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
             }
-            return true
+            let lead = raw[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(lead & 0x07)
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            for offset in 1..<length {
+                let next = raw[index + offset]
+                guard next & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
+            minimum = 0
+            index += length
         }
+        return true
     }
 }

@@ -1,0 +1,52 @@
+/// Base64 (RFC 2045 §6.8) decoding, lenient as mail readers are: whitespace and stray characters are
+/// skipped, decoding stops at the first `=`.
+public enum MIMEBase64 {
+    /// The decoded bytes; `valid` is false when characters other than whitespace were skipped.
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], valid: Bool) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count / 4 &* 3 &+ 3)
+        var valid = true
+        var accumulator: UInt32 = 0
+        var count = 0
+        for byte in bytes {
+            let value = table[Int(byte)]
+            if value < 64 {
+                accumulator = accumulator << 6 | UInt32(value)
+                count += 1
+                if count == 4 {
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> 16))
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> 8))
+                    out.append(UInt8(truncatingIfNeeded: accumulator))
+                    accumulator = 0
+                    count = 0
+                }
+            } else if byte == UInt8(ascii: "=") {
+                break
+            } else if value == whitespace {
+                continue
+            } else {
+                valid = false
+            }
+        }
+        // Two or three characters left make one or two bytes; a single one holds too few bits for a byte.
+        if count == 2 {
+            out.append(UInt8(truncatingIfNeeded: accumulator >> 4))
+        } else if count == 3 {
+            out.append(UInt8(truncatingIfNeeded: accumulator >> 10))
+            out.append(UInt8(truncatingIfNeeded: accumulator >> 2))
+        }
+        return (out, valid)
+    }
+
+    private static let whitespace: UInt8 = 0xFE
+    private static let other: UInt8 = 0xFF
+
+    /// Each byte's six-bit value, or `whitespace`, or `other`.
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: other, count: 256)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for (value, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(value) }
+        for byte in [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C] { table[byte] = whitespace }
+        return table
+    }()
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The raw MIME header values of one entity (the message itself or a part), first occurrence of each.
+struct MIMEHeaderValues {
+    var contentType: [UInt8]?
+    var transferEncoding: [UInt8]?
+    var disposition: [UInt8]?
+}
+
+/// Reads a message's header block into its envelope in one pass, and, when asked, the top entity's MIME
+/// headers too (so that a full parse scans the headers once). Only the values of fields it needs are
+/// copied out of the buffer.
+enum EnvelopeReader {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
+        // A UTF-8 byte-order mark, which some tools write before a saved message, is passed over.
+        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        var separatorDate: Range<Int>?
+        if buffer.count >= start + 5, buffer[start] == UInt8(ascii: "F"), buffer[start + 1] == UInt8(ascii: "r"),
+           buffer[start + 2] == UInt8(ascii: "o"), buffer[start + 3] == UInt8(ascii: "m"), buffer[start + 4] == 0x20 {
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+            separatorDate = MboxSeparator.dateRange(buffer, lineStart: start, lineEnd: lineEnd)
+            start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
+        }
+        let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+        guard HeaderBlockScanner.nameEnd(buffer, from: start, to: firstLineEnd) != nil else {
+            guard let article = ANewsArticle.parse(buffer, from: start) else { return nil }
+            return (article, MIMEHeaderValues(), true)
+        }
+        var envelope = MailEnvelope()
+        var mime = MIMEHeaderValues()
+        var replyTo: [String] = []
+        var dateField: HeaderField?
+        var postedField: HeaderField?
+        var sawMessageID = false, sawSubject = false, sawFrom = false, sawNewsgroups = false
+        var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
+        while let field = scanner.next() {
+            guard let name = MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) else { continue }
+            switch name {
+            case .messageID:
+                guard !sawMessageID else { continue }
+                envelope.messageID = HeaderBlockScanner.withValue(buffer, field) { MessageIDs.normalise(bytes: $0) }
+                sawMessageID = envelope.messageID != nil
+            case .references:
+                envelope.parents.append(contentsOf: HeaderBlockScanner.withValue(buffer, field) { MessageIDs.all(bytes: $0) })
+            case .inReplyTo:
+                replyTo.append(contentsOf: HeaderBlockScanner.withValue(buffer, field) { MessageIDs.all(bytes: $0) })
+            case .subject:
+                guard !sawSubject else { continue }
+                sawSubject = true
+                envelope.subject = HeaderBlockScanner.withValue(buffer, field) { HeaderSyntax.text($0) }
+            case .from:
+                guard !sawFrom else { continue }
+                sawFrom = true
+                (envelope.fromName, envelope.fromAddress) = HeaderBlockScanner.withValue(buffer, field) { MailAddress.parse($0) }
+            case .date:
+                if dateField == nil { dateField = field }
+            case .posted:
+                if postedField == nil { postedField = field }
+            case .status, .xStatus:
+                if buffer[field.valueStart..<field.valueEnd].contains(UInt8(ascii: "R")) { envelope.seen = true }
+            case .newsgroups:
+                guard !sawNewsgroups else { continue }
+                sawNewsgroups = true
+                envelope.newsgroups = HeaderBlockScanner.withValue(buffer, field) { newsgroups($0) }
+            case .contentType:
+                if collectingMIME, mime.contentType == nil { mime.contentType = HeaderBlockScanner.value(buffer, field) }
+            case .contentTransferEncoding:
+                if collectingMIME, mime.transferEncoding == nil { mime.transferEncoding = HeaderBlockScanner.value(buffer, field) }
+            case .contentDisposition:
+                if collectingMIME, mime.disposition == nil { mime.disposition = HeaderBlockScanner.value(buffer, field) }
+            }
+        }
+        envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
+        envelope.parents = uniqueParents(envelope.parents, then: replyTo)
+        for field in [dateField, postedField] where envelope.date == nil {
+            if let field { envelope.date = HeaderBlockScanner.withValue(buffer, field) { MailDates.parse(bytes: $0) } }
+        }
+        if envelope.date == nil, let separatorDate { envelope.date = MailDates.parse(bytes: buffer[separatorDate]) }
+        return (envelope, mime, false)
+    }
+
+    /// References, then In-Reply-To ids not already listed; each id once, at its first place.
+    private static func uniqueParents(_ references: [String], then replyTo: [String]) -> [String] {
+        if replyTo.isEmpty && references.count <= 1 { return references }
+        if references.count + replyTo.count <= 12 {
+            // Few ids (nearly always): a look along the list costs less than hashing them.
+            var parents: [String] = []
+            parents.reserveCapacity(references.count + replyTo.count)
+            for id in references + replyTo where !parents.contains(id) { parents.append(id) }
+            return parents
+        }
+        var seen = Set<String>()
+        var parents: [String] = []
+        parents.reserveCapacity(references.count + replyTo.count)
+        for id in references where seen.insert(id).inserted { parents.append(id) }
+        for id in replyTo where seen.insert(id).inserted { parents.append(id) }
+        return parents
+    }
+
+    static func newsgroups<Bytes: Collection<UInt8>>(_ value: Bytes) -> [String] where Bytes.Index == Int {
+        value.split(separator: UInt8(ascii: ",")).compactMap { group in
+            var start = group.startIndex, end = group.endIndex
+            while start < end, HeaderBlockScanner.isWhitespace(group[start]) { start += 1 }
+            while end > start, HeaderBlockScanner.isWhitespace(group[end - 1]) { end -= 1 }
+            return start < end ? MailCharsets.utf8OrWindows1252(ArraySlice(group[start..<end])) : nil
+        }
+    }
+}

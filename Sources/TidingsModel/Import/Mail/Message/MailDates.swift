@@ -1,0 +1,263 @@
+import Foundation
+
+/// Dates of mail and news headers, read by hand: RFC 5322 (`Tue, 17 Nov 2009 10:52:49 +0100`, weekday
+/// optional, obsolete zone names, two-digit years, seconds optional, comments), asctime (`Thu Nov 26
+/// 00:16:58 2026`, also with a zone before the year) and old Usenet forms (`12-Jun-91 13:26:45 GMT`).
+/// A date without a zone is taken as UTC. Anything else is nil.
+public enum MailDates {
+    public static func parse(_ raw: Substring) -> Date? {
+        var copy = raw
+        return copy.withUTF8 { parse(bytes: $0[...]) }
+    }
+
+    static func parse<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> Date? where Bytes.Index == Int {
+        var fields = DateFields()
+        var index = raw.startIndex
+        var previous: UInt8 = 0x20
+        while index < raw.endIndex {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "(") {
+                index = HeaderSyntax.skipCommentOrQuote(raw, at: index)
+                previous = 0x20
+                continue
+            }
+            if isDigit(byte) {
+                var end = index
+                var value = 0
+                while end < raw.endIndex, isDigit(raw[end]) {
+                    // More than nine digits is no part of a date (and could overflow).
+                    guard end - index < 9 else { return nil }
+                    value = value * 10 + Int(raw[end] - 0x30)
+                    end += 1
+                }
+                if end < raw.endIndex, raw[end] == UInt8(ascii: ":") {
+                    guard fields.hour == nil, let time = readTime(raw, from: index) else { return nil }
+                    fields.hour = time.hour
+                    fields.minute = time.minute
+                    fields.second = time.second
+                    index = time.end
+                } else {
+                    guard fields.addNumber(value, digits: end - index) else { return nil }
+                    index = end
+                }
+                previous = 0x30
+                continue
+            }
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
+               fields.hour != nil || previous == 0x20,
+               let zone = readNumericZone(raw, from: index + 1) {
+                fields.zone = byte == UInt8(ascii: "-") ? -zone.minutes : zone.minutes
+                index = zone.end
+                previous = 0x30
+                continue
+            }
+            if isLetter(byte) {
+                var end = index
+                while end < raw.endIndex, isLetter(raw[end]) { end += 1 }
+                fields.word(raw[index..<end])
+                index = end
+                previous = 0x41
+                continue
+            }
+            previous = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") ? 0x20 : byte
+            index += 1
+        }
+        return fields.date
+    }
+
+    private static func readTime<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (hour: Int, minute: Int, second: Int, end: Int)? where Bytes.Index == Int {
+        var parts: [Int] = []
+        var index = start
+        while parts.count < 3 {
+            var value = 0
+            var digits = 0
+            while index < raw.endIndex, isDigit(raw[index]), digits < 2 {
+                value = value * 10 + Int(raw[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            guard digits > 0, index >= raw.endIndex || !isDigit(raw[index]) else { return nil }
+            parts.append(value)
+            guard index < raw.endIndex, raw[index] == UInt8(ascii: ":"), parts.count < 3,
+                  index + 1 < raw.endIndex, isDigit(raw[index + 1]) else { break }
+            index += 1
+        }
+        guard parts.count >= 2 else { return nil }
+        // Fractions of a second are dropped.
+        if parts.count == 3, index + 1 < raw.endIndex, raw[index] == UInt8(ascii: "."), isDigit(raw[index + 1]) {
+            index += 1
+            while index < raw.endIndex, isDigit(raw[index]) { index += 1 }
+        }
+        return (parts[0], parts[1], parts.count == 3 ? parts[2] : 0, index)
+    }
+
+    /// `hhmm` after a sign: the offset in minutes, when exactly four digits follow.
+    private static func readNumericZone<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (minutes: Int, end: Int)? where Bytes.Index == Int {
+        var index = start
+        var value = 0
+        while index < raw.endIndex, isDigit(raw[index]), index - start < 5 {
+            value = value * 10 + Int(raw[index] - 0x30)
+            index += 1
+        }
+        guard index - start == 4, value % 100 < 60 else { return nil }
+        return (value / 100 * 60 + value % 100, index)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+}
+
+/// What a date's tokens said, put together into a `Date` when enough is known.
+private struct DateFields {
+    /// The first two numbers that are not times or zones (value and digit count), and how many there were.
+    var firstNumber: (value: Int, digits: Int)?
+    var secondNumber: (value: Int, digits: Int)?
+    var numberCount = 0
+    var month: Int?
+    var hour: Int?
+    var minute = 0
+    var second = 0
+    /// Minutes east of UTC.
+    var zone: Int?
+    var afternoon: Bool?
+    var daylight = false
+
+    /// Notes a number; false when there are more than a date has.
+    mutating func addNumber(_ value: Int, digits: Int) -> Bool {
+        numberCount += 1
+        if firstNumber == nil {
+            firstNumber = (value, digits)
+        } else if secondNumber == nil {
+            secondNumber = (value, digits)
+        }
+        return numberCount <= 4
+    }
+
+    mutating func word<Bytes: Collection<UInt8>>(_ word: Bytes) where Bytes.Index == Int {
+        var key: UInt32 = 0
+        for byte in word.prefix(5) { key = key << 8 | UInt32(byte | 0x20) }
+        let length = word.count
+        if length >= 3, month == nil, let found = Self.month(word) {
+            month = found
+            return
+        }
+        if length <= 5, let offset = Self.zones[key] {
+            if zone == nil { zone = offset }
+            return
+        }
+        if length == 1, zone == nil, hour != nil {
+            // RFC 5322 §4.3: the military letters were defined wrongly in RFC 822; they mean -0000.
+            zone = 0
+            return
+        }
+        switch key {
+        case Self.key("am"): afternoon = false
+        case Self.key("pm"): afternoon = true
+        case Self.key("dst"): daylight = true
+        default: break
+        }
+    }
+
+    private static func key(_ text: StaticString) -> UInt32 {
+        var key: UInt32 = 0
+        let pointer = text.utf8Start
+        for offset in 0..<text.utf8CodeUnitCount { key = key << 8 | UInt32(pointer[offset]) }
+        return key
+    }
+
+    private static func month<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int? where Bytes.Index == Int {
+        let start = word.startIndex
+        let key = UInt32(word[start] | 0x20) << 16 | UInt32(word[start + 1] | 0x20) << 8 | UInt32(word[start + 2] | 0x20)
+        guard let month = months[key] else { return nil }
+        // A full name (`June`, `Sept`) is fine; a longer word that merely starts like one is not.
+        return word.count <= 9 ? month : nil
+    }
+
+    private static let months: [UInt32: Int] = {
+        var table: [UInt32: Int] = [:]
+        for (index, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated() {
+            var key: UInt32 = 0
+            for byte in name.utf8 { key = key << 8 | UInt32(byte) }
+            table[key] = index + 1
+        }
+        return table
+    }()
+
+    /// Zone names in minutes east of UTC: RFC 5322's obsolete North American ones, and a few that old
+    /// European and Asian mail wrote.
+    private static let zones: [UInt32: Int] = {
+        let named: [(String, Int)] = [
+            ("gmt", 0), ("ut", 0), ("utc", 0), ("z", 0), ("wet", 0),
+            ("est", -300), ("edt", -240), ("cst", -360), ("cdt", -300),
+            ("mst", -420), ("mdt", -360), ("pst", -480), ("pdt", -420),
+            ("bst", 60), ("cet", 60), ("met", 60), ("mez", 60), ("cest", 120), ("mest", 120), ("mesz", 120),
+            ("eet", 120), ("eest", 180), ("jst", 540), ("hst", -600),
+        ]
+        var table: [UInt32: Int] = [:]
+        for (name, offset) in named {
+            var key: UInt32 = 0
+            for byte in name.utf8 { key = key << 8 | UInt32(byte) }
+            table[key] = offset
+        }
+        return table
+    }()
+
+    var date: Date? {
+        guard let month else { return nil }
+        guard let (day, year) = dayAndYear() else { return nil }
+        var hour = self.hour ?? 0
+        if let afternoon {
+            guard hour >= 1, hour <= 12 else { return nil }
+            hour = hour % 12 + (afternoon ? 12 : 0)
+        }
+        guard hour < 24, minute < 60, second <= 60, year >= 1, year <= 9999,
+              day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        let days = Self.daysFromCivil(year: year, month: month, day: day)
+        var offset = zone ?? 0
+        if daylight { offset += 60 }
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// The day and the year among the numbers: one of more than two digits or above 31 is the year;
+    /// otherwise the order says (day before year in every form).
+    private func dayAndYear() -> (Int, Int)? {
+        guard let first = firstNumber, let second = secondNumber else { return nil }
+        let firstIsYear = first.digits > 2 || first.value > 31
+        let secondIsYear = second.digits > 2 || second.value > 31
+        let day: Int, yearNumber: (value: Int, digits: Int)
+        if firstIsYear && !secondIsYear {
+            day = second.value
+            yearNumber = first
+        } else {
+            day = first.value
+            yearNumber = second
+        }
+        var year = yearNumber.value
+        // RFC 5322 §4.3: two-digit years 00–49 are 2000–2049, 50–99 are 1950–1999; three digits add 1900.
+        if yearNumber.digits <= 2 {
+            year += year < 50 ? 2000 : 1900
+        } else if yearNumber.digits == 3 {
+            year += 1900
+        }
+        return (day, year)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,130 @@
+/// Plain mail text as blocks the reader shows with their line breaks: quoted runs (`>`, `> >`, `|>`) as
+/// `.quote` blocks by depth, other paragraphs as `.preserved` blocks, the signature (from the last `-- `
+/// line) as one `.signature` block.
+public enum MailText {
+    /// Deeper quotes are shown at this level (as HTML's are capped), so hostile nesting stays drawable.
+    static let maximumQuoteLevel = 32
+
+    /// The blocks of decoded text. CRs are removed; leading, trailing and repeated empty lines go.
+    public static func body(_ text: String) -> StoryBody {
+        var bytes = Array(text.utf8)
+        if bytes.contains(0x0D) { bytes.removeAll { $0 == 0x0D } }
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            lines.append(start..<end)
+            start = end + 1
+        }
+        let signatureStart = signatureLine(bytes, lines)
+        var builder = BlockBuilder(bytes: bytes)
+        for line in lines[..<(signatureStart ?? lines.count)] {
+            let (depth, content) = quoteDepth(bytes, line)
+            let text = content..<trimmedEnd(bytes, content..<line.upperBound)
+            if depth > 0 {
+                builder.add(text, depth: depth)
+            } else if text.isEmpty {
+                builder.flush()
+            } else {
+                builder.add(line.lowerBound..<text.upperBound, depth: 0)
+            }
+        }
+        builder.flush()
+        var blocks = builder.blocks
+        if let signatureStart {
+            var signature = Array(lines[signatureStart...])
+            while let last = signature.last, signature.count > 1, trimmedEnd(bytes, last) == last.lowerBound { signature.removeLast() }
+            let text = signature.enumerated().map { offset, line in
+                String(decoding: bytes[line.lowerBound..<(offset == 0 ? line.upperBound : trimmedEnd(bytes, line))], as: UTF8.self)
+            }.joined(separator: "\n")
+            blocks.append(StoryBody.Block(.signature, text: text))
+        }
+        return StoryBody(blocks: blocks)
+    }
+
+    /// The last line that is exactly `-- `, else the last `--` with at most ten lines after it (trailing
+    /// empty lines not counted).
+    private static func signatureLine(_ bytes: [UInt8], _ lines: [Range<Int>]) -> Int? {
+        var lastDashes: Int?
+        for (index, line) in lines.enumerated().reversed() {
+            let text = bytes[line]
+            if text.count == 3, text.elementsEqual([0x2D, 0x2D, 0x20]) { return index }
+            if lastDashes == nil, text.count == 2, text.elementsEqual([0x2D, 0x2D]) { lastDashes = index }
+        }
+        guard let dashes = lastDashes else { return nil }
+        var end = lines.count
+        while end > dashes + 1, trimmedEnd(bytes, lines[end - 1]) == lines[end - 1].lowerBound { end -= 1 }
+        return end - dashes - 1 <= 10 ? dashes : nil
+    }
+
+    /// The quote depth of a line and where its text starts: `>` marks, with spaces between them or not,
+    /// `|>` and `| >` as one mark each, at most one space before the first, one space after the last dropped.
+    static func quoteDepth(_ bytes: [UInt8], _ line: Range<Int>) -> (depth: Int, content: Int) {
+        var index = line.lowerBound
+        let end = line.upperBound
+        func markLength(at position: Int) -> Int {
+            guard position < end else { return 0 }
+            if bytes[position] == UInt8(ascii: ">") { return 1 }
+            if bytes[position] == UInt8(ascii: "|"), position + 1 < end {
+                if bytes[position + 1] == UInt8(ascii: ">") { return 2 }
+                if bytes[position + 1] == 0x20, position + 2 < end, bytes[position + 2] == UInt8(ascii: ">") { return 3 }
+            }
+            return 0
+        }
+        if index < end, bytes[index] == 0x20, markLength(at: index + 1) > 0 { index += 1 }
+        var depth = 0
+        while true {
+            let length = markLength(at: index)
+            guard length > 0 else { break }
+            depth += 1
+            index += length
+            var after = index
+            while after < end, bytes[after] == 0x20 { after += 1 }
+            if markLength(at: after) > 0 {
+                index = after
+            } else {
+                if index < end, bytes[index] == 0x20 { index += 1 }
+                break
+            }
+        }
+        return (depth, index)
+    }
+
+    static func trimmedEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return end
+    }
+}
+
+/// Gathers lines into blocks: a run of lines at one quote depth (0 for plain text) is one block.
+private struct BlockBuilder {
+    let bytes: [UInt8]
+    var blocks: [StoryBody.Block] = []
+    private var lines: [Range<Int>] = []
+    private var depth = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func add(_ line: Range<Int>, depth: Int) {
+        if !lines.isEmpty, depth != self.depth { flush() }
+        self.depth = depth
+        lines.append(line)
+    }
+
+    /// Ends the block being gathered. A quote's empty lines stay inside it but not at its ends.
+    mutating func flush() {
+        defer { lines.removeAll(keepingCapacity: true) }
+        var first = 0, last = lines.count
+        while first < last, lines[first].isEmpty { first += 1 }
+        while last > first, lines[last - 1].isEmpty { last -= 1 }
+        guard first < last else { return }
+        let text = lines[first..<last].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
+        if depth > 0 {
+            blocks.append(StoryBody.Block(.quote, [StoryBody.Run(text)], level: min(depth - 1, MailText.maximumQuoteLevel)))
+        } else {
+            blocks.append(StoryBody.Block(.preserved, text: text))
+        }
+    }
+}

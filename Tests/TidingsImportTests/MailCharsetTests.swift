@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+import TidingsModel
+
+/// Every charset claimed, with a known sentence; aliases; the fallbacks and their notes.
+final class MailCharsetTests: XCTestCase {
+    func decode(_ bytes: [UInt8], _ charset: String?) -> (text: String, note: String?) {
+        MailCharsets.decode(bytes[...], charset: charset)
+    }
+
+    func testSingleByteCharsets() {
+        let privetKOI8: [UInt8] = [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]
+        let privet1251: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        let zolc: [UInt8] = [0xAF, 0xF3, 0xB3, 0xE6]
+        let cases: [([UInt8], [String], String)] = [
+            (privetKOI8, ["KOI8-R", "koi8r", "\"koi8-r\""], "Привет"),
+            ([0xB7, 0xD6, 0xC1, 0xCB], ["KOI8-U"], "Їжак"),
+            (zolc, ["ISO-8859-2", "iso_8859-2", "latin2"], "Żółć"),
+            (privet1251, ["windows-1251", "cp1251", "x-cp1251", "WINDOWS-1251"], "Привет"),
+            ([0x8A, 0x9D, 0x61, 0x73, 0x74, 0x6E, 0xFD], ["windows-1250", "cp1250", "x-cp1250"], "Šťastný"),
+            ([0x80, 0x20, 0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xE9], ["windows-1252", "cp1252", "x-cp1252"], "€ “q” – café"),
+            ([0xA4, 0x20, 0xBD, 0x75, 0x76, 0x72, 0x65], ["ISO-8859-15", "latin9"], "€ œuvre"),
+            ([0x63, 0x61, 0x66, 0xE9, 0xA0, 0xFF], ["ISO-8859-1", "latin1", "iso8859-1", " 'Latin-1' "], "café\u{A0}ÿ"),
+        ]
+        for (bytes, names, expected) in cases {
+            for name in names {
+                XCTAssertEqual(decode(bytes, name).text, expected, name)
+                XCTAssertNil(decode(bytes, name).note, name)
+            }
+        }
+    }
+
+    func testUTF8AndASCII() {
+        XCTAssertEqual(decode(Array("Grüße".utf8), "utf-8").text, "Grüße")
+        XCTAssertEqual(decode([0x61, 0xFF, 0x62], "UTF8").text, "a\u{FFFD}b")
+        XCTAssertEqual(decode([0x61, 0xC3], "utf-8").text, "a\u{FFFD}")
+        // US-ASCII (or no charset) with 8-bit bytes: UTF-8 when valid, else Windows-1252.
+        XCTAssertEqual(decode(Array("Grüße".utf8), "us-ascii").text, "Grüße")
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9, 0x80], "us-ascii").text, "café€")
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], nil).text, "café")
+        XCTAssertNil(decode([0x63, 0x61, 0x66, 0xE9], nil).note)
+    }
+
+    func testUnknownCharset() {
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").text, "café")
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").note, "unknown charset x-mystery")
+        XCTAssertEqual(decode(Array("Grüße".utf8), "\"x-mystery\"").text, "Grüße")
+        XCTAssertEqual(decode(Array("Grüße".utf8), "\"x-mystery\"").note, "unknown charset x-mystery")
+        XCTAssertNil(decode(Array("plain".utf8), "x-mystery").note, "plain ASCII reads the same in any charset")
+    }
+
+    /// Foundation on Linux converts Shift_JIS and ISO-2022-JP; EUC-JP goes through Shift_JIS here.
+    func testJapaneseCharsets() {
+        let expected = "こんにちは、世界"
+        let sjis: [UInt8] = [0x82, 0xB1, 0x82, 0xF1, 0x82, 0xC9, 0x82, 0xBF, 0x82, 0xCD, 0x81, 0x41, 0x90, 0xA2, 0x8A, 0x45]
+        let euc: [UInt8] = [0xA4, 0xB3, 0xA4, 0xF3, 0xA4, 0xCB, 0xA4, 0xC1, 0xA4, 0xCF, 0xA1, 0xA2, 0xC0, 0xA4, 0xB3, 0xA6]
+        let jis: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x24, 0x4B, 0x24, 0x41, 0x24, 0x4F, 0x21, 0x22,
+                            0x40, 0x24, 0x33, 0x26, 0x1B, 0x28, 0x42]
+        XCTAssertEqual(decode(sjis, "Shift_JIS").text, expected)
+        XCTAssertEqual(decode(sjis, "cp932").text, expected)
+        XCTAssertEqual(decode(euc, "EUC-JP").text, expected)
+        XCTAssertEqual(decode([0x8E, 0xB6, 0x8E, 0xC0, 0x8E, 0xB6, 0x8E, 0xC5], "euc-jp").text, "ｶﾀｶﾅ")
+        XCTAssertEqual(decode(jis + [0x0A], "ISO-2022-JP").text, expected + "\n")
+        for (bytes, name) in [(sjis, "shift_jis"), (euc, "euc-jp"), (jis, "iso-2022-jp")] {
+            XCTAssertNil(decode(bytes, name).note, name)
+        }
+    }
+
+    func testBrokenJapaneseKeepsWhatDecodes() {
+        let broken: [UInt8] = [0x82, 0xB1, 0xFF, 0x41, 0x82]
+        XCTAssertEqual(decode(broken, "shift_jis").text, "こ\u{FFFD}A\u{FFFD}")
+        XCTAssertEqual(decode(broken, "shift_jis").note, "invalid Shift_JIS text")
+        XCTAssertEqual(decode([0xA4, 0xB3, 0x8F, 0xB0, 0xA1, 0x41], "euc-jp").text, "こ\u{FFFD}A")
+        XCTAssertEqual(decode([0xA4, 0xB3, 0x8F, 0xB0, 0xA1, 0x41], "euc-jp").note, "invalid EUC-JP text")
+        let jisBroken: [UInt8] = Array("ok\n".utf8) + [0x1B, 0x24, 0x42, 0xFF, 0x0A] + Array("fine".utf8)
+        XCTAssertEqual(decode(jisBroken, "iso-2022-jp").text, "ok\n\u{FFFD}\nfine")
+        XCTAssertEqual(decode(jisBroken, "iso-2022-jp").note, "invalid ISO-2022-JP text")
+    }
+
+    func testRandomBytesInEveryCharsetNeverFail() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for name in ["utf-8", "us-ascii", "latin1", "iso-8859-2", "iso-8859-15", "cp1250", "cp1251", "cp1252", "koi8-r",
+                         "koi8-u", "shift_jis", "euc-jp", "iso-2022-jp", "unknown"] {
+                _ = decode(bytes, name)
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+import TidingsModel
+
+/// Dates in every form mail and news wrote them, and what does not read.
+final class MailDatesTests: XCTestCase {
+    func date(_ text: String) -> Date? { MailDates.parse(Substring(text)) }
+    func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int = 0) -> Date {
+        MailFixture.utc(year, month, day, hour, minute, second)
+    }
+
+    func testRFC5322() {
+        XCTAssertEqual(date("Tue, 17 Nov 2009 10:52:49 +0100"), utc(2009, 11, 17, 9, 52, 49))
+        XCTAssertEqual(date("17 Nov 2009 10:52:49 -0530"), utc(2009, 11, 17, 16, 22, 49))
+        XCTAssertEqual(date("Tue,17 Nov 2009 10:52 +0000"), utc(2009, 11, 17, 10, 52))
+        XCTAssertEqual(date("  Tue,   17  Nov   2009   10:52:49   +0100  (CET) "), utc(2009, 11, 17, 9, 52, 49))
+        XCTAssertEqual(date("Tue, 17 Nov 2009 10:52:49 +0100 (Central (European) Time)"), utc(2009, 11, 17, 9, 52, 49))
+        XCTAssertEqual(date("Thu, 1 Jan 1970 00:00:00 GMT"), Date(timeIntervalSince1970: 0))
+        XCTAssertEqual(date("29 Feb 2024 23:59:60 +0000"), utc(2024, 3, 1, 0, 0, 0), "a leap second")
+    }
+
+    func testObsoleteZones() {
+        XCTAssertEqual(date("Wed, 12 Jun 1991 13:26:45 EDT"), utc(1991, 6, 12, 17, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 EST"), utc(1991, 6, 12, 18, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 CST"), utc(1991, 6, 12, 19, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 CDT"), utc(1991, 6, 12, 18, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 MST"), utc(1991, 6, 12, 20, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 MDT"), utc(1991, 6, 12, 19, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 PST"), utc(1991, 6, 12, 21, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 PDT"), utc(1991, 6, 12, 20, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 UT"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 UTC"), utc(1991, 6, 12, 13, 26, 45))
+        // Military letters mean -0000 (RFC 5322 §4.3).
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 Q"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 Z"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 MET DST"), utc(1991, 6, 12, 11, 26, 45))
+    }
+
+    func testTwoAndThreeDigitYears() {
+        XCTAssertEqual(date("21 Jun 91 02:56:59 GMT"), utc(1991, 6, 21, 2, 56, 59))
+        XCTAssertEqual(date("1 Jan 49 00:00 +0000"), utc(2049, 1, 1, 0, 0))
+        XCTAssertEqual(date("1 Jan 50 00:00 +0000"), utc(1950, 1, 1, 0, 0))
+        XCTAssertEqual(date("1 Jan 103 00:00 +0000"), utc(2003, 1, 1, 0, 0))
+    }
+
+    func testAsctimeAndUsenetForms() {
+        XCTAssertEqual(date("Thu Nov 26 00:16:58 2026"), utc(2026, 11, 26, 0, 16, 58))
+        XCTAssertEqual(date("Wed Jun 12 13:26:45 1991"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("Sun Jan  3 01:52:45 1982"), utc(1982, 1, 3, 1, 52, 45))
+        XCTAssertEqual(date("Wed Jun 12 13:26:45 EDT 1991"), utc(1991, 6, 12, 17, 26, 45))
+        XCTAssertEqual(date("12-Jun-91 13:26:45 GMT"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("Wednesday, 12-Jun-91 13:26:45 GMT"), utc(1991, 6, 12, 13, 26, 45))
+        XCTAssertEqual(date("12-Jun-1991 13:26:45 -0400"), utc(1991, 6, 12, 17, 26, 45))
+        XCTAssertEqual(date("Jun 12, 1991 1:26 PM"), utc(1991, 6, 12, 13, 26))
+    }
+
+    func testUnreadable() {
+        XCTAssertNil(date(""))
+        XCTAssertNil(date("yesterday"))
+        XCTAssertNil(date("Tue, 17 2009 10:52:49 +0100"), "no month")
+        XCTAssertNil(date("Tue, 31 Nov 2009 10:52:49 +0100"), "no 31st of November")
+        XCTAssertNil(date("29 Feb 2023 10:00 +0000"))
+        XCTAssertNil(date("17 Nov 2009 25:52:49 +0100"))
+        XCTAssertNil(date("17 Nov 2009 10:61:49 +0100"))
+        XCTAssertNil(date("17 Nov 99999999999 10:52:49"))
+        XCTAssertNil(date("Nov 2009"))
+        XCTAssertNil(date("17 Nov 2009 10:52:49 10:52:49"))
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import XCTest
+import TidingsModel
+
+/// Whole messages: the MIME tree walked, the text chosen and decoded, the rest listed as attachments.
+final class MailMIMETests: XCTestCase {
+    func testNestedMixedWithAlternativeAndAttachments() throws {
+        let bytes = try MailFixture.file("mail_nested_mixed.eml")
+        let message = try XCTUnwrap(MailMessage.parse(bytes))
+        XCTAssertEqual(message.envelope.subject, "Report with attachments")
+        XCTAssertEqual(message.envelope.fromName, "Sender, Some")
+        XCTAssertEqual(message.body.mailOutline, [
+            "text: Hello,⏎the report is attached. Café is open.⏎Soft break here.",
+            "text: Appended inline text.",
+        ])
+        XCTAssertEqual(message.attachments, [
+            Comment.Attachment(name: "Résumé final.pdf", type: "application/pdf", size: 15),
+            Comment.Attachment(name: "notes.txt", type: "text/plain", size: 12),
+            Comment.Attachment(name: "Forwarded é", type: "message/rfc822", size: 60),
+            Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 57),
+        ])
+        XCTAssertEqual(message.notes, [])
+        // The same message with CRLF line ends reads the same (sizes of text parts count their CRs).
+        let crlf = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let again = try XCTUnwrap(MailMessage.parse(crlf[...]))
+        XCTAssertEqual(again.body, message.body)
+        XCTAssertEqual(again.attachments.map(\.name), message.attachments.map(\.name))
+        XCTAssertEqual(again.attachments[0].size, 15)
+    }
+
+    func testAlternativeHTMLOnlyIsRendered() throws {
+        let message = try MailFixture.message("""
+        Subject: html
+        Content-Type: multipart/alternative; boundary="b"
+
+        --b
+        Content-Type: image/png
+
+        xx
+        --b
+        Content-Type: text/html; charset=iso-8859-1
+        Content-Transfer-Encoding: quoted-printable
+
+        <p>Caf=E9 <a href=3D"https://example.com/">link</a></p><blockquote>quoted</blockquote>
+        --b--
+        """)
+        XCTAssertEqual(message.body.lines, ["Café link", "> quoted"])
+        XCTAssertEqual(message.body.links, ["https://example.com/"])
+        XCTAssertEqual(message.attachments, [], "the other alternatives are not attachments")
+    }
+
+    func testAlternativePrefersPlainInsideRelated() throws {
+        let message = try MailFixture.message("""
+        Subject: related
+        Content-Type: multipart/alternative; boundary=a
+
+        --a
+        Content-Type: multipart/related; boundary=r
+
+        --r
+        Content-Type: text/html
+
+        <p>html</p>
+        --r
+        Content-Type: image/png; name=logo.png
+        Content-Transfer-Encoding: base64
+
+        iVBORw0K
+        --r--
+        --a
+        Content-Type: multipart/mixed; boundary=m
+
+        --m
+        Content-Type: text/plain
+
+        plain wins
+        --m
+        Content-Type: application/zip; name=a.zip
+
+        PK
+        --m--
+        --a--
+        """)
+        XCTAssertEqual(message.body.mailOutline, ["text: plain wins"])
+        XCTAssertEqual(message.attachments, [Comment.Attachment(name: "a.zip", type: "application/zip", size: 2)])
+    }
+
+    func testSinglePartBodies() throws {
+        let base64 = try MailFixture.message("""
+        Subject: b64
+        Content-Type: TEXT/PLAIN; charset="KOI8-R"
+        Content-Transfer-Encoding: BASE64
+
+        8NLJ18XU
+        LCDNydIh
+
+        """)
+        XCTAssertEqual(base64.body.mailOutline, ["text: Привет, мир!"])
+        XCTAssertEqual(base64.notes, [])
+        let qp = try MailFixture.message("""
+        Subject: qp
+        Content-Type: text/plain; charset=iso-8859-2
+        Content-Transfer-Encoding: Quoted-Printable
+
+        =AF=F3=B3=E6 =3D yellow   \r
+        next=
+         line
+        """)
+        XCTAssertEqual(qp.body.mailOutline, ["text: Żółć = yellow⏎next line"])
+        let cp1251 = try MailFixture.message("Subject: x\nContent-Type: text/plain; charset=cp1251\nContent-Transfer-Encoding: 8bit\n\n")
+        XCTAssertEqual(cp1251.body.blocks, [])
+        var raw = Array("Subject: 8bit\nContent-Type: text/plain; charset=windows-1251\n\n".utf8)
+        raw += [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        XCTAssertEqual(MailMessage.parse(raw[...])?.body.mailOutline, ["text: Привет"])
+    }
+
+    func testNoContentTypeIsPlainASCIIWithEightBitFallback() throws {
+        var raw = Array("Subject: none\n\n".utf8)
+        raw += [0x63, 0x61, 0x66, 0xE9, 0x0A]
+        XCTAssertEqual(MailMessage.parse(raw[...])?.body.mailOutline, ["text: café"])
+        XCTAssertEqual(try MailFixture.message("Subject: u\n\nGrüße\n").body.mailOutline, ["text: Grüße"])
+    }
+
+    func testInvalidEncodingsGiveNotesNotCrashes() throws {
+        let base64 = try MailFixture.message("""
+        Subject: bad
+        Content-Transfer-Encoding: base64
+
+        aGVs!!bG8g*d29y
+        bGQ=ignored after the pad
+
+        """)
+        XCTAssertEqual(base64.body.mailOutline, ["text: hello world"])
+        XCTAssertEqual(base64.notes, ["invalid base64"])
+        let qp = try MailFixture.message("""
+        Subject: bad
+        Content-Transfer-Encoding: quoted-printable
+
+        50=% off =ZZ and =4 end=
+        """)
+        XCTAssertEqual(qp.body.mailOutline, ["text: 50=% off =ZZ and =4 end"])
+        XCTAssertEqual(qp.notes, ["invalid quoted-printable"])
+        XCTAssertEqual(try MailFixture.message("Subject: ok\nContent-Transfer-Encoding: base64\n\naGk=\n").notes, [])
+        XCTAssertEqual(try MailFixture.message("Subject: x\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644\n").body.mailOutline,
+                       ["text: begin 644"])
+    }
+
+    func testUnknownCharsetNote() throws {
+        var raw = Array("Subject: x\nContent-Type: text/plain; charset=x-klingon\n\n".utf8)
+        raw += [0x63, 0x61, 0x66, 0xE9]
+        let message = try XCTUnwrap(MailMessage.parse(raw[...]))
+        XCTAssertEqual(message.body.mailOutline, ["text: café"])
+        XCTAssertEqual(message.notes, ["unknown charset x-klingon"])
+    }
+
+    func testFormatFlowed() throws {
+        let text = """
+        Subject: flowed
+        Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes
+
+        This is a long para\u{20}
+        graph that flows.
+        >> Deep quote that \u{20}
+        >> flows too.
+        > Shallow soft\u{20}
+        >> not joined across depths
+         From the stuffed line
+        --\u{20}
+        sig
+        """
+        let message = try MailFixture.message(text)
+        XCTAssertEqual(message.body.mailOutline, [
+            "text: This is a long paragraph that flows.",
+            "quote 1: Deep quote that flows too.",
+            "quote 0: Shallow soft",
+            "quote 1: not joined across depths",
+            "text: From the stuffed line",
+            "signature: -- ⏎sig",
+        ])
+        XCTAssertEqual(FlowedText.unflow("one \ntwo \nthree\n", delSp: false), "one two three\n")
+        XCTAssertEqual(FlowedText.unflow("one \ntwo \nthree", delSp: true), "onetwothree")
+        XCTAssertEqual(FlowedText.unflow("> a \n> b\nc \n", delSp: false), "> a b\nc \n")
+        // Not flowed: lines are kept as they are.
+        let fixed = try MailFixture.message("Subject: fixed\nContent-Type: text/plain; format=fixed\n\nline one \nline two\n")
+        XCTAssertEqual(fixed.body.mailOutline, ["text: line one⏎line two"])
+    }
+
+    func testMissingClosingBoundaryAndPartWithoutHeaders() throws {
+        let message = try MailFixture.message("""
+        Subject: sloppy
+        Content-Type: multipart/mixed; boundary=x
+
+        --x
+
+        no headers at all
+        --x
+        not a header line, so all body
+        --x
+        Content-Type: application/octet-stream
+        --x
+        """)
+        XCTAssertEqual(message.body.mailOutline, ["text: no headers at all", "text: not a header line, so all body"])
+        XCTAssertEqual(message.attachments, [Comment.Attachment(name: nil, type: "application/octet-stream", size: 0)])
+    }
+
+    func testHundredThousandNestedMultipartsAreBounded() throws {
+        let depth = 100_000
+        var text = "Subject: deep\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n"
+        for level in 1...depth {
+            text += "--b\(level - 1)\nContent-Type: multipart/mixed; boundary=\"b\(level)\"\n\n"
+        }
+        text += "--b\(depth)\nContent-Type: text/plain\n\ninnermost\n"
+        for level in stride(from: depth, through: 0, by: -1) { text += "--b\(level)--\n" }
+        let started = Date()
+        let message = try MailFixture.message(text)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertEqual(message.body.blocks, [])
+        XCTAssertEqual(message.attachments.count, 1)
+        XCTAssertEqual(message.attachments.first?.name, "…")
+        XCTAssertEqual(message.attachments.first?.type, "multipart/mixed")
+        XCTAssertEqual(message.notes, ["MIME parts nested more than 100 deep are not opened"])
+    }
+
+    func testPartLimit() throws {
+        var text = "Subject: many\nContent-Type: multipart/mixed; boundary=p\n\n"
+        for index in 0..<1_200 { text += "--p\nContent-Type: application/octet-stream; name=f\(index)\n\nx\n" }
+        text += "--p--\n"
+        let message = try MailFixture.message(text)
+        XCTAssertEqual(message.attachments.count, 1_000)
+        XCTAssertEqual(message.attachments[998], Comment.Attachment(name: "f998", type: "application/octet-stream", size: 1))
+        XCTAssertEqual(message.attachments.last?.name, "…")
+        XCTAssertEqual(message.notes, ["only the first 1000 MIME parts are read"])
+    }
+
+    func testAttachmentNamesFromEncodedWordsAndPlainDisposition() throws {
+        let message = try MailFixture.message("""
+        Subject: names
+        Content-Type: multipart/mixed; boundary=n
+
+        --n
+        Content-Type: text/plain
+
+        body
+        --n
+        Content-Type: IMAGE/JPEG; name="=?UTF-8?B?w6l0w6k=?=.jpg"
+        Content-Disposition: inline
+
+        jpg
+        --n
+        Content-Type: text/plain
+        Content-Disposition: attachment
+
+        attached text without a name
+        --n
+        Content-Type: application/octet-stream
+        Content-Disposition: attachment; filename*=iso-8859-1'fr'caf%E9.txt
+
+        1234
+        --n--
+        """)
+        XCTAssertEqual(message.body.mailOutline, ["text: body"])
+        XCTAssertEqual(message.attachments, [
+            Comment.Attachment(name: "été.jpg", type: "image/jpeg", size: 3),
+            Comment.Attachment(name: nil, type: "text/plain", size: 28),
+            Comment.Attachment(name: "café.txt", type: "application/octet-stream", size: 4),
+        ])
+    }
+
+    func testMultipartWithoutAnyBoundaryLineShowsItsBody() throws {
+        let message = try MailFixture.message("Subject: x\nContent-Type: multipart/mixed; boundary=never\n\nJust text.\n")
+        XCTAssertEqual(message.body.mailOutline, ["text: Just text."])
+        let noBoundary = try MailFixture.message("Subject: x\nContent-Type: multipart/mixed\n\nAlso text.\n")
+        XCTAssertEqual(noBoundary.body.mailOutline, ["text: Also text."])
+    }
+
+    func testByteOrderMarkBeforeTheHeaders() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array("Subject: marked\nFrom: a@b\n\nbody".utf8)
+        XCTAssertEqual(MailEnvelope.parse(bytes[...])?.subject, "marked")
+        XCTAssertEqual(MailEnvelope.parse(bytes[...])?.bodyOffset, bytes.count - 4)
+        XCTAssertTrue(MailSniffer.looksLikeMessage(bytes[...]))
+    }
+}

@@ -1,0 +1,64 @@
+import XCTest
+import TidingsModel
+
+/// Plain mail text as blocks: quotes by depth, paragraphs with their lines, the signature.
+final class MailTextTests: XCTestCase {
+    func outline(_ text: String) -> [String] { MailText.body(text).mailOutline }
+
+    func testParagraphsKeepTheirLines() {
+        XCTAssertEqual(outline("\n\nFirst line   \n  indented second\n\n\n\nNext paragraph\t\n\n"),
+                       ["text: First line⏎  indented second", "text: Next paragraph"])
+        XCTAssertEqual(outline("a\r\nb\r\n"), ["text: a⏎b"])
+        XCTAssertEqual(outline(""), [])
+        XCTAssertEqual(outline("\n \n\t\n"), [])
+    }
+
+    func testQuotesByDepth() {
+        let text = """
+        Alice wrote:
+        > first level
+        >
+        > still first
+        >> second level
+        > > second too
+        >  >  > third
+        |> usenet first
+        | > usenet first too
+         > one leading space
+        >> back to second
+        Reply text
+        """
+        XCTAssertEqual(outline(text), [
+            "text: Alice wrote:",
+            "quote 0: first level⏎⏎still first",
+            "quote 1: second level⏎second too",
+            "quote 2: third",
+            "quote 0: usenet first⏎usenet first too⏎one leading space",
+            "quote 1: back to second",
+            "text: Reply text",
+        ])
+    }
+
+    func testQuoteEdges() {
+        // Empty quoted lines at a quote's ends go; a quote of only empty lines is no block.
+        XCTAssertEqual(outline(">\n> a\n>\n\n>\n>\nb"), ["quote 0: a", "text: b"])
+        // Two leading spaces, a lone pipe, and `>` inside text are no quotes.
+        XCTAssertEqual(outline("  > indented\n| table |\nx > y"), ["text:   > indented⏎| table |⏎x > y"])
+        XCTAssertEqual(outline(">no space after\n>>>>"), ["quote 0: no space after"])
+        let deep = String(repeating: ">", count: 100_000) + " deep"
+        XCTAssertEqual(outline(deep), ["quote 32: deep"])
+    }
+
+    func testSignature() {
+        XCTAssertEqual(outline("Body\n\n-- \nJane Doe\nExample Corp  \n\n\n"),
+                       ["text: Body", "signature: -- ⏎Jane Doe⏎Example Corp"])
+        // The last `-- ` counts; quote rules do not apply inside the signature.
+        XCTAssertEqual(outline("a\n-- \nnot this\n-- \n> sig line"), ["text: a⏎--⏎not this", "signature: -- ⏎> sig line"])
+        // A bare `--` counts only when at most ten lines follow it.
+        XCTAssertEqual(outline("a\n--\nshort sig"), ["text: a", "signature: --⏎short sig"])
+        let long = "a\n--\n" + (1...11).map { "line \($0)" }.joined(separator: "\n")
+        XCTAssertEqual(MailText.body(long).blocks.map(\.kind), [.preserved])
+        XCTAssertEqual(outline("-- \n"), ["signature: -- "])
+        XCTAssertEqual(outline("text\n-- x\n--- \n"), ["text: text⏎-- x⏎---"])
+    }
+}
