@@ -52,8 +52,10 @@ struct DocumentFiles {
         var early = early
         // Explicit stack: folder depth never grows the call stack. A folder's identity is known when a stat
         // found it (the root, a link), else it is taken when the folder is entered.
-        var pending: [(path: String, identity: FileIdentity?)] = [(root, rootIdentity)]
-        while let (folder, known) = pending.popLast() {
+        // `messages`: a Maildir's `cur/` or `new/`, whose files are messages whatever their names
+        // (`1382298770.004581.host` has an "extension"): they are listed as named, so they are always read.
+        var pending: [(path: String, identity: FileIdentity?, messages: Bool)] = [(root, rootIdentity, false)]
+        while let (folder, known, messages) = pending.popLast() {
             let identity: FileIdentity
             if let known {
                 identity = known
@@ -80,19 +82,19 @@ struct DocumentFiles {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }
-            var subfolders: [(path: String, identity: FileIdentity?)] = []
+            var subfolders: [(path: String, identity: FileIdentity?, messages: Bool)] = []
             listed.reserveCapacity(listed.count + listing.count)
             let prefix = folder + "/"
             for entry in listing {
                 let child = Self.join(prefix, entry.name)
                 switch entry.type {
-                case UInt8(DT_REG): addFile(child, FileIdentity(device: identity.device, inode: entry.inode))
-                case UInt8(DT_DIR): subfolders.append((child, nil))
+                case UInt8(DT_REG): addFile(child, FileIdentity(device: identity.device, inode: entry.inode), named: messages)
+                case UInt8(DT_DIR): subfolders.append((child, nil, false))
                 default:
                     // Links, and file systems that do not give the type: ask stat.
                     switch FileKind.of(child) {
-                    case .regular(let target): addFile(child, target)
-                    case .directory(let target): subfolders.append((child, target))
+                    case .regular(let target): addFile(child, target, named: messages)
+                    case .directory(let target): subfolders.append((child, target, false))
                     case .other(let failure): problem(LoadProblem(path: child, failure: failure))
                     }
                 }
@@ -100,6 +102,9 @@ struct DocumentFiles {
             // A Maildir's `tmp/` holds messages still being written: never read (docs/FORMAT.md).
             if subfolders.count >= 3, Self.isMaildir(subfolders.map(\.path), prefix: prefix) {
                 subfolders.removeAll { $0.path.utf8.count == prefix.utf8.count + 3 && $0.path.hasSuffix("/tmp") }
+                for index in subfolders.indices where subfolders[index].path.utf8.count == prefix.utf8.count + 3 {
+                    subfolders[index].messages = subfolders[index].path.hasSuffix("/cur") || subfolders[index].path.hasSuffix("/new")
+                }
             }
             pending.append(contentsOf: subfolders.reversed())
         }
