@@ -23,6 +23,9 @@ public protocol Importer: Sendable {
     /// The list entries of files read together, from what was kept of each (`heldPart`), in the group's
     /// order; nil (the default) when the files must be read again.
     func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]?
+    /// Whether a certain claim from this importer rests on the file's content (JSON, mail, XML), so it may be
+    /// asked before the others; false for the native format, which takes what no other format recognizes.
+    var recognizesContent: Bool { get }
     /// Whether the stories of files read together name their own files (a mail thread names the files of
     /// its messages); if not (the default), each is marked with every file of the group.
     var namesFilesOfJoinedStories: Bool { get }
@@ -44,6 +47,8 @@ extension Importer {
     public func joinKeys(in bytes: [UInt8]) -> [String]? { nil }
 
     public var namesFilesOfJoinedStories: Bool { false }
+
+    public var recognizesContent: Bool { true }
 
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? { joinKeys(in: bytes).map { HeldPart(keys: $0) } }
 

@@ -14,8 +14,18 @@ public struct ImporterRegistry: Sendable {
         var bestConfidence = ImportConfidence.none
         var firstReason: String?
         var damage: LoadFailure?
-        for importer in importers {
-            let claim = importer.claim(path: path, prefix: prefix, named: named)
+        // With the first bytes known, a claim made certain by the content settles it at once: a mail file
+        // is not also examined as a native story (whose claim looks for every other format's marks).
+        var claims: [ImportClaim?] = Array(repeating: nil, count: importers.count)
+        if prefix != nil {
+            for (index, importer) in importers.enumerated() where importer.recognizesContent {
+                let claim = importer.claim(path: path, prefix: prefix, named: named)
+                if claim.confidence == .certain { return .success(importer) }
+                claims[index] = claim
+            }
+        }
+        for (index, importer) in importers.enumerated() {
+            let claim = claims[index] ?? importer.claim(path: path, prefix: prefix, named: named)
             if claim.confidence > bestConfidence {
                 best = importer
                 bestConfidence = claim.confidence

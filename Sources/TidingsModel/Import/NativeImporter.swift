@@ -10,6 +10,9 @@ public struct NativeImporter: Importer {
     /// Found in a folder, only `.txt`, `.story` and files without an extension are stories, and README,
     /// LICENSE and the like only with a story header after the title (docs/FORMAT.md). It reads any text,
     /// so it is the fallback for text nobody else claims, and likely when a story header follows the title.
+    /// The native format takes what no other importer recognizes.
+    public var recognizesContent: Bool { false }
+
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         let judged = StoryNames.judge(path: path, prefix: prefix)
         if !named, let reason = judged.reason { return .no(reason) }

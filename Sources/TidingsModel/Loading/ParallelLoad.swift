@@ -13,14 +13,18 @@ public final class ParallelLoad: Sendable {
         public var done = 0
         public var total: Int?
         public var finished = false
+        /// When set, the stories of files still held (a Maildir's threads) as far as they are known: shown
+        /// after the others in place of the last such list, until the final ones come (then it is empty).
+        public var provisional: [StoryEntry]?
 
         public init(entries: [StoryEntry] = [], problems: [LoadProblem] = [], done: Int = 0, total: Int? = nil,
-                    finished: Bool = false) {
+                    finished: Bool = false, provisional: [StoryEntry]? = nil) {
             self.entries = entries
             self.problems = problems
             self.done = done
             self.total = total
             self.finished = finished
+            self.provisional = provisional
         }
     }
 
@@ -38,7 +42,15 @@ public final class ParallelLoad: Sendable {
         var listed = false
         /// The size of chunk 0: the early files, or the usual first chunk.
         var firstChunk = ParallelLoad.firstChunkSize
+        /// Whether any story that is not held has been handed out (then no provisional list is needed).
+        var deliveredAny = false
+        /// Chunks delivered when the next provisional list is made, and whether one is being made.
+        var nextProvisional = 1
+        var makingProvisional = false
     }
+
+    /// At most this many threads are listed early from held files: a first screen and more.
+    static let provisionalStories = 200
 
     public static let chunkSize = 64
     /// The first chunk is small: the first screen waits for it, and for nothing else.
@@ -126,7 +138,7 @@ public final class ParallelLoad: Sendable {
                 case .failure(let problem): problems.append(problem)
                 }
             }
-            shared.withLock { state in
+            let provisional: [HeldFile]? = shared.withLock { state in
                 state.held += held
                 state.chunkResults[chunk] = (entries, problems)
                 // Deliver every finished chunk that is next in order.
@@ -135,6 +147,21 @@ public final class ParallelLoad: Sendable {
                     state.pending.problems.append(contentsOf: ready.1)
                     state.pending.done = Self.chunkRange(state.nextToDeliver, count: state.files.count, first: state.firstChunk).upperBound
                     state.nextToDeliver += 1
+                    if !ready.0.isEmpty { state.deliveredAny = true }
+                }
+                // A folder of messages one per file lists nothing until every file is seen: its first threads
+                // are listed early, as far as they are known, after the first chunks and a few times more.
+                guard !state.deliveredAny, !state.makingProvisional, !state.held.isEmpty,
+                      state.nextToDeliver >= state.nextProvisional else { return nil }
+                state.makingProvisional = true
+                state.nextProvisional = state.nextToDeliver * 16
+                return state.held
+            }
+            if let provisional {
+                let entries = Self.provisionalEntries(provisional, loader: loader, readState: readState)
+                shared.withLock { state in
+                    state.makingProvisional = false
+                    if !state.deliveredAny, !state.pending.finished { state.pending.provisional = entries }
                 }
             }
         }
@@ -157,8 +184,19 @@ public final class ParallelLoad: Sendable {
             state.pending.entries += entries
             state.pending.problems += problems
             state.pending.finished = true
+            state.pending.provisional = []
         }
         finishedSignal.signal()
+    }
+
+    /// The first threads of the files held so far, in listing order.
+    private static func provisionalEntries(_ held: [HeldFile], loader: CollectionLoader, readState: ReadState) -> [StoryEntry] {
+        var entries: [StoryEntry] = []
+        for group in JoinedFiles.groups(held) {
+            if case .success(let found) = loader.joinedEntries(group, readState: readState) { entries += found }
+            if entries.count >= provisionalStories { break }
+        }
+        return entries
     }
 
     /// Everything that arrived since the last call.
@@ -167,6 +205,7 @@ public final class ParallelLoad: Sendable {
             let batch = state.pending
             state.pending.entries.removeAll(keepingCapacity: true)
             state.pending.problems.removeAll(keepingCapacity: true)
+            state.pending.provisional = nil
             return batch
         }
     }

@@ -45,6 +45,8 @@ extension AppState {
 
     /// Shows a story: resets the comment pane for it and marks it opened when a reading pane has focus.
     private mutating func show(_ story: Story) {
+        // The same story read again (it has more replies now): the same comment stays selected.
+        let kept = currentStory?.id == story.id ? selectedComment.flatMap { currentStory?.comments[$0].id } : nil
         currentStory = story
         // The file may have changed since the list was made: the list shows it as it is now.
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
@@ -53,6 +55,7 @@ extension AppState {
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
         textTop = 0
         if focus != .stories { markStoryOpened() }
+        if let kept, let index = story.comments.firstIndex(where: { $0.id == kept }) { selectComment(index) }
         if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
             selectComment(first)
         }

@@ -67,12 +67,18 @@ extension AppState {
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
         adoptSourceMarks(of: batch.entries)
-        if !batch.entries.isEmpty || !batch.problems.isEmpty {
+        if let provisional = batch.provisional {
+            adoptSourceMarks(of: provisional)
+            replaceProvisional(with: provisional, after: batch.entries, problems: batch.problems)
+        } else if provisionalCount > 0, !batch.entries.isEmpty {
+            // Stories of other files go before the provisional ones, which keep their place at the end.
+            replaceProvisional(with: Array(entries.suffix(provisionalCount)), after: batch.entries, problems: batch.problems)
+        } else if !batch.entries.isEmpty || !batch.problems.isEmpty {
             append(entries: batch.entries, problems: batch.problems)
         }
         // Until the folders are listed the total is unknown: shown as "looking for stories".
         let progress = batch.finished ? nil : (batch.done, batch.total ?? 0)
-        let changed = !batch.entries.isEmpty || !batch.problems.isEmpty
+        let changed = !batch.entries.isEmpty || !batch.problems.isEmpty || batch.provisional != nil
             || progress?.0 != loadProgress?.done || progress?.1 != loadProgress?.total
         loadProgress = progress
         return changed

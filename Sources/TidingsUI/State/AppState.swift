@@ -29,6 +29,8 @@ public struct AppState: Sendable {
 
     /// The story list, in load order.
     public internal(set) var entries: [StoryEntry] = []
+    /// How many entries at the end of the list are provisional (`AppState+Provisional`).
+    public internal(set) var provisionalCount = 0
     public internal(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.

@@ -14,6 +14,12 @@ struct ParsedStories: Sendable {
         return story
     }
 
+    /// Forgets the stories at `index` and after (list entries replaced there).
+    mutating func removeAll(from index: Int) {
+        order.removeAll { $0 >= index }
+        stories = stories.filter { $0.key < index }
+    }
+
     mutating func insert(_ story: Story, at index: Int) {
         if stories.updateValue(story, forKey: index) == nil { order.append(index) }
         if order.count > capacity { stories[order.removeFirst()] = nil }

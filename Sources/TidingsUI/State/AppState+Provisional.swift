@@ -1,0 +1,33 @@
+import TidingsModel
+
+/// Threads of a folder of messages one per file are known only when every file is read: until then the
+/// loader lists the first ones as far as they are known (`ParallelLoad.Batch.provisional`), at the end of the
+/// list, and replaces them as it learns more. The selection stays on its story; a story shown with fewer
+/// replies than it now has is parsed again and shown with them, on the same comment.
+extension AppState {
+    mutating func replaceProvisional(with provisional: [StoryEntry], after newEntries: [StoryEntry], problems newProblems: [LoadProblem]) {
+        let start = entries.count - provisionalCount
+        let selected = entries.indices.contains(selectedStory) ? entries[selectedStory].summary : nil
+        let selectedWasProvisional = provisionalCount > 0 && selectedStory >= start
+        entries.removeSubrange(start...)
+        parsedStories.removeAll(from: start)
+        provisionalCount = 0
+        append(entries: newEntries + provisional, problems: newProblems)
+        provisionalCount = provisional.count
+        guard selectedWasProvisional, let selected else { return }
+        if let index = entries[start...].firstIndex(where: { $0.summary.id == selected.id }) {
+            selectedStory = index
+            // The story on screen has replies it did not have when it was read: read it again.
+            if entries[index].summary != selected || loadingStory != nil {
+                loadingStory = index
+                request(.loadStory(index: index, summary: entries[index].summary))
+            }
+        } else {
+            // Its thread turned out to be part of another: the selection moves to what is there now.
+            currentStory = nil
+            loadingStory = nil
+            selectStory(min(selectedStory, max(0, entries.count - 1)))
+        }
+        settle()
+    }
+}
