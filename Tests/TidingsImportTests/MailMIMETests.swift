@@ -4,8 +4,73 @@ import TidingsModel
 
 /// Whole messages: the MIME tree walked, the text chosen and decoded, the rest listed as attachments.
 final class MailMIMETests: XCTestCase {
+    /// A report with a plain and HTML alternative, a PDF with an RFC 2231 name, inline and named text,
+    /// a forwarded message and a signature, in one multipart/mixed with a preamble and an epilogue.
+    static let nestedMixed = """
+    Return-Path: <sender@example.org>
+    From: "Sender, Some" <sender@example.org>
+    To: list@example.org
+    Subject: Report with attachments
+    Message-ID: <nested.1@example.org>
+    Date: Mon, 02 Mar 2020 08:00:00 +0000
+    MIME-Version: 1.0
+    Content-Type: multipart/mixed; boundary="outer"
+
+    This is the preamble, not shown.
+
+    --outer
+    Content-Type: multipart/alternative; boundary=inner
+
+    --inner
+    Content-Type: text/plain; charset=utf-8
+    Content-Transfer-Encoding: quoted-printable
+
+    Hello,=20
+    the report is attached. Caf=C3=A9 is open.
+    Soft =
+    break here.
+
+    --inner
+    Content-Type: text/html; charset=utf-8
+
+    <p>Hello, the <b>report</b> is attached.</p>
+    --inner--
+
+    --outer
+    Content-Type: application/pdf; name="ignored.pdf"
+    Content-Disposition: attachment;
+     filename*0*=utf-8''R%C3%A9sum%C3%A9;
+     filename*1=" final.pdf"
+    Content-Transfer-Encoding: base64
+
+    JVBERi0xLjQK
+    JSVFT0YK
+    --outer
+    Content-Type: text/plain
+
+    Appended inline text.
+    --outer
+    Content-Type: text/plain; name="notes.txt"
+
+    A text file.
+    --outer
+    Content-Type: message/rfc822
+
+    Subject: =?utf-8?q?Forwarded_=C3=A9?=
+    From: a@b
+
+    Inner body.
+    --outer
+    Content-Type: application/pgp-signature; name=signature.asc
+
+    -----BEGIN PGP SIGNATURE-----
+    -----END PGP SIGNATURE-----
+    --outer--
+    Epilogue, not shown.
+    """
+
     func testNestedMixedWithAlternativeAndAttachments() throws {
-        let bytes = try MailFixture.file("mail_nested_mixed.eml")
+        let bytes = MailFixture.bytes(Self.nestedMixed)
         let message = try XCTUnwrap(MailMessage.parse(bytes))
         XCTAssertEqual(message.envelope.subject, "Report with attachments")
         XCTAssertEqual(message.envelope.fromName, "Sender, Some")
@@ -278,5 +343,43 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(MailEnvelope.parse(bytes[...])?.subject, "marked")
         XCTAssertEqual(MailEnvelope.parse(bytes[...])?.bodyOffset, bytes.count - 4)
         XCTAssertTrue(MailSniffer.looksLikeMessage(bytes[...]))
+    }
+
+    /// Damaged copies of a real-shaped message (bytes changed, cut, repeated) parse without trapping, and the
+    /// envelope agrees with the full parse.
+    func testDamagedMessagesNeverTrap() throws {
+        let original = Array(MailFixture.bytes(Self.nestedMixed))
+        var generator = SeededGenerator(seed: 20091117)
+        let specials = Array("-=?<>\"\\;:\r\n (*'%_".utf8)
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                guard !bytes.isEmpty else { break }
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes[position] = specials.randomElement(using: &generator) ?? 0
+                case 1: bytes[position] = UInt8.random(in: 0...255, using: &generator)
+                case 2: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...40, using: &generator)))
+                default: bytes.insert(contentsOf: bytes[position..<min(bytes.count, position + 30)], at: position)
+                }
+            }
+            let envelope = MailEnvelope.parse(bytes[...])
+            let message = MailMessage.parse(bytes[...])
+            XCTAssertEqual(envelope, message?.envelope)
+            if let envelope { XCTAssertTrue((0...bytes.count).contains(envelope.bodyOffset)) }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so damaged inputs are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

@@ -2,15 +2,11 @@ import Foundation
 import XCTest
 import TidingsModel
 
-/// Mail fixtures: literals written with LF (optionally sent as CRLF), `.eml` files in `Fixtures/`, and dates.
+/// Mail fixtures: literals written with LF (optionally sent as CRLF), and dates.
 enum MailFixture {
     static func bytes(_ text: String, crlf: Bool = false) -> ArraySlice<UInt8> {
         let written = crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
         return Array(written.utf8)[...]
-    }
-
-    static func file(_ name: String) throws -> ArraySlice<UInt8> {
-        try DiscussionFixture.bytes(name)[...]
     }
 
     static func message(_ text: String, crlf: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> MailMessage {
