@@ -29,37 +29,36 @@ public struct MailImporter: Importer {
         heldPart(in: bytes, path: "")?.keys
     }
 
-    /// Keeps the message's envelope, made small (`MailItem.keptForListing`): a Maildir of 400,000 messages is
+    /// Keeps what listing needs of the message, made small (`KeptMessage`): a Maildir of 400,000 messages is
     /// listed from these without reading a file twice.
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
         guard !MailSniffer.looksLikeMbox(bytes.prefix(4096)), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
         let keys = (envelope.messageID.map { [$0] } ?? []) + envelope.parents
         let item = MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(path), file: 0, range: 0..<bytes.count)
-        return HeldPart(keys: keys, kept: item.keptForListing)
+        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)))
     }
 
     public func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? {
-        var items: [MailItem] = []
-        items.reserveCapacity(kept.count)
-        for (index, part) in kept.enumerated() {
-            guard var item = part.kept as? MailItem else { return nil }
-            item.file = index
-            items.append(item)
+        var messages: [KeptMessage] = []
+        messages.reserveCapacity(kept.count)
+        for part in kept {
+            guard let message = part.kept as? KeptMessage else { return nil }
+            messages.append(message)
         }
-        let threads = MailThreads(items)
+        var threads = MailThreads(messages.enumerated().map { $1.item(file: $0) }, inputs: messages.map(\.threadInput),
+                                  commentIDs: messages.map(\.commentID))
         let paths = kept.map(\.path)
+        // A thread whose first message is missing is named by the id its first reply answers first, and
+        // titled by that reply's subject: neither was kept, so that one file is read again.
+        for thread in threads.threads {
+            guard let placeholder = thread.nodes.first?.placeholderID, let first = thread.nodes.lazy.compactMap(\.message).first,
+                  let bytes = try? FileBytes.read(paths[first], limit: 1 << 20),
+                  let envelope = MailEnvelope.parse(bytes[...]) else { continue }
+            if let start = envelope.parents.first { threads.placeholderNames[placeholder] = start }
+            threads.replaceEnvelope(of: first, with: envelope)
+        }
         return threads.threads.map { thread in
-            var threads = threads
-            // A thread whose first message is missing is titled by its first reply's subject, which was not
-            // kept: that one file is read again.
-            if thread.nodes.first?.message == nil, let first = thread.nodes.lazy.compactMap(\.message).first,
-               threads.items[first].envelope.subject == nil,
-               let bytes = try? FileBytes.read(paths[threads.items[first].file], limit: 1 << 20),
-               let envelope = MailEnvelope.parse(bytes[...]) {
-                threads.replaceEnvelope(of: first, with: envelope)
-            }
-            return threads.summary(thread, source: Self.source(thread, threads, paths),
-                                   commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+            threads.summary(thread, source: Self.source(thread, threads, paths), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
         }
     }
 

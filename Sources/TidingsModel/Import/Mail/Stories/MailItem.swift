@@ -1,3 +1,5 @@
+import Foundation
+
 /// A message as the mail importer keeps it between reading and threading: its envelope, whether the mail
 /// client marked it read, and where its bytes are.
 struct MailItem: Sendable {
@@ -8,22 +10,52 @@ struct MailItem: Sendable {
     var file: Int
     /// Its bytes in that file: after its mbox separator line up to the next, or the whole file.
     var range: Range<Int>
+}
 
-    /// What listing needs of a message held with 400,000 others, and little else: the first and last of its
-    /// parents (threading needs the direct parent, and the first names a missing thread start), its subject
-    /// and sender only when it may start a thread (a reply's are read again in the rare thread whose start
-    /// is missing).
-    var keptForListing: MailItem {
-        var item = self
-        if item.envelope.parents.count > 2 {
-            item.envelope.parents = [item.envelope.parents[0], item.envelope.parents[item.envelope.parents.count - 1]]
-        }
-        // A message without a Message-ID is named by its sender, date and subject (`MailThreads.hashName`).
-        if !item.envelope.parents.isEmpty, item.envelope.messageID != nil {
-            item.envelope.subject = nil
-            item.envelope.fromName = nil
-            item.envelope.fromAddress = nil
-        }
-        return item
+/// What listing keeps of a message saved in a file of its own, held with 400,000 others (a Maildir): its
+/// ids as hashes, its comment id, date and mark; strings only for a message that may start a thread. A
+/// thread whose start is missing reads its first reply's file again for its subject and the start's id.
+struct KeptMessage: Sendable {
+    var id: UInt64?
+    /// The first and last of its parents: threading needs the direct parent, and the first names a
+    /// missing thread start.
+    var firstParent: UInt64?
+    var lastParent: UInt64?
+    var commentID: CommentID
+    var date: Date?
+    var seen: Bool
+    /// The envelope, only for a message without parents (it starts a thread) or without a Message-ID.
+    var start: MailEnvelope?
+
+    init(_ item: MailItem, commentID: CommentID) {
+        let envelope = item.envelope
+        id = envelope.messageID.map(Self.key)
+        firstParent = envelope.parents.first.map(Self.key)
+        lastParent = envelope.parents.last.map(Self.key)
+        self.commentID = commentID
+        date = envelope.date
+        seen = item.seen
+        start = envelope.parents.isEmpty || envelope.messageID == nil ? envelope : nil
+    }
+
+    static func key(_ id: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(id)
+        return hash.value
+    }
+
+    /// A hash as a string short enough to be stored without an allocation (at most 13 characters).
+    static func name(_ key: UInt64) -> String { String(key, radix: 36) }
+
+    var threadInput: ThreadInput {
+        var parents: [String] = []
+        if let firstParent { parents.append(Self.name(firstParent)) }
+        if let lastParent, lastParent != firstParent { parents.append(Self.name(lastParent)) }
+        return ThreadInput(id: id.map(Self.name), parents: parents, date: date)
+    }
+
+    /// The item threading and the summary work with: the envelope when kept, else only the date.
+    func item(file: Int) -> MailItem {
+        MailItem(envelope: start ?? MailEnvelope(date: date), seen: seen, file: file, range: 0..<0)
     }
 }

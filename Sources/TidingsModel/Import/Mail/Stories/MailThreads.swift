@@ -5,6 +5,12 @@ import Foundation
 struct MailThreads {
     private(set) var items: [MailItem]
     let threads: [MessageThread]
+    /// Comment ids made when the messages were first read, when the items keep no Message-ID of their own
+    /// (`KeptMessage`); nil: made from each envelope.
+    private let keptCommentIDs: [CommentID]?
+    /// The real id of a missing thread start, by the key it was threaded under (`KeptMessage` threads
+    /// hashes, not ids).
+    var placeholderNames: [String: String] = [:]
 
     /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand).
     mutating func replaceEnvelope(of item: Int, with envelope: MailEnvelope) {
@@ -13,7 +19,15 @@ struct MailThreads {
 
     init(_ items: [MailItem]) {
         self.items = items
+        keptCommentIDs = nil
         threads = MessageThreader.threads(items.map { ThreadInput(id: $0.envelope.messageID, parents: $0.envelope.parents, date: $0.envelope.date) })
+    }
+
+    /// Messages threaded by the keys given (hashes of their ids), with the comment ids made before.
+    init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]) {
+        self.items = items
+        keptCommentIDs = commentIDs
+        threads = MessageThreader.threads(inputs)
     }
 
     static let format = "mail"
@@ -22,7 +36,7 @@ struct MailThreads {
     /// (docs/STATE.md); a first message without an id is named by a hash of what it is.
     func storyID(_ thread: MessageThread) -> String {
         guard let root = thread.nodes.first else { return "mail:" }
-        if let id = root.placeholderID { return "mail:" + id }
+        if let id = root.placeholderID { return "mail:" + (placeholderNames[id] ?? id) }
         guard let message = root.message else { return "mail:" }
         if let id = items[message].envelope.messageID { return "mail:" + id }
         return "mail:" + Self.hashName(items[message].envelope)
@@ -34,10 +48,10 @@ struct MailThreads {
         var summary = StorySummary(id: id, source: source, format: Self.format, header: header(thread),
                                    commentCount: thread.nodes.dropFirst().reduce(0) { $0 + ($1.message == nil ? 0 : 1) })
         let comments = thread.nodes.dropFirst().compactMap(\.message)
-        let seen = comments.filter { items[$0].seen }.map { commentID(items[$0].envelope) }
+        let seen = comments.filter { items[$0].seen }.map(commentID(of:))
         let rootSeen = thread.nodes.first?.message.map { items[$0].seen } ?? false
         if rootSeen || !seen.isEmpty { summary.sourceMarks = SourceMarks(storyRead: rootSeen, readComments: seen) }
-        return ImportedSummary(summary: summary, commentIDs: wanted ? comments.map { commentID(items[$0].envelope) } : nil)
+        return ImportedSummary(summary: summary, commentIDs: wanted ? comments.map(commentID(of:)) : nil)
     }
 
     /// The thread in full; `message` parses the bytes of one item (nil when they cannot be read again).
@@ -66,7 +80,7 @@ struct MailThreads {
             }
             let envelope = items[item].envelope
             let parsed = message(item)
-            var comment = Comment(id: commentID(envelope), serviceID: envelope.messageID, depth: depth, parent: parent,
+            var comment = Comment(id: commentID(of: item), serviceID: envelope.messageID, depth: depth, parent: parent,
                                   author: envelope.sender, date: envelope.date,
                                   body: parsed.map(Self.bodyWithNotes) ?? StoryBody(paragraphs: ["This message could not be read again."]))
             comment.subject = envelope.subject
@@ -96,8 +110,12 @@ struct MailThreads {
         return header
     }
 
+    func commentID(of item: Int) -> CommentID {
+        keptCommentIDs?[item] ?? Self.commentID(items[item].envelope)
+    }
+
     /// The comment id of a message: the hash of its Message-ID, or of what it is when it has none.
-    func commentID(_ envelope: MailEnvelope) -> CommentID {
+    static func commentID(_ envelope: MailEnvelope) -> CommentID {
         ServiceIDs.comment("mail:" + (envelope.messageID ?? Self.hashName(envelope)))
     }
 
