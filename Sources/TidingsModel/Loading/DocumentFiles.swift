@@ -69,19 +69,21 @@ struct DocumentFiles {
             }
             // Entered before (a second path, a link to it, a loop): its files are already listed.
             guard visitedFolders.insert(identity).inserted else { continue }
-            // Only the first folder of the first path, before anything is listed, can give the first files early.
+            // Only the first folder of the first path that has files (a Maildir's `cur/` under its top
+            // folder), before anything is listed, can give the first files early.
             let peek: (([FolderListing.Entry]) -> Void)? = early.flatMap { hand, count in
                 guard files.isEmpty else { return nil }
                 return { entries in
                     guard let first = FolderListing.firstFiles(entries, count: count) else { return }
-                    hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: false) })
+                    hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: messages) })
                 }
             }
-            early = nil
             guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: peek) else {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }
+            // A folder with files ends the chance of early files: they would not be the listing's first.
+            if listing.contains(where: { $0.type != UInt8(DT_DIR) }) { early = nil }
             var subfolders: [(path: String, identity: FileIdentity?, messages: Bool)] = []
             listed.reserveCapacity(listed.count + listing.count)
             let prefix = folder + "/"

@@ -33,7 +33,11 @@ public struct MailImporter: Importer {
     /// listed from these without reading a file twice.
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
         guard !MailSniffer.looksLikeMbox(bytes.prefix(4096)), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
-        let keys = (envelope.messageID.map { [$0] } ?? []) + envelope.parents
+        // The ids that join files: its own, the thread's start and its direct parent (what threading of
+        // kept messages uses; `KeptMessage`).
+        var keys = envelope.messageID.map { [$0] } ?? []
+        if let first = envelope.parents.first { keys.append(first) }
+        if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
         let item = MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(path), file: 0, range: 0..<bytes.count)
         return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)))
     }

@@ -24,8 +24,14 @@ struct KeptMessage: Sendable {
     var commentID: CommentID
     var date: Date?
     var seen: Bool
-    /// The envelope, only for a message without parents (it starts a thread) or without a Message-ID.
-    var start: MailEnvelope?
+    /// The envelope, only for a message without parents (it starts a thread) or without a Message-ID: by
+    /// reference, so the many replies pay one pointer for it.
+    var start: Start?
+
+    final class Start: Sendable {
+        let envelope: MailEnvelope
+        init(_ envelope: MailEnvelope) { self.envelope = envelope }
+    }
 
     init(_ item: MailItem, commentID: CommentID) {
         let envelope = item.envelope
@@ -35,7 +41,7 @@ struct KeptMessage: Sendable {
         self.commentID = commentID
         date = envelope.date
         seen = item.seen
-        start = envelope.parents.isEmpty || envelope.messageID == nil ? envelope : nil
+        start = envelope.parents.isEmpty || envelope.messageID == nil ? Start(envelope) : nil
     }
 
     static func key(_ id: String) -> UInt64 {
@@ -56,6 +62,6 @@ struct KeptMessage: Sendable {
 
     /// The item threading and the summary work with: the envelope when kept, else only the date.
     func item(file: Int) -> MailItem {
-        MailItem(envelope: start ?? MailEnvelope(date: date), seen: seen, file: file, range: 0..<0)
+        MailItem(envelope: start?.envelope ?? MailEnvelope(date: date), seen: seen, file: file, range: 0..<0)
     }
 }
