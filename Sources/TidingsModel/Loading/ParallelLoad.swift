@@ -51,6 +51,8 @@ public final class ParallelLoad: Sendable {
 
     /// At most this many threads are listed early from held files: a first screen and more.
     static let provisionalStories = 200
+    /// No provisional list after this many chunks (16,000 files): making one copies what is held so far.
+    static let lastProvisionalChunk = 256
 
     public static let chunkSize = 64
     /// The first chunk is small: the first screen waits for it, and for nothing else.
@@ -152,7 +154,7 @@ public final class ParallelLoad: Sendable {
                 // A folder of messages one per file lists nothing until every file is seen: its first threads
                 // are listed early, as far as they are known, after the first chunks and a few times more.
                 guard !state.deliveredAny, !state.makingProvisional, !state.held.isEmpty,
-                      state.nextToDeliver >= state.nextProvisional else { return nil }
+                      state.nextToDeliver >= state.nextProvisional, state.nextProvisional <= Self.lastProvisionalChunk else { return nil }
                 state.makingProvisional = true
                 state.nextProvisional = state.nextToDeliver * 16
                 return state.held
@@ -171,11 +173,15 @@ public final class ParallelLoad: Sendable {
         }
         guard last else { return }
         // Every file is seen: the held ones are read together, after the others.
-        let held = shared.withLock { state in state.cancelled ? [] : state.held }
+        // Taken out of the shared state: what was kept of 400,000 messages is let go once they are listed.
+        let held = shared.withLock { state in
+            defer { state.held = [] }
+            return state.cancelled ? [] : state.held
+        }
         var entries: [StoryEntry] = []
         var problems: [LoadProblem] = []
-        for group in JoinedFiles.groups(held) {
-            switch loader.joinedEntries(group, readState: readState) {
+        for group in JoinedFiles.groupIndices(held) {
+            switch loader.joinedEntries(group.map { held[$0] }, readState: readState) {
             case .success(let found): entries += found
             case .failure(let problem): problems.append(problem)
             }
@@ -192,8 +198,8 @@ public final class ParallelLoad: Sendable {
     /// The first threads of the files held so far, in listing order.
     private static func provisionalEntries(_ held: [HeldFile], loader: CollectionLoader, readState: ReadState) -> [StoryEntry] {
         var entries: [StoryEntry] = []
-        for group in JoinedFiles.groups(held) {
-            if case .success(let found) = loader.joinedEntries(group, readState: readState) { entries += found }
+        for group in JoinedFiles.groupIndices(held) {
+            if case .success(let found) = loader.joinedEntries(group.map { held[$0] }, readState: readState) { entries += found }
             if entries.count >= provisionalStories { break }
         }
         return entries
