@@ -28,7 +28,7 @@ final class MboxSplitterTests: XCTestCase {
 
     func testSplitsAtSeparatorLinesOnly() {
         let bytes = Array(Self.archive.utf8)
-        let messages = MboxSplitter.messages(in: bytes[...])
+        let messages = Self.withHeads(bytes[...])
         XCTAssertEqual(messages.count, 3)
         let texts = messages.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
         XCTAssertTrue(texts[0].hasPrefix("From: Alice"))
@@ -41,7 +41,8 @@ final class MboxSplitterTests: XCTestCase {
 
     func testPiecesOfAnySizeGiveTheSameMessages() {
         let bytes = Array(Self.archive.utf8)
-        let whole = MboxSplitter.messages(in: bytes[...])
+        let whole = Self.withHeads(bytes[...])
+        XCTAssertEqual(MboxSplitter.messages(in: bytes[...]).map(\.end), whole.map(\.end))
         for size in [1, 2, 3, 5, 7, 13, 64, 100] {
             var splitter = MboxSplitter()
             var start = 0
@@ -61,13 +62,21 @@ final class MboxSplitterTests: XCTestCase {
 
     func testCRLFAndAPartStartingInsideAMessage() {
         let bytes = Array("From x@y Tue Nov 17 10:52:49 2009\r\nSubject: A\r\n\r\nBody\r\nFrom x@y Tue Nov 17 10:53:49 2009\r\nSubject: B\r\n\r\nMore\r\n".utf8)
-        let messages = MboxSplitter.messages(in: bytes[...])
+        let messages = Self.withHeads(bytes[...])
         XCTAssertEqual(messages.count, 2)
         XCTAssertEqual(String(decoding: messages[0].head, as: UTF8.self), "Subject: A\r\n")
         // Read again from just after the first separator, as a thread's span is.
         let part = MboxSplitter.messages(in: bytes[messages[0].start...], base: messages[0].start, startsInMessage: true)
         XCTAssertEqual(part.map(\.start), messages.map(\.start))
         XCTAssertEqual(part.map(\.end), messages.map(\.end))
+    }
+
+    /// The messages as read in pieces, with their header blocks gathered.
+    static func withHeads(_ bytes: ArraySlice<UInt8>) -> [MboxSplitter.Message] {
+        var splitter = MboxSplitter()
+        splitter.feed(bytes)
+        splitter.finish()
+        return splitter.takeMessages()
     }
 
     func testUnescapingTakesOneMarkFromFromLines() {

@@ -188,7 +188,10 @@ public struct MailImporter: Importer {
     /// after a separator line.
     static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false) -> [MailItem] {
         MboxSplitter.messages(in: bytes, base: base, startsInMessage: startsInMessage).compactMap { message in
-            MboxStream.item(message, file: file)
+            let lower = bytes.startIndex + (message.start - base), upper = bytes.startIndex + (message.end - base)
+            guard lower <= upper, upper <= bytes.endIndex,
+                  let envelope = MailEnvelope.parse(bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]) else { return nil }
+            return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
         }
     }
 

@@ -27,15 +27,20 @@ struct MboxSplitter {
     /// Whether the next byte scanned starts a line.
     private var atLineStart = true
 
+    /// Whether header blocks are gathered (reading in pieces); bytes held whole are read in place instead.
+    private let keepsHeads: Bool
+
     /// `startsInMessage`: the bytes begin right after a separator line (a part of an archive read again).
-    init(startingAt offset: Int = 0, startsInMessage: Bool = false) {
+    init(startingAt offset: Int = 0, startsInMessage: Bool = false, keepsHeads: Bool = true) {
         self.offset = offset
-        if startsInMessage { current = (offset, [], false) }
+        self.keepsHeads = keepsHeads
+        if startsInMessage { current = (offset, [], !keepsHeads) }
     }
 
-    /// The messages of bytes held whole (`base`: their offset in the file).
+    /// The messages of bytes held whole (`base`: their offset in the file), without their header blocks:
+    /// the envelope is read from the bytes themselves.
     static func messages(in bytes: ArraySlice<UInt8>, base: Int = 0, startsInMessage: Bool = false) -> [Message] {
-        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage)
+        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage, keepsHeads: false)
         splitter.feed(bytes)
         splitter.finish()
         return splitter.messages
@@ -96,7 +101,7 @@ struct MboxSplitter {
                 gather(UnsafeBufferPointer(rebasing: buffer[position..<at]))
                 if let current { messages.append(Message(start: current.start, end: offset + at, head: current.head)) }
                 position = min(count, at + lineLength + 1)
-                current = (offset + position, [], false)
+                current = (offset + position, [], !keepsHeads)
             }
             next = Self.findFrom(start, from: at + lineLength, count: count)
         }
