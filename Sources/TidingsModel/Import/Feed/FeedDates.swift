@@ -5,7 +5,7 @@ import Foundation
 /// them up. A date that reads in neither form is kept as text, shown as written.
 enum FeedDates {
     static func date(_ text: String) -> Date? {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = FeedText.trimmed(text)
         guard !text.isEmpty else { return nil }
         if let first = text.utf8.first, first.isDigit, text.utf8.count >= 10,
            let iso = ServiceDates.iso8601(text) { return iso }
@@ -13,13 +13,18 @@ enum FeedDates {
     }
 
     /// The first of the texts that reads as a date, else the first non-empty text as written.
-    static func pick(_ candidates: [String?]) -> (date: Date?, text: String?) {
+    static func pick(_ first: String?, _ second: String?, _ third: String?, _ fourth: String?) -> (date: Date?, text: String?) {
         var written: String?
-        for case let candidate? in candidates {
-            if let date = date(candidate) { return (date, nil) }
-            let trimmed = candidate.trimmingCharacters(in: .whitespacesAndNewlines)
-            if written == nil, !trimmed.isEmpty { written = trimmed }
+        func read(_ candidate: String?) -> Date? {
+            guard let candidate else { return nil }
+            if let date = date(candidate) { return date }
+            if written == nil {
+                let trimmed = FeedText.trimmed(candidate)
+                if !trimmed.isEmpty { written = trimmed }
+            }
+            return nil
         }
+        if let date = read(first) ?? read(second) ?? read(third) ?? read(fourth) { return (date, nil) }
         return (nil, written)
     }
 }

@@ -37,11 +37,7 @@ public struct FeedImporter: Importer {
     }
 
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
-        try read(bytes, path: path).results(render: { _ in false }, wantsIDs: { needsCommentIDs($0, nil) }).map { result in
-            var summary = result.story.summary
-            summary.commentCount = result.commentCount
-            return ImportedSummary(summary: summary, commentIDs: result.commentIDs)
-        }
+        try read(bytes, path: path).summaries(wantsIDs: { needsCommentIDs($0, nil) })
     }
 
     /// Only the story asked for is rendered: found by its id, else at its locator (its item's place in the
@@ -49,7 +45,7 @@ public struct FeedImporter: Importer {
     public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
         let stories = try read(bytes, path: summary.path)
         let ids = stories.storyIDs
-        let locators = stories.threads.threads.map { String(stories.items.scan.entries[stories.items.items[$0.entry].entry].index) }
+        let locators = stories.threads.threads.map { stories.items.items[$0.entry].locator }
         guard let position = ids.firstIndex(of: summary.id) ?? summary.source.locator.flatMap({ locators.firstIndex(of: $0) })
                 ?? (ids.isEmpty ? nil : 0) else { throw LoadFailure.storyGone }
         return stories.result(stories.threads.threads[position], full: true, wantsIDs: { _ in true }).story

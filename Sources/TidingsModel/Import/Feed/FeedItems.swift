@@ -8,6 +8,8 @@ struct FeedItems {
     struct Item {
         /// Index into the scan's entries.
         var entry: Int
+        /// The entry's place among all entries in the bytes, as the story's locator.
+        var locator: String
         /// The id without `feed:`: the source's id, the link, or a hash of title and date.
         var key: String
         var header: StoryHeader
@@ -24,19 +26,20 @@ struct FeedItems {
         var seen = Set<String>()
         var derivedCounts: [String: Int] = [:]
         items.reserveCapacity(scan.entries.count)
-        for (position, entry) in scan.entries.enumerated() {
-            let header = makeHeader(entry, bytes: bytes)
+        // By index, not by element: an entry holds many strings, and a copy of it would retain each.
+        for position in scan.entries.indices {
+            let header = makeHeader(scan.entries[position], bytes: bytes)
             var key: String
-            if let sourceID = entry.sourceID {
+            if let sourceID = scan.entries[position].sourceID {
                 guard seen.insert(sourceID).inserted else { continue }
                 key = sourceID
             } else {
-                key = header.url ?? Self.hashKey(entry)
+                key = header.url ?? Self.hashKey(scan.entries[position])
                 let occurrence = derivedCounts[key, default: 0] + 1
                 derivedCounts[key] = occurrence
                 if occurrence > 1 { key += "#\(occurrence)" }
             }
-            items.append(Item(entry: position, key: key, header: header))
+            items.append(Item(entry: position, locator: String(scan.entries[position].index), key: key, header: header))
         }
     }
 
@@ -63,7 +66,7 @@ struct FeedItems {
         header.title = entry.title ?? entry.dcTitle ?? Self.titleFromBody(entry, bytes: bytes)
         header.url = url(entry)
         header.author = author(entry, channel: channel)
-        let date = FeedDates.pick([entry.pubDate, entry.dcDate, entry.published, entry.updated])
+        let date = FeedDates.pick(entry.pubDate, entry.dcDate, entry.published, entry.updated)
         header.date = date.date
         header.dateText = date.text
         header.category = channel?.title

@@ -32,7 +32,7 @@ enum FeedMarkup {
             case .startTag:
                 let name = tokenizer.name
                 let local = localName(bytes, name)
-                if unwrapDiv, !sawElement, bytes[local].elementsEqual("div".utf8) {
+                if unwrapDiv, !sawElement, bytes.bytes(local, equal: "div") {
                     sawElement = true
                     if !tokenizer.selfClosing {
                         wrapper = depth

@@ -14,7 +14,9 @@ struct FeedScanner {
     private var rootNamespace = XMLNamespace.none
     /// Depth of the element whose children are the feed's own fields (RSS `channel`, the Atom `feed`).
     private var channelDepth: Int?
-    private var entry: FeedEntry?
+    /// The item being read (its fields are filled in place); meaningful only while `inEntry`.
+    private var entry = FeedEntry(index: 0, channel: 0, isAtom: false)
+    private var inEntry = false
     private var entryDepth = 0
     private var entryNamespace = XMLNamespace.none
     private var entryCount = 0
@@ -71,7 +73,7 @@ struct FeedScanner {
     private mutating func resetDocument() {
         root = nil
         channelDepth = nil
-        entry = nil
+        inEntry = false
         entryNamespace = .none
         field = nil
         authorDepth = nil
@@ -87,7 +89,7 @@ struct FeedScanner {
         }
         if depth == 1 { return startDocument() }
         guard let root, root != .other else { return }
-        if entry == nil {
+        if !inEntry {
             if isEntryElement { return startEntry(depth) }
             if let authorDepth, depth == authorDepth + 1 { return startAuthorField() }
             guard let channelDepth else {
@@ -134,8 +136,9 @@ struct FeedScanner {
         let isAtom = reader.isLocal("entry")
         var started = FeedEntry(index: entryCount, channel: max(scan.channels.count - 1, 0), isAtom: isAtom)
         entryCount += 1
-        started.about = trimmed(reader.attribute("about", .rdf))
+        if reader.hasAttributes { started.about = trimmed(reader.attribute("about", .rdf)) }
         entry = started
+        inEntry = true
         entryDepth = depth
         entryNamespace = reader.element.namespace
     }
@@ -167,7 +170,6 @@ struct FeedScanner {
     }
 
     private mutating func startEntryField() {
-        guard entry != nil else { return }
         let namespace = reader.element.namespace
         switch namespace {
         case .content:
@@ -180,15 +182,15 @@ struct FeedScanner {
             if reader.isLocal("comments") { begin(.slashComments) }
         case .thread:
             if reader.isLocal("in-reply-to") {
-                if entry?.inReplyTo == nil, let ref = trimmed(reader.attribute("ref")) { entry?.inReplyTo = ref }
+                if entry.inReplyTo == nil, let ref = trimmed(reader.attribute("ref")) { entry.inReplyTo = ref }
                 scan.hasReplies = true
             } else if reader.isLocal("total") {
                 begin(.threadTotal)
             }
         default:
-            let atomSemantics = entry?.isAtom == true || namespace == .atom || namespace == .atom03
+            let atomSemantics = entry.isAtom || namespace == .atom || namespace == .atom03
             guard isCore(namespace) || namespace == .atom || namespace == .atom03 else { return }
-            if atomSemantics { startAtomField(inRSS: entry?.isAtom != true) } else { startRSSField() }
+            if atomSemantics { startAtomField(inRSS: !entry.isAtom) } else { startRSSField() }
         }
     }
 
@@ -197,7 +199,7 @@ struct FeedScanner {
         else if reader.isLocal("link") { begin(.link) }
         else if reader.isLocal("description") { begin(.summary(.html, typeIsDefault: false)) }
         else if reader.isLocal("guid") {
-            entry?.guidIsPermaLink = reader.attribute("isPermaLink")?.lowercased() != "false"
+            if reader.hasAttributes { entry.guidIsPermaLink = !reader.attribute("isPermaLink", is: "false") }
             begin(.guid)
         }
         else if reader.isLocal("pubDate") { begin(.pubDate) }
@@ -208,16 +210,16 @@ struct FeedScanner {
     /// ones (`atom:link`, dates).
     private mutating func startAtomField(inRSS: Bool) {
         if reader.isLocal("link") {
-            let rel = (reader.attribute("rel") ?? "alternate").trimmingCharacters(in: .whitespaces).lowercased()
+            let rel = FeedText.trimmed(reader.attribute("rel") ?? "alternate").lowercased()
             if rel == "replies", let count = reader.attribute("count", .thread).flatMap(Self.count) {
-                if entry?.declaredComments == nil { entry?.declaredComments = count }
+                if entry.declaredComments == nil { entry.declaredComments = count }
             }
             guard isAlternate, let href = reader.attribute("href") else { return }
             if inRSS {
-                if entry?.alternateLink == nil { entry?.alternateLink = FeedLinks.resolve(href, against: reader.base) }
-            } else if entry?.link == nil {
-                entry?.link = href
-                entry?.linkBase = reader.base
+                if entry.alternateLink == nil { entry.alternateLink = FeedLinks.resolve(href, against: reader.base) }
+            } else if entry.link == nil {
+                entry.link = href
+                entry.linkBase = reader.base
             }
         } else if reader.isLocal("published") || reader.isLocal("issued") || reader.isLocal("created") {
             begin(.published)
@@ -241,7 +243,7 @@ struct FeedScanner {
     }
 
     private var isAlternate: Bool {
-        let rel = (reader.attribute("rel") ?? "alternate").trimmingCharacters(in: .whitespaces).lowercased()
+        let rel = FeedText.trimmed(reader.attribute("rel") ?? "alternate").lowercased()
         return rel == "alternate" || rel.isEmpty
     }
 
@@ -250,7 +252,7 @@ struct FeedScanner {
         let mode = reader.attribute("mode")?.lowercased()
         if mode == "base64" { return (.skipped, false) }
         guard let written = reader.attribute("type") else { return (mode == "escaped" ? .html : .text, mode == nil) }
-        switch written.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch FeedText.trimmed(written).lowercased() {
         case "text", "text/plain": return (mode == "escaped" ? .html : .text, false)
         case "html", "text/html": return (.html, false)
         case "xhtml", "application/xhtml+xml": return (mode == "escaped" ? .html : .xhtml, false)
@@ -289,7 +291,7 @@ struct FeedScanner {
         }
         if let authorDepth, depth == authorDepth {
             finishAuthor()
-        } else if entry != nil, depth == entryDepth {
+        } else if inEntry, depth == entryDepth {
             finishEntry()
         } else if depth == channelDepth {
             channelDepth = nil
@@ -302,16 +304,16 @@ struct FeedScanner {
         switch finished {
         case .content(let type, let isDefault):
             let located = content(range, type, isDefault)
-            if entry?.content == nil { entry?.content = located }
+            if entry.content == nil { entry.content = located }
             return
         case .summary(let type, let isDefault):
             let located = content(range, type, isDefault)
-            if entry?.summary == nil { entry?.summary = located }
+            if entry.summary == nil { entry.summary = located }
             return
         case .title(let type):
-            if entry?.title == nil {
+            if entry.title == nil {
                 let plain = title(type, range)
-                entry?.title = plain
+                entry.title = plain
             }
             return
         case .channelTitle(let type):
@@ -322,33 +324,29 @@ struct FeedScanner {
         default:
             break
         }
-        let text = String(decoding: fieldText, as: UTF8.self)
+        // Short fields: trimmed, whitespace made single spaces, on the bytes before any string is made.
+        let text = FeedText.clean(fieldText)
         switch finished {
-        case .dcTitle: if entry?.dcTitle == nil { entry?.dcTitle = FeedText.title(text, type: .html) }
+        case .dcTitle: if entry.dcTitle == nil { entry.dcTitle = FeedText.title(fieldText, type: .html) }
         case .link:
-            if entry?.link == nil {
-                let link = trimmed(text)
-                entry?.link = link
-                entry?.linkBase = fieldBase
+            if entry.link == nil {
+                entry.link = text
+                entry.linkBase = fieldBase
             }
-        case .guid:
-            let guid = trimmed(text)
-            if entry?.guid == nil { entry?.guid = guid }
-        case .atomID:
-            let id = trimmed(text)
-            if entry?.atomID == nil { entry?.atomID = id }
-        case .pubDate: if entry?.pubDate == nil { entry?.pubDate = text }
-        case .dcDate: if entry?.dcDate == nil { entry?.dcDate = text }
-        case .published: if entry?.published == nil { entry?.published = text }
-        case .updated: if entry?.updated == nil { entry?.updated = text }
-        case .rssAuthor: if let author = trimmed(text) { entry?.authors.append(FeedText.author(author)) }
-        case .creator: if let creator = trimmed(FeedText.collapsed(text)) { entry?.creators.append(creator) }
+        case .guid: if entry.guid == nil { entry.guid = text }
+        case .atomID: if entry.atomID == nil { entry.atomID = text }
+        case .pubDate: if entry.pubDate == nil { entry.pubDate = text }
+        case .dcDate: if entry.dcDate == nil { entry.dcDate = text }
+        case .published: if entry.published == nil { entry.published = text }
+        case .updated: if entry.updated == nil { entry.updated = text }
+        case .rssAuthor: if let text { entry.authors.append(FeedText.author(text)) }
+        case .creator: if let text { entry.creators.append(text) }
         case .slashComments, .threadTotal:
-            if entry?.declaredComments == nil { entry?.declaredComments = Self.count(text) }
-        case .authorName: authorName = trimmed(FeedText.collapsed(text))
-        case .authorEmail: authorEmail = trimmed(text)
+            if entry.declaredComments == nil, let text { entry.declaredComments = Self.count(text) }
+        case .authorName: authorName = text
+        case .authorEmail: authorEmail = text
         case .channelLink:
-            if scan.channels.last?.link == nil, let link = trimmed(text) { setChannelLink(FeedLinks.resolve(link, against: fieldBase)) }
+            if scan.channels.last?.link == nil, let text { setChannelLink(FeedLinks.resolve(text, against: fieldBase)) }
         case .content, .summary, .title, .channelTitle: break
         }
     }
@@ -364,7 +362,7 @@ struct FeedScanner {
             let html = FeedMarkup.html(reader.bytes, range, encoding: reader.encoding, unwrapDiv: type == .xhtml)
             return trimmed(FeedText.plain(fromHTML: html))
         }
-        return trimmed(FeedText.title(String(decoding: fieldText, as: UTF8.self), type: type))
+        return FeedText.title(fieldText, type: type)
     }
 
     private mutating func setChannelLink(_ link: String) {
@@ -375,32 +373,31 @@ struct FeedScanner {
     private mutating func finishAuthor() {
         authorDepth = nil
         guard let author = authorName ?? authorEmail else { return }
-        if entry != nil {
-            entry?.authors.append(author)
+        if inEntry {
+            entry.authors.append(author)
         } else if let last = scan.channels.indices.last {
             scan.channels[last].authors.append(author)
         }
     }
 
     private mutating func finishEntry() {
-        guard let finished = entry else { return }
-        entry = nil
+        guard inEntry else { return }
+        inEntry = false
         entryNamespace = .none
         authorDepth = nil
+        // Moved out, not copied: a copy would retain each of its strings.
+        var finished = FeedEntry(index: 0, channel: 0, isAtom: false)
+        swap(&finished, &entry)
         scan.entries.append(finished)
     }
 
     // MARK: Values
 
-    private func trimmed(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let result = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.isEmpty ? nil : result
-    }
+    private func trimmed(_ text: String?) -> String? { FeedText.nonEmpty(text) }
 
     /// A comment count as written (`12`), never negative and never trapping on overflow.
     static func count(_ text: String) -> Int? {
-        let digits = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let digits = FeedText.trimmed(text)
         guard !digits.isEmpty, digits.utf8.count <= 12, let value = Int(digits), value >= 0 else { return nil }
         return value
     }

@@ -24,9 +24,9 @@ enum FeedSniffer {
             case .processingInstruction, .comment, .doctype:
                 sawMarkup = true
             case .startTag:
-                let local = bytes[FeedMarkup.localName(bytes, tokenizer.name)]
-                let isFeed = local.elementsEqual("rss".utf8) || local.elementsEqual("RSS".utf8) || local.elementsEqual("feed".utf8)
-                    || local.elementsEqual("RDF".utf8)
+                let local = FeedMarkup.localName(bytes, tokenizer.name)
+                let isFeed = bytes.bytes(local, equal: "rss") || bytes.bytes(local, equal: "RSS") || bytes.bytes(local, equal: "feed")
+                    || bytes.bytes(local, equal: "RDF")
                 return isFeed ? .feed : .otherXML
             case .endTag, .cdata:
                 return .notXML

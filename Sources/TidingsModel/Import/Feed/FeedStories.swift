@@ -20,14 +20,27 @@ struct FeedStories {
         self.path = path
         items = FeedItems(scan, bytes: bytes)
         let entries = scan.entries
-        threads = FeedThreads(ids: items.items.map { entries[$0.entry].sourceID },
-                              refs: items.items.map { entries[$0.entry].inReplyTo })
+        threads = scan.hasReplies
+            ? FeedThreads(ids: items.items.map { entries[$0.entry].sourceID }, refs: items.items.map { entries[$0.entry].inReplyTo })
+            : FeedThreads(standalone: items.items.count)
     }
 
     static func storyID(_ key: String) -> String { "feed:" + key }
 
     /// The story ids, in order, without building anything else.
     var storyIDs: [String] { threads.threads.map { Self.storyID(items.items[$0.entry].key) } }
+
+    /// The list entries, made from the headers alone: no story is built.
+    func summaries(wantsIDs: (String) -> Bool) -> [ImportedSummary] {
+        threads.threads.map { thread in
+            let item = items.items[thread.entry]
+            let id = Self.storyID(item.key)
+            let summary = StorySummary(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
+                                       header: item.header, commentCount: thread.comments.count)
+            let commentIDs = wantsIDs(id) ? thread.comments.map { ServiceIDs.comment(Self.storyID(items.items[$0.entry].key)) } : nil
+            return ImportedSummary(summary: summary, commentIDs: commentIDs)
+        }
+    }
 
     /// Every story; `render(i)` says whether story i is built in full, `wantsIDs(id)` whether a story
     /// listed without its comments needs their ids.
@@ -41,7 +54,7 @@ struct FeedStories {
         let item = items.items[thread.entry]
         let entry = items.scan.entries[item.entry]
         let id = Self.storyID(item.key)
-        var story = Story(id: id, source: SourceReference(path: path, locator: String(entry.index)), format: Self.format,
+        var story = Story(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
                           header: item.header)
         var tree = CommentTree(full: full, wantsIDs: full || wantsIDs(id))
         var treeIndices: [Int] = []
@@ -53,7 +66,7 @@ struct FeedStories {
             let index = tree.add(parent: full ? parent : nil, id: ServiceIDs.comment(Self.storyID(replyItem.key))) { built in
                 built.serviceID = reply.sourceID ?? replyItem.key
                 built.author = replyItem.header.author
-                let date = FeedDates.pick([reply.published, reply.updated, reply.pubDate, reply.dcDate])
+                let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
                 built.date = date.date
                 built.age = date.text
                 var body = body(reply, url: replyItem.header.url)

@@ -1,32 +1,84 @@
 /// Short feed fields as plain text: titles (which may hold HTML), authors, whitespace.
 enum FeedText {
-    /// Runs of whitespace made one space, none at either end. Most titles are already so and are returned
-    /// as they are, checked on bytes.
-    static func collapsed(_ text: String) -> String {
-        var previousSpace = true
-        var clean = true
-        for byte in text.utf8 {
-            let space = byte == 0x20
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || (space && previousSpace) || byte == 0xC2 {
-                clean = false
-                break
-            }
-            previousSpace = space
+    /// The text without the spaces, tabs and line ends around it, found on bytes (Foundation's trimming
+    /// goes through UTF-16 and costs more than reading the whole feed).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
         }
-        if clean && !previousSpace { return text }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return String(text[start...end])
     }
 
-    /// A title as plain text. HTML (Atom `type="html"`; RSS titles are taken as HTML when they hold a tag
-    /// or a reference, since feeds escape them once or twice) is read as HTML and its text kept.
-    static func title(_ text: String, type: FeedContentType) -> String {
-        switch type {
-        case .html:
-            if looksLikeMarkup(text) { return plain(fromHTML: text) }
-            return collapsed(text.utf8.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(text) : text)
-        case .text, .xhtml, .skipped:
-            return collapsed(text)
+    /// Trimmed, and nil when nothing is left.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let result = trimmed(text)
+        return result.isEmpty ? nil : result
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+
+    /// Runs of whitespace made one space, none at either end.
+    static func collapsed(_ text: String) -> String {
+        clean(Array(text.utf8)) ?? ""
+    }
+
+    /// The bytes as text with runs of ASCII whitespace made one space and none at either end; nil when
+    /// nothing is left. One pass over the bytes: it runs for every field of every item.
+    static func clean(_ bytes: [UInt8]) -> String? {
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        var index = start
+        var previousSpace = false
+        var clean = true
+        while index < end {
+            let byte = bytes[index]
+            if isSpace(byte) {
+                if byte != 0x20 || previousSpace {
+                    clean = false
+                    break
+                }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+            index += 1
         }
+        if clean { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        previousSpace = false
+        for byte in bytes[start..<end] {
+            if isSpace(byte) {
+                if !previousSpace { out.append(0x20) }
+                previousSpace = true
+            } else {
+                out.append(byte)
+                previousSpace = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A title as plain text, nil when empty. HTML (Atom `type="html"`; RSS titles are taken as HTML when
+    /// they hold a tag or a reference, since feeds escape them once or twice) is read as HTML and its text
+    /// kept.
+    static func title(_ bytes: [UInt8], type: FeedContentType) -> String? {
+        guard type == .html else { return clean(bytes) }
+        if looksLikeMarkup(bytes) {
+            let plain = plain(fromHTML: String(decoding: bytes, as: UTF8.self))
+            return plain.isEmpty ? nil : plain
+        }
+        guard bytes.contains(HTMLEntities.ampersand) else { return clean(bytes) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        HTMLEntities.append(bytes, bytes.indices, to: &decoded)
+        return clean(decoded)
     }
 
     /// The text of HTML, its blocks joined by spaces.
@@ -37,14 +89,16 @@ enum FeedText {
 
     /// Whether the text holds a tag (`<` before a letter, `/` or `!`): escaped HTML rather than text with a
     /// less-than sign in it.
-    static func looksLikeMarkup(_ text: String) -> Bool {
+    static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {
         var afterLess = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if afterLess, byte.isASCIILetter || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") { return true }
             afterLess = byte == UInt8(ascii: "<")
         }
         return false
     }
+
+    static func looksLikeMarkup(_ text: String) -> Bool { looksLikeMarkup(Array(text.utf8)) }
 
     /// RSS `author` is meant to be an address, often with the name after it: `ak@example.com (AK)` shows
     /// as `AK`, `AK <ak@example.com>` too; anything else as written.

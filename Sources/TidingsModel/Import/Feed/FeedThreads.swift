@@ -12,6 +12,11 @@ struct FeedThreads {
 
     private(set) var threads: [Thread] = []
 
+    /// Every entry a story of its own: a feed without replies.
+    init(standalone count: Int) {
+        threads = (0..<count).map { Thread(entry: $0) }
+    }
+
     /// `ids[i]` is entry i's source id, `refs[i]` the id it answers.
     init(ids: [String?], refs: [String?]) {
         let count = ids.count

@@ -35,7 +35,8 @@ struct XMLReader {
     static let maximumDepth = 10_000
 
     private(set) var tokenizer: XMLTokenizer
-    var bytes: [UInt8] { tokenizer.bytes }
+    /// The input (the tokenizer's bytes, held here too so reading them costs no retain).
+    let bytes: [UInt8]
     /// The current document's encoding, from its XML declaration.
     private(set) var encoding = XMLEncoding.utf8
 
@@ -55,6 +56,9 @@ struct XMLReader {
     private var namespaces = XMLNamespaces()
     private var defaults: [XMLNamespace] = []
     private var prefixes: [String: [XMLNamespace]] = [:]
+    /// The prefixes resolved since the bindings last changed, compared as bytes: a feed uses a handful on
+    /// every item, and a dictionary lookup would make a string of each.
+    private var prefixCache: [(prefix: [UInt8], namespace: XMLNamespace)] = []
     /// The prefixes bound, in order (nil for a default namespace), to undo them as elements close.
     private var bound: [String?] = []
     private var bases: [String] = []
@@ -65,8 +69,12 @@ struct XMLReader {
     private var pendingCloses = 0
 
     init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         tokenizer = XMLTokenizer(bytes)
     }
+
+    /// Whether the current start tag has attributes.
+    var hasAttributes: Bool { !tokenizer.attributes.isEmpty }
 
     /// The base URL in effect inside the current element (for an `end`: inside its parent).
     var base: String? { bases.last }
@@ -93,7 +101,7 @@ struct XMLReader {
                 textRange = tokenizer.content
                 return .cdata
             case .processingInstruction:
-                guard tokenizer.bytes[tokenizer.name].elementsEqual("xml".utf8) else { continue }
+                guard bytes.bytes(tokenizer.name, equal: "xml") else { continue }
                 // An XML declaration inside a document: the document was cut off and another one starts.
                 let cut = cutDocument()
                 encoding = declaredEncoding(tokenizer.content)
@@ -123,7 +131,7 @@ struct XMLReader {
         for attribute in tokenizer.attributes {
             let name = attribute.name
             guard name.count >= 5, bytes[name.lowerBound] == UInt8(ascii: "x") else { continue }
-            if bytes[name].starts(with: "xmlns".utf8) {
+            if bytes.bytes(name.lowerBound..<(name.lowerBound + 5), equal: "xmlns") {
                 if name.count == 5 {
                     defaults.append(namespaces.named(XMLText.decoded(bytes, attribute.value, encoding: encoding)))
                     bound.append(nil)
@@ -131,10 +139,11 @@ struct XMLReader {
                 } else if bytes[name.lowerBound + 5] == UInt8(ascii: ":") {
                     let prefix = String(decoding: bytes[(name.lowerBound + 6)..<name.upperBound], as: UTF8.self)
                     prefixes[prefix, default: []].append(namespaces.named(XMLText.decoded(bytes, attribute.value, encoding: encoding)))
+                    prefixCache.removeAll()
                     bound.append(prefix)
                     bindings += 1
                 }
-            } else if name.count == 8, bytes[name].elementsEqual("xml:base".utf8) {
+            } else if bytes.bytes(name, equal: "xml:base") {
                 let value = XMLText.decoded(bytes, attribute.value, encoding: encoding)
                 bases.append(FeedLinks.resolve(value, against: bases.last))
                 setsBase = true
@@ -158,7 +167,7 @@ struct XMLReader {
     private mutating func close() -> XMLEvent? {
         let name = tokenizer.name
         guard let top = stack.last else { return nil }
-        if bytes[top.name].elementsEqual(bytes[name]) {
+        if bytes.bytes(top.name, equal: name) {
             pop()
             return .end
         }
@@ -168,7 +177,7 @@ struct XMLReader {
             openCounts = counts
         }
         guard openCounts?[nameString(name), default: 0] ?? 0 > 0,
-              let match = stack.lastIndex(where: { bytes[$0.name].elementsEqual(bytes[name]) }) else { return nil }
+              let match = stack.lastIndex(where: { bytes.bytes($0.name, equal: name) }) else { return nil }
         // Each element passed over here is closed now, so the search costs no more than the closing.
         pendingCloses = stack.count - match - 1
         pop()
@@ -181,7 +190,12 @@ struct XMLReader {
         depth = stack.count + 1
         for _ in 0..<closing.bindings {
             guard let prefix = bound.popLast() else { break }
-            if let prefix { prefixes[prefix]?.removeLast() } else { _ = defaults.popLast() }
+            if let prefix {
+                prefixes[prefix]?.removeLast()
+                prefixCache.removeAll()
+            } else {
+                _ = defaults.popLast()
+            }
         }
         if closing.setsBase { _ = bases.popLast() }
         if openCounts != nil {
@@ -199,6 +213,7 @@ struct XMLReader {
         defaults.removeAll()
         prefixes.removeAll()
         bound.removeAll()
+        prefixCache.removeAll()
         bases.removeAll()
         openCounts = nil
         pendingCloses = 0
@@ -215,9 +230,20 @@ struct XMLReader {
         }
         let prefix = bytes[name.lowerBound..<colon]
         let local = (colon + 1)..<name.upperBound
-        if prefix.elementsEqual("xml".utf8) { return (.xml, local) }
-        if !prefixes.isEmpty, let declared = prefixes[String(decoding: prefix, as: UTF8.self)]?.last { return (declared, local) }
-        return (namespaces.undeclared(prefix: prefix), local)
+        for cached in prefixCache where cached.prefix.count == prefix.count && cached.prefix.elementsEqual(prefix) {
+            return (cached.namespace, local)
+        }
+        let namespace: XMLNamespace
+        if prefix.count == 3, bytes.bytes(prefix.indices, equal: "xml") {
+            namespace = .xml
+        } else if !prefixes.isEmpty, let declared = prefixes[String(decoding: prefix, as: UTF8.self)]?.last {
+            namespace = declared
+        } else {
+            namespace = namespaces.undeclared(prefix: prefix)
+        }
+        // A few prefixes are cached; a file that uses thousands looks the rest up each time.
+        if prefixCache.count < 16 { prefixCache.append((Array(prefix), namespace)) }
+        return (namespace, local)
     }
 
     /// An attribute's namespace and local name; an undeclared prefix with no usual meaning matches nothing
@@ -226,7 +252,7 @@ struct XMLReader {
         guard let colon = bytes[name].firstIndex(of: UInt8(ascii: ":")), colon > name.lowerBound else { return (.none, name) }
         let prefix = bytes[name.lowerBound..<colon]
         let local = (colon + 1)..<name.upperBound
-        if prefix.elementsEqual("xml".utf8) { return (.xml, local) }
+        if prefix.count == 3, bytes.bytes(prefix.indices, equal: "xml") { return (.xml, local) }
         if !prefixes.isEmpty, let declared = prefixes[String(decoding: prefix, as: UTF8.self)]?.last { return (declared, local) }
         return (XMLNamespace.usual(prefix: prefix) ?? XMLNamespace(id: .max), local)
     }
@@ -235,21 +261,30 @@ struct XMLReader {
 
     /// Whether the current element's local name is `name`.
     func isLocal(_ name: StaticString) -> Bool {
-        let local = element.local
-        guard local.count == name.utf8CodeUnitCount else { return false }
-        return bytes[local].elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.bytes(element.local, equal: name)
     }
 
     /// The decoded value of the current start tag's attribute with this local name and namespace.
     func attribute(_ local: StaticString, _ namespace: XMLNamespace = .none) -> String? {
-        let wanted = UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount)
         for attribute in tokenizer.attributes {
             let (attributeNamespace, attributeLocal) = resolveAttribute(attribute.name)
-            if attributeNamespace == namespace, bytes[attributeLocal].elementsEqual(wanted) {
+            if attributeNamespace == namespace, bytes.bytes(attributeLocal, equal: local) {
                 return XMLText.decoded(bytes, attribute.value, encoding: encoding)
             }
         }
         return nil
+    }
+
+    /// Whether the current start tag's attribute (in no namespace) is `value`, in any case, compared as
+    /// bytes (references in it are not decoded).
+    func attribute(_ local: StaticString, is value: StaticString) -> Bool {
+        for attribute in tokenizer.attributes where bytes.bytes(attribute.name, equal: local) {
+            let range = attribute.value
+            guard range.count == value.utf8CodeUnitCount else { return false }
+            return zip(bytes[range], UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+                .allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        }
+        return false
     }
 
     /// The `encoding` an XML declaration names.

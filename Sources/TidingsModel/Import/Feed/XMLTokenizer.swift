@@ -191,7 +191,7 @@ struct XMLTokenizer {
         var index = nameStart
         while index < end, Self.isNameByte(bytes[index]) { index += 1 }
         name = nameStart..<index
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         while true {
             while index < end, Self.isSpace(bytes[index]) { index += 1 }
             guard index < end else { return finish(cut: true) }
