@@ -87,16 +87,32 @@ enum FeedText {
         return collapsed(body.blocks.map(\.plainText).joined(separator: " "))
     }
 
-    /// Whether the text holds a tag (`<` before a letter, `/` or `!`): escaped HTML rather than text with a
-    /// less-than sign in it.
+    /// Whether the text holds an HTML tag (`<b>`, `</p>`, `<br/>`, `<a href=…>`, a comment): escaped HTML
+    /// rather than text with a less-than sign in it (`Cats & <Dogs>` is text).
     static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {
-        var afterLess = false
-        for byte in bytes {
-            if afterLess, byte.isASCIILetter || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") { return true }
-            afterLess = byte == UInt8(ascii: "<")
+        var index = 0
+        while let less = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            var name = less + 1
+            if name < bytes.count, bytes[name] == UInt8(ascii: "!") { return true }
+            if name < bytes.count, bytes[name] == UInt8(ascii: "/") { name += 1 }
+            var end = name
+            while end < bytes.count, end - name <= 10, bytes[end].isASCIIAlphanumeric { end += 1 }
+            let followedWell = end == bytes.count || bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: "/")
+                || XMLTokenizer.isSpace(bytes[end])
+            if end > name, followedWell, htmlTags.contains(String(decoding: bytes[name..<end].map { $0 | 0x20 }, as: UTF8.self)) {
+                return true
+            }
+            index = less + 1
         }
         return false
     }
+
+    /// The tags that mark text as HTML when they appear in a title or an untyped summary.
+    private static let htmlTags: Set<String> = [
+        "a", "abbr", "b", "big", "blockquote", "br", "cite", "code", "del", "div", "em", "font", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
+        "strike", "strong", "sub", "sup", "table", "td", "th", "tr", "tt", "u", "ul",
+    ]
 
     static func looksLikeMarkup(_ text: String) -> Bool { looksLikeMarkup(Array(text.utf8)) }
 
