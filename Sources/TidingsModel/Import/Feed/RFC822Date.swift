@@ -45,7 +45,11 @@ enum RFC822Date {
                     index += 1
                 }
                 if colons > 0 {
-                    if clock == nil { clock = time(bytes, start..<index) }
+                    // A time that is no time makes the date unreadable rather than midnight.
+                    if clock == nil {
+                        guard let read = time(bytes, start..<index) else { return nil }
+                        clock = read
+                    }
                 } else {
                     let digits = index - start
                     guard digits <= 4 else { return nil }
