@@ -22,6 +22,8 @@ let package = Package(
                                          .product(name: "TidingsUI", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzHTML",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzFeeds",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -191,7 +191,7 @@ struct XMLReader {
         for _ in 0..<closing.bindings {
             guard let prefix = bound.popLast() else { break }
             if let prefix {
-                prefixes[prefix]?.removeLast()
+                _ = prefixes[prefix]?.popLast()
                 prefixCache.removeAll()
             } else {
                 _ = defaults.popLast()
