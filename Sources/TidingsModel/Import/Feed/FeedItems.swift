@@ -26,20 +26,23 @@ struct FeedItems {
         var seen = Set<String>()
         var derivedCounts: [String: Int] = [:]
         items.reserveCapacity(scan.entries.count)
-        // By index, not by element: an entry holds many strings, and a copy of it would retain each.
-        for position in scan.entries.indices {
-            let header = makeHeader(scan.entries[position], bytes: bytes)
-            var key: String
-            if let sourceID = scan.entries[position].sourceID {
-                guard seen.insert(sourceID).inserted else { continue }
-                key = sourceID
-            } else {
-                key = header.url ?? Self.hashKey(scan.entries[position])
-                let occurrence = derivedCounts[key, default: 0] + 1
-                derivedCounts[key] = occurrence
-                if occurrence > 1 { key += "#\(occurrence)" }
+        // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
+        // may make) would retain and release each.
+        scan.entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                let header = makeHeader(entries[position], bytes: bytes)
+                var key: String
+                if let sourceID = entries[position].sourceID {
+                    guard seen.insert(sourceID).inserted else { continue }
+                    key = sourceID
+                } else {
+                    key = header.url ?? Self.hashKey(entries[position])
+                    let occurrence = derivedCounts[key, default: 0] + 1
+                    derivedCounts[key] = occurrence
+                    if occurrence > 1 { key += "#\(occurrence)" }
+                }
+                items.append(Item(entry: position, locator: String(entries[position].index), key: key, header: header))
             }
-            items.append(Item(entry: position, locator: String(scan.entries[position].index), key: key, header: header))
         }
     }
 
@@ -90,7 +93,7 @@ struct FeedItems {
         } else {
             names = !entry.creators.isEmpty ? entry.creators : entry.authors
         }
-        return names.isEmpty ? nil : names.joined(separator: ", ")
+        return names.count <= 1 ? names.first : names.joined(separator: ", ")
     }
 
     /// The start of an untitled item's text. Its HTML is read only this far, and only for such items.

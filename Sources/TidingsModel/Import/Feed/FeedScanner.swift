@@ -134,10 +134,12 @@ struct FeedScanner {
 
     private mutating func startEntry(_ depth: Int) {
         let isAtom = reader.isLocal("entry")
-        var started = FeedEntry(index: entryCount, channel: max(scan.channels.count - 1, 0), isAtom: isAtom)
+        entry = FeedEntry(index: entryCount, channel: max(scan.channels.count - 1, 0), isAtom: isAtom)
         entryCount += 1
-        if reader.hasAttributes { started.about = trimmed(reader.attribute("about", .rdf)) }
-        entry = started
+        if reader.hasAttributes {
+            let about = trimmed(reader.attribute("about", .rdf))
+            entry.about = about
+        }
         inEntry = true
         entryDepth = depth
         entryNamespace = reader.element.namespace

@@ -4,6 +4,7 @@ import Foundation
 /// `elementsEqual` costs a call per byte.
 extension Array where Element == UInt8 {
     /// Whether `self[range]` is exactly `text`. A range outside the array is never equal.
+    @inline(__always)
     func bytes(_ range: Range<Int>, equal text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard range.count == count, range.lowerBound >= 0, range.upperBound <= self.count else { return false }

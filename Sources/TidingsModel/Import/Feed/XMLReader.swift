@@ -74,6 +74,7 @@ struct XMLReader {
     }
 
     /// Whether the current start tag has attributes.
+    @inline(__always)
     var hasAttributes: Bool { !tokenizer.attributes.isEmpty }
 
     /// The base URL in effect inside the current element (for an `end`: inside its parent).
@@ -259,7 +260,9 @@ struct XMLReader {
 
     private func nameString(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    /// Whether the current element's local name is `name`.
+    /// Whether the current element's local name is `name`. Inlined: a call on the reader stored in the
+    /// scanner would otherwise copy the whole reader first.
+    @inline(__always)
     func isLocal(_ name: StaticString) -> Bool {
         bytes.bytes(element.local, equal: name)
     }
