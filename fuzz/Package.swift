@@ -28,6 +28,8 @@ let package = Package(
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzMIME",
                           dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
+        .executableTarget(name: "FuzzFeeds",
+                          dependencies: [.product(name: "TidingsModel", package: "Tidings")], swiftSettings: fuzzFlags),
     ],
     swiftLanguageModes: [.v6]
 )

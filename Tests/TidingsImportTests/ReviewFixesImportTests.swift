@@ -60,12 +60,13 @@ final class ReviewFixesImportTests: XCTestCase {
         XCTAssertEqual(part.comments[0].text, "Part of the thread, from a reply to comment c3: the comments above it were not saved")
     }
 
-    func testFeedsEndingInRdfAreFormatsNotReadYet() throws {
+    func testAFeedEndingInRdfWithoutItemsIsSkipped() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("<?xml version=\"1.0\"?><rdf:RDF></rdf:RDF>".utf8).write(to: folder.appendingPathComponent("news.rdf"))
         let problems = CollectionLoader().loadAll([folder.path]).problems
-        XCTAssertEqual(problems.map(\.reason), ["not a story (.rdf): a format this version of Tidings does not read yet"])
+        XCTAssertEqual(problems.map(\.reason), ["not a story: a feed with no items"])
+        XCTAssertEqual(problems.map(\.isSkipped), [true])
     }
 }

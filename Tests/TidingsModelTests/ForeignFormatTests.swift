@@ -8,7 +8,7 @@ final class ForeignFormatTests: XCTestCase {
     func testExportsMailboxesArticlesFeedsAndPagesAreRecognized() {
         XCTAssertEqual(detect("[{\"kind\": \"Listing\"}]"), "JSON (an export from a site such as Hacker News or Reddit)")
         XCTAssertEqual(detect("  {\n  \"hits\": []}"), "JSON (an export from a site such as Hacker News or Reddit)")
-        let markup = "an XML or HTML document (a feed or a saved web page)"
+        let markup = "an XML or HTML document that is not a feed (a saved web page, say)"
         XCTAssertEqual(detect("<?xml version=\"1.0\"?>\n<rss>"), markup)
         XCTAssertEqual(detect("<!DOCTYPE html>\n<html>"), markup)
         XCTAssertEqual(detect("<!-- saved by browser -->\n<feed>"), markup)

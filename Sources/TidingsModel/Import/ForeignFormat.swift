@@ -1,5 +1,5 @@
 /// Recognizes files in formats Tidings does not read yet (exports from Hacker News or Reddit, mailboxes,
-/// mail and news articles, feeds, web pages) by their first bytes, so the native importer does not read them
+/// mail and news articles, XML other than feeds, web pages) by their first bytes, so the native importer does not read them
 /// as garbage stories whose headers become paragraphs and whose text becomes comments. It runs for every
 /// file listed, so it looks at bytes and builds strings only when the start already looks foreign.
 ///
@@ -23,10 +23,11 @@ enum ForeignFormat {
             // A native title may start with a bracket ("[Update] ..."); JSON has a quote or bracket next.
             if looksLikeJSON(bytes) { return "JSON (an export from a site such as Hacker News or Reddit)" }
         case UInt8(ascii: "<"):
-            // `<?xml`, `<!--`, `<!DOCTYPE`, or a tag such as `<rss`, `<rdf:RDF`, `<head>`.
+            // `<?xml`, `<!--`, `<!DOCTYPE`, or a tag such as `<head>` (a feed's `<rss` or `<feed` is the feed
+            // importer's, which claims it with more certainty).
             if let second = bytes.dropFirst().first, second == UInt8(ascii: "?") || second == UInt8(ascii: "!") || isLetter(second),
                firstLine.contains(UInt8(ascii: ">")) || firstLine.endIndex < bytes.endIndex {
-                return "an XML or HTML document (a feed or a saved web page)"
+                return "an XML or HTML document that is not a feed (a saved web page, say)"
             }
         default:
             break

@@ -5,7 +5,7 @@ public struct ImporterRegistry: Sendable {
     public init(importers: [any Importer]) { self.importers = importers }
 
     /// Every importer this build ships with.
-    public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter(), MailImporter()])
+    public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter(), MailImporter(), FeedImporter()])
 
     /// The importer for a file, or the failure that says why there is none. Without `prefix` (only the name
     /// known) nil means: read the file and ask again.
@@ -38,6 +38,16 @@ public struct ImporterRegistry: Sendable {
         if let damage { return .failure(damage) }
         // Nobody wants it: a file found in a folder is skipped quietly; a file the user named is a problem.
         if named { return prefix == nil ? nil : .failure(.unknownFormat) }
-        return .failure(.notAStory(firstReason ?? "not a story"))
+        return .failure(.notAStory(nameOwnerReason(path: path, prefix: prefix) ?? firstReason ?? "not a story"))
+    }
+
+    /// When the name promised a format (`.xml` for feeds) and the content turned out otherwise, the reason
+    /// of the importer that reads that format says best what the file is ("XML that is not a feed").
+    private func nameOwnerReason(path: String, prefix: ArraySlice<UInt8>?) -> String? {
+        guard let prefix else { return nil }
+        for importer in importers where importer.claim(path: path, prefix: nil, named: false).confidence >= .likely {
+            if let reason = importer.claim(path: path, prefix: prefix, named: false).reason { return reason }
+        }
+        return nil
     }
 }

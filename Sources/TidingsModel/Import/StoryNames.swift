@@ -6,7 +6,7 @@ enum StoryNames {
     /// Extensions of story files; a name without an extension is one too.
     static let storyExtensions: Set<String> = ["txt", "story"]
     /// Extensions of exports in formats Tidings does not read yet.
-    static let exportExtensions: Set<String> = ["xml", "rss", "rdf", "atom", "html", "htm", "xhtml"]
+    static let exportExtensions: Set<String> = ["html", "htm", "xhtml"]
     /// Names (with or without `.txt`) that a folder of stories often holds beside them: they are stories
     /// only when a story header line follows the title.
     static let wellKnown: Set<String> = ["readme", "license", "licence", "copying", "notice", "changelog", "changes",

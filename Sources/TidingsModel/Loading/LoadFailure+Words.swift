@@ -21,6 +21,7 @@ extension LoadFailure: CustomStringConvertible {
         case .unknownFormat: return "not a document in any known format"
         case .unsupported(let what): return "\(what): a format this version of Tidings does not read yet"
         case .unknownJSON(let shape): return "JSON, but not a discussion this reader knows: \(shape)"
+        case .unsafeXML(let why): return "XML refused: it \(why)"
         case .storyGone: return "no story left in the file"
         case .notAStory(let text): return text
         case .other(let text): return text
@@ -62,6 +63,7 @@ extension LoadFailure: CustomStringConvertible {
         case .malformed: return "malformed"
         case .unsupported: return "unsupported"
         case .unknownJSON: return "unknown JSON"
+        case .unsafeXML: return "unsafe XML"
         case .notAStory: return "not a story"
         case .other: return "other"
         case .pipe, .socket, .device: return "not a regular file"

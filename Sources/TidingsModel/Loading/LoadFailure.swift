@@ -25,6 +25,8 @@ public enum LoadFailure: Error, Sendable, Hashable {
     case unsupported(String)
     /// JSON of a shape no importer knows; the top-level keys (or what the top level is) say which.
     case unknownJSON(String)
+    /// XML that could do harm if it were read the usual way (a DOCTYPE declaring entities): refused whole.
+    case unsafeXML(String)
     case storyGone
     /// Not meant to be a story (a README, a picture): skipped quietly, never counted as a problem.
     case notAStory(String)

@@ -4,7 +4,7 @@ import TidingsModel
 extension AppState {
     func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
         guard !entries.isEmpty else {
-            // A folder of feeds or mailboxes (formats not read yet) holds no stories: say where they went.
+            // A folder of mailboxes or web pages (formats not read yet) holds no stories: say where they went.
             var text = loadProgress == nil ? "No stories here." : "Loading…"
             if loadProgress == nil, !skippedFiles.isEmpty {
                 text += " \(skippedFiles.count == 1 ? "1 file was" : "\(skippedFiles.count) files were") skipped: p lists them."

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The entries of a scan made ready for stories: each one's id and header, worked out once from the short
+/// fields (nothing here renders a body). An id the source gave that comes again (the same entry saved in two
+/// files read together) keeps only its first entry; an id made from a link or from the title and date is
+/// numbered when it comes again, so items that share a link stay apart.
+struct FeedItems {
+    struct Item {
+        /// Index into the scan's entries.
+        var entry: Int
+        /// The entry's place among all entries in the bytes, as the story's locator.
+        var locator: String
+        /// The id without `feed:`: the source's id, the link, or a hash of title and date.
+        var key: String
+        var header: StoryHeader
+    }
+
+    let scan: FeedScan
+    private(set) var items: [Item] = []
+    /// Absolute base of each channel: its link, made absolute against its `xml:base`.
+    private let channelBases: [String?]
+
+    init(_ scan: FeedScan, bytes: [UInt8]) {
+        self.scan = scan
+        channelBases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
+        var seen = Set<String>()
+        var derivedCounts: [String: Int] = [:]
+        items.reserveCapacity(scan.entries.count)
+        // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
+        // may make) would retain and release each.
+        scan.entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                let header = makeHeader(entries[position], bytes: bytes)
+                var key: String
+                if let sourceID = entries[position].sourceID {
+                    guard seen.insert(sourceID).inserted else { continue }
+                    key = sourceID
+                } else {
+                    key = header.url ?? Self.hashKey(entries[position])
+                    let occurrence = derivedCounts[key, default: 0] + 1
+                    derivedCounts[key] = occurrence
+                    if occurrence > 1 { key += "#\(occurrence)" }
+                }
+                items.append(Item(entry: position, locator: String(entries[position].index), key: key, header: header))
+            }
+        }
+    }
+
+    /// 64 bits of the stable hash of the title and the date as written, for an item with neither id nor link.
+    static func hashKey(_ entry: FeedEntry) -> String {
+        var hash = StableHash()
+        hash.add("feed item")
+        hash.add(entry.title ?? entry.dcTitle ?? "")
+        hash.add(entry.pubDate ?? entry.dcDate ?? entry.published ?? entry.updated ?? "")
+        return Base64URL.encode(hash.value, characters: StoryID.characterCount)
+    }
+
+    /// The base that relative links of an entry resolve against: the `xml:base` in effect (made absolute
+    /// against the feed's link), else the feed's link.
+    func base(_ written: String?, channel: Int) -> String? {
+        let channelBase = channelBases.indices.contains(channel) ? channelBases[channel] : nil
+        guard let written else { return channelBase }
+        return FeedLinks.resolve(written, against: channelBase)
+    }
+
+    private func makeHeader(_ entry: FeedEntry, bytes: [UInt8]) -> StoryHeader {
+        var header = StoryHeader()
+        let channel = scan.channels.indices.contains(entry.channel) ? scan.channels[entry.channel] : nil
+        header.title = entry.title ?? entry.dcTitle ?? Self.titleFromBody(entry, bytes: bytes)
+        header.url = url(entry)
+        header.author = author(entry, channel: channel)
+        let date = FeedDates.pick(entry.pubDate, entry.dcDate, entry.published, entry.updated)
+        header.date = date.date
+        header.dateText = date.text
+        header.category = channel?.title
+        header.declaredComments = entry.declaredComments
+        return header
+    }
+
+    func url(_ entry: FeedEntry) -> String? {
+        if let link = entry.link { return FeedLinks.resolve(link, against: base(entry.linkBase, channel: entry.channel)) }
+        if let link = entry.alternateLink { return link }
+        if let guid = entry.guid, entry.guidIsPermaLink, guid.hasPrefix("http://") || guid.hasPrefix("https://") { return guid }
+        return nil
+    }
+
+    /// Atom authors (an entry without its own takes the feed's); for RSS, `dc:creator` (a name) before
+    /// `author` (an address, perhaps with a name).
+    func author(_ entry: FeedEntry, channel: FeedChannel?) -> String? {
+        let names: [String]
+        if entry.isAtom {
+            names = !entry.authors.isEmpty ? entry.authors : !entry.creators.isEmpty ? entry.creators : channel?.authors ?? []
+        } else {
+            names = !entry.creators.isEmpty ? entry.creators : entry.authors
+        }
+        return names.count <= 1 ? names.first : names.joined(separator: ", ")
+    }
+
+    /// The start of an untitled item's text. Its HTML is read only this far, and only for such items.
+    static func titleFromBody(_ entry: FeedEntry, bytes: [UInt8]) -> String? {
+        for content in [entry.summary, entry.content].compactMap({ $0 }) where content.type != .skipped {
+            var text = FeedMarkup.text(bytes, content.range, encoding: content.encoding)
+            if content.type != .text || content.hasElements || FeedText.looksLikeMarkup(text) {
+                if content.hasElements {
+                    text = FeedMarkup.html(bytes, content.range, encoding: content.encoding, unwrapDiv: content.type == .xhtml)
+                }
+                text = FeedText.plain(fromHTML: String(text.prefix(4000)))
+            }
+            if let title = FeedText.titleFromText(text) { return title }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+/// Everything a feed file holds, found in one pass over its bytes: its channels and items, short fields as
+/// strings and long ones (bodies) as places in the bytes, so listing builds no string for a body.
+struct FeedScan {
+    var channels: [FeedChannel] = []
+    var entries: [FeedEntry] = []
+    /// A document began with an RSS, Atom or RDF root.
+    var sawFeed = false
+    /// The bytes ended inside a document, so items after the cut are lost.
+    var truncated = false
+    /// Entries with `thr:in-reply-to`.
+    var hasReplies = false
+
+    /// Scans the bytes (several documents one after another are read in turn). Throws `LoadFailure` only for
+    /// XML that must not be read at all (entities, nesting beyond the limit).
+    static func scan(_ bytes: [UInt8]) throws -> FeedScan {
+        var scanner = FeedScanner(bytes: FeedInput.utf8(bytes))
+        try scanner.run()
+        return scanner.scan
+    }
+}
+
+/// The bytes a feed is read from: UTF-16 (with its byte-order mark) is turned into UTF-8 first, so every
+/// position the scan records is one in the bytes the renderer reads.
+enum FeedInput {
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        guard TextDecoding.utf16Endianness(bytes[...]) != nil else { return bytes }
+        return Array(TextDecoding.decode(bytes).utf8)
+    }
+}

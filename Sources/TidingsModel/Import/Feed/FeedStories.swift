@@ -1,0 +1,92 @@
+/// Stories from a scanned feed: one per item or entry that answers nothing held, with the entries that
+/// answer it as comments. Bodies are rendered only for the stories `render` picks.
+struct FeedStories {
+    /// A story as read: in list detail `story.comments` is empty and `commentCount` says how many there are.
+    struct Result {
+        var story: Story
+        var commentCount: Int
+        var commentIDs: [CommentID]?
+    }
+
+    static let format = "feed"
+
+    let items: FeedItems
+    let bytes: [UInt8]
+    let path: String
+    let threads: FeedThreads
+
+    init(_ scan: FeedScan, bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+        items = FeedItems(scan, bytes: bytes)
+        let entries = scan.entries
+        threads = scan.hasReplies
+            ? FeedThreads(ids: items.items.map { entries[$0.entry].sourceID }, refs: items.items.map { entries[$0.entry].inReplyTo })
+            : FeedThreads(standalone: items.items.count)
+    }
+
+    static func storyID(_ key: String) -> String { "feed:" + key }
+
+    /// The story ids, in order, without building anything else.
+    var storyIDs: [String] { threads.threads.map { Self.storyID(items.items[$0.entry].key) } }
+
+    /// The list entries, made from the headers alone: no story is built.
+    func summaries(wantsIDs: (String) -> Bool) -> [ImportedSummary] {
+        threads.threads.map { thread in
+            let item = items.items[thread.entry]
+            let id = Self.storyID(item.key)
+            let summary = StorySummary(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
+                                       header: item.header, commentCount: thread.comments.count)
+            let commentIDs = wantsIDs(id) ? thread.comments.map { ServiceIDs.comment(Self.storyID(items.items[$0.entry].key)) } : nil
+            return ImportedSummary(summary: summary, commentIDs: commentIDs)
+        }
+    }
+
+    /// Every story; `render(i)` says whether story i is built in full, `wantsIDs(id)` whether a story
+    /// listed without its comments needs their ids.
+    func results(render: (Int) -> Bool, wantsIDs: (String) -> Bool) -> [Result] {
+        threads.threads.enumerated().map { position, thread in
+            result(thread, full: render(position), wantsIDs: wantsIDs)
+        }
+    }
+
+    func result(_ thread: FeedThreads.Thread, full: Bool, wantsIDs: (String) -> Bool) -> Result {
+        let item = items.items[thread.entry]
+        let entry = items.scan.entries[item.entry]
+        let id = Self.storyID(item.key)
+        var story = Story(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
+                          header: item.header)
+        var tree = CommentTree(full: full, wantsIDs: full || wantsIDs(id))
+        var treeIndices: [Int] = []
+        treeIndices.reserveCapacity(thread.comments.count)
+        for comment in thread.comments {
+            let replyItem = items.items[comment.entry]
+            let reply = items.scan.entries[replyItem.entry]
+            let parent = comment.parent.flatMap { treeIndices.indices.contains($0) ? treeIndices[$0] : nil }
+            let index = tree.add(parent: full ? parent : nil, id: ServiceIDs.comment(Self.storyID(replyItem.key))) { built in
+                built.serviceID = reply.sourceID ?? replyItem.key
+                built.author = replyItem.header.author
+                let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
+                built.date = date.date
+                built.age = date.text
+                var body = body(reply, url: replyItem.header.url)
+                if body.isEmpty, let title = replyItem.header.title { body = StoryBody(paragraphs: [title]) }
+                built.body = body
+            }
+            treeIndices.append(index)
+        }
+        if full { story.body = body(entry, url: item.header.url) }
+        let ids = tree.commentIDs
+        if full { story.comments = tree.finish() }
+        return Result(story: story, commentCount: tree.counted, commentIDs: ids)
+    }
+
+    /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link,
+    /// else the feed's.
+    private func body(_ entry: FeedEntry, url: String?) -> StoryBody {
+        FeedBody.body(entry, bytes: bytes) { content in
+            if let base = content.base { return items.base(base, channel: entry.channel) }
+            return url ?? items.base(nil, channel: entry.channel)
+        }
+    }
+}

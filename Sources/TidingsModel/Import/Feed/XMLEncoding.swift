@@ -1,0 +1,46 @@
+/// The character encodings a feed's bytes are read in. Structure (`<`, `&`, quotes) is ASCII in all of
+/// them, so the tokenizer reads the bytes as they are and only the text taken out is decoded.
+enum XMLEncoding: Sendable {
+    case utf8
+    /// ISO-8859-1 and Windows-1252 alike, read as Windows-1252: what browsers do, and what text declared
+    /// Latin-1 almost always is.
+    case windows1252
+
+    /// The encoding an XML declaration's `encoding` names. Any other encoding is read as UTF-8, lossily:
+    /// mostly ASCII, and never a failure.
+    static func declared(_ name: String) -> XMLEncoding {
+        switch name.lowercased() {
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
+             "x-cp1252", "iso-8859-15", "iso8859-15", "latin9":
+            return .windows1252
+        default:
+            return .utf8
+        }
+    }
+
+    /// Appends `bytes[range]` to `out` as UTF-8.
+    func append(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+        switch self {
+        case .utf8:
+            out.append(contentsOf: bytes[range])
+        case .windows1252:
+            for byte in bytes[range] {
+                if byte < 0x80 {
+                    out.append(byte)
+                } else {
+                    let value = (0x80...0x9F).contains(byte) ? TextBytes.cp1252High[Int(byte) - 0x80] : UInt32(byte)
+                    HTMLEntities.appendUTF8(value, to: &out)
+                }
+            }
+        }
+    }
+
+    /// `bytes[range]` as a string (invalid UTF-8 becomes U+FFFD).
+    func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        if self == .utf8 { return String(decoding: bytes[range], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        append(bytes, range, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+
+/// Dates in the forms feeds and mail write them.
+final class FeedDateTests: XCTestCase {
+    func seconds(_ text: String) -> Double? { FeedDates.date(text)?.timeIntervalSince1970 }
+
+    func testRFC822Forms() {
+        let expected = 1_166_650_926.0  // 2006-12-20 21:42:06 UTC
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42:06 +0000"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42:06 GMT"), expected)
+        XCTAssertEqual(seconds("20 Dec 2006 21:42:06 Z"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 06 21:42:06 UT"), expected, "a two-digit year")
+        XCTAssertEqual(seconds("Wednesday, 20 December 2006 22:42:06 +0100"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 16:42:06 EST"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 14:42:06 PDT"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 16:42:06 -0500 (EST)"), expected)
+        XCTAssertEqual(seconds("Thu, 21 Dec 2006 00:12:06 +02:30"), expected)
+        XCTAssertEqual(seconds("20-Dec-2006 21:42:06 +0000"), expected)
+        XCTAssertEqual(seconds("Wed Dec 20 21:42:06 2006"), expected, "asctime")
+        XCTAssertEqual(seconds("  Wed,  20 Dec 2006   21:42:06 +0000\n"), expected)
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42 +0000"), expected - 6, "no seconds")
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006"), 1_166_572_800, "no time")
+    }
+
+    func testISOAndUnreadable() throws {
+        XCTAssertEqual(seconds("2006-12-20T21:42:06Z"), 1_166_650_926)
+        XCTAssertEqual(try XCTUnwrap(seconds("2006-12-20T22:42:06.090+01:00")), 1_166_650_926.09, accuracy: 0.001)
+        XCTAssertEqual(seconds("2006-12-20"), 1_166_572_800)
+        for bad in ["", "soon", "Wed, 32 Dec 2006 21:42:06 +0000", "Wed, 20 Foo 2006", "20 Dec", "Wed, 20 Dec 2006 25:00:00 +0000",
+                    "Wed, 20 Dec 200600 21:42:06", "99999999999999999999 Dec 2006"] {
+            XCTAssertNil(FeedDates.date(bad), bad)
+        }
+        let picked = FeedDates.pick(nil, "  yesterday ", "2006-12-20", nil)
+        XCTAssertEqual(picked.date?.timeIntervalSince1970, 1_166_572_800)
+        XCTAssertNil(picked.text)
+        let unread = FeedDates.pick("  yesterday ", nil, "later", nil)
+        XCTAssertNil(unread.date)
+        XCTAssertEqual(unread.text, "yesterday")
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+import TidingsTestSupport
+
+/// RSS 2.0 and RSS 1.0 feeds: one story per item, with the fields feeds actually use.
+final class FeedRSSTests: XCTestCase {
+    func testRSS2ItemsWithContentEncodedDescriptionCDATAAndEntities() throws {
+        let stories = try DiscussionFixture.stories("feed_rss2.xml")
+        XCTAssertEqual(stories.map(\.id), ["feed:tag:example.com,2024:1", "feed:https://example.com/blog/tom", stories[2].id])
+        XCTAssertEqual(stories.map(\.title), ["Cats & <Dogs>", "Tom & Jerry\u{A0}Show éé &bogus;", "No id, no link"])
+        XCTAssertEqual(stories.map(\.url), ["https://example.com/blog/cats", "https://example.com/blog/tom", nil])
+        XCTAssertEqual(stories.map(\.author), ["Ada", "Ada Lovelace", nil])
+        XCTAssertEqual(stories.map(\.category), ["Example & Co. Blog", "Example & Co. Blog", "Example & Co. Blog"])
+        XCTAssertEqual(stories.map(\.declaredComments), [12, nil, nil])
+        XCTAssertEqual(stories.map(\.format), ["feed", "feed", "feed"])
+        XCTAssertEqual(stories.map(\.source.locator), ["0", "1", "2"])
+        XCTAssertEqual(stories[0].date, Date(timeIntervalSince1970: 1_717_227_300))
+        XCTAssertEqual(stories[1].date, Date(timeIntervalSince1970: 1_717_520_400), "10:00 PDT is 17:00 UTC")
+        XCTAssertNil(stories[2].date)
+        XCTAssertEqual(stories[2].dateText, "not a date at all")
+
+        // content:encoded wins over description; its relative link is made absolute against the item's link.
+        // The HTML renderer shows a no-break space as a space.
+        XCTAssertEqual(stories[0].body.lines, ["Full text with a relative link.", "Second paragraph."])
+        XCTAssertEqual(stories[0].body.links, ["https://example.com/blog/more"])
+        XCTAssertEqual(stories[0].body.blocks[0].runs.map(\.emphasis), [.none, .bold, .none, .none, .none])
+        // The description, escaped HTML with an undeclared `&nbsp;` escaped once more.
+        XCTAssertEqual(stories[1].body.lines, ["Hello world, see more"])
+        XCTAssertEqual(stories[1].body.links, ["https://example.com/blog/more.html"])
+        XCTAssertEqual(stories[2].body.lines, ["Plain words."])
+        XCTAssertTrue(stories.allSatisfy { $0.comments.isEmpty })
+    }
+
+    func testAnItemWithoutIDOrLinkGetsAStableHashOfTitleAndDate() throws {
+        let first = try DiscussionFixture.stories("feed_rss2.xml")[2].id
+        XCTAssertTrue(first.hasPrefix("feed:"))
+        XCTAssertEqual(first.count, 5 + 11)
+        let renamed = try FeedImporter().stories(in: Array(try DiscussionFixture.bytes("feed_rss2.xml")), path: "/elsewhere/f.xml")[2].id
+        XCTAssertEqual(renamed, first, "the id does not depend on the file")
+        let other = rss(items: "<item><title>No id, no link</title><pubDate>another date</pubDate></item>")
+        XCTAssertNotEqual(try FeedImporter().stories(in: other, path: "x.xml")[0].id, first)
+    }
+
+    func testItemsSharingALinkStayApartAndARepeatedGuidIsReadOnce() throws {
+        let bytes = rss(items: """
+            <item><title>A</title><link>https://example.com/</link></item>
+            <item><title>B</title><link>https://example.com/</link></item>
+            <item><title>C</title><guid>g1</guid></item>
+            <item><title>C again</title><guid>g1</guid></item>
+            """)
+        let stories = try FeedImporter().stories(in: bytes, path: "x.xml")
+        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1"])
+        XCTAssertEqual(stories.map(\.title), ["A", "B", "C"])
+    }
+
+    func testAPermalinkGuidIsTheLinkWhenThereIsNone() throws {
+        let bytes = rss(items: "<item><title>A</title><guid>https://example.com/a</guid></item>")
+        let story = try XCTUnwrap(FeedImporter().stories(in: bytes, path: "x.xml").first)
+        XCTAssertEqual(story.id, "feed:https://example.com/a")
+        XCTAssertEqual(story.url, "https://example.com/a")
+    }
+
+    func testAFeedOnOneLine() throws {
+        let text = #"<?xml version="1.0"?><rss version="2.0"><channel><title>One line</title><link>https://one.example/</link><item><title>First</title><link>https://one.example/1</link><description>&lt;p&gt;One&lt;/p&gt;</description></item><item><title>Second</title><link>https://one.example/2</link></item></channel></rss>"#
+        let stories = try FeedImporter().stories(in: Array(text.utf8), path: "one.rss")
+        XCTAssertEqual(stories.map(\.title), ["First", "Second"])
+        XCTAssertEqual(stories.map(\.category), ["One line", "One line"])
+        XCTAssertEqual(stories[0].body.lines, ["One"])
+        XCTAssertEqual(stories[1].body.lines, [])
+    }
+
+    func testRSS1ItemsOutsideTheChannel() throws {
+        let stories = try DiscussionFixture.stories("feed_rss1.xml")
+        XCTAssertEqual(stories.map(\.id), ["feed:https://news.example.org/2", "feed:https://news.example.org/1"],
+                       "only the items present count, not the three the rdf:Seq lists")
+        XCTAssertEqual(stories.map(\.title), ["Second release", "First release"])
+        XCTAssertEqual(stories.map(\.category), ["Example News", "Example News"])
+        XCTAssertEqual(stories.map(\.author), ["Press team", nil])
+        XCTAssertEqual(stories[0].date, Date(timeIntervalSince1970: 1_671_235_200))
+        XCTAssertEqual(stories[1].date, Date(timeIntervalSince1970: 1_662_805_800))
+        XCTAssertEqual(stories[0].body.lines, ["The project is pleased to announce two."])
+    }
+
+    func testRSS091WithItsDoctypeReadsAndItsHTMLEntitiesDecode() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+              "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Caf&eacute;</title><link>https://cafe.example/</link>
+            <item><title>Cr&egrave;me br&ucirc;l&eacute;e</title><link>https://cafe.example/1</link>
+            <description>Sweet &amp; cold</description></item></channel></rss>
+            """
+        let stories = try FeedImporter().stories(in: Array(text.utf8), path: "cafe.rss")
+        XCTAssertEqual(stories.map(\.title), ["Crème brûlée"])
+        XCTAssertEqual(stories.map(\.category), ["Café"])
+        XCTAssertEqual(stories[0].body.lines, ["Sweet & cold"])
+    }
+
+    func testCharacterReferencesAndUnknownEntities() throws {
+        let bytes = rss(items: "<item><title>&#233;&#xE9;&#x1F600; &#0;&#xD800;&#99999999999; &nope; &amp</title></item>")
+        XCTAssertEqual(try FeedImporter().stories(in: bytes, path: "x.xml")[0].title,
+                       "éé😀 \u{FFFD}\u{FFFD}\u{FFFD} &nope; &",
+                       "an RSS title is HTML escaped once more: `&amp` is HTML's legacy ampersand")
+    }
+
+    func testLatin1AndWindows1252FeedsAreDecoded() throws {
+        var bytes = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf"#.utf8)
+        bytes += [0xE9]
+        bytes += Array("</title><item><title>".utf8) + [0x93, 0x51, 0x94, 0x20, 0xFC] + Array("</title></item></channel></rss>".utf8)
+        let story = try XCTUnwrap(FeedImporter().stories(in: bytes, path: "x.xml").first)
+        XCTAssertEqual(story.category, "Café")
+        XCTAssertEqual(story.title, "“Q” ü")
+    }
+
+    func testAByteOrderMarkAndUTF16() throws {
+        let text = #"<?xml version="1.0"?><rss><channel><title>T</title><item><title>Ünïcode</title></item></channel></rss>"#
+        let withMark = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        XCTAssertEqual(try FeedImporter().stories(in: withMark, path: "x.xml").map(\.title), ["Ünïcode"])
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        XCTAssertEqual(try FeedImporter().stories(in: utf16, path: "x.xml").map(\.title), ["Ünïcode"])
+    }
+
+    func testTheGeneratorsInlineCommentsRenderAsNestedLists() throws {
+        let bytes = rss(items: """
+            <item><title>T</title><guid isPermaLink="false">s1@bench.invalid</guid>
+            <description><![CDATA[<p>Body</p><p>2 comments</p><ul><li><b>a</b>: top<ul><li><b>b</b>: reply</li></ul></li></ul>]]></description></item>
+            """)
+        let story = try XCTUnwrap(FeedImporter().stories(in: bytes, path: "x.xml").first)
+        XCTAssertEqual(story.body.lines, ["Body", "2 comments", "- a: top", "  - b: reply"])
+    }
+
+    func testEveryFixtureConforms() throws {
+        for name in ["feed_rss2.xml", "feed_rss1.xml", "feed_atom.xml", "feed_comments.xml"] {
+            ImporterConformance.check(FeedImporter(), bytes: try DiscussionFixture.bytes(name), path: DiscussionFixture.path(name))
+        }
+    }
+
+    /// An RSS 2.0 document around the given items.
+    func rss(items: String) -> [UInt8] {
+        Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test</title>\(items)</channel></rss>".utf8)
+    }
+}
