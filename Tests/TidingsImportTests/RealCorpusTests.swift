@@ -59,3 +59,60 @@ final class RealCorpusTests: XCTestCase {
         XCTAssertFalse(dropbox.comments.contains { $0.text.contains("<p>") || $0.text.contains("&#") })
     }
 }
+
+/// Every mbox and Usenet file of the real corpus, through the loader: the thread shapes PROVENANCE.md states.
+final class RealMailCorpusTests: XCTestCase {
+    func load(_ relative: String) throws -> [Story] {
+        let path = RealCorpusTests.corpus.appendingPathComponent(relative).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw XCTSkip("skipped: \(RealCorpusTests.corpus.path) is not beside this checkout")
+        }
+        let (stories, problems) = CollectionLoader().loadAll([path])
+        XCTAssertEqual(problems.map(\.reason), [], relative)
+        return stories
+    }
+
+    /// Messages in a thread: its first message (unless it is missing) and every reply.
+    func messages(_ story: Story) -> Int {
+        story.comments.countedCount + (story.body.blocks.first?.plainText.hasPrefix("The first message of this thread is not saved") == true ? 0 : 1)
+    }
+
+    func testNotmuchListHas53MessagesIn25Threads() throws {
+        let stories = try load("mbox/notmuch_list_2009-11_53msgs.mbox")
+        XCTAssertEqual(stories.count, 25)
+        XCTAssertEqual(stories.map(messages).reduce(0, +), 53)
+        XCTAssertEqual(stories.map(messages).max(), 7)
+        XCTAssertEqual(stories.flatMap(\.comments).map(\.depth).max(), 3)  // reply depth 4: comment depth 3
+        XCTAssertTrue(stories.allSatisfy { $0.title?.isEmpty == false })
+        XCTAssertTrue(stories.contains { $0.title == "Essai accentué" }, "the ISO-8859-1 encoded subject")
+        XCTAssertEqual(Set(stories.map(\.id)).count, 25)
+    }
+
+    func testLKMLIsOneChainOfTenUnderAMissingRoot() throws {
+        let stories = try load("mbox/lkml_powerpc_85xx_srio_thread.mbox")
+        XCTAssertEqual(stories.count, 1)
+        let thread = try XCTUnwrap(stories.first)
+        XCTAssertEqual(messages(thread), 10)
+        XCTAssertEqual(thread.comments.map(\.depth), Array(0..<10))
+        XCTAssertNil(thread.author)
+        XCTAssertEqual(thread.title, "[PATCH v2 5/7] powerpc/85xx: Add MChk handler for SRIO port")
+        XCTAssertTrue(thread.comments.contains { $0.body.blocks.contains { $0.kind == .quote && $0.level >= 2 } })
+    }
+
+    func testPatchSeriesIsACoverLetterWithFourPatches() throws {
+        let stories = try load("mbox/linux-pm_opp_series_folded_headers.mbox")
+        XCTAssertEqual(stories.count, 1)
+        XCTAssertEqual(stories[0].comments.count, 4)
+        XCTAssertTrue(stories[0].title?.hasPrefix("[PATCH V2 0/4]") == true)
+    }
+
+    func testUsenetArticlesAreStoriesOfTheirOwn() throws {
+        let anews = try load("usenet/utzoo_net.games_1982_anews.txt")
+        XCTAssertEqual(anews.map(\.title), ["Re: Raster vs. Vector"])
+        XCTAssertEqual(anews.first?.category, "net.games")
+        let bnews = try load("usenet/utzoo_sci.virtual-worlds_1991_bnews.txt")
+        XCTAssertEqual(bnews.count, 1)
+        XCTAssertEqual(bnews.first?.category, "sci.virtual-worlds")
+        XCTAssertTrue(bnews.first?.body.blocks.contains { $0.kind == .quote } == true, "|> quotes")
+    }
+}

@@ -17,17 +17,27 @@ struct MailThreads {
         items[item].envelope = envelope
     }
 
+    /// For each message, how many before it have the same Message-ID (a message saved twice, or two
+    /// messages given one id): the later ones are told apart by `#2`, `#3` in their ids.
+    private let occurrences: [Int]
+
     init(_ items: [MailItem]) {
-        self.items = items
-        keptCommentIDs = nil
-        threads = MessageThreader.threads(items.map { ThreadInput(id: $0.envelope.messageID, parents: $0.envelope.parents, date: $0.envelope.date) })
+        self.init(items, inputs: items.map { ThreadInput(id: $0.envelope.messageID, parents: $0.envelope.parents, date: $0.envelope.date) },
+                  commentIDs: nil)
     }
 
-    /// Messages threaded by the keys given (hashes of their ids), with the comment ids made before.
-    init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]) {
+    /// Messages threaded by the keys given (hashes of their ids, for kept messages), with the comment ids
+    /// made before when the items keep no Message-ID.
+    init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]?) {
         self.items = items
         keptCommentIDs = commentIDs
         threads = MessageThreader.threads(inputs)
+        var seen: [String: Int] = [:]
+        occurrences = inputs.map { input in
+            guard let id = input.id else { return 0 }
+            defer { seen[id, default: 0] += 1 }
+            return seen[id] ?? 0
+        }
     }
 
     static let format = "mail"
@@ -38,7 +48,9 @@ struct MailThreads {
         guard let root = thread.nodes.first else { return "mail:" }
         if let id = root.placeholderID { return "mail:" + (placeholderNames[id] ?? id) }
         guard let message = root.message else { return "mail:" }
-        if let id = items[message].envelope.messageID { return "mail:" + id }
+        if let id = items[message].envelope.messageID {
+            return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
+        }
         return "mail:" + Self.hashName(items[message].envelope)
     }
 
@@ -111,7 +123,13 @@ struct MailThreads {
     }
 
     func commentID(of item: Int) -> CommentID {
-        keptCommentIDs?[item] ?? Self.commentID(items[item].envelope)
+        let id = keptCommentIDs?[item] ?? Self.commentID(items[item].envelope)
+        guard occurrences[item] > 0 else { return id }
+        var hash = StableHash()
+        hash.add("mail duplicate")
+        hash.add(id.value)
+        hash.add(UInt64(occurrences[item]))
+        return CommentID(value: hash.value)
     }
 
     /// The comment id of a message: the hash of its Message-ID, or of what it is when it has none.
