@@ -37,7 +37,7 @@ final class FeedClaimTests: XCTestCase {
         let bytes = Array("<rss><channel><item><title>x</title></item></channel></rss>".utf8)
         let picked = try XCTUnwrap(ImporterRegistry.standard.importer(path: "/f/x.txt", prefix: bytes[...], named: false)?.get())
         XCTAssertEqual(picked.name, "feed")
-        XCTAssertEqual(ImporterRegistry.standard.importers.map(\.name), ["tidings", "json", "feed"])
+        XCTAssertEqual(ImporterRegistry.standard.importers.map(\.name), ["tidings", "json", "mail", "feed"])
         // Feeds are no longer among the formats not read yet.
         XCTAssertEqual(StoryNames.judge(path: "x.xml", prefix: nil).reason, "not a story (.xml); name the file to read it anyway")
     }
