@@ -91,9 +91,10 @@ final class MailEndToEndTests: EndToEndTestCase {
         // read; the reply (in new/) is unread, decoded and threaded from another file.
         let line = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Threads in mail") })
         XCTAssertTrue(line.contains("1 new"), screen)
-        // Threads of messages one per file are listed after the files that stand alone.
-        tmux.send("Down", "Down", "Down")
-        tmux.waitFor("the Maildir thread selected") { $0.contains("Stories 4/5") && $0.contains("How do threads work?") }
+        // Threads of messages one per file (the Maildir's, the article's) are listed after the files that
+        // stand alone, in the order of their files' paths.
+        tmux.send("Down", "Down")
+        tmux.waitFor("the Maildir thread selected") { $0.contains("Stories 3/5") && $0.contains("How do threads work?") }
         tmux.send("Tab")
         screen = tmux.waitFor("the reply") { $0.contains("même across files") }
         XCTAssertTrue(screen.contains("Björn"), screen)

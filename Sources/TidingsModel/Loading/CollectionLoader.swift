@@ -42,10 +42,13 @@ public struct CollectionLoader: Sendable {
             case .failure(let problem): report(.problem(problem))
             }
         }
-        for group in JoinedFiles.groups(held) {
+        // Groups in the order of their files' names, as the reader lists them (`ParallelLoad.inPathOrder`): a
+        // Maildir's messages were listed in readdir's order.
+        let groups = JoinedFiles.groups(held).map { ($0.map(\.path).min() ?? "", $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        for group in groups {
             if stop() { return }
             switch joined(group, { importer, files in try importer.stories(inFiles: files) }) {
-            case .success(let stories): report(.stories(stories))
+            case .success(let stories): report(.stories(ParallelLoad.inPathOrder(stories)))
             case .failure(let problem): report(.problem(problem))
             }
         }
@@ -205,7 +208,7 @@ public struct CollectionLoader: Sendable {
 }
 
 /// What has a source reference: stories and list entries, so joined files can mark either with their paths.
-protocol StorySourced {
+protocol StorySourced: Sendable {
     var source: SourceReference { get set }
 }
 

@@ -78,7 +78,14 @@ struct DocumentFiles {
                     hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: messages) })
                 }
             }
-            guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: peek) else {
+            // A Maildir's messages are taken in readdir's order: their threads are put in order when every
+            // file is read, and the first files can be read at once rather than after 400,000 names.
+            let firstMessages: (count: Int, hand: ([FolderListing.Entry]) -> Void)? = messages ? early.flatMap { hand, count in
+                guard files.isEmpty else { return nil }
+                return (count, { entries in hand(entries.map { ListedFile(path: Self.join(folder + "/", $0.name), named: true) }) })
+            } : nil
+            guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: messages ? nil : peek, sorted: !messages,
+                                                   firstFiles: firstMessages) else {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }

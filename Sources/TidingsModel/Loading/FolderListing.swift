@@ -9,12 +9,21 @@ enum FolderListing {
     }
 
     /// `beforeSorting` sees the entries as readdir gave them (a reader waiting for the first files need not
-    /// wait for 100,000 names to be sorted).
-    static func read(_ folder: String, problem: (LoadProblem) -> Void, beforeSorting: (([Entry]) -> Void)? = nil) -> [Entry]? {
+    /// wait for 100,000 names to be sorted). Unsorted (a Maildir's `cur/`, whose 400,000 names take a
+    /// second to read), the entries stay in readdir's order and `firstFiles` gets the first `count` of them
+    /// as soon as they are read, when they are regular files.
+    static func read(_ folder: String, problem: (LoadProblem) -> Void, beforeSorting: (([Entry]) -> Void)? = nil,
+                     sorted: Bool = true, firstFiles: (count: Int, hand: ([Entry]) -> Void)? = nil) -> [Entry]? {
         guard let handle = opendir(folder) else { return nil }
         defer { closedir(handle) }
         var entries: [Entry] = []
+        var firstFiles = firstFiles
         while let entry = readdir(handle) {
+            if let (count, hand) = firstFiles, entries.count >= count || entries.last.map({ $0.type != UInt8(DT_REG) }) == true {
+                let leading = entries.prefix { $0.type == UInt8(DT_REG) }
+                if !leading.isEmpty, Set(leading.map(\.inode)).count == leading.count { hand(Array(leading)) }
+                firstFiles = nil
+            }
             let type = entry.pointee.d_type
             var undecodable: String?
             let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
@@ -34,6 +43,11 @@ enum FolderListing {
             }
             if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
         }
+        if let (_, hand) = firstFiles {
+            let leading = entries.prefix { $0.type == UInt8(DT_REG) }
+            if !leading.isEmpty, Set(leading.map(\.inode)).count == leading.count { hand(Array(leading)) }
+        }
+        guard sorted else { return entries }
         beforeSorting?(entries)
         // Names of a few bytes are stored inline in String, so this sort touches no heap.
         entries.sort { $0.name < $1.name }

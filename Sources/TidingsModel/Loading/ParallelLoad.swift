@@ -186,6 +186,9 @@ public final class ParallelLoad: Sendable {
             case .failure(let problem): problems.append(problem)
             }
         }
+        // A Maildir's messages were listed in readdir's order: its threads are listed in the order of their
+        // files' names (for Maildir names, the order mail arrived in), as a sorted listing would give them.
+        entries = Self.inPathOrder(entries)
         shared.withLock { state in
             state.pending.entries += entries
             state.pending.problems += problems
@@ -193,6 +196,13 @@ public final class ParallelLoad: Sendable {
             state.pending.provisional = []
         }
         finishedSignal.signal()
+    }
+
+    /// Stories in the order of their paths, those of one path keeping their order.
+    static func inPathOrder<T: StorySourced>(_ items: [T]) -> [T] {
+        items.enumerated().sorted { a, b in
+            a.element.source.path != b.element.source.path ? a.element.source.path < b.element.source.path : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The first threads of the files held so far, in listing order.

@@ -170,3 +170,29 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(problems.count, 1)
     }
 }
+
+extension MailImportTests {
+    /// A Maildir's messages are listed in readdir's order, so its first files are handed over as soon as
+    /// they are read; they are exactly the listing's first files, and its threads still come out in the
+    /// order of their files' names.
+    func testAMaildirsFirstFilesAreHandedOverBeforeItIsListed() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("Mail")
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: box.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        for index in 0..<40 {
+            try write("From: a\(index)@example.org\nSubject: Thread \(index)\nMessage-ID: <m\(index)@example.org>\n\nText \(index).\n",
+                      to: box.appendingPathComponent(String(format: "cur/%04d.M1.host:2,", index)))
+        }
+        var early: [ListedFile] = []
+        let files = DocumentFiles.list([folder.path], problem: { _ in }, earlyCount: 8) { early = $0 }
+        XCTAssertEqual(early.count, 8)
+        XCTAssertEqual(Array(files.prefix(8)).map(\.path), early.map(\.path))
+        XCTAssertTrue(files.allSatisfy(\.named), "a Maildir's files are read whatever their names")
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let titles = load.take().entries.map { $0.summary.title ?? "" }
+        XCTAssertEqual(titles, (0..<40).map { "Thread \($0)" })
+    }
+}
