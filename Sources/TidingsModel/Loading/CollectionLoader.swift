@@ -58,7 +58,8 @@ public struct CollectionLoader: Sendable {
     public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
         withImporter(file.path, named: file.named, streaming: { try $0.entries(streamingFile: file.path, readState: readState).map { .read($0) } }) { importer, bytes in
             if let part = importer.heldPart(in: bytes, path: file.path) {
-                return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importer: importer))
+                return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importer: importer,
+                                      startsAStory: part.startsAStory))
             }
             return .read(try importer.entries(in: bytes, path: file.path, readState: readState))
         }

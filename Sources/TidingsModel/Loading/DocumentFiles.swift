@@ -17,7 +17,9 @@ struct DocumentFiles {
 
     /// With `early`, the first `earlyCount` files are handed over as soon as they are certain, before the
     /// rest is sorted, when the first path is a folder whose first entries are plain files (the usual
-    /// folder of 100,000 stories): they are exactly the first files of the list returned at the end.
+    /// folder of 100,000 stories): they are exactly the first files of the list returned at the end. A
+    /// Maildir's messages, listed in readdir's order, are handed over in further runs as they are read:
+    /// each call continues the files handed before.
     static func list(_ paths: [String], problem: (LoadProblem) -> Void, earlyCount: Int = 0,
                      early: (([ListedFile]) -> Void)? = nil) -> [ListedFile] {
         var walk = DocumentFiles()

@@ -18,11 +18,17 @@ enum FolderListing {
         defer { closedir(handle) }
         var entries: [Entry] = []
         var firstFiles = firstFiles
+        var inodes = Set<UInt64>()
+        var handed = 0
         while let entry = readdir(handle) {
-            if let (count, hand) = firstFiles, entries.count >= count || entries.last.map({ $0.type != UInt8(DT_REG) }) == true {
-                let leading = entries.prefix { $0.type == UInt8(DT_REG) }
-                if !leading.isEmpty, Set(leading.map(\.inode)).count == leading.count { hand(Array(leading)) }
-                firstFiles = nil
+            // The leading run of regular files (different inodes: a second hard link is skipped) is handed
+            // over as it grows: the first `count`, then every 2,048 more (each call gets the new ones), until another kind of entry
+            // ends it (a link might be a folder, and folders come after the files).
+            if let (count, hand) = firstFiles, entries.count >= (handed == 0 ? count : handed + 2048) || entries.last.map({ $0.type != UInt8(DT_REG) }) == true {
+                let leading = entries[handed...].prefix { $0.type == UInt8(DT_REG) && inodes.insert($0.inode).inserted }
+                handed += leading.count
+                if !leading.isEmpty { hand(Array(leading)) }
+                if handed < entries.count { firstFiles = nil }
             }
             let type = entry.pointee.d_type
             var undecodable: String?
@@ -44,8 +50,8 @@ enum FolderListing {
             if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
         }
         if let (_, hand) = firstFiles {
-            let leading = entries.prefix { $0.type == UInt8(DT_REG) }
-            if !leading.isEmpty, Set(leading.map(\.inode)).count == leading.count { hand(Array(leading)) }
+            let leading = entries[handed...].prefix { $0.type == UInt8(DT_REG) && inodes.insert($0.inode).inserted }
+            if !leading.isEmpty { hand(Array(leading)) }
         }
         guard sorted else { return entries }
         beforeSorting?(entries)

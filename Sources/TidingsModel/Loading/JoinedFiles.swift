@@ -9,13 +9,18 @@ public struct HeldFile: Sendable {
     /// What its importer kept of it for the list (`Importer.heldPart`), so it need not be read again.
     public var kept: (any Sendable)?
     public var importer: (any Importer)?
+    /// The file holds the start of its story (a thread's first message): only groups with one are listed
+    /// early (`ParallelLoad.Batch.provisional`).
+    public var startsAStory: Bool
 
-    public init(path: String, keys: [String], order: Int, kept: (any Sendable)? = nil, importer: (any Importer)? = nil) {
+    public init(path: String, keys: [String], order: Int, kept: (any Sendable)? = nil, importer: (any Importer)? = nil,
+                startsAStory: Bool = false) {
         self.path = path
         self.keys = keys.map(Self.hash)
         self.order = order
         self.kept = kept
         self.importer = importer
+        self.startsAStory = startsAStory
     }
 
     static func hash(_ key: String) -> UInt64 {
@@ -30,10 +35,13 @@ public struct HeldFile: Sendable {
 public struct HeldPart: Sendable {
     public var keys: [String]
     public var kept: (any Sendable)?
+    /// The file holds the start of its story (`HeldFile.startsAStory`).
+    public var startsAStory: Bool
 
-    public init(keys: [String], kept: (any Sendable)? = nil) {
+    public init(keys: [String], kept: (any Sendable)? = nil, startsAStory: Bool = false) {
         self.keys = keys
         self.kept = kept
+        self.startsAStory = startsAStory
     }
 }
 

@@ -87,12 +87,13 @@ public final class ParallelLoad: Sendable {
             }
             // The first files of a big folder are known before its 100,000 names are sorted: loading starts
             // on them at once (they are the first files of the whole listing, `DocumentFiles.list`).
+            // A Maildir's messages come in readdir's order, in growing runs while its 400,000 names are read.
             let files = DocumentFiles.list(sources, problem: { listProblems.append($0) }, earlyCount: Self.firstChunkSize) { first in
                 self.shared.withLock {
-                    $0.files = first
-                    $0.firstChunk = first.count
+                    if !started { $0.firstChunk = first.count }
+                    if !$0.listed { $0.files += first }
                 }
-                startWorkers()
+                if !started { startWorkers() }
             }
             shared.withLock {
                 if !started { $0.firstChunk = min(Self.firstChunkSize, files.count) }
@@ -122,6 +123,9 @@ public final class ParallelLoad: Sendable {
                 guard !state.cancelled else { return .some(nil) }
                 let range = Self.chunkRange(state.nextChunk, count: state.files.count, first: state.firstChunk)
                 guard !range.isEmpty else { return state.listed ? .some(nil) : nil }
+                // While only part of the listing is known, a chunk is taken only when all its files are.
+                let whole = Self.chunkRange(state.nextChunk, count: Int.max, first: state.firstChunk)
+                guard state.listed || range == whole else { return nil }
                 state.nextChunk += 1
                 return (state.nextChunk - 1, range, state.files[range])
             }
@@ -156,7 +160,7 @@ public final class ParallelLoad: Sendable {
                 guard !state.deliveredAny, !state.makingProvisional, !state.held.isEmpty,
                       state.nextToDeliver >= state.nextProvisional, state.nextProvisional <= Self.lastProvisionalChunk else { return nil }
                 state.makingProvisional = true
-                state.nextProvisional = state.nextToDeliver * 16
+                state.nextProvisional = state.nextToDeliver * 4
                 return state.held
             }
             if let provisional {
@@ -208,11 +212,12 @@ public final class ParallelLoad: Sendable {
     /// The first threads of the files held so far, in listing order.
     private static func provisionalEntries(_ held: [HeldFile], loader: CollectionLoader, readState: ReadState) -> [StoryEntry] {
         var entries: [StoryEntry] = []
-        for group in JoinedFiles.groupIndices(held) {
+        // Only threads whose first message is read already: the others would show as missing their start.
+        for group in JoinedFiles.groupIndices(held) where group.contains(where: { held[$0].startsAStory }) {
             if case .success(let found) = loader.joinedEntries(group.map { held[$0] }, readState: readState) { entries += found }
             if entries.count >= provisionalStories { break }
         }
-        return entries
+        return inPathOrder(entries)
     }
 
     /// Everything that arrived since the last call.

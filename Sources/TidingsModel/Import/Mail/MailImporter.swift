@@ -39,7 +39,8 @@ public struct MailImporter: Importer {
         if let first = envelope.parents.first { keys.append(first) }
         if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
         let item = MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(path), file: 0, range: 0..<bytes.count)
-        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)))
+        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)),
+                        startsAStory: envelope.parents.isEmpty)
     }
 
     public func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? {
