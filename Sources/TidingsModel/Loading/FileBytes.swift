@@ -13,20 +13,23 @@ enum FileBytes {
         guard size <= limit else {
             throw LoadFailure.tooLarge(bytes: size, limit: limit)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, size - filled)
+        // Not zeroed first: an mbox of 60 MB would be written twice.
+        var readError: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    break
+                }
+                if count == 0 { break }  // the file shrank while reading: keep what is there
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno)
-            }
-            if count == 0 { break }  // the file shrank while reading: keep what is there
-            filled += count
+            initialized = filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
+        if readError != 0 { throw failure(readError) }
         return bytes
     }
 

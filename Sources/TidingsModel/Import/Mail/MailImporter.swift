@@ -130,7 +130,18 @@ public struct MailImporter: Importer {
         guard MailSniffer.looksLikeMbox(bytes.prefix(4096)) else {
             return try summaries(inFiles: [FileContents(path: path, bytes: bytes)], needsCommentIDs: needsCommentIDs)
         }
-        let threads = try Self.mboxThreads(bytes[...], path: path)
+        // Threading needs ids and dates only; each thread's start (or its first reply, when the start is
+        // missing) is read again in full for its subject and sender.
+        let items = Self.mboxItems(bytes[...], file: 0, threadingOnly: true)
+        guard !items.isEmpty else { throw LoadFailure.malformed("an mbox with no messages") }
+        var threads = MailThreads(items)
+        for thread in threads.threads {
+            guard let first = thread.nodes.lazy.compactMap(\.message).first else { continue }
+            let range = threads.items[first].range
+            if let envelope = MailEnvelope.parse(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + MboxSplitter.headLimit)]) {
+                threads.replaceEnvelope(of: first, with: envelope)
+            }
+        }
         return threads.threads.map { thread in
             threads.summary(thread, source: Self.mboxSource(thread, threads, path: path),
                             commentIDs: needsCommentIDs(threads.storyID(thread), nil))
@@ -187,11 +198,15 @@ public struct MailImporter: Importer {
 
     /// The messages of an mbox held in memory; `startsInMessage` for a part of an archive that starts right
     /// after a separator line.
-    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false) -> [MailItem] {
+    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false,
+                          threadingOnly: Bool = false) -> [MailItem] {
         MboxSplitter.messages(in: bytes, base: base, startsInMessage: startsInMessage).compactMap { message in
             let lower = bytes.startIndex + (message.start - base), upper = bytes.startIndex + (message.end - base)
-            guard lower <= upper, upper <= bytes.endIndex,
-                  let envelope = MailEnvelope.parse(bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]) else { return nil }
+            guard lower <= upper, upper <= bytes.endIndex else { return nil }
+            let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
+            // A message without a Message-ID is named by its sender and subject: it is read in full.
+            guard let envelope = threadingOnly ? MailEnvelope.parseForThreading(head).flatMap({ $0.messageID == nil ? MailEnvelope.parse(head) : $0 })
+                                               : MailEnvelope.parse(head) else { return nil }
             return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
         }
     }

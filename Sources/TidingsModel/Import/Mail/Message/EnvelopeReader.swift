@@ -11,7 +11,8 @@ struct MIMEHeaderValues {
 /// headers too (so that a full parse scans the headers once). Only the values of fields it needs are
 /// copied out of the buffer.
 enum EnvelopeReader {
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool,
+                     threadingOnly: Bool = false) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
         // A UTF-8 byte-order mark, which some tools write before a saved message, is passed over.
         var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         var separatorDate: Range<Int>?
@@ -45,11 +46,11 @@ enum EnvelopeReader {
             case .inReplyTo:
                 replyTo.append(contentsOf: HeaderBlockScanner.withValue(buffer, field) { MessageIDs.all(bytes: $0) })
             case .subject:
-                guard !sawSubject else { continue }
+                guard !sawSubject, !threadingOnly else { continue }
                 sawSubject = true
                 envelope.subject = HeaderBlockScanner.withValue(buffer, field) { HeaderSyntax.text($0) }
             case .from:
-                guard !sawFrom else { continue }
+                guard !sawFrom, !threadingOnly else { continue }
                 sawFrom = true
                 (envelope.fromName, envelope.fromAddress) = HeaderBlockScanner.withValue(buffer, field) { MailAddress.parse($0) }
             case .date:
@@ -59,7 +60,7 @@ enum EnvelopeReader {
             case .status, .xStatus:
                 if buffer[field.valueStart..<field.valueEnd].contains(UInt8(ascii: "R")) { envelope.seen = true }
             case .newsgroups:
-                guard !sawNewsgroups else { continue }
+                guard !sawNewsgroups, !threadingOnly else { continue }
                 sawNewsgroups = true
                 envelope.newsgroups = HeaderBlockScanner.withValue(buffer, field) { newsgroups($0) }
             case .contentType:

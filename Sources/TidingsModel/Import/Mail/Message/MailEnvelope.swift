@@ -44,6 +44,13 @@ public struct MailEnvelope: Sendable, Equatable {
         bytes.withUnsafeBufferPointer { EnvelopeReader.read($0, collectingMIME: false)?.envelope }
     }
 
+    /// Only what threading needs (ids, date, the read mark): subject, sender and newsgroups are left out,
+    /// for the many messages of an archive that turn out to be replies (their thread's start is read again
+    /// in full).
+    static func parseForThreading(_ bytes: ArraySlice<UInt8>) -> MailEnvelope? {
+        bytes.withUnsafeBufferPointer { EnvelopeReader.read($0, collectingMIME: false, threadingOnly: true)?.envelope }
+    }
+
     /// The sender to show: the name, else the address, else nil.
     public var sender: String? { fromName ?? fromAddress }
 }
