@@ -80,14 +80,15 @@ struct DocumentFiles {
                     hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: messages) })
                 }
             }
-            // A Maildir's messages are taken in readdir's order: their threads are put in order when every
-            // file is read, and the first files can be read at once rather than after 400,000 names.
-            let firstMessages: (count: Int, hand: ([FolderListing.Entry]) -> Void)? = messages ? early.flatMap { hand, count in
-                guard files.isEmpty else { return nil }
-                return (count, { entries in hand(entries.map { ListedFile(path: Self.join(folder + "/", $0.name), named: true) }) })
-            } : nil
-            guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: messages ? nil : peek, sorted: !messages,
-                                                   firstFiles: firstMessages) else {
+            if messages {
+                // A Maildir's messages are taken in readdir's order, as they are read: their threads are put
+                // in order when every file is read, and the first files can be read at once rather than after
+                // 400,000 names (and the names are never all held at once).
+                walkMessages(folder, identity, problem: problem, early: files.isEmpty ? early : nil)
+                early = nil
+                continue
+            }
+            guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: peek) else {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }
@@ -119,6 +120,34 @@ struct DocumentFiles {
             }
             pending.append(contentsOf: subfolders.reversed())
         }
+    }
+
+    /// A Maildir's `cur/` or `new/`: every entry listed as it is read (files named, so they are read whatever
+    /// their names; subfolders, which a Maildir's message folders do not have, are not entered), and the
+    /// files handed to `early` in runs: the first `count`, then every 2,048 more.
+    private mutating func walkMessages(_ folder: String, _ identity: FileIdentity, problem: (LoadProblem) -> Void,
+                                       early: (([ListedFile]) -> Void, Int)?) {
+        let prefix = folder + "/"
+        var handed = files.count
+        let ok = FolderListing.forEach(folder, problem: problem) { entry in
+            let child = Self.join(prefix, entry.name)
+            switch entry.type {
+            case UInt8(DT_REG): addFile(child, FileIdentity(device: identity.device, inode: entry.inode), named: true)
+            case UInt8(DT_DIR): break
+            default:
+                switch FileKind.of(child) {
+                case .regular(let target): addFile(child, target, named: true)
+                case .directory: break
+                case .other(let failure): problem(LoadProblem(path: child, failure: failure))
+                }
+            }
+            if let (hand, count) = early, files.count >= (handed == 0 ? count : handed + 2048) {
+                hand(Array(files[handed...]))
+                handed = files.count
+            }
+        }
+        if let (hand, _) = early, files.count > handed { hand(Array(files[handed...])) }
+        if !ok { problem(LoadProblem(path: folder, failure: .folderUnreadable)) }
     }
 
     /// Whether the folder's subfolders (full paths under `prefix`) are a Maildir's: `cur`, `new` and `tmp`.

@@ -9,27 +9,21 @@ enum FolderListing {
     }
 
     /// `beforeSorting` sees the entries as readdir gave them (a reader waiting for the first files need not
-    /// wait for 100,000 names to be sorted). Unsorted (a Maildir's `cur/`, whose 400,000 names take a
-    /// second to read), the entries stay in readdir's order and `firstFiles` gets the first `count` of them
-    /// as soon as they are read, when they are regular files.
-    static func read(_ folder: String, problem: (LoadProblem) -> Void, beforeSorting: (([Entry]) -> Void)? = nil,
-                     sorted: Bool = true, firstFiles: (count: Int, hand: ([Entry]) -> Void)? = nil) -> [Entry]? {
-        guard let handle = opendir(folder) else { return nil }
-        defer { closedir(handle) }
+    /// wait for 100,000 names to be sorted).
+    static func read(_ folder: String, problem: (LoadProblem) -> Void, beforeSorting: (([Entry]) -> Void)? = nil) -> [Entry]? {
         var entries: [Entry] = []
-        var firstFiles = firstFiles
-        var inodes = Set<UInt64>()
-        var handed = 0
+        guard forEach(folder, problem: problem, { entries.append($0) }) else { return nil }
+        beforeSorting?(entries)
+        // Names of a few bytes are stored inline in String, so this sort touches no heap.
+        entries.sort { $0.name < $1.name }
+        return entries
+    }
+
+    /// Each entry in readdir's order (hidden ones left out); false when the folder cannot be opened.
+    static func forEach(_ folder: String, problem: (LoadProblem) -> Void, _ body: (Entry) -> Void) -> Bool {
+        guard let handle = opendir(folder) else { return false }
+        defer { closedir(handle) }
         while let entry = readdir(handle) {
-            // The leading run of regular files (different inodes: a second hard link is skipped) is handed
-            // over as it grows: the first `count`, then every 2,048 more (each call gets the new ones), until another kind of entry
-            // ends it (a link might be a folder, and folders come after the files).
-            if let (count, hand) = firstFiles, entries.count >= (handed == 0 ? count : handed + 2048) || entries.last.map({ $0.type != UInt8(DT_REG) }) == true {
-                let leading = entries[handed...].prefix { $0.type == UInt8(DT_REG) && inodes.insert($0.inode).inserted }
-                handed += leading.count
-                if !leading.isEmpty { hand(Array(leading)) }
-                if handed < entries.count { firstFiles = nil }
-            }
             let type = entry.pointee.d_type
             var undecodable: String?
             let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
@@ -47,17 +41,9 @@ enum FolderListing {
             if let undecodable {
                 problem(LoadProblem(path: folder + "/" + undecodable, failure: .nameNotUTF8))
             }
-            if let name { entries.append(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
+            if let name { body(Entry(name: name, type: type, inode: UInt64(entry.pointee.d_ino))) }
         }
-        if let (_, hand) = firstFiles {
-            let leading = entries[handed...].prefix { $0.type == UInt8(DT_REG) && inodes.insert($0.inode).inserted }
-            if !leading.isEmpty { hand(Array(leading)) }
-        }
-        guard sorted else { return entries }
-        beforeSorting?(entries)
-        // Names of a few bytes are stored inline in String, so this sort touches no heap.
-        entries.sort { $0.name < $1.name }
-        return entries
+        return true
     }
 }
 

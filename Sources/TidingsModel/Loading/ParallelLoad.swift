@@ -178,8 +178,12 @@ public final class ParallelLoad: Sendable {
         guard last else { return }
         // Every file is seen: the held ones are read together, after the others.
         // Taken out of the shared state: what was kept of 400,000 messages is let go once they are listed.
+        // The listing is not needed any more either (400,000 paths of a Maildir).
         let held = shared.withLock { state in
-            defer { state.held = [] }
+            defer {
+                state.held = []
+                state.files = []
+            }
             return state.cancelled ? [] : state.held
         }
         var entries: [StoryEntry] = []
