@@ -16,13 +16,13 @@ struct MailItem: Sendable {
 /// ids as hashes, its comment id, date and mark; strings only for a message that may start a thread. A
 /// thread whose start is missing reads its first reply's file again for its subject and the start's id.
 struct KeptMessage: Sendable {
-    var id: UInt64?
-    /// The first and last of its parents: threading needs the direct parent, and the first names a
-    /// missing thread start.
-    var firstParent: UInt64?
-    var lastParent: UInt64?
+    // Hashes with 0 for none, and the date in seconds with NaN for none: 400,000 of these are held, and
+    // optionals would double their size.
+    private var idKey: UInt64
+    private var firstParentKey: UInt64
+    private var lastParentKey: UInt64
+    private var seconds: Double
     var commentID: CommentID
-    var date: Date?
     var seen: Bool
     /// The envelope, only for a message without parents (it starts a thread) or without a Message-ID: by
     /// reference, so the many replies pay one pointer for it.
@@ -35,19 +35,22 @@ struct KeptMessage: Sendable {
 
     init(_ item: MailItem, commentID: CommentID) {
         let envelope = item.envelope
-        id = envelope.messageID.map(Self.key)
-        firstParent = envelope.parents.first.map(Self.key)
-        lastParent = envelope.parents.last.map(Self.key)
+        idKey = envelope.messageID.map(Self.key) ?? 0
+        firstParentKey = envelope.parents.first.map(Self.key) ?? 0
+        lastParentKey = envelope.parents.last.map(Self.key) ?? 0
         self.commentID = commentID
-        date = envelope.date
+        seconds = envelope.date?.timeIntervalSince1970 ?? .nan
         seen = item.seen
         start = envelope.parents.isEmpty || envelope.messageID == nil ? Start(envelope) : nil
     }
 
+    var date: Date? { seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds) }
+
+    /// A hash of an id, never 0 (which stands for none).
     static func key(_ id: String) -> UInt64 {
         var hash = StableHash()
         hash.add(id)
-        return hash.value
+        return max(1, hash.value)
     }
 
     /// A hash as a string short enough to be stored without an allocation (at most 13 characters).
@@ -55,9 +58,9 @@ struct KeptMessage: Sendable {
 
     var threadInput: ThreadInput {
         var parents: [String] = []
-        if let firstParent { parents.append(Self.name(firstParent)) }
-        if let lastParent, lastParent != firstParent { parents.append(Self.name(lastParent)) }
-        return ThreadInput(id: id.map(Self.name), parents: parents, date: date)
+        if firstParentKey != 0 { parents.append(Self.name(firstParentKey)) }
+        if lastParentKey != 0, lastParentKey != firstParentKey { parents.append(Self.name(lastParentKey)) }
+        return ThreadInput(id: idKey == 0 ? nil : Self.name(idKey), parents: parents, date: date)
     }
 
     /// The item threading and the summary work with: the envelope when kept, else only the date.
