@@ -41,6 +41,8 @@ public protocol Importer: Sendable {
     func summaries(streamingFile path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]?
     /// The story a list entry of such a file points at, read from the part of the file that holds it.
     func story(streamingFile path: String, for summary: StorySummary) throws -> Story?
+    /// Every story of such a file, in full (`dump`); nil: each is read on its own from its list entry.
+    func stories(streamingFile path: String) throws -> [Story]?
 }
 
 extension Importer {
@@ -69,6 +71,8 @@ extension Importer {
     public func summaries(streamingFile path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? { nil }
 
     public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? { nil }
+
+    public func stories(streamingFile path: String) throws -> [Story]? { nil }
 
     /// Importers without a faster path parse in full and summarize.
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {

@@ -189,6 +189,7 @@ public struct CollectionLoader: Sendable {
     /// Every story of a file read in pieces, each from its own part of the file (nil: the importer reads
     /// files whole only).
     private static func streamedStories(_ importer: any Importer, _ path: String) throws -> [Story]? {
+        if let stories = try importer.stories(streamingFile: path) { return stories }
         guard let summaries = try importer.summaries(streamingFile: path, needsCommentIDs: { _, _ in false }) else { return nil }
         return try summaries.map { imported in
             guard let story = try importer.story(streamingFile: path, for: imported.summary) else { throw LoadFailure.storyGone }

@@ -196,3 +196,66 @@ extension MailImportTests {
         XCTAssertEqual(titles, (0..<40).map { "Thread \($0)" })
     }
 }
+
+extension MailImportTests {
+    /// Review findings: a Message-ID saved twice in an archive read in pieces, a thread spread over a big
+    /// archive (its messages read one by one), messages without headers, an empty mbox.
+    func testDuplicateIDsAndSpreadThreadsInAStreamedArchive() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("spread.mbox")
+        var text = """
+        From a@example.org Tue Nov 17 10:52:49 2009
+        From: A <a@example.org>
+        Subject: Dup first
+        Message-ID: <dup@example.org>
+
+        first copy
+
+        From b@example.org Tue Nov 17 10:53:49 2009
+        From: B <b@example.org>
+        Subject: Dup second
+        Message-ID: <dup@example.org>
+
+        second copy, different
+
+        From c@example.org Tue Nov 17 10:54:49 2009
+
+        A message without any header lines.
+
+        """
+        // 1.5 MB of other threads between a question and its answer.
+        for index in 0..<3000 {
+            text += "From f@example.org Tue Nov 17 11:00:00 2009\nFrom: F <f@example.org>\nSubject: Filler \(index)\nMessage-ID: <f\(index)@example.org>\n\n" + String(repeating: "filler text ", count: 40) + "\n\n"
+        }
+        text += "From d@example.org Tue Nov 17 12:00:00 2009\nFrom: D <d@example.org>\nSubject: Re: Dup first\nMessage-ID: <late@example.org>\nIn-Reply-To: <dup@example.org>\n\nA late answer.\n"
+        try write(text, to: file)
+        for loader in [CollectionLoader(), CollectionLoader(maximumFileSize: 4096)] {
+            let (stories, problems) = loader.loadAll([file.path])
+            XCTAssertEqual(problems.map(\.reason), [])
+            XCTAssertEqual(stories.count, 3003)
+            XCTAssertEqual(stories[0].id, "mail:dup@example.org")
+            XCTAssertEqual(stories[1].id, "mail:dup@example.org#2")
+            XCTAssertEqual(stories[1].body.blocks.first?.plainText, "second copy, different")
+            XCTAssertEqual(stories[2].title, "(a message without headers)")
+            XCTAssertEqual(stories[2].body.blocks.first?.plainText, "A message without any header lines.")
+            guard case .success(let entries) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+            XCTAssertTrue(entries[0].summary.source.locator?.contains(" parts ") == true, "the spread thread names its messages")
+            for index in [0, 1, 2] {
+                guard case .success(let opened) = loader.story(for: entries[index].summary) else { return XCTFail("not opened") }
+                XCTAssertEqual(opened.id, stories[index].id)
+                XCTAssertEqual(opened.body, stories[index].body)
+                XCTAssertEqual(opened.comments, stories[index].comments)
+            }
+            XCTAssertEqual(stories[0].comments.map(\.text), ["A late answer."])
+        }
+    }
+
+    func testAnEmptyMboxIsAProblemThatSaysSo() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("empty.mbox")
+        try write("\n\n", to: file)
+        let (stories, problems) = CollectionLoader().loadAll([file.path])
+        XCTAssertTrue(stories.isEmpty)
+        XCTAssertEqual(problems.map(\.failure), [.empty])
+    }
+}

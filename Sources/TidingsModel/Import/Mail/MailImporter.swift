@@ -32,7 +32,7 @@ public struct MailImporter: Importer {
     /// Keeps what listing needs of the message, made small (`KeptMessage`): a Maildir of 400,000 messages is
     /// listed from these without reading a file twice.
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
-        guard !MailSniffer.looksLikeMbox(bytes.prefix(4096)), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
+        guard !Self.isMbox(bytes), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
         // The ids that join files: its own, the thread's start and its direct parent (what threading of
         // kept messages uses; `KeptMessage`).
         var keys = envelope.messageID.map { [$0] } ?? []
@@ -93,7 +93,7 @@ public struct MailImporter: Importer {
     private func loose(_ files: [FileContents]) throws -> (MailThreads, Void) {
         var items: [MailItem] = []
         for (index, file) in files.enumerated() {
-            if MailSniffer.looksLikeMbox(file.bytes.prefix(4096)) {
+            if Self.isMbox(file.bytes) {
                 items += Self.mboxItems(file.bytes[...], file: index)
                 continue
             }
@@ -101,7 +101,10 @@ public struct MailImporter: Importer {
             items.append(MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(file.path), file: index,
                                   range: 0..<file.bytes.count))
         }
-        guard !items.isEmpty else { throw LoadFailure.malformed("no message headers") }
+        guard !items.isEmpty else {
+            if files.allSatisfy({ $0.bytes.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } }) { throw LoadFailure.empty }
+            throw LoadFailure.malformed("no message headers: neither a message nor an mbox")
+        }
         return (MailThreads(items), ())
     }
 
@@ -119,7 +122,7 @@ public struct MailImporter: Importer {
     // MARK: - mbox
 
     public func stories(in bytes: [UInt8], path: String) throws -> [Story] {
-        guard MailSniffer.looksLikeMbox(bytes.prefix(4096)) else { return try stories(inFiles: [FileContents(path: path, bytes: bytes)]) }
+        guard Self.isMbox(bytes) else { return try stories(inFiles: [FileContents(path: path, bytes: bytes)]) }
         let threads = try Self.mboxThreads(bytes[...], path: path)
         return threads.threads.map { thread in
             threads.story(thread, source: Self.mboxSource(thread, threads, path: path)) { Self.mboxMessage(bytes[...], threads.items[$0]) }
@@ -127,7 +130,7 @@ public struct MailImporter: Importer {
     }
 
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
-        guard MailSniffer.looksLikeMbox(bytes.prefix(4096)) else {
+        guard Self.isMbox(bytes) else {
             return try summaries(inFiles: [FileContents(path: path, bytes: bytes)], needsCommentIDs: needsCommentIDs)
         }
         // Threading needs ids and dates only; each thread's start (or its first reply, when the start is
@@ -148,16 +151,24 @@ public struct MailImporter: Importer {
         }
     }
 
-    /// Only the part of the archive the thread spans is read again (`MboxLocator`).
+    /// Only the part of the archive the thread spans is read again, or only its messages when they are
+    /// spread far apart (`MboxLocator`).
     public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
-        guard MailSniffer.looksLikeMbox(bytes.prefix(4096)) else {
+        guard Self.isMbox(bytes) else {
             return try story(inFiles: [FileContents(path: summary.path, bytes: bytes)], for: summary)
         }
-        if let span = summary.source.locator.flatMap(MboxLocator.span), span.upperBound <= bytes.count,
-           let story = try? Self.mboxStory(bytes[span], base: span.lowerBound, summary: summary) {
+        if let story = try? Self.mboxStory(summary: summary, read: { range in
+            guard range.upperBound <= bytes.count else { throw LoadFailure.storyGone }
+            return bytes[range]
+        }) {
             return story
         }
-        return try Self.mboxStory(bytes[...], base: 0, summary: summary) ?? { throw LoadFailure.storyGone }()
+        // The file changed since it was listed: the thread is looked for in all of it.
+        let threads = try Self.mboxThreads(bytes[...], path: summary.path)
+        guard let thread = threads.threads.first(where: { threads.storyID($0) == summary.id }) else { throw LoadFailure.storyGone }
+        var story = threads.story(thread, source: summary.source) { Self.mboxMessage(bytes[...], threads.items[$0]) }
+        story.source = summary.source
+        return story
     }
 
     public func summaries(streamingFile path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? {
@@ -171,23 +182,68 @@ public struct MailImporter: Importer {
     }
 
     public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? {
-        guard let span = summary.source.locator.flatMap(MboxLocator.span) else { return nil }
-        let bytes = try FileBytes.range(path, offset: span.lowerBound, count: span.count)
-        return try Self.mboxStory(bytes[...], base: span.lowerBound, summary: summary)
+        try Self.mboxStory(summary: summary) { range in try FileBytes.range(path, offset: range.lowerBound, count: range.count)[...] }
     }
 
-    /// The story with the summary's id among the threads of `bytes` (at `base` in the file).
-    private static func mboxStory(_ bytes: ArraySlice<UInt8>, base: Int, summary: StorySummary) throws -> Story? {
-        let items = mboxItems(bytes, file: 0, base: base, startsInMessage: base > 0)
+    /// Every thread of an archive too large to hold, each message read on its own from its place.
+    public func stories(streamingFile path: String) throws -> [Story]? {
+        let items = try MboxStream.items(path)
+        guard !items.isEmpty else { throw LoadFailure.malformed("an mbox with no messages") }
         let threads = MailThreads(items)
-        guard let thread = threads.threads.first(where: { threads.storyID($0) == summary.id }) else { return nil }
-        var story = threads.story(thread, source: summary.source) { index in
-            let range = threads.items[index].range
-            return mboxMessage(bytes, MailItem(envelope: threads.items[index].envelope, seen: false, file: 0,
-                                               range: (range.lowerBound - base)..<(range.upperBound - base)), offset: bytes.startIndex)
+        return try threads.threads.map { thread in
+            var failure: Error?
+            let story = threads.story(thread, source: Self.mboxSource(thread, threads, path: path)) { index in
+                let range = threads.items[index].range
+                do {
+                    return Self.message(try FileBytes.range(path, offset: range.lowerBound, count: range.count)[...])
+                } catch {
+                    failure = error
+                    return nil
+                }
+            }
+            if let failure { throw failure }
+            return story
         }
-        story.source = summary.source
+    }
+
+    /// The thread a list entry points at, from the bytes `read` gives for a range of the file: its span, or
+    /// each of its messages (`MboxLocator.parts`). The thread is the one holding the message at the span's
+    /// start (the first of its messages in the file), so two threads under one id are told apart.
+    private static func mboxStory(summary: StorySummary, read: (Range<Int>) throws -> ArraySlice<UInt8>) throws -> Story? {
+        guard let locator = summary.source.locator, let span = MboxLocator.span(locator) else { return nil }
+        var items: [MailItem] = []
+        var texts: [ArraySlice<UInt8>] = []
+        let parts = MboxLocator.parts(locator) ?? [span]
+        for part in parts {
+            let bytes = try read(part)
+            for item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+                items.append(item)
+                let lower = bytes.startIndex + (item.range.lowerBound - part.lowerBound)
+                let upper = bytes.startIndex + (item.range.upperBound - part.lowerBound)
+                texts.append(bytes[lower..<min(upper, bytes.endIndex)])
+            }
+        }
+        let threads = MailThreads(items)
+        guard let thread = threads.threads.first(where: { $0.nodes.contains { $0.message.map { items[$0].range.lowerBound } == span.lowerBound } })
+            ?? threads.threads.first(where: { threads.storyID($0) == summary.id }) else { return nil }
+        var story = threads.story(thread, source: summary.source) { Self.message(texts[$0]) }
+        story.id = summary.id
         return story
+    }
+
+    /// A message's bytes in an mbox, its escaping undone; a message without a header block is its text.
+    static func message(_ bytes: ArraySlice<UInt8>) -> MailMessage {
+        let unescaped = MboxSeparator.unescaped(bytes)
+        if let message = MailMessage.parse(unescaped) { return message }
+        return MailMessage(envelope: MailEnvelope(), body: MailText.body(String(decoding: unescaped, as: UTF8.self)), attachments: [], notes: [])
+    }
+
+    /// An mbox: its first line is a separator (`From sender date`), headers after it or not.
+    static func isMbox(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(4096)
+        if MailSniffer.looksLikeMbox(head) { return true }
+        let lineEnd = head.firstIndex(of: 0x0A) ?? head.endIndex
+        return head[..<lineEnd].withUnsafeBufferPointer { MboxSeparator.isSeparator($0) }
     }
 
     private static func mboxThreads(_ bytes: ArraySlice<UInt8>, path: String) throws -> MailThreads {
@@ -205,8 +261,9 @@ public struct MailImporter: Importer {
             guard lower <= upper, upper <= bytes.endIndex else { return nil }
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
             // A message without a Message-ID is named by its sender and subject: it is read in full.
-            guard let envelope = threadingOnly ? MailEnvelope.parseForThreading(head).flatMap({ $0.messageID == nil ? MailEnvelope.parse(head) : $0 })
-                                               : MailEnvelope.parse(head) else { return nil }
+            // A message without a header block is kept, as a thread of its own: nothing of it is lost.
+            let envelope = (threadingOnly ? MailEnvelope.parseForThreading(head).flatMap({ $0.messageID == nil ? MailEnvelope.parse(head) : $0 })
+                                          : MailEnvelope.parse(head)) ?? MailEnvelope(subject: "(a message without headers)")
             return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
         }
     }
@@ -214,12 +271,14 @@ public struct MailImporter: Importer {
     private static func mboxMessage(_ bytes: ArraySlice<UInt8>, _ item: MailItem, offset: Int = 0) -> MailMessage? {
         let lower = offset + item.range.lowerBound, upper = offset + item.range.upperBound
         guard lower >= bytes.startIndex, upper <= bytes.endIndex, lower <= upper else { return nil }
-        return MailMessage.parse(MboxSeparator.unescaped(bytes[lower..<upper]))
+        return message(bytes[lower..<upper])
     }
 
     private static func mboxSource(_ thread: MessageThread, _ threads: MailThreads, path: String) -> SourceReference {
-        let ranges = thread.nodes.compactMap(\.message).map { threads.items[$0].range }
-        let span = (ranges.map(\.lowerBound).min() ?? 0)..<(ranges.map(\.upperBound).max() ?? 0)
-        return SourceReference(path: path, locator: MboxLocator.name(span, storyID: threads.storyID(thread)))
+        let ranges = thread.nodes.compactMap(\.message).map { threads.items[$0].range }.sorted { $0.lowerBound < $1.lowerBound }
+        let span = (ranges.first?.lowerBound ?? 0)..<(ranges.map(\.upperBound).max() ?? 0)
+        // Messages far apart in a big archive (a thread answered over months) are read one by one.
+        let spread = span.count > MboxLocator.spreadLimit && span.count > 2 * ranges.reduce(0) { $0 + $1.count }
+        return SourceReference(path: path, locator: MboxLocator.name(span, storyID: threads.storyID(thread), parts: spread ? ranges : nil))
     }
 }

@@ -20,19 +20,20 @@ enum MboxStream {
             if count == 0 { break }
             splitter.feed(piece[..<count])
             // Envelopes are taken as messages complete, so their header blocks need not all be held.
-            items += splitter.takeMessages().compactMap { item($0, file: 0) }
+            items += splitter.takeMessages().map { item($0, file: 0) }
         }
         splitter.finish()
-        items += splitter.takeMessages().compactMap { item($0, file: 0) }
+        items += splitter.takeMessages().map { item($0, file: 0) }
         return items
     }
 
     /// The item of one message found by the splitter: its envelope read from its header block.
-    static func item(_ message: MboxSplitter.Message, file: Int) -> MailItem? {
+    static func item(_ message: MboxSplitter.Message, file: Int) -> MailItem {
         var head = message.head
         // The envelope parser wants the empty line that ends the header block.
         head.append(0x0A)
-        guard let envelope = MailEnvelope.parse(head[...]) else { return nil }
+        // A message without a header block is kept, as a thread of its own (`MailImporter.mboxItems`).
+        let envelope = MailEnvelope.parse(head[...]) ?? MailEnvelope(subject: "(a message without headers)")
         return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
     }
 }
