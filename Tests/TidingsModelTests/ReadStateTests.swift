@@ -42,10 +42,12 @@ final class ReadStateTests: XCTestCase {
         XCTAssertEqual((stories["story-one"]?["comments"] as? String)?.count, 12)
     }
 
-    func testMarkingUnreadRemovesEmptyEntries() {
+    /// A story marked unread keeps an entry that says so: it outlasts the marks a mail client left.
+    func testMarkingUnreadKeepsAnEntryThatSaysUnread() {
         var state = sampleState()
         state.setComments([CommentID(value: 42)], in: "story-two", read: false)
-        XCTAssertNil(state.stories["story-two"])
+        XCTAssertEqual(state.stories["story-two"], ReadState.StoryMarks())
+        XCTAssertTrue(state.knows("story-two"))
         XCTAssertFalse(state.setStory("story-two", read: false), "no change reported when nothing changed")
     }
 

@@ -125,7 +125,9 @@ public struct ReadState: Sendable, Equatable {
         return true
     }
 
+    /// A story marked unread keeps its (empty) entry: the state then says it is unread, which must outlast
+    /// the marks a mail client left in the mailbox (docs/STATE.md, "Marks from mail clients").
     private mutating func store(_ marks: StoryMarks, for storyID: String) {
-        stories[storyID] = marks.isEmpty ? nil : marks
+        stories[storyID] = marks
     }
 }

@@ -259,3 +259,23 @@ extension MailImportTests {
         XCTAssertEqual(problems.map(\.failure), [.empty])
     }
 }
+
+extension MailImportTests {
+    /// Marks a mail client left count only while the state says nothing of the thread: marked unread in
+    /// Tidings, a message seen by the client stays unread.
+    func testMarkingASeenMessageUnreadSticks() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("list.mbox")
+        try write(Self.mbox, to: file)
+        let loader = CollectionLoader()
+        guard case .success(let fresh) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+        XCTAssertEqual(fresh[0].unreadComments, 1, "Carol's reply was seen by the mail client")
+        var state = ReadState()
+        let marks = try XCTUnwrap(fresh[0].summary.sourceMarks)
+        state.setComments(marks.readComments, in: fresh[0].summary.id, read: true)
+        state.setComments(marks.readComments, in: fresh[0].summary.id, read: false)
+        let saved = try ReadStateCoding.decode(ReadStateCoding.encode(state))
+        guard case .success(let again) = loader.entries(file.path, readState: saved) else { return XCTFail("no entries") }
+        XCTAssertEqual(again[0].unreadComments, 2)
+    }
+}
