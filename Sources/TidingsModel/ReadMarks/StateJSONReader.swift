@@ -47,8 +47,8 @@ struct StateJSONReader {
         guard let stories else { throw ReadStateCoding.DecodeError(description: "no stories object") }
         // Version-1 entries are keyed by version-1 ids: all of them wait in the legacy table for their story.
         if version == 1 { return ReadState(legacy: stories.filter { !$0.value.isEmpty }) }
-        return ReadState(stories: stories.filter { !$0.value.isEmpty },
-                         legacy: (legacy ?? [:]).filter { !$0.value.isEmpty })
+        // An empty entry says the story is unread (`ReadState.store`): it is kept.
+        return ReadState(stories: stories, legacy: (legacy ?? [:]).filter { !$0.value.isEmpty })
     }
 
     private static func unknownVersion(_ version: Int) -> ReadStateCoding.DecodeError {
