@@ -1,20 +1,23 @@
 /// The character encodings a feed's bytes are read in. Structure (`<`, `&`, quotes) is ASCII in all of
 /// them, so the tokenizer reads the bytes as they are and only the text taken out is decoded.
-enum XMLEncoding: Sendable {
+enum XMLEncoding: Sendable, Equatable {
     case utf8
     /// ISO-8859-1 and Windows-1252 alike, read as Windows-1252: what browsers do, and what text declared
     /// Latin-1 almost always is.
     case windows1252
+    /// Another charset mail also comes in (Windows-1251, KOI8-R, ISO-8859-2, Shift_JIS, ...), decoded as
+    /// mail text is (`MailCharsets`); one neither knows is read as UTF-8, lossily.
+    case charset(String)
 
-    /// The encoding an XML declaration's `encoding` names. Any other encoding is read as UTF-8, lossily:
-    /// mostly ASCII, and never a failure.
+    /// The encoding an XML declaration's `encoding` names.
     static func declared(_ name: String) -> XMLEncoding {
         switch name.lowercased() {
-        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
-             "x-cp1252", "iso-8859-15", "iso8859-15", "latin9":
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "x-cp1252":
             return .windows1252
-        default:
+        case "utf-8", "utf8", "us-ascii", "ascii", "":
             return .utf8
+        default:
+            return .charset(name)
         }
     }
 
@@ -32,6 +35,9 @@ enum XMLEncoding: Sendable {
                     HTMLEntities.appendUTF8(value, to: &out)
                 }
             }
+        case .charset(let name):
+            guard bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x1B }) else { return out.append(contentsOf: bytes[range]) }
+            out.append(contentsOf: MailCharsets.decode(bytes[range], charset: name).text.utf8)
         }
     }
 
