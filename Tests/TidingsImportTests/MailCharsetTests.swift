@@ -41,11 +41,16 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertNil(decode([0x63, 0x61, 0x66, 0xE9], nil).note)
     }
 
+    /// A charset this platform cannot decode: U+FFFD for what is not ASCII (valid UTF-8 is taken as such).
     func testUnknownCharset() {
-        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").text, "café")
-        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").note, "unknown charset x-mystery")
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").text, "caf\u{FFFD}")
+        XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9], "x-mystery").note, "charset x-mystery cannot be decoded here")
+        XCTAssertEqual(decode([0xD6, 0xD0, 0xCE, 0xC4, 0x20, 0x61], "gb18030").text, "\u{FFFD} a")
+        XCTAssertEqual(decode([0x1B, 0x24, 0x29, 0x43, 0x0E, 0x47, 0x51, 0x0F], "iso-2022-kr").text, "\u{FFFD}")
+        XCTAssertEqual(decode([0xFF, 0xFE, 0x68, 0x00, 0xE9, 0x00], "utf-16").text, "hé")
+        XCTAssertEqual(decode([0x00, 0x68, 0x00, 0xE9], "UTF-16BE").text, "hé")
         XCTAssertEqual(decode(Array("Grüße".utf8), "\"x-mystery\"").text, "Grüße")
-        XCTAssertEqual(decode(Array("Grüße".utf8), "\"x-mystery\"").note, "unknown charset x-mystery")
+        XCTAssertEqual(decode(Array("Grüße".utf8), "\"x-mystery\"").note, "unknown charset x-mystery, read as UTF-8")
         XCTAssertNil(decode(Array("plain".utf8), "x-mystery").note, "plain ASCII reads the same in any charset")
     }
 

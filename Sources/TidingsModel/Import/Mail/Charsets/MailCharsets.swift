@@ -1,5 +1,5 @@
 /// Decodes the bytes of a mail part or of an encoded word in the charset it names. Never fails: what does
-/// not decode becomes U+FFFD (or Windows-1252 for an unknown charset), and a note says so.
+/// not decode becomes U+FFFD, and a note says so.
 public enum MailCharsets {
     /// The text of `bytes` in `charset` (nil or empty: US-ASCII). `note` is set when the charset is unknown
     /// here and the bytes are not plain ASCII, or when the bytes do not fit the charset.
@@ -24,9 +24,64 @@ public enum MailCharsets {
         case .iso2022JP:
             return JapaneseCharsets.iso2022JP(bytes)
         case .unknown(let name):
-            let text = utf8OrWindows1252(bytes)
-            return (text, isASCII(bytes) ? nil : "unknown charset \(name)")
+            if let text = unicode(bytes, name.lowercased()) { return (text, nil) }
+            if isASCII(bytes) && !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), nil) }
+            if isValidUTF8(bytes), !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), "unknown charset \(name), read as UTF-8") }
+            // Chinese, Korean and other charsets this platform cannot decode: what is not ASCII is shown as
+            // U+FFFD (one for each run), never as another charset's letters.
+            return (replacingNonASCII(bytes), "charset \(name) cannot be decoded here")
         }
+    }
+
+    /// UTF-16 and UTF-32 (with or without a byte-order mark), which Swift decodes itself.
+    static func unicode(_ bytes: ArraySlice<UInt8>, _ name: String) -> String? {
+        let bytes = Array(bytes)
+        switch name {
+        case "utf-16", "utf16", "utf-16le", "utf-16be", "ucs-2":
+            var big = name != "utf-16le"
+            var start = 0
+            if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { big = false; start = 2 }
+            if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { big = true; start = 2 }
+            var units: [UInt16] = []
+            var index = start
+            while index + 1 < bytes.count {
+                units.append(big ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
+                index += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        case "utf-32", "utf32", "utf-32le", "utf-32be":
+            var big = name != "utf-32le"
+            var start = 0
+            if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 { big = false; start = 4 }
+            if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { big = true; start = 4 }
+            var scalars = String.UnicodeScalarView()
+            var index = start
+            while index + 3 < bytes.count {
+                let b = bytes[index..<(index + 4)].map(UInt32.init)
+                let value = big ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3] : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0]
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += 4
+            }
+            return String(scalars)
+        default:
+            return nil
+        }
+    }
+
+    /// ASCII kept, each run of other bytes (and escape sequences, which shift into another charset) one U+FFFD.
+    static func replacingNonASCII(_ bytes: ArraySlice<UInt8>) -> String {
+        var out = ""
+        var inRun = false
+        for byte in bytes {
+            if byte < 0x80, byte != 0x1B, byte != 0x0E, byte != 0x0F, !inRun || byte == 0x0A || byte == 0x20 {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+                inRun = false
+            } else if !inRun {
+                out.append("\u{FFFD}")
+                inRun = true
+            }
+        }
+        return out
     }
 
     /// UTF-8 when the bytes are valid UTF-8 (plain ASCII included), else Windows-1252.
