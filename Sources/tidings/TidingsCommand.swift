@@ -20,9 +20,11 @@ struct TidingsCommand: ParsableCommand {
           tidings dump PATH ...
         """,
         discussion: """
-        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped; .txt, .story \
-        and files without an extension are stories, and files you name are always read) and browse them \
-        offline: the story list and text on one side, the threaded comments on the other. Read state is kept \
+        Point tidings at a folder of saved stories (searched recursively; hidden files are skipped; files you \
+        name are always read) and browse them offline: the story list and text on one side, the threaded \
+        comments on the other. It reads its own text format (.txt, .story and files without an extension), \
+        Hacker News, Reddit and Lobsters JSON, mbox archives, Maildir folders, news articles, and RSS and \
+        Atom feeds, recognized by their content. Read state is kept \
         in a JSON file that survives restarts. With no folder, tidings opens its bundled sample collection.
 
         The reader is the default command, `read`. Its options: --state FILE keeps the read state in FILE \

@@ -106,7 +106,10 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
             switch block.kind {
             case .paragraph, .code, .table, .preserved, .signature: return block.plainText
             case .listItem: return String(repeating: "  ", count: block.level) + (block.marker ?? "-") + " " + block.plainText
-            case .quote: return String(repeating: ">", count: block.level + 1) + " " + block.plainText
+            case .quote:
+                // Mail quotes keep their lines: each gets the marks.
+                let marks = String(repeating: ">", count: block.level + 1) + " "
+                return block.plainText.split(separator: "\n", omittingEmptySubsequences: false).map { marks + $0 }.joined(separator: "\n")
             }
         }
     }

@@ -9,7 +9,8 @@ public struct MailImporter: Importer {
 
     public var namesFilesOfJoinedStories: Bool { true }
 
-    /// Certain when the first bytes are an mbox or a message; by name, `.mbox`, `.mbx` and `.eml` are likely.
+    /// Certain when the first bytes are an mbox or a message; by name, `.mbox`, `.mbx`, `.eml`, `.mail` and
+    /// `.msg` are likely (read to see).
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         guard let prefix else { return Self.hasMailExtension(path) ? ImportClaim(.likely) : .no("not mail") }
         if MailSniffer.looksLikeMbox(prefix) || MailSniffer.looksLikeMessage(prefix) { return ImportClaim(.certain) }
@@ -18,7 +19,8 @@ public struct MailImporter: Importer {
 
     static func hasMailExtension(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") || lower.hasSuffix(".eml")
+        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") || lower.hasSuffix(".eml") || lower.hasSuffix(".mail")
+            || lower.hasSuffix(".msg")
     }
 
     // MARK: - A message alone in its file: held, to be threaded with the files it shares ids with
