@@ -138,3 +138,30 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(without.parentSubject(of: 2), "Plan")
     }
 }
+
+/// Prose a mail program wrapped at 72 columns is rewrapped in a narrower pane; code, lists and short lines
+/// keep their lines.
+final class ProseRewrapTests: XCTestCase {
+    let prose = """
+    The code was overly complicated here because of the limitations that
+    we had with RCUs (Couldn't use opp-table and OPPs outside RCU protected
+    section). Simplify the code now.
+    """
+
+    func testWrappedProseIsRewrappedWhenThePaneIsNarrower() {
+        let rows = PreservedWrap.wrap(prose, width: 46)
+        XCTAssertEqual(rows, ["The code was overly complicated here because",
+                              "of the limitations that we had with RCUs",
+                              "(Couldn't use opp-table and OPPs outside RCU",
+                              "protected section). Simplify the code now."])
+        XCTAssertEqual(PreservedWrap.wrap(prose, width: 80), prose.components(separatedBy: "\n"), "lines kept when they fit")
+    }
+
+    func testCodeListsAndShortLinesKeepTheirLines() {
+        let text = "Changes in this version, all of them tested on real hardware:\n- first item\n- second item\n    indented code line that is long enough to be cut here\nThanks,\nViresh"
+        let rows = PreservedWrap.wrap(text, width: 40)
+        XCTAssertTrue(rows.contains("- first item"), "\(rows)")
+        XCTAssertTrue(rows.contains("- second item"))
+        XCTAssertEqual(rows.suffix(2), ["Thanks,", "Viresh"])
+    }
+}

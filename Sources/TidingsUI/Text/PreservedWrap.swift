@@ -2,16 +2,31 @@ import TidingsModel
 
 /// Text whose line breaks are the writer's (mail and news): a line that fits is shown exactly as written,
 /// runs of spaces and all (aligned columns, ASCII drawings); a longer one is word-wrapped on its own, its
-/// rows kept under the line's indentation.
+/// rows kept under the line's indentation. Prose the writer's program wrapped at 72 columns is rewrapped
+/// as one paragraph when the pane is narrower than its lines (`ProseRun`), so a narrow pane does not show
+/// a long row, a row of one word, a long row, and so on.
 enum PreservedWrap {
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            // Sanitized line by line, so a tab expands from the start of its own line.
+        // Sanitized line by line, so a tab expands from the start of its own line.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line -> Substring in
             var clean = Substring(UntrustedText.sanitize(String(line)))
             while clean.last == " " { clean = clean.dropLast() }
-            if DisplayWidth.of(clean) <= width {
+            return clean
+        }
+        let widths = lines.map { DisplayWidth.of($0) }
+        var index = 0
+        while index < lines.count {
+            let end = ProseRun.end(lines, widths, from: index)
+            if end - index > 1, widths[index..<end].contains(where: { $0 > width }) {
+                rows += TextWrap.wrap(lines[index..<end].joined(separator: " "), width: width)
+                index = end
+                continue
+            }
+            let clean = lines[index]
+            defer { index += 1 }
+            if widths[index] <= width {
                 rows.append(String(clean))
                 continue
             }
@@ -22,5 +37,29 @@ enum PreservedWrap {
             rows += TextWrap.wrap(String(clean.dropFirst(leading)), width: width - indent).map { pad + $0 }
         }
         return rows.isEmpty ? [""] : rows
+    }
+}
+
+/// Lines that read as one paragraph of wrapped prose: each but the last long (the writer's program broke
+/// it near its fill column), and each after the first starting a word at the margin (not indented, not a
+/// list item).
+enum ProseRun {
+    /// A line at least this wide was broken by a program filling to about 72 columns, not by its writer.
+    static let filledWidth = 50
+
+    /// The index just past the run of prose lines starting at `start` (`start + 1` when it is no run).
+    static func end(_ lines: [Substring], _ widths: [Int], from start: Int) -> Int {
+        guard startsProse(lines[start]) else { return start + 1 }
+        var end = start + 1
+        while end < lines.count, widths[end - 1] >= filledWidth, startsProse(lines[end]) { end += 1 }
+        return end
+    }
+
+    private static func startsProse(_ line: Substring) -> Bool {
+        guard let first = line.first, first != " ", first != "\t" else { return false }
+        if "-*+•|>".contains(first), line.dropFirst().first == " " { return false }
+        let digits = line.prefix { $0.isNumber }
+        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" { return false }
+        return true
     }
 }
