@@ -138,9 +138,19 @@ public struct CollectionLoader: Sendable {
                 return story
             }
         }
+        // A thread of an mbox is read from its own bytes, not the archive's (`Importer.story(streamingFile:for:)`).
+        if summary.source.locator != nil, case .success(let story?)? = partOfFile(summary) { return .success(story) }
         return withImporter(summary.path, named: true, streaming: { importer in
             try importer.story(streamingFile: summary.path, for: summary)
         }) { importer, bytes in try importer.story(in: bytes, for: summary) }
+    }
+
+    /// The story read by its importer from the part of the file that holds it, when the importer can: nil
+    /// when it cannot (the whole file is read then).
+    private func partOfFile(_ summary: StorySummary) -> Result<Story?, LoadProblem>? {
+        guard let prefix = try? FileBytes.prefix(summary.path, count: 4096),
+              case .success(let importer)? = registry.importer(path: summary.path, prefix: prefix[...], named: true) else { return nil }
+        return Self.catching(summary.path) { try importer.story(streamingFile: summary.path, for: summary) }
     }
 
     /// Reads several files, to be read as one source by the importer of the first. A file of the group that

@@ -30,7 +30,11 @@ public final class ParallelLoad: Sendable {
 
     private struct Shared {
         var files: [ListedFile] = []
-        var nextChunk = 0
+        /// Where the next chunk starts, and where each chunk taken ends (chunks shrink toward the end of the
+        /// listing, so a folder of 100 archives of 27 MB keeps every core busy).
+        var nextStart = 0
+        var chunkEnds: [Int] = []
+        var workers = 1
         var chunkResults: [Int: ([StoryEntry], [LoadProblem])] = [:]
         var nextToDeliver = 0
         var pending = Batch()
@@ -58,12 +62,6 @@ public final class ParallelLoad: Sendable {
     /// The first chunk is small: the first screen waits for it, and for nothing else.
     public static let firstChunkSize = 8
 
-    /// The files of chunk `chunk` (of `count` in all), chunk 0 being `first` files long.
-    static func chunkRange(_ chunk: Int, count: Int, first: Int) -> Range<Int> {
-        let start = chunk == 0 ? 0 : first + (chunk - 1) * chunkSize
-        let end = chunk == 0 ? first : start + chunkSize
-        return min(start, count)..<min(end, count)
-    }
     private let shared = Mutex(Shared())
     private let finishedSignal = DispatchSemaphore(value: 0)
 
@@ -75,7 +73,10 @@ public final class ParallelLoad: Sendable {
             var started = false
             func startWorkers() {
                 started = true
-                shared.withLock { $0.runningWorkers = workers }
+                shared.withLock {
+                    $0.runningWorkers = workers
+                    $0.workers = workers
+                }
                 for _ in 0..<workers {
                     let worker = Thread { [self] in
                         Self.yieldToTheReader()
@@ -121,13 +122,20 @@ public final class ParallelLoad: Sendable {
             // A chunk to load; none yet while only the first files are listed (wait); none left (stop).
             let job: (Int, Range<Int>, ArraySlice<ListedFile>)?? = shared.withLock { state in
                 guard !state.cancelled else { return .some(nil) }
-                let range = Self.chunkRange(state.nextChunk, count: state.files.count, first: state.firstChunk)
-                guard !range.isEmpty else { return state.listed ? .some(nil) : nil }
+                let start = state.nextStart
+                guard start < state.files.count else { return state.listed ? .some(nil) : nil }
+                // The first chunk is small (the first screen waits for it); then 64 files, fewer as the end
+                // nears, so the last files are shared among the workers rather than left to one.
+                var size = state.chunkEnds.isEmpty ? state.firstChunk : Self.chunkSize
+                if state.listed, !state.chunkEnds.isEmpty {
+                    size = max(1, min(size, (state.files.count - start) / (state.workers * 4)))
+                }
                 // While only part of the listing is known, a chunk is taken only when all its files are.
-                let whole = Self.chunkRange(state.nextChunk, count: Int.max, first: state.firstChunk)
-                guard state.listed || range == whole else { return nil }
-                state.nextChunk += 1
-                return (state.nextChunk - 1, range, state.files[range])
+                guard state.listed || start + size <= state.files.count else { return nil }
+                let range = start..<min(start + size, state.files.count)
+                state.nextStart = range.upperBound
+                state.chunkEnds.append(range.upperBound)
+                return (state.chunkEnds.count - 1, range, state.files[range])
             }
             guard let next = job else {
                 usleep(1000)
@@ -143,6 +151,18 @@ public final class ParallelLoad: Sendable {
                 case .success(.held(let file)): held.append(file)
                 case .failure(let problem): problems.append(problem)
                 }
+                // The chunk next in order hands out each file's stories as soon as they are read: a chunk of
+                // big archives would otherwise keep the first screen waiting for all of them.
+                guard !entries.isEmpty || !problems.isEmpty, offset + 1 < files.count else { continue }
+                shared.withLock { state in
+                    guard state.nextToDeliver == chunk else { return }
+                    state.pending.entries.append(contentsOf: entries)
+                    state.pending.problems.append(contentsOf: problems)
+                    state.pending.done = range.lowerBound + offset + 1
+                    if !entries.isEmpty { state.deliveredAny = true }
+                    entries.removeAll()
+                    problems.removeAll()
+                }
             }
             let provisional: [HeldFile]? = shared.withLock { state in
                 state.held += held
@@ -151,7 +171,7 @@ public final class ParallelLoad: Sendable {
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
                     state.pending.entries.append(contentsOf: ready.0)
                     state.pending.problems.append(contentsOf: ready.1)
-                    state.pending.done = Self.chunkRange(state.nextToDeliver, count: state.files.count, first: state.firstChunk).upperBound
+                    state.pending.done = state.chunkEnds[state.nextToDeliver]
                     state.nextToDeliver += 1
                     if !ready.0.isEmpty { state.deliveredAny = true }
                 }
@@ -188,8 +208,8 @@ public final class ParallelLoad: Sendable {
         }
         var entries: [StoryEntry] = []
         var problems: [LoadProblem] = []
-        for group in JoinedFiles.groupIndices(held) {
-            switch loader.joinedEntries(group.map { held[$0] }, readState: readState) {
+        for result in Self.joinedEntries(JoinedFiles.groupIndices(held), held, loader: loader, readState: readState) {
+            switch result {
             case .success(let found): entries += found
             case .failure(let problem): problems.append(problem)
             }
@@ -204,6 +224,20 @@ public final class ParallelLoad: Sendable {
             state.pending.provisional = []
         }
         finishedSignal.signal()
+    }
+
+    /// Every group's entries, in the groups' order, made on every core: 10,000 threads of a Maildir are
+    /// threaded at the end, when nothing else is left to do.
+    static func joinedEntries(_ groups: [[Int]], _ held: [HeldFile], loader: CollectionLoader,
+                              readState: ReadState) -> [Result<[StoryEntry], LoadProblem>] {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, groups.count / 64))
+        let done = Mutex([Int: [Result<[StoryEntry], LoadProblem>]]())
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (groups.count * slice / slices)..<(groups.count * (slice + 1) / slices)
+            let results = groups[range].map { loader.joinedEntries($0.map { held[$0] }, readState: readState) }
+            done.withLock { $0[slice] = results }
+        }
+        return done.withLock { parts in (0..<slices).flatMap { parts[$0] ?? [] } }
     }
 
     /// Stories in the order of their paths, those of one path keeping their order.

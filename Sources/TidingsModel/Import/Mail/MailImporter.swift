@@ -34,7 +34,10 @@ public struct MailImporter: Importer {
     /// Keeps what listing needs of the message, made small (`KeptMessage`): a Maildir of 400,000 messages is
     /// listed from these without reading a file twice.
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
-        guard !Self.isMbox(bytes), let envelope = MailEnvelope.parse(bytes[...]) else { return nil }
+        // Most messages are replies, whose subject and sender listing does not need: read for threading,
+        // and in full only when the message may start a thread (or has no id to be named by).
+        guard !Self.isMbox(bytes), let threading = MailEnvelope.parseForThreading(bytes[...]) else { return nil }
+        let envelope = threading.parents.isEmpty || threading.messageID == nil ? MailEnvelope.parse(bytes[...]) ?? threading : threading
         // The ids that join files: its own, the thread's start and its direct parent (what threading of
         // kept messages uses; `KeptMessage`).
         var keys = envelope.messageID.map { [$0] } ?? []
