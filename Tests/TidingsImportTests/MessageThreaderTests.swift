@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TidingsModel
+import TidingsTestSupport
 
 final class MessageThreaderTests: XCTestCase {
     private func message(_ id: String?, _ parents: [String] = [], date: Double? = nil) -> ThreadInput {

@@ -73,7 +73,7 @@ public struct MailImporter: Importer {
     }
 
     public func stories(inFiles files: [FileContents]) throws -> [Story] {
-        let (threads, _) = try loose(files)
+        let threads = try loose(files)
         return threads.threads.map { thread in
             threads.story(thread, source: Self.source(thread, threads, files.map(\.path))) { item in
                 MailMessage.parse(files[threads.items[item].file].bytes[...])
@@ -82,7 +82,7 @@ public struct MailImporter: Importer {
     }
 
     public func summaries(inFiles files: [FileContents], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
-        let (threads, _) = try loose(files)
+        let threads = try loose(files)
         return threads.threads.map { thread in
             threads.summary(thread, source: Self.source(thread, threads, files.map(\.path)), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
         }
@@ -95,7 +95,7 @@ public struct MailImporter: Importer {
     }
 
     /// The messages of files holding one each, threaded.
-    private func loose(_ files: [FileContents]) throws -> (MailThreads, Void) {
+    private func loose(_ files: [FileContents]) throws -> MailThreads {
         var items: [MailItem] = []
         for (index, file) in files.enumerated() {
             if Self.isMbox(file.bytes) {
@@ -110,7 +110,7 @@ public struct MailImporter: Importer {
             if files.allSatisfy({ $0.bytes.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } }) { throw LoadFailure.empty }
             throw LoadFailure.malformed("no message headers: neither a message nor an mbox")
         }
-        return (MailThreads(items), ())
+        return MailThreads(items)
     }
 
     /// A thread of messages saved one per file names its files: the first message's first, then the others

@@ -1,27 +1,8 @@
 /// The `From ` line that starts each message of an mbox, and the escaping of body lines that look like one.
 enum MboxSeparator {
-    /// `From sender date`: at least two words after `From ` and a time (`hh:mm`) in the line. A body line of
-    /// prose that starts with "From " (left unescaped by an mboxo writer) rarely has a time in it.
+    /// Whether a whole line is a separator (`isSeparator(_:lineStart:lineEnd:)`).
     static func isSeparator(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 10, line[0] == 0x46, line[1] == 0x72, line[2] == 0x6F, line[3] == 0x6D, line[4] == 0x20,
-              line[5] != 0x20 else { return false }
-        var words = 0
-        var inWord = false
-        var hasTime = false
-        for index in 5..<line.count {
-            let byte = line[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-            }
-            if byte == 0x3A, index >= 1, index + 2 < line.count, isDigit(line[index - 1]), isDigit(line[index + 1]),
-               isDigit(line[index + 2]) {
-                hasTime = true
-            }
-        }
-        return words >= 3 && hasTime
+        isSeparator(line, lineStart: 0, lineEnd: line.count)
     }
 
     /// The message's bytes with mboxrd's escaping undone: one `>` taken from each line that is `>From `,
@@ -47,7 +28,6 @@ enum MboxSeparator {
         return result[...]
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     // MARK: - Judged within a larger buffer
 

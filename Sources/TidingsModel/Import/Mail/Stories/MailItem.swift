@@ -48,9 +48,7 @@ struct KeptMessage: Sendable {
 
     /// A hash of an id, never 0 (which stands for none).
     static func key(_ id: String) -> UInt64 {
-        var hash = StableHash()
-        hash.add(id)
-        return max(1, hash.value)
+        max(1, HeldFile.hash(id))
     }
 
     /// A hash as a string short enough to be stored without an allocation (at most 13 characters).
