@@ -18,6 +18,11 @@ struct Read: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")
     var noMouse = false
 
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Read every file again instead of listing large ones from the summary cache.",
+        discussion: "The cache is $XDG_CACHE_HOME/tidings/summaries, or ~/.cache/tidings/summaries: the list entries of files of 256 KiB or more (an mbox, a feed), each used only for the same version of the same file read by the same build. It can be deleted at any time."))
+    var noCache = false
+
     /// Usage errors end here, before anything is read or written, with ArgumentParser's status 64.
     func validate() throws {
         if state?.isEmpty == true {
@@ -39,6 +44,7 @@ struct Read: ParsableCommand {
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
         try StartChecks.stateFile(store, given: state != nil)
-        try ReaderSession(sources: sources, store: store, mouse: !noMouse).run()
+        try ReaderSession(sources: sources, store: store, mouse: !noMouse,
+                          summaryCache: noCache ? nil : SummaryCache.standard()).run()
     }
 }

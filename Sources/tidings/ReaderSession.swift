@@ -10,6 +10,8 @@ struct ReaderSession {
     let store: ReadStateStore
     /// Whether clicks and the wheel go to the reader (else the terminal keeps them for selecting text).
     var mouse = true
+    /// Where the list entries of large files are kept between runs (nil: `--no-cache`).
+    var summaryCache: SummaryCache? = SummaryCache.standard()
 
     func run() throws {
         // First make sure the reader can run here: a run that refuses to start leaves the state file, its
@@ -31,7 +33,7 @@ struct ReaderSession {
 
         // Listing and loading start before the screen is set up: a big folder's listing is most of the wait
         // for the first screen, and the two overlap.
-        let loading = ParallelLoad(sources: sources, readState: readState)
+        let loading = ParallelLoad(sources: sources, readState: readState, loader: CollectionLoader(summaryCache: summaryCache))
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(mouse: mouse)

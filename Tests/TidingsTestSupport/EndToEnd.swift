@@ -19,6 +19,9 @@ public enum EndToEnd {
     }
 
     public static func command(_ binary: String, _ arguments: [String]) -> String {
-        "env TERM=xterm-256color LANG=C.UTF-8 " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        "env TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME='\(cacheHome)' " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
     }
+
+    /// The summary cache of the binaries the tests run: kept out of the user's own cache.
+    public static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-test-cache-\(getpid())").path
 }

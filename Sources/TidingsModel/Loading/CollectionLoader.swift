@@ -6,10 +6,13 @@ public struct CollectionLoader: Sendable {
     public var registry: ImporterRegistry
     /// Files larger than this are reported as problems instead of being read.
     public var maximumFileSize: Int
+    /// Where the list entries of large files are kept between runs; nil: none are kept.
+    public var summaryCache: SummaryCache?
 
-    public init(registry: ImporterRegistry = .standard, maximumFileSize: Int = 64 << 20) {
+    public init(registry: ImporterRegistry = .standard, maximumFileSize: Int = 64 << 20, summaryCache: SummaryCache? = nil) {
         self.registry = registry
         self.maximumFileSize = maximumFileSize
+        self.summaryCache = summaryCache
     }
 
     /// Everything under `paths`, collected: the simple form of `load(_:report:)`.
@@ -32,7 +35,7 @@ public struct CollectionLoader: Sendable {
         var held: [HeldFile] = []
         for (order, file) in listFiles(paths, problem: { report(.problem($0)) }).enumerated() {
             if stop() { return }
-            let result = withImporter(file.path, named: file.named, streaming: { try Self.streamedStories($0, file.path).map { .read($0) } }) { importer, bytes -> ReadOrHeld<[Story]> in
+            let result = withImporter(file.path, named: file.named, streaming: { try Self.streamedStories($0, file.path).map { .read($0) } }) { importer, bytes, _ -> ReadOrHeld<[Story]> in
                 if let part = importer.heldPart(in: bytes, path: file.path) { return .held(HeldFile(path: file.path, keys: part.keys, order: order)) }
                 return .read(try importer.stories(in: bytes, path: file.path))
             }
@@ -54,14 +57,34 @@ public struct CollectionLoader: Sendable {
         }
     }
 
-    /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`).
+    /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`). A large
+    /// file's entries come from the summary cache when it has them for this version of the file, and are
+    /// kept there when they had to be made.
     public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
-        withImporter(file.path, named: file.named, streaming: { try $0.entries(streamingFile: file.path, readState: readState).map { .read($0) } }) { importer, bytes in
+        let cache = summaryCache
+        let readComments: (String, String?) -> Bool = { readState.hasReadComments($0, legacyID: $1) }
+        func key(_ stamp: FileStamp?) -> SummaryCache.Key? {
+            stamp.flatMap { cache?.key(path: file.path, stamp: $0, named: file.named) }
+        }
+        // Entries to be kept carry every comment id, whatever this run's read state needs.
+        func listed(_ summaries: [ImportedSummary], keptAs key: SummaryCache.Key?) -> ReadOrHeld<[StoryEntry]> {
+            if let key { cache?.store(summaries, for: key) }
+            return .read(UnreadCounting.entries(summaries, readState: readState))
+        }
+        return withImporter(file.path, named: file.named, instead: { stamp in
+            key(stamp).flatMap { cache?.summaries(for: $0) }.map { .read(UnreadCounting.entries($0, readState: readState)) }
+        }, streaming: { importer in
+            let kept = key(FileStamp(path: file.path))
+            return try importer.summaries(streamingFile: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true })
+                .map { listed($0, keptAs: kept) }
+        }) { importer, bytes, stamp in
             if let part = importer.heldPart(in: bytes, path: file.path) {
                 return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importer: importer,
                                       startsAStory: part.startsAStory))
             }
-            return .read(try importer.entries(in: bytes, path: file.path, readState: readState))
+            let kept = key(stamp)
+            return listed(try importer.summaries(in: bytes, path: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true }),
+                          keptAs: kept)
         }
     }
 
@@ -115,7 +138,7 @@ public struct CollectionLoader: Sendable {
     /// Reads and parses one file. Unless `named`, a file whose name says it is not a story is skipped (a
     /// `notAStory` problem) without being read.
     public func loadFile(_ path: String, named: Bool = true) -> Result<[Story], LoadProblem> {
-        withImporter(path, named: named, streaming: { try Self.streamedStories($0, path) }) { importer, bytes in
+        withImporter(path, named: named, streaming: { try Self.streamedStories($0, path) }) { importer, bytes, _ in
             try importer.stories(in: bytes, path: path)
         }
     }
@@ -123,7 +146,7 @@ public struct CollectionLoader: Sendable {
     /// Reads one file and makes its list entries, counting unread comments against `readState` (marks still
     /// under a story's version-1 id count too: the reader moves them when it lists the story).
     public func entries(_ path: String, readState: ReadState, named: Bool = true) -> Result<[StoryEntry], LoadProblem> {
-        withImporter(path, named: named, streaming: { try $0.entries(streamingFile: path, readState: readState) }) { importer, bytes in
+        withImporter(path, named: named, streaming: { try $0.entries(streamingFile: path, readState: readState) }) { importer, bytes, _ in
             try importer.entries(in: bytes, path: path, readState: readState)
         }
     }
@@ -142,7 +165,7 @@ public struct CollectionLoader: Sendable {
         if summary.source.locator != nil, case .success(let story?)? = partOfFile(summary) { return .success(story) }
         return withImporter(summary.path, named: true, streaming: { importer in
             try importer.story(streamingFile: summary.path, for: summary)
-        }) { importer, bytes in try importer.story(in: bytes, for: summary) }
+        }) { importer, bytes, _ in try importer.story(in: bytes, for: summary) }
     }
 
     /// The story read by its importer from the part of the file that holds it, when the importer can: nil
@@ -172,24 +195,30 @@ public struct CollectionLoader: Sendable {
     }
 
     /// Reads the file whole and hands it to its importer; a file larger than `maximumFileSize` goes to
-    /// `streaming` when its importer reads files in pieces (an mbox), else it is too large.
-    private func withImporter<T>(_ path: String, named: Bool, streaming: ((any Importer) throws -> T?)? = nil,
-                                 _ body: (any Importer, [UInt8]) throws -> T) -> Result<T, LoadProblem> {
+    /// `streaming` when its importer reads files in pieces (an mbox), else it is too large. `instead` is asked
+    /// first, with the file's stamp, and what it answers stands for the file, which is then not read.
+    private func withImporter<T>(_ path: String, named: Bool, instead: ((FileStamp) -> T?)? = nil,
+                                 streaming: ((any Importer) throws -> T?)? = nil,
+                                 _ body: (any Importer, [UInt8], FileStamp) throws -> T) -> Result<T, LoadProblem> {
         // A picture or a README.md beside the stories is not even opened.
         if case .failure(let failure)? = registry.importer(path: path, prefix: nil, named: named) {
             return .failure(LoadProblem(path: path, failure: failure))
         }
         return Self.catching(path) {
             let bytes: [UInt8]
+            let stamp: FileStamp
             do {
-                bytes = try FileBytes.read(path, limit: maximumFileSize)
+                switch try FileBytes.read(path, limit: maximumFileSize, instead: { instead?($0) }) {
+                case .instead(let answer): return answer
+                case .bytes(let read, let readStamp): (bytes, stamp) = (read, readStamp)
+                }
             } catch LoadFailure.tooLarge(let size, let limit) {
                 guard let streaming, case .success(let importer)? = registry.importer(path: path, prefix: try FileBytes.prefix(path, count: 4096)[...], named: named),
                       let result = try streaming(importer) else { throw LoadFailure.tooLarge(bytes: size, limit: limit) }
                 return result
             }
             switch registry.importer(path: path, prefix: bytes.prefix(4096), named: named) {
-            case .success(let importer)?: return try body(importer, bytes)
+            case .success(let importer)?: return try body(importer, bytes, stamp)
             case .failure(let failure)?: throw failure
             case nil: throw LoadFailure.unknownFormat
             }

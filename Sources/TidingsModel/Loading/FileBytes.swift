@@ -3,12 +3,23 @@ import Foundation
 /// Reads a whole file with a size limit; failures are `LoadFailure` values.
 enum FileBytes {
     static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        switch try read(path, limit: limit, instead: { (_: FileStamp) -> Bool? in nil }) {
+        case .bytes(let bytes, _): return bytes
+        case .instead: return []
+        }
+    }
+
+    /// The file's bytes and stamp, unless `instead`, asked with the stamp before anything is read, answers
+    /// for the file (a cached listing of it): then that answer, and the file is not read.
+    static func read<T>(_ path: String, limit: Int, instead: (FileStamp) -> T?) throws -> StampedRead<T> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(errno) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw LoadFailure.device }
+        let stamp = FileStamp(info)
+        if let answer = instead(stamp) { return .instead(answer) }
         let size = Int(info.st_size)
         guard size <= limit else {
             throw LoadFailure.tooLarge(bytes: size, limit: limit)
@@ -30,7 +41,7 @@ enum FileBytes {
             initialized = filled
         }
         if readError != 0 { throw failure(readError) }
-        return bytes
+        return .bytes(bytes, stamp)
     }
 
     /// The first `count` bytes of a file (fewer when it is shorter).
@@ -69,4 +80,10 @@ enum FileBytes {
         default: return .readError(String(cString: strerror(code)).lowercased())
         }
     }
+}
+
+/// A file read, or what answered for it without reading it (`FileBytes.read(_:limit:instead:)`).
+enum StampedRead<T> {
+    case bytes([UInt8], FileStamp)
+    case instead(T)
 }

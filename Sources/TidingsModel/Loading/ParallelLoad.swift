@@ -126,8 +126,10 @@ public final class ParallelLoad: Sendable {
                 guard start < state.files.count else { return state.listed ? .some(nil) : nil }
                 // The first chunk is small (the first screen waits for it); then 64 files, fewer as the end
                 // nears, so the last files are shared among the workers rather than left to one.
-                var size = state.chunkEnds.isEmpty ? state.firstChunk : Self.chunkSize
-                if state.listed, !state.chunkEnds.isEmpty {
+                // The first files are taken one by one (the first screen waits for the first of them only, and
+                // a folder of ten large feeds is shared among the cores from the start).
+                var size = start < state.firstChunk ? 1 : Self.chunkSize
+                if state.listed {
                     size = max(1, min(size, (state.files.count - start) / (state.workers * 4)))
                 }
                 // While only part of the listing is known, a chunk is taken only when all its files are.

@@ -23,18 +23,28 @@ extension Importer {
 
 /// Unread counts for list entries, the same for every format.
 enum UnreadCounting {
-    /// Summaries with their unread counts.
-    static func entries(_ summaries: [ImportedSummary], readState: ReadState) -> [StoryEntry] {
-        summaries.map { imported in
-            let summary = imported.summary
-            // Marks a mail client left (docs/STATE.md): they count while the state says nothing of the story.
-            if let seen = summary.sourceMarks, !readState.knows(summary.id, legacyID: summary.legacyID) {
-                return StoryEntry(summary: summary, unreadComments: max(0, summary.commentCount - seen.readComments.count))
-            }
-            let unread = imported.commentIDs.map {
-                readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
-            } ?? summary.commentCount
-            return StoryEntry(summary: summary, unreadComments: unread)
+    /// Summaries with their unread counts. The summaries are moved, not copied: 100,000 of them carry a
+    /// million strings.
+    static func entries(_ summaries: consuming [ImportedSummary], readState: ReadState) -> [StoryEntry] {
+        var entries: [StoryEntry] = []
+        entries.reserveCapacity(summaries.count)
+        while let imported = summaries.popLast() {
+            entries.append(entry(imported, readState: readState))
         }
+        entries.reverse()
+        return entries
+    }
+
+    private static func entry(_ imported: consuming ImportedSummary, readState: ReadState) -> StoryEntry {
+        let ids = imported.commentIDs
+        let summary = imported.summary
+        // Marks a mail client left (docs/STATE.md): they count while the state says nothing of the story.
+        if let seen = summary.sourceMarks, !readState.knows(summary.id, legacyID: summary.legacyID) {
+            return StoryEntry(summary: summary, unreadComments: max(0, summary.commentCount - seen.readComments.count))
+        }
+        let unread = ids.map {
+            readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
+        } ?? summary.commentCount
+        return StoryEntry(summary: summary, unreadComments: unread)
     }
 }
