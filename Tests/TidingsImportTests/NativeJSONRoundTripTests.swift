@@ -13,6 +13,7 @@ final class NativeJSONRoundTripTests: XCTestCase {
         }
         let native = "A native story\nCategory: Tests\nVia: someone • 2 hours ago • 2 comments\n\nA body line.\n- an item\n> a quote\n\nFirst comment\n  A reply\n"
         stories += try NativeImporter().stories(in: Array(native.utf8), path: "/tmp/native.txt")
+        stories += try Self.storiesWithAttachments()
         XCTAssertGreaterThan(stories.count, 10)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -29,6 +30,8 @@ final class NativeJSONRoundTripTests: XCTestCase {
             XCTAssertEqual(read.map(StoryJSON.line), [line], "story \(index) (\(story.id)) changes on a round trip")
             XCTAssertEqual(read.first?.comments.map(\.id), story.comments.map(\.id))
             XCTAssertEqual(read.first?.format, story.format)
+            XCTAssertEqual(read.first?.attachments, story.attachments, "story \(index) (\(story.id))")
+            XCTAssertEqual(read.first?.comments.map(\.attachments), story.comments.map(\.attachments), "story \(index) (\(story.id))")
             XCTAssertEqual(read.first?.summary.commentCount, story.summary.commentCount)
         }
         // JSON Lines: the whole dump in one file reads back to the same records, each found by its line.
@@ -67,5 +70,68 @@ final class NativeJSONRoundTripTests: XCTestCase {
         let story = try DiscussionFixture.story("reddit_thread_raw.json")
         let line = StoryJSON.line(story)
         ImporterConformance.check(JSONDiscussionImporter(), bytes: Array(line.utf8), path: "/tmp/dumped.json")
+    }
+}
+
+extension NativeJSONRoundTripTests {
+    /// A mail thread whose first message and a reply carry attachments (a named one, one without a name),
+    /// and a native story given attachments of every odd kind a record can hold.
+    static func storiesWithAttachments() throws -> [Story] {
+        let mbox = """
+        From alice@example.org Tue Nov 17 10:52:49 2009
+        From: Alice <alice@example.org>
+        Date: Tue, 17 Nov 2009 10:52:49 +0100
+        Subject: The report
+        Message-ID: <report@example.org>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: text/plain
+
+        The report is attached.
+        --b
+        Content-Type: application/pdf; name="report.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0xLjQK
+        --b
+        Content-Type: image/png
+
+        not really a picture
+        --b--
+
+        From bob@example.org Tue Nov 17 11:00:00 2009
+        From: Bob <bob@example.org>
+        Date: Tue, 17 Nov 2009 11:00:00 +0100
+        Subject: Re: The report
+        Message-ID: <reply@example.org>
+        In-Reply-To: <report@example.org>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="c"
+
+        --c
+        Content-Type: text/plain
+
+        My notes.
+        --c
+        Content-Type: text/plain; name="notes.txt"
+
+        A note.
+        --c--
+
+        """
+        let mail = try MailImporter().stories(in: Array(mbox.utf8), path: "/tmp/report.mbox")
+        XCTAssertEqual(mail.count, 1)
+        XCTAssertEqual(mail.first?.attachments.map(\.name), ["report.pdf", nil])
+        XCTAssertEqual(mail.first?.attachments.first?.size, 9)
+        XCTAssertEqual(mail.first?.comments.map { $0.attachments.map(\.name) }, [["notes.txt"]])
+        var native = Story(id: "native-attachments", path: "/tmp/attachments.txt", format: "tidings", title: "Odd attachments",
+                           comments: [Comment(id: CommentID(value: 1), depth: 0, parent: nil, text: "No attachments here", descendantCount: 1),
+                                      Comment(id: CommentID(value: 2), depth: 1, parent: 0, text: "Attachments here")])
+        native.attachments = [Comment.Attachment(name: "", type: "", size: 0),
+                              Comment.Attachment(name: "quote\" and \u{1B}[31m escape\u{202E}.txt", type: "text/plain", size: Int.max)]
+        native.comments[1].attachments = [Comment.Attachment(name: nil, type: "application/octet-stream", size: 1)]
+        return mail + [native]
     }
 }

@@ -28,7 +28,8 @@ public struct CollectionLoader: Sendable {
         return (stories, problems)
     }
 
-    /// Walks `paths` (files, or folders searched recursively, hidden entries skipped) and reports each result.
+    /// Walks `paths` (files, or folders searched recursively, hidden entries skipped but a Maildir's Maildir++
+    /// folders) and reports each result.
     /// Files whose stories continue in other files are reported last, read together (`JoinedFiles`).
     /// `stop` is asked before each file (a dump whose output failed stops reading).
     public func load(_ paths: [String], stop: () -> Bool = { false }, report: (LoadEvent) -> Void) {

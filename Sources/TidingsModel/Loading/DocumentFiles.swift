@@ -85,7 +85,8 @@ struct DocumentFiles {
                 // in order when every file is read, and the first files can be read at once rather than after
                 // 400,000 names (and the names are never all held at once).
                 walkMessages(folder, identity, problem: problem, early: files.isEmpty ? early : nil)
-                early = nil
+                // An empty one (a Maildir++ `.Drafts/cur/`) has handed nothing: the next can still start early.
+                if !files.isEmpty { early = nil }
                 continue
             }
             guard let listing = FolderListing.read(folder, problem: problem, beforeSorting: peek) else {
@@ -116,6 +117,14 @@ struct DocumentFiles {
                 subfolders.removeAll { $0.path.utf8.count == prefix.utf8.count + 3 && $0.path.hasSuffix("/tmp") }
                 for index in subfolders.indices where subfolders[index].path.utf8.count == prefix.utf8.count + 3 {
                     subfolders[index].messages = subfolders[index].path.hasSuffix("/cur") || subfolders[index].path.hasSuffix("/new")
+                }
+                // Its Maildir++ folders (`.Sent/`, `.Lists.rust/`) are hidden but hold mail: walked as Maildirs
+                // of their own, in their places among the subfolders by name (before `cur/`), so the order is
+                // the one a sorted listing of every name gives.
+                let hidden = MaildirSubfolders.list(folder)
+                if !hidden.isEmpty {
+                    subfolders += hidden.map { ($0.path, $0.identity, false) }
+                    subfolders.sort { $0.path < $1.path }
                 }
             }
             pending.append(contentsOf: subfolders.reversed())

@@ -19,16 +19,20 @@ enum FolderListing {
         return entries
     }
 
-    /// Each entry in readdir's order (hidden ones left out); false when the folder cannot be opened.
-    static func forEach(_ folder: String, problem: (LoadProblem) -> Void, _ body: (Entry) -> Void) -> Bool {
+    /// Each entry in readdir's order (hidden ones left out); false when the folder cannot be opened. With
+    /// `hidden`, the hidden entries instead, `.` and `..` left out (a Maildir's Maildir++ subfolders).
+    static func forEach(_ folder: String, hidden: Bool = false, problem: (LoadProblem) -> Void,
+                        _ body: (Entry) -> Void) -> Bool {
         guard let handle = opendir(folder) else { return false }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let type = entry.pointee.d_type
             var undecodable: String?
             let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
+                guard let base = raw.baseAddress, (raw.first == UInt8(ascii: ".")) == hidden else { return nil }
                 let length = strnlen(base.assumingMemoryBound(to: CChar.self), raw.count)
+                // `.` and `..` are the folder itself and its parent.
+                if hidden, length <= 2, raw.prefix(length).allSatisfy({ $0 == UInt8(ascii: ".") }) { return nil }
                 let bytes = UnsafeRawBufferPointer(start: base, count: length)
                 let decoded = String(decoding: bytes, as: UTF8.self)
                 // A name that is not UTF-8 cannot be opened again from a String: say so rather than fail later.

@@ -30,6 +30,8 @@ public enum StoryJSON {
         number("declaredComments", header.declaredComments, &out)
         strings("body", story.body.lines, &out)
         strings("links", story.body.links, &out)
+        // Only when there are some: a record without attachments stays as it always was.
+        if !story.attachments.isEmpty { attachments(story.attachments, &out) }
         raw(",\"comments\":[", &out)
         appendComments(story.comments, to: &out)
         raw("]}", &out)
@@ -71,6 +73,21 @@ public enum StoryJSON {
         out.append(0x5D)
     }
 
+    /// `,"attachments":[{"name":"a.pdf","type":"application/pdf","size":120}]`; a part without a name has
+    /// `"name":null`.
+    private static func attachments(_ attachments: [Comment.Attachment], _ out: inout [UInt8]) {
+        raw(",\"attachments\":[", &out)
+        for (index, attachment) in attachments.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            raw("{\"name\":", &out)
+            JSONText.appendOptional(attachment.name, to: &out)
+            field("type", attachment.type, &out)
+            number("size", attachment.size, &out)
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+    }
+
     private static func number(_ key: String, _ value: Int?, _ out: inout [UInt8]) {
         raw(",\"\(key)\":" + (value.map(String.init) ?? "null"), &out)
     }
@@ -106,6 +123,7 @@ public enum StoryJSON {
             raw(",\"text\":", &out)
             JSONText.appendString(comment.text, to: &out)
             if !comment.body.links.isEmpty { strings("links", comment.body.links, &out) }
+            if !comment.attachments.isEmpty { attachments(comment.attachments, &out) }
             openDepth = depth
         }
         if openDepth >= 0 { closeObjects(from: openDepth, to: 0, &out) }

@@ -55,14 +55,28 @@ enum NativeJSON {
                 comment.score = document.integer(document.member(node, "score"))
                 comment.body = StoryBody(lines: commentText.components(separatedBy: "\n"),
                                          links: strings(document, document.member(node, "links")))
+                comment.attachments = attachments(document, document.member(node, "attachments"))
             }
             for reply in document.elements(document.member(node, "replies") ?? -1).reversed() {
                 stack.append((reply, index, id))
             }
         }
-        let story = Story(id: storyID, source: SourceReference(path: reading.path, locator: locator),
+        var story = Story(id: storyID, source: SourceReference(path: reading.path, locator: locator),
                           format: text("format") ?? "tidings", header: header, body: body)
+        // Shown under the text only, like the body: the list does not need them.
+        if reading.full { story.attachments = attachments(document, document.member(root, "attachments")) }
         return reading.result(story, &tree)
+    }
+
+    /// The `attachments` array as dumped; in a hand-written record an entry that is not an object is left
+    /// out, and a missing type or size reads as unknown (`""`) and 0.
+    static func attachments(_ document: JSONDocument, _ node: Int?) -> [Comment.Attachment] {
+        document.elements(node ?? -1).compactMap { entry in
+            guard document.kind(entry) == .object else { return nil }
+            return Comment.Attachment(name: document.string(document.member(entry, "name")),
+                                      type: document.string(document.member(entry, "type")) ?? "",
+                                      size: max(0, document.integer(document.member(entry, "size")) ?? 0))
+        }
     }
 
     static func strings(_ document: JSONDocument, _ node: Int?) -> [String] {
