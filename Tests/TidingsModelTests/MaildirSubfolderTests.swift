@@ -24,7 +24,10 @@ final class MaildirSubfolderTests: XCTestCase {
                      "Mail/.Lists.x/cur/1.list:2,", "Mail/.Lists.x/new/2.list",
                      "Outside/cur/1.archived:2,S",
                      "Mail/.git/HEAD", "Mail/.git/cur/1.git", "Mail/.Half/cur/1.half", "Mail/.Half/new/2.half",
-                     "Mail/.uidvalidity", "Plain/.Sent/cur/1.plain"] {
+                     "Mail/.uidvalidity", "Plain/.Sent/cur/1.plain",
+                     // The mail server's files beside the mail: never read.
+                     "Mail/dovecot-uidlist", "Mail/subscriptions", "Mail/.Sent/maildirfolder", "Mail/courierimapuidlist",
+                     "Mail/courierimapkeywords/:list"] {
             try write("From: a@example.org\nSubject: \(name)\n\nText.\n", to: name)
         }
         try FileManager.default.createSymbolicLink(atPath: box.appendingPathComponent(".Archive").path,

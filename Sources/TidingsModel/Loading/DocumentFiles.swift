@@ -76,7 +76,10 @@ struct DocumentFiles {
             let peek: (([FolderListing.Entry]) -> Void)? = early.flatMap { hand, count in
                 guard files.isEmpty else { return nil }
                 return { entries in
-                    guard let first = FolderListing.firstFiles(entries, count: count) else { return }
+                    // A Maildir's own files are the mail server's, not read (below): none of them is handed over.
+                    let names = Set(entries.lazy.filter { $0.type == UInt8(DT_DIR) || $0.type == UInt8(DT_UNKNOWN) }.map(\.name))
+                    guard !names.isSuperset(of: ["cur", "new", "tmp"]),
+                          let first = FolderListing.firstFiles(entries, count: count) else { return }
                     hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: messages) })
                 }
             }
@@ -93,27 +96,36 @@ struct DocumentFiles {
                 problem(LoadProblem(path: folder, failure: .folderUnreadable))
                 continue
             }
-            // A folder with files ends the chance of early files: they would not be the listing's first.
-            if listing.contains(where: { $0.type != UInt8(DT_DIR) }) { early = nil }
             var subfolders: [(path: String, identity: FileIdentity?, messages: Bool)] = []
+            var looseFiles: [(path: String, identity: FileIdentity)] = []
             listed.reserveCapacity(listed.count + listing.count)
             let prefix = folder + "/"
             for entry in listing {
                 let child = Self.join(prefix, entry.name)
                 switch entry.type {
-                case UInt8(DT_REG): addFile(child, FileIdentity(device: identity.device, inode: entry.inode), named: messages)
+                case UInt8(DT_REG): looseFiles.append((child, FileIdentity(device: identity.device, inode: entry.inode)))
                 case UInt8(DT_DIR): subfolders.append((child, nil, false))
                 default:
                     // Links, and file systems that do not give the type: ask stat.
                     switch FileKind.of(child) {
-                    case .regular(let target): addFile(child, target, named: messages)
+                    case .regular(let target): looseFiles.append((child, target))
                     case .directory(let target): subfolders.append((child, target, false))
                     case .other(let failure): problem(LoadProblem(path: child, failure: failure))
                     }
                 }
             }
+            let maildir = subfolders.count >= 3 && Self.isMaildir(subfolders.map(\.path), prefix: prefix)
+            // The files beside a Maildir's `cur/ new/ tmp/` are the mail server's (`dovecot-uidlist`,
+            // `maildirfolder`, `subscriptions`), never mail: not read, as a mail client does not read them.
+            if !maildir {
+                // A folder with files ends the chance of early files: they would not be the listing's first.
+                if listing.contains(where: { $0.type != UInt8(DT_DIR) }) { early = nil }
+                for file in looseFiles { addFile(file.path, file.identity, named: messages) }
+            } else {
+                subfolders.removeAll { Self.maildirBookkeeping.contains(Substring($0.path.utf8.dropFirst(prefix.utf8.count)).description) }
+            }
             // A Maildir's `tmp/` holds messages still being written: never read (docs/FORMAT.md).
-            if subfolders.count >= 3, Self.isMaildir(subfolders.map(\.path), prefix: prefix) {
+            if maildir {
                 subfolders.removeAll { $0.path.utf8.count == prefix.utf8.count + 3 && $0.path.hasSuffix("/tmp") }
                 for index in subfolders.indices where subfolders[index].path.utf8.count == prefix.utf8.count + 3 {
                     subfolders[index].messages = subfolders[index].path.hasSuffix("/cur") || subfolders[index].path.hasSuffix("/new")
@@ -158,6 +170,9 @@ struct DocumentFiles {
         if let (hand, _) = early, files.count > handed { hand(Array(files[handed...])) }
         if !ok { problem(LoadProblem(path: folder, failure: .folderUnreadable)) }
     }
+
+    /// Folders a mail server keeps inside a Maildir beside its mail (Courier's keywords and ACLs).
+    static let maildirBookkeeping: Set<String> = ["courierimapkeywords", "courierimaphieracl", "courierimapacl"]
 
     /// Whether the folder's subfolders (full paths under `prefix`) are a Maildir's: `cur`, `new` and `tmp`.
     static func isMaildir(_ subfolders: [String], prefix: String) -> Bool {
