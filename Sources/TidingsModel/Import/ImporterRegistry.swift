@@ -10,6 +10,9 @@ public struct ImporterRegistry: Sendable {
     /// The importer for a file, or the failure that says why there is none. Without `prefix` (only the name
     /// known) nil means: read the file and ask again.
     public func importer(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> Result<any Importer, LoadFailure>? {
+        // A file the user named (or a Maildir's message) is always read: its name alone settles nothing, and
+        // no claim finds damage without the content. 400,000 messages are not asked about by name.
+        if prefix == nil, named { return nil }
         var best: (any Importer)?
         var bestConfidence = ImportConfidence.none
         var firstReason: String?

@@ -120,7 +120,7 @@ public final class ParallelLoad: Sendable {
     private func work(loader: CollectionLoader, readState: ReadState) {
         while true {
             // A chunk to load; none yet while only the first files are listed (wait); none left (stop).
-            let job: (Int, Range<Int>, ArraySlice<ListedFile>)?? = shared.withLock { state in
+            let job: (Int, Range<Int>, [ListedFile])?? = shared.withLock { state in
                 guard !state.cancelled else { return .some(nil) }
                 let start = state.nextStart
                 guard start < state.files.count else { return state.listed ? .some(nil) : nil }
@@ -137,7 +137,9 @@ public final class ParallelLoad: Sendable {
                 let range = start..<min(start + size, state.files.count)
                 state.nextStart = range.upperBound
                 state.chunkEnds.append(range.upperBound)
-                return (state.chunkEnds.count - 1, range, state.files[range])
+                // Copied out: a slice would share the listing's storage, and every run of files added to a
+                // Maildir's listing of 400,000 while a chunk is loaded would copy all of it.
+                return (state.chunkEnds.count - 1, range, Array(state.files[range]))
             }
             guard let next = job else {
                 usleep(1000)
