@@ -16,13 +16,6 @@ enum TidingsBench {
         switch arguments[0] {
         case "load": load(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "keys": try keys(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
-        case "cachebench":
-            let loader = CollectionLoader(summaryCache: SummaryCache.standard())
-            let file = ListedFile(path: folder, named: false)
-            _ = loader.entriesOrHeld(file, order: 0, readState: ReadState())
-            let start = now()
-            for _ in 0..<50 { _ = loader.entriesOrHeld(file, order: 0, readState: ReadState()) }
-            report(["measure": "cache", "ms": (now() - start) / 50])
         case "list":
             let start = now()
             let files = CollectionLoader().listFiles([folder], problem: { _ in })
@@ -57,7 +50,6 @@ enum TidingsBench {
         let load = ParallelLoad(sources: [folder], readState: readState,
                                 loader: CollectionLoader(summaryCache: SummaryCache.standard()))
         load.waitUntilFinished()
-        if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil { FileHandle.standardError.write("parallel load \(now() - start) ms\n".data(using: .utf8)!) }
         // A cache of one story: every selection of another story parses its file, as a worst case.
         let loader = CollectionLoader()
         var runner = HeadlessRunner(state: AppState(readState: readState, width: 120, height: 40, storyCacheSize: 1),

@@ -25,18 +25,32 @@ struct ReaderLoop {
     mutating func run() -> String? {
         var loadingDone = false
         var quit = false
+        var listedAny = false
+        // Whether the next frame is drawn at once: after a key, the first and last stories, a parsed story.
+        var urgent = true
+        var lastFrame = DispatchTime.now().uptimeNanoseconds
         while !quit {
             var events: [Event] = []
             let batch = loading.take()
             loadingDone = batch.finished
+            if batch.finished || (!listedAny && !batch.entries.isEmpty) || batch.provisional != nil { urgent = true }
+            if !batch.entries.isEmpty { listedAny = true }
             events.append(.loaded(batch))
-            events += parser.takeResults()
+            let parsed = parser.takeResults()
+            if !parsed.isEmpty { urgent = true }
+            events += parsed
             events += saver?.takeReports() ?? []
             events.append(.tick(Date()))
             quit = perform(events)
             if quit { break }
-            // Draw only when something changed: an idle reader uses no CPU.
-            if state.needsFrame { terminal.present(state.render()) }
+            // Draw only when something changed: an idle reader uses no CPU. While stories arrive, progress is
+            // drawn at most every 50 ms: each frame costs the terminal's work too, on the cores loading uses.
+            let now = DispatchTime.now().uptimeNanoseconds
+            if state.needsFrame, urgent || loadingDone || now - lastFrame >= 50_000_000 {
+                terminal.present(state.render())
+                lastFrame = now
+                urgent = false
+            }
             if SignalFlag.received != 0 {
                 _ = perform([.terminate])
                 break
@@ -45,7 +59,9 @@ struct ReaderLoop {
             // A story being parsed is looked for every millisecond: it is what the user is waiting to see.
             let loadingStories = !loadingDone || state.loadProgress != nil
             terminal.setInputTimeout(milliseconds: parser.isBusy ? 1 : loadingStories ? 4 : 100)
-            switch terminal.readKey() {
+            let input = terminal.readKey()
+            if case .timeout = input {} else { urgent = true }
+            switch input {
             case .key(let key): quit = perform([.key(key)])
             case .mouse(let mouse): quit = perform([.mouse(mouse)])
             case .resize:

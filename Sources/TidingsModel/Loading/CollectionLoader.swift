@@ -73,7 +73,7 @@ public struct CollectionLoader: Sendable {
             return .read(UnreadCounting.entries(summaries, readState: readState))
         }
         return withImporter(file.path, named: file.named, instead: { stamp in
-            key(stamp).flatMap { cache?.summaries(for: $0) }.map { .read(UnreadCounting.entries($0, readState: readState)) }
+            key(stamp).flatMap { cache?.entries(for: $0, readState: readState) }.map { .read($0) }
         }, streaming: { importer in
             let kept = key(FileStamp(path: file.path))
             return try importer.summaries(streamingFile: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true })

@@ -44,6 +44,21 @@ enum FileBytes {
         return .bytes(bytes, stamp)
     }
 
+    /// `body` on the bytes of a file mapped into memory (no copy is made: a cache file is read once, in
+    /// place); nil when the file cannot be opened or mapped. An empty file is mapped as no bytes.
+    static func mapped<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        defer { munmap(address, size) }
+        return body(UnsafeRawBufferPointer(start: address, count: size))
+    }
+
     /// The first `count` bytes of a file (fewer when it is shorter).
     static func prefix(_ path: String, count: Int) throws -> [UInt8] {
         try range(path, offset: 0, count: count)

@@ -160,7 +160,7 @@ public final class ParallelLoad: Sendable {
                 guard !entries.isEmpty || !problems.isEmpty, offset + 1 < files.count else { continue }
                 shared.withLock { state in
                     guard state.nextToDeliver == chunk else { return }
-                    state.pending.entries.append(contentsOf: entries)
+                    state.pending.handOver(entries)
                     state.pending.problems.append(contentsOf: problems)
                     state.pending.done = range.lowerBound + offset + 1
                     if !entries.isEmpty { state.deliveredAny = true }
@@ -173,7 +173,7 @@ public final class ParallelLoad: Sendable {
                 state.chunkResults[chunk] = (entries, problems)
                 // Deliver every finished chunk that is next in order.
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
-                    state.pending.entries.append(contentsOf: ready.0)
+                    state.pending.handOver(ready.0)
                     state.pending.problems.append(contentsOf: ready.1)
                     state.pending.done = state.chunkEnds[state.nextToDeliver]
                     state.nextToDeliver += 1
@@ -222,7 +222,7 @@ public final class ParallelLoad: Sendable {
         // files' names (for Maildir names, the order mail arrived in), as a sorted listing would give them.
         entries = Self.inPathOrder(entries)
         shared.withLock { state in
-            state.pending.entries += entries
+            state.pending.handOver(entries)
             state.pending.problems += problems
             state.pending.finished = true
             state.pending.provisional = []
@@ -279,5 +279,13 @@ public final class ParallelLoad: Sendable {
     public func waitUntilFinished() {
         finishedSignal.wait()
         finishedSignal.signal()
+    }
+}
+
+extension ParallelLoad.Batch {
+    /// Adds entries to hand out: taken over whole when nothing is waiting (the usual case, the reader takes
+    /// every few milliseconds), so 1,000 entries of an archive are not copied one by one.
+    mutating func handOver(_ more: [StoryEntry]) {
+        if entries.isEmpty { entries = more } else { entries.append(contentsOf: more) }
     }
 }

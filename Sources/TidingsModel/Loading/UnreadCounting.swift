@@ -23,19 +23,13 @@ extension Importer {
 
 /// Unread counts for list entries, the same for every format.
 enum UnreadCounting {
-    /// Summaries with their unread counts. The summaries are moved, not copied: 100,000 of them carry a
-    /// million strings.
-    static func entries(_ summaries: consuming [ImportedSummary], readState: ReadState) -> [StoryEntry] {
-        var entries: [StoryEntry] = []
-        entries.reserveCapacity(summaries.count)
-        while let imported = summaries.popLast() {
-            entries.append(entry(imported, readState: readState))
-        }
-        entries.reverse()
-        return entries
+    /// Summaries with their unread counts.
+    static func entries(_ summaries: [ImportedSummary], readState: ReadState) -> [StoryEntry] {
+        summaries.map { entry($0, readState: readState) }
     }
 
-    private static func entry(_ imported: consuming ImportedSummary, readState: ReadState) -> StoryEntry {
+    /// One summary with its unread count.
+    static func entry(_ imported: ImportedSummary, readState: ReadState) -> StoryEntry {
         let ids = imported.commentIDs
         let summary = imported.summary
         // Marks a mail client left (docs/STATE.md): they count while the state says nothing of the story.

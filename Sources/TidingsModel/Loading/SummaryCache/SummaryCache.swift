@@ -72,8 +72,14 @@ public struct SummaryCache: Sendable {
 
     /// The entries kept for `key`, nil when there are none for that version of the file.
     func summaries(for key: Key) -> [ImportedSummary]? {
-        guard let bytes = try? FileBytes.read(entryPath(key.path), limit: 1 << 30) else { return nil }
-        return bytes.withUnsafeBytes { SummaryCoding.decode($0, key: key) }
+        FileBytes.mapped(entryPath(key.path)) { SummaryCoding.decode($0, key: key) } ?? nil
+    }
+
+    /// The list entries kept for `key` with their unread counts, nil when there are none.
+    func entries(for key: Key, readState: ReadState) -> [StoryEntry]? {
+        FileBytes.mapped(entryPath(key.path)) { bytes in
+            SummaryCoding.decode(bytes, key: key) { UnreadCounting.entry($0, readState: readState) }
+        } ?? nil
     }
 
     /// Keeps the entries for `key`: written beside and renamed into place, so a reader never sees half a file.

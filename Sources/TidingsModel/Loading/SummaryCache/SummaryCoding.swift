@@ -21,6 +21,12 @@ enum SummaryCoding {
     /// The entries, when `bytes` were written for `key`; nil for another file, another version of it, another
     /// build, or damaged bytes.
     static func decode(_ bytes: UnsafeRawBufferPointer, key: SummaryCache.Key) -> [ImportedSummary]? {
+        decode(bytes, key: key) { $0 }
+    }
+
+    /// The entries made into what the loader keeps (list entries with unread counts) one by one as they are
+    /// read, so no array of 100,000 summaries is made only to be copied.
+    static func decode<T>(_ bytes: UnsafeRawBufferPointer, key: SummaryCache.Key, _ make: (ImportedSummary) -> T) -> [T]? {
         var reader = ByteReader(bytes)
         var expected = ByteWriter()
         header(key, into: &expected)
@@ -29,11 +35,11 @@ enum SummaryCoding {
               expected.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }) else { return nil }
         for _ in 0..<expected.bytes.count { _ = reader.u8() }
         guard let count = reader.u32().map(Int.init), count <= bytes.count else { return nil }
-        var summaries: [ImportedSummary] = []
+        var summaries: [T] = []
         summaries.reserveCapacity(count)
         for _ in 0..<count {
             guard let imported = entry(from: &reader, path: key.path) else { return nil }
-            summaries.append(imported)
+            summaries.append(make(imported))
         }
         guard reader.u32() == magic, reader.atEnd else { return nil }
         return summaries
