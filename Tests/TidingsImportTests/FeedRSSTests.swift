@@ -32,6 +32,31 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertTrue(stories.allSatisfy { $0.comments.isEmpty })
     }
 
+    /// An RSS item opened from its list entry is read up to its place only, and is the same story the whole
+    /// file gives; an entry whose item moved (the file changed) is still found by reading all of it.
+    func testAnItemIsOpenedFromTheBytesUpToItsPlace() throws {
+        let bytes = try DiscussionFixture.bytes("feed_rss2.xml")
+        let importer = FeedImporter()
+        let whole = try importer.stories(in: bytes, path: "f.xml")
+        let summaries = try importer.summaries(in: bytes, path: "f.xml", needsCommentIDs: { _, _ in false })
+        for (summary, story) in zip(summaries.map(\.summary), whole) {
+            XCTAssertEqual(try importer.story(in: bytes, for: summary), story)
+        }
+        let partial = try FeedScan.scan(bytes, stoppingAfter: 0)
+        XCTAssertTrue(partial.stoppedEarly)
+        XCTAssertEqual(partial.entries.count, 1, "nothing after the first item is read")
+        // The first item's entry now points at the second place: found by its id in the whole file.
+        var moved = summaries[0].summary
+        moved.source.locator = "1"
+        XCTAssertEqual(try importer.story(in: bytes, for: moved), whole[0])
+        // Atom entries may answer one another in the file: an Atom feed is always read whole.
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+            <entry><id>urn:a</id><title>First</title></entry><entry><id>urn:b</id><title>Second</title></entry></feed>
+            """
+        XCTAssertFalse(try FeedScan.scan(Array(atom.utf8), stoppingAfter: 0).stoppedEarly)
+    }
+
     func testAnItemWithoutIDOrLinkGetsAStableHashOfTitleAndDate() throws {
         let first = try DiscussionFixture.stories("feed_rss2.xml")[2].id
         XCTAssertTrue(first.hasPrefix("feed:"))

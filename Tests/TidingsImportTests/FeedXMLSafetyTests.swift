@@ -55,6 +55,40 @@ final class FeedXMLSafetyTests: XCTestCase {
         XCTAssertThrowsError(try FeedImporter().stories(in: Array(text[..<inside.upperBound].utf8), path: "cut.xml"))
     }
 
+    /// A feed cut short lists its complete items and is reported as a problem beside them, in the reader and
+    /// in `dump`; a whole feed is not.
+    func testATruncatedFileIsListedAndReportedAsAProblem() throws {
+        let bytes = try DiscussionFixture.bytes("feed_rss2.xml")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let cut = try XCTUnwrap(text.range(of: "<author>ada@example.com"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cut-feed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cut.xml").path
+        try Data(text[..<cut.lowerBound].utf8).write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: folder.appendingPathComponent("whole.xml"))
+        let loader = CollectionLoader()
+        guard case .success(.partly(let entries, let problem)) = loader.entriesOrHeld(ListedFile(path: path, named: false), order: 0,
+                                                                                       readState: ReadState()) else {
+            return XCTFail("a cut feed is read in part")
+        }
+        XCTAssertEqual(entries.map(\.summary.title), ["Cats & <Dogs>"])
+        XCTAssertEqual(problem.path, path)
+        XCTAssertTrue(problem.reason.contains("truncated XML"), problem.reason)
+        XCTAssertTrue(problem.reason.contains("the complete item before the cut is listed"), problem.reason)
+        // The whole feed is read without a problem; `dump`'s loading reports the cut one with its stories.
+        let (stories, problems) = loader.loadAll([folder.path])
+        XCTAssertEqual(problems.map(\.path), [path])
+        XCTAssertTrue(stories.contains { $0.title == "Cats & <Dogs>" && $0.path == path })
+        XCTAssertNil(FeedImporter().damage(in: bytes))
+        // The reader's loader hands out both.
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let batch = load.take()
+        XCTAssertEqual(batch.problems.map(\.path), [path])
+        XCTAssertTrue(batch.entries.contains { $0.summary.path == path })
+    }
+
     func testATruncatedFileWithNoCompleteItemIsAProblem() throws {
         let text = #"<?xml version="1.0"?><rss><channel><title>T</title><item><title>Half"#
         XCTAssertThrowsError(try FeedImporter().stories(in: Array(text.utf8), path: "half.xml")) { error in

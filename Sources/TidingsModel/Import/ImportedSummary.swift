@@ -3,9 +3,13 @@
 public struct ImportedSummary: Sendable {
     public var summary: StorySummary
     public var commentIDs: [CommentID]?
+    /// Set on the first entry of a file that is damaged but was read in part (a feed cut short keeps its
+    /// complete items): the loader lists the entries and reports the file's problem beside them.
+    public var damage: LoadFailure?
 
-    public init(summary: StorySummary, commentIDs: [CommentID]?) {
+    public init(summary: StorySummary, commentIDs: [CommentID]?, damage: LoadFailure? = nil) {
         self.summary = summary
         self.commentIDs = commentIDs
+        self.damage = damage
     }
 }

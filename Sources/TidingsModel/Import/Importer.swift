@@ -43,6 +43,9 @@ public protocol Importer: Sendable {
     func story(streamingFile path: String, for summary: StorySummary) throws -> Story?
     /// Every story of such a file, in full (`dump`); nil: each is read on its own from its list entry.
     func stories(streamingFile path: String) throws -> [Story]?
+    /// For a file whose stories were read though it is damaged (a feed cut short): what to report of it.
+    /// Nil (the default) for a whole file. List entries say it themselves (`ImportedSummary.damage`).
+    func damage(in bytes: [UInt8]) -> LoadFailure?
 }
 
 extension Importer {
@@ -73,6 +76,8 @@ extension Importer {
     public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? { nil }
 
     public func stories(streamingFile path: String) throws -> [Story]? { nil }
+
+    public func damage(in bytes: [UInt8]) -> LoadFailure? { nil }
 
     /// Importers without a faster path parse in full and summarize.
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {

@@ -38,10 +38,14 @@ public struct CollectionLoader: Sendable {
             if stop() { return }
             let result = withImporter(file.path, named: file.named, streaming: { try Self.streamedStories($0, file.path).map { .read($0) } }) { importer, bytes, _ -> ReadOrHeld<[Story]> in
                 if let part = importer.heldPart(in: bytes, path: file.path) { return .held(HeldFile(path: file.path, keys: part.keys, order: order)) }
-                return .read(try importer.stories(in: bytes, path: file.path))
+                let stories = try importer.stories(in: bytes, path: file.path)
+                return importer.damage(in: bytes).map { .partly(stories, LoadProblem(path: file.path, failure: $0)) } ?? .read(stories)
             }
             switch result {
             case .success(.read(let stories)): report(.stories(stories))
+            case .success(.partly(let stories, let problem)):
+                report(.stories(stories))
+                report(.problem(problem))
             case .success(.held(let file)): held.append(file)
             case .failure(let problem): report(.problem(problem))
             }
@@ -69,8 +73,13 @@ public struct CollectionLoader: Sendable {
         }
         // Entries to be kept carry every comment id, whatever this run's read state needs.
         func listed(_ summaries: [ImportedSummary], keptAs key: SummaryCache.Key?) -> ReadOrHeld<[StoryEntry]> {
+            let entries = UnreadCounting.entries(summaries, readState: readState)
+            // A damaged file read in part is listed with its problem, and not kept: it is read again next time.
+            if let damage = summaries.lazy.compactMap(\.damage).first {
+                return .partly(entries, LoadProblem(path: file.path, failure: damage))
+            }
             if let key { cache?.store(summaries, for: key) }
-            return .read(UnreadCounting.entries(summaries, readState: readState))
+            return .read(entries)
         }
         return withImporter(file.path, named: file.named, instead: { stamp in
             key(stamp).flatMap { cache?.entries(for: $0, readState: readState) }.map { .read($0) }

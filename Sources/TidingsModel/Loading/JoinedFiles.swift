@@ -48,6 +48,8 @@ public struct HeldPart: Sendable {
 /// A file read on its own, or held back to be read with others.
 public enum ReadOrHeld<Value: Sendable>: Sendable {
     case read(Value)
+    /// Read from a damaged file: what could be read, and the file's problem.
+    case partly(Value, LoadProblem)
     case held(HeldFile)
 }
 

@@ -152,6 +152,9 @@ public final class ParallelLoad: Sendable {
             for (offset, file) in files.enumerated() {
                 switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState) {
                 case .success(.read(let found)): entries.append(contentsOf: found)
+                case .success(.partly(let found, let problem)):
+                    entries.append(contentsOf: found)
+                    problems.append(problem)
                 case .success(.held(let file)): held.append(file)
                 case .failure(let problem): problems.append(problem)
                 }

@@ -43,6 +43,12 @@ public struct FeedImporter: Importer {
     /// Only the story asked for is rendered: found by its id, else at its locator (its item's place in the
     /// file), else the first.
     public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
+        // An RSS item is read up to its place only; the whole file when it is not found there (the file changed).
+        if let place = summary.source.locator.flatMap({ Int($0) }),
+           let partial = try? read(bytes, path: summary.path, stoppingAfter: place), partial.items.scan.stoppedEarly,
+           let position = partial.storyIDs.firstIndex(of: summary.id) {
+            return partial.result(partial.threads.threads[position], full: true, wantsIDs: { _ in true }).story
+        }
         let stories = try read(bytes, path: summary.path)
         let ids = stories.storyIDs
         let locators = stories.threads.threads.map { stories.items.items[$0.entry].locator }
@@ -67,10 +73,22 @@ public struct FeedImporter: Importer {
         return keys
     }
 
+    /// A feed cut short: only then is it scanned again (`dump` reads stories, which do not carry it). A
+    /// feed that ends with its root's end tag is whole.
+    public func damage(in bytes: [UInt8]) -> LoadFailure? {
+        var end = bytes.count
+        while end > 0, [0x20, 0x09, 0x0A, 0x0D, 0x00].contains(bytes[end - 1]) { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: ">") {
+            let tail = String(decoding: bytes[max(0, end - 16)..<end], as: UTF8.self)
+            if tail.hasSuffix("</rss>") || tail.hasSuffix("</feed>") || tail.hasSuffix("RDF>") { return nil }
+        }
+        return (try? FeedScan.scan(FeedInput.utf8(bytes)))?.damage
+    }
+
     /// The scan of the bytes, ready for stories; a file with none throws the reason.
-    func read(_ bytes: [UInt8], path: String) throws -> FeedStories {
+    func read(_ bytes: [UInt8], path: String, stoppingAfter entry: Int? = nil) throws -> FeedStories {
         let input = FeedInput.utf8(bytes)
-        let scan = try FeedScan.scan(input)
+        let scan = try FeedScan.scan(input, stoppingAfter: entry)
         guard !scan.entries.isEmpty else {
             if !scan.sawFeed { throw LoadFailure.notAStory("not a story: XML that is not a feed") }
             if scan.truncated { throw LoadFailure.malformed("truncated XML: the file ends before its first item is complete") }

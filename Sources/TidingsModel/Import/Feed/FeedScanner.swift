@@ -20,6 +20,8 @@ struct FeedScanner {
     private var entryDepth = 0
     private var entryNamespace = XMLNamespace.none
     private var entryCount = 0
+    /// The entry after which an RSS document's scan stops (`FeedScan.scan(_:stoppingAfter:)`).
+    var stopAfterEntry: Int?
 
     /// The text field being read: which, where, its text so far.
     private enum Field {
@@ -44,7 +46,7 @@ struct FeedScanner {
     }
 
     mutating func run() throws {
-        while true {
+        while !scan.stoppedEarly {
             switch try reader.next() {
             case .start: start()
             case .end: end()
@@ -390,6 +392,7 @@ struct FeedScanner {
         // Moved out, not copied: a copy would retain each of its strings.
         var finished = FeedEntry(index: 0, channel: 0, isAtom: false)
         swap(&finished, &entry)
+        if let stop = stopAfterEntry, finished.index == stop, root == .rss || root == .rdf { scan.stoppedEarly = true }
         scan.entries.append(finished)
     }
 

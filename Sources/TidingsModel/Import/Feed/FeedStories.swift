@@ -32,7 +32,7 @@ struct FeedStories {
 
     /// The list entries, made from the headers alone: no story is built.
     func summaries(wantsIDs: (String) -> Bool) -> [ImportedSummary] {
-        threads.threads.map { thread in
+        var summaries = threads.threads.map { thread in
             let item = items.items[thread.entry]
             let id = Self.storyID(item.key)
             let summary = StorySummary(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
@@ -40,6 +40,8 @@ struct FeedStories {
             let commentIDs = wantsIDs(id) ? thread.comments.map { ServiceIDs.comment(Self.storyID(items.items[$0.entry].key)) } : nil
             return ImportedSummary(summary: summary, commentIDs: commentIDs)
         }
+        if let damage = items.scan.damage, !summaries.isEmpty { summaries[0].damage = damage }
+        return summaries
     }
 
     /// Every story; `render(i)` says whether story i is built in full, `wantsIDs(id)` whether a story

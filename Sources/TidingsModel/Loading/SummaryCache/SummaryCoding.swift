@@ -9,7 +9,7 @@ enum SummaryCoding {
     static let layout: UInt32 = 1
 
     static func encode(_ summaries: [ImportedSummary], key: SummaryCache.Key) -> [UInt8]? {
-        guard summaries.allSatisfy({ $0.summary.source.path == key.path && $0.summary.source.otherPaths.isEmpty }) else { return nil }
+        guard summaries.allSatisfy({ $0.summary.source.path == key.path && $0.summary.source.otherPaths.isEmpty && $0.damage == nil }) else { return nil }
         var writer = ByteWriter()
         header(key, into: &writer)
         writer.u32(UInt32(summaries.count))
