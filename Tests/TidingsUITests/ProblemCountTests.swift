@@ -14,4 +14,17 @@ final class ProblemCountTests: XCTestCase {
         let quiet = onlySkipped.render().row(29)
         XCTAssertFalse(quiet.contains("problem"), quiet)
     }
+
+    /// On the narrowest screen the count of problems outranks the help and quit hints: it is the one sign
+    /// that a file failed. A file read in part has a heading of its own on the problem page.
+    func testAProblemShowsOnATinyScreenAndAPartReadFileSaysSo() {
+        let cut = LoadProblem(path: "cut.xml", failure: .readInPart("truncated XML: the file ends inside the feed"))
+        var state = AppState(stories: UIFixtures.stories, problems: [cut], width: 30, height: 8)
+        let status = state.render().row(7)
+        XCTAssertTrue(status.contains("1 problem: p"), status)
+        _ = state.update(.key(.character("p")))
+        let page = state.render().text
+        XCTAssertTrue(page.contains("1 file read in part"), page)
+        XCTAssertFalse(page.contains("could not be loaded"), page)
+    }
 }

@@ -18,6 +18,7 @@ extension LoadFailure: CustomStringConvertible {
         case .binary: return "binary file, not text"
         case .empty: return "empty file: no title line"
         case .malformed(let text): return text
+        case .readInPart(let text): return text
         case .unknownFormat: return "not a document in any known format"
         case .unsupported(let what): return "\(what): a format this version of Tidings does not read yet"
         case .unknownJSON(let shape): return "JSON, but not a discussion this reader knows: \(shape)"
@@ -39,6 +40,7 @@ extension LoadFailure: CustomStringConvertible {
         case .brokenLink: return count == 1 ? "1 broken link" : "\(count) broken links"
         case .notAStory: return "\(files) skipped: not stories"
         case .unsupported: return "\(files) in formats not read yet"
+        case .readInPart: return "\(files) read in part: damaged, listed as far as \(count == 1 ? "it" : "they") could be read"
         case .unknownJSON: return count == 1 ? "1 JSON file that is not a known discussion" : "\(count) JSON files that are not known discussions"
         case .linkLoop: return count == 1 ? "1 loop of links" : "\(count) loops of links"
         case .pipe, .socket, .device: return count == 1 ? "1 entry that is not a regular file" : "\(count) entries that are not regular files"
@@ -61,6 +63,7 @@ extension LoadFailure: CustomStringConvertible {
         case .tooLarge: return "too large"
         case .readError: return "read error"
         case .malformed: return "malformed"
+        case .readInPart: return "read in part"
         case .unsupported: return "unsupported"
         case .unknownJSON: return "unknown JSON"
         case .unsafeXML: return "unsafe XML"

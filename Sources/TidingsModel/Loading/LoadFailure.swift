@@ -20,6 +20,8 @@ public enum LoadFailure: Error, Sendable, Hashable {
     case binary
     case empty
     case malformed(String)
+    /// Damaged, but listed as far as it could be read (a feed cut short keeps its complete items).
+    case readInPart(String)
     case unknownFormat
     /// A format this build recognizes but cannot read yet (a mailbox, a JSON export).
     case unsupported(String)

@@ -15,6 +15,15 @@ extension AppState {
         append(entries: newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
         guard selectedWasProvisional, let selected else { return }
+        // Nobody has moved: the reader stays on the first row, as it opened, rather than on whichever thread
+        // the loader happened to list first.
+        if !touched, selectedStory == 0, entries.first?.summary.id != selected.id {
+            currentStory = nil
+            loadingStory = nil
+            selectStory(0)
+            settle()
+            return
+        }
         if let index = entries[start...].firstIndex(where: { $0.summary.id == selected.id }) {
             selectedStory = index
             // The story on screen has replies it did not have when it was read: read it again.

@@ -6,9 +6,11 @@ extension AppState {
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
+            touched = true
             if !quitting { handle(key) }
             needsFrame = true
         case .mouse(let mouse):
+            touched = true
             if !quitting { handle(mouse) }
             needsFrame = true
         case .resize(let width, let height):

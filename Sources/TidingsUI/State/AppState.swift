@@ -31,6 +31,9 @@ public struct AppState: Sendable {
     public internal(set) var entries: [StoryEntry] = []
     /// How many entries at the end of the list are provisional (`AppState+Provisional`).
     public internal(set) var provisionalCount = 0
+    /// Whether a key or a click has come: until then the reader stays on the first row of a list that
+    /// changes as it loads.
+    var touched = false
     public internal(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
@@ -161,7 +164,8 @@ public struct AppState: Sendable {
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
         let wasEmpty = entries.isEmpty
-        entries.append(contentsOf: newEntries)
+        // The first stories are taken whole, not copied one by one.
+        if wasEmpty { entries = newEntries } else { entries.append(contentsOf: newEntries) }
         problems.append(contentsOf: newProblems)
         // Kept apart as they arrive: the status line counts the failed ones on every frame.
         for problem in newProblems {

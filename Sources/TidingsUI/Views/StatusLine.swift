@@ -26,14 +26,15 @@ extension AppState {
             }
             if !failedFiles.isEmpty || !sessionProblems.isEmpty, let key = keyMap.keys(for: .showProblems, in: context).first {
                 let count = failedFiles.count + sessionProblems.count
-                right.append(.init(text: "\(count.formatted) problem\(count == 1 ? "" : "s"): \(key)", priority: 2))
+                // Before the help and quit hints: on a narrow screen it is the one sign that a file failed.
+                right.append(.init(text: "\(count.formatted) problem\(count == 1 ? "" : "s"): \(key)", priority: 1))
             }
         }
         // The commands that end a visit (help, quit, close) go on the right; the rest on the left.
         let trailing: Set<Command> = [.showHelp, .quit, .closePage]
         for (rank, hint) in hints(in: context).enumerated() {
             if trailing.contains(hint.command) {
-                right.append(.init(text: hint.text, priority: 1))
+                right.append(.init(text: hint.text, priority: 2))
             } else if loadProgress == nil || overlay != .none {
                 left.append(.init(text: hint.text, priority: 3 + rank))
             }

@@ -12,7 +12,7 @@ struct FeedScan {
     var damage: LoadFailure? {
         guard truncated, !entries.isEmpty else { return nil }
         let count = entries.count
-        return .malformed("truncated XML: the file ends inside the feed; \(count == 1 ? "the complete item before the cut is" : "the \(count) complete items before the cut are") listed")
+        return .readInPart("truncated XML: the file ends inside the feed; \(count == 1 ? "the complete item before the cut is" : "the \(count) complete items before the cut are") listed")
     }
     /// Entries with `thr:in-reply-to`.
     var hasReplies = false
