@@ -154,14 +154,14 @@ final class ReaderKeysTests: XCTestCase {
         state.press(.character("?"), .end)
         guard case .help(let top) = state.overlay else { return XCTFail("help is open") }
         XCTAssertGreaterThan(top, 0)
-        state.resize(width: 100, height: 60)
+        state.resize(width: 100, height: 80)
         XCTAssertEqual(state.overlay, .help(top: 0), "everything fits now: no empty rows below")
-        state.resize(width: 80, height: 60)
+        state.resize(width: 80, height: 80)
         let rows = state.render().text.split(separator: "\n").map(String.init)
         let read = try! XCTUnwrap(rows.firstIndex { $0.contains("Mark read") })
         XCTAssertTrue(rows[read + 1].hasPrefix("              ") && rows[read + 1].contains("read already"),
                       "at 80 columns a long description wraps under itself: \(rows[read + 1])")
-        state.resize(width: 30, height: 60)
+        state.resize(width: 30, height: 80)
         let narrow = state.render().text
         XCTAssertFalse(narrow.contains("…"), "nothing in the help is cut")
         XCTAssertTrue(narrow.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "Enter" },

@@ -51,6 +51,23 @@ public struct CommandSpec: Sendable {
         case .expandThread:
             return CommandSpec(.expandThread, "Expand the selected thread (on an open one: go to its first reply)", in: [.comments],
                                needs: .selectedComment, hint: "fold")
+        case .parentComment:
+            return CommandSpec(.parentComment, "Go to the parent comment", in: [.comments])
+        case .nextSibling:
+            return CommandSpec(.nextSibling, "Go to the next comment at the same level (same parent)", in: [.comments])
+        case .previousSibling:
+            return CommandSpec(.previousSibling, "Go to the previous comment at the same level (same parent)", in: [.comments])
+        case .nextThread:
+            return CommandSpec(.nextThread, "Go to the next top-level thread", in: [.comments])
+        case .previousThread:
+            return CommandSpec(.previousThread, "Go to the previous top-level thread", in: [.comments])
+        case .collapseAll:
+            return CommandSpec(.collapseAll, "Collapse every top-level thread", in: [.comments])
+        case .expandAll:
+            return CommandSpec(.expandAll, "Expand every thread", in: [.comments])
+        case .collapseRead:
+            return CommandSpec(.collapseRead, "Collapse read: fold every thread with nothing unread, open the ones with unread replies",
+                               in: [.comments])
         case .toggleRead:
             return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
                                in: InputContext.reader, needs: .selectedStory, hint: "read")
@@ -60,6 +77,9 @@ public struct CommandSpec: Sendable {
         case .nextUnread:
             return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next unread story or story with unread comments",
                                in: InputContext.reader, hint: "next unread")
+        case .previousUnread:
+            return CommandSpec(.previousUnread, "Go to the previous unread comment, back to the previous unread story or story with unread comments",
+                               in: InputContext.reader)
         case .focusStories:
             return CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories")
         case .nextPane:

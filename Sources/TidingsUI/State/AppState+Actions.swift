@@ -55,7 +55,9 @@ extension AppState {
     private func needsStoryContent(_ command: Command, in context: InputContext) -> Bool {
         // Every command named, so a new one has to be placed here too.
         switch command {
-        case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread: return true
+        case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread, .previousUnread, .parentComment,
+             .nextSibling, .previousSibling, .nextThread, .previousThread, .collapseAll, .expandAll, .collapseRead:
+            return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return context == .storyText || context == .comments
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
@@ -140,6 +142,15 @@ extension AppState {
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
         case .nextUnread: return goToNextUnread()
+        case .previousUnread: return goToPreviousUnread()
+        case .parentComment: return goToParentComment()
+        case .nextSibling: return goToSibling(forward: true)
+        case .previousSibling: return goToSibling(forward: false)
+        case .nextThread: return goToThread(forward: true)
+        case .previousThread: return goToThread(forward: false)
+        case .collapseAll: return collapseAllThreads()
+        case .expandAll: return expandAllThreads()
+        case .collapseRead: return collapseReadThreads()
         case .toggleQuotes: toggleQuotes()
         case .focusStories: focus(.stories)
         case .showHelp: overlay = .help(top: 0)

@@ -56,8 +56,12 @@ extension AppState {
         textTop = 0
         if focus != .stories { markStoryOpened() }
         if let kept, let index = story.comments.firstIndex(where: { $0.id == kept }) { selectComment(index) }
-        if onArrival == .selectFirstUnread, let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
-            selectComment(first)
+        switch onArrival {
+        case .none: break
+        case .selectFirstUnread:
+            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+        case .selectLastUnread:
+            if let last = story.comments.indices.last(where: { isUnread(comment: $0) }) { selectComment(last) }
         }
         onArrival = .none
         needsFrame = true

@@ -75,6 +75,15 @@ public struct CommentThread: Sendable {
         rebuildVisible()
     }
 
+    /// Replaces every fold at once, with one rebuild however many threads change (a comment without
+    /// replies has nothing to fold and is left out).
+    public mutating func setCollapsed(_ indices: Set<Int>) {
+        let folds = indices.filter { comments.indices.contains($0) && hasReplies($0) }
+        guard folds != collapsed else { return }
+        collapsed = folds
+        rebuildVisible()
+    }
+
     /// Makes a comment visible by expanding every collapsed ancestor.
     public mutating func reveal(_ index: Int) {
         var changed = false

@@ -1,0 +1,39 @@
+import TidingsModel
+
+/// `N`: `n` backwards. The previous unread comment before the selection, then back through the collection
+/// (wrapping) to the previous story with anything unread, arriving at its last unread comment. Folded
+/// threads on the way are opened. Outside the comment pane the selected story counts as not yet entered,
+/// so its own comments come last, after every other story.
+extension AppState {
+    mutating func goToPreviousUnread() -> CommandOutcome {
+        guard !entries.isEmpty else { return .nothingToDo("No stories") }
+        let inComments = focus == .comments
+        if inComments, let story = currentStory, let selected = selectedComment,
+           let previous = story.comments.indices.prefix(selected).last(where: { isUnread(comment: $0) }) {
+            selectComment(previous)
+            return .done
+        }
+        for offset in 1..<max(1, entries.count) {
+            let index = (selectedStory - offset + entries.count) % entries.count
+            guard storyHasUnread(index) else { continue }
+            selectStory(index, then: .selectLastUnread)
+            focus(.comments)
+            message = entries[index].unreadComments > 0 ? "Previous story with unread comments" : "Previous unread story"
+            return .done
+        }
+        // Back round to the story we started in: comments below the selection, or the story itself.
+        guard let story = currentStory else { return .nothingToDo("Nothing unread left in the collection") }
+        let after = inComments ? (selectedComment ?? -1) + 1 : 0
+        if let last = story.comments.indices.dropFirst(after).last(where: { isUnread(comment: $0) }) {
+            if inComments { message = "Back to the last unread comment in this story" }
+            focus(.comments)
+            selectComment(last)
+            return .done
+        }
+        if !inComments, storyHasUnread(selectedStory) {
+            focus(.comments)
+            return .done
+        }
+        return .nothingToDo("Nothing unread left in the collection")
+    }
+}
