@@ -2,7 +2,7 @@ import TidingsModel
 
 /// Where the thread moves land: parent, siblings, top-level threads, and the fold that hides a comment.
 /// Comments are stored depth first, so a comment's replies follow it and its next sibling comes right after
-/// them; each answer costs at most one walk up the ancestors, never a pass over the whole thread.
+/// them; each answer costs a walk up the parent links at most twice, never a pass over the whole thread.
 extension CommentThread {
     /// The comment after this one's replies with the same parent; nil for the last at its level.
     public func nextSibling(of index: Int) -> Int? {
