@@ -222,6 +222,18 @@ final class ThreadMovesTests: XCTestCase {
         }
     }
 
+    /// Comments without replies have nothing to fold: collapse read says so, as collapse all does, rather
+    /// than that nothing is read.
+    func testFlatCommentsHaveNothingToFold() {
+        let flat = UIFixtures.story("flat", comments: [(depth: 0, text: "one"), (depth: 0, text: "two")])
+        var state = AppState(stories: [flat], width: 80, height: 24)
+        state.press(.enter)
+        for key in ["C", "c"] as [Character] {
+            state.press(.character(key))
+            XCTAssertEqual(state.message, "No comment here has replies to fold", "\(key)")
+        }
+    }
+
     func testThreadKeysAreForTheCommentPane() {
         var state = AppState(stories: [Self.story], width: 80, height: 24)
         state.press(.character("]"))

@@ -34,6 +34,8 @@ extension AppState {
         guard let thread else { return .done }
         let folds = thread.readFolds { isUnread(comment: $0) }
         if folds == thread.collapsed {
+            // Comments without replies have nothing to fold, read or not: say that, not that nothing is read.
+            if folds.isEmpty, thread.topLevelFolds.isEmpty { return .nothingToDo("No comment here has replies to fold") }
             return .nothingToDo(folds.isEmpty ? "No thread here is all read" : "The read threads are collapsed already")
         }
         applyFolds(folds)
