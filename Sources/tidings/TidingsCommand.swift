@@ -16,7 +16,7 @@ struct TidingsCommand: ParsableCommand {
         commandName: "tidings",
         abstract: "A terminal reader for saved stories and their comment threads.",
         usage: """
-        tidings [DIR ...] [--state FILE] [--no-mouse]
+        tidings [DIR ...] [--state FILE] [--no-mouse] [--no-cache]
           tidings dump PATH ...
         """,
         discussion: """
@@ -29,12 +29,13 @@ struct TidingsCommand: ParsableCommand {
 
         The reader is the default command, `read`. Its options: --state FILE keeps the read state in FILE \
         (default $XDG_STATE_HOME/tidings/state.json); --no-mouse leaves the mouse to the terminal for \
-        selecting text. `tidings read --help` lists them.
+        selecting text; --no-cache reads every file again instead of listing large ones from the summary \
+        cache. `tidings read --help` lists them.
 
         `tidings dump PATH...` prints every story as JSON Lines instead, for scripts and for checking a file.
         """,
         version: version,
-        subcommands: [Read.self, Dump.self],
+        subcommands: [Read.self, Dump.self, Man.self],
         defaultSubcommand: Read.self
     )
 }

@@ -117,11 +117,11 @@ public struct KeyMap: Sendable {
     }
 
     /// The keys bound to each command, grouped by where they apply, in table order: the help's content.
-    public func helpSections() -> [(title: String, entries: [(keys: String, summary: String)])] {
+    public func helpSections(separator: String = " ") -> [(title: String, entries: [(keys: String, summary: String)])] {
         var sections: [(title: String, entries: [(keys: String, summary: String)])] = []
         for binding in bindings {
             let title = Self.sectionTitle(binding.contexts)
-            let keys = binding.sequences.map { $0.map(\.description).joined(separator: " ") }.joined(separator: " ")
+            let keys = binding.sequences.map { $0.map(\.description).joined(separator: " ") }.joined(separator: separator)
             let entry = (keys: keys, summary: binding.command.spec.summary)
             if let index = sections.firstIndex(where: { $0.title == title }) {
                 sections[index].entries.append(entry)
