@@ -15,6 +15,8 @@ final class CursesTerminal {
     private let screen: OpaquePointer
     private var shown: ScreenBuffer?
     private var colorPairs: [ColorRole: Int16] = [:]
+    /// Colour, or attributes alone (`NO_COLOR`, or a terminal without colours): the reader draws for it.
+    let colorMode: ColorMode
     private var closed = false
 
     /// Why the terminal cannot be used; the message tells the user what to do instead.
@@ -64,7 +66,9 @@ final class CursesTerminal {
         curs_set(0)
         wtimeout(tidings_stdscr(), 100)
         if mouse { tidings_enable_mouse() }
-        if has_colors() {
+        colorMode = ColorMode.choose(noColor: ProcessInfo.processInfo.environment["NO_COLOR"], terminalHasColors: has_colors())
+        // In monochrome no colour is ever started, so no pair exists and every cell goes out in pair 0.
+        if colorMode == .color {
             start_color()
             use_default_colors()
             // One pair per role the theme colours, on the terminal's default background (-1).

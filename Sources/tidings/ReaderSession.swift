@@ -47,6 +47,7 @@ struct ReaderSession {
 
         let size = terminal.size
         var state = AppState(readState: readState, width: size.width, height: size.height)
+        state.colorMode = terminal.colorMode
         if let startMessage { state.reportSessionProblem(startMessage) }
         if case .setAside(_, _, true) = outcome { state.saveSoon() }
         var loop = ReaderLoop(terminal: terminal, state: state, store: canSave ? store : nil,

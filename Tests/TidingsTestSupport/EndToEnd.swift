@@ -18,8 +18,9 @@ public enum EndToEnd {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    public static func command(_ binary: String, _ arguments: [String]) -> String {
-        "env TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME='\(cacheHome)' " + ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    /// `environment` ("NAME=value") comes after the defaults, so it can replace them (`TERM=xterm-mono`).
+    public static func command(_ binary: String, _ arguments: [String], environment: [String] = []) -> String {
+        "env TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME='\(cacheHome)' " + (environment + [binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
     }
 
     /// The summary cache of the binaries the tests run: kept out of the user's own cache.

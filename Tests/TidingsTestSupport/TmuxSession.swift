@@ -20,6 +20,11 @@ public final class TmuxSession {
 
     public func capture() -> String { Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", name]).output }
 
+    /// The screen with its attributes and colours as SGR sequences (`capture-pane -e`).
+    public func captureStyled() -> StyledCapture {
+        StyledCapture(Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-e", "-t", name]).output)
+    }
+
     public func send(_ keys: String...) { _ = Self.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys) }
 
     public func resize(width: Int, height: Int) {

@@ -104,6 +104,10 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Colour, or attributes alone; the executable picks it from `NO_COLOR` and the terminal.
+    public var colorMode: ColorMode = .color {
+        didSet { if colorMode != oldValue { needsFrame = true } }
+    }
     /// Whether long quotes are shown in full (`T`); they start folded.
     public internal(set) var quotesShown = false
     /// The comment pane's own state (see `CommentPaneState`).

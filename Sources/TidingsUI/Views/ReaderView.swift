@@ -7,12 +7,14 @@ extension AppState {
         needsFrame = false
         var screen = ScreenBuffer(width: width, height: height)
         let layout = self.layout
-        guard layout.arrangement != .tooSmall else {
+        if layout.arrangement == .tooSmall {
             drawTooSmall(&screen)
-            return screen
+        } else {
+            if overlay == .none { drawReader(&screen, layout: layout) } else { drawPage(&screen, area: layout.full) }
+            drawStatus(&screen, area: layout.status)
         }
-        if overlay == .none { drawReader(&screen, layout: layout) } else { drawPage(&screen, area: layout.full) }
-        drawStatus(&screen, area: layout.status)
+        // Views name colour roles; without colour the roles become attributes here, in one place for all.
+        if colorMode == .monochrome { screen.restyle(Monochrome.style) }
         return screen
     }
 

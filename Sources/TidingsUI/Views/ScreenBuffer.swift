@@ -43,6 +43,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         for column in max(0, x)..<min(width, x + max(0, count)) { set(column, y, Cell(text: " ", style: style)) }
     }
 
+    /// Changes the style of every cell, as the monochrome mode does once a frame is drawn.
+    public mutating func restyle(_ transform: (Style) -> Style) {
+        for index in cells.indices { cells[index].style = transform(cells[index].style) }
+    }
+
     /// The screen as text, one line per row, wide characters written once (tests compare this).
     public var text: String {
         (0..<height).map { row($0) }.joined(separator: "\n")
