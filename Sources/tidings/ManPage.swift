@@ -35,6 +35,9 @@ enum ManPage {
         .B XDG_CACHE_HOME
         Where list entries of large files are kept: $XDG_CACHE_HOME/tidings/summaries, else ~/.cache/tidings/summaries.
         .TP
+        .B NO_COLOR
+        Any value but the empty one: no colours, only bold, dim, reverse and underline (as on a terminal without colours).
+        .TP
         .B TERM
         The terminal; without a usable one the reader does not start and points to \\fBtidings dump\\fR.
         .SH EXIT STATUS
