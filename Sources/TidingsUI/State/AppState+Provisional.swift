@@ -10,8 +10,15 @@ extension AppState {
         let selected = entries.indices.contains(selectedStory) ? entries[selectedStory].summary : nil
         let selectedWasProvisional = provisionalCount > 0 && selectedStory >= start
         entries.removeSubrange(start...)
+        rows.removeEntries(from: start)
         parsedStories.removeAll(from: start)
         provisionalCount = 0
+        // What is listed from `start` on is decided again once the selection has found its place, so a
+        // story listed only because it was selected does not stay listed under another's index.
+        defer {
+            relistStories(from: start)
+            settle()
+        }
         append(entries: newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
         guard selectedWasProvisional, let selected else { return }
@@ -21,7 +28,6 @@ extension AppState {
             currentStory = nil
             loadingStory = nil
             selectStory(0)
-            settle()
             return
         }
         if let index = entries[start...].firstIndex(where: { $0.summary.id == selected.id }) {
@@ -37,6 +43,5 @@ extension AppState {
             loadingStory = nil
             selectStory(min(selectedStory, max(0, entries.count - 1)))
         }
-        settle()
     }
 }
