@@ -9,6 +9,10 @@ extension AppState {
         let start = entries.count - provisionalCount
         let selected = entries.indices.contains(selectedStory) ? entries[selectedStory].summary : nil
         let selectedWasProvisional = provisionalCount > 0 && selectedStory >= start
+        // The loader counts unread comments against the marks it started with: a thread read since keeps
+        // the count the reader has kept for it, as long as it comes back unchanged.
+        var kept: [String: StoryEntry] = [:]
+        for entry in entries[start...] { kept[entry.summary.id] = entry }
         entries.removeSubrange(start...)
         rows.removeEntries(from: start)
         parsedStories.removeAll(from: start)
@@ -21,6 +25,11 @@ extension AppState {
         }
         append(entries: newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
+        for index in entries.indices.dropFirst(start) {
+            if let old = kept[entries[index].summary.id], old.summary == entries[index].summary {
+                entries[index].unreadComments = old.unreadComments
+            }
+        }
         guard selectedWasProvisional, let selected else { return }
         // Nobody has moved: the reader stays on the first row, as it opened, rather than on whichever thread
         // the loader happened to list first.

@@ -17,7 +17,10 @@ extension AppState {
             guard storyListTop + row < rows.count else {
                 // Everything is read and hidden but the selection: say why the list is so short.
                 if listShowsNothingUnread, row == rows.count - storyListTop {
-                    screen.write("No unread stories: H shows all", x: area.x + 1, y: area.y + row, maxWidth: area.width - 1, style: .dim)
+                    // Indented as the other notes of the list, unless that would cut it at 30 columns.
+                    let text = "No unread stories: H shows all"
+                    let x = DisplayWidth.of(text) < area.width ? area.x + 1 : area.x
+                    screen.write(text, x: x, y: area.y + row, maxWidth: area.maxX - x, style: .dim)
                 }
                 break
             }
