@@ -11,8 +11,8 @@ extension AppState {
             message = "Every story shown"
         } else {
             let hidden = rows.hiddenCount
-            message = hidden == 0 ? "Read stories will be hidden: none is read yet"
-                : "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden: H shows all"
+            // Short enough for 30 columns; the list's title keeps the count.
+            message = hidden == 0 ? "No read story to hide yet" : "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
         }
         return .done
     }
