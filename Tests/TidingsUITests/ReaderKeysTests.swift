@@ -159,9 +159,11 @@ final class ReaderKeysTests: XCTestCase {
         state.resize(width: 80, height: 80)
         let rows = state.render().text.split(separator: "\n").map(String.init)
         let read = try! XCTUnwrap(rows.firstIndex { $0.contains("Mark read") })
-        XCTAssertTrue(rows[read + 1].hasPrefix("              ") && rows[read + 1].contains("read already"),
+        // The description's column, wherever the widest keys put it.
+        let column = rows[read].distance(from: rows[read].startIndex, to: rows[read].range(of: "Mark read")!.lowerBound)
+        XCTAssertTrue(rows[read + 1].hasPrefix(String(repeating: " ", count: column)) && rows[read + 1].contains("read already"),
                       "at 80 columns a long description wraps under itself: \(rows[read + 1])")
-        state.resize(width: 30, height: 80)
+        state.resize(width: 30, height: 120)
         let narrow = state.render().text
         XCTAssertFalse(narrow.contains("…"), "nothing in the help is cut")
         XCTAssertTrue(narrow.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "Enter" },

@@ -43,6 +43,9 @@ public struct CommandSpec: Sendable {
         case .openStory:
             return CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
                                needs: .selectedStory, hint: "open")
+        case .readOn:
+            return CommandSpec(.readOn, "Read on: open the story, page through its text, then its comments, then on to the next unread story",
+                               in: InputContext.reader)
         case .toggleFold:
             return CommandSpec(.toggleFold, "Fold or unfold the selected comment's replies", in: [.comments], needs: .selectedComment)
         case .collapseThread:
@@ -71,6 +74,9 @@ public struct CommandSpec: Sendable {
         case .toggleRead:
             return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
                                in: InputContext.reader, needs: .selectedStory, hint: "read")
+        case .toggleHideRead:
+            return CommandSpec(.toggleHideRead, "Hide read stories (the selected one stays until you move off it), or show every story again",
+                               in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

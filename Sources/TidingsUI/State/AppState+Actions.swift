@@ -60,9 +60,12 @@ extension AppState {
             return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return context == .storyText || context == .comments
+        // From the list it only opens the story; in a reading pane it needs the text's or comments' end.
+        case .readOn:
+            return context == .storyText || context == .comments
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead:
             return false
         }
     }
@@ -130,6 +133,7 @@ extension AppState {
         case .nextPane: moveFocus(forward: true)
         case .previousPane: moveFocus(forward: false)
         case .openStory: focus(.comments)
+        case .readOn: return readOn()
         case .toggleFold:
             guard let selected = selectedComment, let thread, thread.hasReplies(selected) else {
                 if let selected = selectedComment, currentStory?.comments[selected].kind == .unsaved {
@@ -141,6 +145,7 @@ extension AppState {
         case .expandThread: expandComment()
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
+        case .toggleHideRead: return toggleHideRead()
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()
@@ -174,19 +179,24 @@ extension AppState {
         if target != .stories { markStoryOpened() }
     }
 
+    /// Moves by rows of the list as shown (`StoryRows`), not by entries: with `H` some entries are not rows.
     private mutating func moveInStoryList(_ command: Command) {
+        guard !rows.isEmpty else { return }
         let page = max(1, (layout.storyList?.height ?? 1) - 1)
+        let row = rows.row(ofEntry: selectedStory) ?? 0
+        let target: Int
         switch command {
-        case .moveUp: selectStory(selectedStory - 1)
-        case .moveDown: selectStory(selectedStory + 1)
-        case .pageUp: selectStory(selectedStory - page)
-        case .pageDown: selectStory(selectedStory + page)
-        case .goTop: selectStory(0)
-        default: selectStory(entries.count - 1)
+        case .moveUp: target = row - 1
+        case .moveDown: target = row + 1
+        case .pageUp: target = row - page
+        case .pageDown: target = row + page
+        case .goTop: target = 0
+        default: target = rows.count - 1
         }
+        selectStory(rows.entry(atRow: min(max(0, target), rows.count - 1)))
     }
 
-    private mutating func scrollStoryText(_ command: Command) {
+    mutating func scrollStoryText(_ command: Command) {
         let page = max(1, (layout.storyTextBody?.height ?? 1) - 1)
         switch command {
         case .moveUp: textTop -= 1

@@ -33,8 +33,8 @@ extension AppState {
     private mutating func select(row: Int, in pane: Focus) {
         switch pane {
         case .stories:
-            let index = storyListTop + row
-            if entries.indices.contains(index) { selectStory(index) }
+            let listRow = storyListTop + row
+            if listRow < rows.count { selectStory(rows.entry(atRow: listRow)) }
         case .text:
             break
         case .comments:

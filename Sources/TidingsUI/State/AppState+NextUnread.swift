@@ -19,13 +19,11 @@ extension AppState {
                 return .done
             }
         }
-        for offset in 1..<max(1, entries.count) {
-            let index = (selectedStory + offset) % entries.count
-            guard storyHasUnread(index) else { continue }
+        if let index = storyWithUnread(forward: true) {
             // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet).
             selectStory(index, then: .selectFirstUnread)
             focus(.comments)
-            message = entries[index].unreadComments > 0 ? "Next story with unread comments" : "Next unread story"
+            message = arrivalMessage(index, forward: true)
             return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.
@@ -36,6 +34,28 @@ extension AppState {
             return .done
         }
         return .nothingToDo("Nothing unread left in the collection")
+    }
+
+    /// The first story with anything unread after the selected one (before it, backwards) in the order
+    /// the list shows, wrapping round; nil when no other listed story has anything unread. With `H` on, the
+    /// stories not listed have nothing unread: the rows are all there is to look at.
+    func storyWithUnread(forward: Bool) -> Int? {
+        let count = rows.count
+        guard count > 1 else { return nil }
+        let start = rows.row(ofEntry: selectedStory) ?? 0
+        for offset in 1..<count {
+            let entry = rows.entry(atRow: (start + (forward ? offset : count - offset)) % count)
+            if storyHasUnread(entry) { return entry }
+        }
+        return nil
+    }
+
+    /// What the status line says on arriving at another story with something unread.
+    func arrivalMessage(_ index: Int, forward: Bool) -> String {
+        if entries[index].unreadComments > 0 {
+            return forward ? "Next story with unread comments" : "Previous story with unread comments"
+        }
+        return forward ? "Next unread story" : "Previous unread story"
     }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).

@@ -13,12 +13,10 @@ extension AppState {
             selectComment(previous)
             return .done
         }
-        for offset in 1..<max(1, entries.count) {
-            let index = (selectedStory - offset + entries.count) % entries.count
-            guard storyHasUnread(index) else { continue }
+        if let index = storyWithUnread(forward: false) {
             selectStory(index, then: .selectLastUnread)
             focus(.comments)
-            message = entries[index].unreadComments > 0 ? "Previous story with unread comments" : "Previous unread story"
+            message = arrivalMessage(index, forward: false)
             return .done
         }
         // Back round to the story we started in: comments below the selection, or the story itself.

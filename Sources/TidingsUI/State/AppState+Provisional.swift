@@ -9,11 +9,27 @@ extension AppState {
         let start = entries.count - provisionalCount
         let selected = entries.indices.contains(selectedStory) ? entries[selectedStory].summary : nil
         let selectedWasProvisional = provisionalCount > 0 && selectedStory >= start
+        // The loader counts unread comments against the marks it started with: a thread read since keeps
+        // the count the reader has kept for it, as long as it comes back unchanged.
+        var kept: [String: StoryEntry] = [:]
+        for entry in entries[start...] { kept[entry.summary.id] = entry }
         entries.removeSubrange(start...)
+        rows.removeEntries(from: start)
         parsedStories.removeAll(from: start)
         provisionalCount = 0
+        // What is listed from `start` on is decided again once the selection has found its place, so a
+        // story listed only because it was selected does not stay listed under another's index.
+        defer {
+            relistStories(from: start)
+            settle()
+        }
         append(entries: newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
+        for index in entries.indices.dropFirst(start) {
+            if let old = kept[entries[index].summary.id], old.summary == entries[index].summary {
+                entries[index].unreadComments = old.unreadComments
+            }
+        }
         guard selectedWasProvisional, let selected else { return }
         // Nobody has moved: the reader stays on the first row, as it opened, rather than on whichever thread
         // the loader happened to list first.
@@ -21,7 +37,6 @@ extension AppState {
             currentStory = nil
             loadingStory = nil
             selectStory(0)
-            settle()
             return
         }
         if let index = entries[start...].firstIndex(where: { $0.summary.id == selected.id }) {
@@ -37,6 +52,5 @@ extension AppState {
             loadingStory = nil
             selectStory(min(selectedStory, max(0, entries.count - 1)))
         }
-        settle()
     }
 }

@@ -7,7 +7,9 @@ extension AppState {
         guard !entries.isEmpty else { return }
         let clamped = min(max(0, index), entries.count - 1)
         if clamped == selectedStory, currentStory != nil || loadingStory == clamped { return }
+        let left = selectedStory
         selectedStory = clamped
+        keepSelectionListed(leaving: left)
         onArrival = intent
         if let story = parsedStories.story(at: clamped, id: entries[clamped].summary.id) {
             loadingStory = nil

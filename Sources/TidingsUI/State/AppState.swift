@@ -27,8 +27,12 @@ public struct AppState: Sendable {
         case suspend
     }
 
-    /// The story list, in load order.
+    /// The story list, in load order: `selectedStory`, `loadingStory` and parsed stories are indices here.
     public internal(set) var entries: [StoryEntry] = []
+    /// Which entries the list shows, in which order (`StoryRows`).
+    var rows = StoryRows()
+    /// Whether stories with nothing unread are left out of the list (`H`), for this session.
+    public internal(set) var hidesRead = false
     /// How many entries at the end of the list are provisional (`AppState+Provisional`).
     public internal(set) var provisionalCount = 0
     /// Whether a key or a click has come: until then the reader stays on the first row of a list that
@@ -175,6 +179,7 @@ public struct AppState: Sendable {
         for problem in newProblems {
             if problem.isSkipped { skippedFiles.append(problem) } else { failedFiles.append(problem) }
         }
+        rows.add(upTo: entries.count, where: isListed)
         if wasEmpty, !entries.isEmpty { selectStory(0) }
         settle()
     }
@@ -198,7 +203,7 @@ public struct AppState: Sendable {
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
     mutating func settle() {
         let layout = self.layout
-        if let list = layout.storyList { storyList.show(selectedStory, height: list.height, count: entries.count) }
+        if let list = layout.storyList { storyList.show(rows.row(ofEntry: selectedStory) ?? 0, height: list.height, count: rows.count) }
         if let text = layout.storyTextBody {
             storyTextView.clamp(height: text.height, count: storyTextLines(width: text.width).count)
         }

@@ -28,8 +28,7 @@ extension AppState {
 
     mutating func drawReader(_ screen: inout ScreenBuffer, layout: Layout) {
         if let title = layout.storyListTitle {
-            drawTitle(&screen, area: title, text: "Stories \((entries.isEmpty ? 0 : selectedStory + 1).formatted)/\(entries.count.formatted)",
-                      focused: focus == .stories)
+            drawTitle(&screen, area: title, text: storyListTitle(width: title.width - 1), focused: focus == .stories)
         }
         if let list = layout.storyList { drawStoryList(&screen, area: list) }
         if let title = layout.storyTextTitle, let body = layout.storyTextBody {
@@ -44,6 +43,16 @@ extension AppState {
                       focused: focus == .comments)
         }
         if let comments = layout.comments { drawComments(&screen, area: comments) }
+    }
+
+    /// "Stories 3/40", or with `H` "Stories 3/12 (40 in all)": the rows shown, and every story when some are
+    /// hidden. At 30 columns the count in all goes before the place in the list does.
+    func storyListTitle(width: Int) -> String {
+        let row = entries.isEmpty ? 0 : (rows.row(ofEntry: selectedStory) ?? 0) + 1
+        var parts = [FittedLine.Part(text: "Stories", priority: 0),
+                     FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
+        if hidesRead { parts.append(.init(text: " (\(entries.count.formatted) in all)", priority: 2)) }
+        return FittedLine.fit(parts, width: width)
     }
 
     func drawTitle(_ screen: inout ScreenBuffer, area: Rect, text: String, focused: Bool) {

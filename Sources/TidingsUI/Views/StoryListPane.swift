@@ -1,6 +1,7 @@
 import TidingsModel
 
-/// The story list: one row per story, unread ones bold with a `●`, comment counts on the right.
+/// The story list: one row per listed story (`StoryRows`), unread ones bold with a `●`, comment counts on
+/// the right.
 extension AppState {
     func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
         guard !entries.isEmpty else {
@@ -13,8 +14,17 @@ extension AppState {
             return
         }
         for row in 0..<area.height {
-            let index = storyListTop + row
-            guard index < entries.count else { break }
+            guard storyListTop + row < rows.count else {
+                // Everything is read and hidden but the selection: say why the list is so short.
+                if listShowsNothingUnread, row == rows.count - storyListTop {
+                    // Indented as the other notes of the list, unless that would cut it at 30 columns.
+                    let text = "No unread stories: H shows all"
+                    let x = DisplayWidth.of(text) < area.width ? area.x + 1 : area.x
+                    screen.write(text, x: x, y: area.y + row, maxWidth: area.maxX - x, style: .dim)
+                }
+                break
+            }
+            let index = rows.entry(atRow: storyListTop + row)
             let story = entries[index].summary
             let unreadStory = !readState.isStoryRead(story.id)
             let unreadComments = entries[index].unreadComments
@@ -51,12 +61,13 @@ extension AppState {
 }
 
 extension AppState {
-    /// A story's row title; when a neighbour has the same title (a daily thread), what tells them apart is
-    /// added: the time as the source wrote it, else the file name.
+    /// A story's row title; when a neighbour in the list as shown has the same title (a daily thread), what
+    /// tells them apart is added: the time as the source wrote it, else the file name.
     func listTitle(at index: Int) -> String {
         let summary = entries[index].summary
         let title = summary.title ?? "(untitled)"
-        let neighbours = [index - 1, index + 1].filter { entries.indices.contains($0) }
+        let row = rows.row(ofEntry: index) ?? index
+        let neighbours = [row - 1, row + 1].filter { $0 >= 0 && $0 < rows.count }.map(rows.entry(atRow:))
         guard neighbours.contains(where: { entries[$0].summary.title == summary.title }) else { return title }
         let name = summary.path.split(separator: "/").last.map(String.init) ?? summary.path
         // Two stories of one file (a dump read back) are told apart by where they are in it.

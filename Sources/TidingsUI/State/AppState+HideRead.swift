@@ -1,0 +1,48 @@
+import TidingsModel
+
+/// `H`: the story list without the stories that have nothing unread. The selected story is always listed,
+/// so it never vanishes from under the cursor: a story read while selected goes only when the selection
+/// moves off it. Stories arriving from the loader are filtered as they come (`StoryRows`).
+extension AppState {
+    mutating func toggleHideRead() -> CommandOutcome {
+        hidesRead.toggle()
+        relistStories()
+        if !hidesRead {
+            message = "Every story shown"
+        } else {
+            let hidden = rows.hiddenCount
+            // Short enough for 30 columns; the list's title keeps the count.
+            message = hidden == 0 ? "No read story to hide yet" : "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
+        }
+        return .done
+    }
+
+    /// Whether the list shows an entry: every one, or with `H` the selected one and those with anything unread.
+    func isListed(_ index: Int) -> Bool {
+        !hidesRead || index == selectedStory || storyHasUnread(index)
+    }
+
+    /// Makes the rows again from every entry (the filter changed).
+    mutating func relistStories() {
+        if hidesRead { rows.list(entryCount: entries.count, where: isListed) } else { rows.listAll(entryCount: entries.count) }
+    }
+
+    /// Makes the rows again from `start` on (the loader replaced the entries there).
+    mutating func relistStories(from start: Int) {
+        rows.removeEntries(from: start)
+        rows.add(upTo: entries.count, where: isListed)
+    }
+
+    /// The selection moved from `left`: the story selected now is listed, and the one it left goes if the
+    /// filter leaves it out (it was listed only because it was selected).
+    mutating func keepSelectionListed(leaving left: Int) {
+        guard hidesRead else { return }
+        rows.insert(entry: selectedStory)
+        if left != selectedStory, entries.indices.contains(left), !isListed(left) { rows.remove(entry: left) }
+    }
+
+    /// Whether the list has nothing unread to show: everything is read, and only the selection is left.
+    var listShowsNothingUnread: Bool {
+        hidesRead && !entries.isEmpty && rows.count <= 1 && !storyHasUnread(selectedStory)
+    }
+}
