@@ -200,6 +200,13 @@ final class CursesTerminal {
         }
     }
 
+    /// Sends a control sequence of the reader's own (never document text) straight to the terminal, after
+    /// the frame curses last wrote and before the next: it changes nothing on the screen.
+    func writeBetweenFrames(_ sequence: String) {
+        fputs(sequence, tidings_stdout())
+        fflush(tidings_stdout())
+    }
+
     /// Makes the next frame clear the terminal and draw every cell, repairing whatever another program drew.
     func redrawEverything() {
         shown = nil

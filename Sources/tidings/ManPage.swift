@@ -38,6 +38,11 @@ enum ManPage {
         .B NO_COLOR
         Any value but the empty one: no colours, only bold, dim, reverse and underline (as on a terminal without colours).
         .TP
+        .B BROWSER
+        What o and 1\\-9 open links with: programs separated by :, tried in order, each split on spaces into a
+        program and its arguments (no shell, no quotes); %s in an argument is the URL, else the URL comes last.
+        Unset: xdg\\-open. Only http, https and mailto links are opened.
+        .TP
         .B TERM
         The terminal; without a usable one the reader does not start and points to \\fBtidings dump\\fR.
         .SH EXIT STATUS

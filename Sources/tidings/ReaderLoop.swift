@@ -89,6 +89,11 @@ struct ReaderLoop {
                     // The terminal may have been resized while the reader was stopped.
                     let size = terminal.size
                     if perform([.resize(width: size.width, height: size.height)]) { quit = true }
+                case .openURL(let url):
+                    if let failure = LinkOpener.open(url), perform([.openFailed(program: failure.program, reason: failure.reason)]) {
+                        quit = true
+                    }
+                case .copyToClipboard(let url): terminal.writeBetweenFrames(ClipboardSequence.osc52(url))
                 }
             }
         }

@@ -80,6 +80,15 @@ public struct CommandSpec: Sendable {
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])
+        case .openLink:
+            return CommandSpec(.openLink, "Open the story's link in the browser ($BROWSER, else xdg-open); in the comments, the comment's link when it has one alone",
+                               in: InputContext.reader, needs: .selectedStory)
+        case .openNumberedLink:
+            return CommandSpec(.openNumberedLink, "Open link [1] to [9] of the story text, or of the selected comment in the comments",
+                               in: InputContext.reader, needs: .selectedStory)
+        case .copyLink:
+            return CommandSpec(.copyLink, "Copy the link o would open to the clipboard (through the terminal, OSC 52)",
+                               in: InputContext.reader, needs: .selectedStory)
         case .nextUnread:
             return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next unread story or story with unread comments",
                                in: InputContext.reader, hint: "next unread")

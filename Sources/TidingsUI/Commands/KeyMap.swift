@@ -69,6 +69,9 @@ public struct KeyMap: Sendable {
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("T")], .toggleQuotes),
+        Binding([.character("o")], .openLink),
+        Binding((1...9).map { .character(Character(String($0))) }, .openNumberedLink),
+        Binding([.character("y")], .copyLink),
         Binding([.escape], .focusStories),
         Binding([.character("?")], .showHelp),
         Binding([.character("p")], .showProblems),
@@ -125,7 +128,7 @@ public struct KeyMap: Sendable {
         var sections: [(title: String, entries: [(keys: String, summary: String)])] = []
         for binding in bindings {
             let title = Self.sectionTitle(binding.contexts)
-            let keys = binding.sequences.map { $0.map(\.description).joined(separator: " ") }.joined(separator: separator)
+            let keys = Self.describe(binding.sequences).joined(separator: separator)
             let entry = (keys: keys, summary: binding.command.spec.summary)
             if let index = sections.firstIndex(where: { $0.title == title }) {
                 sections[index].entries.append(entry)
@@ -134,6 +137,30 @@ public struct KeyMap: Sendable {
             }
         }
         return sections
+    }
+
+    /// Each key sequence as the help writes it; a run of three or more digits in a row is one range (`1-9`),
+    /// so the help's key column stays narrow.
+    static func describe(_ sequences: [[KeyPress]]) -> [String] {
+        var written: [String] = []
+        var index = 0
+        while index < sequences.count {
+            var end = index
+            while end + 1 < sequences.count, let current = digit(sequences[end]), digit(sequences[end + 1]) == current + 1 { end += 1 }
+            if end - index >= 2 {
+                written.append("\(digit(sequences[index])!)-\(digit(sequences[end])!)")
+            } else {
+                written += sequences[index...end].map { $0.map(\.description).joined(separator: " ") }
+            }
+            index = end + 1
+        }
+        return written
+    }
+
+    /// The digit a single unmodified digit key types.
+    private static func digit(_ sequence: [KeyPress]) -> Int? {
+        guard sequence.count == 1, sequence[0].modifiers.isEmpty, case .character(let character) = sequence[0].base else { return nil }
+        return character.wholeNumberValue.flatMap { character.isASCII ? $0 : nil }
     }
 
     static func sectionTitle(_ contexts: Set<InputContext>) -> String {
@@ -149,7 +176,7 @@ public struct KeyMap: Sendable {
     public func markdownTable() -> String {
         var table = "| keys | command | where | what it does |\n| --- | --- | --- | --- |\n"
         for binding in bindings {
-            let keys = binding.sequences.map { "`" + $0.map(\.description).joined(separator: " ") + "`" }.joined(separator: ", ")
+            let keys = Self.describe(binding.sequences).map { "`" + $0 + "`" }.joined(separator: ", ")
             let title = Self.sectionTitle(binding.contexts)
             let place = title.hasPrefix("In the ") ? String(title.dropFirst(7)) : title.lowercased()
             table += "| \(keys) | `\(binding.command.name)` | \(place) | \(binding.command.spec.summary) |\n"

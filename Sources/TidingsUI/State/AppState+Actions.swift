@@ -47,6 +47,8 @@ extension AppState {
             return .nothingToDo(reason)
         case .command(let command):
             pendingKeys = []
+            commandKey = key
+            defer { commandKey = nil }
             return run(command)
         }
     }
@@ -56,7 +58,8 @@ extension AppState {
         // Every command named, so a new one has to be placed here too.
         switch command {
         case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread, .previousUnread, .parentComment,
-             .nextSibling, .previousSibling, .nextThread, .previousThread, .collapseAll, .expandAll, .collapseRead:
+             .nextSibling, .previousSibling, .nextThread, .previousThread, .collapseAll, .expandAll, .collapseRead,
+             .openLink, .openNumberedLink, .copyLink:
             return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return context == .storyText || context == .comments
@@ -157,6 +160,9 @@ extension AppState {
         case .expandAll: return expandAllThreads()
         case .collapseRead: return collapseReadThreads()
         case .toggleQuotes: toggleQuotes()
+        case .openLink: return openLink(chosenLink())
+        case .openNumberedLink: return openNumberedLink()
+        case .copyLink: return copyLink(chosenLink())
         case .focusStories: focus(.stories)
         case .showHelp: overlay = .help(top: 0)
         case .showProblems: overlay = .problems(top: 0)

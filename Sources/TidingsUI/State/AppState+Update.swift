@@ -25,6 +25,9 @@ extension AppState {
         case .saveFailed(let problem):
             saving.failing = true
             reportSessionProblem("Cannot save read state (\(problem)); will retry")
+        case .openFailed(let program, let reason):
+            message = "Could not start \(LinkCheck.shown(program)): \(reason)"
+            needsFrame = true
         case .tick(let now):
             // Ages on screen move on with the minute; otherwise an idle reader draws nothing.
             if currentStory?.comments.isEmpty == false, !ageClock.agrees(with: AgeClock(now: now, timeZone: timeZone)) {

@@ -25,6 +25,11 @@ public struct AppState: Sendable {
         case redraw
         /// Restore the terminal and stop the process until the shell's `fg`.
         case suspend
+        /// Start the browser on this URL (it passed `LinkCheck`), without a shell and without waiting;
+        /// answer with `Event.openFailed` when no browser could be started.
+        case openURL(String)
+        /// Put this URL (it passed `LinkCheck`) on the clipboard through the terminal, between frames.
+        case copyToClipboard(String)
     }
 
     /// The story list, in load order: `selectedStory`, `loadingStory` and parsed stories are indices here.
@@ -62,6 +67,8 @@ public struct AppState: Sendable {
     var pendingKeys: [KeyPress] = []
     /// Keys waiting for the selected story to be parsed.
     var heldKeys: [KeyPress] = []
+    /// The key that ran the command being run: `1`…`9` say which link to open.
+    var commandKey: KeyPress?
     /// Whether the reader has stopped taking keys (quit was asked for and the final save requested).
     var quitting = false
     /// A one-off message for the status line, cleared by the next key; every message is also kept in

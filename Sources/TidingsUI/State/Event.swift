@@ -13,6 +13,8 @@ public enum Event: Sendable {
     /// The answer to `Effect.save`.
     case saveFinished
     case saveFailed(StateFileProblem)
+    /// The answer to `Effect.openURL` when no browser could be started: each program tried and why.
+    case openFailed(program: String, reason: String)
     /// Time passes: saving is due half a second after a change.
     case tick(Date)
     /// The process was asked to end (SIGTERM, SIGHUP, SIGINT): save and quit, from any screen.

@@ -13,6 +13,9 @@ public struct HeadlessRunner {
     public private(set) var redraws = 0
     public private(set) var suspensions = 0
     public private(set) var saves = 0
+    /// URLs the reader asked to open and to copy, in order: nothing is started, nothing is written.
+    public private(set) var opened: [String] = []
+    public private(set) var copied: [String] = []
 
     public init(state: AppState, parse: @escaping (StorySummary) -> Result<Story, LoadProblem>,
                 save: (([ReadState.Change], ReadState) -> StateFileProblem?)? = nil) {
@@ -38,6 +41,8 @@ public struct HeadlessRunner {
             case .quit: quit = true
             case .redraw: redraws += 1
             case .suspend: suspensions += 1
+            case .openURL(let url): opened.append(url)
+            case .copyToClipboard(let url): copied.append(url)
             }
         }
     }

@@ -1,0 +1,165 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// `o`, `1`…`9` and `y` in each pane: which link each asks the executable to open or copy, what is refused
+/// (and said in the status line instead), at a wide and a tiny size.
+final class LinkTests: XCTestCase {
+    static let storyURL = "https://example.com/story"
+    static let textLinks = ["https://example.com/one", "https://example.com/two"]
+    static let onlyLink = "https://example.com/cited"
+    static let commentLinks = ["https://example.com/first", "mailto:editor@example.com"]
+
+    /// A story with its own link and two numbered links in its text; comments with one link, two, none.
+    static func story(url: String? = storyURL) -> Story {
+        let text = StoryBody(blocks: [.init(.paragraph, [.init("One", link: 0), .init(" and "), .init("two", link: 1), .init(".")])],
+                             links: textLinks)
+        var story = StoryBuilder.story("links", body: text, comments: [(0, "one link"), (0, "two links"), (0, "no link")])
+        story.url = url
+        story.comments[0].body = StoryBody(blocks: [.init(.paragraph, [.init("See this", link: 0)])], links: [onlyLink])
+        story.comments[1].body = StoryBody(blocks: [.init(.paragraph, [.init("a", link: 0), .init(" b", link: 1)])],
+                                           links: commentLinks)
+        return story
+    }
+
+    func reader(_ story: Story = story(), width: Int = 80, height: Int = 24) -> AppState {
+        AppState(stories: [story, StoryBuilder.story("other", comments: [])], width: width, height: height)
+    }
+
+    /// The effects of one key.
+    func press(_ key: KeyPress, _ state: inout AppState) -> [AppState.Effect] {
+        state.update(.key(key))
+    }
+
+    func statusLine(_ state: inout AppState) -> String {
+        let screen = state.render()
+        return screen.row(screen.height - 1)
+    }
+
+    func testOOpensTheStoryLinkOrTheSelectedCommentsOnlyLink() {
+        var state = reader()
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "in the story list")
+        XCTAssertEqual(state.message, "Opening \(Self.storyURL)")
+        state.press(.tab)
+        XCTAssertEqual(state.focus, .text)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "in the story text")
+        state.press(.tab)
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.onlyLink)], "a comment with one link opens it")
+        state.press(.down)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "two links: the story's")
+        state.press(.down)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "no link: the story's")
+    }
+
+    func testDigitsOpenTheNumberedLinksOfTheTextInFocus() {
+        var state = reader()
+        XCTAssertEqual(press(.character("2"), &state), [.openURL(Self.textLinks[1])], "in the list: the story text's")
+        state.press(.tab)
+        XCTAssertEqual(press(.character("1"), &state), [.openURL(Self.textLinks[0])])
+        XCTAssertEqual(press(.character("3"), &state), [])
+        XCTAssertEqual(state.message, "No link [3] in the story text: it has 2")
+        state.press(.tab)
+        XCTAssertEqual(press(.character("1"), &state), [.openURL(Self.onlyLink)], "the selected comment's own [1]")
+        XCTAssertEqual(press(.character("2"), &state), [])
+        XCTAssertEqual(state.message, "No link [2] in this comment: it has 1")
+        state.press(.down)
+        XCTAssertEqual(press(.character("2"), &state), [.openURL(Self.commentLinks[1])], "mailto opens")
+        state.press(.down)
+        XCTAssertEqual(press(.character("1"), &state), [])
+        XCTAssertEqual(state.message, "No link [1] in this comment: it has none")
+    }
+
+    func testYCopiesTheLinkOWouldOpen() {
+        var state = reader()
+        XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(Self.storyURL)])
+        XCTAssertEqual(state.message, "Copied \(Self.storyURL)")
+        state.press(.tab)
+        XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(Self.storyURL)])
+        state.press(.tab)
+        XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(Self.onlyLink)])
+        XCTAssertEqual(state.message, "Copied \(Self.onlyLink)")
+    }
+
+    func testOnlyHttpHttpsAndMailtoLeaveTheReader() {
+        let refused = ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "file:///etc/passwd", "ftp://example.com/file",
+                       "data:text/html,<script>x</script>", "https://exa mple.com/", "https://example.com/\u{1B}]52;c;aGk=\u{07}",
+                       "https://example.com/\u{1B}[2J", "https://example.com/a\u{7}b", "https://example.com/\u{202E}gpj.exe",
+                       "/relative/path", "www.example.com", "http://"]
+        for link in refused {
+            var state = reader(Self.story(url: link))
+            XCTAssertEqual(press(.character("o"), &state), [], link)
+            XCTAssertTrue(state.message?.hasPrefix("Not opened (") == true, "\(link): \(state.message ?? "no message")")
+            XCTAssertEqual(press(.character("y"), &state), [], link)
+            XCTAssertTrue(state.message?.hasPrefix("Not copied (") == true, "\(link): \(state.message ?? "no message")")
+            // What is shown passed the gate: no escape, control or bidi character reaches the screen.
+            let screen = state.render().text
+            XCTAssertFalse(screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x202E || $0.value == 0x7F }, link)
+        }
+        var state = reader(Self.story(url: "javascript:alert(1)"))
+        XCTAssertEqual(press(.character("o"), &state), [])
+        XCTAssertEqual(state.message, "Not opened (only http, https and mailto links open): javascript:alert(1)")
+        state = reader(Self.story(url: "https://example.com/\u{1B}[2J"))
+        _ = press(.character("o"), &state)
+        XCTAssertEqual(state.message, "Not opened (it has spaces or control characters): https://example.com/␛")
+    }
+
+    func testAStoryWithoutALinkSaysSo() {
+        var state = reader(Self.story(url: nil))
+        XCTAssertEqual(press(.character("o"), &state), [])
+        XCTAssertEqual(state.message, "The story has no link of its own; its text has 2: 1-2 open one")
+        state.press(.tab, .tab, .down)
+        XCTAssertEqual(press(.character("y"), &state), [])
+        XCTAssertEqual(state.message, "The story has no link of its own; this comment has 2: 1-2 open one")
+        state.press(.down)
+        XCTAssertEqual(press(.character("o"), &state), [])
+        XCTAssertEqual(state.message, "The story has no link of its own")
+    }
+
+    func testTheLinkKeysDoNothingOnThePages() {
+        var state = reader()
+        state.press(.character("?"))
+        XCTAssertEqual(press(.character("o"), &state), [])
+        XCTAssertEqual(press(.character("1"), &state), [])
+        XCTAssertEqual(state.overlay, .help(top: 0))
+    }
+
+    func testABrowserThatCannotStartIsNamed() {
+        var state = reader()
+        _ = press(.character("o"), &state)
+        XCTAssertEqual(state.update(.openFailed(program: "nosuch-browser", reason: "No such file or directory")), [])
+        XCTAssertEqual(state.message, "Could not start nosuch-browser: No such file or directory")
+    }
+
+    func testMessagesAt80x24And30x8() {
+        var wide = reader()
+        _ = press(.character("o"), &wide)
+        XCTAssertEqual(statusLine(&wide), " Opening https://example.com/story".padding(toLength: 80, withPad: " ", startingAt: 0))
+        wide = reader(Self.story(url: "javascript:alert(1)"))
+        _ = press(.character("o"), &wide)
+        XCTAssertTrue(statusLine(&wide).hasPrefix(" Not opened (only http, https and mailto links open): javascript:alert(1)"))
+
+        var tiny = reader(width: 30, height: 8)
+        _ = press(.character("y"), &tiny)
+        XCTAssertEqual(tiny.message, "Copied \(Self.storyURL)")
+        let copied = statusLine(&tiny)
+        XCTAssertEqual(DisplayWidth.of(copied), 30)
+        XCTAssertTrue(copied.hasPrefix(" Copied https://exa"), copied)
+        tiny = reader(Self.story(url: "file:///etc/passwd"), width: 30, height: 8)
+        _ = press(.character("o"), &tiny)
+        let refused = statusLine(&tiny)
+        XCTAssertEqual(DisplayWidth.of(refused), 30)
+        XCTAssertTrue(refused.hasPrefix(" Not opened"), refused)
+        tiny.press(.character("3"))
+        XCTAssertTrue(statusLine(&tiny).hasPrefix(" No link [3] in the"), statusLine(&tiny))
+    }
+
+    func testTheHeadlessRunnerRecordsWhatWouldBeOpenedAndCopied() {
+        var runner = HeadlessRunner(state: reader(), parse: { _ in .failure(LoadProblem(path: "", reason: "not used")) })
+        runner.press(.character("o"), .character("2"), .character("y"))
+        XCTAssertEqual(runner.opened, [Self.storyURL, Self.textLinks[1]])
+        XCTAssertEqual(runner.copied, [Self.storyURL])
+    }
+}
