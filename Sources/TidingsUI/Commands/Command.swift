@@ -20,6 +20,8 @@ public enum Command: String, CaseIterable, Sendable {
     case expandAll = "expand-all"
     case collapseRead = "collapse-read"
     case toggleRead = "toggle-read"
+    case markAllRead = "mark-all-read"
+    case undo = "undo"
     case toggleQuotes = "toggle-quotes"
     case nextUnread = "next-unread"
     case previousUnread = "previous-unread"

@@ -71,6 +71,11 @@ public struct CommandSpec: Sendable {
         case .toggleRead:
             return CommandSpec(.toggleRead, "Mark read (a story with its comments, a comment with its replies); if all of it is read already, mark it unread",
                                in: InputContext.reader, needs: .selectedStory, hint: "read")
+        case .markAllRead:
+            return CommandSpec(.markAllRead, "Mark all read: every story the list shows, or the open story with its comments (asks first)",
+                               in: InputContext.reader, needs: .selectedStory)
+        case .undo:
+            return CommandSpec(.undo, "Undo the last marking (r or A), back to 50 of them, also after a restart", in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

@@ -63,6 +63,8 @@ public struct KeyMap: Sendable {
         Binding([.character("E")], .expandAll),
         Binding([.character("c")], .collapseRead),
         Binding([.character("r")], .toggleRead),
+        Binding([.character("A")], .markAllRead),
+        Binding([.character("u")], .undo),
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("T")], .toggleQuotes),

@@ -26,6 +26,11 @@ extension AppState {
             heldKeys.append(key)
             return nil
         }
+        // A question on the status line takes the next key, whatever it is.
+        if question != nil {
+            answerQuestion(with: key)
+            return .done
+        }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
         // is open underneath.
@@ -60,6 +65,12 @@ extension AppState {
             return true
         case .moveUp, .moveDown, .pageUp, .pageDown, .goTop, .goBottom:
             return context == .storyText || context == .comments
+        // In the story list it marks the stories listed; elsewhere the open story, whose comments it needs.
+        case .markAllRead:
+            return context != .storyList
+        // Undo restores marks by id, whatever is open.
+        case .undo:
+            return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
              .quitNow, .redraw, .suspend, .toggleQuotes:
@@ -141,6 +152,8 @@ extension AppState {
         case .expandThread: expandComment()
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
+        case .markAllRead: return askToMarkAllRead()
+        case .undo: return undoLastMarking()
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()

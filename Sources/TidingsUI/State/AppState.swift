@@ -25,6 +25,9 @@ public struct AppState: Sendable {
         case redraw
         /// Restore the terminal and stop the process until the shell's `fg`.
         case suspend
+        /// Read the counted comment ids of these stories from their files, for mark-all-read; answer with
+        /// `Event.commentsCollected`.
+        case collectComments([StorySummary])
     }
 
     /// The story list, in load order.
@@ -74,6 +77,10 @@ public struct AppState: Sendable {
     static let messagesKept = 30
     /// Problems with the session itself (the state file set aside, saves failing), listed above file problems.
     public private(set) var sessionProblems: [String] = []
+    /// The question the status line asks, waiting for the next key.
+    var question: Question?
+    /// A mark-all-read said yes to, waiting for the comment ids of stories not parsed.
+    var markingAll: MarkAllRequest?
     /// What each command changed in the read marks, oldest first (the last `readMarkHistoryKept`).
     public internal(set) var readMarkHistory: [ReadStateDelta] = []
     static let readMarkHistoryKept = 100
