@@ -82,6 +82,7 @@ struct ReaderLoop {
                 switch effect {
                 case .loadStory(let index, let summary): parser.request(index: index, summary: summary)
                 case .save(let changes, let fallback): saver?.save(changes: changes, fallback: fallback)
+                case .collectComments(let summaries): parser.collectComments(of: summaries)
                 case .quit: quit = true
                 case .redraw: terminal.redrawEverything()
                 case .suspend:

@@ -12,6 +12,8 @@ final class StoryParser: Sendable {
         var request: (index: Int, summary: StorySummary)?
         var results: [Event] = []
         var running = 0
+        /// Comment-id collections (mark-all-read) under way.
+        var collecting = 0
     }
 
     static let parallel = 2
@@ -44,9 +46,25 @@ final class StoryParser: Sendable {
         }
     }
 
+    /// Reads the counted comment ids of stories not parsed (mark-all-read), off the key path; the answer is
+    /// one `commentsCollected` event.
+    func collectComments(of summaries: [StorySummary]) {
+        inbox.withLock { $0.collecting += 1 }
+        queue.async { [self] in
+            var ids: [String: [CommentID]] = [:]
+            for summary in summaries {
+                if case .success(let story) = loader.story(for: summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
+            }
+            inbox.withLock {
+                $0.results.append(.commentsCollected(ids))
+                $0.collecting -= 1
+            }
+        }
+    }
+
     /// Whether a story is being parsed or waits to be taken: the main loop then looks for it often (a result
     /// that arrived just before the loop chose its wait would otherwise wait out the idle timeout).
-    var isBusy: Bool { inbox.withLock { $0.running > 0 || $0.request != nil || !$0.results.isEmpty } }
+    var isBusy: Bool { inbox.withLock { $0.running > 0 || $0.collecting > 0 || $0.request != nil || !$0.results.isEmpty } }
 
     /// Parsed stories not yet handed to the reader.
     func takeResults() -> [Event] {

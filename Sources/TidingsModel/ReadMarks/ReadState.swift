@@ -19,11 +19,17 @@ public struct ReadState: Sendable, Equatable {
         /// The version-1 entry under this id was taken over by the stories that need it and leaves the file
         /// (see `adoptLegacyMarks`).
         case legacyAdopted(String)
+        /// A marking action the user can take back was made (see `ReadState+Undo`).
+        case undoAdded(UndoStep)
+        /// That action was taken back: the step leaves the undo list.
+        case undoTaken(UndoStep)
     }
 
     public private(set) var stories: [String: StoryMarks]
     /// Marks saved under version-1 story ids that no story has taken over yet (docs/STATE.md, "Migration").
     public internal(set) var legacy: [String: StoryMarks]
+    /// The marking actions `u` can take back, oldest first; saved with the marks (docs/STATE.md, "Undo").
+    public internal(set) var undoSteps: [UndoStep] = []
     /// Changes since the journal was last taken (see `takeJournal`).
     public internal(set) var journal: [Change] = []
     /// Legacy entries taken over during this run, so that every story sharing one inherits it. Not saved.
@@ -31,12 +37,14 @@ public struct ReadState: Sendable, Equatable {
     /// Stories that took over marks during this run: they do not again, so a mark removed since stays removed.
     var adoptedStories: Set<String> = []
 
-    public init(stories: [String: StoryMarks] = [:], legacy: [String: StoryMarks] = [:]) {
+    public init(stories: [String: StoryMarks] = [:], legacy: [String: StoryMarks] = [:], undoSteps: [UndoStep] = []) {
         self.stories = stories
         self.legacy = legacy
+        self.undoSteps = undoSteps
     }
 
-    /// Equal read marks, legacy ones included; the journals and this run's migration records do not matter.
+    /// Equal read marks, legacy ones included; the journals, the undo steps and this run's migration records
+    /// do not matter (`undoSteps` is compared on its own where it does).
     public static func == (lhs: ReadState, rhs: ReadState) -> Bool {
         lhs.stories == rhs.stories && lhs.legacy == rhs.legacy
     }
@@ -54,6 +62,9 @@ public struct ReadState: Sendable, Equatable {
             case .story(let id, let read): setStory(id, read: read, record: false)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read, record: false)
             case .legacyAdopted(let id): legacy[id] = nil
+            // Steps merge by appending, so each instance's actions stay undoable (docs/STATE.md, "Undo").
+            case .undoAdded(let step): appendUndoStep(step)
+            case .undoTaken(let step): removeUndoStep(step)
             }
         }
     }

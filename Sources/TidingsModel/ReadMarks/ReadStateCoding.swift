@@ -29,6 +29,17 @@ public enum ReadStateCoding {
             out.append(contentsOf: ",\"legacy\":{".utf8)
             append(state.legacy, to: &out)
         }
+        // After the marks, and only when there is something to undo: a version-2 build that does not know
+        // the key skips it (docs/STATE.md, "Undo").
+        if !state.undoSteps.isEmpty {
+            out.append(contentsOf: ",\"undo\":[".utf8)
+            for (index, step) in state.undoSteps.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                out.append(0x0A)
+                append(step, to: &out)
+            }
+            out.append(contentsOf: "\n]".utf8)
+        }
         out.append(contentsOf: "}\n".utf8)
         return Data(out)
     }
@@ -43,18 +54,56 @@ public enum ReadStateCoding {
             JSONText.appendString(id, to: &out)
             out.append(contentsOf: (marks.isRead ? ":{\"read\":true" : ":{\"read\":false").utf8)
             if !marks.readComments.isEmpty {
-                out.append(contentsOf: ",\"comments\":\"".utf8)
-                var position = out.count
-                out.append(contentsOf: repeatElement(0, count: marks.readComments.count * CommentID.characterCount))
-                for comment in marks.readComments {
-                    Base64URL.append(comment.value, characters: CommentID.characterCount, to: &out, at: position)
-                    position += CommentID.characterCount
-                }
-                out.append(0x22)
+                out.append(contentsOf: ",\"comments\":".utf8)
+                appendPacked(marks.readComments.sorted, to: &out)
             }
             out.append(0x7D)
         }
         out.append(contentsOf: "\n}".utf8)
+    }
+
+    /// One undo step on one line: `{"command":"toggle-read","stories":{"ID":{"read":false,"unread":"…"}}}`,
+    /// with `read` the story's flag to restore, `comments` the ids to mark read again and `unread` the ids to
+    /// mark unread again, packed like the read comments.
+    private static func append(_ step: UndoStep, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"command\":".utf8)
+        JSONText.appendString(step.command, to: &out)
+        out.append(contentsOf: ",\"stories\":{".utf8)
+        var first = true
+        for (id, restore) in step.stories.sorted(by: { $0.key < $1.key }) {
+            if !first { out.append(0x2C) }
+            first = false
+            JSONText.appendString(id, to: &out)
+            out.append(contentsOf: ":{".utf8)
+            var fields: [(String, [CommentID])] = []
+            if !restore.readComments.isEmpty { fields.append(("comments", restore.readComments)) }
+            if !restore.unreadComments.isEmpty { fields.append(("unread", restore.unreadComments)) }
+            var separator = false
+            if let read = restore.read {
+                out.append(contentsOf: (read ? "\"read\":true" : "\"read\":false").utf8)
+                separator = true
+            }
+            for (key, ids) in fields {
+                if separator { out.append(0x2C) }
+                separator = true
+                out.append(contentsOf: "\"\(key)\":".utf8)
+                appendPacked(ids, to: &out)
+            }
+            out.append(0x7D)
+        }
+        out.append(contentsOf: "}}".utf8)
+    }
+
+    /// Six-character ids back to back in one JSON string.
+    private static func appendPacked<S: Collection>(_ ids: S, to out: inout [UInt8]) where S.Element == CommentID {
+        out.append(0x22)
+        var position = out.count
+        out.append(contentsOf: repeatElement(0, count: ids.count * CommentID.characterCount))
+        for comment in ids {
+            Base64URL.append(comment.value, characters: CommentID.characterCount, to: &out, at: position)
+            position += CommentID.characterCount
+        }
+        out.append(0x22)
     }
 
     public static func decode(_ data: Data) throws -> ReadState {

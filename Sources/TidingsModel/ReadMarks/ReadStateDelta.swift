@@ -1,5 +1,5 @@
 /// What one command changed in the read marks, exactly: the changes it made, in order, and the changes
-/// that take them back. Undo (a later issue) replays `undo`.
+/// that take them back. `UndoStep` keeps the same for the actions `u` takes back.
 public struct ReadStateDelta: Sendable, Equatable {
     /// The command's stable name (`toggle-read`).
     public var command: String
@@ -17,7 +17,7 @@ public struct ReadStateDelta: Sendable, Equatable {
             switch change {
             case .story(let id, let read): return .story(id, read: !read)
             case .comments(let id, let ids, let read): return .comments(id, ids, read: !read)
-            case .legacyAdopted: return nil
+            case .legacyAdopted, .undoAdded, .undoTaken: return nil
             }
         }
     }
@@ -30,7 +30,7 @@ extension ReadState {
             switch change {
             case .story(let id, let read): setStory(id, read: read)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read)
-            case .legacyAdopted: break
+            case .legacyAdopted, .undoAdded, .undoTaken: break
             }
         }
     }

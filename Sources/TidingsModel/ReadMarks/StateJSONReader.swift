@@ -29,12 +29,14 @@ struct StateJSONReader {
         var version: Int?
         var stories: [String: ReadState.StoryMarks]?
         var legacy: [String: ReadState.StoryMarks]?
+        var undo: [UndoStep] = []
         try reader.object { reader, key in
             switch key {
             case "version": version = try reader.integer()
             case "stories": stories = try reader.entries()
             // Version 1 had no such key: there, like any unknown key, it is skipped.
             case "legacy" where declared != 1: legacy = try reader.entries()
+            case "undo" where declared != 1: undo = try reader.undoSteps()
             default: try reader.skipValue()
             }
         }
@@ -48,7 +50,7 @@ struct StateJSONReader {
         // Version-1 entries are keyed by version-1 ids: all of them wait in the legacy table for their story.
         if version == 1 { return ReadState(legacy: stories.filter { !$0.value.isEmpty }) }
         // An empty entry says the story is unread (`ReadState.store`): it is kept.
-        return ReadState(stories: stories, legacy: (legacy ?? [:]).filter { !$0.value.isEmpty })
+        return ReadState(stories: stories, legacy: (legacy ?? [:]).filter { !$0.value.isEmpty }, undoSteps: undo)
     }
 
     private static func unknownVersion(_ version: Int) -> ReadStateCoding.DecodeError {
@@ -79,6 +81,51 @@ struct StateJSONReader {
                 }
             }
             result[id] = marks
+        }
+        return result
+    }
+
+    /// The undo list: an array of steps (see `ReadStateCoding`), oldest first. A malformed step makes the
+    /// file malformed, as a malformed mark does: it is set aside, never rewritten without it.
+    private mutating func undoSteps() throws -> [UndoStep] {
+        var steps: [UndoStep] = []
+        try array { reader in
+            var command: String?
+            var stories: [String: UndoStep.Restore]?
+            reader.skipSpace()
+            guard reader.peek() == UInt8(ascii: "{") else { throw ReadStateCoding.DecodeError(description: "an undo step is not an object") }
+            try reader.object { reader, key in
+                switch key {
+                case "command":
+                    reader.skipSpace()
+                    command = try reader.string()
+                case "stories": stories = try reader.undoRestores()
+                default: try reader.skipValue()
+                }
+            }
+            guard let command, let stories else { throw ReadStateCoding.DecodeError(description: "an undo step is malformed") }
+            steps.append(UndoStep(command: command, stories: stories))
+        }
+        return steps
+    }
+
+    private mutating func undoRestores() throws -> [String: UndoStep.Restore] {
+        var result: [String: UndoStep.Restore] = [:]
+        try object { reader, id in
+            var restore = UndoStep.Restore()
+            reader.skipSpace()
+            guard reader.peek() == UInt8(ascii: "{") else { throw ReadStateCoding.DecodeError(description: "an undo step for \(id) is not an object") }
+            try reader.object { reader, key in
+                switch key {
+                case "read":
+                    guard let value = try reader.boolean() else { throw ReadStateCoding.DecodeError(description: "an undo step for \(id) has a malformed read field") }
+                    restore.read = value
+                case "comments": restore.readComments = try reader.packedCommentIDs(story: id).sorted
+                case "unread": restore.unreadComments = try reader.packedCommentIDs(story: id).sorted
+                default: try reader.skipValue()
+                }
+            }
+            result[id] = restore
         }
         return result
     }
@@ -130,6 +177,20 @@ struct StateJSONReader {
             skipSpace()
             if peek() == UInt8(ascii: ",") { index += 1; continue }
             try expect(UInt8(ascii: "}"))
+            return
+        }
+    }
+
+    private mutating func array(_ element: (inout StateJSONReader) throws -> Void) throws {
+        skipSpace()
+        try expect(UInt8(ascii: "["))
+        skipSpace()
+        if peek() == UInt8(ascii: "]") { index += 1; return }
+        while true {
+            try element(&self)
+            skipSpace()
+            if peek() == UInt8(ascii: ",") { index += 1; continue }
+            try expect(UInt8(ascii: "]"))
             return
         }
     }

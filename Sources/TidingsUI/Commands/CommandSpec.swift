@@ -77,6 +77,11 @@ public struct CommandSpec: Sendable {
         case .toggleHideRead:
             return CommandSpec(.toggleHideRead, "Hide read stories (the selected one stays until you move off it), or show every story again",
                                in: InputContext.reader)
+        case .markAllRead:
+            return CommandSpec(.markAllRead, "Mark all read: every story the list shows, or the open story with its comments (asks first)",
+                               in: InputContext.reader, needs: .selectedStory)
+        case .undo:
+            return CommandSpec(.undo, "Undo the last marking (r or A), back to 50 of them, also after a restart", in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

@@ -26,6 +26,11 @@ extension AppState {
             heldKeys.append(key)
             return nil
         }
+        // A question on the status line takes the next key, whatever it is.
+        if question != nil {
+            answerQuestion(with: key)
+            return .done
+        }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
         // is open underneath.
@@ -66,6 +71,12 @@ extension AppState {
         // From the list it only opens the story; in a reading pane it needs the text's or comments' end.
         case .readOn:
             return context == .storyText || context == .comments
+        // In the story list it marks the stories listed; elsewhere the open story, whose comments it needs.
+        case .markAllRead:
+            return context != .storyList
+        // Undo restores marks by id, whatever is open.
+        case .undo:
+            return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
              .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead:
@@ -149,6 +160,8 @@ extension AppState {
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
         case .toggleHideRead: return toggleHideRead()
+        case .markAllRead: return askToMarkAllRead()
+        case .undo: return undoLastMarking()
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()

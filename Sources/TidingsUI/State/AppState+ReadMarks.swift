@@ -39,7 +39,12 @@ extension AppState {
         let journal = readState.journal
         // A save may have taken the journal meanwhile; only changes made during this command count.
         guard journal.count > journalCount else { return }
-        readMarkHistory.append(ReadStateDelta(command: command.name, changes: Array(journal[journalCount...])))
+        let delta = ReadStateDelta(command: command.name, changes: Array(journal[journalCount...]))
+        readMarkHistory.append(delta)
         if readMarkHistory.count > Self.readMarkHistoryKept { readMarkHistory.removeFirst() }
+        // Only the user's own marking is undone: reading (opening a story, comments on screen) is not.
+        if command == .toggleRead, let step = UndoStep(command: command.name, undoing: delta.changes) {
+            readState.recordUndo(step)
+        }
     }
 }

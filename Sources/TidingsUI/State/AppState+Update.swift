@@ -11,7 +11,12 @@ extension AppState {
             needsFrame = true
         case .mouse(let mouse):
             touched = true
-            if !quitting { handle(mouse) }
+            // A click answers a question as any key other than `y` does.
+            if question != nil {
+                answerQuestion(with: .escape)
+            } else if !quitting {
+                handle(mouse)
+            }
             needsFrame = true
         case .resize(let width, let height):
             resize(width: width, height: height)
@@ -20,6 +25,9 @@ extension AppState {
             if absorb(batch) { needsFrame = true }
         case .storyParsed(let index, let result):
             receive(result, at: index)
+        case .commentsCollected(let ids):
+            receiveCollectedComments(ids)
+            needsFrame = true
         case .saveFinished:
             saving.failing = false
         case .saveFailed(let problem):

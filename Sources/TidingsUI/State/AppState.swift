@@ -30,6 +30,9 @@ public struct AppState: Sendable {
         case openURL(String)
         /// Put this URL (it passed `LinkCheck`) on the clipboard through the terminal, between frames.
         case copyToClipboard(String)
+        /// Read the counted comment ids of these stories from their files, for mark-all-read; answer with
+        /// `Event.commentsCollected`.
+        case collectComments([StorySummary])
     }
 
     /// The story list, in load order: `selectedStory`, `loadingStory` and parsed stories are indices here.
@@ -85,6 +88,10 @@ public struct AppState: Sendable {
     static let messagesKept = 30
     /// Problems with the session itself (the state file set aside, saves failing), listed above file problems.
     public private(set) var sessionProblems: [String] = []
+    /// The question the status line asks, waiting for the next key.
+    var question: Question?
+    /// A mark-all-read said yes to, waiting for the comment ids of stories not parsed.
+    var markingAll: MarkAllRequest?
     /// What each command changed in the read marks, oldest first (the last `readMarkHistoryKept`).
     public internal(set) var readMarkHistory: [ReadStateDelta] = []
     static let readMarkHistoryKept = 100

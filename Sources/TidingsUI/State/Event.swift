@@ -10,6 +10,9 @@ public enum Event: Sendable {
     case loaded(ParallelLoad.Batch)
     /// The answer to `Effect.loadStory`.
     case storyParsed(index: Int, result: Result<Story, LoadProblem>)
+    /// The answer to `Effect.collectComments`: each story's counted comment ids, by story id (a story whose
+    /// file could not be read is missing).
+    case commentsCollected([String: [CommentID]])
     /// The answer to `Effect.save`.
     case saveFinished
     case saveFailed(StateFileProblem)

@@ -38,6 +38,12 @@ public struct HeadlessRunner {
                 } else {
                     queue += state.update(.saveFinished)
                 }
+            case .collectComments(let summaries):
+                var ids: [String: [CommentID]] = [:]
+                for summary in summaries {
+                    if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
+                }
+                queue += state.update(.commentsCollected(ids))
             case .quit: quit = true
             case .redraw: redraws += 1
             case .suspend: suspensions += 1

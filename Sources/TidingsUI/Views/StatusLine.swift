@@ -6,6 +6,10 @@ extension AppState {
         guard !area.isEmpty else { return }
         screen.pad(x: area.x, y: area.y, count: area.width, style: .status)
         let room = area.width - 2
+        if let question {
+            screen.write(" " + question.fitted(width: room), x: area.x, y: area.y, maxWidth: area.width, style: .status)
+            return
+        }
         if let message, overlay == .none || DisplayWidth.of(message) <= room {
             screen.write(" " + fittedMessage(message, width: room), x: area.x, y: area.y, maxWidth: area.width, style: .status)
             return

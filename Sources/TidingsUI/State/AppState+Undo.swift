@@ -1,0 +1,20 @@
+import TidingsModel
+
+/// `u`: takes back the last marking action (`r`, `A`), from this run or an earlier one.
+extension AppState {
+    mutating func undoLastMarking() -> CommandOutcome {
+        if markingAll != nil { return .nothingToDo("Still marking stories read: undo once that is done") }
+        var undone: UndoStep?
+        _ = changeMarks { undone = $0.undoLast() }
+        guard let step = undone else { return .nothingToDo("Nothing to undo") }
+        // Comments of the open story made unread again stay unread while they are on screen, as after `r`.
+        if let story = currentStory, let restore = step.stories[story.id], !restore.unreadComments.isEmpty {
+            let unread = Set(restore.unreadComments)
+            let indices = story.comments.indices.filter { unread.contains(story.comments[$0].id) }
+            commentPane.shown.formUnion(indices)
+            commentPane.newThisVisit.formUnion(indices)
+        }
+        message = "Undid: " + step.summary
+        return .done
+    }
+}

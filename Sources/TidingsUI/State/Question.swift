@@ -1,0 +1,39 @@
+import TidingsModel
+
+/// A question on the status line: it takes the next key (`y` says yes, any other key says no).
+enum Question: Sendable, Equatable {
+    case markAllRead(MarkAllRequest)
+
+    /// The question as the status line asks it.
+    var text: String {
+        switch self {
+        case .markAllRead(let request): return "Mark \(request.counted) read? y/n"
+        }
+    }
+
+    /// The question cut to `width`, the answers kept: "Mark 12 stories and 34… y/n".
+    func fitted(width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        return TextWrap.truncate(String(text.dropLast(4)), width: max(1, width - 4)) + " y/n"
+    }
+}
+
+/// A mark-all-read asked for: the stories it covers, counted when the question was put, so it does what the
+/// question said even if more stories are listed before the answer.
+struct MarkAllRequest: Sendable, Equatable {
+    /// The stories with anything unread.
+    var stories: [StorySummary]
+    var unreadStories: Int
+    var unreadComments: Int
+    /// Counted comment ids of the stories already parsed; the executable reads the others' from their files.
+    var commentIDs: [String: [CommentID]] = [:]
+
+    /// "12 stories and 340 comments".
+    var counted: String {
+        [UndoStep.count(unreadStories, "story", "stories"), UndoStep.count(unreadComments, "comment", "comments")]
+            .compactMap { $0 }.joined(separator: " and ")
+    }
+
+    /// The stories whose comment ids still have to be read from their files.
+    var missing: [StorySummary] { stories.filter { commentIDs[$0.id] == nil } }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// `A` asks on the status line, counting what is unread, and marks on `y`; `u` takes back the last marking.
+final class MarkAllReadTests: XCTestCase {
+    let stories = UIFixtures.stories
+    var totalComments: Int { stories.reduce(0) { $0 + $1.comments.countedCount } }
+
+    func status(_ state: AppState) -> String {
+        var state = state
+        let screen = state.render()
+        return screen.row(screen.height - 1).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The marks, without entries that say only "unread" (an undo leaves those where it made a story unread
+    /// again: they mean what no entry means).
+    func marks(_ state: ReadState) -> [String: ReadState.StoryMarks] {
+        state.stories.filter { $0.value.isRead || !$0.value.readComments.isEmpty }
+    }
+
+    func allRead(_ state: AppState) -> Bool {
+        stories.allSatisfy { state.readState.isStoryRead($0.id) && state.readState.unreadCount(of: $0) == 0 }
+    }
+
+    func testTheQuestionCountsWhatIsUnreadAndYesMarksIt() {
+        XCTAssertEqual(totalComments, 8)
+        var state = UIFixtures.state(width: 80, height: 24)
+        let before = state.readState
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Mark 3 stories and 8 comments read? y/n")
+        XCTAssertEqual(state.readState, before, "nothing is marked before the answer")
+        state.press(.character("y"))
+        XCTAssertTrue(allRead(state))
+        XCTAssertEqual(status(state), "Marked 3 stories and 8 comments read (u undoes)")
+        XCTAssertEqual(state.entries.map(\.unreadComments), [0, 0, 0], "the list counts follow")
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Nothing unread: every story listed is read, with its comments")
+        XCTAssertNil(state.question, "nothing to ask")
+
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 3 stories and 8 comments read")
+        XCTAssertEqual(marks(state.readState), marks(before))
+        XCTAssertEqual(state.entries.map(\.unreadComments), [6, 2, 0])
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Nothing to undo")
+    }
+
+    func testOnlyWhatIsUnreadIsCountedAndUndone() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.down, .tab, .tab)  // the second story opened, its two comments read on screen
+        state.press(.escape, .character("A"))
+        XCTAssertEqual(status(state), "Mark 2 stories and 6 comments read? y/n")
+        let before = state.readState
+        state.press(.character("y"), .character("u"))
+        XCTAssertEqual(marks(state.readState), marks(before), "what was read before stays read")
+        XCTAssertTrue(state.readState.isStoryRead(stories[1].id))
+        XCTAssertEqual(state.readState.unreadCount(of: stories[1]), 0)
+    }
+
+    func testNoAndAnyOtherKeyCancelWithoutActing() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.character("A"), .character("n"))
+        XCTAssertEqual(status(state), "Not marked: nothing changed")
+        XCTAssertEqual(state.readStateRevision, 0)
+        state.press(.character("A"), .character("j"))
+        XCTAssertEqual(status(state), "Not marked: nothing changed")
+        XCTAssertEqual(state.selectedStory, 0, "the key that cancels does nothing else")
+        state.press(.character("A"), .character("Y"))
+        XCTAssertEqual(state.readStateRevision, 0, "only a lower-case y says yes")
+        state.press(.character("A"))
+        _ = state.update(.mouse(MouseEvent(.click, x: 5, y: 3)))
+        XCTAssertNil(state.question, "a click cancels too")
+        XCTAssertEqual(state.readStateRevision, 0)
+        XCTAssertEqual(state.selectedStory, 0)
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Nothing to undo")
+    }
+
+    func testInTheStoryItMarksTheOpenStoryOnly() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.tab)  // story text: the story is read, its comments not yet
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Mark 6 comments read? y/n")
+        state.press(.character("y"))
+        XCTAssertEqual(status(state), "Marked 6 comments read (u undoes)")
+        XCTAssertEqual(state.readState.unreadCount(of: stories[0]), 0)
+        XCTAssertFalse(state.readState.isStoryRead(stories[1].id), "other stories are left alone")
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Nothing unread: this story is read, with its comments")
+    }
+
+    func testToggleReadIsOneUndoStepEach() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.character("r"), .down, .character("r"))
+        XCTAssertEqual(state.readState.undoSteps.map(\.command), ["toggle-read", "toggle-read"])
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 1 story and 2 comments read")
+        XCTAssertFalse(state.readState.isStoryRead(stories[1].id))
+        XCTAssertTrue(state.readState.isStoryRead(stories[0].id))
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 1 story and 6 comments read")
+        XCTAssertFalse(state.readState.isStoryRead(stories[0].id))
+        XCTAssertEqual(state.entries[0].unreadComments, 6, "an entry not selected gets its count back")
+    }
+
+    func testOpeningAndReadingAreNotUndoSteps() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.enter, .down, .down)
+        XCTAssertTrue(state.readState.undoSteps.isEmpty)
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Nothing to undo")
+    }
+
+    func testCommentsMadeUnreadByUndoStayUnreadOnScreen() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.enter)  // every comment shown and read
+        state.press(.down, .character("r"))  // jon's comment and its two replies marked unread
+        XCTAssertEqual(state.readState.unreadCount(of: stories[0]), 3)
+        state.press(.character("r"))  // read again
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 3 comments read")
+        state.press(.down, .up)
+        XCTAssertEqual(state.readState.unreadCount(of: stories[0]), 3, "on screen, yet unread: the undo said so")
+    }
+
+    func testTheSmallScreenKeepsTheAnswersInSight() {
+        var state = UIFixtures.state(width: 30, height: 8)
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Mark 3 stories and 8 co… y/n")
+        state.press(.character("y"))
+        XCTAssertTrue(allRead(state))
+        state.press(.character("u"))
+        XCTAssertTrue(status(state).hasPrefix("Undid: marked 3 st"), status(state))
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Nothing to undo")
+        state.press(.tab, .character("A"), .character("y"), .character("A"))
+        XCTAssertTrue(status(state).hasPrefix("Nothing unread"), status(state))
+    }
+
+    /// Stories not parsed yet have their comment ids read from their files, through an effect.
+    func testStoriesNotParsedAreReadFromTheirFiles() {
+        let byID = Dictionary(uniqueKeysWithValues: stories.map { ($0.id, $0) })
+        var parsed: [String] = []
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24), parse: { summary in
+            parsed.append(summary.id)
+            return .success(byID[summary.id]!)
+        })
+        runner.send(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(summary: $0.summary, unreadComments: $0.comments.countedCount) },
+                                               problems: [], done: 3, total: 3, finished: true)))
+        parsed.removeAll()  // the first story, shown at once
+        runner.press(.character("A"))
+        XCTAssertEqual(status(runner.state), "Mark 3 stories and 8 comments read? y/n")
+        runner.press(.character("y"))
+        XCTAssertEqual(Set(parsed), [stories[1].id, stories[2].id], "the open story's ids are at hand")
+        XCTAssertTrue(allRead(runner.state))
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 0, 0])
+        runner.press(.character("u"))
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [6, 2, 0])
+        XCTAssertTrue(stories.allSatisfy { !runner.state.readState.isStoryRead($0.id) })
+    }
+}
