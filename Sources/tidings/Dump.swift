@@ -8,7 +8,7 @@ struct Dump: ParsableCommand {
         abstract: "Print every story under the paths as JSON Lines (schema: docs/FORMAT.md).",
         discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1. Output that cannot be written (a full disk) stops the dump with a message and exit status 1.")
 
-    @Argument(help: "Files or folders.")
+    @Argument(help: "Files or folders.", completion: .file())
     var paths: [String]
 
     func run() throws {

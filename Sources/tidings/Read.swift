@@ -7,12 +7,12 @@ struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read the stories under DIR in the terminal (the default command).")
 
-    @Argument(help: "Folders or files to read. Default: the bundled sample collection.")
+    @Argument(help: "Folders or files to read. Default: the bundled sample collection.", completion: .file())
     var paths: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "Read-state file.", discussion: "Default: $XDG_STATE_HOME/tidings/state.json, or ~/.local/state/tidings/state.json.",
-        valueName: "file"))
+        valueName: "file"), completion: .file())
     var state: String?
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")

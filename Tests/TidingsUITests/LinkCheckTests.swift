@@ -65,6 +65,9 @@ final class LinkCheckTests: XCTestCase {
         // The URL is one argument whatever it holds; `%s` in it is not replaced again.
         XCTAssertEqual(BrowserCommand.candidates(browser: "open %s", url: "https://example.com/%s;$(x)"),
                        [["open", "https://example.com/%s;$(x)"]])
+        // `%%` is a literal `%`, and does not count as the URL's place.
+        XCTAssertEqual(BrowserCommand.candidates(browser: "b --title=100%% %%s", url: url), [["b", "--title=100%", "%s", url]])
+        XCTAssertEqual(BrowserCommand.candidates(browser: "b %x %", url: url), [["b", "%x", "%", url]])
     }
 
     func testTheClipboardSequenceCarriesTheURLAsBase64() {

@@ -49,7 +49,8 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(state.focus, .comments)
         XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.onlyLink)], "a comment with one link opens it")
         state.press(.down)
-        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "two links: the story's")
+        XCTAssertEqual(press(.character("o"), &state), [], "two links: the user picks one by its number")
+        XCTAssertEqual(state.message, "This comment has 2 links: 1-2 open one")
         state.press(.down)
         XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "no link: the story's")
     }
@@ -112,7 +113,7 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(state.message, "The story has no link of its own; its text has 2: 1-2 open one")
         state.press(.tab, .tab, .down)
         XCTAssertEqual(press(.character("y"), &state), [])
-        XCTAssertEqual(state.message, "The story has no link of its own; this comment has 2: 1-2 open one")
+        XCTAssertEqual(state.message, "This comment has 2 links: 1-2 open one")
         state.press(.down)
         XCTAssertEqual(press(.character("o"), &state), [])
         XCTAssertEqual(state.message, "The story has no link of its own")

@@ -161,4 +161,23 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [6, 2, 0])
         XCTAssertTrue(stories.allSatisfy { !runner.state.readState.isStoryRead($0.id) })
     }
+
+    /// `q` right after `y`, while the stories not parsed are still being read: the reader finishes the
+    /// marking, saves it, and only then quits.
+    func testQuittingWaitsForAMarkingStillReadingItsStories() {
+        var state = AppState(width: 80, height: 24)
+        _ = state.update(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(summary: $0.summary, unreadComments: $0.comments.countedCount) },
+                                                    problems: [], done: 3, total: 3, finished: true)))
+        _ = state.update(.key(.character("A")))
+        let asked = state.update(.key(.character("y")))
+        XCTAssertTrue(asked.contains { if case .collectComments = $0 { return true } else { return false } }, "\(asked)")
+        let quitting = state.update(.key(.character("q")))
+        XCTAssertFalse(quitting.contains(.quit), "no quit before the marking is done: \(quitting)")
+        XCTAssertTrue(status(state).contains("then quitting"), status(state))
+        let ids = Dictionary(uniqueKeysWithValues: stories.map { ($0.id, $0.comments.filter(\.isCounted).map(\.id)) })
+        let done = state.update(.commentsCollected(ids))
+        XCTAssertTrue(done.contains(.quit), "\(done)")
+        XCTAssertTrue(done.contains { if case .save = $0 { return true } else { return false } }, "the marking is saved first")
+        XCTAssertTrue(allRead(state))
+    }
 }

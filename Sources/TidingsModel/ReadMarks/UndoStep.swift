@@ -92,7 +92,7 @@ public struct UndoStep: Sendable, Equatable {
 
     /// "1 story", "12 stories"; nil for none.
     public static func count(_ number: Int, _ one: String, _ many: String) -> String? {
-        number == 0 ? nil : "\(number) \(number == 1 ? one : many)"
+        number == 0 ? nil : "\(number.groupedDigits) \(number == 1 ? one : many)"
     }
 
     /// About what the step costs in the state file, in bytes (six a comment id, the story ids, the syntax).

@@ -11,15 +11,16 @@ extension AppState {
     }
 
     /// The story's own link; in the comments, the selected comment's link when it has exactly one (so `o`
-    /// on a comment that cites one page opens that page), else the story's.
+    /// on a comment that cites one page opens that page), none when it has several (which one is the
+    /// user's to say, with its number: never a link they did not choose), else the story's.
     func chosenLink() -> ChosenLink {
         guard let story = currentStory else { return .none("The story is still loading") }
         let commentLinks = focus == .comments ? selectedComment.map { story.comments[$0].body.links } ?? [] : []
         if commentLinks.count == 1 { return .link(commentLinks[0]) }
-        if let url = story.url { return .link(url) }
         if commentLinks.count > 1 {
-            return .none("The story has no link of its own; this comment has \(commentLinks.count): 1-\(min(9, commentLinks.count)) open one")
+            return .none("This comment has \(commentLinks.count) links: 1-\(min(9, commentLinks.count)) open one")
         }
+        if let url = story.url { return .link(url) }
         let textLinks = story.body.links.count
         if focus != .comments, textLinks > 0 {
             return .none("The story has no link of its own; its text has \(textLinks): 1-\(min(9, textLinks)) open one")

@@ -21,9 +21,10 @@ extension AppState {
         }
         if let index = storyWithUnread(forward: true) {
             // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet).
+            let from = selectedStory
             selectStory(index, then: .selectFirstUnread)
             focus(.comments)
-            message = arrivalMessage(index, forward: true)
+            message = arrivalMessage(index, from: from, forward: true)
             return .done
         }
         // Back round to the story we started in: comments above the selection, or the story itself.
@@ -50,12 +51,16 @@ extension AppState {
         return nil
     }
 
-    /// What the status line says on arriving at another story with something unread.
-    func arrivalMessage(_ index: Int, forward: Bool) -> String {
-        if entries[index].unreadComments > 0 {
-            return forward ? "Next story with unread comments" : "Previous story with unread comments"
-        }
-        return forward ? "Next unread story" : "Previous unread story"
+    /// What the status line says on arriving at another story with something unread, coming from the story
+    /// at `from`; a search that went round the end of the list says so, as mutt does.
+    func arrivalMessage(_ index: Int, from: Int, forward: Bool) -> String {
+        let what = entries[index].unreadComments > 0
+            ? (forward ? "Next story with unread comments" : "Previous story with unread comments")
+            : (forward ? "Next unread story" : "Previous unread story")
+        guard let arrived = rows.row(ofEntry: index), let left = rows.row(ofEntry: from) else { return what }
+        if forward, arrived < left { return what + " (from the top of the list)" }
+        if !forward, arrived > left { return what + " (from the end of the list)" }
+        return what
     }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).

@@ -14,9 +14,10 @@ extension AppState {
             return .done
         }
         if let index = storyWithUnread(forward: false) {
+            let from = selectedStory
             selectStory(index, then: .selectLastUnread)
             focus(.comments)
-            message = arrivalMessage(index, forward: false)
+            message = arrivalMessage(index, from: from, forward: false)
             return .done
         }
         // Back round to the story we started in: comments below the selection, or the story itself.

@@ -35,10 +35,11 @@ extension AppState {
     /// `n` decides: this story's own unread comments (in folds, or marked unread), else that nothing is left.
     private mutating func readOnToNextStory() -> CommandOutcome {
         guard let index = storyWithUnread(forward: true) else { return goToNextUnread() }
+        let from = selectedStory
         selectStory(index)
         focus(.text)
         textTop = 0
-        message = arrivalMessage(index, forward: true)
+        message = arrivalMessage(index, from: from, forward: true)
         return .done
     }
 

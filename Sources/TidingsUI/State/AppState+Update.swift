@@ -46,7 +46,8 @@ extension AppState {
         case .terminate:
             beginQuitting()
         }
-        if quitting, !pendingEffects.contains(.quit) { finishQuitting() }
+        // A mark-all-read still reading its stories' comments finishes first: quitting must not lose it.
+        if quitting, markingAll == nil, !pendingEffects.contains(.quit) { finishQuitting() }
         return takeEffects()
     }
 
@@ -68,6 +69,10 @@ extension AppState {
     /// Quitting: the last marks are saved first, then the executable exits.
     mutating func beginQuitting() {
         quitting = true
+        if markingAll != nil {
+            message = "Finishing marking stories read, then quitting…"
+            needsFrame = true
+        }
     }
 
     private mutating func finishQuitting() {

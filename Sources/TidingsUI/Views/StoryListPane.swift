@@ -79,13 +79,5 @@ extension AppState {
 
 extension Int {
     /// Thousands separated by commas, independent of locale: 41,200.
-    var formatted: String {
-        let digits = String(self.magnitude)
-        var out = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return self < 0 ? "-" + out : out
-    }
+    var formatted: String { groupedDigits }
 }
