@@ -148,11 +148,36 @@ extension AppState {
         return lastHeight > commentPaneHeight && commentPane.topLine == lastHeight - commentPaneHeight
     }
 
-    /// Moves about one pane height of rows, in whole comments.
+    /// Moves about one pane height of rows, in whole comments. Forward, the comment on the pane's last row
+    /// goes to the top and is selected: every line is on screen once at least, so reading on with PgDn or
+    /// Space never passes over a comment (one moved past only by the selection would never be shown).
     mutating func pageComments(forward: Bool) {
         let height = max(1, commentPaneHeight - 1)
         if scrollWithinSelectedComment(lines: forward ? height : -height, height: commentPaneHeight) { return }
         guard let thread, let selected = selectedComment, var position = thread.position(of: selected) else { return }
+        if forward, let top = thread.position(of: commentPane.top), let selectedPosition = thread.position(of: selected) {
+            var rows = -commentPane.topLine
+            var bottom = top
+            var overflows = false
+            while true {
+                rows += commentPane.layout.height(of: thread.visible[bottom], in: thread)
+                if rows >= commentPaneHeight {
+                    overflows = rows > commentPaneHeight || bottom + 1 < thread.visible.count
+                    break
+                }
+                guard bottom + 1 < thread.visible.count else { break }
+                bottom += 1
+            }
+            if bottom > selectedPosition {
+                selectedComment = thread.visible[bottom]
+                // The rest is all on screen: only the selection moves, to the last comment.
+                if overflows {
+                    commentPane.top = thread.visible[bottom]
+                    commentPane.topLine = 0
+                }
+                return
+            }
+        }
         var rows = 0
         while true {
             let next = forward ? position + 1 : position - 1
