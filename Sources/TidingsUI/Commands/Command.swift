@@ -22,6 +22,8 @@ public enum Command: String, CaseIterable, Sendable {
     case collapseRead = "collapse-read"
     case toggleRead = "toggle-read"
     case toggleHideRead = "toggle-hide-read"
+    case sortNext = "sort-next"
+    case sortPrevious = "sort-previous"
     case toggleQuotes = "toggle-quotes"
     case openLink = "open-link"
     case openNumberedLink = "open-numbered-link"

@@ -77,6 +77,11 @@ public struct CommandSpec: Sendable {
         case .toggleHideRead:
             return CommandSpec(.toggleHideRead, "Hide read stories (the selected one stays until you move off it), or show every story again",
                                in: InputContext.reader)
+        case .sortNext:
+            return CommandSpec(.sortNext, "Sort the stories: path, newest first, most comments, most unread, title, and round again",
+                               in: InputContext.reader)
+        case .sortPrevious:
+            return CommandSpec(.sortPrevious, "Sort the stories by the previous order of that cycle", in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

@@ -66,6 +66,8 @@ public struct KeyMap: Sendable {
         Binding([.character("c")], .collapseRead),
         Binding([.character("r")], .toggleRead),
         Binding([.character("H")], .toggleHideRead),
+        Binding([.character("s")], .sortNext),
+        Binding([.character("S")], .sortPrevious),
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("T")], .toggleQuotes),

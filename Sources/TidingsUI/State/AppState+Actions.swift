@@ -68,7 +68,7 @@ extension AppState {
             return context == .storyText || context == .comments
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious:
             return false
         }
     }
@@ -149,6 +149,8 @@ extension AppState {
         case .collapseThread: collapseComment()
         case .toggleRead: return toggleRead()
         case .toggleHideRead: return toggleHideRead()
+        case .sortNext: return cycleSort(forward: true)
+        case .sortPrevious: return cycleSort(forward: false)
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()
