@@ -172,3 +172,35 @@ final class SortTests: XCTestCase {
         }
     }
 }
+
+/// Ages as the native format and saved pages write them, for newest first.
+final class RelativeAgeTests: XCTestCase {
+    func testAges() {
+        XCTAssertEqual(RelativeAge.seconds(in: "6 hours ago"), 6 * 3_600)
+        XCTAssertEqual(RelativeAge.seconds(in: "two weeks ago"), 14 * 86_400)
+        XCTAssertEqual(RelativeAge.seconds(in: "one month ago"), 30 * 86_400)
+        XCTAssertEqual(RelativeAge.seconds(in: "an hour ago"), 3_600)
+        XCTAssertEqual(RelativeAge.seconds(in: "1 day ago"), 86_400)
+        XCTAssertEqual(RelativeAge.seconds(in: "Yesterday"), 86_400)
+        XCTAssertEqual(RelativeAge.seconds(in: "just now"), 0)
+        XCTAssertNil(RelativeAge.seconds(in: "2024-06-01"))
+        XCTAssertNil(RelativeAge.seconds(in: "-3 days ago"))
+        XCTAssertNil(RelativeAge.seconds(in: "many moons ago"))
+    }
+
+    /// Stories with an age only sort among dated ones as that long before now.
+    func testNewestFirstWithAges() {
+        func story(_ id: String, age: String?, date: Date?) -> Story {
+            var story = StoryBuilder.story(id, comments: [])
+            story.header.dateText = age
+            story.header.date = date
+            return story
+        }
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let stories = [story("old", age: "two weeks ago", date: nil), story("none", age: "sometime", date: nil),
+                       story("dated", age: nil, date: now - 3 * 86_400), story("fresh", age: "6 hours ago", date: nil)]
+        var state = AppState(stories: stories, width: 80, height: 24, now: now)
+        state.press(.character("s"))
+        XCTAssertEqual((0..<4).map { state.entries[state.rows.entry(atRow: $0)].summary.id }, ["fresh", "dated", "old", "none"])
+    }
+}

@@ -33,7 +33,7 @@ extension AppState {
 
     /// Whether one entry's row comes before another's in the current sort: nil for load order. Ties keep load
     /// order, so the order is total and the same entries always come out the same way. Stories without a
-    /// date, or without a title, go last. Titles compare lower-cased, character by character (not with the
+    /// date (or an age that says how long ago), or without a title, go last. Titles compare lower-cased, character by character (not with the
     /// locale's rules: the same on every machine, and no Foundation call per comparison on 100,000 rows).
     /// `titleKeys`, when given, are the lower-cased titles of every entry, worked out once for a whole sort.
     func storyOrder(titleKeys: [String?]? = nil) -> StoryRows.Order? {
@@ -44,8 +44,14 @@ extension AppState {
         case .path:
             return nil
         case .newest:
+            // A story with only an age ("6 hours ago") is taken as that long before now.
+            let now = self.now
+            func date(_ entry: Int) -> Date? {
+                let header = entries[entry].summary.header
+                return header.date ?? header.dateText.flatMap(RelativeAge.seconds(in:)).map { now - $0 }
+            }
             return { first, second in
-                switch (entries[first].summary.header.date, entries[second].summary.header.date) {
+                switch (date(first), date(second)) {
                 case let (one?, two?): return one != two ? one > two : first < second
                 case (.some, nil): return true
                 case (nil, .some): return false
