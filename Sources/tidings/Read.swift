@@ -44,7 +44,8 @@ struct Read: ParsableCommand {
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
         try StartChecks.stateFile(store, given: state != nil)
-        try ReaderSession(sources: sources, store: store, mouse: !noMouse,
+        try ReaderSession(sources: sources, store: store, session: SessionFile(statePath: store.path, given: state != nil),
+                          mouse: !noMouse,
                           summaryCache: noCache ? nil : SummaryCache.standard()).run()
     }
 }

@@ -12,13 +12,16 @@ struct ReaderLoop {
     let loading: ParallelLoad
     private let parser = StoryParser()
     private let saver: StateSaver?
+    /// Nil when there is no session file to keep (the state file cannot be used).
+    private let sessionWriter: SessionWriter?
 
-    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad) {
+    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad, session: SessionFile?) {
         self.terminal = terminal
         self.state = state
         self.store = store
         self.loading = loading
         saver = store.map { StateSaver(store: $0) }
+        sessionWriter = session.map { SessionWriter(file: $0) }
     }
 
     /// Runs until the reader quits or a termination signal arrives; returns why the last save failed, if it did.
@@ -71,6 +74,7 @@ struct ReaderLoop {
             }
         }
         loading.cancel()
+        sessionWriter?.finish(state.savedSession)
         return saver?.finish()
     }
 
@@ -81,7 +85,9 @@ struct ReaderLoop {
             for effect in state.update(event) {
                 switch effect {
                 case .loadStory(let index, let summary): parser.request(index: index, summary: summary)
-                case .save(let changes, let fallback): saver?.save(changes: changes, fallback: fallback)
+                case .save(let changes, let fallback):
+                    saver?.save(changes: changes, fallback: fallback)
+                    sessionWriter?.save(state.savedSession)
                 case .collectComments(let summaries): parser.collectComments(of: summaries)
                 case .quit: quit = true
                 case .redraw: terminal.redrawEverything()

@@ -8,6 +8,8 @@ import TidingsUI
 struct ReaderSession {
     let sources: [String]
     let store: ReadStateStore
+    /// Where the reader was when it last quit (`SessionFile`).
+    let session: SessionFile
     /// Whether clicks and the wheel go to the reader (else the terminal keeps them for selecting text).
     var mouse = true
     /// Where the list entries of large files are kept between runs (nil: `--no-cache`).
@@ -50,8 +52,9 @@ struct ReaderSession {
         state.colorMode = terminal.colorMode
         if let startMessage { state.reportSessionProblem(startMessage) }
         if case .setAside(_, _, true) = outcome { state.saveSoon() }
+        if let saved = session.load() { state.restore(saved) }
         var loop = ReaderLoop(terminal: terminal, state: state, store: canSave ? store : nil,
-                              loading: loading)
+                              loading: loading, session: canSave ? session : nil)
         if let failure = loop.run() {
             terminal.close()
             StandardError.say("read state not saved to \(UntrustedText.sanitize(store.path)): \(failure)")

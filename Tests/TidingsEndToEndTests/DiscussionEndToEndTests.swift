@@ -43,9 +43,10 @@ final class DiscussionEndToEndTests: EndToEndTestCase {
         try EndToEnd.write(text, to: folder + "/stories/b-hn.json.new")
         XCTAssertEqual(rename(folder + "/stories/b-hn.json.new", folder + "/stories/b-hn.json"), 0)
         tmux = try startReader([folder + "/stories", "--state", state], width: 120, height: 40)
-        screen = tmux.waitFor("the list with the new reply counted") { $0.contains("Stories 1/3") && $0.contains("1 new") }
-        tmux.send("Down")
-        screen = tmux.waitFor("the thread with its new reply") { $0.contains("Stories 2/3") && $0.contains("A later reply") }
+        // The reader reopens on the story it was left on (the session file), its new reply counted.
+        screen = tmux.waitFor("the thread with its new reply") {
+            $0.contains("Stories 2/3") && $0.contains("6 · 1 new") && $0.contains("A later reply")
+        }
         let rows = screen.split(separator: "\n")
         XCTAssertTrue(rows.contains { $0.contains("● newcomer") }, screen)
         XCTAssertFalse(rows.contains { $0.contains("● bob") }, screen)

@@ -107,7 +107,8 @@ final class MailEndToEndTests: EndToEndTestCase {
 
         // Marks survive a restart: the reply was read; nothing in the Maildir or the mbox changed.
         tmux = try startReader([folder + "/stories", "--state", state], width: 120, height: 40)
-        screen = tmux.waitFor("the list again") { $0.contains("Stories 1/5") }
+        // It reopens where it was left (the session file): the Maildir thread, its reply in the comment pane.
+        screen = tmux.waitFor("the list again") { $0.contains("Stories 3/5") && $0.contains("même across files") }
         let again = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Threads in mail") })
         XCTAssertFalse(again.contains("new"), screen)
         tmux.send("q")

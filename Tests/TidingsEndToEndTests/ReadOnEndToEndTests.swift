@@ -43,7 +43,13 @@ final class ReadOnEndToEndTests: EndToEndTestCase {
 
         // After a restart everything is read: hiding read stories leaves only the selection, and says so.
         tmux = try startReader(arguments, width: 80, height: 24)
-        tmux.waitFor(text: "Third story")
+        // It reopens where it was left (the session file): the third story's comments; back to the list's top.
+        tmux.waitFor("the third story's comments") { $0.contains("Comments 1/1 · Third story") && $0.contains("third reply") }
+        tmux.send("Escape")
+        // Apart, so the terminal does not read Escape and g as Alt-g.
+        tmux.waitFor(text: "Stories 3/3")
+        tmux.send("g")
+        tmux.waitFor(text: "Stories 1/3")
         XCTAssertFalse(tmux.capture().contains("●"), "no story is unread:\n\(tmux.capture())")
         let steps: [(keys: String, shows: [String], hides: [String])] = [
             ("H", ["Stories 1/1 (3 in all)", "No unread stories: H shows all"], ["Second story"]),

@@ -24,6 +24,8 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleHideRead = "toggle-hide-read"
     case markAllRead = "mark-all-read"
     case undo = "undo"
+    case sortNext = "sort-next"
+    case sortPrevious = "sort-previous"
     case toggleQuotes = "toggle-quotes"
     case openLink = "open-link"
     case openNumberedLink = "open-numbered-link"

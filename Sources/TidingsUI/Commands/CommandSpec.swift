@@ -82,6 +82,11 @@ public struct CommandSpec: Sendable {
                                in: InputContext.reader, needs: .selectedStory)
         case .undo:
             return CommandSpec(.undo, "Undo the last marking (r or A), back to 50 of them, also after a restart", in: InputContext.reader)
+        case .sortNext:
+            return CommandSpec(.sortNext, "Sort the stories: path, newest first, most comments, most unread, title, and round again",
+                               in: InputContext.reader)
+        case .sortPrevious:
+            return CommandSpec(.sortPrevious, "Sort the stories by the previous order of that cycle", in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

@@ -68,6 +68,8 @@ public struct KeyMap: Sendable {
         Binding([.character("H")], .toggleHideRead),
         Binding([.character("A")], .markAllRead),
         Binding([.character("u")], .undo),
+        Binding([.character("s")], .sortNext),
+        Binding([.character("S")], .sortPrevious),
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("T")], .toggleQuotes),

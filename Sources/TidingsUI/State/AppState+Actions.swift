@@ -79,7 +79,7 @@ extension AppState {
             return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious:
             return false
         }
     }
@@ -162,6 +162,8 @@ extension AppState {
         case .toggleHideRead: return toggleHideRead()
         case .markAllRead: return askToMarkAllRead()
         case .undo: return undoLastMarking()
+        case .sortNext: return cycleSort(forward: true)
+        case .sortPrevious: return cycleSort(forward: false)
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()

@@ -22,22 +22,26 @@ extension AppState {
         !hidesRead || index == selectedStory || storyHasUnread(index)
     }
 
-    /// Makes the rows again from every entry (the filter changed).
+    /// Makes the rows again from every entry (the filter or the sort changed).
     mutating func relistStories() {
-        if hidesRead { rows.list(entryCount: entries.count, where: isListed) } else { rows.listAll(entryCount: entries.count) }
+        if hidesRead || sort != .path {
+            rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
+        } else {
+            rows.listAll(entryCount: entries.count)
+        }
     }
 
     /// Makes the rows again from `start` on (the loader replaced the entries there).
     mutating func relistStories(from start: Int) {
         rows.removeEntries(from: start)
-        rows.add(upTo: entries.count, where: isListed)
+        rows.add(upTo: entries.count, where: isListed, order: storyOrder())
     }
 
     /// The selection moved from `left`: the story selected now is listed, and the one it left goes if the
     /// filter leaves it out (it was listed only because it was selected).
     mutating func keepSelectionListed(leaving left: Int) {
         guard hidesRead else { return }
-        rows.insert(entry: selectedStory)
+        rows.insert(entry: selectedStory, order: storyOrder())
         if left != selectedStory, entries.indices.contains(left), !isListed(left) { rows.remove(entry: left) }
     }
 

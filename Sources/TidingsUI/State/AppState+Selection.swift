@@ -8,6 +8,7 @@ extension AppState {
         let clamped = min(max(0, index), entries.count - 1)
         if clamped == selectedStory, currentStory != nil || loadingStory == clamped { return }
         let left = selectedStory
+        if left != clamped { rememberCurrentPlace() }
         selectedStory = clamped
         keepSelectionListed(leaving: left)
         onArrival = intent
@@ -49,6 +50,7 @@ extension AppState {
     private mutating func show(_ story: Story) {
         // The same story read again (it has more replies now): the same comment stays selected.
         let kept = currentStory?.id == story.id ? selectedComment.flatMap { currentStory?.comments[$0].id } : nil
+        let anotherStory = currentStory?.id != story.id
         currentStory = story
         // The file may have changed since the list was made: the list shows it as it is now.
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
@@ -57,6 +59,8 @@ extension AppState {
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
         textTop = 0
         if focus != .stories { markStoryOpened() }
+        // Back to a story visited before: its folds and selected comment as they were left.
+        if anotherStory { restorePlace(of: story) }
         if let kept, let index = story.comments.firstIndex(where: { $0.id == kept }) { selectComment(index) }
         switch onArrival {
         case .none: break

@@ -94,6 +94,8 @@ extension AppState {
         } else if !batch.entries.isEmpty || !batch.problems.isEmpty {
             append(entries: batch.entries, problems: batch.problems)
         }
+        selectRestoredStoryIfListed()
+        followFirstRowUntilTouched()
         // Until the folders are listed the total is unknown: shown as "looking for stories".
         let progress = batch.finished ? nil : (batch.done, batch.total ?? 0)
         let changed = !batch.entries.isEmpty || !batch.problems.isEmpty || batch.provisional != nil

@@ -41,6 +41,12 @@ public struct AppState: Sendable {
     var rows = StoryRows()
     /// Whether stories with nothing unread are left out of the list (`H`), for this session.
     public internal(set) var hidesRead = false
+    /// The order of the rows (`s`, `S`); saved with the session.
+    public internal(set) var sort = StorySort.path
+    /// The folds and selected comment of each story visited, by story id (`AppState+Places`).
+    var places = StoryPlaces()
+    /// The story the last session ended on, until it arrives from the loader or a key comes first.
+    var pendingRestore: PendingRestore?
     /// How many entries at the end of the list are provisional (`AppState+Provisional`).
     public internal(set) var provisionalCount = 0
     /// Whether a key or a click has come: until then the reader stays on the first row of a list that
@@ -193,8 +199,8 @@ public struct AppState: Sendable {
         for problem in newProblems {
             if problem.isSkipped { skippedFiles.append(problem) } else { failedFiles.append(problem) }
         }
-        rows.add(upTo: entries.count, where: isListed)
-        if wasEmpty, !entries.isEmpty { selectStory(0) }
+        keepingSelectionOnScreen { $0.rows.add(upTo: $0.entries.count, where: $0.isListed, order: $0.storyOrder()) }
+        if wasEmpty, !entries.isEmpty { selectStory(rows.isEmpty ? 0 : rows.entry(atRow: 0)) }
         settle()
     }
 

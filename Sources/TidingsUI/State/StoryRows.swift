@@ -4,8 +4,11 @@
 /// being parsed, parsed stories, `Effect.loadStory`) uses that entry index. Rows are only what the list
 /// draws: list moves, `End`, clicks, the title's "n/N" and the order `n` and `N` walk go from rows to
 /// entries through here. A filter (hide read today, a search later) decides which entries are rows; a sort
-/// would decide their order and give `insert(entry:)` its comparison.
+/// decides their order, given to each call as `order` (nil: load order), a strict total order on entries.
 struct StoryRows: Sendable {
+    /// Whether one entry's row comes before another's.
+    typealias Order = (Int, Int) -> Bool
+
     /// The entry of each row; nil while every entry is a row in load order, which needs no array.
     private var listed: [Int]?
     /// The row of each entry, -1 for one not listed; kept only alongside `listed`.
@@ -13,8 +16,6 @@ struct StoryRows: Sendable {
     /// How many entries there are, listed or not.
     private(set) var entryCount = 0
 
-    /// Whether some entries are left out.
-    var isFiltered: Bool { listed != nil }
     var count: Int { listed?.count ?? entryCount }
     var isEmpty: Bool { count == 0 }
     /// Entries left out of the list.
@@ -37,24 +38,53 @@ struct StoryRows: Sendable {
         rowOfEntry = []
     }
 
-    /// Only the entries `keep` accepts, in load order.
-    mutating func list(entryCount: Int, where keep: (Int) -> Bool) {
+    /// Only the entries `keep` accepts, in `order`.
+    mutating func list(entryCount: Int, where keep: (Int) -> Bool, order: Order? = nil) {
         self.entryCount = entryCount
-        listed = (0..<entryCount).filter(keep)
+        var entries = (0..<entryCount).filter(keep)
+        if let order { entries.sort(by: order) }
+        listed = entries
         rowOfEntry = Array(repeating: -1, count: entryCount)
         reindex(from: 0)
     }
 
-    /// Entries added at the end of the load order: those `keep` accepts become rows after the rows there
-    /// are, so nothing already on screen moves.
-    mutating func add(upTo newCount: Int, where keep: (Int) -> Bool) {
+    /// Entries added at the end of the load order. In load order those `keep` accepts become rows after the
+    /// rows there are, so nothing already on screen moves; in another order each goes to its place (found
+    /// by binary search, so a batch costs its size times log of the list, plus one pass to merge).
+    mutating func add(upTo newCount: Int, where keep: (Int) -> Bool, order: Order? = nil) {
         let oldCount = entryCount
         entryCount = max(oldCount, newCount)
-        guard listed != nil, entryCount > oldCount else { return }
-        let first = listed!.count
-        listed! += (oldCount..<entryCount).filter(keep)
+        guard listed != nil || order != nil, entryCount > oldCount else { return }
+        if listed == nil {
+            // Sorting starts with no array yet: every earlier entry is a row, in load order.
+            listed = Array(0..<oldCount)
+            rowOfEntry = Array(0..<oldCount)
+        }
         rowOfEntry += repeatElement(-1, count: entryCount - oldCount)
-        reindex(from: first)
+        var added = (oldCount..<entryCount).filter(keep)
+        guard let order else {
+            let first = listed!.count
+            listed! += added
+            reindex(from: first)
+            return
+        }
+        guard !added.isEmpty else { return }
+        added.sort(by: order)
+        let places = added.map { place(of: $0, order: order) }
+        var merged: [Int] = []
+        merged.reserveCapacity(listed!.count + added.count)
+        var next = 0
+        for (row, entry) in listed!.enumerated() {
+            // `<=`: should places come out of order (see `place`), each still lands once.
+            while next < added.count, places[next] <= row {
+                merged.append(added[next])
+                next += 1
+            }
+            merged.append(entry)
+        }
+        merged += added[next...]
+        listed = merged
+        reindex(from: places.min()!)
     }
 
     /// The entries from `start` on are gone (the loader replaces its provisional entries).
@@ -76,18 +106,26 @@ struct StoryRows: Sendable {
         reindex(from: row)
     }
 
-    /// Lists an entry the filter leaves out (it is being selected), in its place in load order.
-    mutating func insert(entry: Int) {
+    /// Lists an entry the filter leaves out (it is being selected), in its place in `order`.
+    mutating func insert(entry: Int, order: Order? = nil) {
         guard listed != nil, entry >= 0, entry < entryCount, row(ofEntry: entry) == nil else { return }
-        // Rows are in load order: the first row of a later entry is where it goes.
+        let row = place(of: entry, order: order)
+        listed!.insert(entry, at: row)
+        reindex(from: row)
+    }
+
+    /// The first row whose entry comes after `entry`: where it goes. Rows whose order changed since they
+    /// were placed (unread counts move as the user reads) only make the place less exact, never invalid.
+    private func place(of entry: Int, order: Order?) -> Int {
+        guard let listed else { return entry }
+        let before = order ?? { $0 < $1 }
         var low = 0
-        var high = listed!.count
+        var high = listed.count
         while low < high {
             let middle = (low + high) / 2
-            if listed![middle] < entry { low = middle + 1 } else { high = middle }
+            if before(listed[middle], entry) { low = middle + 1 } else { high = middle }
         }
-        listed!.insert(entry, at: low)
-        reindex(from: low)
+        return low
     }
 
     private mutating func reindex(from row: Int) {

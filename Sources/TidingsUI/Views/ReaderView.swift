@@ -46,12 +46,14 @@ extension AppState {
     }
 
     /// "Stories 3/40", or with `H` "Stories 3/12 (40 in all)": the rows shown, and every story when some are
-    /// hidden. At 30 columns the count in all goes before the place in the list does.
+    /// hidden; then the sort, unless it is load order ("· newest"). At 30 columns the count in all goes
+    /// first, then the sort, before the place in the list does.
     func storyListTitle(width: Int) -> String {
         let row = entries.isEmpty ? 0 : (rows.row(ofEntry: selectedStory) ?? 0) + 1
         var parts = [FittedLine.Part(text: "Stories", priority: 0),
                      FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
-        if hidesRead { parts.append(.init(text: " (\(entries.count.formatted) in all)", priority: 2)) }
+        if hidesRead { parts.append(.init(text: " (\(entries.count.formatted) in all)", priority: 3)) }
+        if let sortLabel { parts.append(.init(text: " · " + sortLabel, priority: 2)) }
         return FittedLine.fit(parts, width: width)
     }
 

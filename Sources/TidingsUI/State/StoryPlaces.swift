@@ -1,0 +1,27 @@
+import TidingsModel
+
+/// The place (folds and selected comment) of each story visited, by story id, the most recent last, so
+/// going back to a story finds it as it was left. Only the last `SavedSession.storiesKept` are kept.
+struct StoryPlaces: Sendable {
+    private var byID: [String: StoryPlace] = [:]
+    /// Story ids, least recently left first.
+    private var order: [String] = []
+
+    func place(of id: String) -> StoryPlace? { byID[id] }
+
+    /// Keeps a story's place as the most recent.
+    mutating func remember(_ place: StoryPlace) {
+        if byID.updateValue(place, forKey: place.id) != nil { order.removeAll { $0 == place.id } }
+        order.append(place.id)
+        while order.count > SavedSession.storiesKept { byID[order.removeFirst()] = nil }
+    }
+
+    /// Every place kept, least recent first.
+    var all: [StoryPlace] { order.compactMap { byID[$0] } }
+}
+
+/// What the last session ended on, waited for until the story arrives from the loader.
+struct PendingRestore: Sendable {
+    var storyID: String
+    var focus: Focus
+}

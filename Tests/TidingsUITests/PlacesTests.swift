@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// Each story keeps its folds and selected comment while the user moves between stories, and a saved
+/// session puts the reader back where it was: the sort, the story, the pane, the comment, the folds.
+final class PlacesTests: XCTestCase {
+    static let comments: [(depth: Int, text: String)] = [
+        (0, "first thread"), (1, "a reply"), (1, "another reply"), (0, "second thread"), (1, "its reply"), (0, "third"),
+    ]
+    static let stories = ["one", "two", "three"].map { UIFixtures.story($0, comments: comments) }
+
+    func selected(_ state: AppState) -> String { state.entries[state.selectedStory].summary.id }
+
+    func testFoldsAndPositionAreKeptWhileMovingBetweenStories() {
+        var state = AppState(stories: Self.stories, width: 80, height: 24)
+        state.press(.down, .enter)  // story two, its comments
+        XCTAssertEqual(selected(state), "two")
+        state.press(.left)  // fold the first thread
+        state.press(.down, .down)  // second thread's reply
+        XCTAssertEqual(state.selectedComment, 4)
+        XCTAssertEqual(state.thread?.collapsed, [0])
+        state.press(.escape, .down, .enter)
+        XCTAssertEqual(selected(state), "three")
+        XCTAssertEqual(state.thread?.collapsed, [], "another story starts open")
+        XCTAssertEqual(state.selectedComment, 0)
+        state.press(.escape, .up)
+        XCTAssertEqual(selected(state), "two")
+        XCTAssertEqual(state.thread?.collapsed, [0])
+        XCTAssertEqual(state.selectedComment, 4)
+        state.press(.enter)
+        XCTAssertEqual(state.selectedComment, 4)
+        XCTAssertTrue(state.render().text.contains("its reply"), state.render().text)
+    }
+
+    func testASavedSessionIsRestoredWhenItsStoryArrives() {
+        let two = Self.stories[1]
+        let session = SavedSession(sort: .title, story: "two", comment: two.comments[4].id.description, pane: "comments",
+                                   stories: [StoryPlace(id: "two", comment: two.comments[2].id.description,
+                                                        folds: [two.comments[0].id.description])])
+        var runner = HeadlessRunner(state: AppState(readState: ReadState(), width: 80, height: 24)) { summary in
+            .success(Self.stories.first { $0.id == summary.id }!)
+        }
+        runner.state.restore(session)
+        XCTAssertEqual(runner.state.sort, .title)
+        var first = ParallelLoad.Batch()
+        first.entries = [StoryEntry(story: Self.stories[0], readState: ReadState())]
+        runner.send(.loaded(first))
+        XCTAssertEqual(selected(runner.state), "one", "the saved story has not arrived yet")
+        XCTAssertEqual(runner.state.savedSession.story, "two", "and is still the one to come back to")
+        var rest = ParallelLoad.Batch()
+        rest.entries = [StoryEntry(story: Self.stories[1], readState: ReadState()),
+                        StoryEntry(story: Self.stories[2], readState: ReadState())]
+        runner.send(.loaded(rest))
+        XCTAssertEqual(selected(runner.state), "two")
+        XCTAssertEqual(runner.state.focus, .comments)
+        XCTAssertEqual(runner.state.thread?.collapsed, [0])
+        XCTAssertEqual(runner.state.selectedComment, 4, "the session's comment wins over the story's place")
+        // Titles: one, three, two.
+        XCTAssertEqual((0..<3).map { runner.state.entries[runner.state.rows.entry(atRow: $0)].summary.id }, ["one", "three", "two"])
+        let saved = runner.state.savedSession
+        XCTAssertEqual(saved.sort, .title)
+        XCTAssertEqual(saved.story, "two")
+        XCTAssertEqual(saved.comment, two.comments[4].id.description)
+        XCTAssertEqual(saved.pane, "comments")
+        XCTAssertEqual(saved.stories.last, StoryPlace(id: "two", comment: two.comments[4].id.description,
+                                                      folds: [two.comments[0].id.description]))
+    }
+
+    /// A key before the saved story arrives: the user has moved on, the session is not applied.
+    func testAKeyFirstCancelsTheRestore() {
+        var runner = HeadlessRunner(state: AppState(readState: ReadState(), width: 80, height: 24)) { summary in
+            .success(Self.stories.first { $0.id == summary.id }!)
+        }
+        runner.state.restore(SavedSession(story: "three", pane: "comments"))
+        var first = ParallelLoad.Batch()
+        first.entries = [StoryEntry(story: Self.stories[0], readState: ReadState())]
+        runner.send(.loaded(first))
+        runner.send(.key(.character("j")))
+        var rest = ParallelLoad.Batch()
+        rest.entries = Self.stories.dropFirst().map { StoryEntry(story: $0, readState: ReadState()) }
+        runner.send(.loaded(rest))
+        XCTAssertEqual(selected(runner.state), "one")
+        XCTAssertEqual(runner.state.focus, .stories)
+        XCTAssertEqual(runner.state.savedSession.story, "one")
+    }
+
+    /// Only the last 200 stories visited keep their place.
+    func testPlacesAreCapped() {
+        var places = StoryPlaces()
+        for number in 0..<250 { places.remember(StoryPlace(id: "s\(number)")) }
+        places.remember(StoryPlace(id: "s60", comment: "AAAAAB"))
+        XCTAssertEqual(places.all.count, SavedSession.storiesKept)
+        XCTAssertNil(places.place(of: "s49"))
+        XCTAssertEqual(places.all.last, StoryPlace(id: "s60", comment: "AAAAAB"))
+        XCTAssertEqual(places.all.first?.id, "s50")
+    }
+}
