@@ -22,11 +22,33 @@ extension AppState {
         case (.pane(let pane, let row), .click):
             if focus != pane { focus(pane) }
             select(row: row, in: pane)
+            if pane == .comments { expandIfFoldMarkerClicked(row: row, x: mouse.x) }
         case (.title(let pane), let wheel), (.pane(let pane, _), let wheel):
             if focus != pane { focus(pane) }
             for _ in 0..<Self.wheelLines { run(wheel == .wheelUp ? .moveUp : .moveDown) }
         }
         settle()
+    }
+
+    /// A click on a folded comment's `[+3]` opens its replies, as Enter would; anywhere else on the row it
+    /// only selects. The marker is the first thing after the guide and the read marker (`CommentPane`).
+    private mutating func expandIfFoldMarkerClicked(row: Int, x: Int) {
+        guard let area = layout.comments else { return }
+        var rows = 0
+        for (index, lines) in commentsOnScreen(height: commentPaneHeight) {
+            guard row < rows + lines.count else {
+                rows += lines.count
+                continue
+            }
+            let line = lines[lines.startIndex + row - rows]
+            guard line.kind == .collapsedSummary, line.isFirst, let text = line.spans.first?.text,
+                  let close = text.firstIndex(of: "]") else { return }
+            let start = area.x + DisplayWidth.of(line.guide) + 2
+            guard x >= start, x < start + DisplayWidth.of(String(text[...close])) else { return }
+            selectedComment = index
+            expandComment()
+            return
+        }
     }
 
     /// A click on a row: the story or comment drawn there becomes the selection.
