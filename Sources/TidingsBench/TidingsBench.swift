@@ -9,13 +9,14 @@ enum TidingsBench {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2 else {
-            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES")
+            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | relist DIR | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES")
             exit(2)
         }
         let folder = arguments[1]
         switch arguments[0] {
         case "load": load(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "keys": try keys(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
+        case "relist": relist(folder)
         case "list":
             let start = now()
             let files = CollectionLoader().listFiles([folder], problem: { _ in })
@@ -68,6 +69,30 @@ enum TidingsBench {
     }
 
     /// Key to finished frame, through `handle` and `render`, for the operations the targets name.
+    /// A filter or sort without text words re-lists every story: each sort order in turn, and hiding read
+    /// stories on and off (half the stories read), key to finished frame; the slowest of each.
+    static func relist(_ folder: String) {
+        var readState = ReadState()
+        for (offset, entry) in loadEntries(folder, readState: ReadState()).0.state.entries.enumerated() where offset % 2 == 0 {
+            _ = readState.setStory(entry.summary.id, read: true)
+        }
+        var (runner, _) = loadEntries(folder, readState: readState)
+        _ = runner.state.render()
+        var slowest: [String: Double] = [:]
+        func press(_ label: String, _ key: KeyPress) {
+            let start = now()
+            runner.press(key)
+            _ = runner.state.render()
+            slowest[label] = max(slowest[label] ?? 0, now() - start)
+        }
+        for _ in 0..<2 {
+            for order in ["newest", "comments", "unread", "title", "path"] { press("sort " + order, .character("s")) }
+            press("hide read", .character("H"))
+            press("show all", .character("H"))
+        }
+        report(["measure": "relist", "stories": runner.state.entries.count, "slowestMs": slowest])
+    }
+
     static func keys(_ folder: String, readState: ReadState) throws {
         var (runner, _) = loadEntries(folder, readState: readState)
         // Saving runs on another queue with a copy of the state; the main loop then pays for the copy on its

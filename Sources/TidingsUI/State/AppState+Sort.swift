@@ -33,10 +33,10 @@ extension AppState {
 
     /// Whether one entry's row comes before another's in the current sort: nil for load order. Ties keep load
     /// order, so the order is total and the same entries always come out the same way. Stories without a
-    /// date (or an age that says how long ago), or without a title, go last. Titles compare lower-cased, character by character (not with the
-    /// locale's rules: the same on every machine, and no Foundation call per comparison on 100,000 rows).
+    /// date (or an age that says how long ago), or without a title, go last. Titles compare lower-cased, byte by
+    /// byte in UTF-8 (not with the locale's rules: the same on every machine; `titleKey`).
     /// `titleKeys`, when given, are the lower-cased titles of every entry, worked out once for a whole sort.
-    func storyOrder(titleKeys: [String?]? = nil) -> StoryRows.Order? {
+    func storyOrder(titleKeys: [[UInt8]?]? = nil) -> StoryRows.Order? {
         // Copies (the storage is shared, not copied): the order is used while `rows` is being changed.
         let entries = self.entries
         let readState = self.readState
@@ -76,10 +76,12 @@ extension AppState {
             }
         case .title:
             return { first, second in
-                let one = titleKeys?[first] ?? entries[first].summary.title?.lowercased()
-                let two = titleKeys?[second] ?? entries[second].summary.title?.lowercased()
+                let one = titleKeys?[first] ?? entries[first].summary.title.map(Self.titleKey)
+                let two = titleKeys?[second] ?? entries[second].summary.title.map(Self.titleKey)
                 switch (one, two) {
-                case let (one?, two?): return one != two ? one < two : first < second
+                case let (one?, two?):
+                    let order = Self.compareBytes(one, two)
+                    return order != 0 ? order < 0 : first < second
                 case (.some, nil): return true
                 case (nil, .some): return false
                 case (nil, nil): return first < second
@@ -88,10 +90,66 @@ extension AppState {
         }
     }
 
-    /// The order for a sort of the whole list: title keys worked out once per entry, not per comparison.
+    /// What titles are compared by: lower-cased UTF-8, byte by byte (code point order). ASCII, most titles,
+    /// is lower-cased by hand: `lowercased()` on 100,000 titles costs more than the sort.
+    static func titleKey(_ title: String) -> [UInt8] {
+        var bytes = Array(title.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
+            return bytes
+        }
+        return Array(title.lowercased().utf8)
+    }
+
+    /// Negative, zero or positive as `one` sorts before, with or after `two`: `memcmp` on the common part,
+    /// then the shorter first (a title sort makes 1.7 million of these for 100,000 stories).
+    static func compareBytes(_ one: [UInt8], _ two: [UInt8]) -> Int {
+        let common = min(one.count, two.count)
+        let order = one.withUnsafeBytes { a in two.withUnsafeBytes { b in common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common) } }
+        return order != 0 ? Int(order) : one.count - two.count
+    }
+
+    /// The order for a sort of the whole list: each entry's key worked out once, not per comparison (a
+    /// date read from "6 hours ago", a header copied, a title lower-cased 3.4 million times for 100,000
+    /// stories took seconds). The same order as `storyOrder`, which arrivals use one at a time.
     func wholeListOrder() -> StoryRows.Order? {
-        guard sort == .title else { return storyOrder() }
-        return storyOrder(titleKeys: entries.map { $0.summary.title?.lowercased() })
+        switch sort {
+        case .path:
+            return nil
+        case .title:
+            // By index, not `entries.map`: a closure given each entry copies it (a dozen strings retained).
+            return storyOrder(titleKeys: entries.indices.map { entries[$0].summary.title.map(Self.titleKey) })
+        case .newest:
+            let now = self.now
+            // Ages repeat ("4 hours ago"): each is read once.
+            var ages: [String: TimeInterval?] = [:]
+            let dates: [Date?] = entries.indices.map { index in
+                if let date = entries[index].summary.header.date { return date }
+                guard let text = entries[index].summary.header.dateText else { return nil }
+                if let age = ages[text] { return age.map { now - $0 } }
+                let age = RelativeAge.seconds(in: text)
+                ages[text] = age
+                return age.map { now - $0 }
+            }
+            return { first, second in
+                switch (dates[first], dates[second]) {
+                case let (one?, two?): return one != two ? one > two : first < second
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return first < second
+                }
+            }
+        case .comments:
+            let counts = entries.indices.map { entries[$0].summary.commentCount }
+            return { first, second in counts[first] != counts[second] ? counts[first] > counts[second] : first < second }
+        case .unread:
+            let unread = entries.indices.map { entries[$0].unreadComments }
+            let opened = entries.indices.map { readState.isStoryRead(entries[$0].summary.id) }
+            return { first, second in
+                if unread[first] != unread[second] { return unread[first] > unread[second] }
+                return opened[first] != opened[second] ? !opened[first] : first < second
+            }
+        }
     }
 
     /// Runs a change to the rows, then scrolls the list so the selected story is on the same row of the
