@@ -50,7 +50,9 @@ final class SummaryCacheEndToEndTests: EndToEndTestCase {
         let state = folder + "/state.json"
 
         var tmux = try reader(cache: cache, [folder + "/stories", "--state", state])
-        let first = tmux.waitFor("the archive listed") { $0.contains("Stories 1/300") && $0.contains("Thread number 0") }
+        let first = tmux.waitFor("the archive listed, its first thread shown") {
+            $0.contains("Stories 1/300") && $0.contains("Thread number 0") && $0.contains("Ann 0 ·")
+        }
         tmux.send("q")
         tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
         XCTAssertEqual(cached(cache).count, 1, "one entry for the archive")
@@ -59,7 +61,9 @@ final class SummaryCacheEndToEndTests: EndToEndTestCase {
 
         // Listed again from the cache: the same list, and the cache entry is not written again.
         tmux = try reader(cache: cache, [folder + "/stories", "--state", state])
-        let second = tmux.waitFor("the archive listed again") { $0.contains("Stories 1/300") && $0.contains("Thread number 0") }
+        let second = tmux.waitFor("the archive listed again, its first thread shown") {
+            $0.contains("Stories 1/300") && $0.contains("Thread number 0") && $0.contains("Ann 0 ·")
+        }
         XCTAssertEqual(second.split(separator: "\n").prefix(12), first.split(separator: "\n").prefix(12))
         tmux.send("End")
         tmux.waitFor("the last thread, opened from the archive") { $0.contains("Stories 300/300") && $0.contains("Thread number 299") }
