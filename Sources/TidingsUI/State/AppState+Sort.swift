@@ -76,8 +76,8 @@ extension AppState {
             }
         case .title:
             return { first, second in
-                let one = titleKeys?[first] ?? entries[first].summary.title.map(Self.titleKey)
-                let two = titleKeys?[second] ?? entries[second].summary.title.map(Self.titleKey)
+                let one = titleKeys?[first] ?? entries[first].summary.header.title.map(Self.titleKey)
+                let two = titleKeys?[second] ?? entries[second].summary.header.title.map(Self.titleKey)
                 switch (one, two) {
                 case let (one?, two?):
                     let order = Self.compareBytes(one, two)
@@ -117,8 +117,22 @@ extension AppState {
         case .path:
             return nil
         case .title:
-            // By index, not `entries.map`: a closure given each entry copies it (a dozen strings retained).
-            return storyOrder(titleKeys: entries.indices.map { entries[$0].summary.title.map(Self.titleKey) })
+            // Sorted here once, on the keys themselves, and handed on as ranks: the rows are then ordered by
+            // comparing two numbers (by index, not `entries.map`: a closure given each entry copies it).
+            var keyed: [(key: [UInt8]?, entry: Int)] = entries.indices.map { (entries[$0].summary.header.title.map(Self.titleKey), $0) }
+            keyed.sort { a, b in
+                switch (a.key, b.key) {
+                case let (one?, two?):
+                    let order = Self.compareBytes(one, two)
+                    return order != 0 ? order < 0 : a.entry < b.entry
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return a.entry < b.entry
+                }
+            }
+            var ranks = [Int](repeating: 0, count: entries.count)
+            for (rank, item) in keyed.enumerated() { ranks[item.entry] = rank }
+            return { ranks[$0] < ranks[$1] }
         case .newest:
             let now = self.now
             // Ages repeat ("4 hours ago"): each is read once.
