@@ -7,7 +7,7 @@ import TidingsModel
 /// `H` hides the stories with nothing unread: the selected story stays listed until the selection moves off
 /// it, stories arriving from the loader are filtered as they come, and turning it off keeps the selection.
 /// At a usual size and at the smallest, where the list is two rows high.
-final class HideReadTests: XCTestCase {
+final class HideReadTests: XCTestCase, StoryListProbes {
     static let sizes = [(80, 24), (30, 8)]
     static let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
     static let stories = names.map { UIFixtures.story($0, comments: [(0, "a word on \($0)")]) }
@@ -20,19 +20,6 @@ final class HideReadTests: XCTestCase {
             _ = state.setComments(story.comments.map(\.id), in: story.id, read: true)
         }
         return state
-    }
-
-    /// The ids of the stories the list shows, top to bottom.
-    func listed(_ state: AppState) -> [String] {
-        (0..<state.rows.count).map { state.entries[state.rows.entry(atRow: $0)].summary.id }
-    }
-
-    func selected(_ state: AppState) -> String { state.entries[state.selectedStory].summary.id }
-
-    /// The story list's title, as drawn.
-    func title(_ state: inout AppState) -> String {
-        let screen = state.render()
-        return screen.row(state.layout.storyListTitle!.y).trimmingCharacters(in: .whitespaces)
     }
 
     /// The titles in the story list's rows, as drawn (a row's title starts two cells in).

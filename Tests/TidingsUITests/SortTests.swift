@@ -6,7 +6,7 @@ import TidingsModel
 
 /// `s` and `S` order the story list; the selection stays on its story, stories arriving while sorted go to
 /// their place, and hide read filters the sorted rows. At a usual size and at the smallest.
-final class SortTests: XCTestCase {
+final class SortTests: XCTestCase, StoryListProbes {
     static let sizes = [(80, 24), (30, 8)]
     static let day: TimeInterval = 86_400
 
@@ -24,17 +24,6 @@ final class SortTests: XCTestCase {
             return story
         }
     }()
-
-    func listed(_ state: AppState) -> [String] {
-        (0..<state.rows.count).map { state.entries[state.rows.entry(atRow: $0)].summary.id }
-    }
-
-    func selected(_ state: AppState) -> String { state.entries[state.selectedStory].summary.id }
-
-    func title(_ state: inout AppState) -> String {
-        let screen = state.render()
-        return screen.row(state.layout.storyListTitle!.y).trimmingCharacters(in: .whitespaces)
-    }
 
     func testEachSortOrder() {
         var read = ReadState()

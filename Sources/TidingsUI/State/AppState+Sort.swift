@@ -35,8 +35,7 @@ extension AppState {
     /// order, so the order is total and the same entries always come out the same way. Stories without a
     /// date (or an age that says how long ago), or without a title, go last. Titles compare lower-cased, byte by
     /// byte in UTF-8 (not with the locale's rules: the same on every machine; `titleKey`).
-    /// `titleKeys`, when given, are the lower-cased titles of every entry, worked out once for a whole sort.
-    func storyOrder(titleKeys: [[UInt8]?]? = nil) -> StoryRows.Order? {
+    func storyOrder() -> StoryRows.Order? {
         // Copies (the storage is shared, not copied): the order is used while `rows` is being changed.
         let entries = self.entries
         let readState = self.readState
@@ -76,8 +75,8 @@ extension AppState {
             }
         case .title:
             return { first, second in
-                let one = titleKeys?[first] ?? entries[first].summary.header.title.map(Self.titleKey)
-                let two = titleKeys?[second] ?? entries[second].summary.header.title.map(Self.titleKey)
+                let one = entries[first].summary.header.title.map(Self.titleKey)
+                let two = entries[second].summary.header.title.map(Self.titleKey)
                 switch (one, two) {
                 case let (one?, two?):
                     let order = Self.compareBytes(one, two)

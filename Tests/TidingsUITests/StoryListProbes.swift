@@ -1,0 +1,20 @@
+import TidingsModel
+@testable import TidingsUI
+
+/// What the story list shows, for the tests of filters and sorts: its rows, its selection and its title.
+protocol StoryListProbes {}
+
+extension StoryListProbes {
+    /// The ids of the stories the list shows, top to bottom.
+    func listed(_ state: AppState) -> [String] {
+        (0..<state.rows.count).map { state.entries[state.rows.entry(atRow: $0)].summary.id }
+    }
+
+    func selected(_ state: AppState) -> String { state.entries[state.selectedStory].summary.id }
+
+    /// The story list's title, as drawn.
+    func title(_ state: inout AppState) -> String {
+        let screen = state.render()
+        return screen.row(state.layout.storyListTitle!.y).trimmingCharacters(in: .whitespaces)
+    }
+}
