@@ -2,8 +2,8 @@ import Foundation
 
 /// One pass over a native document's bytes.
 struct NativeScan {
-    /// The list entry only, or the whole story.
-    enum Detail { case summary, full }
+    /// The list entry only, the whole story, or only what a search looks at (`NativeScan.search`).
+    enum Detail { case summary, full, search }
 
     var header = NativeHeader(title: "")
     var body: [StoryBody.Block] = []
@@ -15,13 +15,16 @@ struct NativeScan {
     private(set) var legacyID: String?
     private var identified = false
     private var identity = StoryID.Builder()
+    /// What a search found so far (search detail only).
+    var tally: MatchTally?
 
     /// `commentIDsFor` is asked, with the story id and its version-1 id, whether comment ids are needed (a
     /// summary then collects them in `commentIDs`).
-    static func run(_ original: [UInt8], detail: Detail, commentIDsFor: (String, String?) -> Bool) throws -> NativeScan {
+    static func run(_ original: [UInt8], detail: Detail, tally: MatchTally? = nil, commentIDsFor: (String, String?) -> Bool) throws -> NativeScan {
         if TextDecoding.looksBinary(original.prefix(4096)) { throw LoadFailure.binary }
         let bytes = TextBytes.normalized(original) ?? original
         var scan = NativeScan()
+        scan.tally = tally
         try bytes.withUnsafeBufferPointer { try scan.scan($0, detail: detail, commentIDsFor: commentIDsFor) }
         return scan
     }
@@ -46,6 +49,7 @@ struct NativeScan {
             case .title:
                 if blank { continue }
                 header.title = line.trimmed.string
+                if detail == .search { tally?.storyField { $0.occurs(in: line.trimmed.raw) } }
                 phase = .header
             case .header:
                 if blank { phase = .beforeBody; continue }
@@ -62,6 +66,12 @@ struct NativeScan {
             case .comments:
                 if blank { continue }
                 commentCount += 1
+                if detail == .search {
+                    // The parts a parsed comment has: its author and its text (`TextQuery.match`).
+                    let parts = line.trimmed.attribution
+                    tally?.comment { needle in needle.occurs(in: parts.text.raw) || parts.author.map { needle.occurs(in: $0.raw) } == true }
+                    continue
+                }
                 if wantIDs == nil {
                     identify()
                     wantIDs = detail == .full || commentIDsFor(storyID, legacyID)
@@ -86,12 +96,22 @@ struct NativeScan {
             }
         }
         if phase == .title { throw LoadFailure.empty }
+        if detail == .search {
+            for field in [header.via, header.byline].compactMap({ $0 }) { tally?.storyField { $0.occurs(in: field) } }
+            return
+        }
         identify()
         if detail == .full { Story.countDescendants(&comments) }
     }
 
     /// A body paragraph: hashed from its bytes for the id (no string unless the whole story is wanted).
     private mutating func addParagraph(_ line: ByteLine, detail: Detail) {
+        if detail == .search {
+            // A list item's text is without its `- `, as the parsed block's is.
+            let text = line.hasPrefix("- ") ? ByteLine(base: line.base, start: line.start + 2, end: line.end) : line
+            tally?.storyField { $0.occurs(in: text.raw) }
+            return
+        }
         // With an `Id:` header (always above the body) the body plays no part in the id.
         if header.id == nil { identity.addParagraph(line.raw) }
         if detail == .full {

@@ -178,6 +178,13 @@ public struct CollectionLoader: Sendable {
         }) { importer, bytes, _ in try importer.story(in: bytes, for: summary) }
     }
 
+    /// Every story of one file, parsed in full (a search reads an mbox or a feed once, not once per story).
+    public func stories(inFile path: String) -> Result<[Story], LoadProblem> {
+        withImporter(path, named: true, streaming: { try Self.streamedStories($0, path) }) { importer, bytes, _ in
+            try importer.stories(in: bytes, path: path)
+        }
+    }
+
     /// The story read by its importer from the part of the file that holds it, when the importer can: nil
     /// when it cannot (the whole file is read then).
     private func partOfFile(_ summary: StorySummary) -> Result<Story?, LoadProblem>? {

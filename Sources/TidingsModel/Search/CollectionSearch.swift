@@ -1,0 +1,192 @@
+import Foundation
+import Synchronization
+
+/// Looks for a query's words in the stories of the list on background threads, in the order given (the
+/// list's order, so the first rows are found first), and hands over what it found in batches. A new search
+/// or `cancel` stops the one before at its next story; keys never wait for it.
+public final class CollectionSearch: Sendable {
+    /// A list entry to search: its index in the reader's entries and its summary.
+    public struct Target: Sendable {
+        public var entry: Int
+        public var summary: StorySummary
+
+        public init(entry: Int, summary: StorySummary) {
+            self.entry = entry
+            self.summary = summary
+        }
+    }
+
+    /// A story that matches, and how many of its comments hold every word.
+    public struct Hit: Sendable, Equatable {
+        public var entry: Int
+        public var comments: Int
+    }
+
+    /// What was found since the last `take`.
+    public struct Batch: Sendable, Equatable {
+        public var generation: Int
+        public var hits: [Hit] = []
+        /// Stories searched so far, and in all (targets added later count from when they are added).
+        public var searched = 0
+        public var total = 0
+        /// Stories whose files could not be read again (gone, changed into something else).
+        public var unreadable = 0
+        public var finished = false
+    }
+
+    /// Stories read together: one, or every story of a file that holds several (an mbox, a feed).
+    private struct Unit: Sendable {
+        var targets: [Target]
+    }
+
+    private struct Work {
+        var generation = 0
+        var query = TextQuery(words: [])
+        var units: [Unit] = []
+        var next = 0
+        var running = 0
+        var searched = 0
+        var total = 0
+        var unreadable = 0
+        var hits: [Hit] = []
+        /// Units of files holding several stories, by path, while the targets are being grouped.
+        var unitOfPath: [String: Int] = [:]
+        var reported = true
+    }
+
+    public static let parallel = 2
+    private let loader: CollectionLoader
+    private let queue = DispatchQueue(label: "tidings.search", qos: .utility, attributes: .concurrent)
+    private let work = Mutex(Work())
+
+    public init(loader: CollectionLoader = CollectionLoader()) {
+        self.loader = loader
+    }
+
+    /// Starts looking for `query` in `targets`; whatever ran before stops.
+    public func start(generation: Int, query: TextQuery, targets: [Target]) {
+        work.withLock { work in
+            work.generation = generation
+            work.query = query
+            work.units = []
+            work.unitOfPath = [:]
+            work.next = 0
+            work.searched = 0
+            work.total = 0
+            work.unreadable = 0
+            work.hits = []
+            work.reported = false
+        }
+        add(generation: generation, targets: targets)
+    }
+
+    /// More stories for the search under way (they arrived from the loader after it started).
+    public func add(generation: Int, targets: [Target]) {
+        let starts = work.withLock { work -> Int in
+            guard work.generation == generation else { return 0 }
+            for target in targets {
+                // Stories of one file are read together: the file is parsed once for all of them.
+                if target.summary.source.locator != nil, target.summary.source.otherPaths.isEmpty {
+                    if let unit = work.unitOfPath[target.summary.path], unit >= work.next {
+                        work.units[unit].targets.append(target)
+                        continue
+                    }
+                    work.unitOfPath[target.summary.path] = work.units.count
+                }
+                work.units.append(Unit(targets: [target]))
+            }
+            work.total += targets.count
+            work.reported = false
+            let wanted = min(Self.parallel, work.units.count - work.next) - work.running
+            work.running += max(0, wanted)
+            return max(0, wanted)
+        }
+        for _ in 0..<starts { queue.async { [self] in drain(generation: generation) } }
+    }
+
+    /// Stops the search under way; what it found is dropped.
+    public func cancel() {
+        work.withLock { work in
+            work.generation &+= 1
+            work.units = []
+            work.hits = []
+            work.unitOfPath = [:]
+        }
+    }
+
+    /// What was found since the last call, for this generation; nil when nothing new.
+    public func take() -> Batch? {
+        work.withLock { work in
+            guard !work.reported || !work.hits.isEmpty else { return nil }
+            var batch = Batch(generation: work.generation, hits: work.hits, searched: work.searched, total: work.total,
+                              unreadable: work.unreadable)
+            batch.finished = work.running == 0 && work.next >= work.units.count
+            work.hits = []
+            // A finished search is reported once; one still running each time it moved on.
+            work.reported = batch.finished
+            return batch
+        }
+    }
+
+    /// Whether anything is running or waits to be taken.
+    public var isBusy: Bool { work.withLock { $0.running > 0 || !$0.reported || !$0.hits.isEmpty } }
+
+    private func drain(generation: Int) {
+        while let (unit, query) = work.withLock({ work -> (Unit, TextQuery)? in
+            guard work.generation == generation, work.next < work.units.count else {
+                if work.generation == generation { work.running -= 1 } else { work.running = max(0, work.running - 1) }
+                work.reported = false
+                return nil
+            }
+            let unit = work.units[work.next]
+            work.next += 1
+            return (unit, query: work.query)
+        }) {
+            let (hits, unreadable) = search(unit, query)
+            work.withLock { work in
+                guard work.generation == generation else { return }
+                work.hits += hits
+                work.searched += unit.targets.count
+                work.unreadable += unreadable
+                work.reported = false
+            }
+        }
+    }
+
+    /// The hits among one unit's stories, and how many of them could not be read.
+    private func search(_ unit: Unit, _ query: TextQuery) -> ([Hit], Int) {
+        guard let first = unit.targets.first else { return ([], 0) }
+        if unit.targets.count == 1, first.summary.source.locator == nil {
+            let match: StoryMatch?
+            if first.summary.format == NativeImporter().name, first.summary.source.otherPaths.isEmpty {
+                // Native files are searched in their bytes: nothing is built that the search does not need.
+                match = (try? FileBytes.read(first.summary.path, limit: loader.maximumFileSize))
+                    .flatMap { try? NativeImporter.search($0, query: query) }
+            } else {
+                match = (try? loader.story(for: first.summary).get()).map(query.match)
+            }
+            guard let match else { return ([], 1) }
+            return (match.matches ? [Hit(entry: first.entry, comments: match.comments.count)] : [], 0)
+        }
+        guard case .success(let stories) = loader.stories(inFile: first.summary.path) else {
+            // One story of a file that holds several may still be read on its own (a large mbox, streamed).
+            var hits: [Hit] = []
+            var unreadable = 0
+            for target in unit.targets {
+                guard case .success(let story) = loader.story(for: target.summary) else { unreadable += 1; continue }
+                let match = query.match(story)
+                if match.matches { hits.append(Hit(entry: target.entry, comments: match.comments.count)) }
+            }
+            return (hits, unreadable)
+        }
+        let byID = Dictionary(stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var hits: [Hit] = []
+        var unreadable = 0
+        for target in unit.targets {
+            guard let story = byID[target.summary.id] else { unreadable += 1; continue }
+            let match = query.match(story)
+            if match.matches { hits.append(Hit(entry: target.entry, comments: match.comments.count)) }
+        }
+        return (hits, unreadable)
+    }
+}

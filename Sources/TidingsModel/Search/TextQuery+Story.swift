@@ -1,0 +1,30 @@
+/// A query's words looked for in a parsed story: its title, author, byline and text, and each comment's
+/// author, subject and text.
+extension TextQuery {
+    public func match(_ story: Story) -> StoryMatch {
+        var tally = MatchTally(self)
+        for field in [story.header.title, story.header.author, story.header.byline].compactMap({ $0 }) {
+            tally.storyField { $0.occurs(in: field) }
+        }
+        for block in story.body.blocks {
+            let text = block.plainText
+            tally.storyField { $0.occurs(in: text) }
+        }
+        for comment in story.comments {
+            let parts = Self.parts(of: comment)
+            tally.comment(counted: comment.isCounted) { needle in parts.contains { needle.occurs(in: $0) } }
+        }
+        return tally.result
+    }
+
+    /// Whether a comment holds every word (the comment pane marks it, `>` stops at it).
+    public func matches(_ comment: Comment) -> Bool {
+        guard !words.isEmpty, comment.isCounted else { return false }
+        let parts = Self.parts(of: comment)
+        return needles.allSatisfy { needle in parts.contains { needle.occurs(in: $0) } }
+    }
+
+    private static func parts(of comment: Comment) -> [String] {
+        [comment.author, comment.subject].compactMap { $0 } + comment.body.blocks.map(\.plainText)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+
+final class StoryQueryTests: XCTestCase {
+    func testWordsPhrasesAndNegation() throws {
+        let query = try StoryQuery.parse(#"Rust  "Exact Phrase" -java -"go home" unread -new"#)
+        XCTAssertEqual(query.words, ["rust", "exact phrase"])
+        XCTAssertEqual(query.excludedWords, ["java", "go home"])
+        XCTAssertEqual(query.filters, [.unread])
+        XCTAssertEqual(query.excludedFilters, [.new])
+        XCTAssertTrue(query.readsText)
+    }
+
+    func testQuotedFilterNamesAreWordsAndUnknownNamesToo() throws {
+        let query = try StoryQuery.parse(#""unread" re:topic http://x.org - "#)
+        XCTAssertEqual(query.words, ["unread", "re:topic", "http://x.org"])
+        XCTAssertEqual(query.filters, [])
+    }
+
+    func testFilters() throws {
+        let query = try StoryQuery.parse(#"author:"Ada Lovelace" format:hn,mail since:2d before:2024-06-01 comments:>=100 -comments:<3"#)
+        XCTAssertEqual(query.filters, [.author("ada lovelace"), .format(["hn", "mail"]), .since(.ago(seconds: 2 * 86_400)),
+                                       .before(.day(year: 2024, month: 6, day: 1)), .comments(.atLeast, 100)])
+        XCTAssertEqual(query.excludedFilters, [.comments(.fewer, 3)])
+        XCTAssertFalse(query.readsText)
+        XCTAssertEqual(try StoryQuery.parse("format:text").filters, [.format(["tidings"])])
+        XCTAssertEqual(try StoryQuery.parse("comments:7").filters, [.comments(.exactly, 7)])
+    }
+
+    func testBadFiltersSayWhatTheyTake() {
+        for (text, start) in [("since:soon", "since: takes an age"), ("before:2024-13-01", "before: takes an age"),
+                              ("format:gopher", "format: is one of"), ("comments:>many", "comments: takes a number"),
+                              ("author:", "author: needs a name")] {
+            XCTAssertThrowsError(try StoryQuery.parse(text), text) { error in
+                XCTAssertTrue((error as? StoryQuery.Problem)?.message.hasPrefix(start) == true, "\(text): \(error)")
+            }
+        }
+    }
+
+    func testUnclosedQuoteRunsToTheEnd() throws {
+        XCTAssertEqual(try StoryQuery.parse(#"a "b c"#).words, ["a", "b c"])
+    }
+
+    func testFoldKeepsCharactersWhoseLowercaseIsASCII() {
+        XCTAssertEqual(SearchFold.string("ÄÖÜ Straße ΣΑΣ Москва"), "äöü straße σασ москва")
+        // The Kelvin sign and dotted capital I fold to themselves, so raw ASCII search agrees with folding.
+        XCTAssertEqual(SearchFold.string("\u{212A}İ"), "\u{212A}İ")
+    }
+
+    func testNeedleFindsASCIIAndUnicodeRegardlessOfCase() {
+        XCTAssertTrue(SearchNeedle("kubernetes").occurs(in: "We run KuberNetes here"))
+        XCTAssertTrue(SearchNeedle("zq").occurs(in: "zq"))
+        XCTAssertFalse(SearchNeedle("zq").occurs(in: "z"))
+        XCTAssertFalse(SearchNeedle("kubernetes").occurs(in: "kubernete"))
+        XCTAssertTrue(SearchNeedle("москва").occurs(in: "В МОСКВА сегодня"))
+        XCTAssertTrue(SearchNeedle("Café").occurs(in: "the CAFÉ"))
+        XCTAssertFalse(SearchNeedle("café").occurs(in: "the cafe"))
+        XCTAssertTrue(SearchNeedle("go home").occurs(in: "Go Home now"))
+        XCTAssertTrue(SearchNeedle("").occurs(in: ""))
+        // At the very start and end, and where the anchor letter is the first or the last.
+        for text in ["xyz", "XYZ abc", "abc xYz"] { XCTAssertTrue(SearchNeedle("xyz").occurs(in: text), text) }
+    }
+
+    func testEntryFilter() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        func entry(author: String?, format: String, date: Date?, comments: Int, unread: Int, declared: Int? = nil) -> StoryEntry {
+            StoryEntry(summary: StorySummary(id: "x", source: SourceReference(path: "/x"), format: format,
+                                             header: StoryHeader(author: author, date: date, declaredComments: declared),
+                                             commentCount: comments), unreadComments: unread)
+        }
+        let recent = entry(author: "Ada Lovelace", format: "hn", date: now.addingTimeInterval(-3600), comments: 150, unread: 2)
+        let old = entry(author: "bob", format: "tidings", date: now.addingTimeInterval(-10 * 86_400), comments: 0, unread: 0, declared: 40)
+        let undated = entry(author: nil, format: "mail", date: nil, comments: 3, unread: 0)
+        func admitted(_ text: String, read: Bool = false) throws -> [Bool] {
+            let filter = EntryFilter(try StoryQuery.parse(text), now: now, timeZone: TimeZone(identifier: "UTC")!)
+            return [recent, old, undated].map { filter.admits($0, storyRead: read) }
+        }
+        XCTAssertEqual(try admitted("author:lovelace"), [true, false, false])
+        XCTAssertEqual(try admitted("-author:lovelace"), [false, true, true])
+        XCTAssertEqual(try admitted("since:2d"), [true, false, false])
+        XCTAssertEqual(try admitted("before:2d"), [false, true, false])
+        XCTAssertEqual(try admitted("-since:2d"), [false, true, true])
+        XCTAssertEqual(try admitted("comments:>100"), [true, false, false])
+        XCTAssertEqual(try admitted("comments:>=40"), [true, true, false], "the declared count when none are saved")
+        XCTAssertEqual(try admitted("format:mail"), [false, false, true])
+        XCTAssertEqual(try admitted("unread", read: true), [true, false, false])
+        XCTAssertEqual(try admitted("unread", read: false), [true, true, true])
+        XCTAssertEqual(try admitted("new", read: true), [true, false, false])
+        XCTAssertEqual(try admitted("new", read: false), [false, false, false])
+        XCTAssertEqual(try admitted("before:2023-11-14 since:2023-11-01"), [false, true, false])
+    }
+}
