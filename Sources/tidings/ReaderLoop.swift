@@ -11,6 +11,8 @@ struct ReaderLoop {
     let store: ReadStateStore?
     let loading: ParallelLoad
     private let parser = StoryParser()
+    /// Searches the collection for a query's words, off the key path.
+    private let search = CollectionSearch()
     private let saver: StateSaver?
     /// Nil when there is no session file to keep (the state file cannot be used).
     private let sessionWriter: SessionWriter?
@@ -42,6 +44,11 @@ struct ReaderLoop {
             let parsed = parser.takeResults()
             if !parsed.isEmpty { urgent = true }
             events += parsed
+            if let found = search.take() {
+                // The first matches and the end are drawn at once; progress in between as stories arrive.
+                if found.finished || (!found.hits.isEmpty && state.searchHasNoHitsYet) { urgent = true }
+                events.append(.searchFound(found))
+            }
             events += saver?.takeReports() ?? []
             events.append(.tick(Date()))
             quit = perform(events)
@@ -61,7 +68,7 @@ struct ReaderLoop {
             // While stories arrive, look for them every few milliseconds; idle, ten times a second.
             // A story being parsed is looked for every millisecond: it is what the user is waiting to see.
             let loadingStories = !loadingDone || state.loadProgress != nil
-            terminal.setInputTimeout(milliseconds: parser.isBusy ? 1 : loadingStories ? 4 : 100)
+            terminal.setInputTimeout(milliseconds: parser.isBusy ? 1 : loadingStories || search.isBusy ? 4 : 100)
             let input = terminal.readKey()
             if case .timeout = input {} else { urgent = true }
             switch input {
@@ -74,6 +81,7 @@ struct ReaderLoop {
             }
         }
         loading.cancel()
+        search.cancel()
         sessionWriter?.finish(state.savedSession)
         return saver?.finish()
     }
@@ -89,6 +97,9 @@ struct ReaderLoop {
                     saver?.save(changes: changes, fallback: fallback)
                     sessionWriter?.save(state.savedSession)
                 case .collectComments(let summaries): parser.collectComments(of: summaries)
+                case .search(let generation, let words, let targets): search.start(generation: generation, query: words, targets: targets)
+                case .searchMore(let generation, let targets): search.add(generation: generation, targets: targets)
+                case .cancelSearch: search.cancel()
                 case .quit: quit = true
                 case .redraw: terminal.redrawEverything()
                 case .suspend:

@@ -154,9 +154,9 @@ final class ReaderKeysTests: XCTestCase {
         state.press(.character("?"), .end)
         guard case .help(let top) = state.overlay else { return XCTFail("help is open") }
         XCTAssertGreaterThan(top, 0)
-        state.resize(width: 100, height: 80)
+        state.resize(width: 100, height: 120)
         XCTAssertEqual(state.overlay, .help(top: 0), "everything fits now: no empty rows below")
-        state.resize(width: 80, height: 80)
+        state.resize(width: 80, height: 120)
         let rows = state.render().text.split(separator: "\n").map(String.init)
         let read = try! XCTUnwrap(rows.firstIndex { $0.contains("Mark read") })
         // The description's column, wherever the widest keys put it.

@@ -57,7 +57,7 @@ final class ReaderScreenTests: XCTestCase {
 
     func testStatusHintsAreDroppedWholeNeverCut() {
         let known = ["↑↓ move", "Enter open", "n next unread", "Tab pane", "↑↓ scroll", "Enter comments", "←→ fold",
-                     "r read", "Esc stories", "← stories", "? help", "q quit"]
+                     "r read", "Esc stories", "← stories", "/ search", "F search", "? help", "q quit"]
         for width in 30...130 {
             for keys in [[KeyPress](), [.tab], [.tab, .tab]] {
                 var state = UIFixtures.state(width: width, height: 10)

@@ -64,7 +64,7 @@ final class ScreenTests: XCTestCase {
         let screen = state.render()
         Snapshot.assert(screen, named: "help-100x30")
         // Long descriptions wrap under themselves: compare with runs of spaces and line breaks as one space.
-        state.resize(width: 100, height: 80)
+        state.resize(width: 100, height: 120)
         let flowing = state.render().text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         for command in Command.allCases where KeyMap.standard.bindings.contains(where: { $0.command == command }) {
             XCTAssertTrue(flowing.contains(command.spec.summary), command.name)

@@ -6,7 +6,7 @@ import Synchronization
 /// or `cancel` stops the one before at its next story; keys never wait for it.
 public final class CollectionSearch: Sendable {
     /// A list entry to search: its index in the reader's entries and its summary.
-    public struct Target: Sendable {
+    public struct Target: Sendable, Equatable {
         public var entry: Int
         public var summary: StorySummary
 
@@ -19,7 +19,16 @@ public final class CollectionSearch: Sendable {
     /// A story that matches, and how many of its comments hold every word.
     public struct Hit: Sendable, Equatable {
         public var entry: Int
+        /// The story's id: the entry may hold another story by the time the hit is taken (the loader
+        /// replaces provisional entries), and then the hit is stale.
+        public var id: String
         public var comments: Int
+
+        public init(entry: Int, id: String, comments: Int) {
+            self.entry = entry
+            self.id = id
+            self.comments = comments
+        }
     }
 
     /// What was found since the last `take`.
@@ -32,6 +41,10 @@ public final class CollectionSearch: Sendable {
         /// Stories whose files could not be read again (gone, changed into something else).
         public var unreadable = 0
         public var finished = false
+
+        public init(generation: Int) {
+            self.generation = generation
+        }
     }
 
     /// Stories read together: one, or every story of a file that holds several (an mbox, a feed).
@@ -118,8 +131,11 @@ public final class CollectionSearch: Sendable {
     public func take() -> Batch? {
         work.withLock { work in
             guard !work.reported || !work.hits.isEmpty else { return nil }
-            var batch = Batch(generation: work.generation, hits: work.hits, searched: work.searched, total: work.total,
-                              unreadable: work.unreadable)
+            var batch = Batch(generation: work.generation)
+            batch.hits = work.hits
+            batch.searched = work.searched
+            batch.total = work.total
+            batch.unreadable = work.unreadable
             batch.finished = work.running == 0 && work.next >= work.units.count
             work.hits = []
             // A finished search is reported once; one still running each time it moved on.
@@ -166,7 +182,7 @@ public final class CollectionSearch: Sendable {
                 match = (try? loader.story(for: first.summary).get()).map(query.match)
             }
             guard let match else { return ([], 1) }
-            return (match.matches ? [Hit(entry: first.entry, comments: match.comments.count)] : [], 0)
+            return (match.matches ? [Hit(entry: first.entry, id: first.summary.id, comments: match.comments.count)] : [], 0)
         }
         guard case .success(let stories) = loader.stories(inFile: first.summary.path) else {
             // One story of a file that holds several may still be read on its own (a large mbox, streamed).
@@ -175,7 +191,7 @@ public final class CollectionSearch: Sendable {
             for target in unit.targets {
                 guard case .success(let story) = loader.story(for: target.summary) else { unreadable += 1; continue }
                 let match = query.match(story)
-                if match.matches { hits.append(Hit(entry: target.entry, comments: match.comments.count)) }
+                if match.matches { hits.append(Hit(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
             }
             return (hits, unreadable)
         }
@@ -185,7 +201,7 @@ public final class CollectionSearch: Sendable {
         for target in unit.targets {
             guard let story = byID[target.summary.id] else { unreadable += 1; continue }
             let match = query.match(story)
-            if match.matches { hits.append(Hit(entry: target.entry, comments: match.comments.count)) }
+            if match.matches { hits.append(Hit(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
         }
         return (hits, unreadable)
     }

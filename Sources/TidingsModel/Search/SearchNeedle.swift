@@ -1,7 +1,7 @@
 import Foundation
 
 /// One folded word or phrase, ready to be looked for in text or in raw bytes.
-public struct SearchNeedle: Sendable {
+public struct SearchNeedle: Sendable, Equatable {
     public let folded: [UInt8]
     public let isASCII: Bool
     /// The byte of the word least likely in text, and where it is: only its places are looked at.

@@ -11,7 +11,7 @@ extension TextQuery {
             tally.storyField { $0.occurs(in: text) }
         }
         for comment in story.comments {
-            let parts = Self.parts(of: comment)
+            let parts = comment.searchedParts
             tally.comment(counted: comment.isCounted) { needle in parts.contains { needle.occurs(in: $0) } }
         }
         return tally.result
@@ -20,11 +20,15 @@ extension TextQuery {
     /// Whether a comment holds every word (the comment pane marks it, `>` stops at it).
     public func matches(_ comment: Comment) -> Bool {
         guard !words.isEmpty, comment.isCounted else { return false }
-        let parts = Self.parts(of: comment)
+        let parts = comment.searchedParts
         return needles.allSatisfy { needle in parts.contains { needle.occurs(in: $0) } }
     }
 
-    private static func parts(of comment: Comment) -> [String] {
-        [comment.author, comment.subject].compactMap { $0 } + comment.body.blocks.map(\.plainText)
+}
+
+extension Comment {
+    /// What a search looks at in a comment: its author, its subject and each block of its text.
+    public var searchedParts: [String] {
+        [author, subject].compactMap { $0 } + body.blocks.map(\.plainText)
     }
 }

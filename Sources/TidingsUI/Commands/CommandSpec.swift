@@ -105,8 +105,23 @@ public struct CommandSpec: Sendable {
         case .previousUnread:
             return CommandSpec(.previousUnread, "Go to the previous unread comment, back to the previous unread story or story with unread comments",
                                in: InputContext.reader)
+        case .search:
+            return CommandSpec(.search, "Search every story: words and \"phrases\" (all must be there), -word, and the filters unread, new, author:NAME, format:hn|reddit|lobsters|mail|feed|text, since:2d, before:2024-06-01, comments:>100; Enter on an empty line clears it",
+                               in: InputContext.reader, hint: "search")
+        case .findInPane:
+            return CommandSpec(.findInPane, "Find text in the open story's text or comments as you type (Enter keeps it, Esc goes back)",
+                               in: [.storyText, .comments])
+        case .nextMatch:
+            return CommandSpec(.nextMatch, "Next match of the find, else of the search's words, opening folded threads",
+                               in: [.storyText, .comments], needs: .selectedStory)
+        case .previousMatch:
+            return CommandSpec(.previousMatch, "Previous match of the find, else of the search's words", in: [.storyText, .comments],
+                               needs: .selectedStory)
+        case .clearSearch:
+            return CommandSpec(.clearSearch, "Clear the search: every story listed again, the selection kept", in: [.storyList])
         case .focusStories:
-            return CommandSpec(.focusStories, "Focus the story list", in: [.storyText, .comments], hint: "stories")
+            return CommandSpec(.focusStories, "Focus the story list (while a search runs, Esc stops it and clears it first)",
+                               in: [.storyText, .comments], hint: "stories")
         case .nextPane:
             return CommandSpec(.nextPane, "Focus the next pane (stories, story text, comments)", in: InputContext.reader, hint: "pane")
         case .previousPane:

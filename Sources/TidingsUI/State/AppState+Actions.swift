@@ -31,6 +31,12 @@ extension AppState {
             answerQuestion(with: key)
             return .done
         }
+        // So does a line being typed, until Enter or Esc (C-c still quits, C-z still suspends).
+        if prompt != nil, key != .control("c"), key != .control("z") {
+            message = nil
+            handlePromptKey(key)
+            return .done
+        }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
         // is open underneath.
@@ -52,6 +58,8 @@ extension AppState {
             return .nothingToDo(reason)
         case .command(let command):
             pendingKeys = []
+            // The user acts: the selection no longer follows the search's first match.
+            stopFollowingFirstHit()
             commandKey = key
             defer { commandKey = nil }
             return run(command)
@@ -62,7 +70,7 @@ extension AppState {
     private func needsStoryContent(_ command: Command, in context: InputContext) -> Bool {
         // Every command named, so a new one has to be placed here too.
         switch command {
-        case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread, .previousUnread, .parentComment,
+        case .toggleRead, .toggleFold, .expandThread, .collapseThread, .nextUnread, .previousUnread, .parentComment, .nextMatch, .previousMatch,
              .nextSibling, .previousSibling, .nextThread, .previousThread, .collapseAll, .expandAll, .collapseRead,
              .openLink, .openNumberedLink, .copyLink:
             return true
@@ -79,8 +87,11 @@ extension AppState {
             return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch:
             return false
+        // A find in the comments waits for them, so it finds from the comment the story opens on.
+        case .findInPane:
+            return context == .comments
         }
     }
 
@@ -178,7 +189,20 @@ extension AppState {
         case .openLink: return openLink(chosenLink())
         case .openNumberedLink: return openNumberedLink()
         case .copyLink: return copyLink(chosenLink())
-        case .focusStories: focus(.stories)
+        case .search: return beginSearch()
+        case .findInPane: return beginFind()
+        case .nextMatch: return goToMatch(forward: true)
+        case .previousMatch: return goToMatch(forward: false)
+        case .clearSearch:
+            guard activeQuery != nil else { return .nothingToDo("No search to clear: / searches every story") }
+            clearSearch()
+        case .focusStories:
+            // Esc stops a running search first, wherever it is pressed.
+            if commandKey == .escape, activeQuery?.searching == true {
+                clearSearch()
+                return .done
+            }
+            focus(.stories)
         case .showHelp: overlay = .help(top: 0)
         case .showProblems: overlay = .problems(top: 0)
         case .closePage: overlay = .none

@@ -17,14 +17,19 @@ extension AppState {
         return .done
     }
 
-    /// Whether the list shows an entry: every one, or with `H` the selected one and those with anything unread.
+    /// Whether the list shows an entry: those the query admits (all without one), and with `H` only those with
+    /// anything unread; the selected story always, unless a new query is being applied (`listingStrictly`).
     func isListed(_ index: Int) -> Bool {
-        !hidesRead || index == selectedStory || storyHasUnread(index)
+        if index == selectedStory, !listingStrictly, hidesRead || activeQuery != nil { return true }
+        if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: readState.isStoryRead(entries[index].summary.id)) {
+            return false
+        }
+        return !hidesRead || storyHasUnread(index)
     }
 
     /// Makes the rows again from every entry (the filter or the sort changed).
     mutating func relistStories() {
-        if hidesRead || sort != .path {
+        if hidesRead || sort != .path || activeQuery != nil {
             rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
         } else {
             rows.listAll(entryCount: entries.count)
@@ -40,7 +45,7 @@ extension AppState {
     /// The selection moved from `left`: the story selected now is listed, and the one it left goes if the
     /// filter leaves it out (it was listed only because it was selected).
     mutating func keepSelectionListed(leaving left: Int) {
-        guard hidesRead else { return }
+        guard hidesRead || activeQuery != nil else { return }
         rows.insert(entry: selectedStory, order: storyOrder())
         if left != selectedStory, entries.indices.contains(left), !isListed(left) { rows.remove(entry: left) }
     }

@@ -11,7 +11,7 @@ extension AppState {
             needsFrame = true
         case .mouse(let mouse):
             touched = true
-            // A click answers a question as any key other than `y` does.
+            // A click answers a question as any key other than `y` does, and leaves a line being typed.
             if question != nil {
                 answerQuestion(with: .escape)
             } else if !quitting {
@@ -28,6 +28,8 @@ extension AppState {
         case .commentsCollected(let ids):
             receiveCollectedComments(ids)
             needsFrame = true
+        case .searchFound(let batch):
+            receiveSearch(batch)
         case .saveFinished:
             saving.failing = false
         case .saveFailed(let problem):

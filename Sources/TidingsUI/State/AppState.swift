@@ -33,6 +33,13 @@ public struct AppState: Sendable {
         /// Read the counted comment ids of these stories from their files, for mark-all-read; answer with
         /// `Event.commentsCollected`.
         case collectComments([StorySummary])
+        /// Look for these words in these stories in the background (any search before stops); answer with
+        /// `Event.searchFound` batches of this generation.
+        case search(generation: Int, words: TextQuery, targets: [CollectionSearch.Target])
+        /// More stories for the search of this generation (they arrived from the loader while it ran).
+        case searchMore(generation: Int, targets: [CollectionSearch.Target])
+        /// Stop the search under way.
+        case cancelSearch
     }
 
     /// The story list, in load order: `selectedStory`, `loadingStory` and parsed stories are indices here.
@@ -96,6 +103,18 @@ public struct AppState: Sendable {
     public private(set) var sessionProblems: [String] = []
     /// The question the status line asks, waiting for the next key.
     var question: Question?
+    /// A line being typed on the status line (a search, a find): it takes the keys until Enter or Esc.
+    var prompt: Prompt?
+    /// Why the line typed cannot be used, or that it is not found: shown after it.
+    var promptProblem: String?
+    /// The query the story list is narrowed by (`AppState+Search`).
+    var activeQuery: ActiveQuery?
+    /// Numbers the searches, so results of one stopped or replaced are never taken for another's.
+    var searchGeneration = 0
+    /// Set while a new query is applied: the selected story is judged like any other.
+    var listingStrictly = false
+    /// Text found in the open story with `/`, highlighted and stepped through with `>` and `<`.
+    var paneFind: PaneFind?
     /// A mark-all-read said yes to, waiting for the comment ids of stories not parsed.
     var markingAll: MarkAllRequest?
     /// What each command changed in the read marks, oldest first (the last `readMarkHistoryKept`).
@@ -192,6 +211,7 @@ public struct AppState: Sendable {
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
         let wasEmpty = entries.isEmpty
+        let start = entries.count
         // The first stories are taken whole, not copied one by one.
         if wasEmpty { entries = newEntries } else { entries.append(contentsOf: newEntries) }
         problems.append(contentsOf: newProblems)
@@ -199,6 +219,8 @@ public struct AppState: Sendable {
         for problem in newProblems {
             if problem.isSkipped { skippedFiles.append(problem) } else { failedFiles.append(problem) }
         }
+        // Stories arriving while a query with words is in force are listed once the search finds them.
+        searchArrivals(from: start)
         keepingSelectionOnScreen { $0.rows.add(upTo: $0.entries.count, where: $0.isListed, order: $0.storyOrder()) }
         if wasEmpty, !entries.isEmpty { selectStory(rows.isEmpty ? 0 : rows.entry(atRow: 0)) }
         settle()

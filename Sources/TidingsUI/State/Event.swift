@@ -13,6 +13,8 @@ public enum Event: Sendable {
     /// The answer to `Effect.collectComments`: each story's counted comment ids, by story id (a story whose
     /// file could not be read is missing).
     case commentsCollected([String: [CommentID]])
+    /// What the background search found since the last batch (`Effect.search`).
+    case searchFound(CollectionSearch.Batch)
     /// The answer to `Effect.save`.
     case saveFinished
     case saveFailed(StateFileProblem)

@@ -16,6 +16,11 @@ public struct HeadlessRunner {
     /// URLs the reader asked to open and to copy, in order: nothing is started, nothing is written.
     public private(set) var opened: [String] = []
     public private(set) var copied: [String] = []
+    /// When set, searches are not run at once but kept here, for a test to answer piece by piece
+    /// (`answerSearch`); otherwise each is answered in full as it is asked for.
+    public var holdsSearches = false
+    public private(set) var heldSearch: (generation: Int, words: TextQuery, targets: [CollectionSearch.Target])?
+    public private(set) var searchesCancelled = 0
 
     public init(state: AppState, parse: @escaping (StorySummary) -> Result<Story, LoadProblem>,
                 save: (([ReadState.Change], ReadState) -> StateFileProblem?)? = nil) {
@@ -44,6 +49,16 @@ public struct HeadlessRunner {
                     if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
                 }
                 queue += state.update(.commentsCollected(ids))
+            case .search(let generation, let words, let targets):
+                heldSearch = (generation, words, targets)
+                if !holdsSearches { queue += state.update(.searchFound(searchBatch(count: targets.count, finished: true))) }
+            case .searchMore(let generation, let targets):
+                guard let held = heldSearch, held.generation == generation else { break }
+                heldSearch = (generation, held.words, held.targets + targets)
+                if !holdsSearches { queue += state.update(.searchFound(searchBatch(count: targets.count, from: held.targets.count, finished: true))) }
+            case .cancelSearch:
+                searchesCancelled += 1
+                heldSearch = nil
             case .quit: quit = true
             case .redraw: redraws += 1
             case .suspend: suspensions += 1
@@ -51,6 +66,25 @@ public struct HeadlessRunner {
             case .copyToClipboard(let url): copied.append(url)
             }
         }
+    }
+
+    /// Answers the held search for `count` of its targets from `from` on, as the background search would.
+    public mutating func answerSearch(count: Int, from start: Int = 0, finished: Bool) {
+        send(.searchFound(searchBatch(count: count, from: start, finished: finished)))
+    }
+
+    private mutating func searchBatch(count: Int, from start: Int = 0, finished: Bool) -> CollectionSearch.Batch {
+        guard let held = heldSearch else { return CollectionSearch.Batch(generation: -1) }
+        var batch = CollectionSearch.Batch(generation: held.generation)
+        for target in held.targets.dropFirst(start).prefix(count) {
+            guard case .success(let story) = parse(target.summary) else { batch.unreadable += 1; continue }
+            let match = held.words.match(story)
+            if match.matches { batch.hits.append(.init(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
+        }
+        batch.searched = min(held.targets.count, start + count)
+        batch.total = held.targets.count
+        batch.finished = finished
+        return batch
     }
 
     public mutating func press(_ keys: KeyPress...) {

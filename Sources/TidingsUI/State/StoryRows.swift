@@ -114,6 +114,34 @@ struct StoryRows: Sendable {
         reindex(from: row)
     }
 
+    /// Lists several entries at once, each in its place in `order` (search results as they arrive): one
+    /// merge, not one array insertion per entry.
+    mutating func insert(entries newEntries: [Int], order: Order? = nil) {
+        guard !newEntries.isEmpty else { return }
+        if listed == nil {
+            listed = Array(0..<entryCount)
+            rowOfEntry = Array(0..<entryCount)
+        }
+        var added = Array(Set(newEntries.filter { $0 >= 0 && $0 < entryCount && rowOfEntry[$0] < 0 }))
+        guard !added.isEmpty else { return }
+        let before = order ?? { $0 < $1 }
+        added.sort(by: before)
+        let places = added.map { place(of: $0, order: order) }
+        var merged: [Int] = []
+        merged.reserveCapacity(listed!.count + added.count)
+        var next = 0
+        for (row, entry) in listed!.enumerated() {
+            while next < added.count, places[next] <= row {
+                merged.append(added[next])
+                next += 1
+            }
+            merged.append(entry)
+        }
+        merged += added[next...]
+        listed = merged
+        reindex(from: places.min()!)
+    }
+
     /// The first row whose entry comes after `entry`: where it goes. Rows whose order changed since they
     /// were placed (unread counts move as the user reads) only make the place less exact, never invalid.
     private func place(of entry: Int, order: Order?) -> Int {

@@ -12,4 +12,6 @@ public enum ColorRole: UInt8, CaseIterable, Sendable {
     case warning
     /// Control characters from documents, made visible.
     case marker
+    /// Text a search or a find matched.
+    case match
 }

@@ -20,6 +20,8 @@ enum Monochrome {
             result.underline = true
         case .guide: result.dim = true
         case .marker: result.reverse = true
+        // Matches are reversed already (or underlined on a reversed row): bold makes them stand out more.
+        case .match: result.bold = true
         }
         return result
     }

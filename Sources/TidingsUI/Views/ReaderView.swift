@@ -43,6 +43,17 @@ extension AppState {
                       focused: focus == .comments)
         }
         if let comments = layout.comments { drawComments(&screen, area: comments) }
+        highlightMatches(&screen, layout: layout)
+    }
+
+    /// The search's words in every pane, and the find's text in the story's panes (`MatchHighlight`).
+    private func highlightMatches(_ screen: inout ScreenBuffer, layout: Layout) {
+        let words = activeQuery?.words.needles.map(\.folded) ?? []
+        let found = paneFind.map { [$0.needle.folded] } ?? []
+        if let list = layout.storyList { MatchHighlight.apply(words, to: &screen, area: list) }
+        for area in [layout.storyTextBody, layout.comments].compactMap({ $0 }) {
+            MatchHighlight.apply(words + found, to: &screen, area: area)
+        }
     }
 
     /// "Stories 3/40", or with `H` "Stories 3/12 (40 in all)": the rows shown, and every story when some are
@@ -52,7 +63,7 @@ extension AppState {
         let row = entries.isEmpty ? 0 : (rows.row(ofEntry: selectedStory) ?? 0) + 1
         var parts = [FittedLine.Part(text: "Stories", priority: 0),
                      FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
-        if hidesRead { parts.append(.init(text: " (\(entries.count.formatted) in all)", priority: 3)) }
+        if hidesRead || activeQuery != nil { parts.append(.init(text: " (\(entries.count.formatted) in all)", priority: 3)) }
         if let sortLabel { parts.append(.init(text: " · " + sortLabel, priority: 2)) }
         return FittedLine.fit(parts, width: width)
     }

@@ -48,6 +48,12 @@ public struct ScreenBuffer: Equatable, Sendable {
         for index in cells.indices { cells[index].style = transform(cells[index].style) }
     }
 
+    /// Changes the style of the cells in one row from `x` to `maxX` (a wide character's right half too).
+    mutating func restyle(y: Int, from x: Int, to maxX: Int, _ transform: (Style) -> Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, maxX) { cells[y * width + column].style = transform(cells[y * width + column].style) }
+    }
+
     /// The screen as text, one line per row, wide characters written once (tests compare this).
     public var text: String {
         (0..<height).map { row($0) }.joined(separator: "\n")

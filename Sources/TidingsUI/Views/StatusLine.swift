@@ -10,6 +10,10 @@ extension AppState {
             screen.write(" " + question.fitted(width: room), x: area.x, y: area.y, maxWidth: area.width, style: .status)
             return
         }
+        if let prompt, overlay == .none {
+            drawPrompt(&screen, area: area, prompt: prompt)
+            return
+        }
         if let message, overlay == .none || DisplayWidth.of(message) <= room {
             screen.write(" " + fittedMessage(message, width: room), x: area.x, y: area.y, maxWidth: area.width, style: .status)
             return
@@ -21,6 +25,8 @@ extension AppState {
         case .help: left = [.init(text: "Help", priority: 0)]
         case .problems: left = [.init(text: "Problems and messages", priority: 0)]
         case .none:
+            // The query in force comes first: it is why the list is short.
+            if let searchStatus { left.append(.init(text: searchStatus, priority: 0)) }
             if let progress = loadProgress {
                 // The first files of a big folder load while the rest of it is still being listed.
                 let text = progress.total == 0 && progress.done == 0 ? "looking for stories…"

@@ -13,6 +13,11 @@ extension AppState {
             screen.write(text, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
             return
         }
+        if rows.isEmpty, let active = activeQuery {
+            let text = active.searching ? "Searching…" : "No story matches. Esc shows every story."
+            screen.write(text, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
+            return
+        }
         for row in 0..<area.height {
             guard storyListTop + row < rows.count else {
                 // Everything is read and hidden but the selection: say why the list is so short.
@@ -41,6 +46,8 @@ extension AppState {
             if unreadComments > 0 {
                 counts = unreadComments == story.commentCount ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
             }
+            // With a search, how many comments hold every word comes first.
+            if let found = activeQuery?.matchingComments(index), found > 0 { counts = "\(found.formatted) found · " + counts }
             let countsWidth = DisplayWidth.of(counts)
             var markerStyle = Style.fresh
             markerStyle.reverse = style.reverse

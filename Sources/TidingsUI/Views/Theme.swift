@@ -6,5 +6,5 @@ public struct Theme: Sendable {
     public init(colors: [ColorRole: TerminalColor]) { self.colors = colors }
 
     public static let standard = Theme(colors: [.accent: .cyan, .fresh: .green, .guide: .blue, .warning: .yellow,
-                                                .marker: .magenta])
+                                                .marker: .magenta, .match: .yellow])
 }

@@ -122,7 +122,7 @@ final class StorySearchTests: XCTestCase {
         XCTAssertEqual(last?.searched, 4)
         XCTAssertEqual(last?.unreadable, 0)
         // The reply's quoted-printable soft break is decoded before searching: "fer=\nry" is "ferry".
-        XCTAssertEqual(hits.sorted { $0.entry < $1.entry }, [.init(entry: 0, comments: 3), .init(entry: 2, comments: 1)])
+        XCTAssertEqual(hits.sorted { $0.entry < $1.entry }, [.init(entry: 0, id: stories[0].id, comments: 3), .init(entry: 2, id: stories[2].id, comments: 1)])
         XCTAssertNil(search.take(), "a finished search is reported once")
 
         // A new search replaces the old; a cancelled one reports nothing more.

@@ -1,0 +1,94 @@
+import TidingsModel
+
+/// `/` in the story text or the comments: finds text in the open story as it is typed, from where the
+/// pane was (the next comment or line holding it, wrapping round); Enter keeps it highlighted for `>` and
+/// `<`, Esc goes back to where the find started.
+extension AppState {
+    mutating func beginFind() -> CommandOutcome {
+        let origin = FindOrigin(comment: selectedComment, textTop: textTop, previous: paneFind)
+        prompt = Prompt(purpose: .find(origin), editor: LineEditor())
+        return .done
+    }
+
+    mutating func findAsTyped(_ text: String, from origin: FindOrigin) {
+        guard !text.isEmpty else {
+            paneFind = nil
+            goBack(to: origin)
+            return
+        }
+        let find = PaneFind(text)
+        paneFind = find
+        let found: Bool
+        switch focus {
+        case .comments: found = selectMatchingComment(from: origin.comment ?? 0, forward: true, inclusive: true, find.needle.occurs) != nil
+        case .text: found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true, find.needle.occurs) != nil
+        case .stories: found = false
+        }
+        promptProblem = found ? nil : "not found"
+    }
+
+    mutating func finishFind(_ text: String) {
+        prompt = nil
+        promptProblem = nil
+        if text.isEmpty {
+            paneFind = nil
+            message = "Find cleared"
+        }
+        settle()
+    }
+
+    mutating func cancelFind(_ origin: FindOrigin) {
+        prompt = nil
+        promptProblem = nil
+        paneFind = origin.previous
+        goBack(to: origin)
+    }
+
+    private mutating func goBack(to origin: FindOrigin) {
+        if focus == .comments, let comment = origin.comment, currentStory?.comments.indices.contains(comment) == true {
+            selectComment(comment)
+        }
+        textTop = origin.textTop
+        settle()
+    }
+
+    /// Selects the first comment from `start` (after it unless `inclusive`) whose author, subject or text
+    /// `holds` says yes to, wrapping round; returns it and whether it went round.
+    @discardableResult
+    mutating func selectMatchingComment(from start: Int, forward: Bool, inclusive: Bool, _ holds: (String) -> Bool) -> (index: Int, wrapped: Bool)? {
+        guard let story = currentStory, !story.comments.isEmpty else { return nil }
+        let count = story.comments.count
+        let first = min(max(0, start), count - 1)
+        for step in (inclusive ? 0 : 1)...count {
+            let index = ((forward ? first + step : first - step) % count + count) % count
+            if story.comments[index].searchedParts.contains(where: holds) {
+                selectComment(index)
+                settle()
+                let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)
+                return (index, wrapped)
+            }
+        }
+        return nil
+    }
+
+    /// Scrolls the story text so the first line from `start` (after it unless `inclusive`) that `holds` says
+    /// yes to is at the top, wrapping round; returns that line and whether it went round.
+    @discardableResult
+    mutating func scrollToMatchingLine(from start: Int, forward: Bool, inclusive: Bool, _ holds: (String) -> Bool) -> (index: Int, wrapped: Bool)? {
+        guard let body = layout.storyTextBody else { return nil }
+        let lines = storyTextLines(width: body.width)
+        guard !lines.isEmpty else { return nil }
+        let count = lines.count
+        let first = min(max(0, start), count - 1)
+        for step in (inclusive ? 0 : 1)...count {
+            let index = ((forward ? first + step : first - step) % count + count) % count
+            if holds(lines[index].text) {
+                textTop = index
+                settle()
+                let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)
+                return (index, wrapped)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import TidingsModel
+
+/// `>` and `<`: the next and previous match in the open story: of the text found with `/` when there is
+/// one, else of the collection search's words (a comment holding every word; a line holding any). Folded
+/// threads open on the way; at the end the search goes round, and says so.
+extension AppState {
+    mutating func goToMatch(forward: Bool) -> CommandOutcome {
+        let commentHolds: (Comment) -> Bool
+        let lineHolds: (String) -> Bool
+        let shown: String
+        if let find = paneFind {
+            commentHolds = { $0.searchedParts.contains(where: find.needle.occurs) }
+            lineHolds = find.needle.occurs
+            shown = find.text
+        } else if let active = activeQuery, !active.words.words.isEmpty {
+            let words = active.words
+            commentHolds = words.matches
+            lineHolds = { line in words.needles.contains { $0.occurs(in: line) } }
+            shown = active.words.words.joined(separator: " ")
+        } else {
+            return .nothingToDo("Nothing to step through: / finds text here, F searches every story")
+        }
+        let found: (index: Int, wrapped: Bool)?
+        switch focus {
+        case .comments:
+            guard let story = currentStory else { return .nothingToDo("The story is still loading") }
+            let start = selectedComment ?? (forward ? story.comments.count - 1 : 0)
+            found = selectMatchingCommentWhere(from: start, forward: forward, commentHolds)
+        case .text:
+            found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
+        case .stories:
+            return .nothingToDo("Open a story first: > and < step through its matches")
+        }
+        guard let found else { return .nothingToDo("“\(shown)” is not in this \(focus == .comments ? "story's comments" : "story's text")") }
+        if found.wrapped { message = forward ? "Search went round to the top" : "Search went round to the end" }
+        return .done
+    }
+
+    private mutating func selectMatchingCommentWhere(from start: Int, forward: Bool, _ holds: (Comment) -> Bool) -> (index: Int, wrapped: Bool)? {
+        guard let story = currentStory, !story.comments.isEmpty else { return nil }
+        let count = story.comments.count
+        let first = min(max(0, start), count - 1)
+        for step in 1...count {
+            let index = ((forward ? first + step : first - step) % count + count) % count
+            if holds(story.comments[index]) {
+                selectComment(index)
+                settle()
+                return (index, forward ? index <= first : index >= first)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import TidingsModel
+
+/// Keys while a line is typed on the status line: they edit it; Enter sends it, Esc (or C-g) drops it.
+extension AppState {
+    mutating func handlePromptKey(_ key: KeyPress) {
+        guard var prompt else { return }
+        let outcome = prompt.editor.handle(key)
+        self.prompt = prompt
+        if outcome == .edited { promptProblem = nil }
+        switch prompt.purpose {
+        case .search:
+            switch outcome {
+            case .submit: submitSearch(prompt.editor.text)
+            case .cancel:
+                self.prompt = nil
+                promptProblem = nil
+            case .edited, .moved, .ignored: break
+            }
+        case .find(let origin):
+            switch outcome {
+            case .submit: finishFind(prompt.editor.text)
+            case .cancel: cancelFind(origin)
+            case .edited: findAsTyped(prompt.editor.text, from: origin)
+            case .moved, .ignored: break
+            }
+        }
+        needsFrame = true
+    }
+
+    /// The prompt on the status line: label, the visible part of the line, a block cursor, and after it why
+    /// the line cannot be used (a bad query) or that the text is not found.
+    func drawPrompt(_ screen: inout ScreenBuffer, area: Rect, prompt: Prompt) {
+        let label = prompt.label
+        var x = area.x + 1
+        x += screen.write(label, x: x, y: area.y, maxWidth: area.maxX - x, style: .status)
+        let note = promptProblem.map { "  " + $0 } ?? ""
+        // The note gives way to the line on a narrow screen: what is typed matters more.
+        let room = area.maxX - x - 1
+        let noteWidth = min(DisplayWidth.of(note), max(0, room - 12))
+        let (text, cursor) = prompt.editor.shown(width: max(1, room - noteWidth))
+        screen.write(text, x: x, y: area.y, maxWidth: area.maxX - x, style: .status)
+        let cursorX = x + cursor
+        if cursorX < area.maxX {
+            let under = screen[cursorX, area.y]
+            screen.write(under.isContinuation || under.text == " " ? " " : under.text, x: cursorX, y: area.y, maxWidth: 2,
+                         style: Style(bold: true))
+        }
+        if noteWidth > 0 {
+            let noteX = area.maxX - noteWidth - 1
+            screen.write(TextWrap.truncate(note, width: noteWidth), x: noteX, y: area.y, maxWidth: noteWidth, style: Style(color: .warning, bold: true, reverse: true))
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import TidingsModel
+
+/// Searching the whole collection (`/` in the story list, `F` anywhere): a query line on the status line;
+/// Enter narrows the list to the stories that match, their matching comments counted beside them. Filters
+/// decide at once from the list entries; words are looked for by a background search (an effect), whose
+/// results arrive in batches and are listed in place as they come. Esc stops a running search and drops the
+/// query; in the story list it drops a finished one.
+extension AppState {
+    /// Opens the query line, holding the query in force so it can be changed.
+    mutating func beginSearch() -> CommandOutcome {
+        prompt = Prompt(purpose: .search, editor: LineEditor(activeQuery?.query.text ?? ""))
+        return .done
+    }
+
+    /// The query line was sent: an empty one drops the query, a bad one says why and stays open.
+    mutating func submitSearch(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            prompt = nil
+            clearSearch()
+            return
+        }
+        let query: StoryQuery
+        do {
+            query = try StoryQuery.parse(trimmed)
+        } catch {
+            promptProblem = error.message
+            return
+        }
+        prompt = nil
+        apply(query)
+    }
+
+    /// Narrows the list to what `query` admits; the selected story stays when it passes, else the nearest
+    /// one that does is selected (with words: the first match found, unless it is the story selected).
+    mutating func apply(_ query: StoryQuery) {
+        if activeQuery?.searching == true { request(.cancelSearch) }
+        searchGeneration += 1
+        var active = ActiveQuery(query: query, filter: EntryFilter(query, now: now, timeZone: timeZone), words: query.textQuery,
+                                 generation: searchGeneration, storyBefore: selectedStory)
+        if query.readsText {
+            active.found = Array(repeating: -1, count: entries.count)
+            active.searching = true
+            active.selectionFollowsFirstHit = true
+        }
+        activeQuery = active
+        // The query is judged anew for every story, the selected one too.
+        let before = selectedStory
+        listingStrictly = true
+        keepingSelectionOnScreen { state in state.relistStories() }
+        listingStrictly = false
+        if query.readsText {
+            let targets = searchTargets(in: 0..<entries.count)
+            activeQuery?.total = targets.count
+            request(.search(generation: searchGeneration, words: query.textQuery, targets: targets))
+            if targets.isEmpty { activeQuery?.searching = false }
+        } else if rows.row(ofEntry: before) == nil, !rows.isEmpty {
+            selectStory(rows.entry(atRow: 0))
+        }
+        storyList.top = min(storyList.top, max(0, rows.count - 1))
+        settle()
+        if !query.readsText { message = rows.isEmpty ? "No story matches" : nil }
+    }
+
+    /// The entries in `range` the filters admit, in the order the list shows them (so the first rows are
+    /// searched first), for the background search.
+    func searchTargets(in range: Range<Int>) -> [CollectionSearch.Target] {
+        guard let active = activeQuery else { return [] }
+        var indices = range.filter { active.filter.admits(entries[$0], storyRead: readState.isStoryRead(entries[$0].summary.id)) }
+        if let order = storyOrder() { indices.sort(by: order) }
+        return indices.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
+    }
+
+    /// Drops the query: every story listed again, the selection kept.
+    mutating func clearSearch() {
+        guard let active = activeQuery else { return }
+        if active.searching { request(.cancelSearch) }
+        activeQuery = nil
+        keepingSelectionOnScreen { state in state.relistStories() }
+        message = active.searching ? "Search stopped" : "Search cleared"
+    }
+
+    /// Results of the background search arrive: matches are listed in their place.
+    mutating func receiveSearch(_ batch: CollectionSearch.Batch) {
+        guard var active = activeQuery, active.generation == batch.generation, active.searching else { return }
+        var listed: [Int] = []
+        for hit in batch.hits where active.found.indices.contains(hit.entry) && entries[hit.entry].summary.id == hit.id {
+            if active.found[hit.entry] < 0 { active.hits += 1 }
+            active.found[hit.entry] = Int32(clamping: hit.comments)
+            listed.append(hit.entry)
+        }
+        active.searched = batch.searched
+        active.total = batch.total
+        active.unreadable = batch.unreadable
+        active.searching = !batch.finished
+        activeQuery = active
+        let keep = listed.filter { isListed($0) }
+        keepingSelectionOnScreen { state in state.rows.insert(entries: keep, order: state.storyOrder()) }
+        if active.selectionFollowsFirstHit, !rows.isEmpty {
+            // The story selected before the search stays if it matches; else the first row is selected.
+            if rows.row(ofEntry: active.storyBefore) != nil {
+                if selectedStory != active.storyBefore { selectStory(active.storyBefore) }
+                activeQuery?.selectionFollowsFirstHit = false
+            } else if rows.entry(atRow: 0) != selectedStory {
+                selectStory(rows.entry(atRow: 0))
+                storyList.top = 0
+            }
+        }
+        if batch.finished {
+            activeQuery?.selectionFollowsFirstHit = false
+            if rows.isEmpty { message = "No story matches" }
+            if batch.unreadable > 0 {
+                message = "\(batch.unreadable.formatted) \(batch.unreadable == 1 ? "story" : "stories") could not be read again to search"
+            }
+        }
+        needsFrame = true
+    }
+
+    /// Entries the loader added while a query with words is in force are searched too.
+    mutating func searchArrivals(from start: Int) {
+        guard var active = activeQuery, active.query.readsText, start < entries.count else { return }
+        if active.found.count > start { active.found.removeSubrange(start...) }
+        active.found += repeatElement(-1, count: entries.count - active.found.count)
+        let targets = searchTargets(in: start..<entries.count)
+        if !targets.isEmpty {
+            active.searching = true
+            active.total += targets.count
+            request(.searchMore(generation: active.generation, targets: targets))
+        }
+        activeQuery = active
+    }
+
+    /// Whether a search with words runs and has found nothing yet: its first match is drawn at once.
+    public var searchHasNoHitsYet: Bool { activeQuery.map { $0.searching && $0.hits == 0 } ?? false }
+
+    /// A key that moves the selection stops it following the first match.
+    mutating func stopFollowingFirstHit() {
+        activeQuery?.selectionFollowsFirstHit = false
+    }
+
+    /// The query as the status line shows it: "“rust -go” 12 found" or "… searching 45%".
+    var searchStatus: String? {
+        guard let active = activeQuery else { return nil }
+        var text = "/" + active.query.text
+        if active.query.readsText {
+            if active.searching {
+                let percent = active.total == 0 ? 0 : active.searched * 100 / active.total
+                text += " · \(active.hits.formatted) found, searching \(percent)%"
+            } else {
+                text += " · \(active.hits.formatted) found"
+            }
+        } else {
+            text += " · \(rows.count.formatted) listed"
+        }
+        return text
+    }
+}

@@ -1,0 +1,41 @@
+import TidingsModel
+
+/// The line being typed on the status line, and what it is for.
+struct Prompt: Sendable, Equatable {
+    enum Purpose: Sendable, Equatable {
+        /// A query for the whole collection (`AppState+Search`).
+        case search
+        /// Text to find in the focused pane as it is typed (`AppState+Find`).
+        case find(FindOrigin)
+    }
+
+    var purpose: Purpose
+    var editor: LineEditor
+
+    /// The label before the line.
+    var label: String {
+        switch purpose {
+        case .search: return "Search: "
+        case .find: return "Find: "
+        }
+    }
+}
+
+/// Where a find started, to go back to when it is cancelled.
+struct FindOrigin: Sendable, Equatable {
+    var comment: Int?
+    var textTop: Int
+    var previous: PaneFind?
+}
+
+/// Text found in the open story (`/` in the story text or the comments), highlighted and stepped through
+/// with `>` and `<` until another find replaces it.
+struct PaneFind: Sendable, Equatable {
+    var text: String
+    var needle: SearchNeedle
+
+    init(_ text: String) {
+        self.text = text
+        needle = SearchNeedle(text)
+    }
+}
