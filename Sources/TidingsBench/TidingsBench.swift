@@ -9,7 +9,7 @@ enum TidingsBench {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2 else {
-            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | relist DIR | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES")
+            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | relist DIR | search DIR WORDS | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES")
             exit(2)
         }
         let folder = arguments[1]
@@ -17,6 +17,7 @@ enum TidingsBench {
         case "load": load(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "keys": try keys(folder, readState: arguments.count > 2 ? ReadStateStore(path: arguments[2]).load().0 : ReadState())
         case "relist": relist(folder)
+        case "search": search(folder, query: arguments.count > 2 ? arguments[2] : "lexer")
         case "list":
             let start = now()
             let files = CollectionLoader().listFiles([folder], problem: { _ in })

@@ -1,0 +1,246 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// Searching every story (`/` in the list, `F`), filters, the find in the open story (`/` in its panes),
+/// and `>` `<` through the matches, headless: at a usual size and at the smallest.
+final class SearchTests: XCTestCase, StoryListProbes {
+    static let sizes = [(80, 24), (30, 8)]
+    static let stories: [Story] = [
+        StoryBuilder.story("alpha", comments: [(0, "the ferry is late"), (1, "no ferry today"), (0, "buses only")]),
+        StoryBuilder.story("bravo", comments: [(0, "nothing here")]),
+        StoryBuilder.story("charlie", comments: [(0, "about trains"), (1, "night ferry too"), (2, "a ferry at night")]),
+        StoryBuilder.story("delta", comments: [(0, "Ferry FERRY ferry")]),
+    ]
+
+    func runner(width: Int, height: Int, holding: Bool = true, readState: ReadState = ReadState()) -> HeadlessRunner {
+        let stories = Self.stories
+        var runner = HeadlessRunner(state: AppState(stories: stories, readState: readState, width: width, height: height),
+                                    parse: { summary in
+            stories.first { $0.id == summary.id }.map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        })
+        runner.holdsSearches = holding
+        return runner
+    }
+
+    func type(_ text: String, _ runner: inout HeadlessRunner) {
+        for character in text { runner.press(.character(character)) }
+    }
+
+    func statusLine(_ state: inout AppState) -> String {
+        let screen = state.render()
+        return screen.row(screen.height - 1).trimmingCharacters(in: .whitespaces)
+    }
+
+    func testMatchesArriveAsTheyAreFoundAndAreCounted() throws {
+        for (width, height) in Self.sizes {
+            let size = "\(width)x\(height)"
+            var runner = runner(width: width, height: height)
+            runner.press(.down)  // on bravo, which does not match
+            runner.press(.character("/"))
+            type("ferry", &runner)
+            XCTAssertTrue(statusLine(&runner.state).hasPrefix("Search: ferry"), size)
+            runner.press(.enter)
+            let held = try XCTUnwrap(runner.heldSearch, size)
+            XCTAssertEqual(held.words.words, ["ferry"])
+            XCTAssertEqual(held.targets.map(\.summary.id), ["alpha", "bravo", "charlie", "delta"], "\(size): in the list's order")
+            XCTAssertEqual(listed(runner.state), [], "\(size): nothing listed before it is found")
+            XCTAssertTrue(runner.state.render().text.contains("Searching…"), size)
+            runner.answerSearch(count: 2, finished: false)
+            XCTAssertEqual(listed(runner.state), ["alpha"], size)
+            XCTAssertEqual(selected(runner.state), "alpha", "\(size): the selection goes to the first match")
+            if width >= 80 {
+                XCTAssertEqual(title(&runner.state), "Stories 1/1 (4 in all)", size)
+                XCTAssertTrue(statusLine(&runner.state).hasPrefix("/ferry · 1 found, searching 50%"), statusLine(&runner.state))
+            }
+            runner.answerSearch(count: 2, from: 2, finished: true)
+            XCTAssertEqual(listed(runner.state), ["alpha", "charlie", "delta"], size)
+            XCTAssertEqual(selected(runner.state), "alpha", size)
+            if width >= 80 {
+                XCTAssertTrue(statusLine(&runner.state).hasPrefix("/ferry · 3 found"), statusLine(&runner.state))
+                let rows = runner.state.render().text
+                XCTAssertTrue(rows.contains("2 found · 3 new"), "\(size): alpha's two comments with the word\n\(rows)")
+                XCTAssertTrue(rows.contains("1 found · 1 new"), "\(size): delta's one")
+            }
+            // Esc in the list drops the query: every story again, the selection kept.
+            runner.press(.escape)
+            XCTAssertEqual(listed(runner.state), ["alpha", "bravo", "charlie", "delta"], size)
+            XCTAssertEqual(selected(runner.state), "alpha", size)
+            XCTAssertEqual(runner.state.message, "Search cleared", size)
+        }
+    }
+
+    func testTheSelectedStoryStaysWhenItMatches() {
+        var runner = runner(width: 80, height: 24)
+        runner.press(.down, .down)  // charlie
+        runner.press(.character("/"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        runner.answerSearch(count: 1, finished: false)
+        XCTAssertEqual(selected(runner.state), "alpha", "the first match, until charlie is found")
+        runner.answerSearch(count: 3, from: 1, finished: true)
+        XCTAssertEqual(selected(runner.state), "charlie", "the story selected before the search matches: back on it")
+    }
+
+    func testAKeyStopsTheSelectionFollowingTheFirstMatch() {
+        var runner = runner(width: 80, height: 24)
+        runner.press(.character("/"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        runner.answerSearch(count: 3, finished: false)
+        runner.press(.down)
+        XCTAssertEqual(selected(runner.state), "charlie")
+        runner.answerSearch(count: 1, from: 3, finished: true)
+        XCTAssertEqual(selected(runner.state), "charlie", "the user moved: the selection stays")
+    }
+
+    func testEscStopsARunningSearchFromAnyPane() {
+        var runner = runner(width: 80, height: 24)
+        runner.press(.character("/"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        runner.answerSearch(count: 1, finished: false)
+        runner.press(.tab)
+        XCTAssertEqual(runner.state.focus, .text)
+        runner.press(.escape)
+        XCTAssertEqual(runner.searchesCancelled, 1)
+        XCTAssertEqual(runner.state.focus, .text, "Esc stopped the search instead of leaving the pane")
+        XCTAssertEqual(listed(runner.state).count, 4)
+        XCTAssertEqual(runner.state.message, "Search stopped")
+        // Results of the stopped search are never taken.
+        runner.send(.searchFound(CollectionSearch.Batch(generation: 1)))
+        XCTAssertEqual(listed(runner.state).count, 4)
+    }
+
+    func testFiltersListAtOnceAndABadOneSaysWhy() {
+        var read = ReadState()
+        _ = read.setStory("bravo", read: true)
+        _ = read.setComments(Self.stories[1].comments.map(\.id), in: "bravo", read: true)
+        for (width, height) in Self.sizes {
+            let size = "\(width)x\(height)"
+            var runner = runner(width: width, height: height, readState: read)
+            runner.press(.down)  // bravo, which is read
+            runner.press(.character("F"))
+            type("unread comments:>=2", &runner)
+            runner.press(.enter)
+            XCTAssertNil(runner.heldSearch, "\(size): filters read no file")
+            XCTAssertEqual(listed(runner.state), ["alpha", "charlie"], size)
+            XCTAssertEqual(selected(runner.state), "alpha", "\(size): bravo left the list: the first row is selected")
+            // `/` again holds the query to change it.
+            runner.press(.character("/"))
+            XCTAssertTrue(statusLine(&runner.state).hasPrefix("Search: unread comments:>=2"), size)
+            runner.press(.control("u"))
+            type("since:soon", &runner)
+            runner.press(.enter)
+            let status = statusLine(&runner.state)
+            XCTAssertTrue(status.hasPrefix("Search: since:soon"), "\(size): the line stays open: \(status)")
+            if width >= 80 { XCTAssertTrue(status.contains("since: takes an age"), status) }
+            XCTAssertEqual(listed(runner.state), ["alpha", "charlie"], "\(size): the query in force is kept")
+            // Esc leaves the line; an empty line sent clears the query.
+            runner.press(.escape)
+            XCTAssertEqual(listed(runner.state), ["alpha", "charlie"], size)
+            runner.press(.character("/"), .control("u"), .enter)
+            XCTAssertEqual(listed(runner.state).count, 4, size)
+            Snapshot.assertRowsFit(runner.state.render())
+        }
+    }
+
+    func testNegatedWordsAndFiltersTogether() {
+        var runner = runner(width: 80, height: 24, holding: false)
+        runner.press(.character("/"))
+        type("ferry -night -\"is late\"", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), ["delta"])
+    }
+
+    func testMatchingCommentsAreSteppedThroughOpeningFoldsAndHighlighted() throws {
+        var runner = runner(width: 120, height: 30, holding: false)
+        runner.press(.down, .down)  // charlie
+        runner.press(.enter)  // its comments
+        runner.press(.character("C"))  // every thread folded
+        runner.press(.character("/"), .control("u"))
+        runner.press(.escape)
+        runner.press(.character("F"))
+        type("ferry night", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), ["charlie"])
+        XCTAssertEqual(runner.state.focus, .comments)
+        runner.press(.character(">"))
+        XCTAssertEqual(runner.state.selectedComment, 1, "the first comment with both words, its fold opened")
+        runner.press(.character(">"))
+        XCTAssertEqual(runner.state.selectedComment, 2)
+        runner.press(.character(">"))
+        XCTAssertEqual(runner.state.selectedComment, 1)
+        XCTAssertEqual(runner.state.message, "Search went round to the top")
+        runner.press(.character("<"))
+        XCTAssertEqual(runner.state.selectedComment, 2)
+        let screen = runner.state.render()
+        let pane = try XCTUnwrap(runner.state.layout.comments)
+        var marked: [String] = []
+        for y in pane.y..<pane.maxY {
+            var word = ""
+            for x in pane.x..<pane.maxX where screen[x, y].style.color == .match { word += screen[x, y].text }
+            if !word.isEmpty { marked.append(word) }
+        }
+        XCTAssertEqual(marked, ["nightferry", "ferrynight"], "each word marked where it stands")
+        Snapshot.assert(screen, named: "search-120x30-comments")
+    }
+
+    func testFindInTheCommentsAsTypedAndEscGoesBack() {
+        for (width, height) in Self.sizes {
+            let size = "\(width)x\(height)"
+            var runner = runner(width: width, height: height)
+            runner.press(.enter)  // alpha's comments, on the first
+            XCTAssertEqual(runner.state.selectedComment, 0, size)
+            runner.press(.character("/"))
+            type("bus", &runner)
+            XCTAssertEqual(runner.state.selectedComment, 2, "\(size): found as typed")
+            type("x", &runner)
+            XCTAssertTrue(statusLine(&runner.state).contains("not found") || width < 40, size)
+            runner.press(.backspace)
+            runner.press(.escape)
+            XCTAssertEqual(runner.state.selectedComment, 0, "\(size): back where the find started")
+            XCTAssertNil(runner.state.paneFind, size)
+            runner.press(.character("/"))
+            type("ferry", &runner)
+            runner.press(.enter)
+            XCTAssertEqual(runner.state.selectedComment, 0, size)
+            runner.press(.character(">"))
+            XCTAssertEqual(runner.state.selectedComment, 1, size)
+            Snapshot.assertRowsFit(runner.state.render())
+        }
+    }
+
+    func testFindInTheStoryTextScrollsToTheLine() {
+        let long = StoryBuilder.story("long", body: StoryBody(blocks: (0..<60).map { StoryBody.Block(.paragraph, text: "line \($0)") }), comments: [])
+        var state = AppState(stories: [long], width: 80, height: 24)
+        state.press(.tab)
+        XCTAssertEqual(state.focus, .text)
+        state.press(.character("/"))
+        for character in "line 42" { state.press(.character(character)) }
+        state.press(.enter)
+        let screen = state.render()
+        let body = state.layout.storyTextBody!
+        XCTAssertEqual(screen.row(body.y).trimmingCharacters(in: .whitespaces), "line 42")
+        state.press(.character("<"))
+        XCTAssertEqual(state.render().row(body.y).trimmingCharacters(in: .whitespaces), "line 42", "the only match: it goes round to itself")
+    }
+
+    func testStoriesArrivingDuringASearchAreSearchedToo() throws {
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24), parse: { summary in
+            Self.stories.first { $0.id == summary.id }.map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        })
+        runner.holdsSearches = true
+        runner.state.append(entries: Self.stories.prefix(2).map { StoryEntry(story: $0, readState: ReadState()) })
+        runner.press(.character("/"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        runner.state.append(entries: Self.stories.suffix(2).map { StoryEntry(story: $0, readState: ReadState()) })
+        let more = runner.state.takeEffects().compactMap { effect -> [String]? in
+            if case .searchMore(_, let targets) = effect { return targets.map(\.summary.id) } else { return nil }
+        }
+        XCTAssertEqual(more, [["charlie", "delta"]])
+    }
+}
