@@ -58,7 +58,8 @@ extension TidingsBench {
                 // What the key waited for: the batch taken in this turn (and its frame), then its own frame.
                 latencies.append(now() - turn)
             } else if !drew {
-                usleep(500)
+                // The reader waits for a key 4 ms at a time while a search runs.
+                usleep(4000)
             }
             residentMost = max(residentMost, residentMiB())
         }

@@ -226,6 +226,7 @@ final class SearchTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(screen.row(body.y).trimmingCharacters(in: .whitespaces), "line 42")
         state.press(.character("<"))
         XCTAssertEqual(state.render().row(body.y).trimmingCharacters(in: .whitespaces), "line 42", "the only match: it goes round to itself")
+        XCTAssertEqual(state.message, "The only match in this story's text")
     }
 
     func testStoriesArrivingDuringASearchAreSearchedToo() throws {

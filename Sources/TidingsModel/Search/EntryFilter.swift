@@ -31,6 +31,11 @@ public struct EntryFilter: Sendable {
     }
 
     public var isEmpty: Bool { required.isEmpty && excluded.isEmpty }
+    /// Whether `admits` looks at the story's read mark (`unread`, `new`): it costs a lookup by id, so callers
+    /// pass it only then.
+    public var needsReadMark: Bool {
+        (required + excluded).contains { if case .unread = $0 { return true } else if case .new = $0 { return true } else { return false } }
+    }
 
     /// Whether the entry passes every filter; `storyRead` is the story's own read mark.
     public func admits(_ entry: StoryEntry, storyRead: Bool) -> Bool {

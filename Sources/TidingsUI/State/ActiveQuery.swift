@@ -4,7 +4,11 @@ import TidingsModel
 /// entries at once, and, when it has words, what the background search found so far.
 struct ActiveQuery: Sendable {
     var query: StoryQuery
-    var filter: EntryFilter
+    var filter: EntryFilter {
+        didSet { needsReadMark = filter.needsReadMark }
+    }
+    /// Whether the filter looks at read marks (a lookup by id per story), worked out once.
+    var needsReadMark = false
     /// The words, for marking and stepping through the matching comments of the open story.
     var words: TextQuery
     /// Which search the results belong to: one started later makes earlier results stale.
@@ -23,9 +27,10 @@ struct ActiveQuery: Sendable {
     var storyBefore: Int
 
     /// Whether an entry passes: its filters, and for a query with words, found by the search.
-    func admits(_ index: Int, entry: StoryEntry, storyRead: Bool) -> Bool {
+    func admits(_ index: Int, entry: StoryEntry, storyRead: () -> Bool) -> Bool {
         if query.readsText, found.indices.contains(index) ? found[index] < 0 : true { return false }
-        return filter.admits(entry, storyRead: storyRead)
+        if filter.isEmpty { return true }
+        return filter.admits(entry, storyRead: needsReadMark && storyRead())
     }
 
     /// The matching comments of an entry, when the search found it.

@@ -21,7 +21,7 @@ extension AppState {
     /// anything unread; the selected story always, unless a new query is being applied (`listingStrictly`).
     func isListed(_ index: Int) -> Bool {
         if index == selectedStory, !listingStrictly, hidesRead || activeQuery != nil { return true }
-        if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: readState.isStoryRead(entries[index].summary.id)) {
+        if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].summary.id) }) {
             return false
         }
         return !hidesRead || storyHasUnread(index)

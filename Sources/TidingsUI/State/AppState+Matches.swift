@@ -21,18 +21,24 @@ extension AppState {
             return .nothingToDo("Nothing to step through: / finds text here, F searches every story")
         }
         let found: (index: Int, wrapped: Bool)?
+        let start: Int
         switch focus {
         case .comments:
             guard let story = currentStory else { return .nothingToDo("The story is still loading") }
-            let start = selectedComment ?? (forward ? story.comments.count - 1 : 0)
+            start = selectedComment ?? (forward ? story.comments.count - 1 : 0)
             found = selectMatchingCommentWhere(from: start, forward: forward, commentHolds)
         case .text:
+            start = textTop
             found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
         case .stories:
             return .nothingToDo("Open a story first: > and < step through its matches")
         }
         guard let found else { return .nothingToDo("“\(shown)” is not in this \(focus == .comments ? "story's comments" : "story's text")") }
-        if found.wrapped { message = forward ? "Search went round to the top" : "Search went round to the end" }
+        if found.index == start, focus == .comments || found.wrapped {
+            message = "The only match in this \(focus == .comments ? "story's comments" : "story's text")"
+        } else if found.wrapped {
+            message = forward ? "Search went round to the top" : "Search went round to the end"
+        }
         return .done
     }
 

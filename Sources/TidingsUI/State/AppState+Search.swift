@@ -36,7 +36,8 @@ extension AppState {
     mutating func apply(_ query: StoryQuery) {
         if activeQuery?.searching == true { request(.cancelSearch) }
         searchGeneration += 1
-        var active = ActiveQuery(query: query, filter: EntryFilter(query, now: now, timeZone: timeZone), words: query.textQuery,
+        let filter = EntryFilter(query, now: now, timeZone: timeZone)
+        var active = ActiveQuery(query: query, filter: filter, needsReadMark: filter.needsReadMark, words: query.textQuery,
                                  generation: searchGeneration, storyBefore: selectedStory)
         if query.readsText {
             active.found = Array(repeating: -1, count: entries.count)
@@ -66,7 +67,9 @@ extension AppState {
     /// searched first), for the background search.
     func searchTargets(in range: Range<Int>) -> [CollectionSearch.Target] {
         guard let active = activeQuery else { return [] }
-        var indices = range.filter { active.filter.admits(entries[$0], storyRead: readState.isStoryRead(entries[$0].summary.id)) }
+        let readMarks = active.filter.needsReadMark
+        var indices = active.filter.isEmpty ? Array(range)
+            : range.filter { active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].summary.id)) }
         if let order = storyOrder() { indices.sort(by: order) }
         return indices.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
     }
