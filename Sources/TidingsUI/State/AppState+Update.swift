@@ -44,6 +44,7 @@ extension AppState {
                 needsFrame = true
             }
             self.now = now
+            expireMessage(now: now)
             saveIfDue(now: now)
         case .terminate:
             beginQuitting()
@@ -51,6 +52,19 @@ extension AppState {
         // A mark-all-read still reading its stories' comments finishes first: quitting must not lose it.
         if quitting, markingAll == nil, !pendingEffects.contains(.quit) { finishQuitting() }
         return takeEffects()
+    }
+
+    /// A message clears itself a few seconds after it was first drawn; the problem list keeps it.
+    mutating func expireMessage(now: Date) {
+        guard message != nil else { return }
+        guard let shown = messageShownAt else {
+            messageShownAt = now
+            return
+        }
+        if now.timeIntervalSince(shown) >= Self.messageLifetime {
+            message = nil
+            needsFrame = true
+        }
     }
 
     /// Asks for a save when marks changed half a second ago or more, or to retry a failed one.

@@ -91,11 +91,17 @@ public struct AppState: Sendable {
     /// `recentMessages`, so one cut at the screen edge can be read in full in the problem list.
     public var message: String? {
         didSet {
+            // Timed from the next tick: a message stays `messageLifetime` seconds unless a key clears it first.
+            messageShownAt = nil
             guard let message, message != recentMessages.last else { return }
             recentMessages.append(message)
             if recentMessages.count > Self.messagesKept { recentMessages.removeFirst() }
         }
     }
+    /// When the message on the status line was first drawn (set by the tick after it came).
+    var messageShownAt: Date?
+    /// How long a message stays on the status line when no key comes.
+    static let messageLifetime: TimeInterval = 6
     /// The last messages shown, oldest first.
     public private(set) var recentMessages: [String] = []
     static let messagesKept = 30

@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+import TidingsModel
+@testable import TidingsUI
+
+/// A message on the status line clears itself a few seconds after it is first drawn; the problem list keeps
+/// it among the recent messages.
+final class StatusMessageTests: XCTestCase {
+    func testAMessageClearsItselfAfterAFewSeconds() {
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        var state = UIFixtures.state(width: 80, height: 24)
+        _ = state.update(.tick(start))
+        state.press(.character("H"))
+        let shown = state.message
+        XCTAssertNotNil(shown)
+        _ = state.update(.tick(start.addingTimeInterval(1)))
+        _ = state.update(.tick(start.addingTimeInterval(1 + AppState.messageLifetime - 0.5)))
+        XCTAssertEqual(state.message, shown, "not yet")
+        _ = state.update(.tick(start.addingTimeInterval(1 + AppState.messageLifetime)))
+        XCTAssertNil(state.message)
+        XCTAssertTrue(state.needsFrame, "the cleared line is drawn")
+        XCTAssertEqual(state.recentMessages.last, shown, "kept for the problem list")
+    }
+}
