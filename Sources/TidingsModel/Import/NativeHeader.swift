@@ -28,7 +28,8 @@ struct NativeHeader {
     /// `Via: submitter • age • N comments`, possibly with `By: byline` glued to its end.
     private mutating func readVia(_ value: Substring) {
         var rest = value
-        if let glued = rest.range(of: "By:") {
+        // The standard library's search on UTF-8, not Foundation's `range(of:)`: every file's header passes here.
+        if let glued = rest.utf8.firstRange(of: "By:".utf8) {
             byline = rest[glued.upperBound...].trimmingSpaces().nonEmpty
             rest = rest[..<glued.lowerBound]
         }
@@ -46,7 +47,7 @@ struct NativeHeader {
     /// `5 comments`, `1 comment`, `1,204 comments` → the number; anything else → nil.
     static func commentCount(_ text: Substring) -> Int? {
         let words = text.split(separator: " ")
-        guard words.count == 2, words[1] == "comments" || words[1] == "comment" else { return nil }
+        guard words.count == 2, words[1].utf8.elementsEqual("comments".utf8) || words[1].utf8.elementsEqual("comment".utf8) else { return nil }
         return Int(words[0].filter { $0 != "," })
     }
 }

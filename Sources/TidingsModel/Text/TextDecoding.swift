@@ -1,9 +1,11 @@
+import Foundation
 /// Recognizes binary files and decodes text with its byte-order mark (UTF-8 or UTF-16); invalid UTF-8 becomes U+FFFD.
 public enum TextDecoding {
     /// True when the bytes look like a binary file rather than text (a NUL byte without a UTF-16 mark).
     public static func looksBinary(_ prefix: ArraySlice<UInt8>) -> Bool {
         if utf16Endianness(prefix) != nil { return false }
-        return prefix.contains(0)
+        // memchr, not `contains`: every file read passes here.
+        return prefix.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
     }
 
     /// Decodes to a string; invalid UTF-8 becomes U+FFFD, a UTF-8 or UTF-16 byte-order mark is honoured.
