@@ -114,7 +114,7 @@ public final class CollectionSearch: Sendable {
             work.running += max(0, wanted)
             return max(0, wanted)
         }
-        for _ in 0..<starts { queue.async { [self] in drain(generation: generation) } }
+        for _ in 0..<starts { queue.async { [self] in drain() } }
     }
 
     /// Stops the search under way; what it found is dropped.
@@ -147,16 +147,18 @@ public final class CollectionSearch: Sendable {
     /// Whether anything is running or waits to be taken.
     public var isBusy: Bool { work.withLock { $0.running > 0 || !$0.reported || !$0.hits.isEmpty } }
 
-    private func drain(generation: Int) {
-        while let (unit, query) = work.withLock({ work -> (Unit, TextQuery)? in
-            guard work.generation == generation, work.next < work.units.count else {
-                if work.generation == generation { work.running -= 1 } else { work.running = max(0, work.running - 1) }
+    /// Searches units until none is left, whichever search they belong to: a worker of a search replaced
+    /// goes on with the new one's units, so a new search never waits for workers to start.
+    private func drain() {
+        while let (unit, query, generation) = work.withLock({ work -> (Unit, TextQuery, Int)? in
+            guard work.next < work.units.count else {
+                work.running -= 1
                 work.reported = false
                 return nil
             }
             let unit = work.units[work.next]
             work.next += 1
-            return (unit, query: work.query)
+            return (unit, work.query, work.generation)
         }) {
             let (hits, unreadable) = search(unit, query)
             work.withLock { work in

@@ -130,5 +130,21 @@ final class StorySearchTests: XCTestCase {
         search.cancel()
         usleep(100_000)
         XCTAssertTrue(search.take().map { $0.generation != 2 || $0.hits.isEmpty } ?? true)
+        // Searches replaced one after another, without waiting: the last one runs to its end.
+        for generation in 3...6 {
+            search.start(generation: generation, query: try StoryQuery.parse(generation == 6 ? "buses" : "ferry").textQuery, targets: targets)
+        }
+        var final: CollectionSearch.Batch?
+        var found: [CollectionSearch.Hit] = []
+        let end = Date().addingTimeInterval(10)
+        while Date() < end {
+            if let batch = search.take(), batch.generation == 6 {
+                found += batch.hits
+                if batch.finished { final = batch; break }
+            }
+            usleep(1000)
+        }
+        XCTAssertEqual(final?.searched, 4)
+        XCTAssertEqual(found.map(\.entry), [3])
     }
 }
