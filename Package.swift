@@ -39,6 +39,8 @@ let package = Package(
         // Every importer of saved discussions against fixtures of each shape (and the real corpus when present).
         .testTarget(name: "TidingsImportTests", dependencies: ["TidingsModel", "TidingsUI", "TidingsTestSupport"],
                     exclude: ["Fixtures"]),
+        // The config file's reader, which lives in the executable (only it reads TOML).
+        .testTarget(name: "TidingsConfigTests", dependencies: ["tidings", "TidingsModel", "TidingsUI"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel", "TidingsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,131 @@
+/// Where each key of a TOML text is written, by line: the parser gives values, not places, and a problem
+/// with a value is reported at its key's line. One pass over the text, no recursion; it only reads text the
+/// parser accepted, so it may be simple about what TOML allows (it never has to reject anything).
+struct ConfigLines {
+    /// The first line (from 1) of each key path, its parts joined by NUL.
+    private var lines: [String: Int] = [:]
+
+    init(_ text: String) {
+        var table: [String] = []
+        // Inside an array or inline table that goes on over lines, or a multi-line string: no keys there.
+        var depth = 0
+        var openString: String?
+        var number = 0
+        // Lines end at `\n` only, as the parser counts them (`\r\n` is one character to Swift).
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            number += 1
+            var rest = Substring(line)
+            if let delimiter = openString {
+                guard let end = rest.range(of: delimiter) else { continue }
+                rest = rest[end.upperBound...]
+                openString = nil
+            } else if depth == 0 {
+                rest = rest.drop { $0 == " " || $0 == "\t" }
+                if rest.first == "[" {
+                    let array = rest.hasPrefix("[[")
+                    rest = rest.dropFirst(array ? 2 : 1)
+                    table = Self.keyPath(&rest)
+                    record(table, line: number)
+                    rest = rest.drop { $0 != "]" }.dropFirst(array ? 2 : 1)
+                } else if let first = rest.first, first != "#", !first.isNewline {
+                    let key = Self.keyPath(&rest)
+                    if !key.isEmpty { record(table + key, line: number) }
+                    if rest.first == "=" { rest = rest.dropFirst() }
+                }
+            }
+            Self.scanValue(&rest, depth: &depth, openString: &openString)
+        }
+    }
+
+    /// The line of a key path, else of the nearest enclosing key or table written in the text.
+    func line(of path: [String]) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let line = lines[path.joined(separator: "\u{0}")] { return line }
+            path.removeLast()
+        }
+        return nil
+    }
+
+    private mutating func record(_ path: [String], line: Int) {
+        guard !path.isEmpty else { return }
+        // Each prefix too: `keys.list.quit = …` is where `keys` and `keys.list` are first written.
+        for count in 1...path.count {
+            let key = path.prefix(count).joined(separator: "\u{0}")
+            if lines[key] == nil { lines[key] = line }
+        }
+    }
+
+    /// Reads a dotted key (`a."b c".'d'`) up to what follows it (`=`, `]`), which is left in `rest`.
+    private static func keyPath(_ rest: inout Substring) -> [String] {
+        var parts: [String] = []
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard let first = rest.first else { return parts }
+            if first == "\"" || first == "'" {
+                rest = rest.dropFirst()
+                var part = ""
+                while let character = rest.first, character != first {
+                    rest = rest.dropFirst()
+                    if first == "\"", character == "\\", let escaped = rest.first {
+                        rest = rest.dropFirst()
+                        part.append(unescape(escaped))
+                    } else {
+                        part.append(character)
+                    }
+                }
+                rest = rest.dropFirst()
+                parts.append(part)
+            } else {
+                let bare = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                guard !bare.isEmpty else { return parts }
+                rest = rest.dropFirst(bare.count)
+                parts.append(String(bare))
+            }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard rest.first == "." else { return parts }
+            rest = rest.dropFirst()
+        }
+    }
+
+    private static func unescape(_ character: Character) -> Character {
+        switch character {
+        case "n": return "\n"
+        case "t": return "\t"
+        case "r": return "\r"
+        case "b": return "\u{8}"
+        case "f": return "\u{C}"
+        default: return character
+        }
+    }
+
+    /// Follows a value to the end of the line: strings (a multi-line one may stay open), brackets and
+    /// braces opened and closed outside strings, and a comment, which ends the line.
+    private static func scanValue(_ rest: inout Substring, depth: inout Int, openString: inout String?) {
+        while let character = rest.first {
+            if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
+                let delimiter = String(rest.prefix(3))
+                rest = rest.dropFirst(3)
+                guard let end = rest.range(of: delimiter) else {
+                    openString = delimiter
+                    return
+                }
+                rest = rest[end.upperBound...]
+                continue
+            }
+            rest = rest.dropFirst()
+            switch character {
+            case "#": return
+            case "[", "{": depth += 1
+            case "]", "}": depth = max(0, depth - 1)
+            case "\"", "'":
+                while let inside = rest.first, inside != character {
+                    rest = rest.dropFirst()
+                    if character == "\"", inside == "\\" { rest = rest.dropFirst() }
+                }
+                rest = rest.dropFirst()
+            default: break
+            }
+        }
+    }
+}
