@@ -69,7 +69,7 @@ struct ConfigLines {
                     rest = rest.dropFirst()
                     if first == "\"", character == "\\", let escaped = rest.first {
                         rest = rest.dropFirst()
-                        part.append(unescape(escaped))
+                        part.append(unescape(escaped, &rest))
                     } else {
                         part.append(character)
                     }
@@ -88,8 +88,13 @@ struct ConfigLines {
         }
     }
 
-    private static func unescape(_ character: Character) -> Character {
+    /// The character an escape in a basic string stands for; `\u` and `\U` take their hex digits from `rest`.
+    private static func unescape(_ character: Character, _ rest: inout Substring) -> Character {
         switch character {
+        case "u", "U":
+            let digits = rest.prefix(character == "u" ? 4 : 8)
+            rest = rest.dropFirst(digits.count)
+            return UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init).map(Character.init) ?? "\u{FFFD}"
         case "n": return "\n"
         case "t": return "\t"
         case "r": return "\r"

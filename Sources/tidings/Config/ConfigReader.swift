@@ -26,8 +26,10 @@ struct ConfigReader {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
+            // toml++ says "Error while parsing …": lower-cased after the line number.
+            let description = error.description.prefix(1).lowercased() + error.description.dropFirst()
             problems.append(ConfigProblem(line: max(1, error.source.begin.line),
-                                          text: "\(error.description); nothing in the file was applied, the defaults are used"))
+                                          text: "\(description); nothing in the file was applied, the defaults are used"))
             return
         } catch {
             problems.append(ConfigProblem(line: nil, text: "cannot be read as TOML; the defaults are used"))
