@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TidingsImportTests", dependencies: ["TidingsModel", "TidingsUI", "TidingsTestSupport"],
                     exclude: ["Fixtures"]),
         // The config file's reader, which lives in the executable (only it reads TOML).
-        .testTarget(name: "TidingsConfigTests", dependencies: ["tidings", "TidingsModel", "TidingsUI"]),
+        .testTarget(name: "TidingsConfigTests", dependencies: ["tidings", "TidingsModel", "TidingsUI", "TidingsTestSupport"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel", "TidingsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,11 +4,16 @@
 struct ConfigLines {
     /// The first line (from 1) of each key path, its parts joined by NUL.
     private var lines: [String: Int] = [:]
+    /// The first line where a `}` closes a `[` or a `]` a `{`: never valid TOML, and toml++ (3.4, in TOMLKit
+    /// 0.6.0) asserts on a `}` where an array expects a value (`x = [}]`) instead of reporting it, which
+    /// aborts a debug build and is undefined in a release one. The text is refused before it gets there.
+    private(set) var mismatchedBracket: Int?
 
     init(_ text: String) {
         var table: [String] = []
-        // Inside an array or inline table that goes on over lines, or a multi-line string: no keys there.
-        var depth = 0
+        // The arrays and inline tables open (an array or inline table that goes on over lines holds no keys),
+        // and a multi-line string left open: no keys there either.
+        var open: [Character] = []
         var openString: String?
         var number = 0
         // Lines end at `\n` only, as the parser counts them (`\r\n` is one character to Swift).
@@ -19,7 +24,7 @@ struct ConfigLines {
                 guard let end = rest.range(of: delimiter) else { continue }
                 rest = rest[end.upperBound...]
                 openString = nil
-            } else if depth == 0 {
+            } else if open.isEmpty {
                 rest = rest.drop { $0 == " " || $0 == "\t" }
                 if rest.first == "[" {
                     let array = rest.hasPrefix("[[")
@@ -33,7 +38,7 @@ struct ConfigLines {
                     if rest.first == "=" { rest = rest.dropFirst() }
                 }
             }
-            Self.scanValue(&rest, depth: &depth, openString: &openString)
+            if !Self.scanValue(&rest, open: &open, openString: &openString), mismatchedBracket == nil { mismatchedBracket = number }
         }
     }
 
@@ -105,24 +110,27 @@ struct ConfigLines {
     }
 
     /// Follows a value to the end of the line: strings (a multi-line one may stay open), brackets and
-    /// braces opened and closed outside strings, and a comment, which ends the line.
-    private static func scanValue(_ rest: inout Substring, depth: inout Int, openString: inout String?) {
+    /// braces opened and closed outside strings, and a comment, which ends the line. False when a bracket
+    /// closes one of the other kind.
+    private static func scanValue(_ rest: inout Substring, open: inout [Character], openString: inout String?) -> Bool {
+        var matched = true
         while let character = rest.first {
             if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
                 let delimiter = String(rest.prefix(3))
                 rest = rest.dropFirst(3)
                 guard let end = rest.range(of: delimiter) else {
                     openString = delimiter
-                    return
+                    return matched
                 }
                 rest = rest[end.upperBound...]
                 continue
             }
             rest = rest.dropFirst()
             switch character {
-            case "#": return
-            case "[", "{": depth += 1
-            case "]", "}": depth = max(0, depth - 1)
+            case "#": return matched
+            case "[", "{": open.append(character)
+            case "]", "}":
+                if let last = open.popLast(), (last == "[") != (character == "]") { matched = false }
             case "\"", "'":
                 while let inside = rest.first, inside != character {
                     rest = rest.dropFirst()
@@ -132,5 +140,6 @@ struct ConfigLines {
             default: break
             }
         }
+        return matched
     }
 }

@@ -22,6 +22,10 @@ struct ConfigReader {
 
     init(_ text: String) {
         lines = ConfigLines(text)
+        if let line = lines.mismatchedBracket {
+            problems.append(ConfigProblem(line: line, text: "a bracket closes one of the other kind (] for {, or } for [); nothing in the file was applied, the defaults are used"))
+            return
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
