@@ -41,15 +41,19 @@ final class ConfigMutationTests: XCTestCase {
         XCTAssertLessThan(syntaxErrors, rounds, "and some files still parse")
     }
 
-    /// toml++ asserts on a `}` where an array expects a value; such text is refused before it is parsed.
-    func testABraceClosingAListIsRefusedBeforeTheParser() {
-        for text in ["a = [}]", "a = [ }]", "a = [1, }]", "a = [\n  # c\n  }\n]", "a = {b = ]}", "a = [[1, 2}]"] {
+    /// toml++ asserts on a `}` where an array expects a value, and on a table header whose key starts with
+    /// something no key starts with; such text is refused before it is parsed.
+    func testWhatTheParserWouldAssertOnIsRefusedBeforeIt() {
+        for text in ["a = [}]", "a = [ }]", "a = [1, }]", "a = [\n  # c\n  }\n]", "a = {b = ]}", "a = [[1, 2}]",
+                     "[&", "[[[1]]]", "[[=", "[ #x]", "[[\n", "[", "[ [a]]", "[.a]"] {
             let reader = ConfigReader("sort = \"title\"\n" + text + "\n")
             XCTAssertEqual(reader.problems.map(\.text),
-                           ["a bracket closes one of the other kind (] for {, or } for [); nothing in the file was applied, the defaults are used"], text)
+                           ["a table header without a name, or a bracket closing one of the other kind (] for {, } for [); nothing in the file was applied, the defaults are used"], text)
             XCTAssertEqual(reader.settings, .standard, text)
         }
         XCTAssertEqual(ConfigReader("a = [1, 2}]").problems.first?.line, 1)
+        XCTAssertEqual(ConfigReader("[ok]\n[ \"quoted\" ]\n[ bare . 'x' ]\n[[list]]\n[[ list ]]\n").problems.map(\.line), [1, 2, 3, 4],
+                       "headers that are fine: only unknown settings")
         XCTAssertEqual(ConfigReader("\na = [\n1,\n}").problems.first?.line, 4)
         XCTAssertEqual(ConfigReader("a = \"[}\"\nb = '{]'\nc = \"\"\"\n[}\n\"\"\"\n# [}\n").problems.map(\.line), [1, 2, 3],
                        "in strings and comments they are text: only the three unknown settings")

@@ -4,10 +4,11 @@
 struct ConfigLines {
     /// The first line (from 1) of each key path, its parts joined by NUL.
     private var lines: [String: Int] = [:]
-    /// The first line where a `}` closes a `[` or a `]` a `{`: never valid TOML, and toml++ (3.4, in TOMLKit
-    /// 0.6.0) asserts on a `}` where an array expects a value (`x = [}]`) instead of reporting it, which
-    /// aborts a debug build and is undefined in a release one. The text is refused before it gets there.
-    private(set) var mismatchedBracket: Int?
+    /// The first line the TOML parser must not be given: toml++ (the version in TOMLKit 0.6.0) asserts instead
+    /// of reporting an error on a `}` where an array expects a value (`x = [}]`) and on a table header whose
+    /// key starts with something no key starts with (`[&`, `[[[`: toml++ issue 294), which aborts a debug
+    /// build and is undefined behaviour in a release one. Neither is valid TOML: such text is refused first.
+    private(set) var unsafeLine: Int?
 
     init(_ text: String) {
         var table: [String] = []
@@ -29,6 +30,11 @@ struct ConfigLines {
                 if rest.first == "[" {
                     let array = rest.hasPrefix("[[")
                     rest = rest.dropFirst(array ? 2 : 1)
+                    if let first = rest.first(where: { $0 != " " && $0 != "\t" }), first == "]" || first == "\"" || first == "'"
+                        || (first.isASCII && (first.isLetter || first.isNumber || first == "-" || first == "_")) {
+                    } else if unsafeLine == nil {
+                        unsafeLine = number
+                    }
                     table = Self.keyPath(&rest)
                     record(table, line: number)
                     rest = rest.drop { $0 != "]" }.dropFirst(array ? 2 : 1)
@@ -38,7 +44,7 @@ struct ConfigLines {
                     if rest.first == "=" { rest = rest.dropFirst() }
                 }
             }
-            if !Self.scanValue(&rest, open: &open, openString: &openString), mismatchedBracket == nil { mismatchedBracket = number }
+            if !Self.scanValue(&rest, open: &open, openString: &openString), unsafeLine == nil { unsafeLine = number }
         }
     }
 

@@ -22,8 +22,8 @@ struct ConfigReader {
 
     init(_ text: String) {
         lines = ConfigLines(text)
-        if let line = lines.mismatchedBracket {
-            problems.append(ConfigProblem(line: line, text: "a bracket closes one of the other kind (] for {, or } for [); nothing in the file was applied, the defaults are used"))
+        if let line = lines.unsafeLine {
+            problems.append(ConfigProblem(line: line, text: "a table header without a name, or a bracket closing one of the other kind (] for {, } for [); nothing in the file was applied, the defaults are used"))
             return
         }
         let root: TOMLTable
