@@ -184,3 +184,28 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(ConfigProblem(line: 3, text: "x").message(path: "/tmp/\u{1B}[2Jevil.toml"), "/tmp/␛evil.toml line 3: x")
     }
 }
+
+/// Keys the terminal never reports as themselves are refused with what to write instead.
+final class ConfigTerminalKeyTests: XCTestCase {
+    func testKeysThatNeverArrive() {
+        let text = """
+            [keys.list]
+            sort-next = ["C-i"]
+            sort-previous = ["C-m"]
+            undo = ["S-Up"]
+            redraw = ["C-1"]
+            open-link = ["\\u0001"]
+            quit = ["M-q", "S-Tab", "F12", "Del", "C-x", "é"]
+            """
+        XCTAssertEqual(ConfigReader(text).problems.map { $0.message(path: "c.toml") }, [
+            "c.toml line 2: sort-next: the terminal sends C-i as Tab: write \"Tab\"",
+            "c.toml line 3: sort-previous: the terminal sends C-m as Enter: write \"Enter\"",
+            "c.toml line 4: undo: the terminal does not report S-Up as a key of its own",
+            "c.toml line 5: redraw: the terminal has no C-1: Ctrl goes with a letter",
+            "c.toml line 6: open-link: a control character arrives as C- and its letter, or as the key it is (Tab, Enter, Esc, Bksp)",
+        ])
+        XCTAssertEqual(ConfigReader(text).settings.keyMap.keys(for: .quit, in: .storyList),
+                       [KeyPress(.character("q"), modifiers: .alt), .backTab, KeyPress(.function(12)), KeyPress(.delete), .control("x"),
+                        .character("é")])
+    }
+}

@@ -148,6 +148,10 @@ struct ConfigReader {
                 problem(path, "bad key name \(ConfigProblem.quoted(text)) for \(operation): write keys as the help does (Up, PgDn, Enter, Space, Esc, Tab, S-Tab, C-l, M-x, F1, or one character)")
                 return
             }
+            if let reason = TerminalKeys.problem(with: key) {
+                problem(path, "\(operation): \(reason)")
+                return
+            }
             keys.append(key)
         }
         var changed = settings.keyMap
