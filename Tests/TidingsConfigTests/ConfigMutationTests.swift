@@ -45,10 +45,12 @@ final class ConfigMutationTests: XCTestCase {
     /// something no key starts with; such text is refused before it is parsed.
     func testWhatTheParserWouldAssertOnIsRefusedBeforeIt() {
         for text in ["a = [}]", "a = [ }]", "a = [1, }]", "a = [\n  # c\n  }\n]", "a = {b = ]}", "a = [[1, 2}]",
-                     "[&", "[[[1]]]", "[[=", "[ #x]", "[[\n", "[", "[ [a]]", "[.a]"] {
+                     "[&", "[[[1]]]", "[[=", "[ #x]", "[[\n", "[", "[ [a]]", "[.a]",
+                     "[a" + String(repeating: ".a", count: 16) + "]", "a" + String(repeating: ".a", count: 16) + " = 1",
+                     "x = {a" + String(repeating: " . 'a'", count: 16) + " = 1}", "x = [\n{a" + String(repeating: ".a", count: 16) + " = 1}]"] {
             let reader = ConfigReader("sort = \"title\"\n" + text + "\n")
             XCTAssertEqual(reader.problems.map(\.text),
-                           ["a table header without a name, or a bracket closing one of the other kind (] for {, } for [); nothing in the file was applied, the defaults are used"], text)
+                           ["a table header without a name, a bracket closing one of the other kind (] for {, } for [), or a key of more than 16 dotted parts; nothing in the file was applied, the defaults are used"], text)
             XCTAssertEqual(reader.settings, .standard, text)
         }
         XCTAssertEqual(ConfigReader("a = [1, 2}]").problems.first?.line, 1)
@@ -66,5 +68,16 @@ final class ConfigMutationTests: XCTestCase {
         XCTAssertEqual(reader.problems.first?.line, 1)
         let inline = "x = " + String(repeating: "{a=", count: 50_000) + "1" + String(repeating: "}", count: 50_000)
         XCTAssertEqual(ConfigReader(inline).problems.count, 1)
+        // Dotted keys nest without brackets, and the parser walks tables by recursion: refused before it.
+        for text in ["[colors]\naccent" + String(repeating: ".a", count: 200_000) + " = 1\n",
+                     "[keys" + String(repeating: ".b", count: 200_000) + "]\n",
+                     "x = {" + String(repeating: "a.", count: 200_000) + "a = 1}\n"] {
+            XCTAssertEqual(ConfigReader(text).problems.count, 1)
+        }
+        // Fifteen parts are still handed on, and a table where a colour should be is named, not printed.
+        let dotted = "[colors]\naccent" + String(repeating: ".a", count: 14) + " = 1\n"
+        XCTAssertEqual(ConfigReader(dotted).problems.map { $0.message(path: "c") }, [
+            "c line 2: bad colour a table for accent: give a name (black, red, green, yellow, blue, magenta, cyan, white, bright-red…, default), a number 0-255 or \"#rrggbb\"",
+        ])
     }
 }

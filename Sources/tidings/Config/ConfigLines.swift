@@ -7,8 +7,12 @@ struct ConfigLines {
     /// The first line the TOML parser must not be given: toml++ (the version in TOMLKit 0.6.0) asserts instead
     /// of reporting an error on a `}` where an array expects a value (`x = [}]`) and on a table header whose
     /// key starts with something no key starts with (`[&`, `[[[`: toml++ issue 294), which aborts a debug
-    /// build and is undefined behaviour in a release one. Neither is valid TOML: such text is refused first.
+    /// build and is undefined behaviour in a release one; neither is valid TOML. And it walks its tables by
+    /// recursion, with dotted keys nesting them without limit (`a.a.a…`, thousands deep, overflows the
+    /// stack), so a key of more than `mostParts` parts is refused too: no setting has more than three.
     private(set) var unsafeLine: Int?
+
+    static let mostParts = 16
 
     init(_ text: String) {
         var table: [String] = []
@@ -36,10 +40,12 @@ struct ConfigLines {
                         unsafeLine = number
                     }
                     table = Self.keyPath(&rest)
+                    if table.count > Self.mostParts, unsafeLine == nil { unsafeLine = number }
                     record(table, line: number)
                     rest = rest.drop { $0 != "]" }.dropFirst(array ? 2 : 1)
                 } else if let first = rest.first, first != "#", !first.isNewline {
                     let key = Self.keyPath(&rest)
+                    if key.count > Self.mostParts, unsafeLine == nil { unsafeLine = number }
                     if !key.isEmpty { record(table + key, line: number) }
                     if rest.first == "=" { rest = rest.dropFirst() }
                 }
@@ -48,9 +54,12 @@ struct ConfigLines {
         }
     }
 
+    /// The most parts of a key path recorded.
+    static let deepest = 4
+
     /// The line of a key path, else of the nearest enclosing key or table written in the text.
     func line(of path: [String]) -> Int? {
-        var path = path
+        var path = Array(path.prefix(Self.deepest))
         while !path.isEmpty {
             if let line = lines[path.joined(separator: "\u{0}")] { return line }
             path.removeLast()
@@ -60,8 +69,9 @@ struct ConfigLines {
 
     private mutating func record(_ path: [String], line: Int) {
         guard !path.isEmpty else { return }
-        // Each prefix too: `keys.list.quit = …` is where `keys` and `keys.list` are first written.
-        for count in 1...path.count {
+        // Each prefix too: `keys.list.quit = …` is where `keys` and `keys.list` are first written. No setting
+        // is deeper than three parts, so a key of thousands of dotted parts costs no more than a short one.
+        for count in 1...min(path.count, Self.deepest) {
             let key = path.prefix(count).joined(separator: "\u{0}")
             if lines[key] == nil { lines[key] = line }
         }
@@ -117,9 +127,11 @@ struct ConfigLines {
 
     /// Follows a value to the end of the line: strings (a multi-line one may stay open), brackets and
     /// braces opened and closed outside strings, and a comment, which ends the line. False when a bracket
-    /// closes one of the other kind.
+    /// closes one of the other kind, or a dotted key (in an inline table) has more than `mostParts` parts.
     private static func scanValue(_ rest: inout Substring, open: inout [Character], openString: inout String?) -> Bool {
         var matched = true
+        // Dots in a row of key parts; anything but key characters, spaces and quoted parts ends the row.
+        var dots = 0
         while let character = rest.first {
             if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
                 let delimiter = String(rest.prefix(3))
@@ -134,16 +146,27 @@ struct ConfigLines {
             rest = rest.dropFirst()
             switch character {
             case "#": return matched
-            case "[", "{": open.append(character)
+            case ".":
+                dots += 1
+                if dots >= mostParts { matched = false }
+            case "[", "{":
+                open.append(character)
+                dots = 0
             case "]", "}":
                 if let last = open.popLast(), (last == "[") != (character == "]") { matched = false }
+                dots = 0
             case "\"", "'":
                 while let inside = rest.first, inside != character {
                     rest = rest.dropFirst()
                     if character == "\"", inside == "\\" { rest = rest.dropFirst() }
                 }
                 rest = rest.dropFirst()
-            default: break
+            case _ where character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_"):
+                break
+            case " ", "\t":
+                break
+            default:
+                dots = 0
             }
         }
         return matched

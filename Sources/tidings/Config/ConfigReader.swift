@@ -23,7 +23,7 @@ struct ConfigReader {
     init(_ text: String) {
         lines = ConfigLines(text)
         if let line = lines.unsafeLine {
-            problems.append(ConfigProblem(line: line, text: "a table header without a name, or a bracket closing one of the other kind (] for {, } for [); nothing in the file was applied, the defaults are used"))
+            problems.append(ConfigProblem(line: line, text: "a table header without a name, a bracket closing one of the other kind (] for {, } for [), or a key of more than \(ConfigLines.mostParts) dotted parts; nothing in the file was applied, the defaults are used"))
             return
         }
         let root: TOMLTable
@@ -89,7 +89,9 @@ struct ConfigReader {
                 color = nil
             }
             guard let color else {
-                problem(path, "bad colour \(value.debugDescription.prefix(40)) for \(name): give a name (black, red, green, yellow, blue, magenta, cyan, white, bright-red…, default), a number 0-255 or \"#rrggbb\"")
+                // Scalars are shown as written; a table or list is only named (printing one could be huge).
+                let shown = [.string, .int, .double, .bool].contains(value.type) ? String(value.debugDescription.prefix(40)) : Self.kind(value)
+                problem(path, "bad colour \(shown) for \(name): give a name (black, red, green, yellow, blue, magenta, cyan, white, bright-red…, default), a number 0-255 or \"#rrggbb\"")
                 continue
             }
             // The terminal's own colour is no colour at all: the standard theme gives plain none.
