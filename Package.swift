@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The config file's TOML; only the executable reads it, the reader takes plain values.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -23,6 +25,7 @@ let package = Package(
                 "TidingsUI",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("../../Resources/Samples")]
         ),
@@ -36,6 +39,8 @@ let package = Package(
         // Every importer of saved discussions against fixtures of each shape (and the real corpus when present).
         .testTarget(name: "TidingsImportTests", dependencies: ["TidingsModel", "TidingsUI", "TidingsTestSupport"],
                     exclude: ["Fixtures"]),
+        // The config file's reader, which lives in the executable (only it reads TOML).
+        .testTarget(name: "TidingsConfigTests", dependencies: ["tidings", "TidingsModel", "TidingsUI", "TidingsTestSupport"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: ["tidings", "TidingsModel", "TidingsTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,9 @@ static inline int tidings_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline int tidings_key_code_yes(void) { return KEY_CODE_YES; }
 
+/// How many colours the terminal has (valid once start_color has run).
+static inline int tidings_colors(void) { return COLORS; }
+
 /// Draws one cell: a base character plus up to four combining characters.
 static inline int tidings_put_cell(WINDOW *win, int y, int x, const wchar_t *chars,
                                    attr_t attrs, short pair) {

@@ -71,10 +71,16 @@ final class CursesTerminal {
         if colorMode == .color {
             start_color()
             use_default_colors()
+            // `#rrggbb` colours change palette entries where the terminal can (ncurses puts the palette back
+            // at exit), else come as near as its colours allow.
+            let fit = ColorFit(theme: theme, colors: Int(tidings_colors()), canChange: can_change_color())
+            for definition in fit.definitions {
+                _ = init_color(definition.slot, definition.red, definition.green, definition.blue)
+            }
             // One pair per role the theme colours, on the terminal's default background (-1).
-            for (offset, role) in ColorRole.allCases.filter({ theme.colors[$0] != nil }).enumerated() {
+            for (offset, role) in ColorRole.allCases.filter({ fit.foregrounds[$0] != nil }).enumerated() {
                 let pair = Int16(offset + 1)
-                if init_pair(pair, theme.colors[role]!.rawValue, -1) == OK { colorPairs[role] = pair }
+                if let foreground = fit.foregrounds[role], init_pair(pair, foreground, -1) == OK { colorPairs[role] = pair }
             }
         }
     }

@@ -25,12 +25,16 @@ enum ManPage {
         for (title, command) in [("READING", Read.self as ParsableCommand.Type), ("DUMP", Dump.self)] {
             page += ".SH \(title)\n.nf\n" + Roff.escape(TidingsCommand.helpMessage(for: command, columns: 78)) + "\n.fi\n"
         }
-        page += ".SH KEYS\nThe same list as the help screen (?) shows.\n" + KeyMap.standard.manualSection()
+        page += ".SH KEYS\nThe standard keys, as the help screen (?) lists them unless the config file gives others.\n" + KeyMap.standard.manualSection()
         page += """
         .SH ENVIRONMENT
         .TP
         .B XDG_STATE_HOME
         Where the read state is kept: $XDG_STATE_HOME/tidings/state.json, else ~/.local/state/tidings/state.json.
+        .TP
+        .B XDG_CONFIG_HOME
+        Where the config file is looked for: $XDG_CONFIG_HOME/tidings/config.toml, else ~/.config/tidings/config.toml
+        (none there: the defaults). \\fBtidings \\-\\-print\\-config\\fR prints every setting at its default, with a comment.
         .TP
         .B XDG_CACHE_HOME
         Where list entries of large files are kept: $XDG_CACHE_HOME/tidings/summaries, else ~/.cache/tidings/summaries.

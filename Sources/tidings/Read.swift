@@ -15,7 +15,15 @@ struct Read: ParsableCommand {
         valueName: "file"), completion: .file())
     var state: String?
 
-    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Config file.", discussion: "Default: $XDG_CONFIG_HOME/tidings/config.toml, or ~/.config/tidings/config.toml (none there: the defaults). A FILE given here must exist.",
+        valueName: "file"), completion: .file())
+    var config: String?
+
+    @Flag(name: .customLong("print-config"), help: "Print a config file with every setting at its default, and a comment for each, and exit.")
+    var printConfig = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel (as mouse = false in the config).")
     var noMouse = false
 
     @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
@@ -28,9 +36,16 @@ struct Read: ParsableCommand {
         if state?.isEmpty == true {
             throw ValidationError("--state needs the path of a file; '' is empty")
         }
+        if config?.isEmpty == true {
+            throw ValidationError("--config needs the path of a file; '' is empty")
+        }
     }
 
     func run() throws {
+        if printConfig {
+            FileHandle.standardOutput.write(Data(DefaultConfig.text().utf8))
+            return
+        }
         let sources: [String]
         if paths.isEmpty {
             guard let samples = SampleCollection.location() else {
@@ -44,8 +59,9 @@ struct Read: ParsableCommand {
         }
         let store = ReadStateStore(path: state ?? ReadStateStore.defaultPath())
         try StartChecks.stateFile(store, given: state != nil)
+        let (settings, configMessages) = try StartChecks.config(ConfigFile(given: config))
         try ReaderSession(sources: sources, store: store, session: SessionFile(statePath: store.path, given: state != nil),
-                          mouse: !noMouse,
+                          settings: settings, configMessages: configMessages, mouse: !noMouse && settings.mouse,
                           summaryCache: noCache ? nil : SummaryCache.standard()).run()
     }
 }

@@ -10,7 +10,12 @@ struct ReaderSession {
     let store: ReadStateStore
     /// Where the reader was when it last quit (`SessionFile`).
     let session: SessionFile
-    /// Whether clicks and the wheel go to the reader (else the terminal keeps them for selecting text).
+    /// What the config file set (the defaults without one).
+    var settings = ReaderSettings.standard
+    /// What was wrong in the config file, one message each, shown in the reader.
+    var configMessages: [String] = []
+    /// Whether clicks and the wheel go to the reader (else the terminal keeps them for selecting text):
+    /// off with `--no-mouse` or `mouse = false`.
     var mouse = true
     /// Where the list entries of large files are kept between runs (nil: `--no-cache`).
     var summaryCache: SummaryCache? = SummaryCache.standard()
@@ -38,7 +43,7 @@ struct ReaderSession {
         let loading = ParallelLoad(sources: sources, readState: readState, loader: CollectionLoader(summaryCache: summaryCache))
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(mouse: mouse)
+            terminal = try CursesTerminal(mouse: mouse, theme: settings.theme)
         } catch let error as CursesTerminal.Unavailable {
             loading.cancel()
             StandardError.say(error.description)
@@ -50,6 +55,10 @@ struct ReaderSession {
         let size = terminal.size
         var state = AppState(readState: readState, width: size.width, height: size.height)
         state.colorMode = terminal.colorMode
+        // Before the session: a saved sort wins over the configured one, which is for a first start.
+        state.apply(settings)
+        // Before the state file's message, which then is the one on the status line: it matters more.
+        state.reportConfigProblems(configMessages)
         if let startMessage { state.reportSessionProblem(startMessage) }
         if case .setAside(_, _, true) = outcome { state.saveSoon() }
         if let saved = session.load() { state.restore(saved) }

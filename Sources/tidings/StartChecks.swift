@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsModel
+import TidingsUI
 
 /// What the reader checks about its arguments before it reads, writes or draws anything; each refusal is
 /// one line on stderr and exit status 2.
@@ -29,5 +30,16 @@ enum StartChecks {
             StandardError.say("\(UntrustedText.sanitize(label)): \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// Reads the config file. Only a `--config FILE` that does not exist stops the start (a typing mistake
+    /// should not silently give the defaults); anything else wrong with it is a message in the reader.
+    static func config(_ file: ConfigFile) throws -> (settings: ReaderSettings, messages: [String]) {
+        let contents = file.contents()
+        if file.given, contents == .missing {
+            StandardError.say("--config \(UntrustedText.sanitize(file.path)): no such file")
+            throw ExitCode(2)
+        }
+        return file.settings(from: contents)
     }
 }

@@ -20,9 +20,14 @@ public enum EndToEnd {
 
     /// `environment` ("NAME=value") comes after the defaults, so it can replace them (`TERM=xterm-mono`).
     public static func command(_ binary: String, _ arguments: [String], environment: [String] = []) -> String {
-        "env TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME='\(cacheHome)' " + (environment + [binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        "env TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME='\(cacheHome)' XDG_CONFIG_HOME='\(configHome)' "
+            + (environment + [binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
     }
 
     /// The summary cache of the binaries the tests run: kept out of the user's own cache.
     public static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-test-cache-\(getpid())").path
+
+    /// Where the binaries the tests run look for a config file: a folder with none, so the user's own config
+    /// never changes what a test sees (a test that wants one passes `--config` or its own XDG_CONFIG_HOME).
+    public static let configHome = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-test-config-\(getpid())").path
 }

@@ -1,8 +1,8 @@
 /// The key table: which keys run which command in which context. Help, status hints and the README's key
 /// table are all generated from it.
-public struct KeyMap: Sendable {
+public struct KeyMap: Equatable, Sendable {
     /// Keys that run a command, in the contexts given (or wherever the command applies).
-    public struct Binding: Sendable {
+    public struct Binding: Equatable, Sendable {
         /// Each entry is one key sequence; today every sequence is a single key.
         public var sequences: [[KeyPress]]
         public var command: Command
@@ -38,6 +38,9 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
         keysIndex = Self.index(bindings)
     }
+
+    /// Two maps are the same when their bindings are (the index follows from them).
+    public static func == (left: KeyMap, right: KeyMap) -> Bool { left.bindings == right.bindings }
 
     public static let standard = KeyMap(bindings: [
         Binding([.up, .character("k")], .moveUp),

@@ -1,5 +1,6 @@
-/// Mouse events: a click selects what is under the pointer and focuses its pane; the wheel moves through the
-/// pane under the pointer as three arrow keys would (an open page scrolls by three lines).
+/// Mouse events: a click selects what is under the pointer and focuses its pane (and opens a link whose
+/// number it is on, `AppState+LinkClicks`); the wheel moves through the pane under the pointer as three arrow
+/// keys would (an open page scrolls by three lines).
 extension AppState {
     static let wheelLines = 3
 
@@ -20,9 +21,11 @@ extension AppState {
         case (.title(let pane), .click):
             if focus != pane { focus(pane) }
         case (.pane(let pane, let row), .click):
+            let link = linkNumber(at: row, x: mouse.x, in: pane)
             if focus != pane { focus(pane) }
             select(row: row, in: pane)
             if pane == .comments { expandIfFoldMarkerClicked(row: row, x: mouse.x) }
+            if let link { openClickedLink(link) }
         case (.title(let pane), let wheel), (.pane(let pane, _), let wheel):
             if focus != pane { focus(pane) }
             for _ in 0..<Self.wheelLines { run(wheel == .wheelUp ? .moveUp : .moveDown) }

@@ -6,6 +6,7 @@ extension AppState {
         var width: Int
         var problems: Int
         var session: Int
+        var config: Int
         var messages: Int
     }
 
@@ -20,11 +21,11 @@ extension AppState {
         case .problems: isHelp = false
         }
         let key = PageKey(isHelp: isHelp, width: Pages.textWidth(screenWidth: width), problems: problems.count,
-                          session: sessionProblems.count, messages: recentMessages.count)
+                          session: sessionProblems.count, config: configProblems.count, messages: recentMessages.count)
         if let cache = pageCache, cache.key == key { return cache.lines }
         let lines = isHelp
             ? Pages.help(keyMap: keyMap, width: key.width)
-            : Pages.problems(session: sessionProblems, failed: failedFiles, skipped: skippedFiles,
+            : Pages.problems(session: sessionProblems, config: configProblems, failed: failedFiles, skipped: skippedFiles,
                              messages: recentMessages, width: key.width)
         pageCache = (key, lines)
         return lines

@@ -107,6 +107,8 @@ public struct AppState: Sendable {
     static let messagesKept = 30
     /// Problems with the session itself (the state file set aside, saves failing), listed above file problems.
     public private(set) var sessionProblems: [String] = []
+    /// Lines of the config file that were not applied, each with its line number (`reportConfigProblems`).
+    public internal(set) var configProblems: [String] = []
     /// The question the status line asks, waiting for the next key.
     var question: Question?
     /// A line being typed on the status line (a search, a find): it takes the keys until Enter or Esc.
@@ -130,7 +132,25 @@ public struct AppState: Sendable {
     public private(set) var pendingEffects: [Effect] = []
     /// Files loaded so far and in all, while a background load runs.
     public var loadProgress: (done: Int, total: Int)?
-    public let keyMap: KeyMap
+    /// The keys: `KeyMap.standard` changed by the config file. The help and the hints show these.
+    public var keyMap: KeyMap {
+        didSet {
+            // The help and the quote fold's "T shows" are laid out with the keys.
+            pageCache = nil
+            storyTextCache = nil
+            commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold)
+            needsFrame = true
+        }
+    }
+    /// From this width on, the story and comment panes stand side by side (the config's
+    /// `side_by_side_width`).
+    public var sideBySideWidth = Layout.standardSideBySideWidth {
+        didSet {
+            guard sideBySideWidth != oldValue else { return }
+            settle()
+            needsFrame = true
+        }
+    }
     /// The selected story, parsed in full; nil while it is being parsed.
     public internal(set) var currentStory: Story?
     /// Stories parsed recently, by list position: going back to one needs no parse.
@@ -186,7 +206,7 @@ public struct AppState: Sendable {
         append(entries: stories.map { StoryEntry(story: $0, readState: readState) }, problems: problems)
     }
 
-    public var layout: Layout { Layout(width: width, height: height, focus: focus) }
+    public var layout: Layout { Layout(width: width, height: height, focus: focus, sideBySideWidth: sideBySideWidth) }
 
     /// Hands the effects asked for since the last call to the executable.
     public mutating func takeEffects() -> [Effect] {

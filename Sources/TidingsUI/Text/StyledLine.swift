@@ -4,6 +4,10 @@ struct StyledLine: Equatable {
     struct Span: Equatable {
         var text: String
         var style: Style
+        /// The number of the link this piece is the number of (`[2]` after linked text, `[2] ` before a
+        /// listed target, `[0]` for the story's own link): a click on it opens that link. Recorded where the
+        /// number is laid out, so a click never depends on reading the screen's text back.
+        var link: Int? = nil
     }
 
     var spans: [Span]
@@ -27,6 +31,18 @@ struct StyledLine: Equatable {
     /// Cells the row takes (its text is sanitized already).
     var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 
+    /// The link number drawn at `cell` (counted from the row's first cell), if a link's number is there.
+    func link(atCell cell: Int) -> Int? {
+        guard cell >= 0 else { return nil }
+        var start = 0
+        for span in spans {
+            let end = start + DisplayWidth.of(span.text)
+            if cell < end { return span.link }
+            start = end
+        }
+        return nil
+    }
+
     /// The row cut to `width` cells, ending with `…` (in the style of the text it replaces) when something
     /// was cut; a wide character that would straddle the edge goes too, so the row never overflows.
     func truncated(to width: Int) -> StyledLine {
@@ -39,13 +55,13 @@ struct StyledLine: Equatable {
             for character in span.text {
                 let cells = DisplayWidth.of(character)
                 if used + cells > width - 1 {
-                    kept.append(Span(text: text + "…", style: span.style))
+                    kept.append(Span(text: text + "…", style: span.style, link: span.link))
                     return StyledLine(spans: kept)
                 }
                 text.append(character)
                 used += cells
             }
-            kept.append(Span(text: text, style: span.style))
+            kept.append(span)
         }
         return StyledLine(spans: kept)
     }

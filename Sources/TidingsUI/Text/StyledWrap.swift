@@ -13,8 +13,13 @@ enum StyledWrap {
         var wordWidth = 0
         var pendingSpace: Style?
 
-        func append(_ text: String, _ style: Style, to spans: inout [StyledLine.Span]) {
-            if let last = spans.last, last.style == style { spans[spans.count - 1].text += text } else { spans.append(.init(text: text, style: style)) }
+        // A link's number stays a span of its own (`link`), so a click on it can be told from the text.
+        func append(_ text: String, _ style: Style, link: Int? = nil, to spans: inout [StyledLine.Span]) {
+            if let last = spans.last, last.style == style, last.link == link {
+                spans[spans.count - 1].text += text
+            } else {
+                spans.append(.init(text: text, style: style, link: link))
+            }
         }
         func breakLine() {
             lines.append(StyledLine(spans: line))
@@ -30,7 +35,7 @@ enum StyledWrap {
                 lineWidth += 1
             }
             if wordWidth <= width - lineWidth {
-                for span in word { append(span.text, span.style, to: &line) }
+                for span in word { append(span.text, span.style, link: span.link, to: &line) }
                 lineWidth += wordWidth
             } else {
                 // Longer than a line: split between characters (never inside a grapheme cluster).
@@ -39,7 +44,7 @@ enum StyledWrap {
                         let character: Character = DisplayWidth.of(original) > width ? "\u{FFFD}" : original
                         let cells = DisplayWidth.of(character)
                         if lineWidth + cells > width, lineWidth > 0 { breakLine() }
-                        append(String(character), span.style, to: &line)
+                        append(String(character), span.style, link: span.link, to: &line)
                         lineWidth += cells
                     }
                 }
@@ -60,7 +65,7 @@ enum StyledWrap {
                     placeWord()
                     if lineWidth > 0 { pendingSpace = span.style }
                 } else {
-                    append(String(character), span.style, to: &word)
+                    append(String(character), span.style, link: span.link, to: &word)
                     wordWidth += DisplayWidth.of(character)
                 }
             }

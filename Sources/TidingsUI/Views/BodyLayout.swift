@@ -96,10 +96,12 @@ enum BodyLayout {
             if width - labelCells >= 8 {
                 for (row, part) in TextWrap.wrap(link, width: width - labelCells).enumerated() {
                     let lead = row == 0 ? label : spaces(labelCells)
-                    lines.append(StyledLine(spans: [.init(text: lead, style: .accent), .init(text: part, style: target)]))
+                    lines.append(StyledLine(spans: [.init(text: lead, style: .accent, link: row == 0 ? firstNumber + offset : nil),
+                                                    .init(text: part, style: target)]))
                 }
             } else {
-                lines.append(StyledLine(text: TextWrap.truncate(label, width: width), style: .accent))
+                lines.append(StyledLine(spans: [.init(text: TextWrap.truncate(label, width: width), style: .accent,
+                                                      link: firstNumber + offset)]))
                 lines += TextWrap.wrap(link, width: width).map { StyledLine(text: $0, style: target) }
             }
         }
@@ -150,7 +152,7 @@ enum BodyLayout {
         }
         let spans = block.runs.flatMap { run -> [StyledLine.Span] in
             var result = [StyledLine.Span(text: run.text, style: style(for: run.emphasis, in: block.kind))]
-            if let link = run.link { result.append(.init(text: "[\(link + 1)]", style: .accent)) }
+            if let link = run.link { result.append(.init(text: "[\(link + 1)]", style: .accent, link: link + 1)) }
             return result
         }
         return StyledWrap.wrap(spans, width: width)

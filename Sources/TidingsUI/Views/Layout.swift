@@ -2,8 +2,9 @@
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 30
     public static let minimumHeight = 8
-    /// From this width on, the story and comment panes stand side by side.
-    public static let sideBySideWidth = 100
+    /// From this width on, the story and comment panes stand side by side, unless the config says otherwise
+    /// (`AppState.sideBySideWidth`).
+    public static let standardSideBySideWidth = 100
 
     public enum Arrangement: Equatable, Sendable {
         case tooSmall
@@ -27,7 +28,7 @@ public struct Layout: Equatable, Sendable {
     public var status: Rect
     public var full: Rect
 
-    public init(width: Int, height: Int, focus: Focus) {
+    public init(width: Int, height: Int, focus: Focus, sideBySideWidth: Int = Layout.standardSideBySideWidth) {
         full = Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: min(1, height))
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -35,7 +36,8 @@ public struct Layout: Equatable, Sendable {
             return
         }
         let paneHeight = height - 1
-        if width >= Self.sideBySideWidth {
+        // Never below the width that leaves the comments a pane beside the story pane's 40 columns.
+        if width >= max(sideBySideWidth, 60) {
             arrangement = .sideBySide
             let left = max(40, width * 2 / 5)
             divider = Rect(x: left, y: 0, width: 1, height: paneHeight)

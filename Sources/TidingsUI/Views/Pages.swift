@@ -37,7 +37,7 @@ enum Pages {
         return lines
     }
 
-    static func problems(session: [String], failed: [LoadProblem], skipped: [LoadProblem], messages: [String],
+    static func problems(session: [String], config: [String] = [], failed: [LoadProblem], skipped: [LoadProblem], messages: [String],
                          width: Int) -> [StyledLine] {
         var lines = [StyledLine(text: "Problems and messages", style: .bold)]
         func heading(_ text: String) {
@@ -47,6 +47,10 @@ enum Pages {
         if !session.isEmpty {
             heading("Read state")
             for text in session { lines += indented(text, by: 2, width: width, style: .warning) }
+        }
+        if !config.isEmpty {
+            heading("Config file")
+            for text in config { lines += indented(text, by: 2, width: width, style: .warning) }
         }
         if failed.isEmpty {
             heading("Every file loaded without problems.")

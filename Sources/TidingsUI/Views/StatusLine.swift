@@ -34,8 +34,8 @@ extension AppState {
                     : "loading \(progress.done.formatted)/\(progress.total.formatted)"
                 left = [.init(text: text, priority: 0)]
             }
-            if !failedFiles.isEmpty || !sessionProblems.isEmpty, let key = keyMap.keys(for: .showProblems, in: context).first {
-                let count = failedFiles.count + sessionProblems.count
+            let count = failedFiles.count + sessionProblems.count + configProblems.count
+            if count > 0, let key = keyMap.keys(for: .showProblems, in: context).first {
                 // Before the help and quit hints: on a narrow screen it is the one sign that a file failed.
                 right.append(.init(text: "\(count.formatted) problem\(count == 1 ? "" : "s"): \(key)", priority: 1))
             }
