@@ -10,16 +10,20 @@ struct ReaderLoop {
     /// Nil when the state file cannot be used: nothing is saved.
     let store: ReadStateStore?
     let loading: ParallelLoad
+    /// Changes on disk while the reader runs, and `R`.
+    let watch: CollectionWatch
     private let parser = StoryParser()
     private let saver: StateSaver?
     /// Nil when there is no session file to keep (the state file cannot be used).
     private let sessionWriter: SessionWriter?
 
-    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad, session: SessionFile?) {
+    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad, watch: CollectionWatch,
+         session: SessionFile?) {
         self.terminal = terminal
         self.state = state
         self.store = store
         self.loading = loading
+        self.watch = watch
         saver = store.map { StateSaver(store: $0) }
         sessionWriter = session.map { SessionWriter(file: $0) }
     }
@@ -32,13 +36,20 @@ struct ReaderLoop {
         // Whether the next frame is drawn at once: after a key, the first and last stories, a parsed story.
         var urgent = true
         var lastFrame = DispatchTime.now().uptimeNanoseconds
+        var watchedRevision = state.readStateRevision
         while !quit {
             var events: [Event] = []
             let batch = loading.take()
-            loadingDone = batch.finished
             if batch.finished || (!listedAny && !batch.entries.isEmpty) || batch.provisional != nil { urgent = true }
             if !batch.entries.isEmpty { listedAny = true }
+            watch.noteListed(batch.entries)
+            // Changes on disk are read again once the loader is done: what it listed is what they replace.
+            if batch.finished, !loadingDone { watch.loadFinished() }
+            loadingDone = loadingDone || batch.finished
             events.append(.loaded(batch))
+            let changes = watch.take()
+            if !changes.isEmpty { urgent = true }
+            events += changes.map { .collectionChanged($0) }
             let parsed = parser.takeResults()
             if !parsed.isEmpty { urgent = true }
             events += parsed
@@ -46,6 +57,11 @@ struct ReaderLoop {
             events.append(.tick(Date()))
             quit = perform(events)
             if quit { break }
+            // Stories read again count their unread comments against the marks as they are now.
+            if state.readStateRevision != watchedRevision {
+                watchedRevision = state.readStateRevision
+                watch.setReadState(state.readState)
+            }
             // Draw only when something changed: an idle reader uses no CPU. While stories arrive, progress is
             // drawn at most every 50 ms: each frame costs the terminal's work too, on the cores loading uses.
             let now = DispatchTime.now().uptimeNanoseconds
@@ -74,6 +90,7 @@ struct ReaderLoop {
             }
         }
         loading.cancel()
+        watch.stop()
         sessionWriter?.finish(state.savedSession)
         return saver?.finish()
     }
@@ -89,6 +106,7 @@ struct ReaderLoop {
                     saver?.save(changes: changes, fallback: fallback)
                     sessionWriter?.save(state.savedSession)
                 case .collectComments(let summaries): parser.collectComments(of: summaries)
+                case .rescan: watch.rescan()
                 case .quit: quit = true
                 case .redraw: terminal.redrawEverything()
                 case .suspend:

@@ -70,6 +70,7 @@ public struct KeyMap: Sendable {
         Binding([.character("u")], .undo),
         Binding([.character("s")], .sortNext),
         Binding([.character("S")], .sortPrevious),
+        Binding([.character("R")], .rescan),
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("T")], .toggleQuotes),

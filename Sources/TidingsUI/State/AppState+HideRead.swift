@@ -17,14 +17,15 @@ extension AppState {
         return .done
     }
 
-    /// Whether the list shows an entry: every one, or with `H` the selected one and those with anything unread.
+    /// Whether the list shows an entry: every one, or with `H` the selected one and those with anything unread;
+    /// never one gone from the disk.
     func isListed(_ index: Int) -> Bool {
-        !hidesRead || index == selectedStory || storyHasUnread(index)
+        !gone.contains(index) && (!hidesRead || index == selectedStory || storyHasUnread(index))
     }
 
     /// Makes the rows again from every entry (the filter or the sort changed).
     mutating func relistStories() {
-        if hidesRead || sort != .path {
+        if hidesRead || sort != .path || !gone.isEmpty {
             rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
         } else {
             rows.listAll(entryCount: entries.count)
@@ -40,13 +41,13 @@ extension AppState {
     /// The selection moved from `left`: the story selected now is listed, and the one it left goes if the
     /// filter leaves it out (it was listed only because it was selected).
     mutating func keepSelectionListed(leaving left: Int) {
-        guard hidesRead else { return }
+        guard hidesRead, !gone.contains(selectedStory) else { return }
         rows.insert(entry: selectedStory, order: storyOrder())
         if left != selectedStory, entries.indices.contains(left), !isListed(left) { rows.remove(entry: left) }
     }
 
     /// Whether the list has nothing unread to show: everything is read, and only the selection is left.
     var listShowsNothingUnread: Bool {
-        hidesRead && !entries.isEmpty && rows.count <= 1 && !storyHasUnread(selectedStory)
+        hidesRead && hasStories && rows.count <= 1 && !storyHasUnread(selectedStory)
     }
 }

@@ -9,6 +9,9 @@ public struct HeadlessRunner {
     public var parse: (StorySummary) -> Result<Story, LoadProblem>
     /// Saves read marks; nil means every save succeeds without writing anything.
     public var save: (([ReadState.Change], ReadState) -> StateFileProblem?)?
+    /// Answers `Effect.rescan`; nil answers that nothing changed.
+    public var rescan: (() -> CollectionUpdate)?
+    public private(set) var rescans = 0
     public private(set) var quit = false
     public private(set) var redraws = 0
     public private(set) var suspensions = 0
@@ -44,6 +47,11 @@ public struct HeadlessRunner {
                     if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
                 }
                 queue += state.update(.commentsCollected(ids))
+            case .rescan:
+                rescans += 1
+                var update = rescan?() ?? CollectionUpdate()
+                update.isRescan = true
+                queue += state.update(.collectionChanged(update))
             case .quit: quit = true
             case .redraw: redraws += 1
             case .suspend: suspensions += 1
