@@ -98,6 +98,8 @@ extension AppState {
                 message = "Story removed from disk"
             }
         }
+        // The list was empty (everything gone): the first story to come is selected.
+        if gone.contains(selectedStory), !rows.isEmpty { selectStory(rows.entry(atRow: 0)) }
         selectRestoredStoryIfListed()
         followFirstRowUntilTouched()
         if let notice = update.notice { message = notice }
