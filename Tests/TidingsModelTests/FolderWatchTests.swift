@@ -167,6 +167,40 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertNil(next(watch, within: 0.5))
     }
 
+    /// A Maildir's new message joins its thread, with the reply kept in `.Sent`: the watch remembers the files
+    /// of the threads the loader listed, even those it heard of while the loader was still at work.
+    func testANewMessageJoinsItsThreadAcrossFolders() throws {
+        try FileManager.default.removeItem(atPath: folder + "/a.txt")
+        try FileManager.default.removeItem(atPath: folder + "/b.txt")
+        for sub in ["cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        func message(_ name: String, subject: String, id: String, replyTo: String? = nil) throws {
+            let reply = replyTo.map { "In-Reply-To: <\($0)>\nReferences: <\($0)>\n" } ?? ""
+            let text = "From: A <a@example.org>\nDate: Tue, 17 Nov 2009 10:00:00 +0100\nSubject: \(subject)\nMessage-ID: <\(id)>\n\(reply)\nText.\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try message("cur/1.in:2,S", subject: "Lunch", id: "lunch@x")
+        try message(".Sent/cur/2.out:2,S", subject: "Re: Lunch", id: "answer@x", replyTo: "lunch@x")
+        let watch = CollectionWatch(sources: [folder], loader: CollectionLoader(summaryCache: nil), readState: ReadState())
+        addTeardownBlock { watch.stop() }
+        let load = ParallelLoad(sources: [folder], readState: ReadState(), observer: watch.observer)
+        load.waitUntilFinished()
+        let entries = load.take().entries
+        XCTAssertEqual(entries.map(\.summary.commentCount), [1])
+        watch.noteListed(entries)
+        // Something the watch wakes for (and passes over) before the loader is done.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/cur/.hidden"))
+        Thread.sleep(forTimeInterval: 0.1)
+        watch.loadFinished()
+
+        try message("new/3.in", subject: "Re: Lunch", id: "again@x", replyTo: "answer@x")
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [2])
+        XCTAssertEqual(update.entries.first?.summary.id, entries[0].summary.id)
+        XCTAssertEqual(update.files, [folder + "/cur/1.in:2,S", folder + "/.Sent/cur/2.out:2,S", folder + "/new/3.in"])
+    }
+
     /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
     func testWithoutWatchingARescanFindsTheChanges() throws {
         let watch = start(watching: false)

@@ -172,13 +172,13 @@ public final class CollectionWatch: Sendable {
             }
             if stopped { return }
             if rescan { pending.rescanAsked = true }
+            known.noteStories(stories)
             guard finished else { continue }
             if !measured {
                 measured = true
                 measure(&known, &pending)
                 debounce.note(at: now)
             }
-            known.noteStories(stories)
             guard pending.rescanAsked || pending.lost || debounce.isDue(at: Self.now()) else { continue }
             debounce.reset()
             let changes = pending
