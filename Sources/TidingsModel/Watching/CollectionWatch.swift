@@ -141,6 +141,8 @@ public final class CollectionWatch: Sendable {
     // MARK: The thread
 
     private func run() {
+        // Reading changes again runs below the threads that draw and parse the story on screen, as loading does.
+        ParallelLoad.yieldToTheReader()
         var known = KnownFiles()
         var pending = PendingChanges()
         var debounce = ChangeDebounce()
