@@ -86,15 +86,19 @@ final class CollectionRefreshTests: XCTestCase {
     }
 
     /// A second route to a file already listed (a hard link) is not listed twice, as the loader lists each
-    /// file once.
-    func testASecondRouteToAKnownFileIsNotRead() throws {
+    /// file once; a change seen through it is the listed file's.
+    func testASecondRouteToAKnownFileIsNotListedTwice() throws {
         try write("a.txt", title: "Alpha", comments: 2)
         var (known, _) = loaded()
         XCTAssertEqual(link(folder + "/a.txt", folder + "/again.txt"), 0)
-        let update = refresh(["again.txt"], &known)
-        XCTAssertEqual(update.files, [])
-        XCTAssertEqual(update.entries.count, 0)
+        var update = refresh(["again.txt"], &known)
+        XCTAssertEqual(names(update.files), ["a.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.path), [folder + "/a.txt"])
         XCTAssertNil(known.file(folder + "/again.txt"))
+        try write("again.txt", title: "Alpha", comments: 3)
+        update = refresh(["again.txt"], &known)
+        XCTAssertEqual(update.entries.map(\.summary.path), [folder + "/a.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [3])
     }
 
     /// A message added to a Maildir reads that mailbox's messages again, and the files in other folders of

@@ -49,9 +49,17 @@ struct CollectionRefresh {
         }
         for (path, stamp, role) in present {
             let old = known.file(path)
-            // Another route to a file listed under another path (a link, a second hard link): not listed twice.
+            // Another route to a file listed under another path (a link, a second hard link, a folder reached
+            // twice): not listed twice, but its change is the listed file's.
             if old == nil, let other = known.path(of: stamp), other != path,
-               let otherStamp = FileStamp(path: other), otherStamp.device == stamp.device, otherStamp.inode == stamp.inode { continue }
+               let otherStamp = FileStamp(path: other), otherStamp.device == stamp.device, otherStamp.inode == stamp.inode {
+                if toRead[other] == nil, let listed = known.file(other) {
+                    known.set(other, KnownFiles.File(stamp: otherStamp, named: listed.named, held: listed.held))
+                    toRead[other] = listed.named
+                    replaced.insert(other)
+                }
+                continue
+            }
             var isNamed = named.contains(path) || namedPaths.contains(path) || old?.named == true
             if case .messages = role { isNamed = true }
             known.set(path, KnownFiles.File(stamp: stamp, named: isNamed, held: old?.held ?? false))
