@@ -76,6 +76,11 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(row, 4, "a new entry, after the others")
         XCTAssertEqual(runner.state.entries[row].summary.commentCount, 3)
         XCTAssertTrue(runner.state.readState.isStoryRead("a"), "marks are kept by story id")
+        // Listed again whole (hide read on and off): the place holds.
+        runner.press(.character("H"))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d"], "a has unread comments: still listed")
+        runner.press(.character("H"))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d"])
         let rowOfA = runner.state.render().text.split(separator: "\n").first { $0.hasPrefix("  a ") }
         XCTAssertEqual(rowOfA?.hasSuffix(" 3 new "), true, "read, with three comments all new: \(rowOfA ?? "")")
     }

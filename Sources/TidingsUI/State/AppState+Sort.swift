@@ -126,7 +126,11 @@ extension AppState {
     func wholeListOrder() -> StoryRows.Order? {
         switch sort {
         case .path:
-            return pathOrder()
+            guard !loadRanks.isEmpty else { return nil }
+            // Ranks in an array, not looked up in the dictionary 1.7 million times for 100,000 stories.
+            var ranks = Array(entries.indices)
+            for (entry, rank) in loadRanks where ranks.indices.contains(entry) { ranks[entry] = rank }
+            return { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
         case .title:
             // Sorted here once, on the keys themselves, and handed on as ranks: the rows are then ordered by
             // comparing two numbers (by index, not `entries.map`: a closure given each entry copies it).
