@@ -96,12 +96,14 @@ final class CollectionWatchTests: XCTestCase {
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
 
-    /// A watch over the folder, with the loader done.
-    func start(watching: Bool = true) -> CollectionWatch {
+    /// A watch over the folder, with the loader done; `meanwhile` runs after the loader has read everything
+    /// and before the watch is told it is done.
+    func start(watching: Bool = true, meanwhile: () throws -> Void = {}) rethrows -> CollectionWatch {
         let watch = CollectionWatch(sources: [folder], loader: CollectionLoader(summaryCache: nil), readState: ReadState(), watching: watching)
         let load = ParallelLoad(sources: [folder], readState: ReadState(), observer: watch.observer)
         load.waitUntilFinished()
         watch.noteListed(load.take().entries)
+        try meanwhile()
         watch.loadFinished()
         addTeardownBlock { watch.stop() }
         return watch
@@ -118,7 +120,7 @@ final class CollectionWatchTests: XCTestCase {
     }
 
     func testChangesAfterTheLoadArriveWithinASecond() throws {
-        let watch = start()
+        let watch = try start()
         XCTAssertTrue(watch.isWatching)
         XCTAssertNil(next(watch, within: 0.4), "nothing changed: nothing comes")
 
@@ -157,7 +159,7 @@ final class CollectionWatchTests: XCTestCase {
 
     /// A file written in several steps is read once, when its writer is done.
     func testAFileWrittenInStepsIsReadOnce() throws {
-        let watch = start()
+        let watch = try start()
         for step in 0..<4 {
             try write("c.txt", title: "Charlie", comments: step)
             Thread.sleep(forTimeInterval: 0.05)
@@ -165,6 +167,16 @@ final class CollectionWatchTests: XCTestCase {
         let update = try XCTUnwrap(next(watch))
         XCTAssertEqual(update.entries.map(\.summary.commentCount), [3])
         XCTAssertNil(next(watch, within: 0.5))
+    }
+
+    /// A file changed after the loader read it and before the watch took stock is still a change: the watch
+    /// measures against the stamps the loader took as it read.
+    func testAChangeDuringTheLoadIsFoundByARescan() throws {
+        let watch = try start(watching: false) { try write("a.txt", title: "Alpha", comments: 5) }
+        watch.rescan()
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.files, [folder + "/a.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [5])
     }
 
     /// A Maildir's new message joins its thread, with the reply kept in `.Sent`: the watch remembers the files
@@ -203,7 +215,7 @@ final class CollectionWatchTests: XCTestCase {
 
     /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
     func testWithoutWatchingARescanFindsTheChanges() throws {
-        let watch = start(watching: false)
+        let watch = try start(watching: false)
         XCTAssertFalse(watch.isWatching)
         try write("c.txt", title: "Charlie", comments: 0)
         try write("a.txt", title: "Alpha", comments: 4)

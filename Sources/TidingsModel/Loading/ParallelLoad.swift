@@ -153,8 +153,11 @@ public final class ParallelLoad: Sendable {
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             var held: [HeldFile] = []
+            var stamps: [(path: String, stamp: FileStamp)] = []
+            let stamped: ((String, FileStamp) -> Void)? = observer == nil ? nil : { stamps.append(($0, $1)) }
             for (offset, file) in files.enumerated() {
-                switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState) {
+                switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState,
+                                            stamped: stamped.map { note in { note(file.path, $0) } }) {
                 case .success(.read(let found)): entries.append(contentsOf: found)
                 case .success(.partly(let found, let problem)):
                     entries.append(contentsOf: found)
@@ -175,6 +178,7 @@ public final class ParallelLoad: Sendable {
                     problems.removeAll()
                 }
             }
+            if !stamps.isEmpty { observer?.stamped(stamps) }
             let provisional: [HeldFile]? = shared.withLock { state in
                 state.held += held
                 state.chunkResults[chunk] = (entries, problems)

@@ -12,6 +12,8 @@ public final class CollectionWatch: Sendable {
     private struct Shared {
         /// What the loader listed, until it is done and the stamps are taken.
         var listing: [ListedFile]?
+        /// The stamp of each file the loader read, as it opened it.
+        var stamps: [String: FileStamp] = [:]
         var held: [String] = []
         /// Entries of stories read from several files, from the loader (`KnownFiles.noteStories`).
         var stories: [StoryEntry] = []
@@ -75,6 +77,9 @@ public final class CollectionWatch: Sendable {
     public var observer: ListingObserver {
         ListingObserver(entering: { [self] folder in watchFolder(folder) },
                         listed: { [self] files in shared.withLock { $0.listing = files } },
+                        stamped: { [self] stamps in
+                            shared.withLock { state in for (path, stamp) in stamps { state.stamps[path] = stamp } }
+                        },
                         held: { [self] paths in shared.withLock { $0.held += paths } })
     }
 
@@ -191,18 +196,21 @@ public final class CollectionWatch: Sendable {
         }
     }
 
-    /// The stamps of every file the loader listed, taken once it is done: what later changes are measured
-    /// against. A file gone meanwhile is a change already.
+    /// The stamps of every file the loader listed, once it is done: what later changes are measured against.
+    /// Those of the files read are the loader's own, taken as it opened them, so a change made after the read
+    /// is a difference even when no watch saw it; the others (files skipped by name, never opened) are taken
+    /// now. A file gone meanwhile is a change already.
     private func measure(_ known: inout KnownFiles, _ pending: inout PendingChanges) {
-        let (listing, held) = shared.withLock { state in
+        let (listing, stamps, held) = shared.withLock { state in
             defer {
                 state.listing = nil
+                state.stamps = [:]
                 state.held = []
             }
-            return (state.listing, state.held)
+            return (state.listing, state.stamps, state.held)
         }
         for file in listing ?? DocumentFiles.list(sources, problem: { _ in }) {
-            let stamp = FileStamp(path: file.path)
+            let stamp = stamps[file.path] ?? FileStamp(path: file.path)
             known.set(file.path, KnownFiles.File(stamp: stamp, named: file.named))
             if stamp == nil { pending.add(file: file.path) }
         }
