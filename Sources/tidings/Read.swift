@@ -31,6 +31,11 @@ struct Read: ParsableCommand {
         discussion: "The cache is $XDG_CACHE_HOME/tidings/summaries, or ~/.cache/tidings/summaries: the list entries of files of 256 KiB or more (an mbox, a feed), each used only for the same version of the same file read by the same build. It can be deleted at any time."))
     var noCache = false
 
+    @Flag(name: .customLong("no-watch"), help: ArgumentHelp(
+        "Do not follow changes on disk as they happen; R still rescans by hand.",
+        discussion: "By default the folders are watched (inotify): files added, changed or removed while the reader runs show up in the list within a second."))
+    var noWatch = false
+
     /// Usage errors end here, before anything is read or written, with ArgumentParser's status 64.
     func validate() throws {
         if state?.isEmpty == true {
@@ -62,6 +67,6 @@ struct Read: ParsableCommand {
         let (settings, configMessages) = try StartChecks.config(ConfigFile(given: config))
         try ReaderSession(sources: sources, store: store, session: SessionFile(statePath: store.path, given: state != nil),
                           settings: settings, configMessages: configMessages, mouse: !noMouse && settings.mouse,
-                          summaryCache: noCache ? nil : SummaryCache.standard()).run()
+                          summaryCache: noCache ? nil : SummaryCache.standard(), watching: !noWatch).run()
     }
 }

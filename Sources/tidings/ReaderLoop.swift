@@ -10,6 +10,8 @@ struct ReaderLoop {
     /// Nil when the state file cannot be used: nothing is saved.
     let store: ReadStateStore?
     let loading: ParallelLoad
+    /// Changes on disk while the reader runs, and `R`.
+    let watch: CollectionWatch
     private let parser = StoryParser()
     /// Searches the collection for a query's words, off the key path.
     private let search = CollectionSearch()
@@ -17,11 +19,13 @@ struct ReaderLoop {
     /// Nil when there is no session file to keep (the state file cannot be used).
     private let sessionWriter: SessionWriter?
 
-    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad, session: SessionFile?) {
+    init(terminal: CursesTerminal, state: AppState, store: ReadStateStore?, loading: ParallelLoad, watch: CollectionWatch,
+         session: SessionFile?) {
         self.terminal = terminal
         self.state = state
         self.store = store
         self.loading = loading
+        self.watch = watch
         saver = store.map { StateSaver(store: $0) }
         sessionWriter = session.map { SessionWriter(file: $0) }
     }
@@ -34,13 +38,20 @@ struct ReaderLoop {
         // Whether the next frame is drawn at once: after a key, the first and last stories, a parsed story.
         var urgent = true
         var lastFrame = DispatchTime.now().uptimeNanoseconds
+        var watchedRevision = state.readStateRevision
         while !quit {
             var events: [Event] = []
             let batch = loading.take()
-            loadingDone = batch.finished
             if batch.finished || (!listedAny && !batch.entries.isEmpty) || batch.provisional != nil { urgent = true }
             if !batch.entries.isEmpty { listedAny = true }
+            watch.noteListed(batch.entries)
+            // Changes on disk are read again once the loader is done: what it listed is what they replace.
+            if batch.finished, !loadingDone { watch.loadFinished() }
+            loadingDone = loadingDone || batch.finished
             events.append(.loaded(batch))
+            let changes = watch.take()
+            if !changes.isEmpty { urgent = true }
+            events += changes.map { .collectionChanged($0) }
             let parsed = parser.takeResults()
             if !parsed.isEmpty { urgent = true }
             events += parsed
@@ -53,6 +64,11 @@ struct ReaderLoop {
             events.append(.tick(Date()))
             quit = perform(events)
             if quit { break }
+            // Stories read again count their unread comments against the marks as they are now.
+            if state.readStateRevision != watchedRevision {
+                watchedRevision = state.readStateRevision
+                watch.setReadState(state.readState)
+            }
             // Draw only when something changed: an idle reader uses no CPU. While stories arrive, progress is
             // drawn at most every 50 ms: each frame costs the terminal's work too, on the cores loading uses.
             let now = DispatchTime.now().uptimeNanoseconds
@@ -82,6 +98,7 @@ struct ReaderLoop {
         }
         loading.cancel()
         search.cancel()
+        watch.stop()
         sessionWriter?.finish(state.savedSession)
         return saver?.finish()
     }
@@ -100,6 +117,7 @@ struct ReaderLoop {
                 case .search(let generation, let words, let targets): search.start(generation: generation, query: words, targets: targets)
                 case .searchMore(let generation, let targets): search.add(generation: generation, targets: targets)
                 case .cancelSearch: search.cancel()
+                case .rescan: watch.rescan()
                 case .quit: quit = true
                 case .redraw: terminal.redrawEverything()
                 case .suspend:

@@ -19,6 +19,8 @@ struct ReaderSession {
     var mouse = true
     /// Where the list entries of large files are kept between runs (nil: `--no-cache`).
     var summaryCache: SummaryCache? = SummaryCache.standard()
+    /// Whether changes on disk are followed as they happen (else only `R` looks for them).
+    var watching = true
 
     func run() throws {
         // First make sure the reader can run here: a run that refuses to start leaves the state file, its
@@ -40,12 +42,16 @@ struct ReaderSession {
 
         // Listing and loading start before the screen is set up: a big folder's listing is most of the wait
         // for the first screen, and the two overlap.
-        let loading = ParallelLoad(sources: sources, readState: readState, loader: CollectionLoader(summaryCache: summaryCache))
+        // The watch starts first: each folder is watched as the listing enters it, before it is read.
+        let loader = CollectionLoader(summaryCache: summaryCache)
+        let watch = CollectionWatch(sources: sources, loader: loader, readState: readState, watching: watching)
+        let loading = ParallelLoad(sources: sources, readState: readState, loader: loader, observer: watch.observer)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(mouse: mouse, theme: settings.theme)
         } catch let error as CursesTerminal.Unavailable {
             loading.cancel()
+            watch.stop()
             StandardError.say(error.description)
             throw ExitCode(2)
         }
@@ -63,7 +69,7 @@ struct ReaderSession {
         if case .setAside(_, _, true) = outcome { state.saveSoon() }
         if let saved = session.load() { state.restore(saved) }
         var loop = ReaderLoop(terminal: terminal, state: state, store: canSave ? store : nil,
-                              loading: loading, session: canSave ? session : nil)
+                              loading: loading, watch: watch, session: canSave ? session : nil)
         if let failure = loop.run() {
             terminal.close()
             StandardError.say("read state not saved to \(UntrustedText.sanitize(store.path)): \(failure)")

@@ -64,8 +64,10 @@ public struct CollectionLoader: Sendable {
 
     /// One file's list entries, or the file held back to be read with others (`Importer.joinKeys`). A large
     /// file's entries come from the summary cache when it has them for this version of the file, and are
-    /// kept there when they had to be made.
-    public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
+    /// kept there when they had to be made. `stamped` is told the stamp of the file as it is opened, before
+    /// anything is read: the version listed (a change after it has another stamp).
+    public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState,
+                              stamped: ((FileStamp) -> Void)? = nil) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
         let cache = summaryCache
         let readComments: (String, String?) -> Bool = { readState.hasReadComments($0, legacyID: $1) }
         func key(_ stamp: FileStamp?) -> SummaryCache.Key? {
@@ -82,7 +84,8 @@ public struct CollectionLoader: Sendable {
             return .read(entries)
         }
         return withImporter(file.path, named: file.named, instead: { stamp in
-            key(stamp).flatMap { cache?.entries(for: $0, readState: readState) }.map { .read($0) }
+            stamped?(stamp)
+            return key(stamp).flatMap { cache?.entries(for: $0, readState: readState) }.map { .read($0) }
         }, streaming: { importer in
             let kept = key(FileStamp(path: file.path))
             return try importer.summaries(streamingFile: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true })

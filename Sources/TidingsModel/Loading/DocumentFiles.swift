@@ -14,15 +14,19 @@ struct DocumentFiles {
     /// Where each file is in `files`.
     private var listed: [FileIdentity: Int] = [:]
     private var visitedFolders: Set<FileIdentity> = []
+    /// Told of each folder before it is read (`list`).
+    private var entering: ((String) -> Void)?
 
     /// With `early`, the first `earlyCount` files are handed over as soon as they are certain, before the
     /// rest is sorted, when the first path is a folder whose first entries are plain files (the usual
     /// folder of 100,000 stories): they are exactly the first files of the list returned at the end. A
     /// Maildir's messages, listed in readdir's order, are handed over in further runs as they are read:
-    /// each call continues the files handed before.
+    /// each call continues the files handed before. `entering` is told of each folder as it is entered,
+    /// before it is read: a watch set up there misses nothing added to the folder after its listing.
     static func list(_ paths: [String], problem: (LoadProblem) -> Void, earlyCount: Int = 0,
-                     early: (([ListedFile]) -> Void)? = nil) -> [ListedFile] {
+                     early: (([ListedFile]) -> Void)? = nil, entering: ((String) -> Void)? = nil) -> [ListedFile] {
         var walk = DocumentFiles()
+        walk.entering = entering
         for (index, path) in paths.enumerated() {
             walk.add(path, problem: problem, early: index == 0 && earlyCount > 0 ? early.map { ($0, earlyCount) } : nil)
         }
@@ -71,6 +75,7 @@ struct DocumentFiles {
             }
             // Entered before (a second path, a link to it, a loop): its files are already listed.
             guard visitedFolders.insert(identity).inserted else { continue }
+            entering?(folder)
             // Only the first folder of the first path that has files (a Maildir's `cur/` under its top
             // folder), before anything is listed, can give the first files early.
             let peek: (([FolderListing.Entry]) -> Void)? = early.flatMap { hand, count in

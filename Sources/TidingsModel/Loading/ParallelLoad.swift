@@ -64,10 +64,13 @@ public final class ParallelLoad: Sendable {
 
     private let shared = Mutex(Shared())
     private let finishedSignal = DispatchSemaphore(value: 0)
+    private let observer: ListingObserver?
 
-    /// Starts listing and loading at once.
+    /// Starts listing and loading at once. `observer` is told of each folder as the listing enters it and of
+    /// the files listed (a `CollectionWatch` watches from there).
     public init(sources: [String], readState: ReadState, loader: CollectionLoader = CollectionLoader(),
-                workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))) {
+                workers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)), observer: ListingObserver? = nil) {
+        self.observer = observer
         let thread = Thread { [self] in
             var listProblems: [LoadProblem] = []
             var started = false
@@ -89,13 +92,13 @@ public final class ParallelLoad: Sendable {
             // The first files of a big folder are known before its 100,000 names are sorted: loading starts
             // on them at once (they are the first files of the whole listing, `DocumentFiles.list`).
             // A Maildir's messages come in readdir's order, in growing runs while its 400,000 names are read.
-            let files = DocumentFiles.list(sources, problem: { listProblems.append($0) }, earlyCount: Self.firstChunkSize) { first in
+            let files = DocumentFiles.list(sources, problem: { listProblems.append($0) }, earlyCount: Self.firstChunkSize, early: { first in
                 self.shared.withLock {
                     if !started { $0.firstChunk = first.count }
                     if !$0.listed { $0.files += first }
                 }
                 if !started { startWorkers() }
-            }
+            }, entering: observer?.entering)
             shared.withLock {
                 if !started { $0.firstChunk = min(Self.firstChunkSize, files.count) }
                 $0.files = files
@@ -103,6 +106,7 @@ public final class ParallelLoad: Sendable {
                 $0.pending.total = files.count
                 $0.listed = true
             }
+            observer?.listed(files)
             if !started { startWorkers() }
         }
         thread.start()
@@ -149,8 +153,11 @@ public final class ParallelLoad: Sendable {
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             var held: [HeldFile] = []
+            var stamps: [(path: String, stamp: FileStamp)] = []
+            let stamped: ((String, FileStamp) -> Void)? = observer == nil ? nil : { stamps.append(($0, $1)) }
             for (offset, file) in files.enumerated() {
-                switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState) {
+                switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState,
+                                            stamped: stamped.map { note in { note(file.path, $0) } }) {
                 case .success(.read(let found)): entries.append(contentsOf: found)
                 case .success(.partly(let found, let problem)):
                     entries.append(contentsOf: found)
@@ -171,6 +178,7 @@ public final class ParallelLoad: Sendable {
                     problems.removeAll()
                 }
             }
+            if !stamps.isEmpty { observer?.stamped(stamps) }
             let provisional: [HeldFile]? = shared.withLock { state in
                 state.held += held
                 state.chunkResults[chunk] = (entries, problems)
@@ -213,6 +221,7 @@ public final class ParallelLoad: Sendable {
             }
             return state.cancelled ? [] : state.held
         }
+        observer?.held(held.map(\.path))
         var entries: [StoryEntry] = []
         var problems: [LoadProblem] = []
         for result in Self.joinedEntries(JoinedFiles.groupIndices(held), held, loader: loader, readState: readState) {

@@ -26,6 +26,7 @@ public enum Command: String, CaseIterable, Sendable {
     case undo = "undo"
     case sortNext = "sort-next"
     case sortPrevious = "sort-previous"
+    case rescan = "rescan"
     case toggleQuotes = "toggle-quotes"
     case openLink = "open-link"
     case openNumberedLink = "open-numbered-link"

@@ -87,6 +87,9 @@ public struct CommandSpec: Sendable {
                                in: InputContext.reader)
         case .sortPrevious:
             return CommandSpec(.sortPrevious, "Sort the stories by the previous order of that cycle", in: InputContext.reader)
+        case .rescan:
+            return CommandSpec(.rescan, "Rescan: read again every file added, changed or removed (changes are also followed as they happen)",
+                               in: InputContext.reader)
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])

@@ -73,6 +73,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding([.character("u")], .undo),
         Binding([.character("s")], .sortNext),
         Binding([.character("S")], .sortPrevious),
+        Binding([.character("R")], .rescan),
         Binding([.character("n")], .nextUnread),
         Binding([.character("N")], .previousUnread),
         Binding([.character("/"), .character("F")], .search, only: [.storyList]),

@@ -87,7 +87,7 @@ extension AppState {
             return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch, .rescan:
             return false
         // A find in the comments waits for them, so it finds from the comment the story opens on.
         case .findInPane:
@@ -123,7 +123,7 @@ extension AppState {
         }
         switch spec.needs {
         case .selectedStory?:
-            if entries.isEmpty { return report(.nothingToDo("No story is open")) }
+            if !hasStories { return report(.nothingToDo("No story is open")) }
             if currentStory == nil, command == .toggleRead { return report(.nothingToDo("The story is still loading")) }
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
         case nil: break
@@ -175,6 +175,7 @@ extension AppState {
         case .undo: return undoLastMarking()
         case .sortNext: return cycleSort(forward: true)
         case .sortPrevious: return cycleSort(forward: false)
+        case .rescan: return rescan()
         case .nextUnread: return goToNextUnread()
         case .previousUnread: return goToPreviousUnread()
         case .parentComment: return goToParentComment()

@@ -5,7 +5,7 @@ import TidingsModel
 extension AppState {
     /// Why a command on the open story's comments has nothing to act on; nil when it has.
     var noCommentsReason: String? {
-        guard !entries.isEmpty, let story = currentStory else { return "No story is open" }
+        guard hasStories, let story = currentStory else { return "No story is open" }
         return story.comments.isEmpty ? "This story has no comments" : nil
     }
 

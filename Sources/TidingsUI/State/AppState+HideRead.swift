@@ -17,9 +17,11 @@ extension AppState {
         return .done
     }
 
-    /// Whether the list shows an entry: those the query admits (all without one), and with `H` only those with
-    /// anything unread; the selected story always, unless a new query is being applied (`listingStrictly`).
+    /// Whether the list shows an entry: never one gone from the disk; those the query admits (all without one),
+    /// and with `H` only those with anything unread; the selected story always, unless a new query is being
+    /// applied (`listingStrictly`).
     func isListed(_ index: Int) -> Bool {
+        if gone.contains(index) { return false }
         if index == selectedStory, !listingStrictly, hidesRead || activeQuery != nil { return true }
         if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].summary.id) }) {
             return false
@@ -29,7 +31,7 @@ extension AppState {
 
     /// Makes the rows again from every entry (the filter or the sort changed).
     mutating func relistStories() {
-        if hidesRead || sort != .path || activeQuery != nil {
+        if hidesRead || sort != .path || activeQuery != nil || !gone.isEmpty {
             rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
         } else {
             rows.listAll(entryCount: entries.count)
@@ -45,13 +47,13 @@ extension AppState {
     /// The selection moved from `left`: the story selected now is listed, and the one it left goes if the
     /// filter leaves it out (it was listed only because it was selected).
     mutating func keepSelectionListed(leaving left: Int) {
-        guard hidesRead || activeQuery != nil else { return }
+        guard hidesRead || activeQuery != nil, !gone.contains(selectedStory) else { return }
         rows.insert(entry: selectedStory, order: storyOrder())
         if left != selectedStory, entries.indices.contains(left), !isListed(left) { rows.remove(entry: left) }
     }
 
     /// Whether the list has nothing unread to show: everything is read, and only the selection is left.
     var listShowsNothingUnread: Bool {
-        hidesRead && !entries.isEmpty && rows.count <= 1 && !storyHasUnread(selectedStory)
+        hidesRead && hasStories && rows.count <= 1 && !storyHasUnread(selectedStory)
     }
 }

@@ -4,7 +4,7 @@ import TidingsModel
 /// next story with anything unread, until nothing unread is left anywhere.
 extension AppState {
     mutating func goToNextUnread() -> CommandOutcome {
-        guard !entries.isEmpty else { return .nothingToDo("No stories") }
+        guard hasStories else { return .nothingToDo("No stories") }
         let inComments = focus == .comments
         // From the list or the text: the selected story first, if anything in it is unread.
         if !inComments, storyHasUnread(selectedStory) {

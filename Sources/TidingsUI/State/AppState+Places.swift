@@ -61,7 +61,7 @@ extension AppState {
             pendingRestore = nil
             return
         }
-        guard let index = entries.firstIndex(where: { $0.summary.id == pending.storyID }) else { return }
+        guard let index = entries.indices.first(where: { entries[$0].summary.id == pending.storyID && !gone.contains($0) }) else { return }
         pendingRestore = nil
         // From here the selection is as deliberate as one the user made: the loader's later batches follow it.
         touched = true

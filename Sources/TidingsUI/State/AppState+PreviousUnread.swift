@@ -6,7 +6,7 @@ import TidingsModel
 /// so its own comments come last, after every other story.
 extension AppState {
     mutating func goToPreviousUnread() -> CommandOutcome {
-        guard !entries.isEmpty else { return .nothingToDo("No stories") }
+        guard hasStories else { return .nothingToDo("No stories") }
         let inComments = focus == .comments
         if inComments, let story = currentStory, let selected = selectedComment,
            let previous = story.comments.indices.prefix(selected).last(where: { isUnread(comment: $0) }) {

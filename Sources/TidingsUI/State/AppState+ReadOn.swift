@@ -7,7 +7,7 @@ import TidingsModel
 /// text opens the story, comments on screen in the focused comment pane are read).
 extension AppState {
     mutating func readOn() -> CommandOutcome {
-        guard !entries.isEmpty else { return .nothingToDo("No stories") }
+        guard hasStories else { return .nothingToDo("No stories") }
         switch focus {
         case .stories:
             focus(.text)

@@ -68,8 +68,9 @@ extension AppState {
     func searchTargets(in range: Range<Int>) -> [CollectionSearch.Target] {
         guard let active = activeQuery else { return [] }
         let readMarks = active.filter.needsReadMark
-        var indices = active.filter.isEmpty ? Array(range)
-            : range.filter { active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].summary.id)) }
+        // Stories gone from the disk are not searched (`AppState+Changes`).
+        var indices = active.filter.isEmpty ? range.filter { !gone.contains($0) }
+            : range.filter { !gone.contains($0) && active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].summary.id)) }
         if let order = storyOrder() { indices.sort(by: order) }
         return indices.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
     }

@@ -6,6 +6,8 @@ extension AppState {
     mutating func selectStory(_ index: Int, then intent: ArrivalIntent = .none) {
         guard !entries.isEmpty else { return }
         let clamped = min(max(0, index), entries.count - 1)
+        // A story gone from the disk is never selected again.
+        guard !gone.contains(clamped) else { return }
         if clamped == selectedStory, currentStory != nil || loadingStory == clamped { return }
         let left = selectedStory
         if left != clamped { rememberCurrentPlace() }
@@ -48,19 +50,22 @@ extension AppState {
 
     /// Shows a story: resets the comment pane for it and marks it opened when a reading pane has focus.
     private mutating func show(_ story: Story) {
-        // The same story read again (it has more replies now): the same comment stays selected.
+        // The same story read again (it has more replies now, its file changed): the same comment stays
+        // selected, its folds stay folded, and its text stays where it was scrolled to.
         let kept = currentStory?.id == story.id ? selectedComment.flatMap { currentStory?.comments[$0].id } : nil
         let anotherStory = currentStory?.id != story.id
+        if !anotherStory { rememberCurrentPlace() }
+        let keptTextTop = anotherStory ? 0 : textTop
         currentStory = story
         // The file may have changed since the list was made: the list shows it as it is now.
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
         storyTextCache = nil
         commentPane = CommentPaneState(story: story, readState: readState,
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
-        textTop = 0
+        textTop = keptTextTop
         if focus != .stories { markStoryOpened() }
-        // Back to a story visited before: its folds and selected comment as they were left.
-        if anotherStory { restorePlace(of: story) }
+        // Back to a story visited before (or read again): its folds and selected comment as they were left.
+        restorePlace(of: story)
         if let kept, let index = story.comments.firstIndex(where: { $0.id == kept }) { selectComment(index) }
         switch onArrival {
         case .none: break

@@ -41,7 +41,7 @@ extension AppState {
         let readState = self.readState
         switch sort {
         case .path:
-            return nil
+            return pathOrder()
         case .newest:
             // A story with only an age ("6 hours ago") is taken as that long before now.
             let now = self.now
@@ -89,6 +89,18 @@ extension AppState {
         }
     }
 
+    /// Load order, with each story read again from a changed file in the place of the entry it replaced
+    /// (`AppState+Changes`): nil (entry order, which needs no comparison) until a story was read again.
+    func pathOrder() -> StoryRows.Order? {
+        guard !loadRanks.isEmpty else { return nil }
+        let ranks = loadRanks
+        return { first, second in
+            let one = ranks[first] ?? first
+            let two = ranks[second] ?? second
+            return one != two ? one < two : first < second
+        }
+    }
+
     /// What titles are compared by: lower-cased UTF-8, byte by byte (code point order). ASCII, most titles,
     /// is lower-cased by hand: `lowercased()` on 100,000 titles costs more than the sort.
     static func titleKey(_ title: String) -> [UInt8] {
@@ -114,7 +126,11 @@ extension AppState {
     func wholeListOrder() -> StoryRows.Order? {
         switch sort {
         case .path:
-            return nil
+            guard !loadRanks.isEmpty else { return nil }
+            // Ranks in an array, not looked up in the dictionary 1.7 million times for 100,000 stories.
+            var ranks = Array(entries.indices)
+            for (entry, rank) in loadRanks where ranks.indices.contains(entry) { ranks[entry] = rank }
+            return { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
         case .title:
             // Sorted here once, on the keys themselves, and handed on as ranks: the rows are then ordered by
             // comparing two numbers (by index, not `entries.map`: a closure given each entry copies it).

@@ -23,6 +23,8 @@ extension AppState {
             needsFrame = true
         case .loaded(let batch):
             if absorb(batch) { needsFrame = true }
+        case .collectionChanged(let update):
+            applyChanges(update)
         case .storyParsed(let index, let result):
             receive(result, at: index)
         case .commentsCollected(let ids):
@@ -122,7 +124,7 @@ extension AppState {
 
     /// Messages a mail client marked read start read, unless the state already says something of their
     /// story (docs/STATE.md, "Marks from mail clients"): from then on the marks are the state's.
-    private mutating func adoptSourceMarks(of entries: [StoryEntry]) {
+    mutating func adoptSourceMarks(of entries: [StoryEntry]) {
         guard entries.contains(where: { $0.summary.sourceMarks != nil }) else { return }
         changeReadState { state in
             var changed = false
@@ -138,7 +140,7 @@ extension AppState {
     /// Stories whose marks are still under their version-1 id take them over (docs/STATE.md, "Migration").
     /// It happens before the entries are listed, so the list, the story opened first and the next save
     /// (the revision changes) all see the marks under the new ids.
-    private mutating func adoptLegacyMarks(of entries: [StoryEntry]) {
+    mutating func adoptLegacyMarks(of entries: [StoryEntry]) {
         changeReadState { state in
             var changed = false
             for entry in entries {

@@ -40,12 +40,23 @@ public struct AppState: Sendable {
         case searchMore(generation: Int, targets: [CollectionSearch.Target])
         /// Stop the search under way.
         case cancelSearch
+        /// List every source again and read what changed since it was read; answer with
+        /// `Event.collectionChanged` (a rescan).
+        case rescan
     }
 
     /// The story list, in load order: `selectedStory`, `loadingStory` and parsed stories are indices here.
     public internal(set) var entries: [StoryEntry] = []
     /// Which entries the list shows, in which order (`StoryRows`).
     var rows = StoryRows()
+    /// Entries whose stories left the disk or were read again (`AppState+Changes`): never shown again.
+    var gone = GoneEntries()
+    /// Entries read again from a changed file → the place in load order of the entry each replaced.
+    var loadRanks: [Int: Int] = [:]
+    /// The stories listed or listable: every entry but those gone.
+    public var storyCount: Int { entries.count - gone.count }
+    /// Whether there is any story (loaded, and not gone since).
+    public var hasStories: Bool { storyCount > 0 }
     /// Whether stories with nothing unread are left out of the list (`H`), for this session.
     public internal(set) var hidesRead = false
     /// The order of the rows (`s`, `S`); saved with the session.
@@ -230,9 +241,9 @@ public struct AppState: Sendable {
     }
 
     /// Files that could not be loaded, as opposed to files skipped because they are not stories.
-    public private(set) var failedFiles: [LoadProblem] = []
+    public internal(set) var failedFiles: [LoadProblem] = []
     /// Files passed over because they are not stories (a README beside the stories): listed only on `p`.
-    public private(set) var skippedFiles: [LoadProblem] = []
+    public internal(set) var skippedFiles: [LoadProblem] = []
 
     /// Adds list entries found by the loader; the selection stays on the same story.
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {

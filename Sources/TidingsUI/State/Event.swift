@@ -8,6 +8,8 @@ public enum Event: Sendable {
     case resize(width: Int, height: Int)
     /// Stories and problems the background load found, with its progress.
     case loaded(ParallelLoad.Batch)
+    /// Files changed on disk (the watch saw them, or a rescan asked with `Effect.rescan` found them).
+    case collectionChanged(CollectionUpdate)
     /// The answer to `Effect.loadStory`.
     case storyParsed(index: Int, result: Result<Story, LoadProblem>)
     /// The answer to `Effect.collectComments`: each story's counted comment ids, by story id (a story whose

@@ -9,6 +9,9 @@ public struct HeadlessRunner {
     public var parse: (StorySummary) -> Result<Story, LoadProblem>
     /// Saves read marks; nil means every save succeeds without writing anything.
     public var save: (([ReadState.Change], ReadState) -> StateFileProblem?)?
+    /// Answers `Effect.rescan`; nil answers that nothing changed.
+    public var rescan: (() -> CollectionUpdate)?
+    public private(set) var rescans = 0
     public private(set) var quit = false
     public private(set) var redraws = 0
     public private(set) var suspensions = 0
@@ -59,6 +62,11 @@ public struct HeadlessRunner {
             case .cancelSearch:
                 searchesCancelled += 1
                 heldSearch = nil
+            case .rescan:
+                rescans += 1
+                var update = rescan?() ?? CollectionUpdate()
+                update.isRescan = true
+                queue += state.update(.collectionChanged(update))
             case .quit: quit = true
             case .redraw: redraws += 1
             case .suspend: suspensions += 1

@@ -20,6 +20,12 @@ struct ParsedStories: Sendable {
         stories = stories.filter { $0.key < index }
     }
 
+    /// Forgets the story at `index` (its file changed: it is parsed again when shown).
+    mutating func forget(_ index: Int) {
+        guard stories.removeValue(forKey: index) != nil else { return }
+        order.removeAll { $0 == index }
+    }
+
     mutating func insert(_ story: Story, at index: Int) {
         if stories.updateValue(story, forKey: index) == nil { order.append(index) }
         if order.count > capacity { stories[order.removeFirst()] = nil }

@@ -106,6 +106,22 @@ struct StoryRows: Sendable {
         reindex(from: row)
     }
 
+    /// Stops listing every entry `leaves` accepts, in one pass (stories gone from the disk).
+    mutating func remove(where leaves: (Int) -> Bool) {
+        if listed == nil {
+            listed = Array(0..<entryCount)
+            rowOfEntry = Array(0..<entryCount)
+        }
+        let first = listed!.firstIndex(where: leaves) ?? listed!.count
+        guard first < listed!.count else { return }
+        var kept: [Int] = []
+        for entry in listed![first...] {
+            if leaves(entry) { rowOfEntry[entry] = -1 } else { kept.append(entry) }
+        }
+        listed!.replaceSubrange(first..., with: kept)
+        reindex(from: first)
+    }
+
     /// Lists an entry the filter leaves out (it is being selected), in its place in `order`.
     mutating func insert(entry: Int, order: Order? = nil) {
         guard listed != nil, entry >= 0, entry < entryCount, row(ofEntry: entry) == nil else { return }

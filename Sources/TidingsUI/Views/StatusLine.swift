@@ -61,7 +61,7 @@ extension AppState {
         var result: [(command: Command, keys: [String], word: String)] = []
         // With no story listed, commands that need one are not advertised.
         for spec in CommandSpec.rows where spec.contexts.contains(context)
-            && !(entries.isEmpty && (spec.needs != nil || spec.command == .nextUnread)) {
+            && !(!hasStories && (spec.needs != nil || spec.command == .nextUnread)) {
             guard var word = spec.hint, let key = keyMap.keys(for: spec.command, in: context).first else { continue }
             // Where there is no selection, only text, moving is scrolling.
             if word == "move", context == .storyText || InputContext.pages.contains(context) { word = "scroll" }

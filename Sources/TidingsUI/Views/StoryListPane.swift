@@ -4,7 +4,7 @@ import TidingsModel
 /// the right.
 extension AppState {
     func drawStoryList(_ screen: inout ScreenBuffer, area: Rect) {
-        guard !entries.isEmpty else {
+        guard hasStories else {
             // A folder of mailboxes or web pages (formats not read yet) holds no stories: say where they went.
             var text = loadProgress == nil ? "No stories here." : "Loading…"
             if loadProgress == nil, !skippedFiles.isEmpty {

@@ -1,0 +1,266 @@
+import Foundation
+import Synchronization
+
+/// Keeps the story list in step with the disk while the reader runs (docs/DECISIONS.md §36): folders are
+/// watched through the kernel (`FolderWatch`) from the moment the loader's listing enters them, changes are
+/// gathered (`ChangeDebounce`) and read again on a thread of their own (`CollectionRefresh`), and what that
+/// changes in the list waits in `take()` for the reader. Nothing is read again before the loader is done
+/// (`loadFinished()`): what it lists then is what changes are measured against. `rescan()` lists every
+/// source again and reads what differs from what was read (path, device, inode, size and times), for
+/// changes no watch could see. Nothing is ever written in the collection.
+public final class CollectionWatch: Sendable {
+    private struct Shared {
+        /// What the loader listed, until it is done and the stamps are taken.
+        var listing: [ListedFile]?
+        /// The stamp of each file the loader read, as it opened it.
+        var stamps: [String: FileStamp] = [:]
+        var held: [String] = []
+        /// Entries of stories read from several files, from the loader (`KnownFiles.noteStories`).
+        var stories: [StoryEntry] = []
+        var loadFinished = false
+        var rescanAsked = false
+        var stopped = false
+        var limitReached = false
+        var readState: ReadState
+        var updates: [CollectionUpdate] = []
+    }
+
+    private let shared: Mutex<Shared>
+    private let folders: FolderWatch?
+    /// A pipe that wakes the thread (a rescan asked, the load done, the reader quitting).
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+    private let sources: [String]
+    private let loader: CollectionLoader
+    private let namedPaths: Set<String>
+    /// Whether watching was asked for (then its absence is worth a word).
+    private let watchingWanted: Bool
+
+    /// Starts the watch's thread; with `watching` false (or no inotify) nothing is watched, and only
+    /// `rescan()` looks at the disk again.
+    public init(sources: [String], loader: CollectionLoader, readState: ReadState, watching: Bool = true) {
+        self.sources = sources
+        self.loader = loader
+        shared = Mutex(Shared(readState: readState))
+        folders = watching ? FolderWatch() : nil
+        watchingWanted = watching
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        (wakeRead, wakeWrite) = (ends[0], ends[1])
+        // Files the user named are watched through their folders, for them alone.
+        var named: Set<String> = []
+        for source in sources {
+            guard case .regular = FileKind.of(source) else { continue }
+            named.insert(source)
+            let (_, name) = KnownFiles.split(source)
+            folders?.watch(FolderRole.folder(of: source), file: (name, source))
+        }
+        namedPaths = named
+        let thread = Thread { [self] in run() }
+        thread.start()
+    }
+
+    deinit {
+        close(wakeRead)
+        close(wakeWrite)
+    }
+
+    /// Whether the kernel reports changes (else only a rescan finds them).
+    public var isWatching: Bool { folders != nil }
+
+    /// For the loader's listing (`ParallelLoad`): each folder is watched as it is entered.
+    public var observer: ListingObserver {
+        ListingObserver(entering: { [self] folder in watchFolder(folder) },
+                        listed: { [self] files in shared.withLock { $0.listing = files } },
+                        stamped: { [self] stamps in
+                            shared.withLock { state in for (path, stamp) in stamps { state.stamps[path] = stamp } }
+                        },
+                        held: { [self] paths in shared.withLock { $0.held += paths } })
+    }
+
+    /// Entries the loader listed: stories read from several files are remembered, so a change to one of their
+    /// files reads the others again with it.
+    public func noteListed(_ entries: [StoryEntry]) {
+        guard entries.contains(where: { !$0.summary.source.otherPaths.isEmpty }) else { return }
+        let joined = entries.filter { !$0.summary.source.otherPaths.isEmpty }
+        shared.withLock { $0.stories += joined }
+    }
+
+    /// The loader is done: changes are read again from now on.
+    public func loadFinished() {
+        shared.withLock { $0.loadFinished = true }
+        wake()
+    }
+
+    /// Lists every source again and reads what changed; the answer is an update with `isRescan`.
+    public func rescan() {
+        shared.withLock { $0.rescanAsked = true }
+        wake()
+    }
+
+    /// The read marks unread counts are made against from now on.
+    public func setReadState(_ readState: ReadState) {
+        shared.withLock { $0.readState = readState }
+    }
+
+    /// What changed since the last call.
+    public func take() -> [CollectionUpdate] {
+        shared.withLock { state in
+            defer { state.updates.removeAll() }
+            return state.updates
+        }
+    }
+
+    /// Ends the thread (the reader quits).
+    public func stop() {
+        shared.withLock { $0.stopped = true }
+        wake()
+    }
+
+    private func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    private func watchFolder(_ folder: String) {
+        guard let folders, !isSummaryCache(folder) else { return }
+        if folders.watch(folder) == .limitReached { shared.withLock { $0.limitReached = true } }
+    }
+
+    /// Whether a folder is the summary cache's: its files change whenever a large file is read, and are
+    /// never stories.
+    private func isSummaryCache(_ folder: String) -> Bool {
+        guard let cache = loader.summaryCache?.folder else { return false }
+        var one = stat()
+        var two = stat()
+        return stat(folder, &one) == 0 && stat(cache, &two) == 0 && one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
+    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    // MARK: The thread
+
+    private func run() {
+        // Reading changes again runs below the threads that draw and parse the story on screen, as loading does.
+        ParallelLoad.yieldToTheReader()
+        var known = KnownFiles()
+        var pending = PendingChanges()
+        var debounce = ChangeDebounce()
+        var measured = false
+        var said: Set<String> = []
+        while true {
+            // Idle, the thread sleeps in `poll` until the kernel or the reader has something.
+            var timeout: Int32 = -1
+            if measured, let deadline = debounce.deadline {
+                let now = Self.now()
+                timeout = deadline <= now ? 0 : Int32(min(1_000, (deadline - now + 999_999) / 1_000_000))
+            }
+            var descriptors = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            if let folders { descriptors.append(pollfd(fd: folders.descriptor, events: Int16(POLLIN), revents: 0)) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            var byte: UInt8 = 0
+            while read(wakeRead, &byte, 1) > 0 {}
+            let now = Self.now()
+            for change in folders?.changes() ?? [] {
+                pending.add(change)
+                debounce.note(at: now)
+            }
+            let (stopped, finished, rescan, stories) = shared.withLock { state in
+                defer {
+                    state.rescanAsked = false
+                    state.stories = []
+                }
+                return (state.stopped, state.loadFinished, state.rescanAsked, state.stories)
+            }
+            if stopped { return }
+            if rescan { pending.rescanAsked = true }
+            known.noteStories(stories)
+            guard finished else { continue }
+            if !measured {
+                measured = true
+                measure(&known, &pending)
+                debounce.note(at: now)
+            }
+            guard pending.rescanAsked || pending.lost || debounce.isDue(at: Self.now()) else { continue }
+            debounce.reset()
+            let changes = pending
+            pending = PendingChanges()
+            var update = changes.isEmpty ? CollectionUpdate() : apply(changes, to: &known)
+            update.notice = notice(lost: changes.lost, said: &said)
+            if !update.isEmpty { shared.withLock { $0.updates.append(update) } }
+        }
+    }
+
+    /// The stamps of every file the loader listed, once it is done: what later changes are measured against.
+    /// Those of the files read are the loader's own, taken as it opened them, so a change made after the read
+    /// is a difference even when no watch saw it; the others (files skipped by name, never opened) are taken
+    /// now. A file gone meanwhile is a change already.
+    private func measure(_ known: inout KnownFiles, _ pending: inout PendingChanges) {
+        let (listing, stamps, held) = shared.withLock { state in
+            defer {
+                state.listing = nil
+                state.stamps = [:]
+                state.held = []
+            }
+            return (state.listing, state.stamps, state.held)
+        }
+        for file in listing ?? DocumentFiles.list(sources, problem: { _ in }) {
+            let stamp = stamps[file.path] ?? FileStamp(path: file.path)
+            known.set(file.path, KnownFiles.File(stamp: stamp, named: file.named))
+            if stamp == nil { pending.add(file: file.path) }
+        }
+        known.markHeld(held)
+    }
+
+    /// Reads again what the changes touch: folders gone take their files, folders come are listed (and
+    /// watched), a rescan lists everything and compares.
+    private func apply(_ changes: PendingChanges, to known: inout KnownFiles) -> CollectionUpdate {
+        var paths = changes.files
+        var named: Set<String> = []
+        var problems: [LoadProblem] = []
+        for folder in changes.removedFolders { paths += known.files(under: folder) }
+        for folder in changes.addedFolders where FolderRole.of(folder) != .ignored && !isSummaryCache(folder) {
+            for file in DocumentFiles.list([folder], problem: { problems.append($0) }, entering: watchFolder) {
+                paths.append(file.path)
+                if file.named { named.insert(file.path) }
+            }
+        }
+        if changes.rescanAsked || changes.lost {
+            var listing: [String: KnownFiles.File] = [:]
+            for file in DocumentFiles.list(sources, problem: { problems.append($0) }, entering: watchFolder) {
+                // A file gone between the listing and its stamp is not there.
+                guard let stamp = FileStamp(path: file.path) else { continue }
+                listing[file.path] = KnownFiles.File(stamp: stamp, named: file.named)
+                if file.named { named.insert(file.path) }
+            }
+            paths += known.differences(to: listing).all
+        }
+        let readState = shared.withLock { $0.readState }
+        let refresh = CollectionRefresh(loader: loader, readState: readState, namedPaths: namedPaths)
+        var update = refresh.refresh(paths, named: named, known: &known)
+        // Problems of listings replace those of the same paths (a rescan finds the same ones again).
+        update.problems += problems
+        update.files.formUnion(problems.map(\.path))
+        update.isRescan = changes.rescanAsked
+        return update
+    }
+
+    /// What to say once: changes lost, the watch limit reached, no watch at all.
+    private func notice(lost: Bool, said: inout Set<String>) -> String? {
+        if lost, said.insert("lost").inserted {
+            return "Some changes on disk came too fast to follow: every file was looked at again"
+        }
+        if shared.withLock({ $0.limitReached }), said.insert("limit").inserted {
+            return "Too many folders to watch them all (fs.inotify.max_user_watches): R rescans"
+        }
+        if watchingWanted, folders == nil, said.insert("off").inserted {
+            return "Changes on disk are not followed (no inotify here): R rescans"
+        }
+        return nil
+    }
+}

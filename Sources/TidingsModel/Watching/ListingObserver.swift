@@ -1,0 +1,19 @@
+/// What a listing of the collection tells whoever watches it: each folder as it is entered, before it is
+/// read (a watch set up then misses nothing added to the folder after its listing), the files listed, the
+/// stamp of each file as it was opened to be read (the version read, which later changes are measured
+/// against), and the files that were read together with others (`HeldFile`) once every file is read.
+public struct ListingObserver: Sendable {
+    public var entering: @Sendable (String) -> Void
+    public var listed: @Sendable ([ListedFile]) -> Void
+    public var stamped: @Sendable ([(path: String, stamp: FileStamp)]) -> Void
+    public var held: @Sendable ([String]) -> Void
+
+    public init(entering: @escaping @Sendable (String) -> Void, listed: @escaping @Sendable ([ListedFile]) -> Void,
+                stamped: @escaping @Sendable ([(path: String, stamp: FileStamp)]) -> Void = { _ in },
+                held: @escaping @Sendable ([String]) -> Void) {
+        self.entering = entering
+        self.listed = listed
+        self.stamped = stamped
+        self.held = held
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import XCTest
+@testable import TidingsModel
+
+/// The kernel's side, in a temporary folder: inotify reports files created, written and removed, folders
+/// made and removed, only the named file of a folder watched for it, and nothing hidden; and the whole watch
+/// turns a file written after the load into a list update within a second.
+final class FolderWatchTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "tidings-watch-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The changes reported within two seconds, once `expected` have all come (or the time is up).
+    func changes(_ watch: FolderWatch, until expected: [FolderChange]) -> [FolderChange] {
+        var seen: [FolderChange] = []
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline, !expected.allSatisfy(seen.contains) {
+            seen += watch.changes()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return seen
+    }
+
+    func testFilesCreatedWrittenAndRemoved() throws {
+        let watch = try XCTUnwrap(FolderWatch(), "inotify is not available")
+        XCTAssertEqual(watch.watch(folder), .added)
+        XCTAssertEqual(watch.changes(), [], "nothing yet, and no waiting for it")
+        let path = folder + "/a.txt"
+        try Data("one".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertTrue(changes(watch, until: [.file(path)]).contains(.file(path)))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        handle.write(Data("two".utf8))
+        try handle.close()
+        XCTAssertEqual(changes(watch, until: [.file(path)]), [.file(path)], "written and closed")
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertEqual(changes(watch, until: [.file(path)]), [.file(path)], "removed")
+        // Hidden files are not the collection's.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/.hidden"))
+        try Data("y".utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        XCTAssertEqual(changes(watch, until: [.file(folder + "/b.txt")]).filter { $0 != .file(folder + "/b.txt") }, [])
+    }
+
+    func testFoldersMadeAndRemoved() throws {
+        let watch = try XCTUnwrap(FolderWatch())
+        watch.watch(folder)
+        let sub = folder + "/sub"
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
+        XCTAssertEqual(changes(watch, until: [.folderAdded(sub)]), [.folderAdded(sub)])
+        watch.watch(sub)
+        XCTAssertEqual(watch.count, 2)
+        try Data("z".utf8).write(to: URL(fileURLWithPath: sub + "/c.txt"))
+        XCTAssertTrue(changes(watch, until: [.file(sub + "/c.txt")]).contains(.file(sub + "/c.txt")))
+        // Moved away: the folder is gone from the collection, and its watch is dropped with it.
+        try FileManager.default.moveItem(atPath: sub, toPath: folder + "/../moved-\(UUID().uuidString.prefix(6))")
+        XCTAssertTrue(changes(watch, until: [.folderRemoved(sub)]).contains(.folderRemoved(sub)))
+        XCTAssertEqual(watch.count, 1)
+    }
+
+    /// A folder watched for a file the user named reports that file, under the name the user gave.
+    func testAFolderWatchedForOneFile() throws {
+        let watch = try XCTUnwrap(FolderWatch())
+        watch.watch(folder, file: (name: "a.txt", path: "given/a.txt"))
+        try Data("b".utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
+        try Data("a".utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
+        // Made, then written and closed: twice the same file, and nothing else.
+        XCTAssertEqual(Set(changes(watch, until: [.file("given/a.txt")]).map { "\($0)" }), ["file(\"given/a.txt\")"])
+    }
+}
+
+/// The whole watch in one process: the loader lists and reads a folder, and a file written, rewritten and
+/// removed after that reaches the list within a second; `rescan()` finds what no watch saw.
+final class CollectionWatchTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "tidings-collection-watch-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Bravo")] { try write(name, title: title, comments: 1) }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func write(_ name: String, title: String, comments: Int) throws {
+        let lines = (0..<comments).map { "comment \($0)" }.joined(separator: "\n")
+        let text = "\(title)\nVia: tester • 1 hour ago • \(comments) comments\n\nThe story.\n\n\(lines)\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+    }
+
+    /// A watch over the folder, with the loader done; `meanwhile` runs after the loader has read everything
+    /// and before the watch is told it is done.
+    func start(watching: Bool = true, meanwhile: () throws -> Void = {}) rethrows -> CollectionWatch {
+        let watch = CollectionWatch(sources: [folder], loader: CollectionLoader(summaryCache: nil), readState: ReadState(), watching: watching)
+        let load = ParallelLoad(sources: [folder], readState: ReadState(), observer: watch.observer)
+        load.waitUntilFinished()
+        watch.noteListed(load.take().entries)
+        try meanwhile()
+        watch.loadFinished()
+        addTeardownBlock { watch.stop() }
+        return watch
+    }
+
+    /// The next update, waited for up to `seconds`.
+    func next(_ watch: CollectionWatch, within seconds: TimeInterval = 3) -> CollectionUpdate? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let update = watch.take().first { return update }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+
+    func testChangesAfterTheLoadArriveWithinASecond() throws {
+        let watch = try start()
+        XCTAssertTrue(watch.isWatching)
+        XCTAssertNil(next(watch, within: 0.4), "nothing changed: nothing comes")
+
+        let started = Date()
+        try write("c.txt", title: "Charlie", comments: 2)
+        var update = try XCTUnwrap(next(watch))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1)
+        XCTAssertEqual(update.files, [folder + "/c.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Charlie"])
+        XCTAssertFalse(update.isRescan)
+
+        try write("a.txt", title: "Alpha", comments: 3)
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.files, [folder + "/a.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [3])
+
+        try FileManager.default.removeItem(atPath: folder + "/b.txt")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.files, [folder + "/b.txt"])
+        XCTAssertEqual(update.entries.count, 0)
+
+        // A new folder's files, and the files later written in it.
+        try FileManager.default.createDirectory(atPath: folder + "/more", withIntermediateDirectories: false)
+        try write("more/d.txt", title: "Delta", comments: 0)
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Delta"])
+        try write("more/e.txt", title: "Echo", comments: 0)
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Echo"])
+
+        watch.rescan()
+        update = try XCTUnwrap(next(watch))
+        XCTAssertTrue(update.isRescan)
+        XCTAssertEqual(update.files, [], "everything was seen already")
+    }
+
+    /// A file written in several steps is read once, when its writer is done.
+    func testAFileWrittenInStepsIsReadOnce() throws {
+        let watch = try start()
+        for step in 0..<4 {
+            try write("c.txt", title: "Charlie", comments: step)
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [3])
+        XCTAssertNil(next(watch, within: 0.5))
+    }
+
+    /// A file changed after the loader read it and before the watch took stock is still a change: the watch
+    /// measures against the stamps the loader took as it read.
+    func testAChangeDuringTheLoadIsFoundByARescan() throws {
+        let watch = try start(watching: false) { try write("a.txt", title: "Alpha", comments: 5) }
+        watch.rescan()
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.files, [folder + "/a.txt"])
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [5])
+    }
+
+    /// A Maildir's new message joins its thread, with the reply kept in `.Sent`: the watch remembers the files
+    /// of the threads the loader listed, even those it heard of while the loader was still at work.
+    func testANewMessageJoinsItsThreadAcrossFolders() throws {
+        try FileManager.default.removeItem(atPath: folder + "/a.txt")
+        try FileManager.default.removeItem(atPath: folder + "/b.txt")
+        for sub in ["cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        func message(_ name: String, subject: String, id: String, replyTo: String? = nil) throws {
+            let reply = replyTo.map { "In-Reply-To: <\($0)>\nReferences: <\($0)>\n" } ?? ""
+            let text = "From: A <a@example.org>\nDate: Tue, 17 Nov 2009 10:00:00 +0100\nSubject: \(subject)\nMessage-ID: <\(id)>\n\(reply)\nText.\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try message("cur/1.in:2,S", subject: "Lunch", id: "lunch@x")
+        try message(".Sent/cur/2.out:2,S", subject: "Re: Lunch", id: "answer@x", replyTo: "lunch@x")
+        let watch = CollectionWatch(sources: [folder], loader: CollectionLoader(summaryCache: nil), readState: ReadState())
+        addTeardownBlock { watch.stop() }
+        let load = ParallelLoad(sources: [folder], readState: ReadState(), observer: watch.observer)
+        load.waitUntilFinished()
+        let entries = load.take().entries
+        XCTAssertEqual(entries.map(\.summary.commentCount), [1])
+        watch.noteListed(entries)
+        // Something the watch wakes for (and passes over) before the loader is done.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/cur/.hidden"))
+        Thread.sleep(forTimeInterval: 0.1)
+        watch.loadFinished()
+
+        try message("new/3.in", subject: "Re: Lunch", id: "again@x", replyTo: "answer@x")
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [2])
+        XCTAssertEqual(update.entries.first?.summary.id, entries[0].summary.id)
+        XCTAssertEqual(update.files, [folder + "/cur/1.in:2,S", folder + "/.Sent/cur/2.out:2,S", folder + "/new/3.in"])
+    }
+
+    /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
+    func testWithoutWatchingARescanFindsTheChanges() throws {
+        let watch = try start(watching: false)
+        XCTAssertFalse(watch.isWatching)
+        try write("c.txt", title: "Charlie", comments: 0)
+        try write("a.txt", title: "Alpha", comments: 4)
+        XCTAssertNil(next(watch, within: 0.5))
+        watch.rescan()
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertTrue(update.isRescan)
+        XCTAssertEqual(update.files, [folder + "/a.txt", folder + "/c.txt"])
+        XCTAssertEqual(update.entries.compactMap(\.summary.title), ["Alpha", "Charlie"])
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import TidingsModel
+import TidingsTestSupport
+import XCTest
+@testable import TidingsUI
+
+/// Files added, changed and removed while the reader runs (`Event.collectionChanged`): the list follows,
+/// entries keep their indices, the selection stays on its story, counts leave out what is gone, and `R`
+/// says what changed.
+final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
+    /// The stories on "disk", each in a file named by its id; the runner parses from here, as the
+    /// executable reads the file again.
+    var disk: [String: Story] = [:]
+
+    func story(_ id: String, comments: Int, title: String? = nil) -> Story {
+        var story = StoryBuilder.story(id, comments: (0..<comments).map { (0, "comment \($0) on \(id)") })
+        story.header.title = title ?? id
+        return story
+    }
+
+    func entry(_ story: Story) -> StoryEntry { StoryEntry(story: story, readState: ReadState()) }
+
+    /// A reader over stories a, b, c and d (two comments each), loaded, with the first one open.
+    func reader(width: Int = 80, height: Int = 24) -> HeadlessRunner {
+        disk = [:]
+        for id in ["a", "b", "c", "d"] { disk[id] = story(id, comments: 2) }
+        var runner = HeadlessRunner(state: AppState(width: width, height: height)) { [unowned self] summary in
+            self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["a", "b", "c", "d"].map { entry(disk[$0]!) }, finished: true)))
+        return runner
+    }
+
+    /// The files changed on disk: each is read again from `disk` (gone when it is not there).
+    func change(_ runner: inout HeadlessRunner, _ files: [String], rescan: Bool = false) {
+        let update = CollectionUpdate(files: Set(files), entries: files.compactMap { disk[$0] }.map(entry), isRescan: rescan)
+        runner.send(.collectionChanged(update))
+    }
+
+    func testAFileAddedIsListedAndTheSelectionStays() {
+        var runner = reader()
+        runner.press(.down)
+        XCTAssertEqual(selected(runner.state), "b")
+        disk["e"] = story("e", comments: 1)
+        change(&runner, ["e"])
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(selected(runner.state), "b")
+        XCTAssertEqual(runner.state.storyCount, 5)
+        XCTAssertEqual(title(&runner.state), "Stories 2/5")
+        XCTAssertNil(runner.state.message, "a change the user did not ask about is not announced")
+    }
+
+    func testAFileRemovedLeavesAndCountsFollow() {
+        var runner = reader()
+        runner.press(.down, .down)
+        disk["b"] = nil
+        change(&runner, ["b"])
+        XCTAssertEqual(listed(runner.state), ["a", "c", "d"])
+        XCTAssertEqual(selected(runner.state), "c")
+        XCTAssertEqual(title(&runner.state), "Stories 2/3")
+        XCTAssertEqual(runner.state.entries.count, 4, "entries are never removed: every index stays valid")
+        XCTAssertFalse(runner.state.render().text.contains(" b "))
+    }
+
+    /// A story changed in place stays on its row, with its new count; read marks are the story id's.
+    func testAFileChangedKeepsItsRowAndItsReadMarks() {
+        var runner = reader()
+        runner.press(.enter)
+        XCTAssertTrue(runner.state.readState.isStoryRead("a"))
+        runner.press(.escape, .down, .down)
+        disk["a"] = story("a", comments: 3)
+        change(&runner, ["a"])
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d"], "in load order the new entry takes the old one's row")
+        XCTAssertEqual(selected(runner.state), "c")
+        let row = runner.state.rows.entry(atRow: 0)
+        XCTAssertEqual(row, 4, "a new entry, after the others")
+        XCTAssertEqual(runner.state.entries[row].summary.commentCount, 3)
+        XCTAssertTrue(runner.state.readState.isStoryRead("a"), "marks are kept by story id")
+        // Listed again whole (hide read on and off): the place holds.
+        runner.press(.character("H"))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d"], "a has unread comments: still listed")
+        runner.press(.character("H"))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d"])
+        let rowOfA = runner.state.render().text.split(separator: "\n").first { $0.hasPrefix("  a ") }
+        XCTAssertEqual(rowOfA?.hasSuffix(" 3 new "), true, "read, with three comments all new: \(rowOfA ?? "")")
+    }
+
+    /// The open story read again: the selection follows it to its new entry, it is parsed again, and the
+    /// selected comment and the folds stay.
+    func testTheOpenStoryChangedIsParsedAgainOnTheSameComment() {
+        var runner = reader()
+        disk["a"] = StoryBuilder.story("a", comments: [(0, "first"), (1, "its reply"), (0, "second"), (1, "reply two")])
+        change(&runner, ["a"])
+        runner.press(.enter)
+        XCTAssertEqual(runner.state.focus, .comments)
+        runner.press(.left, .down, .down)
+        XCTAssertEqual(runner.state.currentStory?.comments[runner.state.selectedComment ?? 0].text, "reply two")
+        XCTAssertEqual(runner.state.thread?.collapsed, [0])
+        var grown = disk["a"]!
+        grown.comments = StoryBuilder.story("a", comments: [(0, "first"), (1, "its reply"), (0, "second"), (1, "reply two"),
+                                                               (0, "third")]).comments
+        disk["a"] = grown
+        change(&runner, ["a"])
+        XCTAssertEqual(selected(runner.state), "a")
+        XCTAssertEqual(runner.state.selectedStory, 5, "the selection moved to the new entry")
+        XCTAssertEqual(runner.state.currentStory?.comments.count, 5, "parsed again")
+        XCTAssertEqual(runner.state.currentStory?.comments[runner.state.selectedComment ?? 0].text, "reply two")
+        XCTAssertEqual(runner.state.thread?.collapsed, [0], "the fold stays")
+        XCTAssertEqual(runner.state.focus, .comments)
+        XCTAssertTrue(runner.state.render().text.contains("third"))
+    }
+
+    func testTheSelectedStoryRemovedHandsTheSelectionToTheNextRow() {
+        var runner = reader()
+        runner.press(.down, .enter)
+        XCTAssertEqual(runner.state.focus, .comments)
+        disk["b"] = nil
+        change(&runner, ["b"])
+        XCTAssertEqual(selected(runner.state), "c")
+        XCTAssertEqual(runner.state.message, "Story removed from disk")
+        XCTAssertEqual(runner.state.focus, .stories, "the next story is selected, not opened and read")
+        XCTAssertFalse(runner.state.readState.isStoryRead("c"))
+        XCTAssertEqual(runner.state.currentStory?.id, "c")
+        XCTAssertTrue(runner.state.render().text.contains("Story removed from disk"))
+        // The last row removed: the one before it.
+        runner.press(.end)
+        disk["d"] = nil
+        change(&runner, ["d"])
+        XCTAssertEqual(selected(runner.state), "c")
+        XCTAssertEqual(listed(runner.state), ["a", "c"])
+    }
+
+    /// Every story gone: the list says so, and no key fails on what is left.
+    func testEverythingRemovedLeavesAnEmptyListThatKeysSurvive() {
+        var runner = reader()
+        runner.press(.down, .enter)
+        disk = [:]
+        change(&runner, ["a", "b", "c", "d"])
+        XCTAssertNil(runner.state.currentStory)
+        XCTAssertEqual(runner.state.storyCount, 0)
+        XCTAssertTrue(runner.state.render().text.contains("No stories here."), runner.state.render().text)
+        for key: KeyPress in [.down, .up, .end, .home, .pageDown, .enter, .character("n"), .character("N"), .character("r"),
+                              .character("A"), .character(" "), .character("H"), .character("s"), .tab, .character("o")] {
+            runner.press(key)
+            _ = runner.state.render()
+        }
+        XCTAssertEqual(title(&runner.state).hasPrefix("Stories 0/0"), true, title(&runner.state))
+        // A story coming back is listed and selected.
+        disk["e"] = story("e", comments: 1)
+        change(&runner, ["e"])
+        XCTAssertEqual(listed(runner.state), ["e"])
+        XCTAssertEqual(selected(runner.state), "e")
+    }
+
+    /// Sorted, a story arriving goes to its place; hidden read stories stay hidden; the counts leave out what is
+    /// gone and what is hidden.
+    func testTheSortAndHideReadAreKept() {
+        var runner = reader()
+        runner.press(.enter, .character("A"), .character("y"))
+        XCTAssertTrue(runner.state.readState.isStoryRead("a"))
+        runner.press(.escape, .down, .character("H"), .character("s"), .character("s"))
+        XCTAssertEqual(runner.state.sort, .comments)
+        XCTAssertEqual(listed(runner.state), ["b", "c", "d"])
+        XCTAssertEqual(selected(runner.state), "b")
+        disk["e"] = story("e", comments: 5)
+        disk["c"] = story("c", comments: 1)
+        disk["d"] = nil
+        change(&runner, ["c", "d", "e"])
+        XCTAssertEqual(listed(runner.state), ["e", "b", "c"], "most comments first; read a still hidden")
+        XCTAssertEqual(selected(runner.state), "b")
+        XCTAssertEqual(title(&runner.state), "Stories 2/3 (4 in all) · most comments")
+    }
+
+    /// `R`: the executable lists everything again; the reader says what changed, in stories.
+    func testRescanSaysWhatChanged() {
+        var runner = reader()
+        runner.rescan = { CollectionUpdate() }
+        runner.press(.character("R"))
+        XCTAssertEqual(runner.rescans, 1)
+        XCTAssertEqual(runner.state.message, "Nothing changed")
+        runner.rescan = { [unowned self] in
+            self.disk["b"] = self.story("b", comments: 4)
+            self.disk["c"] = nil
+            self.disk["e"] = self.story("e", comments: 0)
+            self.disk["f"] = self.story("f", comments: 0)
+            return CollectionUpdate(files: ["b", "c", "e", "f"], entries: ["b", "e", "f"].map { self.entry(self.disk[$0]!) })
+        }
+        runner.press(.character("R"))
+        XCTAssertEqual(runner.state.message, "2 new stories, 1 changed, 1 removed")
+        XCTAssertEqual(listed(runner.state), ["a", "b", "d", "e", "f"])
+        runner.rescan = { [unowned self] in
+            self.disk["a"] = nil
+            return CollectionUpdate(files: ["a"])
+        }
+        runner.press(.character("R"))
+        XCTAssertEqual(runner.state.message, "1 story removed")
+        XCTAssertEqual(selected(runner.state), "b")
+    }
+
+    /// A file written again as it was (touched, saved unchanged) changes nothing: same entry, same row.
+    func testAStoryBackUnchangedKeepsItsEntry() {
+        var runner = reader()
+        runner.rescan = { [unowned self] in CollectionUpdate(files: ["b"], entries: [self.entry(self.disk["b"]!)]) }
+        runner.press(.character("R"))
+        XCTAssertEqual(runner.state.message, "Nothing changed")
+        XCTAssertEqual(runner.state.entries.count, 4)
+        XCTAssertEqual(runner.state.rows.entry(atRow: 1), 1)
+    }
+
+    /// Problems of a file read again are the ones found now: a file fixed has none left.
+    func testProblemsOfAFileReadAgainAreReplaced() {
+        var runner = reader()
+        runner.send(.collectionChanged(CollectionUpdate(files: ["broken"], problems: [LoadProblem(path: "broken", failure: .unknownFormat)])))
+        XCTAssertEqual(runner.state.failedFiles.map(\.path), ["broken"])
+        disk["broken"] = story("broken", comments: 0)
+        change(&runner, ["broken"])
+        XCTAssertEqual(runner.state.failedFiles, [])
+        XCTAssertEqual(listed(runner.state).last, "broken")
+    }
+
+    /// The watch's notices (the watch limit reached) reach the status line.
+    func testANoticeIsShown() {
+        var runner = reader()
+        runner.send(.collectionChanged(CollectionUpdate(notice: "Too many folders to watch them all")))
+        XCTAssertEqual(runner.state.message, "Too many folders to watch them all")
+    }
+
+    /// Stories read from several files (a thread of messages) are replaced when any of their files changes.
+    func testAStoryOfSeveralFilesIsReplacedThroughAnyOfThem() {
+        var runner = reader()
+        var thread = story("t", comments: 1)
+        thread.source = SourceReference(path: "box/cur/1", otherPaths: ["box/cur/2"])
+        runner.send(.collectionChanged(CollectionUpdate(files: ["box/cur/1", "box/cur/2"], entries: [entry(thread)])))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d", "t"])
+        var grown = story("t", comments: 2)
+        grown.source = SourceReference(path: "box/cur/1", otherPaths: ["box/cur/2", "box/new/3"])
+        runner.send(.collectionChanged(CollectionUpdate(files: ["box/cur/2", "box/new/3"], entries: [entry(grown)])))
+        XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d", "t"])
+        XCTAssertEqual(runner.state.entries[runner.state.rows.entry(atRow: 4)].summary.commentCount, 2)
+        XCTAssertEqual(runner.state.storyCount, 5)
+    }
+}
