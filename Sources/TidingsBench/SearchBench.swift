@@ -15,8 +15,9 @@ extension TidingsBench {
         func perform(_ effects: [AppState.Effect]) {
             for effect in effects {
                 switch effect {
-                case .search(let generation, let words, let targets): search.start(generation: generation, query: words, targets: targets)
-                case .searchMore(let generation, let targets): search.add(generation: generation, targets: targets)
+                case .search(let generation, let words, let entries, let order):
+                    search.start(generation: generation, query: words, entries: entries, order: order)
+                case .searchMore(let generation, let entries, let order): search.add(generation: generation, entries: entries, order: order)
                 case .cancelSearch: search.cancel()
                 case .loadStory(let index, let summary): perform(state.update(.storyParsed(index: index, result: loader.story(for: summary))))
                 default: break
@@ -26,8 +27,12 @@ extension TidingsBench {
         let residentBefore = residentMiB()
         var residentMost = residentBefore
         let start = now()
-        for key in [KeyPress.character("/")] + query.map(KeyPress.character) + [.enter] { perform(state.update(.key(key))) }
+        for key in [KeyPress.character("/")] + query.map(KeyPress.character) { perform(state.update(.key(key))) }
+        let enter = now()
+        perform(state.update(.key(.enter)))
+        let enterMs = now() - enter
         _ = state.render()
+        let frameMs = now() - enter
         var firstMatchMs: Double?
         var latencies: [Double] = []
         var lastKey = now()
@@ -69,7 +74,7 @@ extension TidingsBench {
             latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
         }
         report(["measure": "search", "query": query, "stories": state.entries.count, "matches": hits,
-                "totalMs": totalMs, "firstMatchMs": firstMatchMs ?? -1, "keys": latencies.count,
+                "totalMs": totalMs, "enterMs": enterMs, "enterFrameMs": frameMs, "firstMatchMs": firstMatchMs ?? -1, "keys": latencies.count,
                 "keyP50Ms": percentile(0.5), "keyP99Ms": percentile(0.99),
                 "residentBeforeMiB": residentBefore, "residentExtraMiB": residentMost - residentBefore])
     }

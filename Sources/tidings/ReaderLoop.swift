@@ -114,8 +114,9 @@ struct ReaderLoop {
                     saver?.save(changes: changes, fallback: fallback)
                     sessionWriter?.save(state.savedSession)
                 case .collectComments(let summaries): parser.collectComments(of: summaries)
-                case .search(let generation, let words, let targets): search.start(generation: generation, query: words, targets: targets)
-                case .searchMore(let generation, let targets): search.add(generation: generation, targets: targets)
+                case .search(let generation, let words, let entries, let order):
+                    search.start(generation: generation, query: words, entries: entries, order: order)
+                case .searchMore(let generation, let entries, let order): search.add(generation: generation, entries: entries, order: order)
                 case .cancelSearch: search.cancel()
                 case .rescan: watch.rescan()
                 case .quit: quit = true

@@ -240,7 +240,7 @@ final class SearchTests: XCTestCase, StoryListProbes {
         runner.press(.enter)
         runner.state.append(entries: Self.stories.suffix(2).map { StoryEntry(story: $0, readState: ReadState()) })
         let more = runner.state.takeEffects().compactMap { effect -> [String]? in
-            if case .searchMore(_, let targets) = effect { return targets.map(\.summary.id) } else { return nil }
+            if case .searchMore(_, let entries, let order) = effect { return order.map { entries[$0].summary.id } } else { return nil }
         }
         XCTAssertEqual(more, [["charlie", "delta"]])
     }

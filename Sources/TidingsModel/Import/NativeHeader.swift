@@ -28,8 +28,9 @@ struct NativeHeader {
     /// `Via: submitter • age • N comments`, possibly with `By: byline` glued to its end.
     private mutating func readVia(_ value: Substring) {
         var rest = value
-        // The standard library's search on UTF-8, not Foundation's `range(of:)`: every file's header passes here.
-        if let glued = rest.utf8.firstRange(of: "By:".utf8) {
+        // A plain walk over the UTF-8, not `range(of:)` (Foundation) or `firstRange(of:)` (generic, slow): every
+        // file's header passes here.
+        if let glued = Self.byMarker(in: rest) {
             byline = rest[glued.upperBound...].trimmingSpaces().nonEmpty
             rest = rest[..<glued.lowerBound]
         }
@@ -42,6 +43,25 @@ struct NativeHeader {
         }
         via = String(parts.removeFirst())
         age = parts.isEmpty ? nil : parts.joined(separator: " • ")
+    }
+
+    /// Where `By:` is in `text`, by its UTF-8 bytes.
+    static func byMarker(in text: Substring) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 0x42 {  // B
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x79 {  // y
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0x3A {  // :
+                        return index..<utf8.index(after: third)
+                    }
+                }
+            }
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     /// `5 comments`, `1 comment`, `1,204 comments` → the number; anything else → nil.

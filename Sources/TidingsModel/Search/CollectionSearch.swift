@@ -52,9 +52,20 @@ public final class CollectionSearch: Sendable {
         var targets: [Target]
     }
 
+    /// Stories handed over and not yet made into units: the reader's entries as they are (shared, not
+    /// copied) and which of them to search, in order. Workers make units of them a piece at a time, so the
+    /// first stories are searched at once and the reader's thread never pays for 100,000 of them.
+    private struct Pending: Sendable {
+        var entries: [StoryEntry]
+        var order: ArraySlice<Int>
+    }
+
     private struct Work {
         var generation = 0
         var query = TextQuery(words: [])
+        var pending: [Pending] = []
+        /// Whether a worker is making units of pending stories (one at a time, so they keep their order).
+        var grouping = false
         var units: [Unit] = []
         var next = 0
         var running = 0
@@ -65,9 +76,13 @@ public final class CollectionSearch: Sendable {
         /// Units of files holding several stories, by path, while the targets are being grouped.
         var unitOfPath: [String: Int] = [:]
         var reported = true
+
+        var exhausted: Bool { pending.isEmpty && !grouping && next >= units.count }
     }
 
     public static let parallel = 2
+    /// Stories made into units at a time.
+    static let groupSize = 512
     private let loader: CollectionLoader
     private let queue = DispatchQueue(label: "tidings.search", qos: .utility, attributes: .concurrent)
     private let work = Mutex(Work())
@@ -76,11 +91,13 @@ public final class CollectionSearch: Sendable {
         self.loader = loader
     }
 
-    /// Starts looking for `query` in `targets`; whatever ran before stops.
-    public func start(generation: Int, query: TextQuery, targets: [Target]) {
+    /// Starts looking for `query` in the entries at `order` (indices into `entries`, in the order to search
+    /// them); whatever ran before stops.
+    public func start(generation: Int, query: TextQuery, entries: [StoryEntry], order: [Int]) {
         work.withLock { work in
             work.generation = generation
             work.query = query
+            work.pending = []
             work.units = []
             work.unitOfPath = [:]
             work.next = 0
@@ -90,27 +107,17 @@ public final class CollectionSearch: Sendable {
             work.hits = []
             work.reported = false
         }
-        add(generation: generation, targets: targets)
+        add(generation: generation, entries: entries, order: order)
     }
 
     /// More stories for the search under way (they arrived from the loader after it started).
-    public func add(generation: Int, targets: [Target]) {
+    public func add(generation: Int, entries: [StoryEntry], order: [Int]) {
         let starts = work.withLock { work -> Int in
             guard work.generation == generation else { return 0 }
-            for target in targets {
-                // Stories of one file are read together: the file is parsed once for all of them.
-                if target.summary.source.locator != nil, target.summary.source.otherPaths.isEmpty {
-                    if let unit = work.unitOfPath[target.summary.path], unit >= work.next {
-                        work.units[unit].targets.append(target)
-                        continue
-                    }
-                    work.unitOfPath[target.summary.path] = work.units.count
-                }
-                work.units.append(Unit(targets: [target]))
-            }
-            work.total += targets.count
+            if !order.isEmpty { work.pending.append(Pending(entries: entries, order: order[...])) }
+            work.total += order.count
             work.reported = false
-            let wanted = min(Self.parallel, work.units.count - work.next) - work.running
+            let wanted = min(Self.parallel, work.running + 1) - work.running
             work.running += max(0, wanted)
             return max(0, wanted)
         }
@@ -121,6 +128,7 @@ public final class CollectionSearch: Sendable {
     public func cancel() {
         work.withLock { work in
             work.generation &+= 1
+            work.pending = []
             work.units = []
             work.hits = []
             work.unitOfPath = [:]
@@ -136,7 +144,7 @@ public final class CollectionSearch: Sendable {
             batch.searched = work.searched
             batch.total = work.total
             batch.unreadable = work.unreadable
-            batch.finished = work.running == 0 && work.next >= work.units.count
+            batch.finished = work.running == 0 && work.exhausted
             work.hits = []
             // A finished search is reported once; one still running each time it moved on.
             work.reported = batch.finished
@@ -147,26 +155,72 @@ public final class CollectionSearch: Sendable {
     /// Whether anything is running or waits to be taken.
     public var isBusy: Bool { work.withLock { $0.running > 0 || !$0.reported || !$0.hits.isEmpty } }
 
+    /// What a worker does next.
+    private enum Step {
+        case search(Unit, TextQuery, Int)
+        case group(Pending, Int)
+        case wait
+        case stop
+    }
+
     /// Searches units until none is left, whichever search they belong to: a worker of a search replaced
-    /// goes on with the new one's units, so a new search never waits for workers to start.
+    /// goes on with the new one's units, so a new search never waits for workers to start. Stories handed
+    /// over are made into units first, a piece at a time; a second worker is started once there are units.
     private func drain() {
-        while let (unit, query, generation) = work.withLock({ work -> (Unit, TextQuery, Int)? in
-            guard work.next < work.units.count else {
+        while true {
+            let step = work.withLock { work -> Step in
+                if work.next < work.units.count, !(work.units.count - work.next < 2 && !work.pending.isEmpty && !work.grouping) {
+                    let unit = work.units[work.next]
+                    work.next += 1
+                    return .search(unit, work.query, work.generation)
+                }
+                if !work.grouping, var pending = work.pending.first {
+                    let piece = Pending(entries: pending.entries, order: pending.order.prefix(Self.groupSize))
+                    pending.order = pending.order.dropFirst(Self.groupSize)
+                    if pending.order.isEmpty { work.pending.removeFirst() } else { work.pending[0] = pending }
+                    work.grouping = true
+                    return .group(piece, work.generation)
+                }
+                if work.grouping { return .wait }
                 work.running -= 1
                 work.reported = false
-                return nil
+                return .stop
             }
-            let unit = work.units[work.next]
-            work.next += 1
-            return (unit, work.query, work.generation)
-        }) {
-            let (hits, unreadable) = search(unit, query)
-            work.withLock { work in
-                guard work.generation == generation else { return }
-                work.hits += hits
-                work.searched += unit.targets.count
-                work.unreadable += unreadable
-                work.reported = false
+            switch step {
+            case .search(let unit, let query, let generation):
+                let (hits, unreadable) = search(unit, query)
+                work.withLock { work in
+                    guard work.generation == generation else { return }
+                    work.hits += hits
+                    work.searched += unit.targets.count
+                    work.unreadable += unreadable
+                    work.reported = false
+                }
+            case .group(let piece, let generation):
+                let targets = piece.order.map { Target(entry: $0, summary: piece.entries[$0].summary) }
+                let starts = work.withLock { work -> Int in
+                    work.grouping = false
+                    guard work.generation == generation else { return 0 }
+                    for target in targets {
+                        // Stories of one file are read together: the file is parsed once for all of them.
+                        if target.summary.source.locator != nil, target.summary.source.otherPaths.isEmpty {
+                            if let unit = work.unitOfPath[target.summary.path], unit >= work.next {
+                                work.units[unit].targets.append(target)
+                                continue
+                            }
+                            work.unitOfPath[target.summary.path] = work.units.count
+                        }
+                        work.units.append(Unit(targets: [target]))
+                    }
+                    let wanted = min(Self.parallel, work.units.count - work.next) - work.running
+                    work.running += max(0, wanted)
+                    return max(0, wanted)
+                }
+                for _ in 0..<starts { queue.async { [self] in drain() } }
+            case .wait:
+                usleep(200)
+            case .stop:
+                return
             }
         }
     }

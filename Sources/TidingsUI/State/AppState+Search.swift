@@ -51,10 +51,10 @@ extension AppState {
         keepingSelectionOnScreen { state in state.relistStories() }
         listingStrictly = false
         if query.readsText {
-            let targets = searchTargets(in: 0..<entries.count)
-            activeQuery?.total = targets.count
-            request(.search(generation: searchGeneration, words: query.textQuery, targets: targets))
-            if targets.isEmpty { activeQuery?.searching = false }
+            let order = searchOrder(in: 0..<entries.count)
+            activeQuery?.total = order.count
+            request(.search(generation: searchGeneration, words: query.textQuery, entries: entries, order: order))
+            if order.isEmpty { activeQuery?.searching = false }
         } else if rows.row(ofEntry: before) == nil, !rows.isEmpty {
             selectStory(rows.entry(atRow: 0))
         }
@@ -65,14 +65,14 @@ extension AppState {
 
     /// The entries in `range` the filters admit, in the order the list shows them (so the first rows are
     /// searched first), for the background search.
-    func searchTargets(in range: Range<Int>) -> [CollectionSearch.Target] {
+    func searchOrder(in range: Range<Int>) -> [Int] {
         guard let active = activeQuery else { return [] }
         let readMarks = active.filter.needsReadMark
         // Stories gone from the disk are not searched (`AppState+Changes`).
         var indices = active.filter.isEmpty ? range.filter { !gone.contains($0) }
             : range.filter { !gone.contains($0) && active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].summary.id)) }
         if let order = storyOrder() { indices.sort(by: order) }
-        return indices.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
+        return indices
     }
 
     /// Drops the query: every story listed again, the selection kept.
@@ -125,11 +125,11 @@ extension AppState {
         guard var active = activeQuery, active.query.readsText, start < entries.count else { return }
         if active.found.count > start { active.found.removeSubrange(start...) }
         active.found += repeatElement(-1, count: entries.count - active.found.count)
-        let targets = searchTargets(in: start..<entries.count)
-        if !targets.isEmpty {
+        let order = searchOrder(in: start..<entries.count)
+        if !order.isEmpty {
             active.searching = true
-            active.total += targets.count
-            request(.searchMore(generation: active.generation, targets: targets))
+            active.total += order.count
+            request(.searchMore(generation: active.generation, entries: entries, order: order))
         }
         activeQuery = active
     }

@@ -35,9 +35,11 @@ public struct AppState: Sendable {
         case collectComments([StorySummary])
         /// Look for these words in these stories in the background (any search before stops); answer with
         /// `Event.searchFound` batches of this generation.
-        case search(generation: Int, words: TextQuery, targets: [CollectionSearch.Target])
+        /// `order` are indices into `entries`, in the order to search them (the list's); `entries` is the
+        /// reader's own array, handed over shared, not copied.
+        case search(generation: Int, words: TextQuery, entries: [StoryEntry], order: [Int])
         /// More stories for the search of this generation (they arrived from the loader while it ran).
-        case searchMore(generation: Int, targets: [CollectionSearch.Target])
+        case searchMore(generation: Int, entries: [StoryEntry], order: [Int])
         /// Stop the search under way.
         case cancelSearch
         /// List every source again and read what changed since it was read; answer with

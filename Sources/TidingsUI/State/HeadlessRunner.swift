@@ -52,10 +52,12 @@ public struct HeadlessRunner {
                     if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
                 }
                 queue += state.update(.commentsCollected(ids))
-            case .search(let generation, let words, let targets):
+            case .search(let generation, let words, let entries, let order):
+                let targets = order.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
                 heldSearch = (generation, words, targets)
                 if !holdsSearches { queue += state.update(.searchFound(searchBatch(count: targets.count, finished: true))) }
-            case .searchMore(let generation, let targets):
+            case .searchMore(let generation, let entries, let order):
+                let targets = order.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
                 guard let held = heldSearch, held.generation == generation else { break }
                 heldSearch = (generation, held.words, held.targets + targets)
                 if !holdsSearches { queue += state.update(.searchFound(searchBatch(count: targets.count, from: held.targets.count, finished: true))) }

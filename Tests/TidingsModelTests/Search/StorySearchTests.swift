@@ -101,11 +101,12 @@ final class StorySearchTests: XCTestCase {
         try mbox.write(toFile: folder + "/c.mbox", atomically: true, encoding: .utf8)
         let (stories, problems) = CollectionLoader().loadAll([folder])
         XCTAssertEqual(problems, [])
-        let targets = stories.enumerated().map { CollectionSearch.Target(entry: $0.offset, summary: $0.element.summary) }
+        let entries = stories.map { StoryEntry(summary: $0.summary, unreadComments: 0) }
+        let order = Array(entries.indices)
         XCTAssertEqual(stories.map(\.title), ["Harbour Ferry returns", "Nothing here", "Ferry plans", "Buses"])
 
         let search = CollectionSearch()
-        search.start(generation: 1, query: try StoryQuery.parse("ferry").textQuery, targets: targets)
+        search.start(generation: 1, query: try StoryQuery.parse("ferry").textQuery, entries: entries, order: order)
         var hits: [CollectionSearch.Hit] = []
         var last: CollectionSearch.Batch?
         let deadline = Date().addingTimeInterval(10)
@@ -126,13 +127,14 @@ final class StorySearchTests: XCTestCase {
         XCTAssertNil(search.take(), "a finished search is reported once")
 
         // A new search replaces the old; a cancelled one reports nothing more.
-        search.start(generation: 2, query: try StoryQuery.parse("buses").textQuery, targets: targets)
+        search.start(generation: 2, query: try StoryQuery.parse("buses").textQuery, entries: entries, order: order)
         search.cancel()
         usleep(100_000)
         XCTAssertTrue(search.take().map { $0.generation != 2 || $0.hits.isEmpty } ?? true)
         // Searches replaced one after another, without waiting: the last one runs to its end.
         for generation in 3...6 {
-            search.start(generation: generation, query: try StoryQuery.parse(generation == 6 ? "buses" : "ferry").textQuery, targets: targets)
+            search.start(generation: generation, query: try StoryQuery.parse(generation == 6 ? "buses" : "ferry").textQuery,
+                         entries: entries, order: order)
         }
         var final: CollectionSearch.Batch?
         var found: [CollectionSearch.Hit] = []
