@@ -101,6 +101,66 @@ extension AppState {
         }
     }
 
+    /// Every entry's place in title order (`storyOrder`'s order), worked out on numbers: the first 16 bytes of
+    /// each title's key packed into two integers, so 100,000 titles sort as integers; only titles whose first
+    /// 16 bytes are the same are compared in full. The key's start comes from lower-casing only the title's
+    /// first 16 characters (lower-casing goes character by character, so it is the start of the whole key).
+    func titleRanks() -> [Int] {
+        struct Keyed { var high: UInt64; var low: UInt64; var titled: Bool; var entry: Int }
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(entries.count)
+        var prefix = [UInt8](repeating: 0, count: 16)
+        for index in entries.indices {
+            guard let title = entries[index].summary.header.title else {
+                keyed.append(Keyed(high: 0, low: 0, titled: false, entry: index))
+                continue
+            }
+            for offset in 0..<16 { prefix[offset] = 0 }
+            var count = 0
+            var ascii = true
+            for byte in title.utf8.prefix(16) {
+                if byte >= 0x80 { ascii = false; break }
+                prefix[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            if !ascii {
+                // Not ASCII all through its start: lower-cased as `titleKey` does, from its first characters.
+                for offset in 0..<16 { prefix[offset] = 0 }
+                for (offset, byte) in Self.titleKey(String(title.prefix(16))).prefix(16).enumerated() { prefix[offset] = byte }
+            }
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for offset in 0..<8 { high = high << 8 | UInt64(prefix[offset]) }
+            for offset in 8..<16 { low = low << 8 | UInt64(prefix[offset]) }
+            keyed.append(Keyed(high: high, low: low, titled: true, entry: index))
+        }
+        keyed.sort { a, b in
+            if a.titled != b.titled { return a.titled }
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return a.entry < b.entry
+        }
+        // Runs with the same start: ordered by the whole key (most titles differ within 16 bytes).
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[start].titled, keyed[end].titled, keyed[end].high == keyed[start].high,
+                  keyed[end].low == keyed[start].low { end += 1 }
+            if end - start > 1, keyed[start].titled {
+                let keys = keyed[start..<end].map { (key: Self.titleKey(entries[$0.entry].summary.header.title ?? ""), item: $0) }
+                let sorted = keys.sorted { a, b in
+                    let order = Self.compareBytes(a.key, b.key)
+                    return order != 0 ? order < 0 : a.item.entry < b.item.entry
+                }
+                for (offset, item) in sorted.enumerated() { keyed[start + offset] = item.item }
+            }
+            start = end
+        }
+        var ranks = [Int](repeating: 0, count: entries.count)
+        for (rank, item) in keyed.enumerated() { ranks[item.entry] = rank }
+        return ranks
+    }
+
     /// What titles are compared by: lower-cased UTF-8, byte by byte (code point order). ASCII, most titles,
     /// is lower-cased by hand: `lowercased()` on 100,000 titles costs more than the sort.
     static func titleKey(_ title: String) -> [UInt8] {
@@ -132,21 +192,7 @@ extension AppState {
             for (entry, rank) in loadRanks where ranks.indices.contains(entry) { ranks[entry] = rank }
             return { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
         case .title:
-            // Sorted here once, on the keys themselves, and handed on as ranks: the rows are then ordered by
-            // comparing two numbers (by index, not `entries.map`: a closure given each entry copies it).
-            var keyed: [(key: [UInt8]?, entry: Int)] = entries.indices.map { (entries[$0].summary.header.title.map(Self.titleKey), $0) }
-            keyed.sort { a, b in
-                switch (a.key, b.key) {
-                case let (one?, two?):
-                    let order = Self.compareBytes(one, two)
-                    return order != 0 ? order < 0 : a.entry < b.entry
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return a.entry < b.entry
-                }
-            }
-            var ranks = [Int](repeating: 0, count: entries.count)
-            for (rank, item) in keyed.enumerated() { ranks[item.entry] = rank }
+            let ranks = titleRanks()
             return { ranks[$0] < ranks[$1] }
         case .newest:
             let now = self.now

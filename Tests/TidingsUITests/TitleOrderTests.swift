@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+import TidingsModel
+import TidingsTestSupport
+@testable import TidingsUI
+
+/// The whole list sorted by title (packed 16-byte starts, `titleRanks`) comes out exactly as the order used
+/// one story at a time for arrivals (`storyOrder`), on titles made to trip it.
+final class TitleOrderTests: XCTestCase {
+    func testPackedStartsAgreeWithTheFullComparison() {
+        let titles: [String?] = [
+            "Zebra", "zebra", "apple", "Apple pie", "apple pie with cream and more", "apple pie with cream and less",
+            "apple pie with cream", "Éclair", "éclair au chocolat", "eclair", "ÉCLAIR AU CHOCOLAT NOIR ET BLANC",
+            nil, "", "東京の夜行列車", "東京の夜行列車 again", "Straße", "STRASSE", "a", "a\u{0}b", "a\u{0}", nil,
+            "1234567890123456", "12345678901234567", "1234567890123456x", "Ωmega", "ωmega and a long tail here",
+            "same start 0123456 one", "same start 0123456 two", "Same Start 0123456 two",
+        ]
+        var stories: [Story] = []
+        for (index, title) in titles.enumerated() {
+            var story = StoryBuilder.story("s\(index)", comments: [])
+            story.header.title = title
+            stories.append(story)
+        }
+        var state = AppState(stories: stories, width: 80, height: 24)
+        while state.sort != .title { state.press(.character("s")) }
+        let listed = (0..<state.rows.count).map { state.rows.entry(atRow: $0) }
+        let order = state.storyOrder()!
+        let expected = Array(stories.indices).sorted(by: order)
+        XCTAssertEqual(listed, expected, "\n\(listed.map { titles[$0] ?? "nil" })\n\(expected.map { titles[$0] ?? "nil" })")
+        XCTAssertEqual(listed.suffix(2).map { titles[$0] }, [nil, nil], "untitled last")
+    }
+}
