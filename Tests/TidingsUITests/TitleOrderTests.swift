@@ -29,4 +29,20 @@ final class TitleOrderTests: XCTestCase {
         XCTAssertEqual(listed, expected, "\n\(listed.map { titles[$0] ?? "nil" })\n\(expected.map { titles[$0] ?? "nil" })")
         XCTAssertEqual(listed.suffix(2).map { titles[$0] }, [nil, nil], "untitled last")
     }
+
+    func testTheQuickStartIsTheStartOfTheKeyForEveryCharacterItTakes() {
+        let ranges: [ClosedRange<UInt32>] = [1...0xFF, 0x3000...0x30FF, 0x4E00...0x4FFF, 0x9F00...0x9FFF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let title = String(repeating: String(scalar), count: 3) + "Tail"
+                var prefix = [UInt8](repeating: 0, count: 16)
+                XCTAssertTrue(AppState.titleKeyStart(title, into: &prefix), "U+\(String(value, radix: 16))")
+                let key = Array(AppState.titleKey(title).prefix(16))
+                XCTAssertEqual(Array(prefix.prefix(key.count)), key, "U+\(String(value, radix: 16))")
+            }
+        }
+        var prefix = [UInt8](repeating: 0, count: 16)
+        XCTAssertFalse(AppState.titleKeyStart("Ωmega", into: &prefix), "Greek goes the long way")
+    }
 }

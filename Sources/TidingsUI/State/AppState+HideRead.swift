@@ -31,7 +31,10 @@ extension AppState {
 
     /// Makes the rows again from every entry (the filter or the sort changed).
     mutating func relistStories() {
-        if hidesRead || sort != .path || activeQuery != nil || !gone.isEmpty {
+        if sort == .title {
+            // Titles come sorted as they are worked out: no second sort of the rows.
+            rows.list(entryCount: entries.count, inOrder: titleOrder(), where: isListed)
+        } else if hidesRead || sort != .path || activeQuery != nil || !gone.isEmpty {
             rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
         } else {
             rows.listAll(entryCount: entries.count)

@@ -101,11 +101,11 @@ extension AppState {
         }
     }
 
-    /// Every entry's place in title order (`storyOrder`'s order), worked out on numbers: the first 16 bytes of
+    /// Every entry in title order (`storyOrder`'s order), worked out on numbers: the first 16 bytes of
     /// each title's key packed into two integers, so 100,000 titles sort as integers; only titles whose first
     /// 16 bytes are the same are compared in full. The key's start comes from lower-casing only the title's
     /// first 16 characters (lower-casing goes character by character, so it is the start of the whole key).
-    func titleRanks() -> [Int] {
+    func titleOrder() -> [Int] {
         struct Keyed { var high: UInt64; var low: UInt64; var titled: Bool; var entry: Int }
         var keyed: [Keyed] = []
         keyed.reserveCapacity(entries.count)
@@ -116,15 +116,9 @@ extension AppState {
                 continue
             }
             for offset in 0..<16 { prefix[offset] = 0 }
-            var count = 0
-            var ascii = true
-            for byte in title.utf8.prefix(16) {
-                if byte >= 0x80 { ascii = false; break }
-                prefix[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                count += 1
-            }
-            if !ascii {
-                // Not ASCII all through its start: lower-cased as `titleKey` does, from its first characters.
+            if !Self.titleKeyStart(title, into: &prefix) {
+                // A letter whose lower case is not known here: lower-cased as `titleKey` does, from the title's
+                // first characters.
                 for offset in 0..<16 { prefix[offset] = 0 }
                 for (offset, byte) in Self.titleKey(String(title.prefix(16))).prefix(16).enumerated() { prefix[offset] = byte }
             }
@@ -156,9 +150,29 @@ extension AppState {
             }
             start = end
         }
-        var ranks = [Int](repeating: 0, count: entries.count)
-        for (rank, item) in keyed.enumerated() { ranks[item.entry] = rank }
-        return ranks
+        return keyed.map(\.entry)
+    }
+
+    /// The first 16 bytes of `titleKey(title)`, worked out without making strings for what most titles are
+    /// made of: ASCII, Latin-1 (whose capitals are their small letters less 0x20), and kana and CJK, which have
+    /// no case. False for anything else (the caller lower-cases the title's start then).
+    static func titleKeyStart(_ title: String, into prefix: inout [UInt8]) -> Bool {
+        var count = 0
+        for scalar in title.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: value += 0x20
+            case 0...0xFF, 0x3000...0x30FF, 0x4E00...0x9FFF: break
+            default: return false
+            }
+            guard let lower = Unicode.Scalar(value) else { return false }
+            var done = false
+            UTF8.encode(lower) { byte in
+                if count < 16 { prefix[count] = byte; count += 1 } else { done = true }
+            }
+            if done || count >= 16 { break }
+        }
+        return true
     }
 
     /// What titles are compared by: lower-cased UTF-8, byte by byte (code point order). ASCII, most titles,
@@ -192,7 +206,8 @@ extension AppState {
             for (entry, rank) in loadRanks where ranks.indices.contains(entry) { ranks[entry] = rank }
             return { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
         case .title:
-            let ranks = titleRanks()
+            var ranks = [Int](repeating: 0, count: entries.count)
+            for (rank, entry) in titleOrder().enumerated() { ranks[entry] = rank }
             return { ranks[$0] < ranks[$1] }
         case .newest:
             let now = self.now

@@ -48,6 +48,14 @@ struct StoryRows: Sendable {
         reindex(from: 0)
     }
 
+    /// Only the entries `keep` accepts, in the order given (every entry once: a sort worked out already).
+    mutating func list(entryCount: Int, inOrder sorted: [Int], where keep: (Int) -> Bool) {
+        self.entryCount = entryCount
+        listed = sorted.filter(keep)
+        rowOfEntry = Array(repeating: -1, count: entryCount)
+        reindex(from: 0)
+    }
+
     /// Entries added at the end of the load order. In load order those `keep` accepts become rows after the
     /// rows there are, so nothing already on screen moves; in another order each goes to its place (found
     /// by binary search, so a batch costs its size times log of the list, plus one pass to merge).
