@@ -38,7 +38,8 @@ final class TitleOrderTests: XCTestCase {
                 let title = String(repeating: String(scalar), count: 3) + "Tail"
                 var prefix = [UInt8](repeating: 0, count: 16)
                 XCTAssertTrue(AppState.titleKeyStart(title, into: &prefix), "U+\(String(value, radix: 16))")
-                let key = Array(AppState.titleKey(title).prefix(16))
+                let key = Array(title.lowercased().utf8.prefix(16))
+                XCTAssertEqual(AppState.titleKey(title), Array(title.lowercased().utf8), "U+\(String(value, radix: 16))")
                 XCTAssertEqual(Array(prefix.prefix(key.count)), key, "U+\(String(value, radix: 16))")
             }
         }

@@ -157,21 +157,8 @@ extension AppState {
     /// made of: ASCII, Latin-1 (whose capitals are their small letters less 0x20), and kana and CJK, which have
     /// no case. False for anything else (the caller lower-cases the title's start then).
     static func titleKeyStart(_ title: String, into prefix: inout [UInt8]) -> Bool {
-        var count = 0
-        for scalar in title.unicodeScalars {
-            var value = scalar.value
-            switch value {
-            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: value += 0x20
-            case 0...0xFF, 0x3000...0x30FF, 0x4E00...0x9FFF: break
-            default: return false
-            }
-            guard let lower = Unicode.Scalar(value) else { return false }
-            var done = false
-            UTF8.encode(lower) { byte in
-                if count < 16 { prefix[count] = byte; count += 1 } else { done = true }
-            }
-            if done || count >= 16 { break }
-        }
+        guard let start = quickFold(title, limit: 16) else { return false }
+        for (offset, byte) in start.enumerated() { prefix[offset] = byte }
         return true
     }
 
@@ -183,7 +170,26 @@ extension AppState {
             for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
             return bytes
         }
-        return Array(title.lowercased().utf8)
+        return quickFold(title, limit: Int.max) ?? Array(title.lowercased().utf8)
+    }
+
+    /// `title` lower-cased as `lowercased()` does, up to `limit` bytes, for titles made of ASCII, Latin-1
+    /// (whose capitals are their small letters less 0x20), kana and CJK (no case); nil for anything else.
+    static func quickFold(_ title: String, limit: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(limit, title.utf8.count))
+        for scalar in title.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: value += 0x20
+            case 0...0xFF, 0x3000...0x30FF, 0x4E00...0x9FFF: break
+            default: return nil
+            }
+            guard let lower = Unicode.Scalar(value) else { return nil }
+            UTF8.encode(lower) { byte in if bytes.count < limit { bytes.append(byte) } }
+            if bytes.count >= limit { break }
+        }
+        return bytes
     }
 
     /// Negative, zero or positive as `one` sorts before, with or after `two`: `memcmp` on the common part,
