@@ -14,6 +14,9 @@ final class TitleOrderTests: XCTestCase {
             nil, "", "東京の夜行列車", "東京の夜行列車 again", "Straße", "STRASSE", "a", "a\u{0}b", "a\u{0}", nil,
             "1234567890123456", "12345678901234567", "1234567890123456x", "Ωmega", "ωmega and a long tail here",
             "same start 0123456 one", "same start 0123456 two", "Same Start 0123456 two",
+            "a title that is long enough to pass thirty-two bytes B", "A title that is long enough to pass thirty-two bytes a",
+            "a title that is long enough to pass thirty-two bytes", "Dup", "dup", "Dup", "Ünïcödé title that is long enough to pass 32 bytes z",
+            "ünïcödé title that is long enough to pass 32 bytes a", "Ωmega beyond thirty-two bytes of title text, 2", "ωmega beyond thirty-two bytes of title text, 1",
         ]
         var stories: [Story] = []
         for (index, title) in titles.enumerated() {
@@ -31,7 +34,9 @@ final class TitleOrderTests: XCTestCase {
     }
 
     func testTheQuickStartIsTheStartOfTheKeyForEveryCharacterItTakes() {
-        let ranges: [ClosedRange<UInt32>] = [1...0xFF, 0x3000...0x30FF, 0x4E00...0x4FFF, 0x9F00...0x9FFF]
+        let ranges: [ClosedRange<UInt32>] = [1...0xFF, 0x400...0x45F, 0x2000...0x206F, 0x2190...0x23FF, 0x2500...0x27BF,
+                                             0x3000...0x30FF, 0x3130...0x318F, 0x4E00...0x4FFF, 0x9F00...0x9FFF,
+                                             0xAC00...0xAD00, 0xD700...0xD7A3, 0xFE00...0xFE0F, 0x1F300...0x1FAFF]
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }

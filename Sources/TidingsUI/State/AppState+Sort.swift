@@ -106,52 +106,76 @@ extension AppState {
     /// 16 bytes are the same are compared in full. The key's start comes from lower-casing only the title's
     /// first 16 characters (lower-casing goes character by character, so it is the start of the whole key).
     func titleOrder() -> [Int] {
-        struct Keyed { var high: UInt64; var low: UInt64; var titled: Bool; var entry: Int }
+        // Untitled stories get the largest start, which no title has (UTF-8 has no byte 0xFF): they go last.
+        struct Keyed {
+            var k0: UInt64, k1: UInt64, k2: UInt64, k3: UInt64
+            /// The key's length in bytes: two starts alike of keys no longer than the start are the same key.
+            var length: Int
+            var entry: Int
+            var titled: Bool { k0 != .max }
+        }
         var keyed: [Keyed] = []
         keyed.reserveCapacity(entries.count)
-        var prefix = [UInt8](repeating: 0, count: 16)
+        // One buffer for every title's start, read back as big-endian words (the loop runs 100,000 times).
+        let start = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.titleStart, alignment: 8)
+        defer { start.deallocate() }
         for index in entries.indices {
-            guard let title = entries[index].summary.header.title else {
-                keyed.append(Keyed(high: 0, low: 0, titled: false, entry: index))
+            guard var title = entries[index].summary.header.title else {
+                keyed.append(Keyed(k0: .max, k1: .max, k2: .max, k3: .max, length: 0, entry: index))
                 continue
             }
-            for offset in 0..<16 { prefix[offset] = 0 }
-            if !Self.titleKeyStart(title, into: &prefix) {
-                // A letter whose lower case is not known here: lower-cased as `titleKey` does, from the title's
-                // first characters.
-                for offset in 0..<16 { prefix[offset] = 0 }
-                for (offset, byte) in Self.titleKey(String(title.prefix(16))).prefix(16).enumerated() { prefix[offset] = byte }
+            start.initializeMemory(as: UInt8.self, repeating: 0)
+            let asciiLength: Int? = title.withUTF8 { bytes in
+                for (offset, byte) in bytes.enumerated() {
+                    if byte >= 0x80 { return nil }
+                    if offset < Self.titleStart { start[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                }
+                return bytes.count
             }
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            for offset in 0..<8 { high = high << 8 | UInt64(prefix[offset]) }
-            for offset in 8..<16 { low = low << 8 | UInt64(prefix[offset]) }
-            keyed.append(Keyed(high: high, low: low, titled: true, entry: index))
+            var length = asciiLength ?? 0
+            if asciiLength == nil {
+                // Beyond ASCII: folded without strings where the letters are known (`quickFold`), else
+                // lower-cased as `titleKey` does, from the title's first characters.
+                start.initializeMemory(as: UInt8.self, repeating: 0)
+                let folded = Self.quickFold(title, limit: Self.titleStart + 1)
+                    ?? Array(Self.titleKey(String(title.prefix(Self.titleStart + 1))).prefix(Self.titleStart + 1))
+                for (offset, byte) in folded.prefix(Self.titleStart).enumerated() { start[offset] = byte }
+                length = folded.count
+            }
+            func word(_ from: Int) -> UInt64 { UInt64(bigEndian: start.loadUnaligned(fromByteOffset: from, as: UInt64.self)) }
+            keyed.append(Keyed(k0: word(0), k1: word(8), k2: word(16), k3: word(24), length: length, entry: index))
         }
         keyed.sort { a, b in
-            if a.titled != b.titled { return a.titled }
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
+            if a.k0 != b.k0 { return a.k0 < b.k0 }
+            if a.k1 != b.k1 { return a.k1 < b.k1 }
+            if a.k2 != b.k2 { return a.k2 < b.k2 }
+            if a.k3 != b.k3 { return a.k3 < b.k3 }
             return a.entry < b.entry
         }
-        // Runs with the same start: ordered by the whole key (most titles differ within 16 bytes).
-        var start = 0
-        while start < keyed.count {
-            var end = start + 1
-            while end < keyed.count, keyed[start].titled, keyed[end].titled, keyed[end].high == keyed[start].high,
-                  keyed[end].low == keyed[start].low { end += 1 }
-            if end - start > 1, keyed[start].titled {
-                let keys = keyed[start..<end].map { (key: Self.titleKey(entries[$0.entry].summary.header.title ?? ""), item: $0) }
+        // Runs with the same start: ordered by the whole key, unless every key of the run is the start itself,
+        // all of one length (the same title: load order, as sorted).
+        var first = 0
+        while first < keyed.count {
+            var end = first + 1
+            while end < keyed.count, keyed[end].k0 == keyed[first].k0, keyed[end].k1 == keyed[first].k1,
+                  keyed[end].k2 == keyed[first].k2, keyed[end].k3 == keyed[first].k3 { end += 1 }
+            let run = keyed[first..<end]
+            if run.count > 1, keyed[first].titled,
+               !run.allSatisfy({ $0.length <= Self.titleStart && $0.length == keyed[first].length }) {
+                let keys = run.map { (key: Self.titleKey(entries[$0.entry].summary.header.title ?? ""), item: $0) }
                 let sorted = keys.sorted { a, b in
                     let order = Self.compareBytes(a.key, b.key)
                     return order != 0 ? order < 0 : a.item.entry < b.item.entry
                 }
-                for (offset, item) in sorted.enumerated() { keyed[start + offset] = item.item }
+                for (offset, item) in sorted.enumerated() { keyed[first + offset] = item.item }
             }
-            start = end
+            first = end
         }
         return keyed.map(\.entry)
     }
+
+    /// How many bytes of each title's key the whole-list title sort compares as numbers.
+    static let titleStart = 32
 
     /// The first 16 bytes of `titleKey(title)`, worked out without making strings for what most titles are
     /// made of: ASCII, Latin-1 (whose capitals are their small letters less 0x20), and kana and CJK, which have
@@ -173,16 +197,23 @@ extension AppState {
         return quickFold(title, limit: Int.max) ?? Array(title.lowercased().utf8)
     }
 
-    /// `title` lower-cased as `lowercased()` does, up to `limit` bytes, for titles made of ASCII, Latin-1
-    /// (whose capitals are their small letters less 0x20), kana and CJK (no case); nil for anything else.
+    /// `title` lower-cased as `lowercased()` does, up to `limit` bytes, for titles made of ASCII, Latin-1 and
+    /// Russian Cyrillic (whose capitals are their small letters less a fixed step), and characters without
+    /// case (kana, CJK, Hangul, punctuation, emoji); nil for anything else. A test holds it to `lowercased()`
+    /// for every character it takes.
     static func quickFold(_ title: String, limit: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, title.utf8.count))
         for scalar in title.unicodeScalars {
             var value = scalar.value
             switch value {
-            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: value += 0x20
-            case 0...0xFF, 0x3000...0x30FF, 0x4E00...0x9FFF: break
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F: value += 0x20
+            case 0x400...0x40F: value += 0x50
+            // No case: the rest of Latin-1, small Cyrillic, punctuation, arrows, shapes and dingbats, kana, CJK,
+            // Hangul, emoji.
+            case 0...0xFF, 0x430...0x45F, 0x2000...0x206F, 0x2190...0x23FF, 0x2500...0x27BF, 0x3000...0x30FF,
+                 0x3130...0x318F, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFE00...0xFE0F, 0x1F300...0x1FAFF:
+                break
             default: return nil
             }
             guard let lower = Unicode.Scalar(value) else { return nil }
