@@ -37,13 +37,17 @@ extension TidingsBench {
         var latencies: [Double] = []
         var lastKey = now()
         var lastFrame = now()
+        var lastTake = now()
         var keys = 0
         var finished = false
         var hits = 0
         while !finished {
             let turn = now()
             var drew = false
-            if let batch = search.take() {
+            // As the reader does: matches taken in every 50 ms, at once until the first.
+            let due = hits == 0 || now() - lastTake >= 50
+            if due, let batch = search.take() {
+                lastTake = now()
                 hits += batch.hits.count
                 perform(state.update(.searchFound(batch)))
                 finished = batch.finished

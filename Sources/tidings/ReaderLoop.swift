@@ -38,6 +38,7 @@ struct ReaderLoop {
         // Whether the next frame is drawn at once: after a key, the first and last stories, a parsed story.
         var urgent = true
         var lastFrame = DispatchTime.now().uptimeNanoseconds
+        var lastSearchTake: UInt64 = 0
         var watchedRevision = state.readStateRevision
         while !quit {
             var events: [Event] = []
@@ -55,7 +56,11 @@ struct ReaderLoop {
             let parsed = parser.takeResults()
             if !parsed.isEmpty { urgent = true }
             events += parsed
-            if let found = search.take() {
+            // Matches are taken in every 50 ms (at once until the first): each batch merges into the rows,
+            // and fewer, larger batches leave the keys more of each turn.
+            let searchDue = state.searchHasNoHitsYet || DispatchTime.now().uptimeNanoseconds - lastSearchTake >= 50_000_000
+            if searchDue, let found = search.take() {
+                lastSearchTake = DispatchTime.now().uptimeNanoseconds
                 // The first matches and the end are drawn at once; progress in between as stories arrive.
                 if found.finished || (!found.hits.isEmpty && state.searchHasNoHitsYet) { urgent = true }
                 events.append(.searchFound(found))

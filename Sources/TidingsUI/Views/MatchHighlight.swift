@@ -15,7 +15,13 @@ enum MatchHighlight {
             for x in area.x..<area.maxX {
                 let cell = screen[x, y]
                 if cell.isContinuation { continue }
-                let bytes = cell.text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(cell.text.utf8).map(lowerASCII) : SearchFold.bytes(cell.text)
+                // Most cells are one ASCII character: folded without making arrays.
+                if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte < 0x80 {
+                    folded.append(lowerASCII(byte))
+                    columns.append(x)
+                    continue
+                }
+                let bytes = SearchFold.bytes(cell.text)
                 folded += bytes
                 columns += repeatElement(x, count: bytes.count)
             }
