@@ -57,6 +57,25 @@ public struct FeedImporter: Importer {
         return stories.result(stories.threads.threads[position], full: true, wantsIDs: { _ in true }).story
     }
 
+    /// An item of a large feed is read from the file's first bytes (64 KiB, then four times as many until
+    /// the item is whole in them): opening the first story of a 10 MB feed reads 64 KiB, not the file. Nil
+    /// when the bytes asked for are the whole file: it is read whole then, as usual.
+    public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? {
+        guard let place = summary.source.locator.flatMap({ Int($0) }) else { return nil }
+        var size = 64 << 10
+        while size <= 16 << 20 {
+            let prefix = try FileBytes.prefix(path, count: size)
+            guard prefix.count == size else { return nil }
+            if let partial = try? read(prefix, path: path, stoppingAfter: place), partial.items.scan.stoppedEarly {
+                // The file changed since it was listed: the whole-file path finds the story by id or place.
+                guard let position = partial.storyIDs.firstIndex(of: summary.id) else { return nil }
+                return partial.result(partial.threads.threads[position], full: true, wantsIDs: { _ in true }).story
+            }
+            size *= 4
+        }
+        return nil
+    }
+
     /// A comment feed (one that declares the thread namespace or has `in-reply-to` in its first 4 KB) is
     /// read together with the files that share its entries' ids: it names the ids it holds and answers.
     /// Any other feed stands alone, and only its first bytes are looked at.
