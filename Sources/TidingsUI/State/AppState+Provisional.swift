@@ -24,7 +24,8 @@ extension AppState {
             relistStories(from: start)
             settle()
         }
-        append(entries: newEntries + provisional, problems: newProblems)
+        // The new entries taken whole when no provisional ones follow them (no copy of the array).
+        append(entries: provisional.isEmpty ? newEntries : newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
         for index in entries.indices.dropFirst(start) {
             if let old = kept[entries[index].summary.id], old.summary == entries[index].summary {

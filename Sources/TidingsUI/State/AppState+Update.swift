@@ -103,7 +103,8 @@ extension AppState {
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
         adoptSourceMarks(of: batch.entries)
-        if let provisional = batch.provisional {
+        // An empty provisional list with none listed before changes nothing: the entries are simply added.
+        if let provisional = batch.provisional, !(provisional.isEmpty && provisionalCount == 0) {
             adoptSourceMarks(of: provisional)
             replaceProvisional(with: provisional, after: batch.entries, problems: batch.problems)
         } else if provisionalCount > 0, !batch.entries.isEmpty {
