@@ -69,15 +69,21 @@ struct StoryRows: Sendable {
             rowOfEntry = Array(0..<oldCount)
         }
         rowOfEntry += repeatElement(-1, count: entryCount - oldCount)
-        var added = (oldCount..<entryCount).filter(keep)
+        let added = (oldCount..<entryCount).filter(keep)
         guard let order else {
             let first = listed!.count
             listed! += added
             reindex(from: first)
             return
         }
-        guard !added.isEmpty else { return }
-        added.sort(by: order)
+        merge(added, order: order)
+    }
+
+    /// Puts entries not listed yet into the rows, each at its place in `order`: the batch sorted, each place
+    /// found by binary search, then one pass to merge.
+    private mutating func merge(_ entries: [Int], order: Order?) {
+        guard !entries.isEmpty, listed != nil else { return }
+        let added = entries.sorted(by: order ?? { $0 < $1 })
         let places = added.map { place(of: $0, order: order) }
         var merged: [Int] = []
         merged.reserveCapacity(listed!.count + added.count)
@@ -146,24 +152,7 @@ struct StoryRows: Sendable {
             listed = Array(0..<entryCount)
             rowOfEntry = Array(0..<entryCount)
         }
-        var added = Array(Set(newEntries.filter { $0 >= 0 && $0 < entryCount && rowOfEntry[$0] < 0 }))
-        guard !added.isEmpty else { return }
-        let before = order ?? { $0 < $1 }
-        added.sort(by: before)
-        let places = added.map { place(of: $0, order: order) }
-        var merged: [Int] = []
-        merged.reserveCapacity(listed!.count + added.count)
-        var next = 0
-        for (row, entry) in listed!.enumerated() {
-            while next < added.count, places[next] <= row {
-                merged.append(added[next])
-                next += 1
-            }
-            merged.append(entry)
-        }
-        merged += added[next...]
-        listed = merged
-        reindex(from: places.min()!)
+        merge(Array(Set(newEntries.filter { $0 >= 0 && $0 < entryCount && rowOfEntry[$0] < 0 })), order: order)
     }
 
     /// The first row whose entry comes after `entry`: where it goes. Rows whose order changed since they
