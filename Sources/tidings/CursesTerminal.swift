@@ -18,6 +18,8 @@ final class CursesTerminal {
     /// Colour, or attributes alone (`NO_COLOR`, or a terminal without colours): the reader draws for it.
     let colorMode: ColorMode
     private var closed = false
+    /// A key read just after an Esc, to be returned by the next `readKey`.
+    private var afterEscapeKept: (Int32, wint_t)?
 
     /// Why the terminal cannot be used; the message tells the user what to do instead.
     struct Unavailable: Error, CustomStringConvertible {
@@ -159,8 +161,18 @@ final class CursesTerminal {
 
     /// Waits up to the input timeout for a key.
     func readKey() -> Input {
+        // What came right after an Esc, read then and kept for this call (a resize, a second Esc).
+        if let (result, character) = afterEscapeKept {
+            afterEscapeKept = nil
+            return translate(result, character)
+        }
         var character: wint_t = 0
         let result = wget_wch(tidings_stdscr(), &character)
+        return translate(result, character)
+    }
+
+    /// The input a `wget_wch` result stands for.
+    private func translate(_ result: Int32, _ character: wint_t) -> Input {
         if result == ERR { return .timeout }
         if result == tidings_key_code_yes() {
             switch Int32(character) {
@@ -239,7 +251,12 @@ final class CursesTerminal {
         defer { wtimeout(window, 100) }
         var next: wint_t = 0
         let result = wget_wch(window, &next)
-        if result == ERR || result == tidings_key_code_yes() { return .key(.escape) }
+        if result == ERR { return .key(.escape) }
+        // A key code (a resize, an arrow) or a second Esc right after an Esc is the next input, not lost.
+        if result == tidings_key_code_yes() || next == 27 {
+            afterEscapeKept = (result, next)
+            return .key(.escape)
+        }
         if next == 0x5B || next == 0x4F {  // CSI `[` or SS3 `O`
             wtimeout(window, 5)
             for _ in 0..<32 {
@@ -249,7 +266,6 @@ final class CursesTerminal {
             }
             return .timeout
         }
-        if next == 27 { return .key(.escape) }
         guard next >= 32, let scalar = Unicode.Scalar(UInt32(next)) else { return .key(.escape) }
         return .key(KeyPress(.character(Character(scalar)), modifiers: .alt))
     }

@@ -244,4 +244,58 @@ final class SearchTests: XCTestCase, StoryListProbes {
         }
         XCTAssertEqual(more, [["charlie", "delta"]])
     }
+
+    func testNothingMatchedLeavesNothingToActOn() {
+        var runner = runner(width: 80, height: 24, holding: false)
+        runner.press(.character("/"))
+        type("submarine", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), [])
+        XCTAssertTrue(title(&runner.state).hasPrefix("Stories 0/0"), title(&runner.state))
+        runner.press(.character("r"))
+        XCTAssertEqual(runner.state.message, "No story matches the search: Esc shows every story")
+        XCTAssertFalse(runner.state.readState.isStoryRead("alpha"))
+        runner.press(.enter)
+        XCTAssertEqual(runner.state.focus, .stories)
+    }
+
+    func testAMatchInAFoldedCommentIsOpened() throws {
+        var runner = runner(width: 80, height: 24, holding: false)
+        runner.press(.enter)  // alpha's comments
+        runner.press(.character("C"), .end)
+        let thread = try XCTUnwrap(runner.state.thread)
+        XCTAssertTrue(thread.isCollapsed(0))
+        runner.press(.character("F"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        runner.press(.character(">"))
+        XCTAssertEqual(runner.state.selectedComment, 0)
+        XCTAssertEqual(runner.state.thread?.isCollapsed(0), false, "opened, so the word can be seen")
+    }
+
+    func testALineOfNothingButADashIsNoQuery() {
+        var runner = runner(width: 80, height: 24)
+        runner.press(.character("/"))
+        type("- \"\"", &runner)
+        runner.press(.enter)
+        XCTAssertNil(runner.state.activeQuery)
+        XCTAssertEqual(listed(runner.state).count, 4)
+    }
+
+    func testTheLineGroupsCharactersTypedInParts() {
+        var editor = LineEditor()
+        for scalar in ["c", "a", "f", "e", "\u{301}"] { _ = editor.handle(.character(Character(scalar))) }
+        XCTAssertEqual(editor.text, "cafe\u{301}")
+        _ = editor.handle(.left)
+        _ = editor.handle(.backspace)
+        XCTAssertEqual(editor.text, "cae\u{301}", "the accent stays with its letter")
+        var family = LineEditor()
+        for scalar in ["A", "\u{1F468}", "\u{200D}", "\u{1F469}", "\u{200D}", "\u{1F467}", "B"] {
+            _ = family.handle(.character(Character(scalar)))
+        }
+        _ = family.handle(.left)
+        _ = family.handle(.left)
+        _ = family.handle(.character("X"))
+        XCTAssertEqual(family.text, "AX\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}B", "one Left crosses the whole emoji")
+    }
 }

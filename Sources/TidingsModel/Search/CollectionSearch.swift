@@ -228,7 +228,8 @@ public final class CollectionSearch: Sendable {
     /// The hits among one unit's stories, and how many of them could not be read.
     private func search(_ unit: Unit, _ query: TextQuery) -> ([Hit], Int) {
         guard let first = unit.targets.first else { return ([], 0) }
-        if unit.targets.count == 1, first.summary.source.locator == nil {
+        // One story on its own: a file of its own, or a thread read from several files (a Maildir's).
+        if unit.targets.count == 1, first.summary.source.locator == nil || !first.summary.source.otherPaths.isEmpty {
             let match: StoryMatch?
             if first.summary.format == NativeImporter().name, first.summary.source.otherPaths.isEmpty {
                 // Native files are searched in their bytes: nothing is built that the search does not need.

@@ -124,6 +124,8 @@ extension AppState {
         switch spec.needs {
         case .selectedStory?:
             if !hasStories { return report(.nothingToDo("No story is open")) }
+            // A search that matched nothing lists no story: nothing is selected to act on.
+            if rows.isEmpty, activeQuery != nil { return report(.nothingToDo("No story matches the search: Esc shows every story")) }
             if currentStory == nil, command == .toggleRead { return report(.nothingToDo("The story is still loading")) }
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
         case nil: break

@@ -63,6 +63,12 @@ extension AppState {
             let index = ((forward ? first + step : first - step) % count + count) % count
             if story.comments[index].searchedParts.contains(where: holds) {
                 selectComment(index)
+                // A folded comment shows one line: opened, so the text found in it can be seen.
+                if var thread, thread.isCollapsed(index) {
+                    thread.setCollapsed(index, false)
+                    commentPane.layout.invalidate(index)
+                    self.thread = thread
+                }
                 settle()
                 let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)
                 return (index, wrapped)

@@ -50,6 +50,12 @@ extension AppState {
             let index = ((forward ? first + step : first - step) % count + count) % count
             if holds(story.comments[index]) {
                 selectComment(index)
+                // A folded comment shows one line: opened, so the match in its text can be seen.
+                if var thread, thread.isCollapsed(index) {
+                    thread.setCollapsed(index, false)
+                    commentPane.layout.invalidate(index)
+                    self.thread = thread
+                }
                 settle()
                 return (index, forward ? index <= first : index >= first)
             }

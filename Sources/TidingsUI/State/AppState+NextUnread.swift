@@ -34,7 +34,7 @@ extension AppState {
             message = "Back to the first unread comment in this story"
             return .done
         }
-        return .nothingToDo("Nothing unread left in the collection")
+        return .nothingToDo(activeQuery == nil ? "Nothing unread left in the collection" : "Nothing unread left in the stories the search lists")
     }
 
     /// The first story with anything unread after the selected one (before it, backwards) in the order

@@ -21,7 +21,7 @@ extension AppState {
             return .done
         }
         // Back round to the story we started in: comments below the selection, or the story itself.
-        guard let story = currentStory else { return .nothingToDo("Nothing unread left in the collection") }
+        guard let story = currentStory else { return .nothingToDo(activeQuery == nil ? "Nothing unread left in the collection" : "Nothing unread left in the stories the search lists") }
         let after = inComments ? (selectedComment ?? -1) + 1 : 0
         if let last = story.comments.indices.dropFirst(after).last(where: { isUnread(comment: $0) }) {
             if inComments { message = "Back to the last unread comment in this story" }
@@ -33,6 +33,6 @@ extension AppState {
             focus(.comments)
             return .done
         }
-        return .nothingToDo("Nothing unread left in the collection")
+        return .nothingToDo(activeQuery == nil ? "Nothing unread left in the collection" : "Nothing unread left in the stories the search lists")
     }
 }

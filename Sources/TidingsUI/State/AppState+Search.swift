@@ -28,6 +28,11 @@ extension AppState {
             return
         }
         prompt = nil
+        // A line of nothing but `-` or `""` holds no query.
+        guard !query.isEmpty else {
+            clearSearch()
+            return
+        }
         apply(query)
     }
 
@@ -147,11 +152,15 @@ extension AppState {
         guard let active = activeQuery else { return nil }
         var text = "/" + active.query.text
         if active.query.readsText {
+            // Counted from the matches as they stand: stories changed or removed on disk meanwhile no
+            // longer count.
+            var found = 0
+            for (index, comments) in active.found.enumerated() where comments >= 0 && !gone.contains(index) { found += 1 }
             if active.searching {
                 let percent = active.total == 0 ? 0 : active.searched * 100 / active.total
-                text += " · \(active.hits.formatted) found, searching \(percent)%"
+                text += " · \(found.formatted) found, searching \(percent)%"
             } else {
-                text += " · \(active.hits.formatted) found"
+                text += " · \(found.formatted) found"
             }
         } else {
             text += " · \(rows.count.formatted) listed"

@@ -60,9 +60,21 @@ struct LineEditor: Sendable, Equatable {
             }
             characters.insert(character, at: cursor)
             cursor += 1
+            regroup()
             return .edited
         default: return .ignored
         }
+    }
+
+    /// Keys bring a character's parts one at a time (an accent after its letter, the people of a family
+    /// emoji): the line is grouped into characters again, so the cursor moves and deletes whole ones.
+    private mutating func regroup() {
+        let before = String(characters[0..<cursor])
+        let regrouped = Array(String(characters))
+        guard regrouped.count != characters.count else { return }
+        characters = regrouped
+        // The cursor stays after what was before it, now grouped (a mark joins the letter before it).
+        cursor = min(characters.count, Array(before).count)
     }
 
     private mutating func move(_ step: Int) -> Outcome {

@@ -60,7 +60,7 @@ extension AppState {
     /// hidden; then the sort, unless it is load order ("· newest"). At 30 columns the count in all goes
     /// first, then the sort, before the place in the list does.
     func storyListTitle(width: Int) -> String {
-        let row = hasStories ? (rows.row(ofEntry: selectedStory) ?? 0) + 1 : 0
+        let row = hasStories && !rows.isEmpty ? (rows.row(ofEntry: selectedStory) ?? 0) + 1 : 0
         var parts = [FittedLine.Part(text: "Stories", priority: 0),
                      FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
         if hidesRead || activeQuery != nil { parts.append(.init(text: " (\(storyCount.formatted) in all)", priority: 3)) }

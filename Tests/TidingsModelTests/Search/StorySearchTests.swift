@@ -149,4 +149,36 @@ final class StorySearchTests: XCTestCase {
         XCTAssertEqual(final?.searched, 4)
         XCTAssertEqual(found.map(\.entry), [3])
     }
+
+    func testTheRepliesOfAMaildirThreadAreSearched() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-maildir-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for sub in ["cur", "new", "tmp"] { try FileManager.default.createDirectory(atPath: folder + "/box/" + sub, withIntermediateDirectories: true) }
+        func message(_ id: Int, _ from: String, _ body: String, replyTo: Int? = nil) -> String {
+            "From: \(from) <\(from)@x>\nSubject: \(replyTo == nil ? "" : "Re: ")Ferry times\nMessage-ID: <\(id)@x>\n"
+                + (replyTo.map { "In-Reply-To: <\($0)@x>\n" } ?? "") + "Date: Mon, 1 Jan 2024 0\(id):00:00 +0000\n\n\(body)\n"
+        }
+        try message(1, "alice", "Shall we discuss the timetable?").write(toFile: folder + "/box/cur/1.host:2,S", atomically: true, encoding: .utf8)
+        try message(2, "bob", "Thursday works for me.", replyTo: 1).write(toFile: folder + "/box/new/2.host", atomically: true, encoding: .utf8)
+        try message(3, "carol", "Thursday, with the draft.", replyTo: 2).write(toFile: folder + "/box/new/3.host", atomically: true, encoding: .utf8)
+        let (stories, problems) = CollectionLoader().loadAll([folder + "/box"])
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(stories.count, 1)
+        XCTAssertEqual(stories.first?.comments.count, 2)
+        let entries = stories.map { StoryEntry(summary: $0.summary, unreadComments: 0) }
+        for (word, comments) in [("thursday", 2), ("draft", 1), ("carol", 1)] {
+            let search = CollectionSearch()
+            search.start(generation: 1, query: try StoryQuery.parse(word).textQuery, entries: entries, order: [0])
+            var hits: [CollectionSearch.Hit] = []
+            let end = Date().addingTimeInterval(10)
+            while Date() < end {
+                if let batch = search.take() {
+                    hits += batch.hits
+                    if batch.finished { break }
+                }
+                usleep(1000)
+            }
+            XCTAssertEqual(hits.map(\.comments), [comments], word)
+        }
+    }
 }
