@@ -16,7 +16,7 @@ struct TidingsCommand: ParsableCommand {
         commandName: "tidings",
         abstract: "A terminal reader for saved stories and their comment threads.",
         usage: """
-        tidings [DIR ...] [--state FILE] [--config FILE] [--no-mouse] [--no-cache]
+        tidings [DIR ...] [--state FILE] [--config FILE] [--no-mouse] [--no-cache] [--no-watch]
           tidings --print-config
           tidings dump PATH ...
         """,

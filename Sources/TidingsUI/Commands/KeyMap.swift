@@ -193,7 +193,9 @@ public struct KeyMap: Equatable, Sendable {
             let keys = Self.describe(binding.sequences).map { "`" + $0 + "`" }.joined(separator: ", ")
             let title = Self.sectionTitle(binding.contexts)
             let place = title.hasPrefix("In the ") ? String(title.dropFirst(7)) : title.lowercased()
-            table += "| \(keys) | `\(binding.command.name)` | \(place) | \(binding.command.spec.summary) |\n"
+            // A `|` in a description would end its cell.
+            let summary = binding.command.spec.summary.replacingOccurrences(of: "|", with: "\\|")
+            table += "| \(keys) | `\(binding.command.name)` | \(place) | \(summary) |\n"
         }
         return table
     }
