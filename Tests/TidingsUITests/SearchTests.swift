@@ -298,4 +298,28 @@ final class SearchTests: XCTestCase, StoryListProbes {
         _ = family.handle(.character("X"))
         XCTAssertEqual(family.text, "AX\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}B", "one Left crosses the whole emoji")
     }
+
+    func testEscAfterAFindClosesTheThreadsItOpened() throws {
+        var runner = runner(width: 80, height: 24)
+        runner.press(.enter)  // alpha's comments, on the first
+        runner.press(.character("C"))
+        XCTAssertEqual(runner.state.thread?.collapsed, [0])
+        runner.press(.character("/"))
+        type("today", &runner)
+        XCTAssertEqual(runner.state.selectedComment, 1, "found inside the folded thread, opened")
+        XCTAssertEqual(runner.state.thread?.collapsed, [])
+        runner.press(.escape)
+        XCTAssertEqual(runner.state.selectedComment, 0)
+        XCTAssertEqual(runner.state.thread?.collapsed, [0], "folded again, as before the find")
+    }
+
+    func testMessagesNameTheKeysAsBound() {
+        var map = KeyMap.standard
+        map.bind([.character("f")], to: .search, in: [.storyList, .storyText, .comments])
+        var state = AppState(stories: Self.stories, width: 80, height: 24, keyMap: map)
+        state.press(.escape)
+        XCTAssertEqual(state.message, "No search to clear: f searches every story")
+        state.press(.enter, .character(">"))
+        XCTAssertEqual(state.message, "Nothing to step through: / finds text here, f searches every story")
+    }
 }

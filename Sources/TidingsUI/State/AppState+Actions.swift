@@ -197,7 +197,10 @@ extension AppState {
         case .nextMatch: return goToMatch(forward: true)
         case .previousMatch: return goToMatch(forward: false)
         case .clearSearch:
-            guard activeQuery != nil else { return .nothingToDo("No search to clear: / searches every story") }
+            guard activeQuery != nil else {
+                let key = keyMap.keys(for: .search, in: .storyList).first.map { ": \($0) searches every story" } ?? ""
+                return .nothingToDo("No search to clear" + key)
+            }
             clearSearch()
         case .focusStories:
             // Esc stops a running search first, wherever it is pressed.

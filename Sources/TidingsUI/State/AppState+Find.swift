@@ -5,7 +5,7 @@ import TidingsModel
 /// `<`, Esc goes back to where the find started.
 extension AppState {
     mutating func beginFind() -> CommandOutcome {
-        let origin = FindOrigin(comment: selectedComment, textTop: textTop, previous: paneFind)
+        let origin = FindOrigin(comment: selectedComment, folds: thread?.collapsed ?? [], textTop: textTop, previous: paneFind)
         prompt = Prompt(purpose: .find(origin), editor: LineEditor())
         return .done
     }
@@ -47,6 +47,11 @@ extension AppState {
     private mutating func goBack(to origin: FindOrigin) {
         if focus == .comments, let comment = origin.comment, currentStory?.comments.indices.contains(comment) == true {
             selectComment(comment)
+            if var thread, thread.collapsed != origin.folds {
+                thread.setCollapsed(origin.folds)
+                commentPane.layout.invalidateAll()
+                self.thread = thread
+            }
         }
         textTop = origin.textTop
         settle()

@@ -18,7 +18,10 @@ extension AppState {
             lineHolds = { line in words.needles.contains { $0.occurs(in: line) } }
             shown = active.words.words.joined(separator: " ")
         } else {
-            return .nothingToDo("Nothing to step through: / finds text here, F searches every story")
+            let find = keyMap.keys(for: .findInPane, in: inputContext).first.map { "\($0) finds text here" }
+            let search = keyMap.keys(for: .search, in: inputContext).first.map { "\($0) searches every story" }
+            let how = [find, search].compactMap { $0 }.joined(separator: ", ")
+            return .nothingToDo("Nothing to step through" + (how.isEmpty ? "" : ": " + how))
         }
         let found: (index: Int, wrapped: Bool)?
         let start: Int
@@ -31,7 +34,7 @@ extension AppState {
             start = textTop
             found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
         case .stories:
-            return .nothingToDo("Open a story first: > and < step through its matches")
+            return .nothingToDo("Open a story first: matches are stepped through in its text and comments")
         }
         guard let found else { return .nothingToDo("“\(shown)” is not in this \(focus == .comments ? "story's comments" : "story's text")") }
         if found.index == start, focus == .comments || found.wrapped {

@@ -25,6 +25,8 @@ extension AppState {
             query = try StoryQuery.parse(trimmed)
         } catch {
             promptProblem = error.message
+            // Kept among the recent messages too: cut short on a narrow screen, it can be read in full there.
+            message = "Search: " + error.message
             return
         }
         prompt = nil

@@ -24,6 +24,8 @@ struct Prompt: Sendable, Equatable {
 /// Where a find started, to go back to when it is cancelled.
 struct FindOrigin: Sendable, Equatable {
     var comment: Int?
+    /// The folded comments when the find started: threads it opened on the way close again on Esc.
+    var folds: Set<Int> = []
     var textTop: Int
     var previous: PaneFind?
 }
