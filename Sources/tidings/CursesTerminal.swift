@@ -9,6 +9,8 @@ final class CursesTerminal {
         case key(KeyPress)
         case mouse(MouseEvent)
         case resize
+        /// Text the terminal marked as pasted (bracketed paste): never taken as keys.
+        case paste(String)
         case timeout
     }
 
@@ -68,6 +70,9 @@ final class CursesTerminal {
         curs_set(0)
         wtimeout(tidings_stdscr(), 100)
         if mouse { tidings_enable_mouse() }
+        // Bracketed paste: the terminal marks pasted text, so a paste is text for the line being typed, never
+        // keys (a pasted newline would otherwise send a search and run the rest as commands).
+        Self.setBracketedPaste(true)
         colorMode = ColorMode.choose(noColor: ProcessInfo.processInfo.environment["NO_COLOR"], terminalHasColors: has_colors())
         // In monochrome no colour is ever started, so no pair exists and every cell goes out in pair 0.
         if colorMode == .color {
@@ -234,12 +239,14 @@ final class CursesTerminal {
     /// Restores the terminal and stops the process (as Ctrl-Z does in a cooked terminal); when the shell
     /// continues it, curses mode comes back and the next frame redraws everything.
     func suspend() {
+        Self.setBracketedPaste(false)
         endwin()
         let previous = signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Running again after `fg`.
         signal(SIGTSTP, previous)
         reset_prog_mode()
+        Self.setBracketedPaste(true)
         redrawEverything()
     }
 
@@ -259,6 +266,7 @@ final class CursesTerminal {
         }
         if next == 0x5B || next == 0x4F {  // CSI `[` or SS3 `O`
             wtimeout(window, 5)
+            if next == 0x5B, readSequence(window) == "200~" { return .paste(readPaste(window)) }
             for _ in 0..<32 {
                 var byte: wint_t = 0
                 guard wget_wch(window, &byte) != ERR else { break }
@@ -270,10 +278,51 @@ final class CursesTerminal {
         return .key(KeyPress(.character(Character(scalar)), modifiers: .alt))
     }
 
+    /// The parameters and final byte of a CSI sequence, up to 32 characters (`200~`).
+    private func readSequence(_ window: UnsafeMutablePointer<WINDOW>) -> String {
+        var text = ""
+        for _ in 0..<32 {
+            var byte: wint_t = 0
+            guard wget_wch(window, &byte) != ERR, let scalar = Unicode.Scalar(UInt32(byte)) else { break }
+            text.unicodeScalars.append(scalar)
+            if (0x40...0x7E).contains(byte) { break }
+        }
+        return text
+    }
+
+    /// The text of a bracketed paste, up to its end mark (`ESC [ 201 ~`) or until the terminal sends nothing
+    /// for half a second; at most 64 KiB is kept (the rest is read and dropped).
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> String {
+        wtimeout(window, 500)
+        var text = ""
+        var kept = 0
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ERR { break }
+            if result == tidings_key_code_yes() { continue }
+            if character == 27 {
+                var next: wint_t = 0
+                if wget_wch(window, &next) != ERR, next == 0x5B, readSequence(window) == "201~" { break }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(character)), kept < 65_536 else { continue }
+            text.unicodeScalars.append(scalar)
+            kept += 1
+        }
+        return text
+    }
+
+    private static func setBracketedPaste(_ on: Bool) {
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", tidings_stdout())
+        fflush(tidings_stdout())
+    }
+
     /// Leaves curses mode and restores the terminal as it was.
     func close() {
         guard !closed else { return }
         closed = true
+        Self.setBracketedPaste(false)
         endwin()
         delscreen(screen)
     }

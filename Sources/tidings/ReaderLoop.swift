@@ -95,6 +95,7 @@ struct ReaderLoop {
             switch input {
             case .key(let key): quit = perform([.key(key)])
             case .mouse(let mouse): quit = perform([.mouse(mouse)])
+            case .paste(let text): quit = perform([.paste(text)])
             case .resize:
                 let size = terminal.size
                 quit = perform([.resize(width: size.width, height: size.height)])

@@ -322,4 +322,19 @@ final class SearchTests: XCTestCase, StoryListProbes {
         state.press(.enter, .character(">"))
         XCTAssertEqual(state.message, "Nothing to step through: / finds text here, f searches every story")
     }
+
+    func testAPasteIsTextForTheLineAndNeverKeys() {
+        var runner = runner(width: 80, height: 24, holding: false)
+        runner.send(.paste("q"))
+        XCTAssertFalse(runner.quit, "a paste never quits")
+        XCTAssertEqual(runner.state.message, "Pasted text ignored: keys are never taken from a paste")
+        runner.press(.character("/"))
+        runner.send(.paste("ferry\nr\tnight"))
+        XCTAssertEqual(runner.state.prompt?.editor.text, "ferry r night", "line breaks and tabs become spaces")
+        XCTAssertFalse(runner.state.readState.isStoryRead("alpha"), "the r after the line break was not run")
+        runner.press(.control("u"))
+        runner.send(.paste(String(repeating: "x", count: 700)))
+        XCTAssertEqual(runner.state.prompt?.editor.text.count, LineEditor.limit)
+        XCTAssertEqual(runner.state.promptProblem, "cut at \(LineEditor.limit) characters")
+    }
 }

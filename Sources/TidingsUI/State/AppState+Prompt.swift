@@ -27,6 +27,24 @@ extension AppState {
         needsFrame = true
     }
 
+    /// After an edit that did not come from a key (a paste): a find follows the text as typed.
+    private mutating func handlePromptEdit(_ prompt: Prompt) {
+        if case .find(let origin) = prompt.purpose { findAsTyped(prompt.editor.text, from: origin) }
+    }
+
+    /// A paste goes into the line being typed (line breaks and tabs become spaces), as one edit; with no
+    /// line open it is dropped, so pasted text never runs commands.
+    mutating func receivePaste(_ text: String) {
+        guard var prompt, question == nil else {
+            message = "Pasted text ignored: keys are never taken from a paste"
+            return
+        }
+        let cut = prompt.editor.insert(text)
+        self.prompt = prompt
+        promptProblem = cut ? "cut at \(LineEditor.limit) characters" : nil
+        handlePromptEdit(prompt)
+    }
+
     /// The prompt on the status line: label, the visible part of the line, a block cursor, and after it why
     /// the line cannot be used (a bad query) or that the text is not found.
     func drawPrompt(_ screen: inout ScreenBuffer, area: Rect, prompt: Prompt) {

@@ -18,6 +18,10 @@ extension AppState {
                 handle(mouse)
             }
             needsFrame = true
+        case .paste(let text):
+            touched = true
+            receivePaste(text)
+            needsFrame = true
         case .resize(let width, let height):
             resize(width: width, height: height)
             needsFrame = true

@@ -5,6 +5,8 @@ import TidingsModel
 public enum Event: Sendable {
     case key(KeyPress)
     case mouse(MouseEvent)
+    /// Text the terminal marked as pasted: typed into the line being edited, never run as keys.
+    case paste(String)
     case resize(width: Int, height: Int)
     /// Stories and problems the background load found, with its progress.
     case loaded(ParallelLoad.Batch)

@@ -66,6 +66,20 @@ struct LineEditor: Sendable, Equatable {
         }
     }
 
+    /// Inserts pasted text at the cursor: line breaks, tabs and other control characters become spaces.
+    /// Returns whether it was cut at `limit`.
+    mutating func insert(_ text: String) -> Bool {
+        var cut = false
+        for character in text {
+            guard characters.count < Self.limit else { cut = true; break }
+            let isControl = character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            characters.insert(isControl ? " " : character, at: cursor)
+            cursor += 1
+        }
+        regroup()
+        return cut
+    }
+
     /// Keys bring a character's parts one at a time (an accent after its letter, the people of a family
     /// emoji): the line is grouped into characters again, so the cursor moves and deletes whole ones.
     private mutating func regroup() {
