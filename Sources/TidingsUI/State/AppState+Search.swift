@@ -38,8 +38,8 @@ extension AppState {
         apply(query)
     }
 
-    /// Narrows the list to what `query` admits; the selected story stays when it passes, else the nearest
-    /// one that does is selected (with words: the first match found, unless it is the story selected).
+    /// Narrows the list to what `query` admits; the selected story stays when it passes, else the first one
+    /// listed is selected (with words: the first match found, unless it is the story selected before).
     mutating func apply(_ query: StoryQuery) {
         if activeQuery?.searching == true { request(.cancelSearch) }
         searchGeneration += 1
