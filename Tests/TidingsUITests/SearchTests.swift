@@ -337,4 +337,15 @@ final class SearchTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(runner.state.prompt?.editor.text.count, LineEditor.limit)
         XCTAssertEqual(runner.state.promptProblem, "cut at \(LineEditor.limit) characters")
     }
+
+    func testALongLineShowsThatItGoesOnToTheLeft() {
+        var editor = LineEditor()
+        for character in "abcdefghijklmnopqrstuvwxyz" { _ = editor.handle(.character(character)) }
+        let (text, cursor) = editor.shown(width: 10)
+        XCTAssertTrue(text.hasPrefix("…"), text)
+        XCTAssertTrue(text.hasSuffix("z"), text)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(text), 10)
+        XCTAssertEqual(cursor, DisplayWidth.of(text), "the cursor just after the last character")
+        XCTAssertEqual(LineEditor("short").shown(width: 10).text, "short")
+    }
 }

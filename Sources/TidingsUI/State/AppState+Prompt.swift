@@ -52,9 +52,11 @@ extension AppState {
         var x = area.x + 1
         x += screen.write(label, x: x, y: area.y, maxWidth: area.maxX - x, style: .status)
         let note = promptProblem.map { "  " + $0 } ?? ""
-        // The note gives way to the line on a narrow screen: what is typed matters more.
+        // The note takes only the room the typed line leaves (what is typed matters more; the note is also
+        // among the recent messages).
         let room = area.maxX - x - 1
-        let noteWidth = min(DisplayWidth.of(note), max(0, room - 12))
+        let typedWidth = DisplayWidth.of(prompt.editor.text) + 1
+        let noteWidth = min(DisplayWidth.of(note), max(0, room - max(typedWidth, 12)))
         let (text, cursor) = prompt.editor.shown(width: max(1, room - noteWidth))
         screen.write(text, x: x, y: area.y, maxWidth: area.maxX - x, style: .status)
         let cursorX = x + cursor

@@ -114,11 +114,15 @@ struct LineEditor: Sendable, Equatable {
         guard width > 1 else { return ("", 0) }
         var start = 0
         var before = DisplayWidth.of(String(characters[0..<cursor]))
-        // Keep the cursor on screen: drop characters from the left until it fits, with a cell to spare.
+        // Keep the cursor on screen: drop characters from the left until it fits, with a cell to spare (and
+        // one for the `…` that says the line goes on to the left).
         while before > width - 1, start < cursor {
             before -= DisplayWidth.of(characters[start])
             start += 1
+            if start == 1 { before += 1 }
         }
-        return (TextWrap.truncate(String(characters[start...]), width: width), before)
+        let shown = String(characters[start...])
+        guard start > 0 else { return (TextWrap.truncate(shown, width: width), before) }
+        return ("…" + TextWrap.truncate(shown, width: width - 1), before)
     }
 }
