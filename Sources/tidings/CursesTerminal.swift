@@ -266,12 +266,8 @@ final class CursesTerminal {
         }
         if next == 0x5B || next == 0x4F {  // CSI `[` or SS3 `O`
             wtimeout(window, 5)
-            if next == 0x5B, readSequence(window) == "200~" { return .paste(readPaste(window)) }
-            for _ in 0..<32 {
-                var byte: wint_t = 0
-                guard wget_wch(window, &byte) != ERR else { break }
-                if (0x40...0x7E).contains(byte) { break }  // the final byte
-            }
+            let sequence = readSequence(window)
+            if next == 0x5B, sequence == "200~" { return .paste(readPaste(window)) }
             return .timeout
         }
         guard next >= 32, let scalar = Unicode.Scalar(UInt32(next)) else { return .key(.escape) }

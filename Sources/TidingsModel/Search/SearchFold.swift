@@ -25,6 +25,7 @@ public enum SearchFold {
     /// `text` folded, as a string (for the query's words as shown and compared).
     public static func string(_ text: String) -> String { String(decoding: bytes(text), as: UTF8.self) }
 
+    /// An ASCII capital made small; any other byte as it is.
     @inline(__always)
-    static func lowerASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+    public static func lowerASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }

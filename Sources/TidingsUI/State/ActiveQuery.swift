@@ -4,11 +4,9 @@ import TidingsModel
 /// entries at once, and, when it has words, what the background search found so far.
 struct ActiveQuery: Sendable {
     var query: StoryQuery
-    var filter: EntryFilter {
-        didSet { needsReadMark = filter.needsReadMark }
-    }
+    let filter: EntryFilter
     /// Whether the filter looks at read marks (a lookup by id per story), worked out once.
-    var needsReadMark = false
+    let needsReadMark: Bool
     /// The words, for marking and stepping through the matching comments of the open story.
     var words: TextQuery
     /// Which search the results belong to: one started later makes earlier results stale.

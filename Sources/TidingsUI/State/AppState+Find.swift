@@ -20,7 +20,10 @@ extension AppState {
         paneFind = find
         let found: Bool
         switch focus {
-        case .comments: found = selectMatchingComment(from: origin.comment ?? 0, forward: true, inclusive: true, find.needle.occurs) != nil
+        case .comments:
+            found = selectMatchingComment(from: origin.comment ?? 0, forward: true, inclusive: true) {
+                $0.searchedParts.contains(where: find.needle.occurs)
+            } != nil
         case .text: found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true, find.needle.occurs) != nil
         case .stories: found = false
         }
@@ -57,16 +60,16 @@ extension AppState {
         settle()
     }
 
-    /// Selects the first comment from `start` (after it unless `inclusive`) whose author, subject or text
-    /// `holds` says yes to, wrapping round; returns it and whether it went round.
+    /// Selects the first comment from `start` (after it unless `inclusive`) that `holds` says yes to, wrapping
+    /// round, and opens it if it is folded; returns it and whether it went round. The find and `>` `<` share it.
     @discardableResult
-    mutating func selectMatchingComment(from start: Int, forward: Bool, inclusive: Bool, _ holds: (String) -> Bool) -> (index: Int, wrapped: Bool)? {
+    mutating func selectMatchingComment(from start: Int, forward: Bool, inclusive: Bool, _ holds: (Comment) -> Bool) -> (index: Int, wrapped: Bool)? {
         guard let story = currentStory, !story.comments.isEmpty else { return nil }
         let count = story.comments.count
         let first = min(max(0, start), count - 1)
         for step in (inclusive ? 0 : 1)...count {
             let index = ((forward ? first + step : first - step) % count + count) % count
-            if story.comments[index].searchedParts.contains(where: holds) {
+            if holds(story.comments[index]) {
                 selectComment(index)
                 // A folded comment shows one line: opened, so the text found in it can be seen.
                 if var thread, thread.isCollapsed(index) {

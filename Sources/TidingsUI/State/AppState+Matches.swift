@@ -29,7 +29,7 @@ extension AppState {
         case .comments:
             guard let story = currentStory else { return .nothingToDo("The story is still loading") }
             start = selectedComment ?? (forward ? story.comments.count - 1 : 0)
-            found = selectMatchingCommentWhere(from: start, forward: forward, commentHolds)
+            found = selectMatchingComment(from: start, forward: forward, inclusive: false, commentHolds)
         case .text:
             start = textTop
             found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
@@ -43,26 +43,5 @@ extension AppState {
             message = forward ? "Search went round to the top" : "Search went round to the end"
         }
         return .done
-    }
-
-    private mutating func selectMatchingCommentWhere(from start: Int, forward: Bool, _ holds: (Comment) -> Bool) -> (index: Int, wrapped: Bool)? {
-        guard let story = currentStory, !story.comments.isEmpty else { return nil }
-        let count = story.comments.count
-        let first = min(max(0, start), count - 1)
-        for step in 1...count {
-            let index = ((forward ? first + step : first - step) % count + count) % count
-            if holds(story.comments[index]) {
-                selectComment(index)
-                // A folded comment shows one line: opened, so the match in its text can be seen.
-                if var thread, thread.isCollapsed(index) {
-                    thread.setCollapsed(index, false)
-                    commentPane.layout.invalidate(index)
-                    self.thread = thread
-                }
-                settle()
-                return (index, forward ? index <= first : index >= first)
-            }
-        }
-        return nil
     }
 }

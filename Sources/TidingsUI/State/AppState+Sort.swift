@@ -171,7 +171,7 @@ extension AppState {
         let asciiLength: Int? = title.withUTF8 { bytes in
             for (offset, byte) in bytes.enumerated() {
                 if byte >= 0x80 { return nil }
-                if offset < titleStart { start[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                if offset < titleStart { start[offset] = SearchFold.lowerASCII(byte) }
             }
             return bytes.count
         }
@@ -258,9 +258,8 @@ extension AppState {
             for (entry, rank) in loadRanks where ranks.indices.contains(entry) { ranks[entry] = rank }
             return { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
         case .title:
-            var ranks = [Int](repeating: 0, count: entries.count)
-            for (rank, entry) in titleOrder().enumerated() { ranks[entry] = rank }
-            return { ranks[$0] < ranks[$1] }
+            // A whole list by title is ordered by `titleOrder` itself (`relistStories`); this is the same order.
+            return storyOrder()
         case .newest:
             let now = self.now
             // Ages repeat ("4 hours ago"): each is read once.

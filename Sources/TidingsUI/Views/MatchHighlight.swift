@@ -17,7 +17,7 @@ enum MatchHighlight {
                 if cell.isContinuation { continue }
                 // Most cells are one ASCII character: folded without making arrays.
                 if cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte < 0x80 {
-                    folded.append(lowerASCII(byte))
+                    folded.append(SearchFold.lowerASCII(byte))
                     columns.append(x)
                     continue
                 }
@@ -42,8 +42,6 @@ enum MatchHighlight {
             }
         }
     }
-
-    private static func lowerASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
     static func marked(_ style: Style) -> Style {
         var result = style
