@@ -4,7 +4,9 @@ import TidingsModel
 
 /// `tidings dump PATH...`: JSON Lines on stdout, one object per story.
 struct Dump: ParsableCommand {
+    // Named here: a name made from the type's name costs a reflection of it on every start.
     static let configuration = CommandConfiguration(
+        commandName: "dump",
         abstract: "Print every story under the paths as JSON Lines (schema: docs/FORMAT.md).",
         discussion: "Files that cannot be read or parsed are named on stderr with the reason; the rest are still printed, and the exit status is 1. Output that cannot be written (a full disk) stops the dump with a message and exit status 1.")
 

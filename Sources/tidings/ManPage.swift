@@ -63,7 +63,7 @@ enum ManPage {
 /// `tidings man`: prints the manual page (hidden: `man tidings` is how it is read once installed).
 struct Man: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the manual page tidings(1) as roff.", shouldDisplay: false)
+        commandName: "man", abstract: "Print the manual page tidings(1) as roff.", shouldDisplay: false)
 
     func run() throws {
         FileHandle.standardOutput.write(Data(ManPage.render().utf8))

@@ -4,7 +4,9 @@ import TidingsModel
 
 /// `tidings [DIR...]`: the interactive reader.
 struct Read: ParsableCommand {
+    // Named here: a name made from the type's name costs a reflection of it on every start.
     static let configuration = CommandConfiguration(
+        commandName: "read",
         abstract: "Read the stories under DIR in the terminal (the default command).")
 
     @Argument(help: "Folders or files to read. Default: the bundled sample collection.", completion: .file())

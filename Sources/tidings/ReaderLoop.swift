@@ -86,10 +86,11 @@ struct ReaderLoop {
                 _ = perform([.terminate])
                 break
             }
-            // While stories arrive, look for them every few milliseconds; idle, ten times a second.
-            // A story being parsed is looked for every millisecond: it is what the user is waiting to see.
+            // While stories arrive, look for them every millisecond (the last of them are what the count waits
+            // for, and a turn with nothing new costs a few microseconds); a story being parsed too: it is what
+            // the user is waiting to see. Matches every few milliseconds; idle, ten times a second.
             let loadingStories = !loadingDone || state.loadProgress != nil
-            terminal.setInputTimeout(milliseconds: parser.isBusy ? 1 : loadingStories || search.isBusy ? 4 : 100)
+            terminal.setInputTimeout(milliseconds: parser.isBusy || loadingStories ? 1 : search.isBusy ? 4 : 100)
             let input = terminal.readKey()
             if case .timeout = input {} else { urgent = true }
             switch input {

@@ -140,7 +140,7 @@ final class SummaryCacheTests: XCTestCase {
         // A new field in a summary must be written to the cache too: these counts fail when one is added.
         XCTAssertEqual(Mirror(reflecting: StoryHeader()).children.count, 9, "StoryHeader changed: update SummaryCoding")
         let summary = StorySummary(id: "x", source: SourceReference(path: "/p"), format: "f", header: StoryHeader())
-        XCTAssertEqual(Mirror(reflecting: summary).children.count, 7, "StorySummary changed: update SummaryCoding")
+        XCTAssertEqual(summary.storedFields.children.count, 7, "StorySummary changed: update SummaryCoding")
         XCTAssertEqual(Mirror(reflecting: ImportedSummary(summary: summary, commentIDs: nil)).children.count, 3,
                        "ImportedSummary changed: update SummaryCoding (damage is never kept)")
 

@@ -158,9 +158,9 @@ public final class ParallelLoad: Sendable {
             for (offset, file) in files.enumerated() {
                 switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState,
                                             stamped: stamped.map { note in { note(file.path, $0) } }) {
-                case .success(.read(let found)): entries.append(contentsOf: found)
+                case .success(.read(let found)): entries.adopt(found)
                 case .success(.partly(let found, let problem)):
-                    entries.append(contentsOf: found)
+                    entries.adopt(found)
                     problems.append(problem)
                 case .success(.held(let file)): held.append(file)
                 case .failure(let problem): problems.append(problem)
@@ -278,8 +278,9 @@ public final class ParallelLoad: Sendable {
     public func take() -> Batch {
         shared.withLock { state in
             let batch = state.pending
-            state.pending.entries.removeAll(keepingCapacity: true)
-            state.pending.problems.removeAll(keepingCapacity: true)
+            // Not keeping the capacity: the batch holds the storage, and the next entries are taken over whole.
+            state.pending.entries.removeAll()
+            state.pending.problems.removeAll()
             state.pending.provisional = nil
             return batch
         }
@@ -298,6 +299,14 @@ extension ParallelLoad.Batch {
     /// Adds entries to hand out: taken over whole when nothing is waiting (the usual case, the reader takes
     /// every few milliseconds), so 1,000 entries of an archive are not copied one by one.
     mutating func handOver(_ more: [StoryEntry]) {
-        if entries.isEmpty { entries = more } else { entries.append(contentsOf: more) }
+        entries.adopt(more)
+    }
+}
+
+extension Array {
+    /// Appends `more`, taking its storage over when this array is empty: a file's 1,000 entries are then not
+    /// copied one by one.
+    mutating func adopt(_ more: [Element]) {
+        if isEmpty { self = more } else { append(contentsOf: more) }
     }
 }

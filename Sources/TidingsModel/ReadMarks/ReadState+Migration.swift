@@ -8,6 +8,10 @@ extension ReadState {
         return legacy[legacyID]
     }
 
+    /// Whether any marks are kept under version-1 ids: when none are, no story has any to take over, and the
+    /// list entries need not be looked at one by one.
+    public var hasLegacyMarks: Bool { !legacy.isEmpty || !adoptedLegacy.isEmpty }
+
     /// Gives a story with no marks of its own the marks saved under its version-1 id: its read flag and read
     /// comments (comment ids did not change). The change is journaled like any other, with the legacy entry
     /// leaving the table, so the next save writes the marks under the new id. Every story that shares the
@@ -15,7 +19,7 @@ extension ReadState {
     /// Returns whether anything changed.
     @discardableResult
     public mutating func adoptLegacyMarks(storyID: String, legacyID: String?) -> Bool {
-        guard let legacyID, !legacy.isEmpty || !adoptedLegacy.isEmpty,
+        guard let legacyID, hasLegacyMarks,
               stories[storyID] == nil, !adoptedStories.contains(storyID) else { return false }
         let marks: StoryMarks
         if let entry = legacy.removeValue(forKey: legacyID) {

@@ -43,7 +43,7 @@ extension AppState {
             var place = places.place(of: id) ?? StoryPlace(id: id)
             if let comment = session.comment { place.comment = comment }
             places.remember(place)
-            let focus = Focus.allCases.first { "\($0)" == session.pane } ?? .stories
+            let focus = session.pane.flatMap(Focus.init(rawValue:)) ?? .stories
             pendingRestore = PendingRestore(storyID: id, focus: focus)
         }
         if session.sort != sort {
@@ -77,11 +77,11 @@ extension AppState {
         // The saved story has not arrived yet: it is still the one to come back to.
         if let pending = pendingRestore, !touched {
             let place = places.place(of: pending.storyID)
-            return SavedSession(sort: sort, story: pending.storyID, comment: place?.comment, pane: "\(pending.focus)",
+            return SavedSession(sort: sort, story: pending.storyID, comment: place?.comment, pane: pending.focus.rawValue,
                                 stories: places.all)
         }
         guard entries.indices.contains(selectedStory) else { return SavedSession(sort: sort, stories: places.all) }
         let id = entries[selectedStory].summary.id
-        return SavedSession(sort: sort, story: id, comment: places.place(of: id)?.comment, pane: "\(focus)", stories: places.all)
+        return SavedSession(sort: sort, story: id, comment: places.place(of: id)?.comment, pane: focus.rawValue, stories: places.all)
     }
 }

@@ -146,6 +146,7 @@ extension AppState {
     /// It happens before the entries are listed, so the list, the story opened first and the next save
     /// (the revision changes) all see the marks under the new ids.
     mutating func adoptLegacyMarks(of entries: [StoryEntry]) {
+        guard readState.hasLegacyMarks else { return }
         changeReadState { state in
             var changed = false
             for entry in entries {

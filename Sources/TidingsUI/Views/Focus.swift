@@ -1,4 +1,4 @@
 /// Which pane the arrow keys act on.
-public enum Focus: Sendable, Equatable, CaseIterable {
+public enum Focus: String, Sendable, Equatable, CaseIterable {
     case stories, text, comments
 }
