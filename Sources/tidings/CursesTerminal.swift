@@ -17,6 +17,8 @@ final class CursesTerminal {
     private let screen: OpaquePointer
     private var shown: ScreenBuffer?
     private var colorPairs: [ColorRole: Int16] = [:]
+    /// The style drawn last, with its curses attributes and colour pair.
+    private var lastLook: (style: Style, attributes: attr_t, pair: Int16)?
     /// Colour, or attributes alone (`NO_COLOR`, or a terminal without colours): the reader draws for it.
     let colorMode: ColorMode
     private var closed = false
@@ -115,6 +117,17 @@ final class CursesTerminal {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>, followedByContinuation: Bool) {
+        let (attributes, pair) = look(of: cell.style)
+        // Most cells hold one character one cell wide (letters, spaces, rules): put as they are, with nothing
+        // made on the heap; a full screen is thousands of them.
+        if !followedByContinuation, let only = Self.singleScalar(cell.text),
+           only >= 0x20 && only < 0x7F || tidings_wcwidth(only) == 1 {
+            var characters: (wchar_t, wchar_t) = (only, 0)
+            _ = withUnsafePointer(to: &characters) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { tidings_put_cell(window, Int32(y), Int32(x), $0, attributes, pair) }
+            }
+            return
+        }
         let scalars = Array(cell.text.unicodeScalars)
         guard let first = scalars.first else { return }
         let base = wchar_t(bitPattern: first.value)
@@ -133,14 +146,28 @@ final class CursesTerminal {
             cursesWidth = 1
         }
         characters.append(0)
-        let pair = colorPairs[cell.style.color] ?? 0
-        _ = tidings_put_cell(window, Int32(y), Int32(x), characters, attributes(cell.style), pair)
+        _ = tidings_put_cell(window, Int32(y), Int32(x), characters, attributes, pair)
         if expected == 2, cursesWidth == 1 {
             // Two narrow characters in one cluster (a flag's regional indicators) take a cell each;
             // otherwise the second cell is blanked.
             var second: [wchar_t] = [secondNarrow ?? 32, 0]
-            _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &second, attributes(cell.style), pair)
+            _ = tidings_put_cell(window, Int32(y), Int32(x + 1), &second, attributes, pair)
         }
+    }
+
+    /// The one scalar of a cell's text, or nil when it has none or several.
+    private static func singleScalar(_ text: String) -> wchar_t? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return wchar_t(bitPattern: first.value)
+    }
+
+    /// The curses attributes and colour pair of a style; the last one is kept, as runs of cells share theirs.
+    private func look(of style: Style) -> (attr_t, Int16) {
+        if let last = lastLook, last.style == style { return (last.attributes, last.pair) }
+        let look = (attributes(style), colorPairs[style.color] ?? 0)
+        lastLook = (style, look.0, look.1)
+        return look
     }
 
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
