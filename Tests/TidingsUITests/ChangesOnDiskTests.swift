@@ -215,7 +215,7 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         disk["broken"] = story("broken", comments: 0)
         change(&runner, ["broken"])
         XCTAssertEqual(runner.state.failedFiles, [])
-        XCTAssertEqual(listed(runner.state).last, "broken")
+        XCTAssertEqual(listed(runner.state), ["a", "b", "broken", "c", "d"], "in its place by name")
     }
 
     /// The watch's notices (the watch limit reached) reach the status line.
@@ -238,5 +238,39 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(listed(runner.state), ["a", "b", "c", "d", "t"])
         XCTAssertEqual(runner.state.entries[runner.state.rows.entry(atRow: 4)].summary.commentCount, 2)
         XCTAssertEqual(runner.state.storyCount, 5)
+    }
+
+    /// In load order a new file goes where the next start lists it: among the files of its folder by name,
+    /// a new thread of a file after the file's other stories; the selection stays on its story.
+    func testANewFileGoesToItsPlaceInLoadOrder() {
+        var runner = reader()
+        runner.press(.down, .down)
+        disk["bb"] = story("bb", comments: 1)
+        change(&runner, ["bb"])
+        XCTAssertEqual(listed(runner.state), ["a", "b", "bb", "c", "d"])
+        XCTAssertEqual(selected(runner.state), "c")
+        XCTAssertEqual(title(&runner.state), "Stories 4/5")
+        // Two at once, in the same gap, and one before every other.
+        disk["0"] = story("0", comments: 0)
+        disk["bd"] = story("bd", comments: 0)
+        disk["bc"] = story("bc", comments: 0)
+        change(&runner, ["bd", "0", "bc"])
+        XCTAssertEqual(listed(runner.state), ["0", "a", "b", "bb", "bc", "bd", "c", "d"])
+        // A file changed keeps its place, and its new thread goes after its other stories.
+        var second = story("b2", comments: 0)
+        second.source = SourceReference(path: "b", locator: "2")
+        disk["b"] = story("b", comments: 3)
+        runner.send(.collectionChanged(CollectionUpdate(files: ["b"], entries: [entry(disk["b"]!), entry(second)])))
+        XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d"])
+        XCTAssertEqual(selected(runner.state), "c")
+        // A file in a folder of its own has no neighbours to go by: it goes last.
+        var alone = story("x", comments: 0)
+        alone.source = SourceReference(path: "new/x")
+        runner.send(.collectionChanged(CollectionUpdate(files: ["new/x"], entries: [entry(alone)])))
+        XCTAssertEqual(listed(runner.state).last, "x")
+        // The order holds through another sort and back, and with read stories hidden.
+        runner.press(.character("s"), .character("S"))
+        XCTAssertEqual(runner.state.sort, .path)
+        XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d", "x"])
     }
 }

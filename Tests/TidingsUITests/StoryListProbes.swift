@@ -1,3 +1,4 @@
+import Foundation
 import TidingsModel
 @testable import TidingsUI
 
@@ -12,8 +13,16 @@ extension StoryListProbes {
 
     func selected(_ state: AppState) -> String { state.entries[state.selectedStory].summary.id }
 
-    /// The story list's title, as drawn.
+    /// The story list's title, as drawn, without the unread tally at its end (`UnreadTallyTests` test it):
+    /// what tests of the position, the sort and the count in all look at.
     func title(_ state: inout AppState) -> String {
+        let full = fullTitle(&state)
+        guard let range = full.range(of: #" · (all read|[0-9,]+ unread( \([0-9,]+ comments?\))?)$"#, options: .regularExpression) else { return full }
+        return String(full[..<range.lowerBound])
+    }
+
+    /// The story list's title, as drawn.
+    func fullTitle(_ state: inout AppState) -> String {
         let screen = state.render()
         return screen.row(state.layout.storyListTitle!.y).trimmingCharacters(in: .whitespaces)
     }

@@ -64,13 +64,19 @@ extension AppState {
             failedFiles.removeAll { update.files.contains($0.path) }
             skippedFiles.removeAll { update.files.contains($0.path) }
         }
-        // A story read again takes the place in load order of the entry it replaces.
+        // A story read again takes the place in load order of the entry it replaces; a new file goes
+        // among the files beside it, by name, as the next start will list it.
         var replacing: [String: [Int]] = [:]
         for index in leaving { replacing[entries[index].summary.id, default: []].append(index) }
+        var newStories: [String: [Int]] = [:]
         for (offset, entry) in arriving.enumerated() {
-            guard let old = replacing[entry.summary.id]?.popLast() else { continue }
-            loadRanks[entries.count + offset] = loadRanks[old] ?? old
+            if let old = replacing[entry.summary.id]?.popLast() {
+                loadRanks[entries.count + offset] = loadRank(of: old)
+            } else {
+                newStories[entry.summary.path, default: []].append(entries.count + offset)
+            }
         }
+        placeNewStories(newStories, among: arriving)
         adoptLegacyMarks(of: arriving)
         adoptSourceMarks(of: arriving)
         if !arriving.isEmpty || !update.problems.isEmpty { append(entries: arriving, problems: update.problems) }
@@ -107,6 +113,97 @@ extension AppState {
         keepingSelectionOnScreen { _ in }
         needsFrame = true
         return counts
+    }
+
+    /// The place in load order of an entry.
+    func loadRank(of entry: Int) -> Double { loadRanks[entry] ?? Double(entry) }
+
+    /// Gives new stories (indices from `entries.count` on, not appended yet, by file) places in load order
+    /// where the next start's listing puts them: a file goes right after the last story of the file before it
+    /// by name in its folder (a new thread of a file listed already, after that file's other stories), or
+    /// right before the first story of the file after it; files in one gap share it in name order. A file
+    /// with no other file listed in its folder keeps its place at the end. Each folder's files are sorted
+    /// once, so a rescan that finds a thousand new files beside 100,000 costs a sort, not a scan per file.
+    private mutating func placeNewStories(_ newStories: [String: [Int]], among arriving: [StoryEntry]) {
+        guard !newStories.isEmpty else { return }
+        // The stories with a place: the entries, and those of this change given one already (read again).
+        var placed = entries.indices.map { (path: entries[$0].summary.path, rank: loadRank(of: $0)) }
+        for (offset, entry) in arriving.enumerated() {
+            if let rank = loadRanks[entries.count + offset] { placed.append((entry.summary.path, rank)) }
+        }
+        let taken = placed.map(\.rank).sorted()
+        // The first and last place of each file listed in a folder that has new files.
+        let folders = Set(newStories.keys.map { Self.folderAndName($0).folder })
+        var listed: [Substring: [Substring: (first: Double, last: Double)]] = [:]
+        for (path, rank) in placed {
+            let (folder, name) = Self.folderAndName(path)
+            guard folders.contains(folder) else { continue }
+            let known = listed[folder]?[name]
+            listed[folder, default: [:]][name] = (min(known?.first ?? rank, rank), max(known?.last ?? rank, rank))
+        }
+        var byFolder: [Substring: [(name: Substring, arrivals: [Int])]] = [:]
+        for (path, arrivals) in newStories {
+            let (folder, name) = Self.folderAndName(path)
+            byFolder[folder, default: []].append((name, arrivals))
+        }
+        for (folder, files) in byFolder {
+            guard let known = listed[folder], !known.isEmpty else { continue }
+            let names = known.keys.sorted()
+            // Each gap: the number of files listed whose names come before (or are) the new file's.
+            var gaps: [Int: [(name: Substring, arrivals: [Int])]] = [:]
+            for file in files {
+                var low = 0
+                var high = names.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if names[middle] <= file.name { low = middle + 1 } else { high = middle }
+                }
+                gaps[low, default: []].append(file)
+            }
+            for (gap, files) in gaps {
+                let start: Double
+                let end: Double
+                if gap > 0 {
+                    start = known[names[gap - 1]]!.last
+                    end = Self.firstRank(in: taken, after: start) ?? start + 1
+                } else {
+                    end = known[names[0]]!.first
+                    start = Self.lastRank(in: taken, before: end) ?? end - 1
+                }
+                let arrivals = files.sorted { $0.name < $1.name }.flatMap(\.arrivals)
+                for (offset, entry) in arrivals.enumerated() {
+                    loadRanks[entry] = start + (end - start) * Double(offset + 1) / Double(arrivals.count + 1)
+                }
+            }
+        }
+    }
+
+    /// The smallest rank in sorted `ranks` above `rank`.
+    private static func firstRank(in ranks: [Double], after rank: Double) -> Double? {
+        var low = 0
+        var high = ranks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranks[middle] <= rank { low = middle + 1 } else { high = middle }
+        }
+        return low < ranks.count ? ranks[low] : nil
+    }
+
+    /// The largest rank in sorted `ranks` below `rank`.
+    private static func lastRank(in ranks: [Double], before rank: Double) -> Double? {
+        var low = 0
+        var high = ranks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranks[middle] < rank { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? ranks[low - 1] : nil
+    }
+
+    /// A path's folder and its last part.
+    private static func folderAndName(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path[...]) }
+        return (path[..<slash], path[path.index(after: slash)...])
     }
 
     /// The live entries read from any of `files`, by their path or one of their other paths.

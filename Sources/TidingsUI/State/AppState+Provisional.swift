@@ -14,6 +14,7 @@ extension AppState {
         var kept: [String: StoryEntry] = [:]
         for entry in entries[start...] { kept[entry.summary.id] = entry }
         entries.removeSubrange(start...)
+        unreadTally.stale = true
         gone.removeAll(from: start)
         rows.removeEntries(from: start)
         parsedStories.removeAll(from: start)

@@ -5,11 +5,25 @@ extension AppState {
     /// Every read-state change goes through here: it bumps the revision and refreshes the selected
     /// story's unread count (only the open story can change).
     mutating func changeReadState(_ change: (inout ReadState) -> Bool) {
+        let tallied = unreadContribution(of: selectedStory)
+        let journalStart = readState.journal.count
         guard change(&readState) else { return }
+        let revisionBefore = readStateRevision
         readStateRevision += 1
         if let story = currentStory, entries.indices.contains(selectedStory) {
             entries[selectedStory].unreadComments = readState.unreadCount(of: story)
         }
+        // Reading the selected story changes the unread tally by its own difference; a change that touched
+        // other stories has it counted again.
+        let selectedID = entries.indices.contains(selectedStory) ? entries[selectedStory].summary.id : nil
+        let onlySelected = readState.journal.count >= journalStart && readState.journal[journalStart...].allSatisfy { change in
+            switch change {
+            case .story(let id, _), .comments(let id, _, _): return id == selectedID
+            case .undoAdded, .undoTaken: return true
+            case .legacyAdopted: return false
+            }
+        }
+        if onlySelected { adjustUnreadTally(for: selectedStory, before: tallied, revisionBefore: revisionBefore) }
     }
 
     /// The read-state changes made since the last call, for the saver to apply on top of the file.

@@ -58,7 +58,9 @@ extension AppState {
         let keptTextTop = anotherStory ? 0 : textTop
         currentStory = story
         // The file may have changed since the list was made: the list shows it as it is now.
+        let tallied = unreadContribution(of: selectedStory)
         entries[selectedStory] = StoryEntry(story: story, readState: readState)
+        adjustUnreadTally(for: selectedStory, before: tallied, revisionBefore: readStateRevision)
         storyTextCache = nil
         commentPane = CommentPaneState(story: story, readState: readState,
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))

@@ -53,8 +53,12 @@ public struct AppState: Sendable {
     var rows = StoryRows()
     /// Entries whose stories left the disk or were read again (`AppState+Changes`): never shown again.
     var gone = GoneEntries()
-    /// Entries read again from a changed file → the place in load order of the entry each replaced.
-    var loadRanks: [Int: Int] = [:]
+    /// Entries whose place in load order is not their index → that place: a story read again from a changed
+    /// file takes the place of the entry it replaced, a new file a place between its neighbours by name
+    /// (`AppState+Changes`). An entry not here is at its index.
+    var loadRanks: [Int: Double] = [:]
+    /// Stories with anything unread and unread comments in all, for the list's title (`UnreadTally`).
+    var unreadTally = UnreadTally()
     /// The stories listed or listable: every entry but those gone.
     public var storyCount: Int { entries.count - gone.count }
     /// Whether there is any story (loaded, and not gone since).

@@ -5,6 +5,7 @@ import TidingsModel
 extension AppState {
     public mutating func render() -> ScreenBuffer {
         needsFrame = false
+        refreshUnreadTally()
         var screen = ScreenBuffer(width: width, height: height)
         let layout = self.layout
         if layout.arrangement == .tooSmall {
@@ -65,6 +66,10 @@ extension AppState {
                      FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
         if hidesRead || activeQuery != nil { parts.append(.init(text: " (\(storyCount.formatted) in all)", priority: 3)) }
         if let sortLabel { parts.append(.init(text: " · " + sortLabel, priority: 2)) }
+        if let unread = unreadWords {
+            parts.append(.init(text: " · " + unread.stories, priority: 4))
+            if let comments = unread.comments { parts.append(.init(text: " (\(comments))", priority: 5)) }
+        }
         return FittedLine.fit(parts, width: width)
     }
 

@@ -90,4 +90,27 @@ final class StoryQueryTests: XCTestCase {
         XCTAssertEqual(try admitted("new", read: false), [false, false, false])
         XCTAssertEqual(try admitted("before:2023-11-14 since:2023-11-01"), [false, true, false])
     }
+
+    /// A story with only an age as the source wrote it (the native format's "6 hours ago") is dated that
+    /// long before now, as the newest-first sort dates it; a text that is no age leaves it undated.
+    func testAnAgeCountsBackFromNow() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        func entry(_ dateText: String?) -> StoryEntry {
+            StoryEntry(summary: StorySummary(id: "x", source: SourceReference(path: "/x"), format: "text",
+                                             header: StoryHeader(dateText: dateText)), unreadComments: 0)
+        }
+        let entries = [entry("6 hours ago"), entry("three weeks ago"), entry("yesterday"), entry("on a rainy day"), entry(nil)]
+        func admitted(_ text: String) throws -> [Bool] {
+            let filter = EntryFilter(try StoryQuery.parse(text), now: now, timeZone: TimeZone(identifier: "UTC")!)
+            // Twice: the second time the ages come from what the filter kept of the first.
+            let first = entries.map { filter.admits($0, storyRead: false) }
+            XCTAssertEqual(entries.map { filter.admits($0, storyRead: false) }, first)
+            return first
+        }
+        XCTAssertEqual(try admitted("since:12h"), [true, false, false, false, false])
+        XCTAssertEqual(try admitted("since:2d"), [true, false, true, false, false])
+        XCTAssertEqual(try admitted("before:1w"), [false, true, false, false, false])
+        XCTAssertEqual(try admitted("-since:2d"), [false, true, false, true, true], "undated stories pass the negation")
+        XCTAssertEqual(try admitted("before:2023-11-14"), [false, true, true, false, false], "now is 2023-11-14 22:13")
+    }
 }

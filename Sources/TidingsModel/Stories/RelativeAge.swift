@@ -3,8 +3,8 @@ import Foundation
 /// How long ago an age as sources write it means ("6 hours ago", "two weeks ago", "yesterday"): the native
 /// format and saved pages give only that, and newest first would otherwise put all of them last, in load
 /// order. Months and years are taken as 30 and 365 days: enough to order stories, not to date them.
-enum RelativeAge {
-    static func seconds(in text: String) -> TimeInterval? {
+public enum RelativeAge {
+    public static func seconds(in text: String) -> TimeInterval? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         switch words {
         case ["just", "now"], ["now"], ["today"]: return 0
