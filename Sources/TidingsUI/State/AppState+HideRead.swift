@@ -23,7 +23,7 @@ extension AppState {
     func isListed(_ index: Int) -> Bool {
         if gone.contains(index) { return false }
         if index == selectedStory, !listingStrictly, hidesRead || activeQuery != nil { return true }
-        if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].summary.id) }) {
+        if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].keys.id) }) {
             return false
         }
         return !hidesRead || storyHasUnread(index)

@@ -15,7 +15,7 @@ extension AppState {
             var seen = Set<String>()
             for index in shownStoryIndices {
                 let entry = entries[index]
-                let storyUnread = !readState.isStoryRead(entry.summary.id)
+                let storyUnread = !readState.isStoryRead(entry.keys.id)
                 guard storyUnread || entry.unreadComments > 0 else { continue }
                 // A story listed twice (the same story in two files) is marked once.
                 guard seen.insert(entry.summary.id).inserted else { continue }

@@ -66,7 +66,7 @@ extension AppState {
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).
     func storyHasUnread(_ index: Int) -> Bool {
         let entry = entries[index]
-        if !readState.isStoryRead(entry.summary.id) { return true }
+        if !readState.isStoryRead(entry.keys.id) { return true }
         if index == selectedStory, let story = currentStory { return readState.unreadCount(of: story) > 0 }
         return entry.unreadComments > 0
     }

@@ -77,7 +77,7 @@ extension AppState {
         let readMarks = active.filter.needsReadMark
         // Stories gone from the disk are not searched (`AppState+Changes`).
         var indices = active.filter.isEmpty ? range.filter { !gone.contains($0) }
-            : range.filter { !gone.contains($0) && active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].summary.id)) }
+            : range.filter { !gone.contains($0) && active.filter.admits(entries[$0], storyRead: readMarks && readState.isStoryRead(entries[$0].keys.id)) }
         if let order = storyOrder() { indices.sort(by: order) }
         return indices
     }

@@ -46,8 +46,8 @@ extension AppState {
             // A story with only an age ("6 hours ago") is taken as that long before now.
             let now = self.now
             func date(_ entry: Int) -> Date? {
-                let header = entries[entry].summary.header
-                return header.date ?? header.dateText.flatMap(RelativeAge.seconds(in:)).map { now - $0 }
+                let keys = entries[entry].keys
+                return keys.date ?? keys.age.map { now - $0 }
             }
             return { first, second in
                 switch (date(first), date(second)) {
@@ -59,8 +59,8 @@ extension AppState {
             }
         case .comments:
             return { first, second in
-                let one = entries[first].summary.commentCount
-                let two = entries[second].summary.commentCount
+                let one = entries[first].keys.commentCount
+                let two = entries[second].keys.commentCount
                 return one != two ? one > two : first < second
             }
         case .unread:
@@ -69,14 +69,14 @@ extension AppState {
                 let two = entries[second].unreadComments
                 if one != two { return one > two }
                 // With as many unread comments, a story not opened yet comes first.
-                let oneOpened = readState.isStoryRead(entries[first].summary.id)
-                let twoOpened = readState.isStoryRead(entries[second].summary.id)
+                let oneOpened = readState.isStoryRead(entries[first].keys.id)
+                let twoOpened = readState.isStoryRead(entries[second].keys.id)
                 return oneOpened != twoOpened ? !oneOpened : first < second
             }
         case .title:
             return { first, second in
-                let one = entries[first].summary.header.title.map(Self.titleKey)
-                let two = entries[second].summary.header.title.map(Self.titleKey)
+                let one = entries[first].keys.title.map(Self.titleKey)
+                let two = entries[second].keys.title.map(Self.titleKey)
                 switch (one, two) {
                 case let (one?, two?):
                     let order = Self.compareBytes(one, two)
@@ -121,7 +121,7 @@ extension AppState {
                 defer { start.deallocate() }
                 let range = (half * count / halves)..<((half + 1) * count / halves)
                 for index in range {
-                    (base + index).initialize(to: Self.titleKeyed(entries[index].summary.header.title, entry: index, start: start))
+                    (base + index).initialize(to: Self.titleKeyed(entries[index].keys.title, entry: index, start: start))
                 }
             }
             initialized = count
@@ -143,7 +143,7 @@ extension AppState {
             let run = keyed[first..<end]
             if run.count > 1, keyed[first].titled,
                !run.allSatisfy({ $0.length <= Self.titleStart && $0.length == keyed[first].length }) {
-                let keys = run.map { (key: Self.titleKey(entries[$0.entry].summary.header.title ?? ""), item: $0) }
+                let keys = run.map { (key: Self.titleKey(entries[$0.entry].keys.title ?? ""), item: $0) }
                 let sorted = keys.sorted { a, b in
                     let order = Self.compareBytes(a.key, b.key)
                     return order != 0 ? order < 0 : a.item.entry < b.item.entry
@@ -262,16 +262,8 @@ extension AppState {
             return storyOrder()
         case .newest:
             let now = self.now
-            // Ages repeat ("4 hours ago"): each is read once.
-            var ages: [String: TimeInterval?] = [:]
-            let dates: [Date?] = entries.indices.map { index in
-                if let date = entries[index].summary.header.date { return date }
-                guard let text = entries[index].summary.header.dateText else { return nil }
-                if let age = ages[text] { return age.map { now - $0 } }
-                let age = RelativeAge.seconds(in: text)
-                ages[text] = age
-                return age.map { now - $0 }
-            }
+            // Each entry's key read in place (an entry copied out would retain its strings).
+            let dates: [Date?] = entries.indices.map { entries[$0].keys.date ?? entries[$0].keys.age.map { now - $0 } }
             return { first, second in
                 switch (dates[first], dates[second]) {
                 case let (one?, two?): return one != two ? one > two : first < second
@@ -281,11 +273,11 @@ extension AppState {
                 }
             }
         case .comments:
-            let counts = entries.indices.map { entries[$0].summary.commentCount }
+            let counts = entries.indices.map { entries[$0].keys.commentCount }
             return { first, second in counts[first] != counts[second] ? counts[first] > counts[second] : first < second }
         case .unread:
             let unread = entries.indices.map { entries[$0].unreadComments }
-            let opened = entries.indices.map { readState.isStoryRead(entries[$0].summary.id) }
+            let opened = entries.indices.map { readState.isStoryRead(entries[$0].keys.id) }
             return { first, second in
                 if unread[first] != unread[second] { return unread[first] > unread[second] }
                 return opened[first] != opened[second] ? !opened[first] : first < second

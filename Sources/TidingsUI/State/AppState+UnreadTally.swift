@@ -22,7 +22,7 @@ extension AppState {
     func unreadContribution(of index: Int) -> (stories: Int, comments: Int) {
         guard entries.indices.contains(index), !gone.contains(index) else { return (0, 0) }
         let entry = entries[index]
-        let unread = entry.unreadComments > 0 || !readState.isStoryRead(entry.summary.id)
+        let unread = entry.unreadComments > 0 || !readState.isStoryRead(entry.keys.id)
         return (unread ? 1 : 0, entry.unreadComments)
     }
 
