@@ -45,15 +45,15 @@ final class ConfigEndToEndTests: EndToEndTestCase {
             """)
         // The reader started with the rest of the file applied, and says which line it passed over.
         var screen = tmux.waitFor(text: "config.toml line 3: unknown setting 'colour'")
-        XCTAssertTrue(screen.contains("Stories 1/2 (2 in all)"), "hide_read is on:\n\(screen)")
+        XCTAssertTrue(screen.contains("Stories 1/2 (2 in all"), "hide_read is on:\n\(screen)")
         XCTAssertTrue(screen.contains("● Harbour ferry"), screen)
         // x marks the selected story read in the list; with read stories hidden it goes once the selection
         // moves off it.
         tmux.send("x")
         tmux.waitFor("the story marked read") { !$0.contains("● Harbour ferry") && $0.contains("Harbour ferry") }
         tmux.send("Down")
-        screen = tmux.waitFor(text: "Stories 1/1 (2 in all)")
-        XCTAssertFalse(screen.contains("Harbour ferry"), screen)
+        // Waited for whole: the title and the rows may be captured from two moments of one frame's drawing.
+        tmux.waitFor("the read story gone from the list") { $0.contains("Stories 1/1 (2 in all") && !$0.contains("Harbour ferry") }
         // r no longer does it there, and the help shows x.
         tmux.send("r")
         tmux.waitFor(text: "r does nothing in the story list")
@@ -113,7 +113,8 @@ final class ConfigEndToEndTests: EndToEndTestCase {
     func testASyntaxErrorStartsWithTheDefaults() throws {
         let tmux = try reader(config: "hide_read = true\n[keys.list\nquit = [\"x\"]\n")
         let screen = tmux.waitFor(text: "config.toml line 2: error while parsing table header")
-        XCTAssertFalse(screen.contains("in all)"), "nothing applied: read stories are not hidden\n\(screen)")
+        XCTAssertNil(screen.range(of: #"Stories [0-9]+/[0-9]+ \([0-9]+ in all"#, options: .regularExpression),
+                     "nothing applied: read stories are not hidden\n\(screen)")
         tmux.send("q")
         tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
     }

@@ -22,7 +22,7 @@ final class PasteEndToEndTests: EndToEndTestCase {
         tmux.send("C-u")
         tmux.send("-l", "ferry")
         tmux.send("Enter")
-        tmux.waitFor(text: "Stories 1/1 (2 in all)")
+        tmux.waitFor(text: "Stories 1/1 (2 in all")
         tmux.send("q")
         tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
     }

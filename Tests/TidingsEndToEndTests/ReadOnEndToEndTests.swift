@@ -52,13 +52,13 @@ final class ReadOnEndToEndTests: EndToEndTestCase {
         tmux.waitFor(text: "Stories 1/3")
         XCTAssertFalse(tmux.capture().contains("●"), "no story is unread:\n\(tmux.capture())")
         let steps: [(keys: String, shows: [String], hides: [String])] = [
-            ("H", ["Stories 1/1 (3 in all)", "No unread stories: H shows all"], ["Second story"]),
+            ("H", ["Stories 1/1 (3 in all", "No unread stories: H shows all"], ["Second story"]),
             ("H", ["Stories 1/3", "Every story shown", "Second story", "Third story"], []),
             ("jr", ["Stories 2/3", "Story marked unread with its comments"], []),
             ("k", ["Stories 1/3"], []),
             // The first story is read but selected: it stays until the selection moves off it.
-            ("H", ["Stories 1/2 (3 in all)", "1 read story hidden", "Second story"], ["Third story"]),
-            ("j", ["Stories 1/1 (3 in all)", "Second story"], ["First story", "Third story"]),
+            ("H", ["Stories 1/2 (3 in all", "1 read story hidden", "Second story"], ["Third story"]),
+            ("j", ["Stories 1/1 (3 in all", "Second story"], ["First story", "Third story"]),
             ("H", ["Stories 2/3", "First story", "Third story"], []),
         ]
         for step in steps {

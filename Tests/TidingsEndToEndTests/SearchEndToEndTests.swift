@@ -46,7 +46,7 @@ final class SearchEndToEndTests: EndToEndTestCase {
         tmux.waitFor(text: "Search:")
         tmux.send("-l", "ferry night")
         tmux.send("Enter")
-        tmux.waitFor("two stories with both words") { $0.contains("Stories 1/2 (4 in all)") && $0.contains("/ferry night · 2 found") }
+        tmux.waitFor("two stories with both words") { $0.contains("Stories 1/2 (4 in all") && $0.contains("/ferry night · 2 found") }
         var screen = tmux.capture()
         XCTAssertTrue(screen.contains("1 found"), screen)
         XCTAssertFalse(screen.contains("Quiet week"), "one word alone is not enough")
@@ -71,14 +71,14 @@ final class SearchEndToEndTests: EndToEndTestCase {
         tmux.send("Enter")
         // Esc back to the list, Esc clears the search.
         tmux.send("Escape")
-        tmux.waitFor(text: "Stories 1/2 (4 in all)")
+        tmux.waitFor(text: "Stories 1/2 (4 in all")
         tmux.send("Escape")
         tmux.waitFor("every story listed again") { $0.contains("Stories 1/4") && $0.contains("Search cleared") }
         // Filters: a phrase, a negation and a format.
         tmux.send("/")
         tmux.send("-l", "\"night ferry\" -format:hn")
         tmux.send("Enter")
-        tmux.waitFor(text: "Stories 1/1 (4 in all)")
+        tmux.waitFor(text: "Stories 1/1 (4 in all")
         screen = tmux.capture()
         XCTAssertTrue(screen.contains("Harbour ferry returns"), screen)
         tmux.send("/")

@@ -273,4 +273,38 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(runner.state.sort, .path)
         XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d", "x"])
     }
+
+    /// Files added in one change to two folders, one at the end of a folder and one at the start of the folder
+    /// after it, each take its own place, as the next start lists them.
+    func testFilesAddedTogetherInTwoFoldersKeepTheirOrder() {
+        func located(_ id: String, _ path: String) -> StoryEntry {
+            var story = story(id, comments: 1)
+            story.source = SourceReference(path: path)
+            return entry(story)
+        }
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { summary in .failure(LoadProblem(path: summary.path, failure: .vanished)) }
+        let first = [("c", "w/c"), ("e", "w/e"), ("g", "w/g"), ("m", "w/sub/m"), ("p", "w/sub/p")].map(located)
+        runner.send(.loaded(ParallelLoad.Batch(entries: first, finished: true)))
+        runner.press(.down)
+        runner.send(.collectionChanged(CollectionUpdate(files: ["w/z", "w/sub/a"], entries: [located("sa", "w/sub/a"), located("z", "w/z")])))
+        XCTAssertEqual(listed(runner.state), ["c", "e", "g", "z", "sa", "m", "p"])
+        runner.send(.collectionChanged(CollectionUpdate(files: ["w/sub/b", "w/d", "w/zz"],
+                                                        entries: [located("zz", "w/zz"), located("sb", "w/sub/b"), located("d", "w/d")])))
+        XCTAssertEqual(listed(runner.state), ["c", "d", "e", "g", "z", "zz", "sa", "sb", "m", "p"])
+        XCTAssertEqual(selected(runner.state), "e")
+    }
+
+    /// A file whose story changed its id (a native story's title edited) changed, it did not go: the
+    /// selection stays on the story read from it, in the same row, and nothing says it was removed.
+    func testAStoryWhoseIdChangedKeepsTheSelection() {
+        var runner = reader()
+        runner.press(.down)
+        var renamed = story("b renamed", comments: 2)
+        renamed.source = SourceReference(path: "b")
+        disk["b"] = renamed
+        runner.send(.collectionChanged(CollectionUpdate(files: ["b"], entries: [entry(renamed)])))
+        XCTAssertEqual(listed(runner.state), ["a", "b renamed", "c", "d"])
+        XCTAssertEqual(selected(runner.state), "b renamed")
+        XCTAssertNil(runner.state.message)
+    }
 }

@@ -16,9 +16,9 @@ extension StoryListProbes {
     /// The story list's title, as drawn, without the unread tally at its end (`UnreadTallyTests` test it):
     /// what tests of the position, the sort and the count in all look at.
     func title(_ state: inout AppState) -> String {
-        let full = fullTitle(&state)
-        guard let range = full.range(of: #" · (all read|[0-9,]+ unread( \([0-9,]+ comments?\))?)$"#, options: .regularExpression) else { return full }
-        return String(full[..<range.lowerBound])
+        fullTitle(&state)
+            .replacingOccurrences(of: #" · (all read|[0-9,]+ unread( \([0-9,]+ comments?\))?)$"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #", (all read|[0-9,]+ unread)\)"#, with: ")", options: .regularExpression)
     }
 
     /// The story list's title, as drawn.

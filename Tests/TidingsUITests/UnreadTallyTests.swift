@@ -38,12 +38,12 @@ final class UnreadTallyTests: XCTestCase, StoryListProbes {
     }
 
     /// The tally is as counted from nothing, and the list's title (when the list is on screen) says it.
-    func assertTally(_ runner: inout HeadlessRunner, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertTally(_ runner: inout HeadlessRunner, _ expected: String, _ why: String = "", file: StaticString = #filePath, line: UInt = #line) {
         _ = runner.state.render()
         XCTAssertTrue(runner.state.unreadTally.stories == counted(runner.state).0
                       && runner.state.unreadTally.comments == counted(runner.state).1, "kept as counted", file: file, line: line)
         if runner.state.layout.storyListTitle != nil {
-            XCTAssertEqual(fullTitle(&runner.state), expected, file: file, line: line)
+            XCTAssertEqual(fullTitle(&runner.state), expected, why, file: file, line: line)
         } else {
             let words = runner.state.unreadWords.map { [$0.stories, $0.comments.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") }
             XCTAssertTrue(expected.hasSuffix(words ?? "-"), "\(expected) ends with \(words ?? "nothing")", file: file, line: line)
@@ -77,7 +77,7 @@ final class UnreadTallyTests: XCTestCase, StoryListProbes {
         runner.send(.collectionChanged(CollectionUpdate(files: ["b"])))
         assertTally(&runner, "Stories 1/3 · 3 unread (6 comments)")
         runner.press(.character("H"))
-        assertTally(&runner, "Stories 1/3 (3 in all) · 3 unread (6 comments)")
+        assertTally(&runner, "Stories 1/3 (3 in all, 3 unread)", "filtered, the tally goes with the count in all")
     }
 
     /// On a narrow list the counts give way before the position and the sort.

@@ -87,7 +87,12 @@ extension AppState {
             if index == selectedStory, currentStory != nil || loadingStory == index { parseAgain(index) }
         }
         if selectedLeaves {
-            if let again = (before..<entries.count).first(where: { entries[$0].summary.id == selectedID }) {
+            // The same story (its id), else the story now read from the same place in the same file (an
+            // edited title gives a native story another id): the file changed, it did not go.
+            let place = entries.indices.contains(selectedStory) ? entries[selectedStory].summary.source : nil
+            if let again = (before..<entries.count).first(where: { entries[$0].summary.id == selectedID })
+                ?? (before..<entries.count).first(where: { entries[$0].summary.source.path == place?.path
+                                                            && entries[$0].summary.source.locator == place?.locator }) {
                 moveSelection(toReadAgain: again)
             } else {
                 // Not the user's choice: the next story is selected in the list, not opened and read.
@@ -132,6 +137,8 @@ extension AppState {
             if let rank = loadRanks[entries.count + offset] { placed.append((entry.summary.path, rank)) }
         }
         let taken = placed.map(\.rank).sorted()
+        // Places given here, sorted: a later gap (another folder's first file) must see them too.
+        var given: [Double] = []
         // The first and last place of each file listed in a folder that has new files.
         let folders = Set(newStories.keys.map { Self.folderAndName($0).folder })
         var listed: [Substring: [Substring: (first: Double, last: Double)]] = [:]
@@ -163,16 +170,24 @@ extension AppState {
             for (gap, files) in gaps {
                 let start: Double
                 let end: Double
+                func nearest(_ pick: ([Double]) -> Double?, _ choose: (Double, Double) -> Double) -> Double? {
+                    switch (pick(taken), pick(given)) {
+                    case let (one?, two?): return choose(one, two)
+                    case let (one, two): return one ?? two
+                    }
+                }
                 if gap > 0 {
                     start = known[names[gap - 1]]!.last
-                    end = Self.firstRank(in: taken, after: start) ?? start + 1
+                    end = nearest({ Self.firstRank(in: $0, after: start) }, min) ?? start + 1
                 } else {
                     end = known[names[0]]!.first
-                    start = Self.lastRank(in: taken, before: end) ?? end - 1
+                    start = nearest({ Self.lastRank(in: $0, before: end) }, max) ?? end - 1
                 }
                 let arrivals = files.sorted { $0.name < $1.name }.flatMap(\.arrivals)
                 for (offset, entry) in arrivals.enumerated() {
-                    loadRanks[entry] = start + (end - start) * Double(offset + 1) / Double(arrivals.count + 1)
+                    let rank = start + (end - start) * Double(offset + 1) / Double(arrivals.count + 1)
+                    loadRanks[entry] = rank
+                    given.insert(rank, at: given.firstIndex { $0 > rank } ?? given.count)
                 }
             }
         }

@@ -5,6 +5,14 @@ enum FittedLine {
         var text: String
         /// Lower is more important; 0 is never dropped.
         var priority: Int
+        /// What the part says when there is no room for all of it, before it is dropped.
+        var shorter: String?
+
+        init(text: String, priority: Int, shorter: String? = nil) {
+            self.text = text
+            self.priority = priority
+            self.shorter = shorter
+        }
     }
 
     /// The parts that fit in `width` cells, in their original order, joined as they are.
@@ -12,7 +20,12 @@ enum FittedLine {
         var kept = parts
         while kept.count > 1, DisplayWidth.of(kept.map(\.text).joined()) > width {
             guard let drop = kept.indices.filter({ kept[$0].priority > 0 }).max(by: { kept[$0].priority < kept[$1].priority }) else { break }
-            kept.remove(at: drop)
+            if let shorter = kept[drop].shorter {
+                kept[drop].text = shorter
+                kept[drop].shorter = nil
+            } else {
+                kept.remove(at: drop)
+            }
         }
         return TextWrap.truncate(kept.map(\.text).joined(), width: width)
     }

@@ -29,7 +29,8 @@ extension AppState {
 
     mutating func drawReader(_ screen: inout ScreenBuffer, layout: Layout) {
         if let title = layout.storyListTitle {
-            drawTitle(&screen, area: title, text: storyListTitle(width: title.width - 1), focused: focus == .stories)
+            // A space kept at its end: beside the comment pane, a full title would run into the divider.
+            drawTitle(&screen, area: title, text: storyListTitle(width: title.width - 2), focused: focus == .stories)
         }
         if let list = layout.storyList { drawStoryList(&screen, area: list) }
         if let title = layout.storyTextTitle, let body = layout.storyTextBody {
@@ -64,9 +65,15 @@ extension AppState {
         let row = hasStories && !rows.isEmpty ? (rows.row(ofEntry: selectedStory) ?? 0) + 1 : 0
         var parts = [FittedLine.Part(text: "Stories", priority: 0),
                      FittedLine.Part(text: " \(row.formatted)/\(rows.count.formatted)", priority: 1)]
-        if hidesRead || activeQuery != nil { parts.append(.init(text: " (\(storyCount.formatted) in all)", priority: 3)) }
+        // The unread tally is of every story: while a filter or search leaves some out it goes with the count
+        // in all ("(15 in all, 7 unread)"), so it never reads as a count of the rows shown.
+        let filtered = hidesRead || activeQuery != nil
+        if filtered {
+            let inAll = " (\(storyCount.formatted) in all"
+            parts.append(.init(text: inAll + (unreadWords.map { ", " + $0.stories } ?? "") + ")", priority: 3, shorter: inAll + ")"))
+        }
         if let sortLabel { parts.append(.init(text: " · " + sortLabel, priority: 2)) }
-        if let unread = unreadWords {
+        if !filtered, let unread = unreadWords {
             parts.append(.init(text: " · " + unread.stories, priority: 4))
             if let comments = unread.comments { parts.append(.init(text: " (\(comments))", priority: 5)) }
         }
