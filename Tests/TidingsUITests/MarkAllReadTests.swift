@@ -180,4 +180,24 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertTrue(done.contains { if case .save = $0 { return true } else { return false } }, "the marking is saved first")
         XCTAssertTrue(allRead(state))
     }
+
+    /// A marking that reads its stories' comments for long (100,000 stories) keeps saying so: its message
+    /// does not clear itself while the work goes on.
+    func testTheMarkingMessageStaysUntilTheMarkingIsDone() {
+        var state = AppState(width: 80, height: 24)
+        _ = state.update(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(summary: $0.summary, unreadComments: $0.comments.countedCount) },
+                                                    problems: [], done: 3, total: 3, finished: true)))
+        _ = state.update(.key(.character("A")))
+        _ = state.update(.key(.character("y")))
+        let marking = status(state)
+        XCTAssertTrue(marking.hasPrefix("Marking"), marking)
+        let start = Date()
+        for seconds in [0.0, 1, 7, 20] { _ = state.update(.tick(start.addingTimeInterval(seconds))) }
+        XCTAssertEqual(status(state), marking, "still marking after 20 s")
+        let ids = Dictionary(uniqueKeysWithValues: stories.map { ($0.id, $0.comments.filter(\.isCounted).map(\.id)) })
+        _ = state.update(.commentsCollected(ids))
+        XCTAssertTrue(status(state).hasPrefix("Marked"), status(state))
+        for seconds in [21.0, 22, 30] { _ = state.update(.tick(start.addingTimeInterval(seconds))) }
+        XCTAssertFalse(status(state).hasPrefix("Marked"), "the result clears itself as messages do")
+    }
 }

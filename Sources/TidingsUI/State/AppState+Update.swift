@@ -61,8 +61,10 @@ extension AppState {
     }
 
     /// A message clears itself a few seconds after it was first drawn; the problem list keeps it.
+    /// While everything is being marked read ("Marking 100,000 stories read…") the message stays: the work
+    /// is not done.
     mutating func expireMessage(now: Date) {
-        guard message != nil else { return }
+        guard message != nil, markingAll == nil else { return }
         guard let shown = messageShownAt else {
             messageShownAt = now
             return
