@@ -60,6 +60,18 @@ final class WatchEndToEndTests: EndToEndTestCase {
         tmux.send("R")
         tmux.waitFor(text: "Nothing changed")
 
+        // Added between two others by name: in its place in load order, not at the end; the title's unread
+        // tally counts it (nothing was opened: every story and comment is unread).
+        try write("ca.txt", title: "Canary wharf", comments: ["one", "two"])
+        screen = tmux.waitFor("Canary listed between Charlie and Delta", timeout: 3) { screen in
+            let lines = screen.split(separator: "\n")
+            let order = ["Bravo trains", "Charlie stars", "Canary wharf", "Delta canal"].compactMap { title in lines.firstIndex { $0.contains(title) } }
+            return order.count == 4 && order == order.sorted()
+        }
+        XCTAssertTrue(screen.contains("Stories 1/4 · 4 unread (7 comments)"), screen)
+        try FileManager.default.removeItem(atPath: folder + "/stories/ca.txt")
+        tmux.waitFor("Canary gone", timeout: 3) { !$0.contains("Canary wharf") && $0.contains("Stories 1/3 · 3 unread (5 comments)") }
+
         // The selected story removed: the next row is selected, and the status line says why.
         try FileManager.default.removeItem(atPath: folder + "/stories/b.txt")
         screen = tmux.waitFor("Bravo gone, Charlie shown", timeout: 3) {
