@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import TidingsTestSupport
-import TidingsModel
+@testable import TidingsModel
 @testable import TidingsUI
 
 /// `s` and `S` order the story list; the selection stays on its story, stories arriving while sorted go to
@@ -191,5 +191,19 @@ final class RelativeAgeTests: XCTestCase {
         var state = AppState(stories: stories, width: 80, height: 24, now: now)
         state.press(.character("s"))
         XCTAssertEqual((0..<4).map { state.entries[state.rows.entry(atRow: $0)].summary.id }, ["fresh", "dated", "old", "none"])
+    }
+}
+
+/// The quick reading of ASCII ages and the general one agree, whatever the spacing and case.
+final class RelativeAgeAgreementTests: XCTestCase {
+    func testQuickAndGeneralAgree() {
+        let texts = ["6 hours ago", "  6   HOURS\tago ", "two weeks ago", "An hour ago", "yesterday", "Just  now", "now",
+                     "today", "3 mins ago", "1 sec ago", "12 years ago", "-1 days ago", "+2 days ago", "x days ago",
+                     "6 hours", "6 hours ago now", "", "   ", "sixteen hours ago", "Yesterday ", "5 hrs ago",
+                     "2 décennies ago", "3 дня ago", "İ hours ago"]
+        for text in texts {
+            XCTAssertEqual(RelativeAge.seconds(in: text), RelativeAge.generalSecondsForTests(in: text), text)
+        }
+        XCTAssertEqual(RelativeAge.seconds(in: "  6   HOURS\tago "), 6 * 3_600)
     }
 }
