@@ -306,7 +306,7 @@ extension ParallelLoad.Batch {
 extension Array {
     /// Appends `more`, taking its storage over when this array is empty: a file's 1,000 entries are then not
     /// copied one by one.
-    mutating func adopt(_ more: [Element]) {
+    public mutating func adopt(_ more: [Element]) {
         if isEmpty { self = more } else { append(contentsOf: more) }
     }
 }

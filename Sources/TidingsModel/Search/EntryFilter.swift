@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A query's filters made ready to decide each list entry quickly: the moments of `since:` and `before:`
 /// worked out once, authors as needles. Deciding 100,000 entries reads no file.
@@ -15,9 +14,6 @@ public struct EntryFilter: Sendable {
     private let required: [Check]
     private let excluded: [Check]
     private let now: Date
-    /// How long ago each age text seen means ("4 hours ago" repeats across 100,000 native stories, and
-    /// reading one takes a microsecond).
-    private let ages = AgeCache()
 
     public init(_ query: StoryQuery, now: Date, timeZone: TimeZone) {
         func check(_ filter: StoryQuery.Filter) -> Check {
@@ -57,31 +53,12 @@ public struct EntryFilter: Sendable {
         case .new: return storyRead && entry.unreadComments > 0
         case .author(let needle): return summary.author.map { needle.occurs(in: $0) } ?? false
         case .format(let names): return names.contains(summary.format)
-        case .since(let moment): return moment.flatMap { moment in date(of: summary).map { $0 >= moment } } ?? false
-        case .before(let moment): return moment.flatMap { moment in date(of: summary).map { $0 < moment } } ?? false
+        case .since(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 >= moment } } ?? false
+        case .before(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 < moment } } ?? false
         case .comments(let comparison, let number):
             // As the list shows it: the comments saved, or the count the page claimed when none were saved.
             let count = summary.commentCount == 0 ? summary.declaredComments ?? 0 : summary.commentCount
             return comparison.holds(count, number)
-        }
-    }
-
-    /// When the story was posted: its date, else its age as the source wrote it ("6 hours ago", all the
-    /// native format has) counted back from now, as the newest-first sort counts it.
-    private func date(of summary: StorySummary) -> Date? {
-        if let date = summary.date { return date }
-        guard let text = summary.dateText else { return nil }
-        return ages.seconds(in: text).map { now - $0 }
-    }
-
-    private final class AgeCache: Sendable {
-        private let known = Mutex<[String: TimeInterval?]>([:])
-
-        func seconds(in text: String) -> TimeInterval? {
-            if let seconds = known.withLock({ $0[text] }) { return seconds }
-            let seconds = RelativeAge.seconds(in: text)
-            known.withLock { $0[text] = seconds }
-            return seconds
         }
     }
 }

@@ -41,4 +41,10 @@ public struct ListKeys: Sendable, Equatable {
         age = date == nil ? summary.dateText.flatMap(RelativeAge.seconds(in:)) : nil
         commentCount = summary.commentCount
     }
+
+    /// When the story was posted: its date, else its age counted back from `now` (how the newest-first sort
+    /// and `since:`/`before:` date a native story, which has only "6 hours ago").
+    public func postedDate(now: Date) -> Date? {
+        date ?? age.map { now - $0 }
+    }
 }

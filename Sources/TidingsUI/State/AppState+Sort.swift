@@ -45,10 +45,7 @@ extension AppState {
         case .newest:
             // A story with only an age ("6 hours ago") is taken as that long before now.
             let now = self.now
-            func date(_ entry: Int) -> Date? {
-                let keys = entries[entry].keys
-                return keys.date ?? keys.age.map { now - $0 }
-            }
+            func date(_ entry: Int) -> Date? { entries[entry].keys.postedDate(now: now) }
             return { first, second in
                 switch (date(first), date(second)) {
                 case let (one?, two?): return one != two ? one > two : first < second
@@ -263,7 +260,7 @@ extension AppState {
         case .newest:
             let now = self.now
             // Each entry's key read in place (an entry copied out would retain its strings).
-            let dates: [Date?] = entries.indices.map { entries[$0].keys.date ?? entries[$0].keys.age.map { now - $0 } }
+            let dates: [Date?] = entries.indices.map { entries[$0].keys.postedDate(now: now) }
             return { first, second in
                 switch (dates[first], dates[second]) {
                 case let (one?, two?): return one != two ? one > two : first < second

@@ -255,8 +255,7 @@ public struct AppState: Sendable {
     public mutating func append(entries newEntries: [StoryEntry], problems newProblems: [LoadProblem] = []) {
         let wasEmpty = entries.isEmpty
         let start = entries.count
-        // The first stories are taken whole, not copied one by one.
-        if wasEmpty { entries = newEntries } else { entries.append(contentsOf: newEntries) }
+        entries.adopt(newEntries)
         problems.append(contentsOf: newProblems)
         // Kept apart as they arrive: the status line counts the failed ones on every frame.
         for problem in newProblems {

@@ -102,7 +102,7 @@ final class StoryQueryTests: XCTestCase {
         let entries = [entry("6 hours ago"), entry("three weeks ago"), entry("yesterday"), entry("on a rainy day"), entry(nil)]
         func admitted(_ text: String) throws -> [Bool] {
             let filter = EntryFilter(try StoryQuery.parse(text), now: now, timeZone: TimeZone(identifier: "UTC")!)
-            // Twice: the second time the ages come from what the filter kept of the first.
+            // Twice: the filter decides the same each time.
             let first = entries.map { filter.admits($0, storyRead: false) }
             XCTAssertEqual(entries.map { filter.admits($0, storyRead: false) }, first)
             return first
