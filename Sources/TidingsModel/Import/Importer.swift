@@ -46,6 +46,10 @@ public protocol Importer: Sendable {
     /// For a file whose stories were read though it is damaged (a feed cut short): what to report of it.
     /// Nil (the default) for a whole file. List entries say it themselves (`ImportedSummary.damage`).
     func damage(in bytes: [UInt8]) -> LoadFailure?
+    /// For a large file that holds many stories (an mbox): the list entries of its first stories as far as
+    /// `head`, the file's first bytes, tells them (a thread may have more replies further on), shown while
+    /// the whole file is read. Nil (the default) when the importer cannot tell stories from part of a file.
+    func earlySummaries(inHead head: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary]?
 }
 
 extension Importer {
@@ -78,6 +82,8 @@ extension Importer {
     public func stories(streamingFile path: String) throws -> [Story]? { nil }
 
     public func damage(in bytes: [UInt8]) -> LoadFailure? { nil }
+
+    public func earlySummaries(inHead head: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary]? { nil }
 
     /// Importers without a faster path parse in full and summarize.
     public func summaries(in bytes: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {

@@ -8,6 +8,11 @@ public struct CollectionLoader: Sendable {
     public var maximumFileSize: Int
     /// Where the list entries of large files are kept between runs; nil: none are kept.
     public var summaryCache: SummaryCache?
+    /// Files at least this large list their first stories early (`earlyEntries`): reading all of a 27 MB
+    /// archive takes longer than a first screen may.
+    public var smallestEarlyListed: Int64 = 4 << 20
+    /// How much of such a file is read for its first stories: a screenful and more, in a few milliseconds.
+    public var earlyHead = 1 << 20
 
     public init(registry: ImporterRegistry = .standard, maximumFileSize: Int = 64 << 20, summaryCache: SummaryCache? = nil) {
         self.registry = registry
@@ -66,8 +71,11 @@ public struct CollectionLoader: Sendable {
     /// file's entries come from the summary cache when it has them for this version of the file, and are
     /// kept there when they had to be made. `stamped` is told the stamp of the file as it is opened, before
     /// anything is read: the version listed (a change after it has another stamp).
+    /// `early`, when given, is told the entries of a large archive's first stories before the whole file is
+    /// read, when they do not come from the summary cache (`earlyEntries`).
     public func entriesOrHeld(_ file: ListedFile, order: Int, readState: ReadState,
-                              stamped: ((FileStamp) -> Void)? = nil) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
+                              stamped: ((FileStamp) -> Void)? = nil,
+                              early: (([StoryEntry]) -> Void)? = nil) -> Result<ReadOrHeld<[StoryEntry]>, LoadProblem> {
         let cache = summaryCache
         let readComments: (String, String?) -> Bool = { readState.hasReadComments($0, legacyID: $1) }
         func key(_ stamp: FileStamp?) -> SummaryCache.Key? {
@@ -85,7 +93,9 @@ public struct CollectionLoader: Sendable {
         }
         return withImporter(file.path, named: file.named, instead: { stamp in
             stamped?(stamp)
-            return key(stamp).flatMap { cache?.entries(for: $0, readState: readState) }.map { .read($0) }
+            if let cached = key(stamp).flatMap({ cache?.entries(for: $0, readState: readState) }) { return .read(cached) }
+            if let early, stamp.size >= smallestEarlyListed, let entries = earlyEntries(file, readState: readState) { early(entries) }
+            return nil
         }, streaming: { importer in
             let kept = key(FileStamp(path: file.path))
             return try importer.summaries(streamingFile: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true })
@@ -99,6 +109,17 @@ public struct CollectionLoader: Sendable {
             return listed(try importer.summaries(in: bytes, path: file.path, needsCommentIDs: kept == nil ? readComments : { _, _ in true }),
                           keptAs: kept)
         }
+    }
+
+    /// The entries of the first stories of a large file, from its first bytes (`Importer.earlySummaries`);
+    /// nil when its importer cannot tell stories from part of a file.
+    func earlyEntries(_ file: ListedFile, readState: ReadState) -> [StoryEntry]? {
+        guard let head = try? FileBytes.prefix(file.path, count: earlyHead),
+              case .success(let importer)? = registry.importer(path: file.path, prefix: head.prefix(4096), named: file.named),
+              let summaries = importer.earlySummaries(inHead: head, path: file.path,
+                                                      needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
+              !summaries.isEmpty else { return nil }
+        return UnreadCounting.entries(summaries, readState: readState)
     }
 
     /// The list entries of files read together.

@@ -51,6 +51,20 @@ public final class ParallelLoad: Sendable {
         /// Chunks delivered when the next provisional list is made, and whether one is being made.
         var nextProvisional = 1
         var makingProvisional = false
+        /// Whether the provisional list is the first stories of a large archive (`CollectionLoader.earlyEntries`),
+        /// to be taken away when the first stories are handed out.
+        var listedEarly = false
+
+        /// Hands entries out; the first ones take the place of an archive's first stories listed early.
+        mutating func deliver(_ entries: [StoryEntry]) {
+            guard !entries.isEmpty else { return }
+            pending.handOver(entries)
+            deliveredAny = true
+            if listedEarly {
+                pending.provisional = []
+                listedEarly = false
+            }
+        }
     }
 
     /// At most this many threads are listed early from held files: a first screen and more.
@@ -156,8 +170,17 @@ public final class ParallelLoad: Sendable {
             var stamps: [(path: String, stamp: FileStamp)] = []
             let stamped: ((String, FileStamp) -> Void)? = observer == nil ? nil : { stamps.append(($0, $1)) }
             for (offset, file) in files.enumerated() {
+                // The file the first screen waits for lists its first stories early when it is a large archive.
+                let waitedFor = offset == 0 && shared.withLock { !$0.deliveredAny && $0.nextToDeliver == chunk }
+                let early: (([StoryEntry]) -> Void)? = !waitedFor ? nil : { [self] entries in
+                    shared.withLock { state in
+                        guard !state.deliveredAny, !state.pending.finished, state.nextToDeliver == chunk else { return }
+                        state.pending.provisional = entries
+                        state.listedEarly = true
+                    }
+                }
                 switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState,
-                                            stamped: stamped.map { note in { note(file.path, $0) } }) {
+                                            stamped: stamped.map { note in { note(file.path, $0) } }, early: early) {
                 case .success(.read(let found)): entries.adopt(found)
                 case .success(.partly(let found, let problem)):
                     entries.adopt(found)
@@ -170,10 +193,9 @@ public final class ParallelLoad: Sendable {
                 guard !entries.isEmpty || !problems.isEmpty, offset + 1 < files.count else { continue }
                 shared.withLock { state in
                     guard state.nextToDeliver == chunk else { return }
-                    state.pending.handOver(entries)
+                    state.deliver(entries)
                     state.pending.problems.append(contentsOf: problems)
                     state.pending.done = range.lowerBound + offset + 1
-                    if !entries.isEmpty { state.deliveredAny = true }
                     entries.removeAll()
                     problems.removeAll()
                 }
@@ -184,11 +206,10 @@ public final class ParallelLoad: Sendable {
                 state.chunkResults[chunk] = (entries, problems)
                 // Deliver every finished chunk that is next in order.
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
-                    state.pending.handOver(ready.0)
+                    state.deliver(ready.0)
                     state.pending.problems.append(contentsOf: ready.1)
                     state.pending.done = state.chunkEnds[state.nextToDeliver]
                     state.nextToDeliver += 1
-                    if !ready.0.isEmpty { state.deliveredAny = true }
                 }
                 // A folder of messages one per file lists nothing until every file is seen: its first threads
                 // are listed early, as far as they are known, after the first chunks and a few times more.
@@ -202,7 +223,9 @@ public final class ParallelLoad: Sendable {
                 let entries = Self.provisionalEntries(provisional, loader: loader, readState: readState)
                 shared.withLock { state in
                     state.makingProvisional = false
-                    if !state.deliveredAny, !state.pending.finished { state.pending.provisional = entries }
+                    guard !state.deliveredAny, !state.pending.finished else { return }
+                    state.pending.provisional = entries
+                    state.listedEarly = false
                 }
             }
         }

@@ -138,20 +138,34 @@ public struct MailImporter: Importer {
         guard Self.isMbox(bytes) else {
             return try summaries(inFiles: [FileContents(path: path, bytes: bytes)], needsCommentIDs: needsCommentIDs)
         }
-        // Threading needs ids and dates only; each thread's start (or its first reply, when the start is
-        // missing) is read again in full for its subject and sender.
         let items = Self.mboxItems(bytes[...], file: 0, threadingOnly: true)
         guard !items.isEmpty else { throw LoadFailure.malformed("an mbox with no messages") }
+        return Self.mboxSummaries(items, bytes: bytes[...], path: path, needsCommentIDs: needsCommentIDs)
+    }
+
+    /// The threads of an archive's first bytes, its last message (which may be cut short) left out.
+    public func earlySummaries(inHead head: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary]? {
+        guard Self.isMbox(head) else { return nil }
+        let items = Self.mboxItems(head[...], file: 0, threadingOnly: true).dropLast()
+        guard !items.isEmpty else { return nil }
+        return Self.mboxSummaries(Array(items), bytes: head[...], path: path, needsCommentIDs: needsCommentIDs)
+    }
+
+    /// The list entries of an archive's messages read for threading: each thread's start (or its first
+    /// reply, when the start is missing) is read again in full for its subject and sender.
+    private static func mboxSummaries(_ items: [MailItem], bytes: ArraySlice<UInt8>, path: String,
+                                      needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary] {
         var threads = MailThreads(items)
         for thread in threads.threads {
             guard let first = thread.nodes.lazy.compactMap(\.message).first else { continue }
             let range = threads.items[first].range
-            if let envelope = MailEnvelope.parse(bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + MboxSplitter.headLimit)]) {
+            let start = bytes.startIndex + range.lowerBound
+            if let envelope = MailEnvelope.parse(bytes[start..<min(bytes.startIndex + range.upperBound, start + MboxSplitter.headLimit)]) {
                 threads.replaceEnvelope(of: first, with: envelope)
             }
         }
         return threads.threads.map { thread in
-            threads.summary(thread, source: Self.mboxSource(thread, threads, path: path),
+            threads.summary(thread, source: mboxSource(thread, threads, path: path),
                             commentIDs: needsCommentIDs(threads.storyID(thread), nil))
         }
     }
