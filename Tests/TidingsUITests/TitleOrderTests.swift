@@ -4,7 +4,7 @@ import TidingsModel
 import TidingsTestSupport
 @testable import TidingsUI
 
-/// The whole list sorted by title (packed 16-byte starts, `titleRanks`) comes out exactly as the order used
+/// The whole list sorted by title (32-byte starts kept with each entry, `TitleSortKey`) comes out exactly as the order used
 /// one story at a time for arrivals (`storyOrder`), on titles made to trip it.
 final class TitleOrderTests: XCTestCase {
     func testPackedStartsAgreeWithTheFullComparison() {
@@ -31,24 +31,46 @@ final class TitleOrderTests: XCTestCase {
         let expected = Array(stories.indices).sorted(by: order)
         XCTAssertEqual(listed, expected, "\n\(listed.map { titles[$0] ?? "nil" })\n\(expected.map { titles[$0] ?? "nil" })")
         XCTAssertEqual(listed.suffix(2).map { titles[$0] }, [nil, nil], "untitled last")
+        // Both agree with the plain definition: lower-cased UTF-8 compared byte by byte, untitled last, ties in load order.
+        let plain = Array(titles.indices).sorted { a, b in
+            switch (titles[a].map { Array($0.lowercased().utf8) }, titles[b].map { Array($0.lowercased().utf8) }) {
+            case let (one?, two?): return one != two ? one.lexicographicallyPrecedes(two) : a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a < b
+            }
+        }
+        XCTAssertEqual(listed, plain, "\n\(listed.map { titles[$0] ?? "nil" })\n\(plain.map { titles[$0] ?? "nil" })")
     }
 
-    func testTheQuickStartIsTheStartOfTheKeyForEveryCharacterItTakes() {
-        let ranges: [ClosedRange<UInt32>] = [1...0xFF, 0x400...0x45F, 0x2000...0x206F, 0x2190...0x23FF, 0x2500...0x27BF,
-                                             0x3000...0x30FF, 0x3130...0x318F, 0x4E00...0x4FFF, 0x9F00...0x9FFF,
-                                             0xAC00...0xAD00, 0xD700...0xD7A3, 0xFE00...0xFE0F, 0x1F300...0x1FAFF]
+    func testTheKeyIsLowerCasedUTF8ForEveryCharacterAndTheStartIsItsFirst32Bytes() {
+        let ranges: [ClosedRange<UInt32>] = [1...0x24F, 0x370...0x52F, 0x1E00...0x1FFF, 0x2000...0x206F, 0x2100...0x23FF,
+                                             0x2500...0x27BF, 0x2C00...0x2C7F, 0x3000...0x30FF, 0x3130...0x318F, 0x4E00...0x4FFF,
+                                             0x9F00...0x9FFF, 0xA640...0xA7FF, 0xAC00...0xAD00, 0xD700...0xD7A3, 0xFE00...0xFE0F,
+                                             0xFF00...0xFFEF, 0x10400...0x1044F, 0x1F300...0x1FAFF]
+        func assertStart(_ title: String, _ label: String) {
+            let key = Array(title.lowercased().utf8)
+            let start = TitleSortKey(title)
+            let padded = Array(key.prefix(32)) + Array(repeating: 0, count: max(0, 32 - key.count))
+            func word(_ offset: Int) -> UInt64 { padded[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            XCTAssertEqual([start.k0, start.k1, start.k2, start.k3], [word(0), word(8), word(16), word(24)], label)
+            XCTAssertEqual(start.isWhole, key.count <= 32, label)
+            if key.count <= 32 { XCTAssertEqual(start.length, key.count, label) }
+        }
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
+                let label = "U+\(String(value, radix: 16))"
                 let title = String(repeating: String(scalar), count: 3) + "Tail"
-                var prefix = [UInt8](repeating: 0, count: 16)
-                XCTAssertTrue(AppState.titleKeyStart(title, into: &prefix), "U+\(String(value, radix: 16))")
-                let key = Array(title.lowercased().utf8.prefix(16))
-                XCTAssertEqual(AppState.titleKey(title), Array(title.lowercased().utf8), "U+\(String(value, radix: 16))")
-                XCTAssertEqual(Array(prefix.prefix(key.count)), key, "U+\(String(value, radix: 16))")
+                XCTAssertEqual(TitleSortKey.key(title), Array(title.lowercased().utf8), label)
+                // The character across the start's end (byte 32), and as the start's last bytes.
+                assertStart(String(repeating: "a", count: 30) + String(repeating: String(scalar), count: 3), label)
+                assertStart(String(repeating: "B", count: 31) + String(scalar), label)
             }
         }
-        var prefix = [UInt8](repeating: 0, count: 16)
-        XCTAssertFalse(AppState.titleKeyStart("Ωmega", into: &prefix), "Greek goes the long way")
+        for title in ["İstanbul", "ΟΔΟΣ", "Straße ẞ", "ǅemal", "ＡＢＣ", "", "Ω" + String(repeating: "Σ", count: 20)] {
+            XCTAssertEqual(TitleSortKey.key(title), Array(title.lowercased().utf8), title)
+            assertStart(title, title)
+        }
     }
 }

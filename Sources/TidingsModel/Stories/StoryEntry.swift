@@ -33,10 +33,13 @@ public struct ListKeys: Sendable, Equatable {
     /// How long before now the story was posted, when the source gives only an age ("6 hours ago").
     public let age: TimeInterval?
     public let commentCount: Int
+    /// Where the title sorts, worked out as the entry is made (on the loader's threads, not under a key).
+    public let titleKey: TitleSortKey
 
     init(_ summary: StorySummary) {
         id = summary.id
         title = summary.title
+        titleKey = TitleSortKey(summary.title)
         date = summary.date
         age = date == nil ? summary.dateText.flatMap(RelativeAge.seconds(in:)) : nil
         commentCount = summary.commentCount
