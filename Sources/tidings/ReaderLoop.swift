@@ -121,6 +121,7 @@ struct ReaderLoop {
                     saver?.save(changes: changes, fallback: fallback)
                     sessionWriter?.save(state.savedSession)
                 case .collectComments(let summaries): parser.collectComments(of: summaries)
+                case .recountUnread(let summaries): parser.recountUnread(of: summaries)
                 case .search(let generation, let words, let entries, let order):
                     search.start(generation: generation, query: words, entries: entries, order: order)
                 case .searchMore(let generation, let entries, let order): search.add(generation: generation, entries: entries, order: order)

@@ -62,6 +62,22 @@ final class StoryParser: Sendable {
         }
     }
 
+    /// Reads the counted comment ids of list entries again (the same story listed from another file changed
+    /// its marks), off the key path; the answer is one `unreadRecounted` event.
+    func recountUnread(of summaries: [StorySummary]) {
+        inbox.withLock { $0.collecting += 1 }
+        queue.async { [self] in
+            let stories = summaries.compactMap { summary -> RecountedStory? in
+                guard case .success(let story) = loader.story(for: summary) else { return nil }
+                return RecountedStory(summary: summary, commentIDs: story.comments.filter(\.isCounted).map(\.id))
+            }
+            inbox.withLock {
+                $0.results.append(.unreadRecounted(stories))
+                $0.collecting -= 1
+            }
+        }
+    }
+
     /// Whether a story is being parsed or waits to be taken: the main loop then looks for it often (a result
     /// that arrived just before the loop chose its wait would otherwise wait out the idle timeout).
     var isBusy: Bool { inbox.withLock { $0.running > 0 || $0.collecting > 0 || $0.request != nil || !$0.results.isEmpty } }

@@ -10,6 +10,7 @@ extension AppState {
         guard change(&readState) else { return }
         let revisionBefore = readStateRevision
         readStateRevision += 1
+        marksChangedOnVisit = true
         if let story = currentStory, entries.indices.contains(selectedStory) {
             entries[selectedStory].unreadComments = readState.unreadCount(of: story)
         }

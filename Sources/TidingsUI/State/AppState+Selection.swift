@@ -10,7 +10,10 @@ extension AppState {
         guard !gone.contains(clamped) else { return }
         if clamped == selectedStory, currentStory != nil || loadingStory == clamped { return }
         let left = selectedStory
-        if left != clamped { rememberCurrentPlace() }
+        if left != clamped {
+            rememberCurrentPlace()
+            recountCopies(of: left)
+        }
         selectedStory = clamped
         keepSelectionListed(leaving: left)
         onArrival = intent

@@ -34,6 +34,9 @@ extension AppState {
         case .commentsCollected(let ids):
             receiveCollectedComments(ids)
             needsFrame = true
+        case .unreadRecounted(let stories):
+            receiveRecount(stories)
+            needsFrame = true
         case .searchFound(let batch):
             receiveSearch(batch)
         case .saveFinished:

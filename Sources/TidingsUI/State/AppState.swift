@@ -33,6 +33,9 @@ public struct AppState: Sendable {
         /// Read the counted comment ids of these stories from their files, for mark-all-read; answer with
         /// `Event.commentsCollected`.
         case collectComments([StorySummary])
+        /// Read the counted comment ids of these list entries from their files, so their unread counts follow
+        /// marks made on the same story listed from another file; answer with `Event.unreadRecounted`.
+        case recountUnread([StorySummary])
         /// Look for these words in these stories in the background (any search before stops); answer with
         /// `Event.searchFound` batches of this generation.
         /// `order` are indices into `entries`, in the order to search them (the list's); `entries` is the
@@ -80,6 +83,8 @@ public struct AppState: Sendable {
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
     public internal(set) var readStateRevision = 0
+    /// Whether marks of the selected story changed since it was selected (`AppState+DuplicateStories`).
+    var marksChangedOnVisit = false
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var focus: Focus = .stories

@@ -17,6 +17,9 @@ public enum Event: Sendable {
     /// The answer to `Effect.collectComments`: each story's counted comment ids, by story id (a story whose
     /// file could not be read is missing).
     case commentsCollected([String: [CommentID]])
+    /// The answer to `Effect.recountUnread`: the counted comment ids of each story read (a story whose
+    /// file could not be read is missing).
+    case unreadRecounted([RecountedStory])
     /// What the background search found since the last batch (`Effect.search`).
     case searchFound(CollectionSearch.Batch)
     /// The answer to `Effect.save`.

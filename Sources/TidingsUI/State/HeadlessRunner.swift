@@ -52,6 +52,12 @@ public struct HeadlessRunner {
                     if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
                 }
                 queue += state.update(.commentsCollected(ids))
+            case .recountUnread(let summaries):
+                let stories = summaries.compactMap { summary -> RecountedStory? in
+                    guard case .success(let story) = parse(summary) else { return nil }
+                    return RecountedStory(summary: summary, commentIDs: story.comments.filter(\.isCounted).map(\.id))
+                }
+                queue += state.update(.unreadRecounted(stories))
             case .search(let generation, let words, let entries, let order):
                 let targets = order.map { CollectionSearch.Target(entry: $0, summary: entries[$0].summary) }
                 heldSearch = (generation, words, targets)

@@ -1,0 +1,65 @@
+import Foundation
+import TidingsModel
+import TidingsTestSupport
+import XCTest
+@testable import TidingsUI
+
+/// One story saved in two files is listed twice under one id: reading it in one row changes the other row's
+/// unread count too, once the reader moves on (the other file is read again for its comment ids), and the
+/// title's tally with it.
+final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
+    var disk: [String: Story] = [:]
+    var reads: [String] = []
+
+    func story(_ id: String, path: String, comments: Int) -> Story {
+        var story = StoryBuilder.story(id, comments: (0..<comments).map { (0, "comment \($0) on \(id)") })
+        story.header.title = id + " from " + path
+        story.source = SourceReference(path: path)
+        return story
+    }
+
+    func reader() -> HeadlessRunner {
+        // The later copy has one comment more than the first.
+        disk = ["old": story("same", path: "old", comments: 3), "new": story("same", path: "new", comments: 4),
+                "other": story("other", path: "other", comments: 1)]
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
+            self.reads.append(summary.path)
+            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["old", "other", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        return runner
+    }
+
+    func testReadingOneCopyCountsTheOtherAgainWhenTheReaderMovesOn() {
+        var runner = reader()
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [3, 1, 4])
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 3 unread (8 comments)")
+        // Opening the first copy reads its three comments (all on screen).
+        runner.press(.enter)
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries[0].unreadComments, 0)
+        reads.removeAll()
+        runner.press(.escape, .escape, .down)
+        _ = runner.state.render()
+        XCTAssertTrue(reads.contains("new"), "the other copy is read again")
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 1], "only the comment the first copy lacks is unread")
+        XCTAssertEqual(runner.state.selectedStory, 1, "the copy was never selected")
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 2/3 · 2 unread (2 comments)")
+    }
+
+    func testACopyAlreadyParsedIsCountedWithoutReadingItsFile() {
+        var runner = reader()
+        // Both copies opened once: each is parsed and kept.
+        runner.press(.end, .enter, .escape, .escape, .home)
+        _ = runner.state.render()
+        runner.press(.enter)
+        _ = runner.state.render()
+        reads.removeAll()
+        runner.press(.escape, .escape, .down)
+        _ = runner.state.render()
+        XCTAssertFalse(reads.contains("new"), "the kept story is counted, its file not read: \(reads)")
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 0])
+    }
+}
