@@ -7,7 +7,7 @@ import TidingsModel
 /// Searching every story (`/` in the list, `F`), filters, the find in the open story (`/` in its panes),
 /// and `>` `<` through the matches, headless: at a usual size and at the smallest.
 final class SearchTests: XCTestCase, StoryListProbes {
-    static let sizes = [(80, 24), (30, 8)]
+    static let sizes = [(80, 24), (40, 12), (30, 8)]
     static let stories: [Story] = [
         StoryBuilder.story("alpha", comments: [(0, "the ferry is late"), (1, "no ferry today"), (0, "buses only")]),
         StoryBuilder.story("bravo", comments: [(0, "nothing here")]),
@@ -136,7 +136,11 @@ final class SearchTests: XCTestCase, StoryListProbes {
             runner.press(.enter)
             let status = statusLine(&runner.state)
             XCTAssertTrue(status.hasPrefix("Search: since:soon"), "\(size): the line stays open: \(status)")
-            if width >= 80 { XCTAssertTrue(status.contains("since: takes an age"), status) }
+            // The whole reason beside the line when it fits there, else on the rows just above it.
+            let screen = runner.state.render()
+            let above = (max(0, height - 4)..<(height - 1)).map { screen.row($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertTrue((status + " " + above).contains("since: takes an age (2d, 12h, 3w, 6m, 1y) or a day (2024-06-01)"),
+                          "\(size): \(status) / \(above)")
             XCTAssertEqual(listed(runner.state), ["alpha", "charlie"], "\(size): the query in force is kept")
             // Esc leaves the line; an empty line sent clears the query.
             runner.press(.escape)

@@ -65,9 +65,21 @@ extension AppState {
             screen.write(under.isContinuation || under.text == " " ? " " : under.text, x: cursorX, y: area.y, maxWidth: 2,
                          style: Style(bold: true))
         }
-        if noteWidth > 0 {
+        let noteStyle = Style(color: .warning, bold: true, reverse: true)
+        if let problem = promptProblem, DisplayWidth.of(note) > noteWidth, area.y > 0 {
+            // No room beside the typed line (a narrow terminal): the whole reason goes on the rows just above
+            // the status line, over the bottom of the pane, at most three and never the top row.
+            let lines = TextWrap.wrap(problem, width: max(1, area.width - 2))
+            let count = min(lines.count, 3, area.y)
+            for (offset, line) in lines.prefix(count).enumerated() {
+                let y = area.y - count + offset
+                let shown = offset == count - 1 && lines.count > count ? TextWrap.truncate(line + " " + lines[count...].joined(separator: " "), width: area.width - 2) : line
+                screen.pad(x: area.x, y: y, count: area.width, style: noteStyle)
+                screen.write(shown, x: area.x + 1, y: y, maxWidth: area.width - 2, style: noteStyle)
+            }
+        } else if noteWidth > 0 {
             let noteX = area.maxX - noteWidth - 1
-            screen.write(TextWrap.truncate(note, width: noteWidth), x: noteX, y: area.y, maxWidth: noteWidth, style: Style(color: .warning, bold: true, reverse: true))
+            screen.write(TextWrap.truncate(note, width: noteWidth), x: noteX, y: area.y, maxWidth: noteWidth, style: noteStyle)
         }
     }
 }
