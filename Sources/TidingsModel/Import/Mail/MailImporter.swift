@@ -138,30 +138,57 @@ public struct MailImporter: Importer {
         guard Self.isMbox(bytes) else {
             return try summaries(inFiles: [FileContents(path: path, bytes: bytes)], needsCommentIDs: needsCommentIDs)
         }
-        let items = Self.mboxItems(bytes[...], file: 0, threadingOnly: true)
-        guard !items.isEmpty else { throw LoadFailure.malformed("an mbox with no messages") }
-        return Self.mboxSummaries(items, bytes: bytes[...], path: path, needsCommentIDs: needsCommentIDs)
+        let messages = MboxSplitter.messages(in: bytes[...])
+        guard !messages.isEmpty else { throw LoadFailure.malformed("an mbox with no messages") }
+        return Self.mboxSummaries(messages, bytes: bytes[...], path: path, needsCommentIDs: needsCommentIDs)
     }
 
     /// The threads of an archive's first bytes, its last message (which may be cut short) left out.
     public func earlySummaries(inHead head: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary]? {
         guard Self.isMbox(head) else { return nil }
-        let items = Self.mboxItems(head[...], file: 0, threadingOnly: true).dropLast()
-        guard !items.isEmpty else { return nil }
-        return Self.mboxSummaries(Array(items), bytes: head[...], path: path, needsCommentIDs: needsCommentIDs)
+        let messages = MboxSplitter.messages(in: head[...]).dropLast()
+        guard !messages.isEmpty else { return nil }
+        return Self.mboxSummaries(Array(messages), bytes: head[...], path: path, needsCommentIDs: needsCommentIDs)
     }
 
-    /// The list entries of an archive's messages read for threading: each thread's start (or its first
-    /// reply, when the start is missing) is read again in full for its subject and sender.
-    private static func mboxSummaries(_ items: [MailItem], bytes: ArraySlice<UInt8>, path: String,
+    /// The list entries of an archive's messages, threaded by their ids' hashes (`MessageKeys`: no string is
+    /// made for the 40,000 messages of an archive); each thread's start (or its first reply, when the start
+    /// is missing) is read again in full for its subject, sender and id.
+    private static func mboxSummaries(_ messages: [MboxSplitter.Message], bytes: ArraySlice<UInt8>, path: String,
                                       needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary] {
-        var threads = MailThreads(items)
-        for thread in threads.threads {
-            guard let first = thread.nodes.lazy.compactMap(\.message).first else { continue }
-            let range = threads.items[first].range
+        var items: [MailItem] = [], inputs: [ThreadInput] = [], commentIDs: [CommentID] = []
+        items.reserveCapacity(messages.count)
+        inputs.reserveCapacity(messages.count)
+        commentIDs.reserveCapacity(messages.count)
+        func head(_ range: Range<Int>) -> ArraySlice<UInt8> {
             let start = bytes.startIndex + range.lowerBound
-            if let envelope = MailEnvelope.parse(bytes[start..<min(bytes.startIndex + range.upperBound, start + MboxSplitter.headLimit)]) {
-                threads.replaceEnvelope(of: first, with: envelope)
+            return bytes[start..<min(bytes.startIndex + range.upperBound, start + MboxSplitter.headLimit)]
+        }
+        for message in messages where message.start <= message.end && message.end <= bytes.count {
+            let range = message.start..<message.end
+            if let keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+                items.append(MailItem(envelope: MailEnvelope(date: keys.date, seen: keys.seen), seen: keys.seen, file: 0, range: range))
+                inputs.append(ThreadInput(id: MessageKeys.name(keys.id), parents: keys.parents.map(MessageKeys.name), date: keys.date))
+                commentIDs.append(keys.commentID)
+            } else {
+                // A message without a Message-ID is named by its sender and subject: it is read in full.
+                // A message without a header block is kept, as a thread of its own: nothing of it is lost.
+                let envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
+                items.append(MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range))
+                inputs.append(ThreadInput(id: envelope.messageID.map(MessageKeys.name(of:)), parents: envelope.parents.map(MessageKeys.name(of:)),
+                                          date: envelope.date))
+                commentIDs.append(MailThreads.commentID(envelope))
+            }
+        }
+        var threads = MailThreads(items, inputs: inputs, commentIDs: commentIDs)
+        for thread in threads.threads {
+            guard let first = thread.nodes.lazy.compactMap(\.message).first,
+                  let envelope = MailEnvelope.parse(head(threads.items[first].range)) else { continue }
+            threads.replaceEnvelope(of: first, with: envelope)
+            // A missing start is named by the id its first reply answers that was threaded under its hash.
+            if let placeholder = thread.nodes.first?.placeholderID {
+                threads.placeholderNames[placeholder] = envelope.parents.first { MessageKeys.name(of: $0) == placeholder }
+                    ?? envelope.parents.first
             }
         }
         return threads.threads.map { thread in
@@ -273,16 +300,13 @@ public struct MailImporter: Importer {
 
     /// The messages of an mbox held in memory; `startsInMessage` for a part of an archive that starts right
     /// after a separator line.
-    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false,
-                          threadingOnly: Bool = false) -> [MailItem] {
+    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false) -> [MailItem] {
         MboxSplitter.messages(in: bytes, base: base, startsInMessage: startsInMessage).compactMap { message in
             let lower = bytes.startIndex + (message.start - base), upper = bytes.startIndex + (message.end - base)
             guard lower <= upper, upper <= bytes.endIndex else { return nil }
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
-            // A message without a Message-ID is named by its sender and subject: it is read in full.
             // A message without a header block is kept, as a thread of its own: nothing of it is lost.
-            let envelope = (threadingOnly ? MailEnvelope.parseForThreading(head).flatMap({ $0.messageID == nil ? MailEnvelope.parse(head) : $0 })
-                                          : MailEnvelope.parse(head)) ?? MailEnvelope(subject: "(a message without headers)")
+            let envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
             return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
         }
     }

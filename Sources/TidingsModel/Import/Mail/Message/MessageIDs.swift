@@ -15,32 +15,68 @@ public enum MessageIDs {
     }
 
     static func normalise<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> String? where Bytes.Index == Int {
+        // Written straight into the String's storage: ids are most of what an envelope allocates.
+        let id = String(unsafeUninitializedCapacity: raw.count) { normalise(bytes: raw, into: $0) }
+        return id.isEmpty ? nil : id
+    }
+
+    /// The normalised id written into `out` (room for as many bytes as `raw` has); returns its length, 0
+    /// when it is empty.
+    static func normalise<Bytes: Collection<UInt8>>(bytes raw: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
+    where Bytes.Index == Int {
         var start = raw.startIndex, end = raw.endIndex
         if let open = raw.firstIndex(of: UInt8(ascii: "<")) {
             start = open + 1
             end = raw[start...].firstIndex(of: UInt8(ascii: ">")) ?? raw.endIndex
         }
-        // Written straight into the String's storage: ids are most of what an envelope allocates.
+        guard start < end else { return 0 }
         var at: Int?
-        let id = String(unsafeUninitializedCapacity: max(end - start, 0)) { out in
-            var count = 0
-            for byte in raw[start..<end] where !HeaderBlockScanner.isWhitespace(byte) {
-                if byte == UInt8(ascii: "@") { at = count }
-                out[count] = byte
-                count += 1
-            }
-            if let at {
-                for index in at..<count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] |= 0x20 }
-            }
-            return count
+        var count = 0
+        for byte in raw[start..<end] where !HeaderBlockScanner.isWhitespace(byte) {
+            if byte == UInt8(ascii: "@") { at = count }
+            out[count] = byte
+            count += 1
         }
-        return id.isEmpty ? nil : id
+        if let at {
+            for index in at..<count where out[index] >= 0x41 && out[index] <= 0x5A { out[index] |= 0x20 }
+        }
+        return count
+    }
+
+    /// Whether `normalise` makes nothing of `raw` (nothing but whitespace where the id would be).
+    static func normalisesToNothing<Bytes: Collection<UInt8>>(_ raw: Bytes) -> Bool where Bytes.Index == Int {
+        var start = raw.startIndex, end = raw.endIndex
+        if let open = raw.firstIndex(of: UInt8(ascii: "<")) {
+            start = open + 1
+            end = raw[start...].firstIndex(of: UInt8(ascii: ">")) ?? raw.endIndex
+        }
+        return start >= end || raw[start..<end].allSatisfy(HeaderBlockScanner.isWhitespace)
+    }
+
+    /// Calls `body` with the normalised id of `raw`, made in place on the stack (no string), unless it is
+    /// empty.
+    static func withNormalised<Bytes: Collection<UInt8>>(bytes raw: Bytes, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    where Bytes.Index == Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, raw.count)) { out in
+            let count = normalise(bytes: raw, into: out)
+            if count > 0 { body(UnsafeBufferPointer(rebasing: out[..<count])) }
+        }
     }
 
     /// The ids of a References or In-Reply-To value: `<...>` tokens outside comments and quoted strings,
     /// else the first bare token with an `@`.
     static func all<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> [String] where Bytes.Index == Int {
         var ids: [String] = []
+        forEachID(in: raw) { token in
+            if let id = normalise(bytes: token) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Calls `body` with each id token of a References or In-Reply-To value (as `all` reads them), not yet
+    /// normalised.
+    static func forEachID<Bytes: Collection<UInt8>>(in raw: Bytes, _ body: (Bytes.SubSequence) -> Void) where Bytes.Index == Int {
+        var found = false
         var index = raw.startIndex
         while index < raw.endIndex {
             let byte = raw[index]
@@ -48,13 +84,18 @@ public enum MessageIDs {
                 index = HeaderSyntax.skipCommentOrQuote(raw, at: index)
             } else if byte == UInt8(ascii: "<") {
                 guard let close = raw[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) else { break }
-                if let id = normalise(bytes: raw[index...close]) { ids.append(id) }
+                let token = raw[index...close]
+                // A token that normalises to nothing (`<>`) is no id.
+                if !normalisesToNothing(token) {
+                    found = true
+                    body(token)
+                }
                 index = close + 1
             } else {
                 index += 1
             }
         }
-        if !ids.isEmpty { return ids }
+        if found { return }
         index = raw.startIndex
         while index < raw.endIndex {
             let byte = raw[index]
@@ -73,9 +114,11 @@ public enum MessageIDs {
                 if raw[end] == UInt8(ascii: "@") { hasAt = true }
                 end += 1
             }
-            if hasAt, let id = normalise(bytes: raw[index..<end]) { return [id] }
+            if hasAt, !normalisesToNothing(raw[index..<end]) {
+                body(raw[index..<end])
+                return
+            }
             index = end
         }
-        return []
     }
 }

@@ -33,6 +33,7 @@ struct MailThreads {
         keptCommentIDs = commentIDs
         threads = MessageThreader.threads(inputs)
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(inputs.count)
         occurrences = inputs.map { input in
             guard let id = input.id else { return 0 }
             defer { seen[id, default: 0] += 1 }
