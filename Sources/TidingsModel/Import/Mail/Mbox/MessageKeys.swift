@@ -17,21 +17,13 @@ struct MessageKeys {
     /// Nil when the bytes do not start with a header block, or the message has no Message-ID: such a
     /// message is read in full (`MailEnvelope.parse`), as it is named by what it says.
     static func read(_ buffer: UnsafeBufferPointer<UInt8>) -> MessageKeys? {
-        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-        var separatorDate: Range<Int>?
-        if buffer.count >= start + 5, buffer[start] == UInt8(ascii: "F"), buffer[start + 1] == UInt8(ascii: "r"),
-           buffer[start + 2] == UInt8(ascii: "o"), buffer[start + 3] == UInt8(ascii: "m"), buffer[start + 4] == 0x20 {
-            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
-            separatorDate = MboxSeparator.dateRange(buffer, lineStart: start, lineEnd: lineEnd)
-            start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
-        }
-        let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
-        guard HeaderBlockScanner.nameEnd(buffer, from: start, to: firstLineEnd) != nil else { return nil }
+        let head = HeaderBlockStart(buffer)
+        guard head.startsWithField else { return nil }
         var keys = MessageKeys(id: 0, parents: [], commentID: CommentID(value: 0), date: nil, seen: false)
         var replyTo: [UInt64] = []
         var dateField: HeaderField?
         var postedField: HeaderField?
-        var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
+        var scanner = HeaderBlockScanner(buffer, from: head.offset, to: buffer.count)
         while let field = scanner.next() {
             guard let name = MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) else { continue }
             switch name {
@@ -63,10 +55,7 @@ struct MessageKeys {
         }
         guard keys.id != 0 else { return nil }
         keys.parents = unique(keys.parents, then: replyTo)
-        for field in [dateField, postedField] where keys.date == nil {
-            if let field { keys.date = HeaderBlockScanner.withValue(buffer, field) { MailDates.parse(bytes: $0) } }
-        }
-        if keys.date == nil, let separatorDate { keys.date = MailDates.parse(bytes: buffer[separatorDate]) }
+        keys.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return keys
     }
 

@@ -13,17 +13,9 @@ struct MIMEHeaderValues {
 enum EnvelopeReader {
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, collectingMIME: Bool,
                      threadingOnly: Bool = false) -> (envelope: MailEnvelope, mime: MIMEHeaderValues, isANews: Bool)? {
-        // A UTF-8 byte-order mark, which some tools write before a saved message, is passed over.
-        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-        var separatorDate: Range<Int>?
-        if buffer.count >= start + 5, buffer[start] == UInt8(ascii: "F"), buffer[start + 1] == UInt8(ascii: "r"),
-           buffer[start + 2] == UInt8(ascii: "o"), buffer[start + 3] == UInt8(ascii: "m"), buffer[start + 4] == 0x20 {
-            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
-            separatorDate = MboxSeparator.dateRange(buffer, lineStart: start, lineEnd: lineEnd)
-            start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
-        }
-        let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
-        guard HeaderBlockScanner.nameEnd(buffer, from: start, to: firstLineEnd) != nil else {
+        let head = HeaderBlockStart(buffer)
+        let start = head.offset
+        guard head.startsWithField else {
             guard let article = ANewsArticle.parse(buffer, from: start) else { return nil }
             return (article, MIMEHeaderValues(), true)
         }
@@ -73,10 +65,7 @@ enum EnvelopeReader {
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
         envelope.parents = uniqueParents(envelope.parents, then: replyTo)
-        for field in [dateField, postedField] where envelope.date == nil {
-            if let field { envelope.date = HeaderBlockScanner.withValue(buffer, field) { MailDates.parse(bytes: $0) } }
-        }
-        if envelope.date == nil, let separatorDate { envelope.date = MailDates.parse(bytes: buffer[separatorDate]) }
+        envelope.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return (envelope, mime, false)
     }
 
