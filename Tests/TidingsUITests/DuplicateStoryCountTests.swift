@@ -62,4 +62,28 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         XCTAssertFalse(reads.contains("new"), "the kept story is counted, its file not read: \(reads)")
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 0])
     }
+
+    /// A thread listed early (the first part of a big archive) and read, then listed whole with more replies:
+    /// its count is of what is unread now, not of what the loader saw when it started.
+    func testAThreadThatGrewAfterItWasReadIsCountedAgain() {
+        disk = ["big": story("thread", path: "big", comments: 2), "other": story("other", path: "other", comments: 1)]
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
+            self.reads.append(summary.path)
+            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        let early = [StoryEntry(story: disk["big"]!, readState: ReadState()), StoryEntry(story: disk["other"]!, readState: ReadState())]
+        runner.send(.loaded(ParallelLoad.Batch(provisional: early)))
+        runner.press(.enter)
+        _ = runner.state.render()
+        runner.press(.escape, .escape, .down)
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1])
+        // The whole file: the thread has two replies more, counted by the loader as if nothing were read.
+        disk["big"] = story("thread", path: "big", comments: 4)
+        let whole = [StoryEntry(story: disk["big"]!, readState: ReadState()), StoryEntry(story: disk["other"]!, readState: ReadState())]
+        runner.send(.loaded(ParallelLoad.Batch(entries: whole, finished: true, provisional: [])))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [2, 1], "the two read stay read")
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 2/2 · 2 unread (3 comments)")
+    }
 }

@@ -30,10 +30,11 @@ final class TitleOrderTests: XCTestCase {
         let order = state.storyOrder()!
         let expected = Array(stories.indices).sorted(by: order)
         XCTAssertEqual(listed, expected, "\n\(listed.map { titles[$0] ?? "nil" })\n\(expected.map { titles[$0] ?? "nil" })")
-        XCTAssertEqual(listed.suffix(2).map { titles[$0] }, [nil, nil], "untitled last")
+        XCTAssertEqual(listed.suffix(3).map { titles[$0] }, [nil, "", nil], "untitled (and empty) last, in load order")
         // Both agree with the plain definition: lower-cased UTF-8 compared byte by byte, untitled last, ties in load order.
         let plain = Array(titles.indices).sorted { a, b in
-            switch (titles[a].map { Array($0.lowercased().utf8) }, titles[b].map { Array($0.lowercased().utf8) }) {
+            func key(_ title: String?) -> [UInt8]? { title.flatMap { $0.isEmpty ? nil : Array($0.lowercased().utf8) } }
+            switch (key(titles[a]), key(titles[b])) {
             case let (one?, two?): return one != two ? one.lexicographicallyPrecedes(two) : a < b
             case (.some, nil): return true
             case (nil, .some): return false
@@ -68,9 +69,11 @@ final class TitleOrderTests: XCTestCase {
                 assertStart(String(repeating: "B", count: 31) + String(scalar), label)
             }
         }
-        for title in ["İstanbul", "ΟΔΟΣ", "Straße ẞ", "ǅemal", "ＡＢＣ", "", "Ω" + String(repeating: "Σ", count: 20)] {
+        for title in ["İstanbul", "ΟΔΟΣ", "Straße ẞ", "ǅemal", "ＡＢＣ", "Ω" + String(repeating: "Σ", count: 20)] {
             XCTAssertEqual(TitleSortKey.key(title), Array(title.lowercased().utf8), title)
             assertStart(title, title)
         }
+        XCTAssertEqual(TitleSortKey(""), .untitled, "an empty title sorts with the untitled")
+        XCTAssertEqual(TitleSortKey(" \t "), .untitled)
     }
 }

@@ -13,7 +13,7 @@ public struct TitleSortKey: Sendable, Equatable {
     /// How many bytes of the key the start holds.
     public static let startBytes = 32
 
-    /// An untitled story's: larger than any title's start (UTF-8 has no byte 0xFF), so it sorts last.
+    /// An untitled story's (or one titled with nothing but spaces): larger than any title's start (UTF-8 has no byte 0xFF), so it sorts last.
     public static let untitled = TitleSortKey(k0: .max, k1: .max, k2: .max, k3: .max, length: 0)
 
     public var titled: Bool { k0 != .max }
@@ -26,7 +26,8 @@ public struct TitleSortKey: Sendable, Equatable {
     }
 
     public init(_ title: String?) {
-        guard var title else {
+        // A title of nothing but spaces is shown as "(untitled)", and sorts with those.
+        guard var title, !title.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
             self = .untitled
             return
         }

@@ -28,11 +28,18 @@ extension AppState {
         // The new entries taken whole when no provisional ones follow them (no copy of the array).
         append(entries: provisional.isEmpty ? newEntries : newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count
+        var recount: [StorySummary] = []
         for index in entries.indices.dropFirst(start) {
-            if let old = kept[entries[index].summary.id], old.summary == entries[index].summary {
+            guard let old = kept[entries[index].summary.id] else { continue }
+            if old.summary == entries[index].summary {
                 entries[index].unreadComments = old.unreadComments
+            } else if readState.hasReadComments(entries[index].summary.id) {
+                // A thread that grew was counted by the loader against the marks it started with: comments
+                // read meanwhile are counted again from its file.
+                recount.append(entries[index].summary)
             }
         }
+        if !recount.isEmpty { request(.recountUnread(recount)) }
         guard selectedWasProvisional, let selected else { return }
         // Nobody has moved: the reader stays on the first row, as it opened, rather than on whichever thread
         // the loader happened to list first.

@@ -21,7 +21,7 @@ extension AppState {
         if unread > 0 { parts.append(.init(text: " · \(unread) new", priority: 1)) }
         var text = FittedLine.fit(parts, width: width)
         let room = width - DisplayWidth.of(text) - 3
-        if naming, room >= 10 { text += " · " + TextWrap.truncate(story.title ?? "(untitled)", width: room) }
+        if naming, room >= 10 { text += " · " + TextWrap.truncate(StoryTitle.shown(story.title), width: room) }
         return text
     }
 

@@ -72,7 +72,7 @@ extension AppState {
     /// tells them apart is added: the time as the source wrote it, else the file name.
     func listTitle(at index: Int) -> String {
         let summary = entries[index].summary
-        let title = summary.title ?? "(untitled)"
+        let title = StoryTitle.shown(summary.title)
         let row = rows.row(ofEntry: index) ?? index
         let neighbours = [row - 1, row + 1].filter { $0 >= 0 && $0 < rows.count }.map(rows.entry(atRow:))
         guard neighbours.contains(where: { entries[$0].summary.title == summary.title }) else { return title }

@@ -12,7 +12,7 @@ enum StoryText {
             lines += TextWrap.wrap(UntrustedText.sanitize(text), width: width).map { StyledLine(text: $0, style: style) }
         }
         let header = story.header
-        add(header.title ?? "(untitled)", .bold)
+        add(StoryTitle.shown(header.title), .bold)
         let when = header.date.map { DateText.full($0, in: timeZone) } ?? header.dateText
         let about = [header.category, header.author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
         if !about.isEmpty { add(about, .accent) }

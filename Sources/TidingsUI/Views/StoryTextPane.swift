@@ -20,7 +20,7 @@ extension AppState {
         let textWidth = area.width
         if currentStory == nil, let loading = loadingStory, entries.indices.contains(loading) {
             // The list already knows the title: show it while the file is parsed.
-            let title = TextWrap.truncate(entries[loading].summary.title ?? "(untitled)", width: textWidth)
+            let title = TextWrap.truncate(StoryTitle.shown(entries[loading].summary.title), width: textWidth)
             screen.write(title, x: area.x, y: area.y, maxWidth: textWidth, style: .bold)
             screen.write("Loading…", x: area.x, y: area.y + 2, maxWidth: textWidth, style: .dim)
             return

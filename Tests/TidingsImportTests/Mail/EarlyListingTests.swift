@@ -102,6 +102,28 @@ final class EarlyListingTests: XCTestCase {
         XCTAssertNil(entries(loader, native).early)
     }
 
+    func testAThreadWhoseStartIsNotReadYetIsNotListedEarly() throws {
+        // Two replies to a start that comes at the end: listed early, the thread would go by another name.
+        let replies = (0..<2).map { index in
+            "From r@example.org Tue Nov 17 11:00:00 2009\nFrom: R <r@example.org>\nSubject: Re: Late start\n"
+                + "Message-ID: <late.r\(index)@example.org>\nReferences: <middle@example.org>\n\nA reply.\n\n"
+        }.joined()
+        let start = "From s@example.org Tue Nov 17 10:00:00 2009\nFrom: S <s@example.org>\nSubject: Late start\n"
+            + "Message-ID: <late@example.org>\n\nThe start.\n\n"
+            + "From m@example.org Tue Nov 17 10:30:00 2009\nFrom: M <m@example.org>\nSubject: Re: Late start\n"
+            + "Message-ID: <middle@example.org>\nReferences: <late@example.org>\n\nThe middle.\n\n"
+        let text = replies + Self.archive(threads: 20, replies: 2) + start
+        let file = try temporaryFile(text)
+        var loader = CollectionLoader()
+        loader.smallestEarlyListed = 0
+        loader.earlyHead = text.utf8.count / 2
+        let (early, all) = entries(loader, file)
+        let first = try XCTUnwrap(early)
+        XCTAssertFalse(first.contains { $0.summary.id.contains("middle") || $0.summary.id.contains("late") }, "\(first.map(\.summary.id))")
+        XCTAssertEqual(first.first?.summary.id, "mail:t0@example.org")
+        XCTAssertTrue(all.contains { $0.summary.id == "mail:late@example.org" && $0.summary.commentCount == 3 }, "\(all.map(\.summary.id))")
+    }
+
     func testAFileTheSummaryCacheHasIsNotListedEarly() throws {
         let text = Self.archive(threads: 10, replies: 2)
         let file = try temporaryFile(text)

@@ -37,6 +37,9 @@ final class MboxListingAgreementTests: XCTestCase {
         // A chain under a missing start, with a missing middle.
         message("j@x.org", id: "<c1@example.org>", subject: "Re: Gone start", extra: "References: <gone@example.org> <gone2@example.org>\n"),
         message("k@x.org", id: "<c2@example.org>", subject: "Re: Gone start", extra: "References: <gone@example.org> <gone2@example.org> <c1@example.org>\n"),
+        // A start known only from a later reply's references (the first reply does not name it).
+        message("p@x.org", id: "<q1@example.org>", subject: "Re: Known late", extra: "References: <q@example.org>\n"),
+        message("q@x.org", id: "<q2@example.org>", subject: "Re: Known late", extra: "References: <r@example.org> <q@example.org>\n"),
         // A reference loop.
         message("l@x.org", id: "<loop1@example.org>", subject: "Loop one", extra: "References: <loop2@example.org>\n"),
         message("m@x.org", id: "<loop2@example.org>", subject: "Loop two", extra: "References: <loop1@example.org>\n"),
@@ -64,6 +67,7 @@ final class MboxListingAgreementTests: XCTestCase {
         let stories = try MailImporter().stories(in: bytes, path: "awkward.mbox")
         XCTAssertEqual(stories.first?.id, "mail:root@example.org")
         XCTAssertTrue(stories.contains { $0.id == "mail:gone@example.org" }, "the missing start is named by its id: \(stories.map(\.id))")
+        XCTAssertTrue(stories.contains { $0.id == "mail:r@example.org" }, "named by the start a later reply names: \(stories.map(\.id))")
         XCTAssertTrue(stories.contains { $0.id == "mail:dup@example.org#2" } || stories.contains { $0.comments.contains { $0.serviceID == "dup@example.org" } })
         XCTAssertEqual(stories.first?.comments.count, 6, "\(stories.first?.comments.map { $0.serviceID ?? "-" } ?? [])")
     }

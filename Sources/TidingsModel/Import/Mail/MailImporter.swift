@@ -148,14 +148,18 @@ public struct MailImporter: Importer {
         guard Self.isMbox(head) else { return nil }
         let messages = MboxSplitter.messages(in: head[...]).dropLast()
         guard !messages.isEmpty else { return nil }
-        return Self.mboxSummaries(Array(messages), bytes: head[...], path: path, needsCommentIDs: needsCommentIDs)
+        // Only threads whose start is read: a thread under a missing start may find it further on, and be
+        // named by it then (marks made under the early name would not follow).
+        let summaries = Self.mboxSummaries(Array(messages), bytes: head[...], path: path, needsCommentIDs: needsCommentIDs,
+                                           startsOnly: true)
+        return summaries.isEmpty ? nil : summaries
     }
 
     /// The list entries of an archive's messages, threaded by their ids' hashes (`MessageKeys`: no string is
     /// made for the 40,000 messages of an archive); each thread's start (or its first reply, when the start
     /// is missing) is read again in full for its subject, sender and id.
     private static func mboxSummaries(_ messages: [MboxSplitter.Message], bytes: ArraySlice<UInt8>, path: String,
-                                      needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary] {
+                                      needsCommentIDs: (String, String?) -> Bool, startsOnly: Bool = false) -> [ImportedSummary] {
         var items: [MailItem] = [], inputs: [ThreadInput] = [], commentIDs: [CommentID] = []
         items.reserveCapacity(messages.count)
         inputs.reserveCapacity(messages.count)
@@ -185,13 +189,17 @@ public struct MailImporter: Importer {
             guard let first = thread.nodes.lazy.compactMap(\.message).first,
                   let envelope = MailEnvelope.parse(head(threads.items[first].range)) else { continue }
             threads.replaceEnvelope(of: first, with: envelope)
-            // A missing start is named by the id its first reply answers that was threaded under its hash.
+            // A missing start is named by the id that was threaded under its hash: its first reply's
+            // references, else another reply's (the start may be known only from a later one).
             if let placeholder = thread.nodes.first?.placeholderID {
-                threads.placeholderNames[placeholder] = envelope.parents.first { MessageKeys.name(of: $0) == placeholder }
-                    ?? envelope.parents.first
+                let named = thread.nodes.lazy.compactMap(\.message).compactMap { message -> String? in
+                    let parents = message == first ? envelope.parents : MailEnvelope.parse(head(threads.items[message].range))?.parents ?? []
+                    return parents.first { MessageKeys.name(of: $0) == placeholder }
+                }.first
+                threads.placeholderNames[placeholder] = named ?? envelope.parents.first
             }
         }
-        return threads.threads.map { thread in
+        return threads.threads.filter { !startsOnly || $0.nodes.first?.message != nil }.map { thread in
             threads.summary(thread, source: mboxSource(thread, threads, path: path),
                             commentIDs: needsCommentIDs(threads.storyID(thread), nil))
         }
