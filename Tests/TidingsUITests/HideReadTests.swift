@@ -77,6 +77,15 @@ final class HideReadTests: XCTestCase, StoryListProbes {
     }
 
     /// `n` and `N` walk the rows shown; with `H` on, the stories left out have nothing unread anyway.
+    func testHidingWhenOnlyTheSelectedStoryIsReadSaysWhenItGoes() {
+        var state = AppState(stories: Self.stories, readState: Self.readState(reading: ["alpha"]), width: 80, height: 24)
+        state.press(.character("H"))
+        XCTAssertTrue(state.hidesRead)
+        XCTAssertEqual(state.message, "This read story goes on a move")
+        state.press(.down)
+        XCTAssertFalse(listed(state).contains("alpha"))
+    }
+
     func testNextUnreadFromAReadStoryGoesToTheNextRow() {
         for (width, height) in Self.sizes {
             var state = AppState(stories: Self.stories, readState: Self.readState(reading: ["alpha", "bravo", "delta"]),
@@ -139,7 +148,7 @@ final class HideReadTests: XCTestCase, StoryListProbes {
             let size = "\(width)x\(height)"
             var state = AppState(readState: Self.readState(reading: read), width: width, height: height)
             _ = state.update(.key(.character("H")))
-            XCTAssertEqual(state.message, "No read story to hide yet", size)
+            XCTAssertEqual(state.message, "Read stories hidden: none yet", size)
             _ = state.update(.loaded(batch(["alpha", "bravo"], read: read)))
             XCTAssertEqual(listed(state), ["alpha"], size)
             XCTAssertEqual(title(&state), "Stories 1/1 (2 in all)", size)

@@ -57,6 +57,23 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap("a\u{1B}[2Jb\r\nc", width: 10), ["a␛b", "c"], "escapes shown, CRLF one break")
     }
 
+    func testAPatchIsNeverJoinedLikeProseWhileTheTextBeforeItIs() {
+        let text = """
+        The code was overly complicated here because of the limitations that we
+        had with RCUs, and this rewrites it.
+        diff --git a/drivers/base/power/opp/core.c b/drivers/base/power/opp/core.c
+        index dae61720b314..c4590fc017ba 100644
+        -static int _generic_set_opp(struct dev_pm_set_opp_data *data)
+        +static int _generic_set_opp_regulator(const struct opp_table *opp_table,
+        """
+        let rows = PreservedWrap.wrap(text, width: 40)
+        XCTAssertEqual(rows.prefix(3), ["The code was overly complicated here", "because of the limitations that we had",
+                                        "with RCUs, and this rewrites it."], "\(rows)")
+        XCTAssertTrue(rows.contains("index dae61720b314..c4590fc017ba 100644"), "\(rows)")
+        XCTAssertTrue(rows.contains { $0.hasPrefix("+static int") }, "each patch line starts a row: \(rows)")
+        XCTAssertFalse(rows.contains { $0.contains("*data) +static") }, "\(rows)")
+    }
+
     func testMailQuotesKeepTheirLinesAndSignaturesAreDim() {
         let quote = Block(.quote, [Run("first  line\n\nthird line is long enough to wrap")], level: 1)
         XCTAssertEqual(texts([quote], width: 24), ["│ │ first  line", "│ │ ", "│ │ third line is long", "│ │ enough to wrap"])

@@ -85,11 +85,11 @@ extension StoryQuery {
             var kinds = Set<String>()
             for part in value.lowercased().split(separator: ",") {
                 guard let names = formatNames[String(part)] else {
-                    throw Problem(message: "format: is one of text, hn, reddit, lobsters, mail, news, feed")
+                    throw Problem(message: "format: is one of text, hn, reddit, lobsters, json, mail, news, feed")
                 }
                 kinds.formUnion(names)
             }
-            guard !kinds.isEmpty else { throw Problem(message: "format: is one of text, hn, reddit, lobsters, mail, news, feed") }
+            guard !kinds.isEmpty else { throw Problem(message: "format: is one of text, hn, reddit, lobsters, json, mail, news, feed") }
             return .format(kinds)
         case "since", "after", "before":
             guard let date = queryDate(value.lowercased()) else {

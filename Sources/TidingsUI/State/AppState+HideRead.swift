@@ -12,7 +12,15 @@ extension AppState {
         } else {
             let hidden = rows.hiddenCount
             // Short enough for 30 columns; the list's title keeps the count.
-            message = hidden == 0 ? "No read story to hide yet" : "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
+            if hidden > 0 {
+                message = "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
+            } else if entries.indices.contains(selectedStory), entries[selectedStory].unreadComments == 0,
+                      readState.isStoryRead(entries[selectedStory].keys.id) {
+                // The selected story is read, and is hidden only once the selection moves off it.
+                message = "This read story goes on a move"
+            } else {
+                message = "Read stories hidden: none yet"
+            }
         }
         return .done
     }

@@ -16,9 +16,11 @@ enum PreservedWrap {
             return clean
         }
         let widths = lines.map { DisplayWidth.of($0) }
+        // From a patch's first line on, every line stands as written (a diff is no prose).
+        let patch = lines.firstIndex(where: ProseRun.startsPatch) ?? lines.count
         var index = 0
         while index < lines.count {
-            let end = ProseRun.end(lines, widths, from: index)
+            let end = index < patch ? min(ProseRun.end(lines, widths, from: index), patch) : index + 1
             if end - index > 1, widths[index..<end].contains(where: { $0 > width }) {
                 rows += TextWrap.wrap(lines[index..<end].joined(separator: " "), width: width)
                 index = end
@@ -53,6 +55,12 @@ enum ProseRun {
         var end = start + 1
         while end < lines.count, widths[end - 1] >= filledWidth, startsProse(lines[end]) { end += 1 }
         return end
+    }
+
+    /// A line that starts a patch: `diff --git`, `Index:`, a `---`/`+++` file line or a `@@` hunk line.
+    static func startsPatch(_ line: Substring) -> Bool {
+        line.hasPrefix("diff --git ") || line.hasPrefix("Index: ") || line.hasPrefix("@@ ") || line.hasPrefix("--- a/")
+            || line.hasPrefix("+++ b/")
     }
 
     private static func startsProse(_ line: Substring) -> Bool {
