@@ -72,6 +72,8 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertTrue(rows.contains("index dae61720b314..c4590fc017ba 100644"), "\(rows)")
         XCTAssertTrue(rows.contains { $0.hasPrefix("+static int") }, "each patch line starts a row: \(rows)")
         XCTAssertFalse(rows.contains { $0.contains("*data) +static") }, "\(rows)")
+        let mailed = PreservedWrap.wrap("Signed-off-by: Mikhail Gusarov <dottedmag at dottedmag.net> and more\n---\n lib/message-file.c |    5 +++++", width: 40)
+        XCTAssertEqual(mailed.filter { $0 == "---" }.count, 1, "the line that ends a mailed patch's message stands alone: \(mailed)")
     }
 
     func testMailQuotesKeepTheirLinesAndSignaturesAreDim() {

@@ -57,10 +57,11 @@ enum ProseRun {
         return end
     }
 
-    /// A line that starts a patch: `diff --git`, `Index:`, a `---`/`+++` file line or a `@@` hunk line.
+    /// A line that starts a patch: the `---` a mailed patch's message ends with, `diff --git`, `Index:`, a
+    /// `---`/`+++` file line or a `@@` hunk line.
     static func startsPatch(_ line: Substring) -> Bool {
-        line.hasPrefix("diff --git ") || line.hasPrefix("Index: ") || line.hasPrefix("@@ ") || line.hasPrefix("--- a/")
-            || line.hasPrefix("+++ b/")
+        line == "---" || line.hasPrefix("diff --git ") || line.hasPrefix("Index: ") || line.hasPrefix("@@ ")
+            || line.hasPrefix("--- a/") || line.hasPrefix("+++ b/")
     }
 
     private static func startsProse(_ line: Substring) -> Bool {
