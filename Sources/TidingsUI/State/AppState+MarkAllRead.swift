@@ -97,6 +97,7 @@ extension AppState {
         body(&readState)
         let changes = Array(readState.journal.dropFirst(before))
         guard !changes.isEmpty else { return [] }
+        noteStoriesMarked(since: before)
         readStateRevision += 1
         // The journal holds only what really changed, so counting the changes is exact.
         var delta: [String: Int] = [:]

@@ -33,7 +33,7 @@ extension AppState {
             guard let old = kept[entries[index].summary.id] else { continue }
             if old.summary == entries[index].summary {
                 entries[index].unreadComments = old.unreadComments
-            } else if readState.hasReadComments(entries[index].summary.id) {
+            } else if storiesMarkedThisRun.contains(entries[index].summary.id) {
                 // A thread that grew was counted by the loader against the marks it started with: comments
                 // read meanwhile are counted again from its file.
                 recount.append(entries[index].summary)

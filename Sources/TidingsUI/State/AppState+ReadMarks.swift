@@ -11,6 +11,7 @@ extension AppState {
         let revisionBefore = readStateRevision
         readStateRevision += 1
         marksChangedOnVisit = true
+        noteStoriesMarked(since: journalStart)
         if let story = currentStory, entries.indices.contains(selectedStory) {
             entries[selectedStory].unreadComments = readState.unreadCount(of: story)
         }
@@ -25,6 +26,17 @@ extension AppState {
             }
         }
         if onlySelected { adjustUnreadTally(for: selectedStory, before: tallied, revisionBefore: revisionBefore) }
+    }
+
+    /// Keeps the ids of the stories whose marks the journal says changed from `start` on.
+    mutating func noteStoriesMarked(since start: Int) {
+        guard start >= 0, start <= readState.journal.count else { return }
+        for change in readState.journal[start...] {
+            switch change {
+            case .story(let id, _), .comments(let id, _, _): storiesMarkedThisRun.insert(id)
+            case .undoAdded, .undoTaken, .legacyAdopted: break
+            }
+        }
     }
 
     /// The read-state changes made since the last call, for the saver to apply on top of the file.

@@ -85,6 +85,9 @@ public struct AppState: Sendable {
     public internal(set) var readStateRevision = 0
     /// Whether marks of the selected story changed since it was selected (`AppState+DuplicateStories`).
     var marksChangedOnVisit = false
+    /// The stories whose marks changed in this run (the loader counted unread comments against the marks it
+    /// started with: `AppState+Provisional`).
+    var storiesMarkedThisRun: Set<String> = []
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var focus: Focus = .stories
