@@ -161,6 +161,20 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(opened.comments, thread.comments)
     }
 
+    func testAMaildirThreadUnderAStartOnlyALaterReplyCitesIsNamedAsItReads() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("Mail")
+        try write("From: c@example.org\nSubject: Re: Late\nMessage-ID: <c@example.org>\nReferences: <q@example.org>\n\nC.\n",
+                  to: box.appendingPathComponent("cur/1000.M1.host:2,"))
+        try write("From: d@example.org\nSubject: Re: Late\nMessage-ID: <d@example.org>\nReferences: <r@example.org> <q@example.org>\n\nD.\n",
+                  to: box.appendingPathComponent("cur/1001.M2.host:2,"))
+        let (stories, _) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(stories.map(\.id), ["mail:r@example.org"])
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        XCTAssertEqual(load.take().entries.map(\.summary.id), ["mail:r@example.org"], "listed as it reads in full")
+    }
+
     func testAnMboxWithoutMessagesIsOneProblem() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("empty.mbox")

@@ -64,8 +64,13 @@ public struct MailImporter: Importer {
             guard let placeholder = thread.nodes.first?.placeholderID, let first = thread.nodes.lazy.compactMap(\.message).first,
                   let bytes = try? FileBytes.read(paths[first], limit: 1 << 20),
                   let envelope = MailEnvelope.parse(bytes[...]) else { continue }
-            if let start = envelope.parents.first { threads.placeholderNames[placeholder] = start }
             threads.replaceEnvelope(of: first, with: envelope)
+            // The start is the id a reply of the thread answers first: the first reply's, or a later one's
+            // when only that one cites it.
+            let citing = thread.nodes.lazy.compactMap(\.message).first { messages[$0].threadInput.parents.first == placeholder } ?? first
+            let start = citing == first ? envelope.parents.first
+                : (try? FileBytes.read(paths[citing], limit: 1 << 20)).flatMap { MailEnvelope.parse($0[...])?.parents.first }
+            if let start { threads.placeholderNames[placeholder] = start }
         }
         return threads.threads.map { thread in
             threads.summary(thread, source: Self.source(thread, threads, paths), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
