@@ -76,6 +76,26 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(mailed.filter { $0 == "---" }.count, 1, "the line that ends a mailed patch's message stands alone: \(mailed)")
     }
 
+    func testAHugeTextIsLaidOutAsFarAsTheBudgetAndSaysHowMuchMoreThereIs() {
+        let small = [Block(.paragraph, [Run("A short text.")]), Block(.preserved, text: "kept\nas is")]
+        XCTAssertEqual(LayoutBudget.capped(small, limit: 100), small)
+        // Three blocks of 40 bytes (the second of two-byte characters) with room for 70 bytes.
+        let blocks = [Block(.paragraph, [Run(String(repeating: "a", count: 40))]),
+                      Block(.preserved, text: String(repeating: "é", count: 20)),
+                      Block(.paragraph, [Run(String(repeating: "b", count: 40))])]
+        let capped = LayoutBudget.capped(blocks, limit: 71)
+        XCTAssertEqual(capped.count, 3)
+        XCTAssertEqual(capped[0], blocks[0])
+        XCTAssertEqual(capped[1].kind, .preserved)
+        XCTAssertEqual(capped[1].plainText, String(repeating: "é", count: 15), "cut at a character, within the budget")
+        XCTAssertEqual(capped[2].plainText, "[50 B more of this text not shown]")
+        // Laid out at once even for megabytes, with the note at the end.
+        let huge = [Block(.preserved, text: String(repeating: "\u{FFFD}\u{1}x\n", count: 400_000))]
+        let rows = BodyLayout.lines(huge, width: 40, separateFirst: false).map(\.text)
+        XCTAssertTrue(rows.last?.contains("more of this text not shown") == true, "\(rows.suffix(2))")
+        XCTAssertLessThan(rows.count, 70_000)
+    }
+
     func testMailQuotesKeepTheirLinesAndSignaturesAreDim() {
         let quote = Block(.quote, [Run("first  line\n\nthird line is long enough to wrap")], level: 1)
         XCTAssertEqual(texts([quote], width: 24), ["│ │ first  line", "│ │ ", "│ │ third line is long", "│ │ enough to wrap"])

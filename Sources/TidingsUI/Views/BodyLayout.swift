@@ -12,6 +12,7 @@ enum BodyLayout {
     /// story's header.
     static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool, quotes: QuoteFold = .shown) -> [StyledLine] {
         guard width > 0 else { return [] }
+        let blocks = LayoutBudget.capped(blocks)
         var lines: [StyledLine] = []
         // The rows of the run of quotes being laid out: folded, or not, as a whole once the run ends.
         var quoted: [StyledLine] = []
