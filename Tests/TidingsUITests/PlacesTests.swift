@@ -69,6 +69,35 @@ final class PlacesTests: XCTestCase {
                                                       folds: [two.comments[0].id.description]))
     }
 
+    /// One story saved in two files: the copy that was selected is selected again, though the other one
+    /// arrives first; another copy stands in only when no file read holds it.
+    func testTheCopyOfAStoryInTheSavedFileIsTheOneSelectedAgain() {
+        func copy(_ path: String) -> StoryEntry {
+            var story = Self.stories[1]
+            story.source = SourceReference(path: path)
+            return StoryEntry(story: story, readState: ReadState())
+        }
+        var state = AppState(readState: ReadState(), width: 80, height: 24)
+        _ = state.update(.loaded(ParallelLoad.Batch(entries: [copy("/a/first"), copy("/a/second")], finished: true)))
+        state.press(.down)
+        XCTAssertEqual(state.savedSession.path, "/a/second")
+        let session = state.savedSession
+
+        var again = AppState(readState: ReadState(), width: 80, height: 24)
+        again.restore(session)
+        _ = again.update(.loaded(ParallelLoad.Batch(entries: [copy("/a/first")])))
+        XCTAssertEqual(again.selectedStory, 0, "the first copy is not taken while the saved one may still come")
+        _ = again.update(.loaded(ParallelLoad.Batch(entries: [copy("/a/second")], finished: true)))
+        XCTAssertEqual(again.selectedStory, 1)
+        XCTAssertEqual(again.entries[again.selectedStory].summary.path, "/a/second")
+
+        var gone = AppState(readState: ReadState(), width: 80, height: 24)
+        gone.restore(session)
+        _ = gone.update(.loaded(ParallelLoad.Batch(entries: [StoryEntry(story: Self.stories[0], readState: ReadState()), copy("/a/first")],
+                                                   finished: true)))
+        XCTAssertEqual(gone.entries[gone.selectedStory].summary.path, "/a/first", "the file saved is gone: its copy stands in")
+    }
+
     /// A key before the saved story arrives: the user has moved on, the session is not applied.
     func testAKeyFirstCancelsTheRestore() {
         var runner = HeadlessRunner(state: AppState(readState: ReadState(), width: 80, height: 24)) { summary in

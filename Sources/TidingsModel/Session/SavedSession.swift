@@ -11,6 +11,8 @@ public struct SavedSession: Codable, Equatable, Sendable {
     public var sort: StorySort = .path
     /// The selected story's id.
     public var story: String?
+    /// The selected story's file: one story saved in two files is listed twice under its id.
+    public var path: String?
     /// The selected comment's id in that story.
     public var comment: String?
     /// The focused pane: `stories`, `text` or `comments`.
@@ -18,10 +20,11 @@ public struct SavedSession: Codable, Equatable, Sendable {
     /// Stories visited, least recent first.
     public var stories: [StoryPlace] = []
 
-    public init(sort: StorySort = .path, story: String? = nil, comment: String? = nil, pane: String? = nil,
+    public init(sort: StorySort = .path, story: String? = nil, path: String? = nil, comment: String? = nil, pane: String? = nil,
                 stories: [StoryPlace] = []) {
         self.sort = sort
         self.story = story
+        self.path = path
         self.comment = comment
         self.pane = pane
         self.stories = stories

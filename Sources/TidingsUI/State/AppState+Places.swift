@@ -44,7 +44,7 @@ extension AppState {
             if let comment = session.comment { place.comment = comment }
             places.remember(place)
             let focus = session.pane.flatMap(Focus.init(rawValue:)) ?? .stories
-            pendingRestore = PendingRestore(storyID: id, focus: focus)
+            pendingRestore = PendingRestore(storyID: id, path: session.path, focus: focus)
         }
         if session.sort != sort {
             sort = session.sort
@@ -55,13 +55,16 @@ extension AppState {
 
     /// Selects the story the last session ended on once it is listed, in the pane it was in; a key or a click
     /// before then cancels it.
-    mutating func selectRestoredStoryIfListed() {
+    mutating func selectRestoredStoryIfListed(loadFinished: Bool = true) {
         guard let pending = pendingRestore else { return }
         if touched {
             pendingRestore = nil
             return
         }
-        guard let index = entries.indices.first(where: { entries[$0].summary.id == pending.storyID && !gone.contains($0) }) else { return }
+        // The copy in the file it was read from, when listed; another copy only once every file is read.
+        func listed(_ index: Int) -> Bool { entries[index].keys.id == pending.storyID && !gone.contains(index) }
+        guard let index = entries.indices.first(where: { listed($0) && (pending.path == nil || entries[$0].summary.path == pending.path) })
+                ?? (pending.path == nil || loadFinished ? entries.indices.first(where: listed) : nil) else { return }
         pendingRestore = nil
         // From here the selection is as deliberate as one the user made: the loader's later batches follow it.
         touched = true
@@ -77,11 +80,12 @@ extension AppState {
         // The saved story has not arrived yet: it is still the one to come back to.
         if let pending = pendingRestore, !touched {
             let place = places.place(of: pending.storyID)
-            return SavedSession(sort: sort, story: pending.storyID, comment: place?.comment, pane: pending.focus.rawValue,
-                                stories: places.all)
+            return SavedSession(sort: sort, story: pending.storyID, path: pending.path, comment: place?.comment,
+                                pane: pending.focus.rawValue, stories: places.all)
         }
         guard entries.indices.contains(selectedStory) else { return SavedSession(sort: sort, stories: places.all) }
         let id = entries[selectedStory].summary.id
-        return SavedSession(sort: sort, story: id, comment: places.place(of: id)?.comment, pane: focus.rawValue, stories: places.all)
+        return SavedSession(sort: sort, story: id, path: entries[selectedStory].summary.path, comment: places.place(of: id)?.comment,
+                            pane: focus.rawValue, stories: places.all)
     }
 }

@@ -122,7 +122,7 @@ extension AppState {
         } else if !batch.entries.isEmpty || !batch.problems.isEmpty {
             append(entries: batch.entries, problems: batch.problems)
         }
-        selectRestoredStoryIfListed()
+        selectRestoredStoryIfListed(loadFinished: batch.finished)
         followFirstRowUntilTouched()
         // Until the folders are listed the total is unknown: shown as "looking for stories".
         let progress = batch.finished ? nil : (batch.done, batch.total ?? 0)

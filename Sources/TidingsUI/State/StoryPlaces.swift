@@ -23,5 +23,7 @@ struct StoryPlaces: Sendable {
 /// What the last session ended on, waited for until the story arrives from the loader.
 struct PendingRestore: Sendable {
     var storyID: String
+    /// Its file, when the session says (the story may be listed from two).
+    var path: String? = nil
     var focus: Focus
 }
