@@ -72,8 +72,20 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertTrue(rows.contains("index dae61720b314..c4590fc017ba 100644"), "\(rows)")
         XCTAssertTrue(rows.contains { $0.hasPrefix("+static int") }, "each patch line starts a row: \(rows)")
         XCTAssertFalse(rows.contains { $0.contains("*data) +static") }, "\(rows)")
+        // A hunk of its own block (after an empty context line): still a line a row.
+        let hunk = PreservedWrap.wrap("-static int _generic_set_opp(struct dev_pm_set_opp_data *data)\n+static int _generic_set_opp_regulator(const struct opp_table *opp_table,", width: 40)
+        XCTAssertEqual(hunk.filter { $0.hasPrefix("+static") }.count, 1, "\(hunk)")
+        XCTAssertFalse(hunk.contains { $0.contains("*data) +static") }, "\(hunk)")
         let mailed = PreservedWrap.wrap("Signed-off-by: Mikhail Gusarov <dottedmag at dottedmag.net> and more\n---\n lib/message-file.c |    5 +++++", width: 40)
         XCTAssertEqual(mailed.filter { $0 == "---" }.count, 1, "the line that ends a mailed patch's message stands alone: \(mailed)")
+    }
+
+    func testALongTextThatFitsKeepsEveryLine() {
+        // 20,000 lines of prose that fit the pane: each kept as it is, found as one run.
+        let text = (0..<20_000).map { "line \($0): word word word word word word word word word word" }.joined(separator: "\n")
+        let rows = PreservedWrap.wrap(text, width: 100)
+        XCTAssertEqual(rows.count, 20_000)
+        XCTAssertEqual(rows[1234], "line 1234: word word word word word word word word word word")
     }
 
     func testAHugeTextIsLaidOutAsFarAsTheBudgetAndSaysHowMuchMoreThereIs() {
@@ -88,11 +100,11 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(capped[0], blocks[0])
         XCTAssertEqual(capped[1].kind, .preserved)
         XCTAssertEqual(capped[1].plainText, String(repeating: "é", count: 15), "cut at a character, within the budget")
-        XCTAssertEqual(capped[2].plainText, "[50 B more of this text not shown]")
+        XCTAssertEqual(capped[2].plainText, "[45 more characters not shown]")
         // Laid out at once even for megabytes, with the note at the end.
         let huge = [Block(.preserved, text: String(repeating: "\u{FFFD}\u{1}x\n", count: 400_000))]
         let rows = BodyLayout.lines(huge, width: 40, separateFirst: false).map(\.text)
-        XCTAssertTrue(rows.last?.contains("more of this text not shown") == true, "\(rows.suffix(2))")
+        XCTAssertTrue(rows.last?.contains("more characters not shown") == true, "\(rows.suffix(2))")
         XCTAssertLessThan(rows.count, 70_000)
     }
 

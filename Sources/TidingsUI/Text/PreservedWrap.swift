@@ -21,8 +21,14 @@ enum PreservedWrap {
         var index = 0
         while index < lines.count {
             let end = index < patch ? min(ProseRun.end(lines, widths, from: index), patch) : index + 1
-            if end - index > 1, widths[index..<end].contains(where: { $0 > width }) {
-                rows += TextWrap.wrap(lines[index..<end].joined(separator: " "), width: width)
+            if end - index > 1 {
+                // A run wider than the pane is joined and wrapped; one that fits keeps its lines (taken as one
+                // run, not looked for again from each of its lines: a long text would cost its length squared).
+                if widths[index..<end].contains(where: { $0 > width }) {
+                    rows += TextWrap.wrap(lines[index..<end].joined(separator: " "), width: width)
+                } else {
+                    rows += lines[index..<end].map(String.init)
+                }
                 index = end
                 continue
             }
@@ -67,6 +73,8 @@ enum ProseRun {
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }
         if "-*+•|>".contains(first), line.dropFirst().first == " " { return false }
+        // A patch's removed and added lines (`-static int …`, `+#include`) and its hunk lines.
+        if first == "-" || first == "+" || line.hasPrefix("@@") { return false }
         let digits = line.prefix { $0.isNumber }
         if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" { return false }
         return true

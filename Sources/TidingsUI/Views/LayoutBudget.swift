@@ -2,7 +2,7 @@ import TidingsModel
 
 /// How much of one text is laid out: a message of megabytes (a binary file pasted in, a log) would keep the
 /// reader busy for seconds before it could draw, every character measured for its width. The first
-/// `limit` bytes are shown, and a line says how much more there is.
+/// `limit` bytes are shown, and a line says how many characters more there are.
 enum LayoutBudget {
     /// About a quarter of a second of the slowest text to measure (every character a replacement or a
     /// control picture); some 3,000 screens of prose.
@@ -18,7 +18,6 @@ enum LayoutBudget {
                 used += size
                 continue
             }
-            let total = used + blocks[index...].reduce(0) { $0 + bytes(of: $1) }
             var kept = Array(blocks[..<index])
             let text = block.plainText
             var end = text.startIndex
@@ -33,8 +32,9 @@ enum LayoutBudget {
                 kept.append(StoryBody.Block(block.kind == .table ? .preserved : block.kind, [StoryBody.Run(String(text[..<end]))],
                                             level: block.level, marker: block.marker))
             }
-            let rest = total - used - taken
-            kept.append(StoryBody.Block(.paragraph, [StoryBody.Run("[\(AttachmentLines.size(rest)) more of this text not shown]", emphasis: .italic)]))
+            // Counted in characters (code points): bytes of decoded text may outnumber the file's.
+            let rest = text[end...].unicodeScalars.count + blocks[(index + 1)...].reduce(0) { $0 + $1.plainText.unicodeScalars.count }
+            kept.append(StoryBody.Block(.paragraph, [StoryBody.Run("[\(rest.formatted) more characters not shown]", emphasis: .italic)]))
             return kept
         }
         return blocks
