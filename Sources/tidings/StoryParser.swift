@@ -69,7 +69,7 @@ final class StoryParser: Sendable {
         queue.async { [self] in
             let stories = summaries.compactMap { summary -> RecountedStory? in
                 guard case .success(let story) = loader.story(for: summary) else { return nil }
-                return RecountedStory(summary: summary, commentIDs: story.comments.filter(\.isCounted).map(\.id))
+                return RecountedStory(summary: summary, story: story)
             }
             inbox.withLock {
                 $0.results.append(.unreadRecounted(stories))

@@ -18,6 +18,11 @@ public struct TitleSortKey: Sendable, Equatable {
 
     public var titled: Bool { k0 != .max }
 
+    /// A title of nothing but spaces: shown as "(untitled)", and sorted with those.
+    public static func isBlank(_ title: String) -> Bool {
+        title.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Whether the start is the whole key: then equal starts are equal keys.
     public var isWhole: Bool { length <= Self.startBytes }
 
@@ -26,8 +31,7 @@ public struct TitleSortKey: Sendable, Equatable {
     }
 
     public init(_ title: String?) {
-        // A title of nothing but spaces is shown as "(untitled)", and sorts with those.
-        guard var title, !title.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+        guard var title, !Self.isBlank(title) else {
             self = .untitled
             return
         }

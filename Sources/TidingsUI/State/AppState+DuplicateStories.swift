@@ -9,6 +9,11 @@ public struct RecountedStory: Sendable, Equatable {
         self.summary = summary
         self.commentIDs = commentIDs
     }
+
+    /// The entry's story as parsed again: its counted comments' ids.
+    public init(summary: StorySummary, story: Story) {
+        self.init(summary: summary, commentIDs: story.comments.filter(\.isCounted).map(\.id))
+    }
 }
 
 /// One story saved in two files is listed twice, under one id, so marks made reading one row are the other's

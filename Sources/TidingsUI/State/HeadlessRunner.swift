@@ -55,7 +55,7 @@ public struct HeadlessRunner {
             case .recountUnread(let summaries):
                 let stories = summaries.compactMap { summary -> RecountedStory? in
                     guard case .success(let story) = parse(summary) else { return nil }
-                    return RecountedStory(summary: summary, commentIDs: story.comments.filter(\.isCounted).map(\.id))
+                    return RecountedStory(summary: summary, story: story)
                 }
                 queue += state.update(.unreadRecounted(stories))
             case .search(let generation, let words, let entries, let order):

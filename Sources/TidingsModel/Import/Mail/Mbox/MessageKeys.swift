@@ -54,7 +54,7 @@ struct MessageKeys {
             }
         }
         guard keys.id != 0 else { return nil }
-        keys.parents = unique(keys.parents, then: replyTo)
+        keys.parents = EnvelopeReader.uniqueParents(keys.parents, then: replyTo)
         keys.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return keys
     }
@@ -92,19 +92,5 @@ struct MessageKeys {
             (base + prefix.utf8CodeUnitCount).initialize(from: id.baseAddress!, count: id.count)
             return ServiceIDs.comment(bytes: UnsafeRawBufferPointer(name))
         }
-    }
-
-    /// References, then In-Reply-To ids not listed already; each id once, at its first place.
-    private static func unique(_ references: [UInt64], then replyTo: [UInt64]) -> [UInt64] {
-        if replyTo.isEmpty && references.count <= 1 { return references }
-        var parents: [UInt64] = []
-        parents.reserveCapacity(references.count + replyTo.count)
-        if references.count + replyTo.count <= 16 {
-            for id in references + replyTo where !parents.contains(id) { parents.append(id) }
-            return parents
-        }
-        var seen = Set<UInt64>()
-        for id in references + replyTo where seen.insert(id).inserted { parents.append(id) }
-        return parents
     }
 }

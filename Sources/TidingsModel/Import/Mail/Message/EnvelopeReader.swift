@@ -69,19 +69,18 @@ enum EnvelopeReader {
         return (envelope, mime, false)
     }
 
-    /// References, then In-Reply-To ids not already listed; each id once, at its first place.
-    private static func uniqueParents(_ references: [String], then replyTo: [String]) -> [String] {
+    /// References, then In-Reply-To ids not already listed; each id once, at its first place (ids as
+    /// strings, or as hashes when an archive is listed: `MessageKeys`).
+    static func uniqueParents<ID: Hashable>(_ references: [ID], then replyTo: [ID]) -> [ID] {
         if replyTo.isEmpty && references.count <= 1 { return references }
+        var parents: [ID] = []
+        parents.reserveCapacity(references.count + replyTo.count)
         if references.count + replyTo.count <= 12 {
             // Few ids (nearly always): a look along the list costs less than hashing them.
-            var parents: [String] = []
-            parents.reserveCapacity(references.count + replyTo.count)
             for id in references + replyTo where !parents.contains(id) { parents.append(id) }
             return parents
         }
-        var seen = Set<String>()
-        var parents: [String] = []
-        parents.reserveCapacity(references.count + replyTo.count)
+        var seen = Set<ID>()
         for id in references where seen.insert(id).inserted { parents.append(id) }
         for id in replyTo where seen.insert(id).inserted { parents.append(id) }
         return parents
