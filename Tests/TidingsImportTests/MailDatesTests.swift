@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import TidingsModel
+@testable import TidingsModel
 
 /// Dates in every form mail and news wrote them, and what does not read.
 final class MailDatesTests: XCTestCase {
@@ -65,5 +65,35 @@ final class MailDatesTests: XCTestCase {
         XCTAssertNil(date("17 Nov 99999999999 10:52:49"))
         XCTAssertNil(date("Nov 2009"))
         XCTAssertNil(date("17 Nov 2009 10:52:49 10:52:49"))
+    }
+
+    /// The standard shape is read straight off (`parse`); what it makes of any text must be what the general
+    /// reading makes of it, valid or not, with and without weekdays, comments and odd digits.
+    func testStandardShapeReadsAsTheGeneralReading() {
+        let weekdays = ["", "Sat, ", "sun, ", "Sat,", "Jun, ", "Est, "]
+        let days = ["1", "01", "31", "0", "123"]
+        let months = ["Jun", "feb", "Nov", "June", "Est"]
+        let years = ["2024", "0001", "24", "20245"]
+        let times = ["07:35:00", "23:59:60", "24:00:00", "7:35:00", "07:35", "07:35:00.5"]
+        let zones = ["+0000", "-0530", "+0160", "+00000", "GMT", "+0100 (CET)", "+0100 (a (b))", "+0100 (x", "-0800  ", "+0000\r\n", "+0000 x"]
+        var checked = 0
+        for weekday in weekdays {
+            for day in days {
+                for month in months {
+                    for year in years {
+                        for time in times {
+                            for zone in zones {
+                                let text = "\(weekday)\(day) \(month) \(year) \(time) \(zone)"
+                                let bytes = Array(text.utf8)
+                                XCTAssertEqual(MailDates.parse(bytes: bytes), MailDates.parseAnyShape(bytes), text)
+                                checked += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(checked, 6 * 5 * 5 * 4 * 6 * 11)
+        XCTAssertEqual(date("Sat, 01 Jun 2024 07:35:00 +0000"), utc(2024, 6, 1, 7, 35, 0))
     }
 }

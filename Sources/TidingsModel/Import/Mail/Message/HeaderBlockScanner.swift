@@ -110,10 +110,15 @@ struct HeaderBlockScanner {
         while start < end, isWhitespace(buffer[start]) { start += 1 }
         while end > start, isWhitespace(buffer[end - 1]) { end -= 1 }
         guard field.isFolded else { return body(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        for byte in buffer[start..<end] where byte != 0x0D && byte != 0x0A { out.append(byte) }
-        return out.withUnsafeBufferPointer(body)
+        // Unfolded on the stack: a reply's References is folded, and is read for every message listed.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { out in
+            var count = 0
+            for byte in buffer[start..<end] where byte != 0x0D && byte != 0x0A {
+                out[count] = byte
+                count += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: out[..<count]))
+        }
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }

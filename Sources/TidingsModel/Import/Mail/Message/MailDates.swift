@@ -11,6 +11,13 @@ public enum MailDates {
     }
 
     static func parse<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> Date? where Bytes.Index == Int {
+        // Nearly every date is written the one way RFC 5322 asks for: read that shape straight off.
+        if let fields = standardFields(raw) { return fields.date }
+        return parseAnyShape(raw)
+    }
+
+    /// The general reading, of every shape the type knows (`parse` reads the standard shape first).
+    static func parseAnyShape<Bytes: Collection<UInt8>>(_ raw: Bytes) -> Date? where Bytes.Index == Int {
         var fields = DateFields()
         var index = raw.startIndex
         var previous: UInt8 = 0x20
@@ -66,9 +73,10 @@ public enum MailDates {
     }
 
     private static func readTime<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (hour: Int, minute: Int, second: Int, end: Int)? where Bytes.Index == Int {
-        var parts: [Int] = []
+        var parts = (0, 0, 0)
+        var count = 0
         var index = start
-        while parts.count < 3 {
+        while count < 3 {
             var value = 0
             var digits = 0
             while index < raw.endIndex, isDigit(raw[index]), digits < 2 {
@@ -77,18 +85,84 @@ public enum MailDates {
                 index += 1
             }
             guard digits > 0, index >= raw.endIndex || !isDigit(raw[index]) else { return nil }
-            parts.append(value)
-            guard index < raw.endIndex, raw[index] == UInt8(ascii: ":"), parts.count < 3,
+            switch count {
+            case 0: parts.0 = value
+            case 1: parts.1 = value
+            default: parts.2 = value
+            }
+            count += 1
+            guard index < raw.endIndex, raw[index] == UInt8(ascii: ":"), count < 3,
                   index + 1 < raw.endIndex, isDigit(raw[index + 1]) else { break }
             index += 1
         }
-        guard parts.count >= 2 else { return nil }
+        guard count >= 2 else { return nil }
         // Fractions of a second are dropped.
-        if parts.count == 3, index + 1 < raw.endIndex, raw[index] == UInt8(ascii: "."), isDigit(raw[index + 1]) {
+        if count == 3, index + 1 < raw.endIndex, raw[index] == UInt8(ascii: "."), isDigit(raw[index + 1]) {
             index += 1
             while index < raw.endIndex, isDigit(raw[index]) { index += 1 }
         }
-        return (parts[0], parts[1], parts.count == 3 ? parts[2] : 0, index)
+        return (parts.0, parts.1, parts.2, index)
+    }
+
+    /// The fields of a date written exactly as RFC 5322 §3.3 asks (`Sat, 01 Jun 2024 07:35:00 +0000`, the
+    /// weekday optional, a one-digit day, a comment after the zone), or nil for any other shape, which the
+    /// general reading takes. What it reads is what the general reading would make of the same text.
+    private static func standardFields<Bytes: Collection<UInt8>>(_ raw: Bytes) -> DateFields? where Bytes.Index == Int {
+        var index = raw.startIndex
+        let end = raw.endIndex
+        func byte(_ at: Int) -> UInt8 { at < end ? raw[at] : 0 }
+        func digits(_ count: Int) -> Int? {
+            var value = 0
+            for offset in 0..<count {
+                let digit = byte(index + offset)
+                guard isDigit(digit) else { return nil }
+                value = value * 10 + Int(digit - 0x30)
+            }
+            index += count
+            return isDigit(byte(index)) ? nil : value
+        }
+        func skip(_ ascii: UInt8) -> Bool {
+            guard byte(index) == ascii else { return false }
+            index += 1
+            return true
+        }
+        while byte(index) == 0x20 { index += 1 }
+        if isLetter(byte(index)) {
+            guard end - index >= 5, DateFields.isWeekday(raw[index], raw[index + 1], raw[index + 2]), raw[index + 3] == UInt8(ascii: ","),
+                  raw[index + 4] == 0x20 else { return nil }
+            index += 5
+        }
+        var fields = DateFields()
+        let dayDigits = isDigit(byte(index + 1)) ? 2 : 1
+        guard let day = digits(dayDigits), skip(0x20), end - index >= 4,
+              let month = DateFields.month(raw[index], raw[index + 1], raw[index + 2]) else { return nil }
+        index += 3
+        guard skip(0x20), let year = digits(4), skip(0x20), let hour = digits(2), skip(UInt8(ascii: ":")), let minute = digits(2),
+              skip(UInt8(ascii: ":")), let second = digits(2), skip(0x20) else { return nil }
+        let sign = byte(index)
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        index += 1
+        guard let zone = digits(4), zone % 100 < 60 else { return nil }
+        // After the zone only white space, or one comment (`(UTC)`) with nothing nested or escaped in it.
+        while index < end, HeaderBlockScanner.isWhitespace(raw[index]) { index += 1 }
+        if index < end {
+            guard raw[index] == UInt8(ascii: "(") else { return nil }
+            var last = end
+            while last > index, HeaderBlockScanner.isWhitespace(raw[last - 1]) { last -= 1 }
+            guard last - index >= 2, raw[last - 1] == UInt8(ascii: ")"),
+                  !raw[(index + 1)..<(last - 1)].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "\\") })
+            else { return nil }
+        }
+        fields.firstNumber = (day, dayDigits)
+        fields.secondNumber = (year, 4)
+        fields.numberCount = 2
+        fields.month = month
+        fields.hour = hour
+        fields.minute = minute
+        fields.second = second
+        let minutes = zone / 100 * 60 + zone % 100
+        fields.zone = sign == UInt8(ascii: "-") ? -minutes : minutes
+        return fields
     }
 
     /// `hhmm` after a sign: the offset in minutes, when exactly four digits follow.
@@ -163,6 +237,19 @@ private struct DateFields {
         let pointer = text.utf8Start
         for offset in 0..<text.utf8CodeUnitCount { key = key << 8 | UInt32(pointer[offset]) }
         return key
+    }
+
+    /// The month of a three-letter English abbreviation in any case, or nil.
+    static func month(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int? {
+        months[UInt32(first | 0x20) << 16 | UInt32(second | 0x20) << 8 | UInt32(third | 0x20)]
+    }
+
+    /// Whether three letters are an English weekday's abbreviation, in any case.
+    static func isWeekday(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch UInt32(first | 0x20) << 16 | UInt32(second | 0x20) << 8 | UInt32(third | 0x20) {
+        case 0x73756E, 0x6D6F6E, 0x747565, 0x776564, 0x746875, 0x667269, 0x736174: return true
+        default: return false
+        }
     }
 
     private static func month<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int? where Bytes.Index == Int {
