@@ -57,10 +57,38 @@ public enum MessageIDs {
     /// empty.
     static func withNormalised<Bytes: Collection<UInt8>>(bytes raw: Bytes, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
     where Bytes.Index == Int {
+        // Most ids are already normal (no white space, the domain in lower case): passed on where they lie.
+        let done: Bool? = raw.withContiguousStorageIfAvailable { bytes in
+            guard let id = alreadyNormal(bytes) else { return false }
+            if !id.isEmpty { body(id) }
+            return true
+        }
+        if done == true { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, raw.count)) { out in
             let count = normalise(bytes: raw, into: out)
             if count > 0 { body(UnsafeBufferPointer(rebasing: out[..<count])) }
         }
+    }
+
+    /// The normalised id of `raw` when it is `raw`'s own bytes (what lies between `<` and `>`, or all of it,
+    /// has no white space and no capital letter after its last `@`), else nil: it must be copied to be made.
+    private static func alreadyNormal(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var start = 0, end = raw.count
+        if let open = raw.firstIndex(of: UInt8(ascii: "<")) {
+            start = open + 1
+            end = raw[start...].firstIndex(of: UInt8(ascii: ">")) ?? raw.count
+        }
+        guard start < end else { return UnsafeBufferPointer(start: raw.baseAddress, count: 0) }
+        var capitalAfterAt = false
+        for byte in raw[start..<end] {
+            if HeaderBlockScanner.isWhitespace(byte) { return nil }
+            if byte == UInt8(ascii: "@") {
+                capitalAfterAt = false
+            } else if byte >= 0x41 && byte <= 0x5A {
+                capitalAfterAt = true
+            }
+        }
+        return capitalAfterAt ? nil : UnsafeBufferPointer(rebasing: raw[start..<end])
     }
 
     /// The ids of a References or In-Reply-To value: `<...>` tokens outside comments and quoted strings,
