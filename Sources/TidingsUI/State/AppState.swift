@@ -206,7 +206,7 @@ public struct AppState: Sendable {
     public internal(set) var quotesShown = false
     /// The comment pane's own state (see `CommentPaneState`).
     var commentPane = CommentPaneState()
-    var storyTextCache: (story: Int, width: Int, lines: [StyledLine])?
+    var storyTextCache: (story: Int, width: Int, lines: [StyledLine], anchor: (row: Int, place: WrapAnchor)?)?
     var pageCache: (key: PageKey, lines: [StyledLine])?
 
     /// A reader for entries that the loader will deliver; stories are parsed when shown, through effects.

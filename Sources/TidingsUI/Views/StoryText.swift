@@ -54,7 +54,16 @@ extension AppState {
         if let cache = storyTextCache, cache.story == selectedStory, cache.width == width { return cache.lines }
         guard let story = currentStory else { return [] }
         let lines = StoryText.lines(for: story, width: width, timeZone: timeZone, quotes: quoteFold)
-        storyTextCache = (selectedStory, width, lines)
+        // The same text at a new width (the terminal was resized): the pane goes on from the same words,
+        // not from the same row number.
+        // The place is kept while the reader does not scroll, so resizing back and forth comes back to it.
+        var anchor: (row: Int, place: WrapAnchor)?
+        if let cache = storyTextCache, cache.story == selectedStory, textTop > 0 {
+            let place = cache.anchor.flatMap { $0.row == textTop ? $0.place : nil } ?? WrapAnchor(top: textTop, in: cache.lines)
+            textTop = place.row(in: lines)
+            anchor = (textTop, place)
+        }
+        storyTextCache = (selectedStory, width, lines, anchor)
         return lines
     }
 }
