@@ -24,7 +24,8 @@ extension AppState {
             found = selectMatchingComment(from: origin.comment ?? 0, forward: true, inclusive: true) {
                 $0.searchedParts.contains(where: find.needle.occurs)
             } != nil
-        case .text: found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true, find.needle.occurs) != nil
+        case .text:
+            found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true) { RowSpanMatch.holds(find.needle, row: $0, next: $1) } != nil
         case .stories: found = false
         }
         promptProblem = found ? nil : "not found"
@@ -86,9 +87,11 @@ extension AppState {
     }
 
     /// Scrolls the story text so the first line from `start` (after it unless `inclusive`) that `holds` says
-    /// yes to is at the top, wrapping round; returns that line and whether it went round.
+    /// yes to (given the line and the one after it) is at the top, wrapping round; returns that line and
+    /// whether it went round.
     @discardableResult
-    mutating func scrollToMatchingLine(from start: Int, forward: Bool, inclusive: Bool, _ holds: (String) -> Bool) -> (index: Int, wrapped: Bool)? {
+    mutating func scrollToMatchingLine(from start: Int, forward: Bool, inclusive: Bool,
+                                       _ holds: (String, String?) -> Bool) -> (index: Int, wrapped: Bool)? {
         guard let body = layout.storyTextBody else { return nil }
         let lines = storyTextLines(width: body.width)
         guard !lines.isEmpty else { return nil }
@@ -96,7 +99,7 @@ extension AppState {
         let first = min(max(0, start), count - 1)
         for step in (inclusive ? 0 : 1)...count {
             let index = ((forward ? first + step : first - step) % count + count) % count
-            if holds(lines[index].text) {
+            if holds(lines[index].text, index + 1 < count ? lines[index + 1].text : nil) {
                 textTop = index
                 settle()
                 let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)

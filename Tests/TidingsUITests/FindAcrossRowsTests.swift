@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+import TidingsModel
+@testable import TidingsUI
+
+/// A phrase the story text pane wraps over two rows is found by `/` and stepped to by `>` `<`, and both of
+/// its parts are marked; at a width where it fits on one row it is found there as before.
+final class FindAcrossRowsTests: XCTestCase {
+    static let body = StoryBody(paragraphs: [
+        "Opening words of the story that fill a row or two before the phrase.",
+        (1...30).map { "filler\($0)" }.joined(separator: " ") + " harbour lights shine " + (31...60).map { "filler\($0)" }.joined(separator: " "),
+        "Closing words.",
+    ])
+
+    func state(width: Int, height: Int) -> AppState {
+        var state = AppState(stories: [UIFixtures.story("tale", body: Self.body, comments: [(0, "a comment")])], width: width, height: height)
+        state.press(.character(" "))
+        XCTAssertEqual(state.focus, .text)
+        return state
+    }
+
+    /// The text of each row of the text pane marked as a match, in order.
+    func marked(_ state: inout AppState) -> [String] {
+        let screen = state.render()
+        guard let pane = state.layout.storyTextBody else { return [] }
+        var words: [String] = []
+        for y in pane.y..<pane.maxY {
+            var word = ""
+            for x in pane.x..<pane.maxX where screen[x, y].style.color == .match { word += screen[x, y].text }
+            if !word.isEmpty { words.append(word.trimmingCharacters(in: .whitespaces)) }
+        }
+        return words
+    }
+
+    func testAPhraseOverARowBreakIsFoundAndMarked() {
+        var splitSomewhere = false
+        for width in [30, 33, 41, 47, 52, 60, 80, 120] {
+            var state = state(width: width, height: 20)
+            guard let pane = state.layout.storyTextBody else { return XCTFail("\(width): no text pane") }
+            let lines = state.storyTextLines(width: pane.width).map(\.text)
+            guard let row = lines.firstIndex(where: { $0.contains("harbour") }) else { return XCTFail("\(width): no harbour") }
+            let split = !lines[row].contains("harbour lights")
+            splitSomewhere = splitSomewhere || split
+            state.press(.character("/"))
+            for character in "harbour lights" { state.press(.character(character)) }
+            XCTAssertNil(state.promptProblem, "\(width): found")
+            XCTAssertTrue(state.storyTextLines(width: pane.width)[state.textTop...].prefix(pane.height).contains { $0.text.contains("harbour") },
+                          "\(width): in view")
+            state.press(.enter)
+            XCTAssertEqual(marked(&state), split ? ["harbour", "lights"] : ["harbour lights"], "\(width)")
+            // `>` from the top comes back to the same row: the only match.
+            state.press(.character("g"))
+            state.press(.character(">"))
+            XCTAssertTrue(state.storyTextLines(width: pane.width)[state.textTop...].prefix(pane.height).contains { $0.text.contains("harbour") },
+                          "\(width): > finds it")
+            if state.textTop == row {
+                state.press(.character(">"))
+                XCTAssertEqual(state.message, "The only match in this story's text", "\(width): found once, not again in the next row")
+            }
+        }
+        XCTAssertTrue(splitSomewhere, "some width splits the phrase")
+    }
+
+    func testAMatchWhollyInTheNextRowIsThatRowsOwn() {
+        let needle = SearchNeedle("lights shine")
+        XCTAssertFalse(RowSpanMatch.holds(needle, row: "filler9 harbour", next: "lights shine filler31"))
+        XCTAssertTrue(RowSpanMatch.holds(needle, row: "filler9 harbour lights", next: "shine filler31"))
+        XCTAssertTrue(RowSpanMatch.holds(needle, row: "harbour lights   ", next: "   shine"))
+        XCTAssertFalse(RowSpanMatch.holds(needle, row: "lights", next: nil))
+        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("ab"), row: "xa", next: "cb"))
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("héllo wörld"), row: "say HÉLLO", next: "WÖRLD"))
+    }
+}
