@@ -57,6 +57,21 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap("a\u{1B}[2Jb\r\nc", width: 10), ["a␛b", "c"], "escapes shown, CRLF one break")
     }
 
+    func testAWrappedPreservedLineKeepsTheSpacesInsideEachRow() {
+        // A patch's aligned arguments and a table's columns keep their spacing; the break takes its spaces.
+        XCTAssertEqual(PreservedWrap.wrap("+\tfoo(a,      bar,     baz);   /* aligned */", width: 24),
+                       ["+   foo(a,      bar,", "baz);   /* aligned */"])
+        XCTAssertEqual(PreservedWrap.wrap("  name    size    date    owner", width: 18), ["  name    size", "  date    owner"])
+        XCTAssertEqual(PreservedWrap.keepingSpaces("ab   abcdefghijkl  c", width: 5), ["ab", "abcde", "fghij", "kl  c"])
+        XCTAssertEqual(PreservedWrap.keepingSpaces("東京  東京東京", width: 5), ["東京", "東京", "東京"])
+        XCTAssertEqual(PreservedWrap.keepingSpaces("   ", width: 5), [""])
+        for width in 1...30 {
+            for row in PreservedWrap.wrap("x  yy   zzz    wwww     " + String(repeating: "q", count: 40) + "  end", width: width) {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(row), width, "\(width): \(row)")
+            }
+        }
+    }
+
     func testAPatchIsNeverJoinedLikeProseWhileTheTextBeforeItIs() {
         let text = """
         The code was overly complicated here because of the limitations that we
