@@ -20,7 +20,9 @@ struct MessageKeys {
         let head = HeaderBlockStart(buffer)
         guard head.startsWithField else { return nil }
         var keys = MessageKeys(id: 0, parents: [], commentID: CommentID(value: 0), date: nil, seen: false)
-        var replyTo: [UInt64] = []
+        // In-Reply-To comes before or after References; its ids go after theirs. One id nearly always.
+        var replyTo: UInt64 = 0
+        var moreReplyTo: [UInt64] = []
         var dateField: HeaderField?
         var postedField: HeaderField?
         var scanner = HeaderBlockScanner(buffer, from: head.offset, to: buffer.count)
@@ -41,7 +43,11 @@ struct MessageKeys {
                 }
             case .inReplyTo:
                 HeaderBlockScanner.withValue(buffer, field) { value in
-                    MessageIDs.forEachID(in: value) { token in MessageIDs.withNormalised(bytes: token) { replyTo.append(key($0)) } }
+                    MessageIDs.forEachID(in: value) { token in
+                        MessageIDs.withNormalised(bytes: token) { id in
+                            if replyTo == 0 { replyTo = key(id) } else { moreReplyTo.append(key(id)) }
+                        }
+                    }
                 }
             case .date:
                 if dateField == nil { dateField = field }
@@ -54,9 +60,27 @@ struct MessageKeys {
             }
         }
         guard keys.id != 0 else { return nil }
-        keys.parents = EnvelopeReader.uniqueParents(keys.parents, then: replyTo)
+        if replyTo != 0 { keys.parents.append(replyTo) }
+        keys.parents += moreReplyTo
+        keys.parents = unique(keys.parents)
         keys.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return keys
+    }
+
+    /// Each hash once, at its first place (`EnvelopeReader.uniqueParents` of References then In-Reply-To),
+    /// without a new array when there is nothing to drop (nearly always).
+    static func unique(_ hashes: [UInt64]) -> [UInt64] {
+        guard hashes.count > 1 else { return hashes }
+        if hashes.count > 12 { return EnvelopeReader.uniqueParents(hashes, then: []) }
+        var hasRepeat = false
+        for index in 1..<hashes.count where hashes[..<index].contains(hashes[index]) {
+            hasRepeat = true
+            break
+        }
+        guard hasRepeat else { return hashes }
+        var kept: [UInt64] = []
+        for hash in hashes where !kept.contains(hash) { kept.append(hash) }
+        return kept
     }
 
     /// A hash as the name threading knows it by: eleven characters (a small string, never allocated),
