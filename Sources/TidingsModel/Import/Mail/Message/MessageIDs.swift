@@ -1,3 +1,5 @@
+import Foundation
+
 /// Message-ID normalisation: the text between the first `<` and the next `>` (else the trimmed token),
 /// whitespace and CR/LF removed, the part after the last `@` lowercased. Empty → nil.
 public enum MessageIDs {
@@ -73,22 +75,30 @@ public enum MessageIDs {
     /// The normalised id of `raw` when it is `raw`'s own bytes (what lies between `<` and `>`, or all of it,
     /// has no white space and no capital letter after its last `@`), else nil: it must be copied to be made.
     private static func alreadyNormal(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let base = raw.baseAddress else { return raw }
         var start = 0, end = raw.count
-        if let open = raw.firstIndex(of: UInt8(ascii: "<")) {
-            start = open + 1
-            end = raw[start...].firstIndex(of: UInt8(ascii: ">")) ?? raw.count
+        if let open = memchr(base, Int32(UInt8(ascii: "<")), raw.count) {
+            start = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
+            end = memchr(base + start, Int32(UInt8(ascii: ">")), raw.count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? raw.count
         }
-        guard start < end else { return UnsafeBufferPointer(start: raw.baseAddress, count: 0) }
+        guard start < end else { return UnsafeBufferPointer(start: base, count: 0) }
+        // Read once, by pointer (this runs for every id of every message an archive lists). Any byte up to
+        // a space is taken for white space here: such an id is made the long way, which knows.
         var capitalAfterAt = false
-        for byte in raw[start..<end] {
-            if HeaderBlockScanner.isWhitespace(byte) { return nil }
+        var pointer = base + start
+        let last = base + end
+        while pointer < last {
+            let byte = pointer.pointee
+            if byte <= 0x20 { return nil }
             if byte == UInt8(ascii: "@") {
                 capitalAfterAt = false
-            } else if byte >= 0x41 && byte <= 0x5A {
+            } else if byte &- 0x41 < 26 {
                 capitalAfterAt = true
             }
+            pointer += 1
         }
-        return capitalAfterAt ? nil : UnsafeBufferPointer(rebasing: raw[start..<end])
+        return capitalAfterAt ? nil : UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
     /// The ids of a References or In-Reply-To value: `<...>` tokens outside comments and quoted strings,
