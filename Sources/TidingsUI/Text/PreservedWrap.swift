@@ -48,43 +48,11 @@ enum PreservedWrap {
     }
 
     /// A line too wide for the pane broken at spaces, the runs of spaces inside each row kept as written (a
-    /// patch's aligned arguments, a table's columns); the spaces where it breaks are left out. A word longer
-    /// than a row is split between characters, as `TextWrap` splits it.
+    /// patch's aligned arguments, a table's columns); the spaces where it breaks are left out.
     static func keepingSpaces(_ line: Substring, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
-        var row = ""
-        var rowWidth = 0
-        var index = line.startIndex
-        while index < line.endIndex {
-            let wordStart = line[index...].firstIndex { $0 != " " } ?? line.endIndex
-            let gap = line.distance(from: index, to: wordStart)
-            guard wordStart < line.endIndex else { break }
-            let wordEnd = line[wordStart...].firstIndex(of: " ") ?? line.endIndex
-            let word = line[wordStart..<wordEnd]
-            let wordWidth = DisplayWidth.of(word)
-            index = wordEnd
-            if rowWidth > 0, rowWidth + gap + wordWidth <= width {
-                row += String(repeating: " ", count: gap) + word
-                rowWidth += gap + wordWidth
-                continue
-            }
-            if rowWidth > 0 {
-                rows.append(row)
-                row = ""
-                rowWidth = 0
-            }
-            if wordWidth <= width {
-                row = String(word)
-                rowWidth = wordWidth
-                continue
-            }
-            let pieces = TextWrap.wrap(String(word), width: width)
-            rows += pieces.dropLast()
-            row = pieces.last ?? ""
-            rowWidth = DisplayWidth.of(row)
-        }
-        if rowWidth > 0 || rows.isEmpty { rows.append(row) }
+        TextWrap.wrapParagraph(line, width: width, keepingSpaces: true, into: &rows)
         return rows
     }
 }

@@ -13,16 +13,25 @@ public enum TextWrap {
         return lines.isEmpty ? [""] : lines
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+    /// Wraps one line into `lines`. `keepingSpaces`: the runs of spaces between words on one row stay as
+    /// written (a mail's aligned columns); otherwise words are joined by one space. Spaces where a row breaks
+    /// are left out either way.
+    static func wrapParagraph(_ paragraph: Substring, width: Int, keepingSpaces: Bool = false, into lines: inout [String]) {
         var line = ""
         var lineWidth = 0
         let firstLine = lines.count
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            guard let wordStart = paragraph[index...].firstIndex(where: { $0 != " " }) else { break }
+            let gap = keepingSpaces ? paragraph.distance(from: index, to: wordStart) : 1
+            let wordEnd = paragraph[wordStart...].firstIndex(of: " ") ?? paragraph.endIndex
+            let word = paragraph[wordStart..<wordEnd]
+            index = wordEnd
             let wordWidth = DisplayWidth.of(word)
-            if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-                line += " "
+            if lineWidth > 0, lineWidth + gap + wordWidth <= width {
+                line += String(repeating: " ", count: gap)
                 line += word
-                lineWidth += 1 + wordWidth
+                lineWidth += gap + wordWidth
                 continue
             }
             if lineWidth > 0 {
