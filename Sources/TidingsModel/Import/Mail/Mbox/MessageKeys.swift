@@ -62,25 +62,9 @@ struct MessageKeys {
         guard keys.id != 0 else { return nil }
         if replyTo != 0 { keys.parents.append(replyTo) }
         keys.parents += moreReplyTo
-        keys.parents = unique(keys.parents)
+        keys.parents = EnvelopeReader.uniqueParents(keys.parents, then: [])
         keys.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return keys
-    }
-
-    /// Each hash once, at its first place (`EnvelopeReader.uniqueParents` of References then In-Reply-To),
-    /// without a new array when there is nothing to drop (nearly always).
-    static func unique(_ hashes: [UInt64]) -> [UInt64] {
-        guard hashes.count > 1 else { return hashes }
-        if hashes.count > 12 { return EnvelopeReader.uniqueParents(hashes, then: []) }
-        var hasRepeat = false
-        for index in 1..<hashes.count where hashes[..<index].contains(hashes[index]) {
-            hasRepeat = true
-            break
-        }
-        guard hasRepeat else { return hashes }
-        var kept: [UInt64] = []
-        for hash in hashes where !kept.contains(hash) { kept.append(hash) }
-        return kept
     }
 
     /// A hash as the name threading knows it by: eleven characters (a small string, never allocated),

@@ -72,7 +72,15 @@ enum EnvelopeReader {
     /// References, then In-Reply-To ids not already listed; each id once, at its first place (ids as
     /// strings, or as hashes when an archive is listed: `MessageKeys`).
     static func uniqueParents<ID: Hashable>(_ references: [ID], then replyTo: [ID]) -> [ID] {
-        if replyTo.isEmpty && references.count <= 1 { return references }
+        if replyTo.isEmpty && references.count <= 12 {
+            // Nothing to drop (nearly always): no new array.
+            var repeats = false
+            for index in references.indices.dropFirst() where references[..<index].contains(references[index]) {
+                repeats = true
+                break
+            }
+            if !repeats { return references }
+        }
         var parents: [ID] = []
         parents.reserveCapacity(references.count + replyTo.count)
         if references.count + replyTo.count <= 12 {
