@@ -65,6 +65,12 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.keepingSpaces("ab   abcdefghijkl  c", width: 5), ["ab", "abcde", "fghij", "kl  c"])
         XCTAssertEqual(PreservedWrap.keepingSpaces("東京  東京東京", width: 5), ["東京", "東京", "東京"])
         XCTAssertEqual(PreservedWrap.keepingSpaces("   ", width: 5), [""])
+        // A diff's mark stays with its code when the code does not fit beside it with its own spacing.
+        XCTAssertEqual(PreservedWrap.wrap("+\t\t\tIS_ERR(old_opp) ? NULL : old_opp->supplies,", width: 30),
+                       ["+           IS_ERR(old_opp) ?", "NULL : old_opp->supplies,"])
+        XCTAssertEqual(PreservedWrap.wrap("+\t\t\tIS_ERR(old_opp) ? NULL : old_opp->supplies,", width: 20),
+                       ["+ IS_ERR(old_opp) ?", "NULL :", "old_opp->supplies,"])
+        XCTAssertEqual(PreservedWrap.wrap("-       x = 1;   y = 2;   zed = 3;", width: 20), ["-       x = 1;   y =", "2;   zed = 3;"])
         for width in 1...30 {
             for row in PreservedWrap.wrap("x  yy   zzz    wwww     " + String(repeating: "q", count: 40) + "  end", width: width) {
                 XCTAssertLessThanOrEqual(DisplayWidth.of(row), width, "\(width): \(row)")

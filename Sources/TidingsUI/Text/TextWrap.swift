@@ -23,11 +23,15 @@ public enum TextWrap {
         var index = paragraph.startIndex
         while index < paragraph.endIndex {
             guard let wordStart = paragraph[index...].firstIndex(where: { $0 != " " }) else { break }
-            let gap = keepingSpaces ? paragraph.distance(from: index, to: wordStart) : 1
+            var gap = keepingSpaces ? paragraph.distance(from: index, to: wordStart) : 1
             let wordEnd = paragraph[wordStart...].firstIndex(of: " ") ?? paragraph.endIndex
             let word = paragraph[wordStart..<wordEnd]
             index = wordEnd
             let wordWidth = DisplayWidth.of(word)
+            // A diff's `+` or `-` (or another one-character mark) stays with what follows it: its gap shrinks.
+            if gap > 1, lineWidth + gap + wordWidth > width, line.count == 1, let mark = line.first, !mark.isLetter, !mark.isNumber {
+                gap = 1
+            }
             if lineWidth > 0, lineWidth + gap + wordWidth <= width {
                 line += String(repeating: " ", count: gap)
                 line += word
