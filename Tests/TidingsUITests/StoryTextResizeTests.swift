@@ -55,7 +55,7 @@ final class StoryTextResizeTests: XCTestCase {
         state.press(.character(" "))
         guard let body = state.layout.storyTextBody else { return XCTFail("no text pane") }
         let lines = state.storyTextLines(width: body.width)
-        guard let blank = lines.indices.dropFirst(8).first(where: { WrapAnchor.wordCharacters(lines[$0]) == 0 }) else {
+        guard let blank = lines.indices.dropFirst(8).first(where: { WrapAnchor.wordCharacters(lines[$0]).isEmpty }) else {
             return XCTFail("no blank row")
         }
         for _ in 0..<blank { state.press(.down) }
@@ -63,7 +63,54 @@ final class StoryTextResizeTests: XCTestCase {
         state.resize(width: 60, height: 20)
         _ = state.render()
         let narrow = state.storyTextLines(width: state.layout.storyTextBody!.width)
-        XCTAssertEqual(WrapAnchor.wordCharacters(narrow[state.textTop]), 0, "a blank row at the top still")
+        XCTAssertTrue(WrapAnchor.wordCharacters(narrow[state.textTop]).isEmpty, "a blank row at the top still")
         XCTAssertTrue(narrow[state.textTop + 1].spans.map(\.text).joined().hasPrefix(firstWord(lines[blank + 1].spans.map(\.text).joined())))
+    }
+
+    func testAPlaceHeldAtTheEndByOneSizeComesBackAtTheNext() {
+        var state = AppState(stories: [UIFixtures.story("long", body: Self.body, comments: [(0, "a comment")])], width: 30, height: 8)
+        state.press(.character(" "))
+        state.press(.end)
+        for _ in 0..<10 { state.press(.up) }
+        let start = state.textTop
+        let place = WrapAnchor(top: start, in: state.storyTextLines(width: state.layout.storyTextBody!.width))
+        state.resize(width: 120, height: 40)
+        _ = state.render()
+        let wideLines = state.storyTextLines(width: state.layout.storyTextBody!.width)
+        XCTAssertLessThan(state.textTop, place.row(in: wideLines), "held at the end, above the place")
+        state.resize(width: 30, height: 8)
+        _ = state.render()
+        XCTAssertEqual(state.textTop, start, "the end of the wide text held the pane; the narrow one goes back to its place")
+    }
+
+    func testAFindCancelledAfterAResizeGoesBackToTheSameWords() {
+        var state = AppState(stories: [UIFixtures.story("long", body: Self.body, comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        for _ in 0..<25 { state.press(.down) }
+        let word = firstWord(topRow(&state))
+        state.press(.character("/"))
+        for character in "p2w3 " { state.press(.character(character)) }
+        XCTAssertNotEqual(firstWord(topRow(&state)), word, "the find moved the pane")
+        state.resize(width: 30, height: 8)
+        _ = state.render()
+        state.press(.escape)
+        XCTAssertTrue(topRow(&state).split(separator: " ").contains(Substring(word)), "\(word) on \(topRow(&state))")
+    }
+
+    /// A quote folded at one width and shown at another, and a code row cut short, hide letters: the place is
+    /// found by its words, the nearest copy of them.
+    func testThePlaceIsFoundByItsWordsWhenLettersAreHiddenAbove() {
+        func lines(_ texts: [String]) -> [StyledLine] { texts.map { StyledLine(text: $0, style: .plain) } }
+        let wide = lines(["Intro words here", "│ quoted one", "│ quoted two", "│ quoted three", "", "Target words begin here", "and go on", "Target words begin here"])
+        let folded = lines(["Intro words", "here", "… 3 more quoted lines", "", "Target words", "begin here and", "go on", "Target words", "begin here"])
+        let place = WrapAnchor(top: 5, in: wide)
+        XCTAssertEqual(place.row(in: folded), 4, "the first copy of the words")
+        XCTAssertEqual(WrapAnchor(top: 4, in: wide).row(in: folded), 3, "the blank row above them")
+        let second = WrapAnchor(top: 7, in: wide)
+        XCTAssertEqual(second.row(in: folded), 7, "the copy nearest the count")
+        let cut = lines(["let value = compute(argument_one, argu…", "Target words begin here"])
+        let whole = lines(["let value =", "compute(argument_one,", "argument_two, argument_three)", "Target words", "begin here"])
+        XCTAssertEqual(WrapAnchor(top: 1, in: cut).row(in: whole), 3)
+        XCTAssertEqual(WrapAnchor(top: 3, in: whole).row(in: cut), 1)
     }
 }

@@ -5,7 +5,10 @@ import TidingsModel
 /// `<`, Esc goes back to where the find started.
 extension AppState {
     mutating func beginFind() -> CommandOutcome {
-        let origin = FindOrigin(comment: selectedComment, folds: thread?.collapsed ?? [], textTop: textTop, previous: paneFind)
+        var origin = FindOrigin(comment: selectedComment, folds: thread?.collapsed ?? [], textTop: textTop, previous: paneFind)
+        if focus == .text, let body = layout.storyTextBody {
+            origin.textPlace = (body.width, WrapAnchor(top: textTop, in: storyTextLines(width: body.width)))
+        }
         prompt = Prompt(purpose: .find(origin), editor: LineEditor())
         return .done
     }
@@ -58,6 +61,9 @@ extension AppState {
             }
         }
         textTop = origin.textTop
+        if let (width, place) = origin.textPlace, let body = layout.storyTextBody, body.width != width {
+            textTop = place.row(in: storyTextLines(width: body.width))
+        }
         settle()
     }
 

@@ -297,7 +297,15 @@ public struct AppState: Sendable {
         let layout = self.layout
         if let list = layout.storyList { storyList.show(rows.row(ofEntry: selectedStory) ?? 0, height: list.height, count: rows.count) }
         if let text = layout.storyTextBody {
-            storyTextView.clamp(height: text.height, count: storyTextLines(width: text.width).count)
+            let lines = storyTextLines(width: text.width)
+            let wanted = textTop
+            storyTextView.clamp(height: text.height, count: lines.count)
+            // Held at the end by this size, the pane keeps its place for the next size: only scrolling
+            // makes a new one.
+            if textTop != wanted, var cache = storyTextCache, let anchor = cache.anchor, anchor.row == wanted {
+                cache.anchor = (textTop, anchor.place)
+                storyTextCache = cache
+            }
         }
         if let pane = layout.comments {
             prepareCommentLayout(width: pane.width)

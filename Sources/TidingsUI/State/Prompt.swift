@@ -28,6 +28,13 @@ struct FindOrigin: Sendable, Equatable {
     var folds: Set<Int> = []
     var textTop: Int
     var previous: PaneFind?
+    /// Where the story text was, and at what width: a resize during the find goes back to the same words.
+    var textPlace: (width: Int, place: WrapAnchor)?
+
+    static func == (left: FindOrigin, right: FindOrigin) -> Bool {
+        left.comment == right.comment && left.folds == right.folds && left.textTop == right.textTop && left.previous == right.previous
+            && left.textPlace?.width == right.textPlace?.width && left.textPlace?.place == right.textPlace?.place
+    }
 }
 
 /// Text found in the open story (`/` in the story text or the comments), highlighted and stepped through
