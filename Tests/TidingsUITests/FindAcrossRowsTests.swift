@@ -64,11 +64,53 @@ final class FindAcrossRowsTests: XCTestCase {
 
     func testAMatchWhollyInTheNextRowIsThatRowsOwn() {
         let needle = SearchNeedle("lights shine")
-        XCTAssertFalse(RowSpanMatch.holds(needle, row: "filler9 harbour", next: "lights shine filler31"))
-        XCTAssertTrue(RowSpanMatch.holds(needle, row: "filler9 harbour lights", next: "shine filler31"))
-        XCTAssertTrue(RowSpanMatch.holds(needle, row: "harbour lights   ", next: "   shine"))
-        XCTAssertFalse(RowSpanMatch.holds(needle, row: "lights", next: nil))
-        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("ab"), row: "xa", next: "cb"))
-        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("héllo wörld"), row: "say HÉLLO", next: "WÖRLD"))
+        XCTAssertFalse(RowSpanMatch.holds(needle, row: "filler9 harbour", next: "lights shine filler31", width: 30))
+        XCTAssertTrue(RowSpanMatch.holds(needle, row: "filler9 harbour lights", next: "shine filler31", width: 30))
+        XCTAssertTrue(RowSpanMatch.holds(needle, row: "harbour lights   ", next: "   shine", width: 30))
+        XCTAssertFalse(RowSpanMatch.holds(needle, row: "lights", next: nil, width: 30))
+        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("ab"), row: "xa", next: "cb", width: 30))
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("héllo wörld"), row: "say HÉLLO", next: "WÖRLD", width: 30))
+    }
+
+    /// Quote bars and the selected comment's bar start a row without being text; a row that is one word
+    /// filling the pane was broken inside the word, and goes on with no space.
+    func testRowMarksAndWordsBrokenInTwo() {
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("message which was"), row: "│ quoted text from the earlier message which",
+                                         next: "│ was written by someone", width: 60))
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("this code"), row: "▌ so when I compile this", next: "▌ code, I get this:", width: 60))
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("移動しながら"), row: "東京から大阪まで新幹線で移動", next: "しながら富士山", width: 29))
+        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("移動 しながら"), row: "東京から大阪まで新幹線で移動", next: "しながら富士山", width: 29))
+        XCTAssertTrue(RowSpanMatch.holds(SearchNeedle("silicovolcano"), row: "pneumonoultramicroscopicsili", next: "covolcanoconiosis", width: 28))
+        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("extraordina rily"), row: "covolcanoconiosisextraordina", next: "rily appears", width: 28))
+        XCTAssertFalse(RowSpanMatch.holds(SearchNeedle("harbourlights"), row: "the harbour", next: "lights", width: 30), "broken at a space")
+    }
+
+    /// Both parts of a split phrase are marked on screen, also when one part is just outside the pane.
+    func testBothPartsAreMarkedAlsoAtThePanesEdge() {
+        // A width at which "harbour" ends a row and "lights" begins the next.
+        var found: (state: AppState, row: Int)?
+        for width in 30...90 where found == nil {
+            var state = state(width: width, height: 12)
+            guard let pane = state.layout.storyTextBody else { continue }
+            let lines = state.storyTextLines(width: pane.width).map(\.text)
+            if let row = lines.indices.dropLast().first(where: { lines[$0].hasSuffix("harbour") && lines[$0 + 1].hasPrefix("lights") }),
+               row + pane.height + 1 < lines.count {
+                found = (state, row)
+            }
+        }
+        guard let match = found, let pane = match.state.layout.storyTextBody else { return XCTFail("no width splits the phrase") }
+        var state = match.state
+        let row = match.row
+        state.press(.character("/"))
+        for character in "harbour lights" { state.press(.character(character)) }
+        state.press(.enter)
+        XCTAssertEqual(marked(&state), ["harbour", "lights"])
+        // The pane scrolled so the first part is just above it: the second part is marked still.
+        while state.textTop <= row { state.press(.down) }
+        XCTAssertEqual(state.textTop, row + 1)
+        XCTAssertEqual(marked(&state), ["lights"])
+        // And the first part alone at the bottom.
+        while state.textTop + pane.height > row + 1 { state.press(.up) }
+        XCTAssertEqual(marked(&state), ["harbour"])
     }
 }

@@ -28,7 +28,7 @@ extension AppState {
                 $0.searchedParts.contains(where: find.needle.occurs)
             } != nil
         case .text:
-            found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true) { RowSpanMatch.holds(find.needle, row: $0, next: $1) } != nil
+            found = scrollToMatchingLine(from: origin.textTop, forward: true, inclusive: true) { RowSpanMatch.holds(find.needle, row: $0, next: $1, width: $2) } != nil
         case .stories: found = false
         }
         promptProblem = found ? nil : "not found"
@@ -97,7 +97,7 @@ extension AppState {
     /// whether it went round.
     @discardableResult
     mutating func scrollToMatchingLine(from start: Int, forward: Bool, inclusive: Bool,
-                                       _ holds: (String, String?) -> Bool) -> (index: Int, wrapped: Bool)? {
+                                       _ holds: (String, String?, Int) -> Bool) -> (index: Int, wrapped: Bool)? {
         guard let body = layout.storyTextBody else { return nil }
         let lines = storyTextLines(width: body.width)
         guard !lines.isEmpty else { return nil }
@@ -105,7 +105,7 @@ extension AppState {
         let first = min(max(0, start), count - 1)
         for step in (inclusive ? 0 : 1)...count {
             let index = ((forward ? first + step : first - step) % count + count) % count
-            if holds(lines[index].text, index + 1 < count ? lines[index + 1].text : nil) {
+            if holds(lines[index].text, index + 1 < count ? lines[index + 1].text : nil, body.width) {
                 textTop = index
                 settle()
                 let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)

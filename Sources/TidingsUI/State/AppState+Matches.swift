@@ -6,16 +6,16 @@ import TidingsModel
 extension AppState {
     mutating func goToMatch(forward: Bool) -> CommandOutcome {
         let commentHolds: (Comment) -> Bool
-        let lineHolds: (String, String?) -> Bool
+        let lineHolds: (String, String?, Int) -> Bool
         let shown: String
         if let find = paneFind {
             commentHolds = { $0.searchedParts.contains(where: find.needle.occurs) }
-            lineHolds = { RowSpanMatch.holds(find.needle, row: $0, next: $1) }
+            lineHolds = { RowSpanMatch.holds(find.needle, row: $0, next: $1, width: $2) }
             shown = find.text
         } else if let active = activeQuery, !active.words.words.isEmpty {
             let words = active.words
             commentHolds = words.matches
-            lineHolds = { line, next in words.needles.contains { RowSpanMatch.holds($0, row: line, next: next) } }
+            lineHolds = { line, next, width in words.needles.contains { RowSpanMatch.holds($0, row: line, next: next, width: width) } }
             shown = active.words.words.joined(separator: " ")
         } else {
             let find = keyMap.keys(for: .findInPane, in: inputContext).first.map { "\($0) finds text here" }

@@ -53,9 +53,14 @@ extension AppState {
         let words = activeQuery?.words.needles.map(\.folded) ?? []
         let found = paneFind.map { [$0.needle.folded] } ?? []
         if let list = layout.storyList { MatchHighlight.apply(words, to: &screen, area: list) }
-        for area in [layout.storyTextBody, layout.comments].compactMap({ $0 }) {
-            MatchHighlight.apply(words + found, to: &screen, area: area)
+        if let text = layout.storyTextBody {
+            // The rows just above and below the pane, for a phrase half in view.
+            let lines = storyTextCache.flatMap { $0.story == selectedStory && $0.width == text.width ? $0.lines : nil } ?? []
+            func row(_ index: Int) -> String? { lines.indices.contains(index) ? lines[index].text : nil }
+            MatchHighlight.apply(words + found, to: &screen, area: text, acrossRows: true, above: row(textTop - 1),
+                                 below: row(textTop + text.height))
         }
+        if let comments = layout.comments { MatchHighlight.apply(words + found, to: &screen, area: comments, acrossRows: true) }
     }
 
     /// "Stories 3/40", or with `H` "Stories 3/12 (40 in all)": the rows shown, and every story when some are
