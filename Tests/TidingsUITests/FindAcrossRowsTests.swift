@@ -113,4 +113,18 @@ final class FindAcrossRowsTests: XCTestCase {
         while state.textTop + pane.height > row + 1 { state.press(.up) }
         XCTAssertEqual(marked(&state), ["harbour"])
     }
+
+    /// In a text that fits the pane `>` cannot bring a match to the top: it says where the match is.
+    func testAMatchInATextThatFitsIsNamedByItsRow() {
+        var state = AppState(stories: [UIFixtures.story("short", body: ["First paragraph.", "A second one with the harbour."],
+                                                        comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        state.press(.character("/"))
+        for character in "harbour" { state.press(.character(character)) }
+        state.press(.enter)
+        state.press(.home)
+        state.press(.character(">"))
+        XCTAssertEqual(state.textTop, 0)
+        XCTAssertTrue(state.message?.contains("is on row") == true, state.message ?? "no message")
+    }
 }

@@ -33,6 +33,10 @@ extension AppState {
         case .text:
             start = textTop
             found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
+            // The pane could not bring the match to its top (the text ends): say where it is, or nothing moves.
+            if let found, textTop == start, found.index != start, !found.wrapped {
+                message = "“\(shown)” is on row \(found.index - textTop + 1) of the pane: the text scrolls no further"
+            }
         case .stories:
             return .nothingToDo("Open a story first: matches are stepped through in its text and comments")
         }
