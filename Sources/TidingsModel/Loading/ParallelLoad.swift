@@ -167,8 +167,8 @@ public final class ParallelLoad: Sendable {
             var entries: [StoryEntry] = []
             var problems: [LoadProblem] = []
             var held: [HeldFile] = []
-            var stamps: [(path: String, stamp: FileStamp)] = []
-            let stamped: ((String, FileStamp) -> Void)? = observer == nil ? nil : { stamps.append(($0, $1)) }
+            var stamps: [(index: Int, stamp: FileStamp)] = []
+            let stamped: ((Int, FileStamp) -> Void)? = observer == nil ? nil : { stamps.append(($0, $1)) }
             for (offset, file) in files.enumerated() {
                 // The file the first screen waits for lists its first stories early when it is a large archive.
                 let waitedFor = offset == 0 && shared.withLock { !$0.deliveredAny && $0.nextToDeliver == chunk }
@@ -180,7 +180,7 @@ public final class ParallelLoad: Sendable {
                     }
                 }
                 switch loader.entriesOrHeld(file, order: range.lowerBound + offset, readState: readState,
-                                            stamped: stamped.map { note in { note(file.path, $0) } }, early: early) {
+                                            stamped: stamped.map { note in { note(range.lowerBound + offset, $0) } }, early: early) {
                 case .success(.read(let found)): entries.adopt(found)
                 case .success(.partly(let found, let problem)):
                     entries.adopt(found)

@@ -12,8 +12,8 @@ public final class CollectionWatch: Sendable {
     private struct Shared {
         /// What the loader listed, until it is done and the stamps are taken.
         var listing: [ListedFile]?
-        /// The stamp of each file the loader read, as it opened it.
-        var stamps: [String: FileStamp] = [:]
+        /// The stamp of each file the loader read, as it opened it, by its place in the listing.
+        var stamps: [FileStamp?] = []
         var held: [String] = []
         /// Entries of stories read from several files, from the loader (`KnownFiles.noteStories`).
         var stories: [StoryEntry] = []
@@ -78,7 +78,14 @@ public final class CollectionWatch: Sendable {
         ListingObserver(entering: { [self] folder in watchFolder(folder) },
                         listed: { [self] files in shared.withLock { $0.listing = files } },
                         stamped: { [self] stamps in
-                            shared.withLock { state in for (path, stamp) in stamps { state.stamps[path] = stamp } }
+                            shared.withLock { state in
+                                for (index, stamp) in stamps {
+                                    if index >= state.stamps.count {
+                                        state.stamps += repeatElement(nil, count: index + 1 - state.stamps.count)
+                                    }
+                                    state.stamps[index] = stamp
+                                }
+                            }
                         },
                         held: { [self] paths in shared.withLock { $0.held += paths } })
     }
@@ -204,13 +211,14 @@ public final class CollectionWatch: Sendable {
         let (listing, stamps, held) = shared.withLock { state in
             defer {
                 state.listing = nil
-                state.stamps = [:]
+                state.stamps = []
                 state.held = []
             }
             return (state.listing, state.stamps, state.held)
         }
-        for file in listing ?? DocumentFiles.list(sources, problem: { _ in }) {
-            let stamp = stamps[file.path] ?? FileStamp(path: file.path)
+        // Stamps are by place in the loader's listing: without it, every file is stamped now.
+        for (index, file) in (listing ?? DocumentFiles.list(sources, problem: { _ in })).enumerated() {
+            let stamp = (listing != nil && index < stamps.count ? stamps[index] : nil) ?? FileStamp(path: file.path)
             known.set(file.path, KnownFiles.File(stamp: stamp, named: file.named))
             if stamp == nil { pending.add(file: file.path) }
         }

@@ -5,11 +5,12 @@
 public struct ListingObserver: Sendable {
     public var entering: @Sendable (String) -> Void
     public var listed: @Sendable ([ListedFile]) -> Void
-    public var stamped: @Sendable ([(path: String, stamp: FileStamp)]) -> Void
+    /// Stamps by the file's place in the listing (a path for each of 400,000 files would cost tens of MB).
+    public var stamped: @Sendable ([(index: Int, stamp: FileStamp)]) -> Void
     public var held: @Sendable ([String]) -> Void
 
     public init(entering: @escaping @Sendable (String) -> Void, listed: @escaping @Sendable ([ListedFile]) -> Void,
-                stamped: @escaping @Sendable ([(path: String, stamp: FileStamp)]) -> Void = { _ in },
+                stamped: @escaping @Sendable ([(index: Int, stamp: FileStamp)]) -> Void = { _ in },
                 held: @escaping @Sendable ([String]) -> Void) {
         self.entering = entering
         self.listed = listed
