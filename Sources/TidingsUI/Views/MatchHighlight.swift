@@ -12,9 +12,9 @@ enum MatchHighlight {
                       above: String? = nil, below: String? = nil) {
         let words = words.filter { !$0.isEmpty }
         guard !words.isEmpty, !area.isEmpty else { return }
-        var previous = above.map { FoldedRow(text: $0, width: area.width) }
+        var previous = above.map { FoldedRow(text: $0) }
         for y in area.y..<area.maxY {
-            let row = FoldedRow(screen, y: y, area: area)
+            let row = FoldedRow(screen, y: y, area: area, keepsLine: acrossRows)
             for word in words where word.count <= row.bytes.count {
                 var start = 0
                 while start + word.count <= row.bytes.count {
@@ -30,51 +30,53 @@ enum MatchHighlight {
             previous = row
         }
         if acrossRows, let previous, let below {
-            markAcrossBreak(words, above: previous, below: FoldedRow(text: below, width: area.width), y: area.maxY, on: &screen, area: area)
+            markAcrossBreak(words, above: previous, below: FoldedRow(text: below), y: area.maxY, on: &screen, area: area)
         }
     }
 
     /// A row's text folded as the search folds text, the column each folded byte came from (-1 off
     /// screen), and where its words lie: after the marks that start a row (quote bars, the selected
-    /// comment's bar, indents) and before its trailing spaces.
+    /// comment's bar, indents) and before its trailing spaces. `line`, the row as text, is kept only for
+    /// a pane whose rows go on from one to the next.
     private struct FoldedRow {
         var bytes: [UInt8] = []
         var columns: [Int] = []
         var text = 0..<0
-        /// The row was broken inside a word (it is one word filling the row): the next row goes on with no space.
-        var breaksInsideWord = false
+        var line: String?
 
-        init(_ screen: ScreenBuffer, y: Int, area: Rect) {
-            var characters: [(text: String, column: Int)] = []
-            for x in area.x..<area.maxX where !screen[x, y].isContinuation { characters.append((screen[x, y].text, x)) }
-            self.init(characters, width: area.width)
-        }
-
-        init(text: String, width: Int) {
-            self.init(text.map { (String($0), -1) }, width: width)
-        }
-
-        private init(_ characters: [(text: String, column: Int)], width: Int) {
-            let first = characters.firstIndex { !RowSpanMatch.isRowMark($0.text) } ?? characters.count
-            var last = characters.count
-            while last > first, characters[last - 1].text == " " || characters[last - 1].text.isEmpty { last -= 1 }
-            let shownWidth = characters[..<last].reduce(0) { $0 + DisplayWidth.of($1.text) }
-            breaksInsideWord = last > first && shownWidth >= width - 1 && !characters[first..<last].contains { $0.text == " " }
-            var offsets: [Int] = []
-            for character in characters {
-                offsets.append(bytes.count)
-                // Most cells are one ASCII character: folded without making arrays.
-                if character.text.utf8.count == 1, let byte = character.text.utf8.first, byte < 0x80 {
-                    bytes.append(SearchFold.lowerASCII(byte))
-                    columns.append(character.column)
-                } else {
-                    let folded = SearchFold.bytes(character.text)
-                    bytes += folded
-                    columns += repeatElement(character.column, count: folded.count)
-                }
+        init(_ screen: ScreenBuffer, y: Int, area: Rect, keepsLine: Bool) {
+            line = keepsLine ? "" : nil
+            var textStart: Int?
+            var textEnd = 0
+            for x in area.x..<area.maxX where !screen[x, y].isContinuation {
+                let cell = screen[x, y].text
+                line?.append(cell)
+                add(cell, column: x, textStart: &textStart, textEnd: &textEnd)
             }
-            offsets.append(bytes.count)
-            text = first < last ? offsets[first]..<offsets[last] : bytes.count..<bytes.count
+            text = (textStart ?? bytes.count)..<max(textStart ?? bytes.count, textEnd)
+        }
+
+        init(text: String) {
+            line = text
+            var textStart: Int?
+            var textEnd = 0
+            for character in text { add(String(character), column: -1, textStart: &textStart, textEnd: &textEnd) }
+            self.text = (textStart ?? bytes.count)..<max(textStart ?? bytes.count, textEnd)
+        }
+
+        private mutating func add(_ cell: String, column: Int, textStart: inout Int?, textEnd: inout Int) {
+            let offset = bytes.count
+            if textStart == nil, !RowSpanMatch.isRowMark(cell) { textStart = offset }
+            // Most cells are one ASCII character: folded without making arrays.
+            if cell.utf8.count == 1, let byte = cell.utf8.first, byte < 0x80 {
+                bytes.append(SearchFold.lowerASCII(byte))
+                columns.append(column)
+            } else {
+                let folded = SearchFold.bytes(cell)
+                bytes += folded
+                columns += repeatElement(column, count: folded.count)
+            }
+            if textStart != nil, cell != " ", !cell.isEmpty { textEnd = bytes.count }
         }
     }
 
@@ -85,7 +87,7 @@ enum MatchHighlight {
         let upper = above.text, lower = below.text
         guard !upper.isEmpty, !lower.isEmpty else { return }
         // Wrapping broke the text at a space, or inside a word too long for a row.
-        let joint: [UInt8] = above.breaksInsideWord ? [] : [0x20]
+        let joint: [UInt8] = RowSpanMatch.breaksInsideWord(above.line ?? "", width: area.width) ? [] : [0x20]
         for word in words where word.count >= 2 {
             let tail = max(upper.lowerBound, upper.upperBound - (word.count - 1))..<upper.upperBound
             let head = lower.lowerBound..<min(lower.upperBound, lower.lowerBound + word.count - 1)
