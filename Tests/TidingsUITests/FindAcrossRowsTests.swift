@@ -127,4 +127,35 @@ final class FindAcrossRowsTests: XCTestCase {
         XCTAssertEqual(state.textTop, 0)
         XCTAssertTrue(state.message?.contains("is on row") == true, state.message ?? "no message")
     }
+
+    /// `>` and `<` step from one match to the next in a text that fits, as they do in a longer one; moving
+    /// the pane starts the steps again from its top row.
+    func testMatchesInATextThatFitsAreSteppedThrough() {
+        var state = AppState(stories: [UIFixtures.story("short", body: ["The harbour at dawn.", "Nothing here.", "Another harbour, later.",
+                                                                        "And the last harbour."],
+                                                        comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        state.press(.character("/"))
+        for character in "harbour" { state.press(.character(character)) }
+        state.press(.enter)
+        XCTAssertEqual(state.textTop, 0)
+        var rows: [String] = []
+        for _ in 0..<3 {
+            state.press(.character(">"))
+            rows.append(state.message ?? "")
+        }
+        XCTAssertTrue(rows[0].contains("is on row 8 of the pane"), rows[0])
+        XCTAssertTrue(rows[1].contains("is on row 10 of the pane"), rows[1])
+        XCTAssertTrue(rows[2].hasPrefix("Search went round to the top"), rows[2])
+        state.press(.character("<"))
+        XCTAssertTrue(state.message?.hasPrefix("Search went round to the end: “harbour” is on row 10") == true, state.message ?? "")
+        state.press(.character("<"))
+        XCTAssertTrue(state.message?.contains("is on row 8 of the pane") == true, state.message ?? "")
+        state.press(.character("<"))
+        XCTAssertTrue(state.message?.contains("is on row 4 of the pane") == true, state.message ?? "")
+        // Another key in between: the steps start again from the pane's top row.
+        state.press(.home)
+        state.press(.character(">"))
+        XCTAssertTrue(state.message?.contains("is on row 4 of the pane") == true, state.message ?? "")
+    }
 }

@@ -130,6 +130,8 @@ extension AppState {
         case .selectedComment?: if selectedComment == nil { return report(.nothingToDo("No comment is selected")) }
         case nil: break
         }
+        // Steps through matches go on from the last one only while nothing else was done in between.
+        if command != .nextMatch, command != .previousMatch { textMatchPlace = nil }
         let journalBefore = readState.journal.count
         let outcome = execute(command)
         settle()

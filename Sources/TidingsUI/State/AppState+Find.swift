@@ -108,10 +108,19 @@ extension AppState {
             if holds(lines[index].text, index + 1 < count ? lines[index + 1].text : nil, body.width) {
                 textTop = index
                 settle()
+                textMatchPlace = TextMatchPlace(row: index, story: currentStory?.id, top: textTop, width: body.width)
                 let wrapped = forward ? index < first || (index == first && step > 0) : index > first || (index == first && step > 0)
                 return (index, wrapped)
             }
         }
         return nil
+    }
+
+    /// The story-text row the next `>` or `<` steps on from: the last match's while the pane is where that
+    /// step left it, else the pane's top row.
+    var textStepStart: Int {
+        guard let place = textMatchPlace, place.story == currentStory?.id, place.top == textTop,
+              place.width == layout.storyTextBody?.width else { return textTop }
+        return place.row
     }
 }

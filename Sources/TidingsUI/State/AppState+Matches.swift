@@ -31,11 +31,13 @@ extension AppState {
             start = selectedComment ?? (forward ? story.comments.count - 1 : 0)
             found = selectMatchingComment(from: start, forward: forward, inclusive: false, commentHolds)
         case .text:
-            start = textTop
-            found = scrollToMatchingLine(from: textTop, forward: forward, inclusive: false, lineHolds)
-            // The pane could not bring the match to its top (the text ends): say where it is, or nothing moves.
-            if let found, textTop == start, found.index != start, !found.wrapped {
-                message = "“\(shown)” is on row \(found.index - textTop + 1) of the pane: the text scrolls no further"
+            start = textStepStart
+            found = scrollToMatchingLine(from: start, forward: forward, inclusive: false, lineHolds)
+            // The pane could not bring the match to its top (the text ends): say which row holds it.
+            if let found, found.index != textTop, found.index != start {
+                let wentRound = found.wrapped ? (forward ? "Search went round to the top: " : "Search went round to the end: ") : ""
+                message = wentRound + "“\(shown)” is on row \(found.index - textTop + 1) of the pane: the text scrolls no further"
+                return .done
             }
         case .stories:
             return .nothingToDo("Open a story first: matches are stepped through in its text and comments")

@@ -148,6 +148,9 @@ public struct AppState: Sendable {
     var listingStrictly = false
     /// Text found in the open story with `/`, highlighted and stepped through with `>` and `<`.
     var paneFind: PaneFind?
+    /// The story-text row `>`, `<` or the find last went to, while the pane stays where that left it: the
+    /// next step goes on from it, also among rows the pane cannot bring to its top (the text ends).
+    var textMatchPlace: TextMatchPlace?
     /// A mark-all-read said yes to, waiting for the comment ids of stories not parsed.
     var markingAll: MarkAllRequest?
     /// What each command changed in the read marks, oldest first (the last `readMarkHistoryKept`).

@@ -48,3 +48,12 @@ struct PaneFind: Sendable, Equatable {
         needle = SearchNeedle(text)
     }
 }
+
+/// Where the last step through matches in the story text went: its row, and the story, top row and width
+/// the pane had then (any of them changed, the steps start again from the pane's top row).
+struct TextMatchPlace: Sendable, Equatable {
+    var row: Int
+    var story: String?
+    var top: Int
+    var width: Int
+}
