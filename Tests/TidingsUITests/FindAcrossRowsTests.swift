@@ -158,4 +158,19 @@ final class FindAcrossRowsTests: XCTestCase {
         state.press(.character(">"))
         XCTAssertTrue(state.message?.contains("is on row 4 of the pane") == true, state.message ?? "")
     }
+
+    /// A find typed composed finds and marks text whose accents are written apart, and the other way round.
+    func testAccentsWrittenApartAreFoundAndMarked() {
+        var state = AppState(stories: [UIFixtures.story("menu", body: ["Coffee at the cafe\u{301} near the station."],
+                                                        comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        state.press(.character("/"))
+        for character in "café" { state.press(.character(character)) }
+        XCTAssertNil(state.promptProblem)
+        state.press(.enter)
+        XCTAssertEqual(marked(&state).map { $0.precomposedStringWithCanonicalMapping }, ["café"])
+        state.press(.character("/"))
+        for character in "cafe near" { state.press(.character(character)) }
+        XCTAssertEqual(state.promptProblem, "not found")
+    }
 }

@@ -1,10 +1,14 @@
-/// How search compares letters regardless of case: ASCII letters by their lowercase, other characters by
+import Foundation
+
+/// How search compares letters regardless of case and of how accented letters were written (composed `é`
+/// or `e` and a combining accent, as text from some systems has it: both are composed first): ASCII letters by their lowercase, other characters by
 /// Unicode's lowercase mapping, except the few whose lowercase holds an ASCII letter (the Kelvin sign `K`,
 /// `İ`), which match only themselves. That exception lets an ASCII word be found in raw bytes by folding ASCII
 /// alone: no other character folds into ASCII, and UTF-8 never hides an ASCII byte inside another character.
 public enum SearchFold {
     /// `text` folded, as UTF-8.
     public static func bytes(_ text: String) -> [UInt8] {
+        let text = hasMarksToCompose(text) ? text.precomposedStringWithCanonicalMapping : text
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -20,6 +24,31 @@ public enum SearchFold {
             }
         }
         return result
+    }
+
+    /// Whether the text has a mark that goes with the character before it (a combining accent, a
+    /// conjoining Hangul vowel or final): only such text is composed, as composing costs more than folding.
+    static func hasMarksToCompose(_ text: String) -> Bool {
+        // Every such mark is U+0300 or above: its first UTF-8 byte is 0xCC or more.
+        text.utf8.contains { $0 >= 0xCC } && text.unicodeScalars.contains(where: goesWithPrevious)
+    }
+
+    /// A mark that belongs to the character before it: a match ending just before one ends inside a letter.
+    static func goesWithPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        if (0x1160...0x11FF).contains(scalar.value) { return true }
+        let properties = scalar.properties
+        return properties.canonicalCombiningClass != .notReordered || properties.isGraphemeExtend
+    }
+
+    /// Whether the UTF-8 at `offset` of these bytes starts with such a mark (false past their end, or when
+    /// they hold no whole character there).
+    static func markStarts(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard offset < bytes.count, bytes[offset] >= 0xCC else { return false }
+        var iterator = bytes[offset..<min(bytes.count, offset + 4)].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return goesWithPrevious(scalar)
     }
 
     /// `text` folded, as a string (for the query's words as shown and compared).

@@ -48,7 +48,9 @@ public struct SearchNeedle: Sendable, Equatable {
                 while position <= last {
                     guard let found = memchr(base + position, Int32(variant), last - position + 1) else { break }
                     let at = base.distance(to: UnsafeRawPointer(found))
-                    if Self.matchesFolded(needle, base + (at - anchor)) { return true }
+                    // A match ending before an accent written apart is not one: `cafe` is not in `café`.
+                    if Self.matchesFolded(needle, base + (at - anchor)),
+                       !SearchFold.markStarts(at: at - anchor + length, in: bytes) { return true }
                     position = at + 1
                 }
             }
@@ -75,7 +77,8 @@ public struct SearchNeedle: Sendable, Equatable {
                 while position <= last {
                     guard let found = memchr(base + position, Int32(first), last - position + 1) else { return false }
                     let at = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0,
+                       !SearchFold.markStarts(at: at + needle.count, in: haystack) { return true }
                     position = at + 1
                 }
                 return false
