@@ -34,6 +34,9 @@ final class MailDatesTests: XCTestCase {
         XCTAssertEqual(date("12 Jun 1991 13:26:45 Q"), utc(1991, 6, 12, 13, 26, 45))
         XCTAssertEqual(date("12 Jun 1991 13:26:45 Z"), utc(1991, 6, 12, 13, 26, 45))
         XCTAssertEqual(date("12 Jun 1991 13:26:45 MET DST"), utc(1991, 6, 12, 11, 26, 45))
+        // A numeric zone is the whole offset: `DST` after it adds nothing, also after a name it replaced.
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 MET +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
     }
 
     func testTwoAndThreeDigitYears() {

@@ -54,6 +54,7 @@ public enum MailDates {
                fields.hour != nil || previous == 0x20,
                let zone = readNumericZone(raw, from: index + 1) {
                 fields.zone = byte == UInt8(ascii: "-") ? -zone.minutes : zone.minutes
+                fields.zoneIsNamed = false
                 index = zone.end
                 previous = 0x30
                 continue
@@ -195,6 +196,8 @@ private struct DateFields {
     var zone: Int?
     var afternoon: Bool?
     var daylight = false
+    /// The zone was a name (`MET`), not an offset: only a name's summer time (`DST`) is added.
+    var zoneIsNamed = false
 
     /// Notes a number; false when there are more than a date has.
     mutating func addNumber(_ value: Int, digits: Int) -> Bool {
@@ -216,7 +219,10 @@ private struct DateFields {
             return
         }
         if length <= 5, let offset = Self.zones[key] {
-            if zone == nil { zone = offset }
+            if zone == nil {
+                zone = offset
+                zoneIsNamed = true
+            }
             return
         }
         if length == 1, zone == nil, hour != nil {
@@ -301,7 +307,8 @@ private struct DateFields {
               day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         var offset = zone ?? 0
-        if daylight { offset += 60 }
+        // `MET DST` is summer time in that zone; a numeric zone says the offset whole (`+0200 DST` is +0200).
+        if daylight, zoneIsNamed { offset += 60 }
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
