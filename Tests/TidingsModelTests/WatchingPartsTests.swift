@@ -141,4 +141,30 @@ final class KnownFilesTests: XCTestCase {
         known.forgetStories(of: ["/m/cur/1", "/m/cur/2", "/m/new/3"])
         XCTAssertEqual(known.partners(of: "/m/cur/1"), [])
     }
+
+    /// Mail moved again and again (`new/` to `cur/`, flags in the name) leaves paths gone behind: once most
+    /// are gone they are let go, and what is there keeps its stamp, identity, folder and story.
+    func testPathsGoneAreLetGoAndTheRestKept() {
+        var known = KnownFiles()
+        var summary = Story(id: "t", path: "/m/cur/keep-1", format: "mail", title: "t").summary
+        summary.source.otherPaths = ["/m/cur/keep-2"]
+        known.noteStories([StoryEntry(summary: summary, unreadComments: 0)])
+        known.set("/m/cur/keep-1", .init(stamp: stamp(1), named: false, held: true))
+        known.set("/m/cur/keep-2", .init(stamp: stamp(2), named: false, held: true))
+        for round in 0..<20_000 {
+            known.set("/m/new/\(round)", .init(stamp: stamp(UInt64(10 + round)), named: false))
+            known.set("/m/new/\(round)", nil)
+        }
+        known.set("/m/new/last", .init(stamp: stamp(5), named: true))
+        XCTAssertEqual(known.count, 3)
+        XCTAssertEqual(known.files(in: "/m/new"), ["/m/new/last"])
+        XCTAssertEqual(known.files(in: "/m/cur").sorted(), ["/m/cur/keep-1", "/m/cur/keep-2"])
+        XCTAssertEqual(known.heldFiles(in: "/m/cur").sorted(), ["/m/cur/keep-1", "/m/cur/keep-2"])
+        XCTAssertEqual(known.partners(of: "/m/cur/keep-2"), ["/m/cur/keep-1", "/m/cur/keep-2"])
+        XCTAssertEqual(known.path(of: stamp(2)), "/m/cur/keep-2")
+        XCTAssertNil(known.path(of: stamp(10)))
+        XCTAssertEqual(known.file("/m/new/last"), .init(stamp: stamp(5), named: true))
+        XCTAssertEqual(known.differences(to: [:]).removed, ["/m/cur/keep-1", "/m/cur/keep-2", "/m/new/last"])
+        XCTAssertLessThan(known.numberedPaths, 8_200, "paths gone are not all kept")
+    }
 }

@@ -7,6 +7,11 @@ public struct ImporterRegistry: Sendable {
     /// Every importer this build ships with.
     public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter(), MailImporter(), FeedImporter()])
 
+    /// The place of an importer in the list (of the first of its type: importers keep no settings).
+    public func index(of importer: any Importer) -> Int? {
+        importers.firstIndex { type(of: $0) == type(of: importer) }
+    }
+
     /// The importer for a file, or the failure that says why there is none. Without `prefix` (only the name
     /// known) nil means: read the file and ask again.
     public func importer(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> Result<any Importer, LoadFailure>? {

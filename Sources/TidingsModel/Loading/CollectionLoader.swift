@@ -102,7 +102,7 @@ public struct CollectionLoader: Sendable {
                 .map { listed($0, keptAs: kept) }
         }) { importer, bytes, stamp in
             if let part = importer.heldPart(in: bytes, path: file.path) {
-                return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importer: importer,
+                return .held(HeldFile(path: file.path, keys: part.keys, order: order, kept: part.kept, importerIndex: registry.index(of: importer),
                                       startsAStory: part.startsAStory))
             }
             let kept = key(stamp)
@@ -125,7 +125,8 @@ public struct CollectionLoader: Sendable {
     /// The list entries of files read together.
     public func joinedEntries(_ group: [HeldFile], readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
         // Listed from what was kept of each file when every one of them has it: no file is read again.
-        if let importer = group.first?.importer {
+        if let index = group.first?.importerIndex, registry.importers.indices.contains(Int(index)) {
+            let importer = registry.importers[Int(index)]
             let kept = group.compactMap { file in file.kept.map { (path: file.path, kept: $0) } }
             if kept.count == group.count {
                 let listed = Self.catching(group[0].path) {

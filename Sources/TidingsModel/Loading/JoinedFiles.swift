@@ -1,32 +1,79 @@
 /// Files whose stories continue in other files (Hacker News items saved one per file): held back while the
 /// folder loads, then put together by the ids they share, each group read as one document.
+///
+/// A Maildir holds 400,000 of these at once, so each is small: its keys in place, what was kept of it by
+/// reference, its importer by its place in the registry (72 bytes, and one allocation, where it was 256
+/// and three).
 public struct HeldFile: Sendable {
     public var path: String
-    /// The ids the file holds and names (`Importer.joinKeys`), hashed: a Maildir holds 400,000 of them.
-    public var keys: [UInt64]
+    /// The ids the file holds and names (`Importer.joinKeys`), hashed.
+    public var keys: JoinKeys
     /// Its place in the file listing, so groups keep the listing's order.
     public var order: Int
     /// What its importer kept of it for the list (`Importer.heldPart`), so it need not be read again.
-    public var kept: (any Sendable)?
-    public var importer: (any Importer)?
+    public var kept: (any AnyObject & Sendable)?
+    /// Its importer's place in the loader's registry, when it kept something.
+    public var importerIndex: Int8
     /// The file holds the start of its story (a thread's first message): only groups with one are listed
     /// early (`ParallelLoad.Batch.provisional`).
     public var startsAStory: Bool
 
-    public init(path: String, keys: [String], order: Int, kept: (any Sendable)? = nil, importer: (any Importer)? = nil,
+    public init(path: String, keys: [String], order: Int, kept: (any AnyObject & Sendable)? = nil, importerIndex: Int? = nil,
                 startsAStory: Bool = false) {
         self.path = path
-        self.keys = keys.map(Self.hash)
+        self.keys = JoinKeys(keys.map(Self.hash))
         self.order = order
         self.kept = kept
-        self.importer = importer
+        self.importerIndex = importerIndex.map { Int8(clamping: $0) } ?? -1
         self.startsAStory = startsAStory
     }
 
+    /// A key's hash, never 0 (which `JoinKeys` keeps for none).
     static func hash(_ key: String) -> UInt64 {
         var hash = StableHash()
         hash.add(key)
-        return hash.value
+        return max(1, hash.value)
+    }
+}
+
+/// A held file's keys: up to three in place (a message's own id, its thread's start and its parent), more
+/// in an array.
+public struct JoinKeys: Sequence, Sendable {
+    private var first: UInt64 = 0
+    private var second: UInt64 = 0
+    private var third: UInt64 = 0
+    private var more: [UInt64]?
+
+    init(_ keys: [UInt64]) {
+        if keys.count > 3 {
+            more = keys
+            return
+        }
+        if keys.count > 0 { first = keys[0] }
+        if keys.count > 1 { second = keys[1] }
+        if keys.count > 2 { third = keys[2] }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(keys: self) }
+
+    /// The keys in order, without making an array of the three in place.
+    public struct Iterator: IteratorProtocol {
+        let keys: JoinKeys
+        var place = 0
+
+        public mutating func next() -> UInt64? {
+            if let more = keys.more {
+                guard place < more.count else { return nil }
+                place += 1
+                return more[place - 1]
+            }
+            while place < 3 {
+                place += 1
+                let key = place == 1 ? keys.first : place == 2 ? keys.second : keys.third
+                if key != 0 { return key }
+            }
+            return nil
+        }
     }
 }
 
@@ -34,11 +81,12 @@ public struct HeldFile: Sendable {
 /// it needs (a message's envelope), so the file is read once to be listed.
 public struct HeldPart: Sendable {
     public var keys: [String]
-    public var kept: (any Sendable)?
+    /// By reference: 400,000 of these are held at once.
+    public var kept: (any AnyObject & Sendable)?
     /// The file holds the start of its story (`HeldFile.startsAStory`).
     public var startsAStory: Bool
 
-    public init(keys: [String], kept: (any Sendable)? = nil, startsAStory: Bool = false) {
+    public init(keys: [String], kept: (any AnyObject & Sendable)? = nil, startsAStory: Bool = false) {
         self.keys = keys
         self.kept = kept
         self.startsAStory = startsAStory
@@ -61,7 +109,7 @@ enum JoinedFiles {
     }
 
     /// The groups as indices into `files`: a Maildir holds 400,000 files, which are not copied to be grouped.
-    static func groupIndices(_ files: [HeldFile]) -> [[Int]] {
+    static func groupIndices<Files: RandomAccessCollection<HeldFile>>(_ files: Files) -> [[Int]] where Files.Index == Int {
         let sorted = files.indices.sorted { files[$0].order < files[$1].order }
         var parent = Array(sorted.indices)
         func root(_ index: Int) -> Int {

@@ -40,8 +40,9 @@ public final class ParallelLoad: Sendable {
         var pending = Batch()
         var runningWorkers = 0
         var cancelled = false
-        /// Files to be read together with others once every file is seen (`JoinedFiles`).
-        var held: [HeldFile] = []
+        /// Files to be read together with others once every file is seen (`JoinedFiles`), each chunk's as it
+        /// came: one array grown to 390,000 messages would hold its old and new storage at once as it grew.
+        var held: [[HeldFile]] = []
         /// Whether `files` is the whole listing; before that it may hold the first files only.
         var listed = false
         /// The size of chunk 0: the early files, or the usual first chunk.
@@ -201,8 +202,8 @@ public final class ParallelLoad: Sendable {
                 }
             }
             if !stamps.isEmpty { observer?.stamped(stamps) }
-            let provisional: [HeldFile]? = shared.withLock { state in
-                state.held += held
+            let provisional: Chunks<HeldFile>? = shared.withLock { state in
+                if !held.isEmpty { state.held.append(held) }
                 state.chunkResults[chunk] = (entries, problems)
                 // Deliver every finished chunk that is next in order.
                 while let ready = state.chunkResults.removeValue(forKey: state.nextToDeliver) {
@@ -217,7 +218,7 @@ public final class ParallelLoad: Sendable {
                       state.nextToDeliver >= state.nextProvisional, state.nextProvisional <= Self.lastProvisionalChunk else { return nil }
                 state.makingProvisional = true
                 state.nextProvisional = state.nextToDeliver * 4
-                return state.held
+                return Chunks(state.held)
             }
             if let provisional {
                 let entries = Self.provisionalEntries(provisional, loader: loader, readState: readState)
@@ -242,7 +243,7 @@ public final class ParallelLoad: Sendable {
                 state.held = []
                 state.files = []
             }
-            return state.cancelled ? [] : state.held
+            return Chunks(state.cancelled ? [] : state.held)
         }
         observer?.held(held.map(\.path))
         var entries: [StoryEntry] = []
@@ -262,12 +263,13 @@ public final class ParallelLoad: Sendable {
             state.pending.finished = true
             state.pending.provisional = []
         }
+        FreedMemory.giveBack()
         finishedSignal.signal()
     }
 
     /// Every group's entries, in the groups' order, made on every core: 10,000 threads of a Maildir are
     /// threaded at the end, when nothing else is left to do.
-    static func joinedEntries(_ groups: [[Int]], _ held: [HeldFile], loader: CollectionLoader,
+    static func joinedEntries(_ groups: [[Int]], _ held: Chunks<HeldFile>, loader: CollectionLoader,
                               readState: ReadState) -> [Result<[StoryEntry], LoadProblem>] {
         let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, groups.count / 64))
         let done = Mutex([Int: [Result<[StoryEntry], LoadProblem>]]())
@@ -287,7 +289,7 @@ public final class ParallelLoad: Sendable {
     }
 
     /// The first threads of the files held so far, in listing order.
-    private static func provisionalEntries(_ held: [HeldFile], loader: CollectionLoader, readState: ReadState) -> [StoryEntry] {
+    private static func provisionalEntries(_ held: Chunks<HeldFile>, loader: CollectionLoader, readState: ReadState) -> [StoryEntry] {
         var entries: [StoryEntry] = []
         // Only threads whose first message is read already: the others would show as missing their start.
         for group in JoinedFiles.groupIndices(held) where group.contains(where: { held[$0].startsAStory }) {

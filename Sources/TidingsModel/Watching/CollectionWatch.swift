@@ -217,12 +217,15 @@ public final class CollectionWatch: Sendable {
             return (state.listing, state.stamps, state.held)
         }
         // Stamps are by place in the loader's listing: without it, every file is stamped now.
-        for (index, file) in (listing ?? DocumentFiles.list(sources, problem: { _ in })).enumerated() {
+        let files = listing ?? DocumentFiles.list(sources, problem: { _ in })
+        known.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() {
             let stamp = (listing != nil && index < stamps.count ? stamps[index] : nil) ?? FileStamp(path: file.path)
             known.set(file.path, KnownFiles.File(stamp: stamp, named: file.named))
             if stamp == nil { pending.add(file: file.path) }
         }
         known.markHeld(held)
+        FreedMemory.giveBack()
     }
 
     /// Reads again what the changes touch: folders gone take their files, folders come are listed (and

@@ -15,18 +15,18 @@ struct MailItem: Sendable {
 /// What listing keeps of a message saved in a file of its own, held with 400,000 others (a Maildir): its
 /// ids as hashes, its comment id, date and mark; strings only for a message that may start a thread. A
 /// thread whose start is missing reads its first reply's file again for its subject and the start's id.
-struct KeptMessage: Sendable {
+final class KeptMessage: Sendable {
     // Hashes with 0 for none, and the date in seconds with NaN for none: 400,000 of these are held, and
-    // optionals would double their size.
-    private var idKey: UInt64
-    private var firstParentKey: UInt64
-    private var lastParentKey: UInt64
-    private var seconds: Double
-    var commentID: CommentID
-    var seen: Bool
+    // optionals would double their size. A class: the held file keeps one pointer to it.
+    private let idKey: UInt64
+    private let firstParentKey: UInt64
+    private let lastParentKey: UInt64
+    private let seconds: Double
+    let commentID: CommentID
+    let seen: Bool
     /// The envelope, only for a message without parents (it starts a thread) or without a Message-ID: by
     /// reference, so the many replies pay one pointer for it.
-    var start: Start?
+    let start: Start?
 
     final class Start: Sendable {
         let envelope: MailEnvelope
