@@ -142,6 +142,35 @@ final class KnownFilesTests: XCTestCase {
         XCTAssertEqual(known.partners(of: "/m/cur/1"), [])
     }
 
+    /// The loader's listing is taken over with the stamps it took by place; files it did not open are
+    /// stamped now, and one gone since is said to be.
+    func testTheListingIsTakenOverWithTheLoadersStamps() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/cur", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["a", "b"] { XCTAssertTrue(FileManager.default.createFile(atPath: "\(folder)/cur/\(name)", contents: Data("x".utf8))) }
+        let listing = [ListedFile(path: "\(folder)/cur/a", named: false), ListedFile(path: "\(folder)/cur/b", named: true),
+                       ListedFile(path: "\(folder)/cur/gone", named: false)]
+        var known = KnownFiles()
+        let unstamped = known.adopt(listing, stamps: [stamp(7)])
+        XCTAssertEqual(unstamped, ["\(folder)/cur/gone"])
+        XCTAssertEqual(known.count, 3)
+        XCTAssertEqual(known.file("\(folder)/cur/a"), .init(stamp: stamp(7), named: false), "the loader's stamp, not today's")
+        XCTAssertEqual(known.file("\(folder)/cur/b")?.stamp, FileStamp(path: "\(folder)/cur/b"))
+        XCTAssertEqual(known.file("\(folder)/cur/b")?.named, true)
+        XCTAssertEqual(known.file("\(folder)/cur/gone"), .init(stamp: nil, named: false))
+        XCTAssertEqual(known.path(of: stamp(7)), "\(folder)/cur/a")
+        XCTAssertEqual(known.files(in: folder + "/cur").count, 3)
+        known.markHeld(["\(folder)/cur/a"])
+        XCTAssertEqual(known.heldFiles(in: folder + "/cur"), ["\(folder)/cur/a"])
+        // Taken over again (not the first thing recorded): file by file, the same.
+        var again = KnownFiles()
+        again.set("/elsewhere/x", .init(stamp: stamp(1), named: false))
+        XCTAssertEqual(again.adopt(listing, stamps: [stamp(7)]), ["\(folder)/cur/gone"])
+        XCTAssertEqual(again.count, 4)
+        XCTAssertEqual(again.file("\(folder)/cur/a"), known.file("\(folder)/cur/a").map { KnownFiles.File(stamp: $0.stamp, named: $0.named) })
+    }
+
     /// Mail moved again and again (`new/` to `cur/`, flags in the name) leaves paths gone behind: once most
     /// are gone they are let go, and what is there keeps its stamp, identity, folder and story.
     func testPathsGoneAreLetGoAndTheRestKept() {

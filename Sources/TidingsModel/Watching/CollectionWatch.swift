@@ -79,6 +79,9 @@ public final class CollectionWatch: Sendable {
                         listed: { [self] files in shared.withLock { $0.listing = files } },
                         stamped: { [self] stamps in
                             shared.withLock { state in
+                                // Room for the whole listing at once: grown by doubling, 390,000 stamps
+                                // would be held twice while copied.
+                                if let count = state.listing?.count, state.stamps.capacity < count { state.stamps.reserveCapacity(count) }
                                 for (index, stamp) in stamps {
                                     if index >= state.stamps.count {
                                         state.stamps += repeatElement(nil, count: index + 1 - state.stamps.count)
@@ -177,22 +180,24 @@ public final class CollectionWatch: Sendable {
                 pending.add(change)
                 debounce.note(at: now)
             }
+            // The stories read from several files are taken once the load is done: the listing is taken over
+            // first, in its order, and they name files already in it.
             let (stopped, finished, rescan, stories) = shared.withLock { state in
                 defer {
                     state.rescanAsked = false
-                    state.stories = []
+                    if state.loadFinished { state.stories = [] }
                 }
-                return (state.stopped, state.loadFinished, state.rescanAsked, state.stories)
+                return (state.stopped, state.loadFinished, state.rescanAsked, state.loadFinished ? state.stories : [])
             }
             if stopped { return }
             if rescan { pending.rescanAsked = true }
-            known.noteStories(stories)
             guard finished else { continue }
             if !measured {
                 measured = true
                 measure(&known, &pending)
                 debounce.note(at: now)
             }
+            known.noteStories(stories)
             guard pending.rescanAsked || pending.lost || debounce.isDue(at: Self.now()) else { continue }
             debounce.reset()
             let changes = pending
@@ -217,12 +222,8 @@ public final class CollectionWatch: Sendable {
             return (state.listing, state.stamps, state.held)
         }
         // Stamps are by place in the loader's listing: without it, every file is stamped now.
-        let files = listing ?? DocumentFiles.list(sources, problem: { _ in })
-        known.reserveCapacity(files.count)
-        for (index, file) in files.enumerated() {
-            let stamp = (listing != nil && index < stamps.count ? stamps[index] : nil) ?? FileStamp(path: file.path)
-            known.set(file.path, KnownFiles.File(stamp: stamp, named: file.named))
-            if stamp == nil { pending.add(file: file.path) }
+        for path in known.adopt(listing ?? DocumentFiles.list(sources, problem: { _ in }), stamps: listing == nil ? [] : stamps) {
+            pending.add(file: path)
         }
         known.markHeld(held)
         FreedMemory.giveBack()

@@ -17,7 +17,10 @@ struct KnownFiles: Sendable {
     // 390,000 files took 170 MiB in tables by folder, name and path, and takes about 50 now.
     /// Every path recorded, by number; a file gone keeps its number, with no file, so numbers stay valid.
     private var paths: [String] = []
-    private var slots: [File?] = []
+    /// Each number's stamp and flags (`File` split in two: the loader's stamps become the first whole).
+    private var stamps: [FileStamp?] = []
+    private var flags: [UInt8] = []
+    private static let present: UInt8 = 1, named: UInt8 = 2, held: UInt8 = 4
     private var numbers: [String: Int32] = [:]
     private var identities: [FileIdentity: Int32] = [:]
     /// Folder (with its last `/`) → the numbers of its files, gone ones included.
@@ -33,23 +36,68 @@ struct KnownFiles: Sendable {
     /// Room for this many files, so a large listing is not copied as the tables grow.
     mutating func reserveCapacity(_ files: Int) {
         paths.reserveCapacity(files)
-        slots.reserveCapacity(files)
+        stamps.reserveCapacity(files)
+        flags.reserveCapacity(files)
         storyOf.reserveCapacity(files)
         numbers.reserveCapacity(files)
         identities.reserveCapacity(files)
     }
 
     func file(_ path: String) -> File? {
-        numbers[path].flatMap { slots[Int($0)] }
+        numbers[path].flatMap { slot(Int($0)) }
+    }
+
+    private func slot(_ number: Int) -> File? {
+        let flags = flags[number]
+        guard flags & Self.present != 0 else { return nil }
+        return File(stamp: stamps[number], named: flags & Self.named != 0, held: flags & Self.held != 0)
+    }
+
+    private func isPresent(_ number: Int32) -> Bool { flags[Int(number)] & Self.present != 0 }
+
+    /// Records the files the loader listed, in its order, with the stamps it took as it opened them (by
+    /// place in the listing, taken over whole); a file it did not open is stamped now. Returns the files
+    /// that could not be stamped (gone since).
+    mutating func adopt(_ listing: [ListedFile], stamps taken: [FileStamp?]) -> [String] {
+        guard paths.isEmpty else {
+            // Not the first thing recorded: file by file.
+            var unstamped: [String] = []
+            for (index, file) in listing.enumerated() {
+                let stamp = (index < taken.count ? taken[index] : nil) ?? FileStamp(path: file.path)
+                set(file.path, File(stamp: stamp, named: file.named))
+                if stamp == nil { unstamped.append(file.path) }
+            }
+            return unstamped
+        }
+        stamps = taken
+        if stamps.count > listing.count { stamps.removeLast(stamps.count - listing.count) }
+        reserveCapacity(listing.count)
+        stamps += repeatElement(nil, count: listing.count - stamps.count)
+        var unstamped: [String] = []
+        for (index, file) in listing.enumerated() {
+            if stamps[index] == nil {
+                stamps[index] = FileStamp(path: file.path)
+                if stamps[index] == nil { unstamped.append(file.path) }
+            }
+            paths.append(file.path)
+            flags.append(Self.present | (file.named ? Self.named : 0))
+            storyOf.append(-1)
+            numbers[file.path] = Int32(index)
+            folders[Self.split(file.path).folder, default: []].append(Int32(index))
+            if let stamp = stamps[index] { identities[Self.identity(stamp)] = Int32(index) }
+        }
+        count = listing.count
+        return unstamped
     }
 
     /// Records a file as read now (or, with nil, as gone).
     mutating func set(_ path: String, _ file: File?) {
         guard file != nil || numbers[path] != nil else { return }
         let number = self.number(path)
-        let old = slots[Int(number)]
+        let old = slot(Int(number))
         if let stamp = old?.stamp, identities[Self.identity(stamp)] == number { identities[Self.identity(stamp)] = nil }
-        slots[Int(number)] = file
+        stamps[Int(number)] = file?.stamp
+        flags[Int(number)] = file.map { Self.present | ($0.named ? Self.named : 0) | ($0.held ? Self.held : 0) } ?? 0
         if let stamp = file?.stamp { identities[Self.identity(stamp)] = number }
         count += (file == nil ? 0 : 1) - (old == nil ? 0 : 1)
         if file == nil { compactIfMostlyGone() }
@@ -57,19 +105,19 @@ struct KnownFiles: Sendable {
 
     /// The files known in one folder (not in its subfolders), as paths.
     func files(in folder: String) -> [String] {
-        (folders[folder + "/"] ?? []).compactMap { slots[Int($0)] == nil ? nil : paths[Int($0)] }
+        (folders[folder + "/"] ?? []).compactMap { isPresent($0) ? paths[Int($0)] : nil }
     }
 
     /// The files of one folder that were read together with others.
     func heldFiles(in folder: String) -> [String] {
-        (folders[folder + "/"] ?? []).compactMap { slots[Int($0)]?.held == true ? paths[Int($0)] : nil }
+        (folders[folder + "/"] ?? []).compactMap { isPresent($0) && flags[Int($0)] & Self.held != 0 ? paths[Int($0)] : nil }
     }
 
     /// Marks files as read together with others (the loader says which, once every file is read).
     mutating func markHeld<Paths: Sequence<String>>(_ paths: Paths) {
         for path in paths {
-            guard let number = numbers[path] else { continue }
-            slots[Int(number)]?.held = true
+            guard let number = numbers[path], isPresent(number) else { continue }
+            flags[Int(number)] |= Self.held
         }
     }
 
@@ -77,7 +125,7 @@ struct KnownFiles: Sendable {
     func files(under folder: String) -> [String] {
         let prefix = folder + "/"
         return folders.filter { $0.key.hasPrefix(prefix) }.flatMap { _, numbers in
-            numbers.compactMap { slots[Int($0)] == nil ? nil : paths[Int($0)] }
+            numbers.compactMap { isPresent($0) ? paths[Int($0)] : nil }
         }
     }
 
@@ -113,7 +161,8 @@ struct KnownFiles: Sendable {
         if let number = numbers[path] { return number }
         let number = Int32(paths.count)
         paths.append(path)
-        slots.append(nil)
+        stamps.append(nil)
+        flags.append(0)
         storyOf.append(-1)
         numbers[path] = number
         folders[Self.split(path).folder, default: []].append(number)
@@ -128,8 +177,8 @@ struct KnownFiles: Sendable {
         self = KnownFiles()
         reserveCapacity(old.count)
         var renumbered = [Int32](repeating: -1, count: old.paths.count)
-        for (index, file) in old.slots.enumerated() {
-            guard let file else { continue }
+        for index in old.paths.indices {
+            guard let file = old.slot(index) else { continue }
             set(old.paths[index], file)
             renumbered[index] = numbers[old.paths[index]]!
         }
@@ -154,7 +203,7 @@ struct KnownFiles: Sendable {
             }
             if known.stamp == nil || known.stamp != file.stamp { differences.changed.append(path) }
         }
-        for (index, file) in slots.enumerated() where file != nil && listing[paths[index]] == nil {
+        for index in paths.indices where isPresent(Int32(index)) && listing[paths[index]] == nil {
             differences.removed.append(paths[index])
         }
         differences.added.sort()
