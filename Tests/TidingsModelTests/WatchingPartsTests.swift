@@ -152,7 +152,9 @@ final class KnownFilesTests: XCTestCase {
         let listing = [ListedFile(path: "\(folder)/cur/a", named: false), ListedFile(path: "\(folder)/cur/b", named: true),
                        ListedFile(path: "\(folder)/cur/gone", named: false)]
         var known = KnownFiles()
-        let unstamped = known.adopt(listing, stamps: [stamp(7)])
+        var stamps: [FileStamp?] = [stamp(7)]
+        let unstamped = known.adopt(listing, stamps: &stamps)
+        XCTAssertTrue(stamps.isEmpty, "taken over")
         XCTAssertEqual(unstamped, ["\(folder)/cur/gone"])
         XCTAssertEqual(known.count, 3)
         XCTAssertEqual(known.file("\(folder)/cur/a"), .init(stamp: stamp(7), named: false), "the loader's stamp, not today's")
@@ -166,7 +168,8 @@ final class KnownFilesTests: XCTestCase {
         // Taken over again (not the first thing recorded): file by file, the same.
         var again = KnownFiles()
         again.set("/elsewhere/x", .init(stamp: stamp(1), named: false))
-        XCTAssertEqual(again.adopt(listing, stamps: [stamp(7)]), ["\(folder)/cur/gone"])
+        stamps = [stamp(7)]
+        XCTAssertEqual(again.adopt(listing, stamps: &stamps), ["\(folder)/cur/gone"])
         XCTAssertEqual(again.count, 4)
         XCTAssertEqual(again.file("\(folder)/cur/a"), known.file("\(folder)/cur/a").map { KnownFiles.File(stamp: $0.stamp, named: $0.named) })
     }

@@ -213,16 +213,19 @@ public final class CollectionWatch: Sendable {
     /// is a difference even when no watch saw it; the others (files skipped by name, never opened) are taken
     /// now. A file gone meanwhile is a change already.
     private func measure(_ known: inout KnownFiles, _ pending: inout PendingChanges) {
-        let (listing, stamps, held) = shared.withLock { state in
+        var stamps: [FileStamp?] = []
+        let (listing, held) = shared.withLock { state in
             defer {
                 state.listing = nil
-                state.stamps = []
                 state.held = []
             }
-            return (state.listing, state.stamps, state.held)
+            // Swapped out, so the one reference to them is handed on (`KnownFiles.adopt`).
+            swap(&stamps, &state.stamps)
+            return (state.listing, state.held)
         }
         // Stamps are by place in the loader's listing: without it, every file is stamped now.
-        for path in known.adopt(listing ?? DocumentFiles.list(sources, problem: { _ in }), stamps: listing == nil ? [] : stamps) {
+        if listing == nil { stamps = [] }
+        for path in known.adopt(listing ?? DocumentFiles.list(sources, problem: { _ in }), stamps: &stamps) {
             pending.add(file: path)
         }
         known.markHeld(held)

@@ -56,9 +56,9 @@ struct KnownFiles: Sendable {
     private func isPresent(_ number: Int32) -> Bool { flags[Int(number)] & Self.present != 0 }
 
     /// Records the files the loader listed, in its order, with the stamps it took as it opened them (by
-    /// place in the listing, taken over whole); a file it did not open is stamped now. Returns the files
-    /// that could not be stamped (gone since).
-    mutating func adopt(_ listing: [ListedFile], stamps taken: [FileStamp?]) -> [String] {
+    /// place in the listing, taken over whole: `taken` is left empty); a file it did not open is stamped now.
+    /// Returns the files that could not be stamped (gone since).
+    mutating func adopt(_ listing: [ListedFile], stamps taken: inout [FileStamp?]) -> [String] {
         guard paths.isEmpty else {
             // Not the first thing recorded: file by file.
             var unstamped: [String] = []
@@ -69,7 +69,8 @@ struct KnownFiles: Sendable {
             }
             return unstamped
         }
-        stamps = taken
+        // Swapped in, not copied: the only reference to 390,000 stamps stays the only one.
+        swap(&stamps, &taken)
         if stamps.count > listing.count { stamps.removeLast(stamps.count - listing.count) }
         reserveCapacity(listing.count)
         stamps += repeatElement(nil, count: listing.count - stamps.count)
