@@ -110,7 +110,9 @@ enum JoinedFiles {
 
     /// The groups as indices into `files`: a Maildir holds 400,000 files, which are not copied to be grouped.
     static func groupIndices<Files: RandomAccessCollection<HeldFile>>(_ files: Files) -> [[Int]] where Files.Index == Int {
-        let sorted = files.indices.sorted { files[$0].order < files[$1].order }
+        // The places first: a held file read from its chunk is copied with its references each time.
+        let orders = files.map(\.order)
+        let sorted = orders.indices.sorted { orders[$0] < orders[$1] }.map { files.startIndex + $0 }
         var parent = Array(sorted.indices)
         func root(_ index: Int) -> Int {
             var index = index
