@@ -37,6 +37,7 @@ final class MailDatesTests: XCTestCase {
         // A numeric zone is the whole offset: `DST` after it adds nothing, also after a name it replaced.
         XCTAssertEqual(date("12 Jun 1991 13:26:45 +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
         XCTAssertEqual(date("12 Jun 1991 13:26:45 MET +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
+        XCTAssertEqual(date("12 Jun 1991 13:26:45 DST"), utc(1991, 6, 12, 12, 26, 45), "no zone: an hour east of UTC, as before")
     }
 
     func testTwoAndThreeDigitYears() {

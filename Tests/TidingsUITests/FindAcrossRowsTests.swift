@@ -173,4 +173,40 @@ final class FindAcrossRowsTests: XCTestCase {
         for character in "cafe near" { state.press(.character(character)) }
         XCTAssertEqual(state.promptProblem, "not found")
     }
+
+    /// A letter with an accent apart and no composed form is not the bare letter: not marked for it.
+    func testALetterWithAnAccentApartIsNotMarkedAsTheBareLetter() {
+        var state = AppState(stories: [UIFixtures.story("letters", body: ["A q\u{301} and a plain q here."],
+                                                        comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        state.press(.character("/"))
+        state.press(.character("q"))
+        state.press(.enter)
+        XCTAssertEqual(marked(&state), ["q"], "only the plain q")
+    }
+
+    /// Every step in a short text says where it went, also back to the pane's top row; a key that does
+    /// nothing, or a resize, starts the steps again (and a message naming a row goes with the resize).
+    func testStepsInAShortTextAlwaysSayWhereAndStartAgainAfterOtherKeys() {
+        var state = AppState(stories: [UIFixtures.story("zebra", body: ["Paragraph with a zebra.", "Another zebra.", "A last zebra."],
+                                                        comments: [(0, "a comment")])], width: 80, height: 24)
+        state.press(.character(" "))
+        state.press(.character("/"))
+        for character in "zebra" { state.press(.character(character)) }
+        state.press(.enter)
+        let first = state.textStepStart
+        state.press(.character(">"))
+        let second = state.textStepStart
+        XCTAssertNotEqual(second, first)
+        state.press(.character("<"))
+        XCTAssertTrue(state.message?.contains("is on row \(first - state.textTop + 1) of the pane") == true, state.message ?? "no message")
+        state.press(.character(">"))
+        state.press(.character("x"))
+        state.press(.character(">"))
+        // From the pane's top row again (the title, which holds the word too), not on from the second match.
+        XCTAssertTrue(state.message?.contains("is on row \(second - state.textTop + 1) of the pane") == true, "started again: \(state.message ?? "")")
+        state.resize(width: 70, height: 24)
+        XCTAssertNil(state.message)
+        XCTAssertEqual(state.textStepStart, state.textTop)
+    }
 }

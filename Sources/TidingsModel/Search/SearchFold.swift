@@ -30,20 +30,21 @@ public enum SearchFold {
     /// conjoining Hangul vowel or final): only such text is composed, as composing costs more than folding.
     static func hasMarksToCompose(_ text: String) -> Bool {
         // Every such mark is U+0300 or above: its first UTF-8 byte is 0xCC or more.
-        text.utf8.contains { $0 >= 0xCC } && text.unicodeScalars.contains(where: goesWithPrevious)
+        text.utf8.contains { $0 >= 0xCC } && text.unicodeScalars.contains { goesWithPrevious($0) || $0.properties.isGraphemeExtend }
     }
 
-    /// A mark that belongs to the character before it: a match ending just before one ends inside a letter.
+    /// A mark that belongs to the letter before it (a combining accent, a Hangul vowel or final): a match
+    /// ending just before one ends inside a letter. Not the joiners and selectors that only shape what is
+    /// drawn (U+200C in Persian words, U+FE0F after an emoji): a word before one of them is whole.
     static func goesWithPrevious(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value >= 0x300 else { return false }
         if (0x1160...0x11FF).contains(scalar.value) { return true }
-        let properties = scalar.properties
-        return properties.canonicalCombiningClass != .notReordered || properties.isGraphemeExtend
+        return scalar.properties.canonicalCombiningClass != .notReordered
     }
 
     /// Whether the UTF-8 at `offset` of these bytes starts with such a mark (false past their end, or when
     /// they hold no whole character there).
-    static func markStarts(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+    public static func markStarts(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         guard offset < bytes.count, bytes[offset] >= 0xCC else { return false }
         var iterator = bytes[offset..<min(bytes.count, offset + 4)].makeIterator()
         var decoder = UTF8()

@@ -262,6 +262,8 @@ public final class CollectionWatch: Sendable {
         update.problems += problems
         update.files.formUnion(problems.map(\.path))
         update.isRescan = changes.rescanAsked
+        // A rescan lists every file again (390,000 paths of a Maildir): what it freed goes back.
+        if changes.rescanAsked || changes.lost { FreedMemory.giveBack() }
         return update
     }
 

@@ -53,6 +53,7 @@ extension AppState {
             return nil
         case .unbound:
             pendingKeys = []
+            textMatchPlace = nil
             let reason = "\(keys.map(\.description).joined(separator: " ")) does nothing in the \(inputContext.rawValue): ? shows the keys"
             if layout.arrangement != .tooSmall { message = reason }
             return .nothingToDo(reason)

@@ -32,9 +32,11 @@ extension AppState {
             found = selectMatchingComment(from: start, forward: forward, inclusive: false, commentHolds)
         case .text:
             start = textStepStart
+            let topBefore = textTop
             found = scrollToMatchingLine(from: start, forward: forward, inclusive: false, lineHolds)
-            // The pane could not bring the match to its top (the text ends): say which row holds it.
-            if let found, found.index != textTop, found.index != start {
+            // The pane could not bring the match to its top (the text ends), or did not move for it (it is at
+            // the top already): say which row holds it.
+            if let found, found.index != start, found.index != textTop || textTop == topBefore {
                 let wentRound = found.wrapped ? (forward ? "Search went round to the top: " : "Search went round to the end: ") : ""
                 message = wentRound + "“\(shown)” is on row \(found.index - textTop + 1) of the pane: the text scrolls no further"
                 return .done

@@ -285,6 +285,11 @@ public struct AppState: Sendable {
             && pageTop >= pageLines().count - pageHeight
         // So does a tall last comment shown to its last line.
         let commentsAtEnd = isShowingTheEndOfATallLastComment()
+        // The row a step named is another one at a new size: its message and place go.
+        if textMatchPlace != nil, width != self.width || height != self.height {
+            textMatchPlace = nil
+            if message?.contains("of the pane: the text scrolls no further") == true { message = nil }
+        }
         self.width = max(0, width)
         self.height = max(0, height)
         settle()

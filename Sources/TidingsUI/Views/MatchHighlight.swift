@@ -18,7 +18,8 @@ enum MatchHighlight {
             for word in words where word.count <= row.bytes.count {
                 var start = 0
                 while start + word.count <= row.bytes.count {
-                    if row.bytes[start] == word[0], row.bytes[start..<(start + word.count)].elementsEqual(word) {
+                    if row.bytes[start] == word[0], row.bytes[start..<(start + word.count)].elementsEqual(word),
+                       !row.bytes.withUnsafeBytes({ SearchFold.markStarts(at: start + word.count, in: $0) }) {
                         mark(&screen, y: y, from: row.columns[start], through: row.columns[start + word.count - 1], area: area)
                         start += word.count
                     } else {

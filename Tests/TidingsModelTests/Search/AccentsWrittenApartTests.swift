@@ -32,6 +32,16 @@ final class AccentsWrittenApartTests: XCTestCase {
         XCTAssertTrue(SearchNeedle("cafe").occurs(in: apart + " and a cafe"))
     }
 
+    /// Joiners and selectors only shape what is drawn: a word before one is whole (Persian writes U+200C
+    /// after a prefix, an emoji may carry U+FE0F).
+    func testAWordBeforeAJoinerOrSelectorIsFound() {
+        let persian = "من می\u{200C}خواهم بروم. این کتاب\u{200C}ها خوب است."
+        XCTAssertTrue(SearchNeedle("کتاب").occurs(in: persian))
+        XCTAssertTrue(SearchNeedle("می").occurs(in: persian))
+        XCTAssertTrue(SearchNeedle("❤").occurs(in: "I \u{2764}\u{FE0F} NY"))
+        XCTAssertTrue(SearchNeedle("I").occurs(in: "I\u{FE0F}"))
+    }
+
     func testHangulWrittenAsJamo() {
         let syllables = "한국어 사전"
         let jamo = syllables.decomposedStringWithCanonicalMapping

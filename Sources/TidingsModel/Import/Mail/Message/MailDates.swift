@@ -307,8 +307,9 @@ private struct DateFields {
               day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         var offset = zone ?? 0
-        // `MET DST` is summer time in that zone; a numeric zone says the offset whole (`+0200 DST` is +0200).
-        if daylight, zoneIsNamed { offset += 60 }
+        // `MET DST` is summer time in that zone (and a bare `DST` an hour east of UTC); a numeric zone says
+        // the offset whole (`+0200 DST` is +0200).
+        if daylight, zoneIsNamed || zone == nil { offset += 60 }
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
