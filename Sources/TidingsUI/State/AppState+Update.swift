@@ -114,7 +114,8 @@ extension AppState {
         adoptSourceMarks(of: batch.entries)
         // An empty provisional list with none listed before changes nothing: the entries are simply added.
         if let provisional = batch.provisional, !(provisional.isEmpty && provisionalCount == 0) {
-            adoptSourceMarks(of: provisional)
+            // Not the marks of a story listed early: it has only some of its messages yet, and once the state
+            // knows a story the marks of the rest would never be taken (its counts come from the marks anyway).
             replaceProvisional(with: provisional, after: batch.entries, problems: batch.problems)
         } else if provisionalCount > 0, !batch.entries.isEmpty {
             // Stories of other files go before the provisional ones, which keep their place at the end.
