@@ -70,7 +70,7 @@ public final class ParallelLoad: Sendable {
 
     /// At most this many threads are listed early from held files: a first screen and more.
     static let provisionalStories = 200
-    /// No provisional list after this many chunks (16,000 files): making one copies what is held so far.
+    /// No provisional list after this many chunks (16,000 files): making one groups all that is held so far.
     static let lastProvisionalChunk = 256
 
     public static let chunkSize = 64
