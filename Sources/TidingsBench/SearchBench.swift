@@ -19,7 +19,7 @@ extension TidingsBench {
                     search.start(generation: generation, query: words, entries: entries, order: order)
                 case .searchMore(let generation, let entries, let order): search.add(generation: generation, entries: entries, order: order)
                 case .cancelSearch: search.cancel()
-                case .loadStory(let index, let summary): perform(state.update(.storyParsed(index: index, result: loader.story(for: summary))))
+                case .loadStory(let index, let summary): perform(state.update(.storyParsed(index: index, result: loader.story(for: summary), summary: summary)))
                 default: break
                 }
             }

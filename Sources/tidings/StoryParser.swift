@@ -42,7 +42,7 @@ final class StoryParser: Sendable {
             return request
         }) {
             let result = loader.story(for: next.summary)
-            inbox.withLock { $0.results.append(.storyParsed(index: next.index, result: result)) }
+            inbox.withLock { $0.results.append(.storyParsed(index: next.index, result: result, summary: next.summary)) }
         }
     }
 

@@ -57,4 +57,24 @@ final class ProvisionalListTests: XCTestCase {
         _ = state.update(.loaded(provisional([0, 1, 2])))
         XCTAssertEqual(state.entries[state.selectedStory].summary.id, stories[2].id)
     }
+
+    /// A thread parsed while listed with its first message alone, then listed whole and asked for again:
+    /// the answer to the first request, coming late, is not shown over the whole thread.
+    func testAnOlderParseOfAThreadListedEarlyIsNotShown() {
+        let whole = StoryBuilder.story("thread w", comments: [(0, "first reply"), (1, "second reply")])
+        var early = whole
+        early.comments = []
+        var state = AppState(readState: ReadState(), width: 80, height: 24)
+        var batch = ParallelLoad.Batch()
+        batch.provisional = [StoryEntry(story: early, readState: ReadState())]
+        XCTAssertEqual(state.update(.loaded(batch)), [.loadStory(index: 0, summary: early.summary)])
+        var final = ParallelLoad.Batch(entries: [StoryEntry(story: whole, readState: ReadState())], finished: true)
+        final.provisional = []
+        XCTAssertEqual(state.update(.loaded(final)), [.loadStory(index: 0, summary: whole.summary)])
+        _ = state.update(.storyParsed(index: 0, result: .success(early), summary: early.summary))
+        XCTAssertNotNil(state.loadingStory, "still waiting for the whole thread")
+        _ = state.update(.storyParsed(index: 0, result: .success(whole), summary: whole.summary))
+        XCTAssertEqual(state.currentStory?.comments.count, 2)
+        XCTAssertEqual(state.entries[0].summary.commentCount, 2)
+    }
 }

@@ -32,8 +32,11 @@ extension AppState {
     }
 
     /// A parsed story (or the reason it could not be) arrives from the executable.
-    mutating func receive(_ result: Result<Story, LoadProblem>, at index: Int) {
+    mutating func receive(_ result: Result<Story, LoadProblem>, at index: Int, for asked: StorySummary? = nil) {
         guard entries.indices.contains(index) else { return }
+        // An answer to an older request for this place, which was asked for again since with another summary
+        // (a thread listed early with its first message, then whole): the latest answer is waited for.
+        if let asked, let latest = latestLoad, latest.index == index, latest.summary != asked { return }
         let summary = entries[index].summary
         let story: Story
         switch result {

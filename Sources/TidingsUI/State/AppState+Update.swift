@@ -29,8 +29,8 @@ extension AppState {
             if absorb(batch) { needsFrame = true }
         case .collectionChanged(let update):
             applyChanges(update)
-        case .storyParsed(let index, let result):
-            receive(result, at: index)
+        case .storyParsed(let index, let result, let summary):
+            receive(result, at: index, for: summary)
         case .commentsCollected(let ids):
             receiveCollectedComments(ids)
             needsFrame = true

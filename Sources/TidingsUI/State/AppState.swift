@@ -185,6 +185,8 @@ public struct AppState: Sendable {
     var parsedStories: ParsedStories
     /// The list position whose story was asked for and has not arrived yet.
     public internal(set) var loadingStory: Int?
+    /// The last story asked to be parsed, and for which entry (`receive(_:at:for:)` drops older answers).
+    var latestLoad: (index: Int, summary: StorySummary)?
     /// What to do once the story being parsed arrives.
     var onArrival = ArrivalIntent.none
     /// Whether anything shown changed since the last `render()`: an idle reader draws nothing.
@@ -242,7 +244,10 @@ public struct AppState: Sendable {
         return pendingEffects
     }
 
-    mutating func request(_ effect: Effect) { pendingEffects.append(effect) }
+    mutating func request(_ effect: Effect) {
+        if case .loadStory(let index, let summary) = effect { latestLoad = (index, summary) }
+        pendingEffects.append(effect)
+    }
 
     /// Makes the next tick save the whole state, as after loading it from the backup of a damaged file:
     /// the good state is then in the state file again, not only in the backup.

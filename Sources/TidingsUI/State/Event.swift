@@ -13,7 +13,9 @@ public enum Event: Sendable {
     /// Files changed on disk (the watch saw them, or a rescan asked with `Effect.rescan` found them).
     case collectionChanged(CollectionUpdate)
     /// The answer to `Effect.loadStory`.
-    case storyParsed(index: Int, result: Result<Story, LoadProblem>)
+    /// `summary`: the one it was asked for, so an answer to a request made before the entry changed (a
+    /// thread listed early, then whole) is told from the answer to the latest.
+    case storyParsed(index: Int, result: Result<Story, LoadProblem>, summary: StorySummary? = nil)
     /// The answer to `Effect.collectComments`: each story's counted comment ids, by story id (a story whose
     /// file could not be read is missing).
     case commentsCollected([String: [CommentID]])

@@ -38,7 +38,7 @@ public struct HeadlessRunner {
         while !queue.isEmpty {
             switch queue.removeFirst() {
             case .loadStory(let index, let summary):
-                queue += state.update(.storyParsed(index: index, result: parse(summary)))
+                queue += state.update(.storyParsed(index: index, result: parse(summary), summary: summary))
             case .save(let changes, let fallback):
                 saves += 1
                 if let failure = save?(changes, fallback) {
