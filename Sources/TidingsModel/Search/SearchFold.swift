@@ -1,14 +1,17 @@
 import Foundation
 
-/// How search compares letters regardless of case and of how accented letters were written (composed `é`
-/// or `e` and a combining accent, as text from some systems has it: both are composed first): ASCII letters by their lowercase, other characters by
-/// Unicode's lowercase mapping, except the few whose lowercase holds an ASCII letter (the Kelvin sign `K`,
+/// How search compares letters regardless of case and of how accented letters were written (composed `é`,
+/// or `e` and a combining accent as text from some systems has it: both are composed first): ASCII letters
+/// by their lowercase, other characters by Unicode's lowercase mapping, except the few whose lowercase holds an ASCII letter (the Kelvin sign `K`,
 /// `İ`), which match only themselves. That exception lets an ASCII word be found in raw bytes by folding ASCII
 /// alone: no other character folds into ASCII, and UTF-8 never hides an ASCII byte inside another character.
 public enum SearchFold {
     /// `text` folded, as UTF-8.
-    public static func bytes(_ text: String) -> [UInt8] {
-        let text = hasMarksToCompose(text) ? text.precomposedStringWithCanonicalMapping : text
+    public static func bytes(_ text: String) -> [UInt8] { fold(text, composed: false) }
+
+    /// Folds in one pass; text found to have a mark to compose is composed and folded again (once: some
+    /// marks stay apart, having no composed form).
+    private static func fold(_ text: String, composed: Bool) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -16,6 +19,7 @@ public enum SearchFold {
                 result.append(lowerASCII(UInt8(scalar.value)))
                 continue
             }
+            if !composed, composesWithPrevious(scalar) { return fold(text.precomposedStringWithCanonicalMapping, composed: true) }
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.contains(where: \.isASCII) {
                 result.append(contentsOf: String(scalar).utf8)
@@ -30,7 +34,13 @@ public enum SearchFold {
     /// conjoining Hangul vowel or final): only such text is composed, as composing costs more than folding.
     static func hasMarksToCompose(_ text: String) -> Bool {
         // Every such mark is U+0300 or above: its first UTF-8 byte is 0xCC or more.
-        text.utf8.contains { $0 >= 0xCC } && text.unicodeScalars.contains { goesWithPrevious($0) || $0.properties.isGraphemeExtend }
+        text.utf8.contains { $0 >= 0xCC } && text.unicodeScalars.contains(where: composesWithPrevious)
+    }
+
+    /// A mark composing may join to the character before it: those that belong to it, and the other
+    /// extending marks (some vowel signs compose though they have no combining class).
+    private static func composesWithPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && (goesWithPrevious(scalar) || scalar.properties.isGraphemeExtend)
     }
 
     /// A mark that belongs to the letter before it (a combining accent, a Hangul vowel or final): a match

@@ -4,6 +4,9 @@ import TidingsModel
 /// one, else of the collection search's words (a comment holding every word; a line holding any). Folded
 /// threads open on the way; at the end the search goes round, and says so.
 extension AppState {
+    /// Ends the message naming a match's row in a text that fits (dropped on a resize: the row is another).
+    static let rowOfPaneWords = " of the pane: the text scrolls no further"
+
     mutating func goToMatch(forward: Bool) -> CommandOutcome {
         let commentHolds: (Comment) -> Bool
         let lineHolds: (String, String?, Int) -> Bool
@@ -38,7 +41,7 @@ extension AppState {
             // the top already): say which row holds it.
             if let found, found.index != start, found.index != textTop || textTop == topBefore {
                 let wentRound = found.wrapped ? (forward ? "Search went round to the top: " : "Search went round to the end: ") : ""
-                message = wentRound + "“\(shown)” is on row \(found.index - textTop + 1) of the pane: the text scrolls no further"
+                message = wentRound + "“\(shown)” is on row \(found.index - textTop + 1)\(Self.rowOfPaneWords)"
                 return .done
             }
         case .stories:

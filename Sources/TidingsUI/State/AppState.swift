@@ -293,7 +293,7 @@ public struct AppState: Sendable {
         // The row a step named is another one at a new size: its message and place go.
         if textMatchPlace != nil, width != self.width || height != self.height {
             textMatchPlace = nil
-            if message?.contains("of the pane: the text scrolls no further") == true { message = nil }
+            if message?.hasSuffix(Self.rowOfPaneWords) == true { message = nil }
         }
         self.width = max(0, width)
         self.height = max(0, height)
