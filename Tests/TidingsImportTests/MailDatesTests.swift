@@ -40,6 +40,17 @@ final class MailDatesTests: XCTestCase {
         XCTAssertEqual(date("12 Jun 1991 13:26:45 DST"), utc(1991, 6, 12, 12, 26, 45), "no zone: an hour east of UTC, as before")
     }
 
+    /// Offsets as ISO 8601 writes them, which hand-made mail and news software puts in an RFC 5322 date.
+    func testOffsetsWithAColonOrHoursAlone() {
+        XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 +02:00"), utc(2026, 11, 26, 8, 0, 0))
+        XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 -05:30"), utc(2026, 11, 26, 15, 30, 0))
+        XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 +02"), utc(2026, 11, 26, 8, 0, 0))
+        XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 -03 (ART)"), utc(2026, 11, 26, 13, 0, 0))
+        XCTAssertEqual(date("Thu, 26 Nov 2026 10:00 +02:00"), utc(2026, 11, 26, 8, 0, 0))
+        XCTAssertNil(date("Thu, 26 Nov 2026 10:00:00 +02:0"), "a minute of one digit is no offset, and no time either")
+        XCTAssertEqual(date("12-Jun-91 13:26:45 GMT"), utc(1991, 6, 12, 13, 26, 45), "a day's dash is no zone")
+    }
+
     func testTwoAndThreeDigitYears() {
         XCTAssertEqual(date("21 Jun 91 02:56:59 GMT"), utc(1991, 6, 21, 2, 56, 59))
         XCTAssertEqual(date("1 Jan 49 00:00 +0000"), utc(2049, 1, 1, 0, 0))

@@ -166,16 +166,33 @@ public enum MailDates {
         return fields
     }
 
-    /// `hhmm` after a sign: the offset in minutes, when exactly four digits follow.
+    /// The offset after a sign, in minutes: `hhmm` as RFC 5322 writes it, or `hh:mm` and `hh` as ISO 8601
+    /// does (mail written by hand-made software has them), nil for any other run of digits.
     private static func readNumericZone<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (minutes: Int, end: Int)? where Bytes.Index == Int {
-        var index = start
-        var value = 0
-        while index < raw.endIndex, isDigit(raw[index]), index - start < 5 {
-            value = value * 10 + Int(raw[index] - 0x30)
-            index += 1
+        func digits(from first: Int) -> (value: Int, end: Int) {
+            var index = first
+            var value = 0
+            while index < raw.endIndex, isDigit(raw[index]), index - first < 5 {
+                value = value * 10 + Int(raw[index] - 0x30)
+                index += 1
+            }
+            return (value, index)
         }
-        guard index - start == 4, value % 100 < 60 else { return nil }
-        return (value / 100 * 60 + value % 100, index)
+        let read = digits(from: start)
+        switch read.end - start {
+        case 4:
+            guard read.value % 100 < 60 else { return nil }
+            return (read.value / 100 * 60 + read.value % 100, read.end)
+        case 2 where read.end < raw.endIndex && raw[read.end] == UInt8(ascii: ":"):
+            let minutes = digits(from: read.end + 1)
+            guard read.value < 24, minutes.end - read.end - 1 == 2, minutes.value < 60 else { return nil }
+            return (read.value * 60 + minutes.value, minutes.end)
+        case 2:
+            guard read.value < 24 else { return nil }
+            return (read.value * 60, read.end)
+        default:
+            return nil
+        }
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
