@@ -213,6 +213,68 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.files, [folder + "/cur/1.in:2,S", folder + "/.Sent/cur/2.out:2,S", folder + "/new/3.in"])
     }
 
+    /// A Maildir++ folder (hidden) made while the reader runs is read, and one moved away or renamed takes
+    /// its threads with it or to its new name; a hidden folder that is no Maildir is still passed over.
+    func testMaildirPlusPlusFoldersMadeAndRenamedLive() throws {
+        try FileManager.default.removeItem(atPath: folder + "/a.txt")
+        try FileManager.default.removeItem(atPath: folder + "/b.txt")
+        func make(_ sub: String) throws {
+            try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        func message(_ name: String, subject: String, id: String) throws {
+            let text = "From: A <a@example.org>\nDate: Tue, 17 Nov 2009 10:00:00 +0100\nSubject: \(subject)\nMessage-ID: <\(id)>\n\nText.\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        for sub in ["cur", "new", "tmp"] { try make(sub) }
+        try message("cur/1.in:2,S", subject: "Lunch", id: "lunch@x")
+        let watch = try start()
+
+        // Made elsewhere whole and moved in, as a mail client's rename does.
+        let outside = NSTemporaryDirectory() + "tidings-maildir-plus-\(UUID().uuidString.prefix(8))"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
+        }
+        try Data("From: B <b@example.org>\nSubject: Dinner\nMessage-ID: <dinner@x>\n\nText.\n".utf8)
+            .write(to: URL(fileURLWithPath: outside + "/cur/2.in:2,"))
+        try FileManager.default.moveItem(atPath: outside, toPath: folder + "/.Work")
+        var update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Dinner"])
+        XCTAssertEqual(update.files, [folder + "/.Work/cur/2.in:2,"])
+
+        // A message delivered into it later is read too: the folder is watched.
+        try message(".Work/new/3.in", subject: "Breakfast", id: "breakfast@x")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertTrue(update.entries.contains { $0.summary.title == "Breakfast" }, "the mailbox is threaded again with it")
+
+        // Renamed: the threads go with it, to their new paths.
+        try FileManager.default.moveItem(atPath: folder + "/.Work", toPath: folder + "/.Job")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(Set(update.entries.compactMap(\.summary.title)), ["Dinner", "Breakfast"])
+        XCTAssertTrue(update.entries.allSatisfy { $0.summary.source.path.hasPrefix(folder + "/.Job/") }, "\(update.entries.map(\.summary.source.path))")
+        XCTAssertTrue(update.files.contains(folder + "/.Work/cur/2.in:2,"), "the old paths are gone from the list")
+
+        // A hidden folder that is no Maildir (a tool's own) is not read, nor anything later written in it.
+        try make(".notmuch")
+        try write(".notmuch/story.txt", title: "Not mail", comments: 0)
+        XCTAssertNil(next(watch, within: 0.6))
+    }
+
+    /// A Maildir moved into a watched folder of stories is read as one.
+    func testAMaildirMovedInIsRead() throws {
+        let watch = try start()
+        let outside = NSTemporaryDirectory() + "tidings-maildir-in-\(UUID().uuidString.prefix(8))"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
+        }
+        try Data("From: B <b@example.org>\nSubject: Dinner\nMessage-ID: <dinner@x>\n\nText.\n".utf8)
+            .write(to: URL(fileURLWithPath: outside + "/new/1.in"))
+        try FileManager.default.moveItem(atPath: outside, toPath: folder + "/box")
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Dinner"])
+    }
+
     /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
     func testWithoutWatchingARescanFindsTheChanges() throws {
         let watch = try start(watching: false)

@@ -239,7 +239,7 @@ public final class CollectionWatch: Sendable {
         var named: Set<String> = []
         var problems: [LoadProblem] = []
         for folder in changes.removedFolders { paths += known.files(under: folder) }
-        for folder in changes.addedFolders where FolderRole.of(folder) != .ignored && !isSummaryCache(folder) {
+        for folder in changes.addedFolders where Self.isListedWhenAdded(folder) && !isSummaryCache(folder) {
             for file in DocumentFiles.list([folder], problem: { problems.append($0) }, entering: watchFolder) {
                 paths.append(file.path)
                 if file.named { named.insert(file.path) }
@@ -265,6 +265,14 @@ public final class CollectionWatch: Sendable {
         // A rescan lists every file again (390,000 paths of a Maildir): what it freed goes back.
         if changes.rescanAsked || changes.lost { FreedMemory.giveBack() }
         return update
+    }
+
+    /// Whether a folder come while the reader runs is listed: a Maildir come whole (made, or moved in; also a
+    /// hidden one, a Maildir++ folder), and any other folder the listing would walk and whose files are read.
+    static func isListedWhenAdded(_ folder: String) -> Bool {
+        if MaildirSubfolders.isMaildir(folder) { return true }
+        guard KnownFiles.split(folder).name.utf8.first != UInt8(ascii: ".") else { return false }
+        return FolderRole.of(folder) != .ignored
     }
 
     /// What to say once: changes lost, the watch limit reached, no watch at all.

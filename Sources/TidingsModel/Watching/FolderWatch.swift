@@ -3,7 +3,8 @@ import Synchronization
 
 /// The kernel's notifications of changes in folders (Linux inotify), read without blocking: folders are
 /// added as the listing enters them, and `changes()` turns what the kernel queued into `FolderChange`s in
-/// the collection's own paths. Hidden names are passed over, as the listing passes them over. A folder
+/// the collection's own paths. Hidden names are passed over, as the listing passes them over (but for a
+/// Maildir's hidden folders, which may be its Maildir++ folders). A folder
 /// watched only for files the user named (`watch(_:file:)`) reports those files and nothing else.
 final class FolderWatch: Sendable {
     enum Adding: Equatable {
@@ -96,7 +97,11 @@ final class FolderWatch: Sendable {
             }
             return
         }
-        guard record.name.utf8.first != UInt8(ascii: ".") else { return }
+        // Hidden names are passed over as the listing passes them over, but for a Maildir's hidden folders,
+        // which may be Maildir++ folders (`.Sent`) the listing walks: made, moved in or away live.
+        if record.name.utf8.first == UInt8(ascii: ".") {
+            guard has(IN_ISDIR), folder.names == nil, MaildirSubfolders.isMaildir(folder.path) else { return }
+        }
         if let names = folder.names {
             if !has(IN_ISDIR), let path = names[record.name] { changes.append(.file(path)) }
             return
