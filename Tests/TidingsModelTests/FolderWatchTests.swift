@@ -238,9 +238,10 @@ final class CollectionWatchTests: XCTestCase {
         try Data("From: B <b@example.org>\nSubject: Dinner\nMessage-ID: <dinner@x>\n\nText.\n".utf8)
             .write(to: URL(fileURLWithPath: outside + "/cur/2.in:2,"))
         try FileManager.default.moveItem(atPath: outside, toPath: folder + "/.Work")
+        // The Maildir's messages are threaded again with it (a message in one folder may answer another's).
         var update = try XCTUnwrap(next(watch))
-        XCTAssertEqual(update.entries.map(\.summary.title), ["Dinner"])
-        XCTAssertEqual(update.files, [folder + "/.Work/cur/2.in:2,"])
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Dinner", "Lunch"])
+        XCTAssertEqual(update.files, [folder + "/.Work/cur/2.in:2,", folder + "/cur/1.in:2,S"])
 
         // A message delivered into it later is read too: the folder is watched.
         try message(".Work/new/3.in", subject: "Breakfast", id: "breakfast@x")
@@ -250,13 +251,37 @@ final class CollectionWatchTests: XCTestCase {
         // Renamed: the threads go with it, to their new paths.
         try FileManager.default.moveItem(atPath: folder + "/.Work", toPath: folder + "/.Job")
         update = try XCTUnwrap(next(watch))
-        XCTAssertEqual(Set(update.entries.compactMap(\.summary.title)), ["Dinner", "Breakfast"])
-        XCTAssertTrue(update.entries.allSatisfy { $0.summary.source.path.hasPrefix(folder + "/.Job/") }, "\(update.entries.map(\.summary.source.path))")
+        XCTAssertEqual(Set(update.entries.compactMap(\.summary.title)), ["Dinner", "Breakfast", "Lunch"])
+        XCTAssertTrue(update.entries.filter { $0.summary.title != "Lunch" }.allSatisfy { $0.summary.source.path.hasPrefix(folder + "/.Job/") },
+                      "\(update.entries.map(\.summary.source.path))")
         XCTAssertTrue(update.files.contains(folder + "/.Work/cur/2.in:2,"), "the old paths are gone from the list")
+
+        // A new folder holding a reply to a thread of the inbox: the thread takes it, nothing is listed twice.
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
+        }
+        try Data("From: C <c@example.org>\nSubject: Re: Lunch\nMessage-ID: <again@x>\nIn-Reply-To: <lunch@x>\n\nYes.\n".utf8)
+            .write(to: URL(fileURLWithPath: outside + "/cur/4.in:2,"))
+        try FileManager.default.moveItem(atPath: outside, toPath: folder + "/.Archive")
+        update = try XCTUnwrap(next(watch))
+        let lunch = update.entries.filter { $0.summary.title == "Lunch" }
+        XCTAssertEqual(lunch.map(\.summary.commentCount), [1], "\(update.entries.map { ($0.summary.title, $0.summary.source.path) })")
+        XCTAssertFalse(update.entries.contains { $0.summary.title == "Re: Lunch" })
+        XCTAssertTrue(update.files.contains(folder + "/cur/1.in:2,S"), "the thread's entry is replaced")
+
+        // Made in steps: the folder first, its `cur/ new/ tmp/` after the watch has looked at it.
+        try make(".Slow")
+        XCTAssertNil(next(watch, within: 0.6), "not a Maildir yet: nothing to read")
+        for sub in ["cur", "new", "tmp"] { try make(".Slow/" + sub) }
+        try message(".Slow/new/5.in", subject: "Supper", id: "supper@x")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertTrue(update.entries.contains { $0.summary.title == "Supper" }, "\(update.entries.map(\.summary.title))")
 
         // A hidden folder that is no Maildir (a tool's own) is not read, nor anything later written in it.
         try make(".notmuch")
         try write(".notmuch/story.txt", title: "Not mail", comments: 0)
+        try make(".notmuch/xapian")
+        try write(".notmuch/xapian/story.txt", title: "Not mail", comments: 0)
         XCTAssertNil(next(watch, within: 0.6))
     }
 

@@ -5,9 +5,8 @@ import Foundation
 /// - the other files of each story read from several files together that it was part of (a thread's
 ///   messages in a Maildir, in any of its folders), so no story loses the files that did not change;
 /// - when it is, or was, a message one per file (`HeldFile`), the other such files of its folder (in a
-///   Maildir: of its mailbox's `cur/` and `new/`): a new message may answer any of them. A reply that
-///   arrives in one folder to a thread kept only in another (the inbox answering the sent folder) is
-///   listed on its own until the next start.
+///   Maildir: the `cur/` and `new/` of its mailbox and of the Maildir++ folders beside it): a new message
+///   may answer any of them.
 /// The stamps of what was read are kept in `KnownFiles`, for the next rescan.
 struct CollectionRefresh {
     let loader: CollectionLoader
@@ -74,10 +73,15 @@ struct CollectionRefresh {
             if let file = known.file(path) { toRead[path] = file.named }
             work.append(path)
         }
+        var families: [String: [String]] = [:]
         func includeHeld(of folders: Set<String>) {
             for folder in folders {
                 if case .messages(let mailbox) = role(ofFolder: folder) {
-                    for box in [mailbox + "/cur", mailbox + "/new"] { known.files(in: box).forEach(include) }
+                    let family = families[mailbox] ?? Self.mailboxFamily(mailbox)
+                    families[mailbox] = family
+                    for box in family {
+                        for messages in [box + "/cur", box + "/new"] { known.files(in: messages).forEach(include) }
+                    }
                 } else {
                     known.heldFiles(in: folder).forEach(include)
                 }
@@ -116,6 +120,15 @@ struct CollectionRefresh {
         let entries = ParallelLoad.inPathOrder(result.entries)
         known.noteStories(entries)
         return CollectionUpdate(files: replaced, entries: entries, problems: result.problems)
+    }
+
+    /// A Maildir with its Maildir++ folders, from any of them: the load threads their messages together (a
+    /// reply in `.Sent` joins its thread in the inbox), so a message come in one is read with all of them.
+    static func mailboxFamily(_ mailbox: String) -> [String] {
+        let parent = FolderRole.folder(of: mailbox)
+        let hidden = KnownFiles.split(mailbox).name.utf8.first == UInt8(ascii: ".")
+        let top = hidden && parent != mailbox && MaildirSubfolders.isMaildir(parent) ? parent : mailbox
+        return [top] + MaildirSubfolders.list(top).map(\.path)
     }
 
     /// Reads files on their own, holding back those to be read together with others.

@@ -239,6 +239,11 @@ public final class CollectionWatch: Sendable {
         var named: Set<String> = []
         var problems: [LoadProblem] = []
         for folder in changes.removedFolders { paths += known.files(under: folder) }
+        // Watched before it is looked at: a Maildir++ folder finished meanwhile is listed below, one finished
+        // later is reported by the watch.
+        for folder in changes.addedFolders where Self.mayBecomeMailbox(folder) && !MaildirSubfolders.isMaildir(folder) {
+            folders?.watchForMailbox(folder)
+        }
         for folder in changes.addedFolders where Self.isListedWhenAdded(folder) && !isSummaryCache(folder) {
             for file in DocumentFiles.list([folder], problem: { problems.append($0) }, entering: watchFolder) {
                 paths.append(file.path)
@@ -273,6 +278,11 @@ public final class CollectionWatch: Sendable {
         if MaildirSubfolders.isMaildir(folder) { return true }
         guard KnownFiles.split(folder).name.utf8.first != UInt8(ascii: ".") else { return false }
         return FolderRole.of(folder) != .ignored
+    }
+
+    /// Whether a folder come that is no Maildir may become a Maildir++ folder: hidden, in a Maildir.
+    static func mayBecomeMailbox(_ folder: String) -> Bool {
+        KnownFiles.split(folder).name.utf8.first == UInt8(ascii: ".") && MaildirSubfolders.isMaildir(FolderRole.folder(of: folder))
     }
 
     /// What to say once: changes lost, the watch limit reached, no watch at all.

@@ -14,10 +14,13 @@ final class FolderWatch: Sendable {
         case failed
     }
 
-    /// A folder being watched; `names` (name → the path the user gave) when only named files count.
+    /// A folder being watched; `names` (name → the path the user gave) when only named files count;
+    /// `awaitsMailbox` for a Maildir's hidden folder that is not yet a Maildir (made in steps): only its
+    /// becoming one counts.
     private struct Watched {
         var path: String
         var names: [String: String]?
+        var awaitsMailbox = false
     }
 
     /// What is asked of the kernel: every change that adds, rewrites or removes a file or a folder.
@@ -51,9 +54,22 @@ final class FolderWatch: Sendable {
             } else {
                 watched.names = nil
             }
+            watched.awaitsMailbox = false
             folders[watch] = watched
         }
         return .added
+    }
+
+    /// Watches a Maildir's hidden folder that is not a Maildir yet (`mkdir .Lists`, its `cur/ new/ tmp/` to
+    /// come): it is reported as a folder come (`folderAdded`) once it has them, and nothing in it is
+    /// reported before (a tool's own hidden folder, `.notmuch`, is never read).
+    func watchForMailbox(_ folder: String) {
+        let watch = inotify_add_watch(descriptor, folder, Self.mask)
+        guard watch >= 0 else { return }
+        folders.withLock { folders in
+            guard folders[watch] == nil else { return }
+            folders[watch] = Watched(path: folder, names: [:], awaitsMailbox: true)
+        }
     }
 
     /// How many folders are watched.
@@ -95,6 +111,13 @@ final class FolderWatch: Sendable {
                 changes.append(.folderRemoved(folder.path))
                 unwatch(folder.path, &folders, descriptor: descriptor)
             }
+            return
+        }
+        if folder.awaitsMailbox {
+            guard has(IN_ISDIR), has(IN_CREATE) || has(IN_MOVED_TO), MaildirSubfolders.isMaildir(folder.path) else { return }
+            folders[record.watch]?.awaitsMailbox = false
+            folders[record.watch]?.names = nil
+            changes.append(.folderAdded(folder.path))
             return
         }
         // Hidden names are passed over as the listing passes them over, but for a Maildir's hidden folders,
