@@ -50,14 +50,23 @@ public enum MailDates {
                 previous = 0x30
                 continue
             }
-            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
-               fields.hour != nil || previous == 0x20,
-               let zone = readNumericZone(raw, from: index + 1) {
-                fields.zone = byte == UInt8(ascii: "-") ? -zone.minutes : zone.minutes
-                fields.zoneIsNamed = false
-                index = zone.end
-                previous = 0x30
-                continue
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"), fields.hour != nil || previous == 0x20 {
+                let signed = previous == UInt8(ascii: "+") || previous == UInt8(ascii: "-")
+                if !signed, let zone = readNumericZone(raw, from: index + 1) {
+                    fields.zone = byte == UInt8(ascii: "-") ? -zone.minutes : zone.minutes
+                    fields.zoneIsNamed = false
+                    index = zone.end
+                    previous = 0x30
+                    continue
+                }
+                // After the time, digits after a sign can only be a zone: one that cannot be read (`+02:60`,
+                // `+-02:00`) is passed over, and the date is kept without it.
+                if fields.hour != nil, index + 1 < raw.endIndex, isDigit(raw[index + 1]) {
+                    index += 1
+                    while index < raw.endIndex, isDigit(raw[index]) || raw[index] == UInt8(ascii: ":") { index += 1 }
+                    previous = 0x30
+                    continue
+                }
             }
             if isLetter(byte) {
                 var end = index
@@ -167,7 +176,8 @@ public enum MailDates {
     }
 
     /// The offset after a sign, in minutes: `hhmm` as RFC 5322 writes it, or `hh:mm` and `hh` as ISO 8601
-    /// does (mail written by hand-made software has them), nil for any other run of digits.
+    /// does, also with one digit for the hour (`+2`, `-5:30`: mail written by hand-made software has them);
+    /// nil for any other run of digits.
     private static func readNumericZone<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (minutes: Int, end: Int)? where Bytes.Index == Int {
         func digits(from first: Int) -> (value: Int, end: Int) {
             var index = first
@@ -183,13 +193,12 @@ public enum MailDates {
         case 4:
             guard read.value % 100 < 60 else { return nil }
             return (read.value / 100 * 60 + read.value % 100, read.end)
-        case 2 where read.end < raw.endIndex && raw[read.end] == UInt8(ascii: ":"):
-            let minutes = digits(from: read.end + 1)
-            guard read.value < 24, minutes.end - read.end - 1 == 2, minutes.value < 60 else { return nil }
-            return (read.value * 60 + minutes.value, minutes.end)
-        case 2:
+        case 1, 2:
             guard read.value < 24 else { return nil }
-            return (read.value * 60, read.end)
+            guard read.end < raw.endIndex, raw[read.end] == UInt8(ascii: ":") else { return (read.value * 60, read.end) }
+            let minutes = digits(from: read.end + 1)
+            guard minutes.end - read.end - 1 == 2, minutes.value < 60 else { return nil }
+            return (read.value * 60 + minutes.value, minutes.end)
         default:
             return nil
         }
