@@ -263,6 +263,38 @@ final class SearchTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(runner.state.focus, .stories)
     }
 
+    /// The story selected before a search that matched nothing is not shown, read or marked while the list
+    /// is empty, and comes back where it was left when the search is cleared.
+    func testNothingMatchedShowsNoStory() throws {
+        for (width, height) in Self.sizes {
+            let size = "\(width)x\(height)"
+            var runner = runner(width: width, height: height, holding: false)
+            runner.press(.enter)  // alpha's comments: the first is read
+            runner.press(.character("j"))
+            let selected = runner.state.selectedComment
+            runner.press(.escape)
+            runner.press(.character("/"))
+            type("submarine", &runner)
+            runner.press(.enter)
+            XCTAssertNil(runner.state.currentStory, size)
+            let screen = runner.state.render()
+            let shown = (0..<screen.height).map { screen.row($0) }.joined(separator: "\n")
+            for comment in ["ferry is late", "no ferry today", "buses only"] {
+                XCTAssertFalse(shown.contains(comment), "\(size): \(comment) is not shown\n\(shown)")
+            }
+            let readBefore = runner.state.readState.journal.count
+            runner.press(.tab)
+            XCTAssertEqual(runner.state.focus, .stories, size)
+            XCTAssertEqual(runner.state.message, "No story matches the search: Esc shows every story", size)
+            runner.press(.character("2"))
+            XCTAssertEqual(runner.state.focus, .stories, size)
+            XCTAssertEqual(runner.state.readState.journal.count, readBefore, "\(size): nothing was marked")
+            runner.press(.escape)
+            XCTAssertEqual(runner.state.currentStory?.id, "alpha", size)
+            XCTAssertEqual(runner.state.selectedComment, selected, "\(size): back where it was left")
+        }
+    }
+
     func testAMatchInAFoldedCommentIsOpened() throws {
         var runner = runner(width: 80, height: 24, holding: false)
         runner.press(.enter)  // alpha's comments

@@ -229,6 +229,11 @@ extension AppState {
     }
 
     mutating func focus(_ target: Focus) {
+        // With no story listed there is nothing to read in the other panes.
+        if target != .stories, listIsEmptied {
+            message = activeQuery != nil ? "No story matches the search: Esc shows every story" : "No story is listed"
+            return
+        }
         focus = target
         if target != .stories { markStoryOpened() }
     }

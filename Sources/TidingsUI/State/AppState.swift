@@ -181,6 +181,8 @@ public struct AppState: Sendable {
     }
     /// The selected story, parsed in full; nil while it is being parsed.
     public internal(set) var currentStory: Story?
+    /// The selected story is not shown because a search lists no story (`AppState+EmptyList`).
+    var storyHiddenByEmptyList = false
     /// Stories parsed recently, by list position: going back to one needs no parse.
     var parsedStories: ParsedStories
     /// The list position whose story was asked for and has not arrived yet.
@@ -307,6 +309,8 @@ public struct AppState: Sendable {
 
     /// Brings scroll positions in line with the selection and size, then marks what is now shown.
     mutating func settle() {
+        // First: a story hidden by an emptied list has nothing shown to mark.
+        followEmptiedList()
         let layout = self.layout
         if let list = layout.storyList { storyList.show(rows.row(ofEntry: selectedStory) ?? 0, height: list.height, count: rows.count) }
         if let text = layout.storyTextBody {
