@@ -139,6 +139,9 @@ final class MailLayoutTests: XCTestCase {
         let signature = BodyLayout.blockLines(Block(.signature, text: "-- \nAnn  Author"), width: 20)
         XCTAssertEqual(signature.map(\.text), ["--", "Ann  Author"])
         XCTAssertTrue(signature.allSatisfy { $0.style == .dim })
+        // Each line of a signature stands alone, however long the one before it: it is no prose.
+        let long = Block(.signature, text: "-- \nAlpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa\nSecond signature line here\nThird")
+        XCTAssertEqual(texts([long], width: 46), ["--", "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta", "Iota Kappa", "Second signature line here", "Third"])
     }
 
     func testRunsOfQuotesFoldAsAWhole() {

@@ -6,7 +6,8 @@ import TidingsModel
 /// as one paragraph when the pane is narrower than its lines (`ProseRun`), so a narrow pane does not show
 /// a long row, a row of one word, a long row, and so on.
 enum PreservedWrap {
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// `joinsProse` false keeps every line apart whatever its width (a signature: name, title, address).
+    static func wrap(_ text: String, width: Int, joinsProse: Bool = true) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
         // Sanitized line by line, so a tab expands from the start of its own line.
@@ -17,7 +18,7 @@ enum PreservedWrap {
         }
         let widths = lines.map { DisplayWidth.of($0) }
         // From a patch's first line on, every line stands as written (a diff is no prose).
-        let patch = lines.firstIndex(where: ProseRun.startsPatch) ?? lines.count
+        let patch = joinsProse ? lines.firstIndex(where: ProseRun.startsPatch) ?? lines.count : 0
         var index = 0
         while index < lines.count {
             let end = index < patch ? min(ProseRun.end(lines, widths, from: index), patch) : index + 1

@@ -73,7 +73,8 @@ enum BodyLayout {
         case .preserved, .signature:
             let lead = fitLead(indent: 2 * level, marker: 0, width: width)
             let style = block.kind == .signature ? Style(dim: true) : .plain
-            let rows = PreservedWrap.wrap(block.plainText, width: width - lead.indent).map { StyledLine(text: $0, style: style) }
+            let rows = PreservedWrap.wrap(block.plainText, width: width - lead.indent, joinsProse: block.kind != .signature)
+                .map { StyledLine(text: $0, style: style) }
             return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
