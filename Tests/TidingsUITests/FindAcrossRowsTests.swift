@@ -146,9 +146,9 @@ final class FindAcrossRowsTests: XCTestCase {
         }
         XCTAssertTrue(rows[0].contains("is on row 8 of the pane"), rows[0])
         XCTAssertTrue(rows[1].contains("is on row 10 of the pane"), rows[1])
-        XCTAssertTrue(rows[2].hasPrefix("Search went round to the top"), rows[2])
+        XCTAssertTrue(rows[2].hasPrefix("Find went round to the top"), rows[2])
         state.press(.character("<"))
-        XCTAssertTrue(state.message?.hasPrefix("Search went round to the end: “harbour” is on row 10") == true, state.message ?? "")
+        XCTAssertTrue(state.message?.hasPrefix("Find went round to the end: “harbour” is on row 10") == true, state.message ?? "")
         state.press(.character("<"))
         XCTAssertTrue(state.message?.contains("is on row 8 of the pane") == true, state.message ?? "")
         state.press(.character("<"))

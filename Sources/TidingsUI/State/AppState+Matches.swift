@@ -26,6 +26,8 @@ extension AppState {
             let how = [find, search].compactMap { $0 }.joined(separator: ", ")
             return .nothingToDo("Nothing to step through" + (how.isEmpty ? "" : ": " + how))
         }
+        // A find (`/` in a pane) goes round as a find, the collection search's words as a search.
+        let kind = paneFind != nil ? "Find" : "Search"
         let found: (index: Int, wrapped: Bool)?
         let start: Int
         switch focus {
@@ -40,7 +42,7 @@ extension AppState {
             // The pane could not bring the match to its top (the text ends), or did not move for it (it is at
             // the top already): say which row holds it.
             if let found, found.index != start, found.index != textTop || textTop == topBefore {
-                let wentRound = found.wrapped ? (forward ? "Search went round to the top: " : "Search went round to the end: ") : ""
+                let wentRound = found.wrapped ? "\(kind) went round to the \(forward ? "top" : "end"): " : ""
                 message = wentRound + "“\(shown)” is on row \(found.index - textTop + 1)\(Self.rowOfPaneWords)"
                 return .done
             }
@@ -51,7 +53,7 @@ extension AppState {
         if found.index == start, focus == .comments || found.wrapped {
             message = "The only match in this \(focus == .comments ? "story's comments" : "story's text")"
         } else if found.wrapped {
-            message = forward ? "Search went round to the top" : "Search went round to the end"
+            message = "\(kind) went round to the \(forward ? "top" : "end")"
         }
         return .done
     }
