@@ -58,6 +58,20 @@ final class BodyLayoutTests: XCTestCase {
                        ["[0] ", "https://a.", "example/x"], "too narrow to hang: the target under its label")
     }
 
+    /// A link's number stays with its words: after them when the link's text ends in a line break, and whole
+    /// when a long address is split between characters.
+    func testALinkNumberIsNeverSplitOrSentToTheNextLine() {
+        let feed = Block(.paragraph, [Run("submitted by "), Run(" /u/someone \n", link: 0), Run("[link]", link: 1)])
+        XCTAssertEqual(texts(feed, width: 40), ["submitted by /u/someone[1]", "[link][2]"])
+        let address = Block(.paragraph, [Run("https://en.wikipedia.org/wiki/Ride_of_the_Valkyries", link: 0)])
+        for width in 20...60 {
+            let rows = texts(address, width: width)
+            XCTAssertTrue(rows.joined() == "https://en.wikipedia.org/wiki/Ride_of_the_Valkyries[1]", "\(width): \(rows)")
+            XCTAssertTrue(rows.contains { $0.hasSuffix("[1]") }, "\(width): \(rows)")
+            XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(rows)")
+        }
+    }
+
     func testEveryStringPassesTheGate() {
         // What an importer decoded from `&#27;[31m` is a raw escape: it must show as the marker.
         let escape = "\u{1B}[31m"

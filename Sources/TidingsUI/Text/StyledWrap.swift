@@ -38,8 +38,16 @@ enum StyledWrap {
                 for span in word { append(span.text, span.style, link: span.link, to: &line) }
                 lineWidth += wordWidth
             } else {
-                // Longer than a line: split between characters (never inside a grapheme cluster).
+                // Longer than a line: split between characters (never inside a grapheme cluster), but a link's
+                // number (`[12]`) is kept whole.
                 for span in word {
+                    let spanWidth = span.link != nil ? DisplayWidth.of(span.text) : 0
+                    if span.link != nil, spanWidth <= width {
+                        if lineWidth + spanWidth > width, lineWidth > 0 { breakLine() }
+                        append(span.text, span.style, link: span.link, to: &line)
+                        lineWidth += spanWidth
+                        continue
+                    }
                     for original in span.text {
                         let character: Character = DisplayWidth.of(original) > width ? "\u{FFFD}" : original
                         let cells = DisplayWidth.of(character)

@@ -153,9 +153,14 @@ enum BodyLayout {
             return rows.map { StyledLine(text: $0, style: style) }
         }
         let spans = block.runs.flatMap { run -> [StyledLine.Span] in
-            var result = [StyledLine.Span(text: run.text, style: style(for: run.emphasis, in: block.kind))]
-            if let link = run.link { result.append(.init(text: "[\(link + 1)]", style: .accent, link: link + 1)) }
-            return result
+            let style = style(for: run.emphasis, in: block.kind)
+            guard let link = run.link else { return [StyledLine.Span(text: run.text, style: style)] }
+            // The number goes right after the link's words, before the spaces and line break its text may end
+            // with (a feed's `<a> /u/name </a><br>`), so it never starts the next line.
+            let words = run.text.reversed().drop { $0.isWhitespace }.count
+            let end = run.text.index(run.text.startIndex, offsetBy: words)
+            return [.init(text: String(run.text[..<end]), style: style), .init(text: "[\(link + 1)]", style: .accent, link: link + 1),
+                    .init(text: String(run.text[end...]), style: style)]
         }
         return StyledWrap.wrap(spans, width: width)
     }
