@@ -153,8 +153,10 @@ final class KnownFilesTests: XCTestCase {
                        ListedFile(path: "\(folder)/cur/gone", named: false)]
         var known = KnownFiles()
         var stamps: [FileStamp?] = [stamp(7)]
-        let unstamped = known.adopt(listing, stamps: &stamps)
+        var keys = [JoinKeys([11, 12])]
+        let unstamped = known.adopt(listing, stamps: &stamps, keys: &keys)
         XCTAssertTrue(stamps.isEmpty, "taken over")
+        XCTAssertTrue(keys.isEmpty, "taken over")
         XCTAssertEqual(unstamped, ["\(folder)/cur/gone"])
         XCTAssertEqual(known.count, 3)
         XCTAssertEqual(known.file("\(folder)/cur/a"), .init(stamp: stamp(7), named: false), "the loader's stamp, not today's")
@@ -165,11 +167,16 @@ final class KnownFilesTests: XCTestCase {
         XCTAssertEqual(known.files(in: folder + "/cur").count, 3)
         known.markHeld(["\(folder)/cur/a"])
         XCTAssertEqual(known.heldFiles(in: folder + "/cur"), ["\(folder)/cur/a"])
+        XCTAssertEqual(known.heldFiles(sharing: [12, 99]), ["\(folder)/cur/a"], "found by any of its keys")
+        XCTAssertEqual(known.heldFiles(sharing: [99]), [])
+        XCTAssertEqual(known.filesWithoutKeys(in: folder + "/cur", heldOnly: false), ["\(folder)/cur/b", "\(folder)/cur/gone"])
+        XCTAssertEqual(known.filesWithoutKeys(in: folder + "/cur", heldOnly: true), [])
         // Taken over again (not the first thing recorded): file by file, the same.
         var again = KnownFiles()
         again.set("/elsewhere/x", .init(stamp: stamp(1), named: false))
         stamps = [stamp(7)]
-        XCTAssertEqual(again.adopt(listing, stamps: &stamps), ["\(folder)/cur/gone"])
+        keys = [JoinKeys([11, 12])]
+        XCTAssertEqual(again.adopt(listing, stamps: &stamps, keys: &keys), ["\(folder)/cur/gone"])
         XCTAssertEqual(again.count, 4)
         XCTAssertEqual(again.file("\(folder)/cur/a"), known.file("\(folder)/cur/a").map { KnownFiles.File(stamp: $0.stamp, named: $0.named) })
     }

@@ -44,6 +44,9 @@ public struct JoinKeys: Sequence, Sendable {
     private var third: UInt64 = 0
     private var more: [UInt64]?
 
+    /// No keys.
+    init() {}
+
     init(_ keys: [UInt64]) {
         if keys.count > 3 {
             more = keys
@@ -55,6 +58,9 @@ public struct JoinKeys: Sequence, Sendable {
     }
 
     public func makeIterator() -> Iterator { Iterator(keys: self) }
+
+    /// Whether there are no keys.
+    var isEmpty: Bool { more?.isEmpty ?? (first == 0 && second == 0 && third == 0) }
 
     /// The keys in order, without making an array of the three in place.
     public struct Iterator: IteratorProtocol {

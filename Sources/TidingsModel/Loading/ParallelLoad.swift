@@ -238,14 +238,19 @@ public final class ParallelLoad: Sendable {
         // Every file is seen: the held ones are read together, after the others.
         // Taken out of the shared state: what was kept of 400,000 messages is let go once they are listed.
         // The listing is not needed any more either (400,000 paths of a Maildir).
-        let held = shared.withLock { state in
+        let (held, listed) = shared.withLock { state in
             defer {
                 state.held = []
                 state.files = []
             }
-            return Chunks(state.cancelled ? [] : state.held)
+            return (Chunks(state.cancelled ? [] : state.held), state.files.count)
         }
-        observer?.held(held.map(\.path))
+        if let observer {
+            // By place in the listing: the watch takes them over whole, one array of 390,000, not a copy each.
+            var keys = [JoinKeys](repeating: JoinKeys(), count: listed)
+            for file in held where file.order < listed { keys[file.order] = file.keys }
+            observer.held(held.map(\.path), keys)
+        }
         var entries: [StoryEntry] = []
         var problems: [LoadProblem] = []
         for result in Self.joinedEntries(JoinedFiles.groupIndices(held), held, loader: loader, readState: readState) {

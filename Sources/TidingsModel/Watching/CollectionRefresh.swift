@@ -74,16 +74,18 @@ struct CollectionRefresh {
             work.append(path)
         }
         var families: [String: [String]] = [:]
-        func includeHeld(of folders: Set<String>) {
+        /// Files near a change that may join its stories and whose keys are not known (listed without them):
+        /// read with it, as a file come may answer any of them.
+        func includeUnkeyed(near folders: Set<String>) {
             for folder in folders {
                 if case .messages(let mailbox) = role(ofFolder: folder) {
                     let family = families[mailbox] ?? Self.mailboxFamily(mailbox)
                     families[mailbox] = family
                     for box in family {
-                        for messages in [box + "/cur", box + "/new"] { known.files(in: messages).forEach(include) }
+                        for messages in [box + "/cur", box + "/new"] { known.filesWithoutKeys(in: messages, heldOnly: false).forEach(include) }
                     }
                 } else {
-                    known.heldFiles(in: folder).forEach(include)
+                    known.filesWithoutKeys(in: folder, heldOnly: true).forEach(include)
                 }
             }
         }
@@ -93,18 +95,30 @@ struct CollectionRefresh {
                 for partner in known.partners(of: path) where !replaced.contains(partner) { include(partner) }
             }
         }
-        includeHeld(of: heldFolders)
+        includeUnkeyed(near: heldFolders)
         closeOverStories()
 
         var result = read(toRead, known: &known)
-        // A file found to be a message one per file only now (a new one, outside a Maildir): the other such
-        // files of its folder are read with it, once.
-        let newlyHeld = Set(result.held.map { FolderRole.folder(of: $0.path) }).subtracting(heldFolders)
-        if !newlyHeld.isEmpty {
+        // The stories the files read join: those of every held file holding or naming one of their ids (in
+        // any folder, as the load joins them), read with them; and so on with what those hold, until no more
+        // join. A new message in a Maildir of 390,000 reads its thread, not the mailbox.
+        var lookedUp: Set<UInt64> = []
+        var unlooked = 0
+        var nearFolders = heldFolders
+        while unlooked < result.held.count {
             let before = Set(toRead.keys)
-            includeHeld(of: newlyHeld)
+            let newlyHeld = Set(result.held[unlooked...].map { FolderRole.folder(of: $0.path) }).subtracting(nearFolders)
+            nearFolders.formUnion(newlyHeld)
+            includeUnkeyed(near: newlyHeld)
+            var keys: Set<UInt64> = []
+            for file in result.held[unlooked...] {
+                for key in file.keys where lookedUp.insert(key).inserted { keys.insert(key) }
+            }
+            unlooked = result.held.count
+            known.heldFiles(sharing: keys).forEach(include)
             closeOverStories()
             let more = toRead.filter { !before.contains($0.key) }
+            guard !more.isEmpty else { break }
             let extra = read(more, known: &known)
             result.entries += extra.entries
             result.problems += extra.problems
@@ -146,6 +160,7 @@ struct CollectionRefresh {
             case .success(.held(let part)):
                 held.append(part)
                 known.markHeld([path])
+                known.setKeys(path, part.keys)
                 continue
             case .failure(let problem): problems.append(problem)
             }

@@ -15,6 +15,8 @@ public final class CollectionWatch: Sendable {
         /// The stamp of each file the loader read, as it opened it, by its place in the listing.
         var stamps: [FileStamp?] = []
         var held: [String] = []
+        /// The keys of the files held, by place in the listing.
+        var heldKeys: [JoinKeys] = []
         /// Entries of stories read from several files, from the loader (`KnownFiles.noteStories`).
         var stories: [StoryEntry] = []
         var loadFinished = false
@@ -90,7 +92,12 @@ public final class CollectionWatch: Sendable {
                                 }
                             }
                         },
-                        held: { [self] paths in shared.withLock { $0.held += paths } })
+                        held: { [self] paths, keys in
+                            shared.withLock { state in
+                                state.held += paths
+                                state.heldKeys = keys
+                            }
+                        })
     }
 
     /// Entries the loader listed: stories read from several files are remembered, so a change to one of their
@@ -214,6 +221,7 @@ public final class CollectionWatch: Sendable {
     /// now. A file gone meanwhile is a change already.
     private func measure(_ known: inout KnownFiles, _ pending: inout PendingChanges) {
         var stamps: [FileStamp?] = []
+        var keys: [JoinKeys] = []
         let (listing, held) = shared.withLock { state in
             defer {
                 state.listing = nil
@@ -221,11 +229,16 @@ public final class CollectionWatch: Sendable {
             }
             // Swapped out, so the one reference to them is handed on (`KnownFiles.adopt`).
             swap(&stamps, &state.stamps)
+            swap(&keys, &state.heldKeys)
             return (state.listing, state.held)
         }
-        // Stamps are by place in the loader's listing: without it, every file is stamped now.
-        if listing == nil { stamps = [] }
-        for path in known.adopt(listing ?? DocumentFiles.list(sources, problem: { _ in }), stamps: &stamps) {
+        // Stamps and keys are by place in the loader's listing: without it, every file is stamped now (and
+        // a file come is read with its whole folder's held files: their keys are not known).
+        if listing == nil {
+            stamps = []
+            keys = []
+        }
+        for path in known.adopt(listing ?? DocumentFiles.list(sources, problem: { _ in }), stamps: &stamps, keys: &keys) {
             pending.add(file: path)
         }
         known.markHeld(held)

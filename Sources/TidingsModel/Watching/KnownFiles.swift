@@ -2,7 +2,8 @@
 /// it was last read, by path and by folder (as the kernel names a change); each file's identity, so a
 /// second route to a file already listed is not read twice (the listing lists each file once); and the
 /// files of each story read from several files together (a Maildir thread), so a change to one of them
-/// reads the others again with it.
+/// reads the others again with it; and the ids each file read together with others holds and names, so a
+/// file come is read with the stories it joins, and only those.
 struct KnownFiles: Sendable {
     struct File: Equatable, Sendable {
         /// Nil when the file could not be looked at (it went while it was listed).
@@ -29,6 +30,8 @@ struct KnownFiles: Sendable {
     private var storyOf: [Int32] = []
     /// The files of each such story; a file read again since is no longer one of them (`storyOf` says).
     private var stories: [[Int32]] = []
+    /// Each number's keys when it was read together with others (`HeldFile.keys`), else none.
+    private var joinKeys: [JoinKeys] = []
     private(set) var count = 0
     /// Paths with a number, gone ones included (at most four times `count` once there are many).
     var numberedPaths: Int { paths.count }
@@ -39,6 +42,7 @@ struct KnownFiles: Sendable {
         stamps.reserveCapacity(files)
         flags.reserveCapacity(files)
         storyOf.reserveCapacity(files)
+        joinKeys.reserveCapacity(files)
         numbers.reserveCapacity(files)
         identities.reserveCapacity(files)
     }
@@ -55,22 +59,27 @@ struct KnownFiles: Sendable {
 
     private func isPresent(_ number: Int32) -> Bool { flags[Int(number)] & Self.present != 0 }
 
-    /// Records the files the loader listed, in its order, with the stamps it took as it opened them (by
-    /// place in the listing, taken over whole: `taken` is left empty); a file it did not open is stamped now.
-    /// Returns the files that could not be stamped (gone since).
-    mutating func adopt(_ listing: [ListedFile], stamps taken: inout [FileStamp?]) -> [String] {
+    /// Records the files the loader listed, in its order, with the stamps it took as it opened them and the
+    /// keys of those it read together with others (both by place in the listing, taken over whole: `taken`
+    /// and `keys` are left empty); a file it did not open is stamped now. Returns the files that could not
+    /// be stamped (gone since).
+    mutating func adopt(_ listing: [ListedFile], stamps taken: inout [FileStamp?], keys: inout [JoinKeys]) -> [String] {
         guard paths.isEmpty else {
             // Not the first thing recorded: file by file.
             var unstamped: [String] = []
             for (index, file) in listing.enumerated() {
                 let stamp = (index < taken.count ? taken[index] : nil) ?? FileStamp(path: file.path)
                 set(file.path, File(stamp: stamp, named: file.named))
+                if index < keys.count { setKeys(file.path, keys[index]) }
                 if stamp == nil { unstamped.append(file.path) }
             }
             return unstamped
         }
         // Swapped in, not copied: the only reference to 390,000 stamps stays the only one.
         swap(&stamps, &taken)
+        swap(&joinKeys, &keys)
+        if joinKeys.count > listing.count { joinKeys.removeLast(joinKeys.count - listing.count) }
+        joinKeys += repeatElement(JoinKeys(), count: listing.count - joinKeys.count)
         if stamps.count > listing.count { stamps.removeLast(stamps.count - listing.count) }
         reserveCapacity(listing.count)
         stamps += repeatElement(nil, count: listing.count - stamps.count)
@@ -98,6 +107,7 @@ struct KnownFiles: Sendable {
         let old = slot(Int(number))
         if let stamp = old?.stamp, identities[Self.identity(stamp)] == number { identities[Self.identity(stamp)] = nil }
         stamps[Int(number)] = file?.stamp
+        if file?.held != true { joinKeys[Int(number)] = JoinKeys() }
         flags[Int(number)] = file.map { Self.present | ($0.named ? Self.named : 0) | ($0.held ? Self.held : 0) } ?? 0
         if let stamp = file?.stamp { identities[Self.identity(stamp)] = number }
         count += (file == nil ? 0 : 1) - (old == nil ? 0 : 1)
@@ -120,6 +130,33 @@ struct KnownFiles: Sendable {
             guard let number = numbers[path], isPresent(number) else { continue }
             flags[Int(number)] |= Self.held
         }
+    }
+
+    /// The files of one folder whose keys are not known: every one, or (`heldOnly`) those read together with
+    /// others. Listed without their keys, they are read with any change near them.
+    func filesWithoutKeys(in folder: String, heldOnly: Bool) -> [String] {
+        (folders[folder + "/"] ?? []).compactMap { number in
+            let flags = flags[Int(number)]
+            guard flags & Self.present != 0, !heldOnly || flags & Self.held != 0, joinKeys[Int(number)].isEmpty else { return nil }
+            return paths[Int(number)]
+        }
+    }
+
+    /// Notes the keys of a file read together with others (`HeldFile.keys`).
+    mutating func setKeys(_ path: String, _ keys: JoinKeys) {
+        guard let number = numbers[path] else { return }
+        joinKeys[Int(number)] = keys
+    }
+
+    /// The files read together with others that hold or name any of `keys`: the stories a file holding them
+    /// joins. One pass over every file's keys (a few milliseconds for 390,000), no index kept.
+    func heldFiles(sharing keys: Set<UInt64>) -> [String] {
+        guard !keys.isEmpty else { return [] }
+        var found: [String] = []
+        for number in joinKeys.indices where flags[number] & (Self.present | Self.held) == Self.present | Self.held {
+            if joinKeys[number].contains(where: keys.contains) { found.append(paths[number]) }
+        }
+        return found
     }
 
     /// The files known in a folder and every folder under it.
@@ -165,6 +202,7 @@ struct KnownFiles: Sendable {
         stamps.append(nil)
         flags.append(0)
         storyOf.append(-1)
+        joinKeys.append(JoinKeys())
         numbers[path] = number
         folders[Self.split(path).folder, default: []].append(number)
         return number
@@ -182,6 +220,7 @@ struct KnownFiles: Sendable {
             guard let file = old.slot(index) else { continue }
             set(old.paths[index], file)
             renumbered[index] = numbers[old.paths[index]]!
+            joinKeys[Int(renumbered[index])] = old.joinKeys[index]
         }
         for (story, members) in old.stories.enumerated() {
             // A story's files that are still its own, also those noted before they were recorded.
