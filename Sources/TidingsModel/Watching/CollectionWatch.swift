@@ -280,8 +280,9 @@ public final class CollectionWatch: Sendable {
         update.problems += problems
         update.files.formUnion(problems.map(\.path))
         update.isRescan = changes.rescanAsked
-        // A rescan lists every file again (390,000 paths of a Maildir): what it freed goes back.
-        if changes.rescanAsked || changes.lost { FreedMemory.giveBack() }
+        // What a change freed goes back: a rescan lists every file again (390,000 paths of a Maildir), and
+        // a file come may grow the tables of every file (their old storage freed as they move).
+        FreedMemory.giveBack()
         return update
     }
 
