@@ -4,10 +4,11 @@ import Foundation
 /// list entries that replaces (`CollectionUpdate`). What is read with a changed file:
 /// - the other files of each story read from several files together that it was part of (a thread's
 ///   messages in a Maildir, in any of its folders), so no story loses the files that did not change;
-/// - when it is, or was, a message one per file (`HeldFile`), the other such files of its folder (in a
-///   Maildir: the `cur/` and `new/` of its mailbox and of the Maildir++ folders beside it): a new message
-///   may answer any of them.
-/// The stamps of what was read are kept in `KnownFiles`, for the next rescan.
+/// - when it is a message one per file (`HeldFile`), the stories of the held files that share one of its
+///   keys (the thread a new message joins), found through the keys `KnownFiles` keeps; near it, the held
+///   files whose keys are not known (in a Maildir: in the `cur/` and `new/` of its mailbox and of the
+///   Maildir++ folders beside it), as a new message may answer any of them.
+/// The stamps and keys of what was read are kept in `KnownFiles`, for the next change and rescan.
 struct CollectionRefresh {
     let loader: CollectionLoader
     let readState: ReadState
