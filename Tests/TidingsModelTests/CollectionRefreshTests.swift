@@ -142,6 +142,36 @@ final class CollectionRefreshTests: XCTestCase {
     }
 }
 
+extension CollectionRefreshTests {
+    /// Held files listed without their keys are read with a change near them: a new message may answer any.
+    func testHeldFilesWithoutKeysAreReadWithAChangeNearThem() throws {
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        func message(_ name: String, subject: String, id: String, replyTo: String? = nil) throws {
+            let reply = replyTo.map { "In-Reply-To: <\($0)>\n" } ?? ""
+            try Data("From: A <a@example.org>\nSubject: \(subject)\nMessage-ID: <\(id)>\n\(reply)\nText.\n".utf8)
+                .write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try message("cur/1.in:2,", subject: "Lunch", id: "lunch@x")
+        try message("cur/2.in:2,", subject: "Other", id: "other@x")
+        var (keyed, _) = loaded()
+        var known = KnownFiles()
+        for path in [folder + "/cur/1.in:2,", folder + "/cur/2.in:2,"] {
+            known.set(path, .init(stamp: FileStamp(path: path), named: true, held: true))
+        }
+        try message("new/3.in", subject: "Re: Lunch", id: "again@x", replyTo: "lunch@x")
+        let update = refresh(["new/3.in"], &known)
+        XCTAssertEqual(names(update.files), ["cur/1.in:2,", "cur/2.in:2,", "new/3.in"], "keys unknown: the mailbox")
+        XCTAssertEqual(update.entries.first { $0.summary.title == "Lunch" }?.summary.commentCount, 1)
+        let keyedUpdate = refresh(["new/3.in"], &keyed)
+        XCTAssertEqual(names(keyedUpdate.files), ["cur/1.in:2,", "new/3.in"], "keys known: the thread")
+        // Now read, their keys are known: the next change reads the thread alone.
+        try message("new/4.in", subject: "Re: Lunch", id: "more@x", replyTo: "again@x")
+        XCTAssertEqual(names(refresh(["new/4.in"], &known).files), ["cur/1.in:2,", "new/3.in", "new/4.in"])
+    }
+}
+
 /// What the loader's listing handed over, gathered from its thread.
 final class LoadedPaths: @unchecked Sendable {
     private let lock = NSLock()
