@@ -295,6 +295,38 @@ final class SearchTests: XCTestCase, StoryListProbes {
         }
     }
 
+    /// A sort or `H` while a search lists nothing keeps the list empty, and `H` counts only read stories.
+    func testSortingOrHidingReadKeepsAnEmptiedListEmpty() {
+        var runner = runner(width: 80, height: 24, holding: false)
+        runner.press(.down)
+        runner.press(.character("/"))
+        type("submarine", &runner)
+        runner.press(.enter)
+        for key in ["s", "S", "H"] {
+            runner.press(.character(Character(key)))
+            XCTAssertEqual(listed(runner.state), [], key)
+            XCTAssertNil(runner.state.currentStory, key)
+        }
+        XCTAssertEqual(runner.state.message, "Read stories hidden: none yet", "no story is read: the search hides them")
+        runner.press(.tab)
+        XCTAssertFalse(Self.stories.contains { runner.state.readState.isStoryRead($0.id) })
+    }
+
+    /// A search from a pane whose first match is another story selects it in the list: it is not opened, so
+    /// not read, until the reader chooses it.
+    func testASearchFromAPaneDoesNotReadTheStoryItFinds() {
+        var runner = runner(width: 120, height: 30, holding: false)
+        runner.press(.down)  // bravo
+        runner.press(.enter)  // its comments
+        XCTAssertEqual(runner.state.focus, .comments)
+        runner.press(.character("F"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(runner.state.entries[runner.state.selectedStory].summary.id, "alpha")
+        XCTAssertEqual(runner.state.focus, .stories)
+        XCTAssertFalse(runner.state.readState.isStoryRead("alpha"))
+    }
+
     func testAMatchInAFoldedCommentIsOpened() throws {
         var runner = runner(width: 80, height: 24, holding: false)
         runner.press(.enter)  // alpha's comments

@@ -10,7 +10,7 @@ extension AppState {
         if !hidesRead {
             message = "Every story shown"
         } else {
-            let hidden = rows.hiddenCount
+            let hidden = hiddenAsRead
             // Short enough for 30 columns; the list's title keeps the count.
             if hidden > 0 {
                 message = "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
@@ -30,11 +30,25 @@ extension AppState {
     /// applied (`listingStrictly`).
     func isListed(_ index: Int) -> Bool {
         if gone.contains(index) { return false }
-        if index == selectedStory, !listingStrictly, hidesRead || activeQuery != nil { return true }
+        // Not while a search lists nothing: the story it hid stays hidden (`AppState+EmptyList`).
+        if index == selectedStory, !listingStrictly, !storyHiddenByEmptyList, hidesRead || activeQuery != nil { return true }
         if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].keys.id) }) {
             return false
         }
         return !hidesRead || storyHasUnread(index)
+    }
+
+    /// How many stories `H` leaves out: read ones the query (if any) would list, not those the query hides.
+    var hiddenAsRead: Int {
+        guard hidesRead else { return 0 }
+        guard activeQuery != nil || !gone.isEmpty else { return rows.hiddenCount }
+        return entries.indices.reduce(0) { count, index in
+            guard !gone.contains(index), !isListed(index), !storyHasUnread(index) else { return count }
+            if let activeQuery, !activeQuery.admits(index, entry: entries[index], storyRead: { readState.isStoryRead(entries[index].keys.id) }) {
+                return count
+            }
+            return count + 1
+        }
     }
 
     /// Makes the rows again from every entry (the filter or the sort changed).

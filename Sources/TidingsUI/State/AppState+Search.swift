@@ -113,6 +113,8 @@ extension AppState {
                 if selectedStory != active.storyBefore { selectStory(active.storyBefore) }
                 activeQuery?.selectionFollowsFirstHit = false
             } else if rows.entry(atRow: 0) != selectedStory {
+                // Another story: chosen in the list, not opened (so not read) for the reader in a pane.
+                focus = .stories
                 selectStory(rows.entry(atRow: 0))
                 storyList.top = 0
             }
