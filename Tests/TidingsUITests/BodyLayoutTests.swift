@@ -67,9 +67,20 @@ final class BodyLayoutTests: XCTestCase {
         for width in 20...60 {
             let rows = texts(address, width: width)
             XCTAssertTrue(rows.joined() == "https://en.wikipedia.org/wiki/Ride_of_the_Valkyries[1]", "\(width): \(rows)")
-            XCTAssertTrue(rows.contains { $0.hasSuffix("[1]") }, "\(width): \(rows)")
+            XCTAssertTrue(rows.contains { $0.hasSuffix("[1]") && $0 != "[1]" }, "\(width): never alone: \(rows)")
             XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(rows)")
         }
+    }
+
+    /// The characters carried with a link's number keep their style, and a number after a link of words that
+    /// fit their row still goes whole with its word.
+    func testALinkNumberTakesTheAddressEndWithItInItsStyle() {
+        let block = Block(.paragraph, [Run("see "), Run("https://example.com/abcdefgh", emphasis: .bold, link: 4), Run(" lambda psi")])
+        let rows = BodyLayout.blockLines(block, width: 28)
+        XCTAssertEqual(rows.map(\.text), ["see", "https://example.com/ab", "cdefgh[5] lambda psi"])
+        XCTAssertEqual(rows[2].spans.first?.text, "cdefgh")
+        XCTAssertEqual(rows[2].spans.first?.style, rows[1].spans.first?.style, "the carried characters keep the link text's style")
+        XCTAssertEqual(rows[2].spans.dropFirst().first?.link, 5)
     }
 
     func testEveryStringPassesTheGate() {

@@ -21,6 +21,16 @@ enum StyledWrap {
                 spans.append(.init(text: text, style: style, link: link))
             }
         }
+        /// Takes the last `count` characters off a row's spans (dropping spans left empty).
+        func dropLast(_ count: Int, from spans: inout [StyledLine.Span]) {
+            var left = count
+            while left > 0, var last = spans.popLast() {
+                let taken = min(left, last.text.count)
+                last.text.removeLast(taken)
+                left -= taken
+                if !last.text.isEmpty { spans.append(last) }
+            }
+        }
         func breakLine() {
             lines.append(StyledLine(spans: line))
             line = []
@@ -39,21 +49,42 @@ enum StyledWrap {
                 lineWidth += wordWidth
             } else {
                 // Longer than a line: split between characters (never inside a grapheme cluster), but a link's
-                // number (`[12]`) is kept whole.
+                // number (`[12]`) is kept whole, and never starts a row alone: the last characters of the
+                // word's row before it go with it.
+                var placed: [(character: Character, style: Style, link: Int?, cells: Int)] = []
                 for span in word {
                     let spanWidth = span.link != nil ? DisplayWidth.of(span.text) : 0
                     if span.link != nil, spanWidth <= width {
-                        if lineWidth + spanWidth > width, lineWidth > 0 { breakLine() }
+                        if lineWidth + spanWidth > width, lineWidth > 0 {
+                            var carried: [(character: Character, style: Style, link: Int?, cells: Int)] = []
+                            var carriedCells = 0
+                            // Up to six cells of the word, leaving at least one character on its row.
+                            while placed.count > 1, let last = placed.last, carriedCells + last.cells + spanWidth <= width,
+                                  carriedCells + last.cells <= 6 {
+                                carried.insert(placed.removeLast(), at: 0)
+                                carriedCells += last.cells
+                            }
+                            dropLast(carried.count, from: &line)
+                            breakLine()
+                            placed = carried
+                            for piece in carried { append(String(piece.character), piece.style, link: piece.link, to: &line) }
+                            lineWidth = carriedCells
+                        }
                         append(span.text, span.style, link: span.link, to: &line)
                         lineWidth += spanWidth
+                        placed = []
                         continue
                     }
                     for original in span.text {
                         let character: Character = DisplayWidth.of(original) > width ? "\u{FFFD}" : original
                         let cells = DisplayWidth.of(character)
-                        if lineWidth + cells > width, lineWidth > 0 { breakLine() }
+                        if lineWidth + cells > width, lineWidth > 0 {
+                            breakLine()
+                            placed = []
+                        }
                         append(String(character), span.style, link: span.link, to: &line)
                         lineWidth += cells
+                        placed.append((character, span.style, span.link, cells))
                     }
                 }
             }
