@@ -299,6 +299,35 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.entries.map(\.summary.title), ["Dinner"])
     }
 
+    /// A link to a folder made while the reader runs is a folder come (its stories read), and removing the
+    /// link takes them away; a Maildir++ folder linked into a Maildir too.
+    func testALinkToAFolderComesAndGoes() throws {
+        let watch = try start()
+        let outside = NSTemporaryDirectory() + "tidings-linked-\(UUID().uuidString.prefix(8))"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("Linked\nVia: tester • 1 hour ago • 0 comments\n\nThe story.\n".utf8).write(to: URL(fileURLWithPath: outside + "/l.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: outside)
+        var update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Linked"])
+        try FileManager.default.removeItem(atPath: folder + "/linked")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.files, [folder + "/linked/l.txt"])
+        XCTAssertEqual(update.entries.count, 0)
+
+        // A Maildir++ folder kept elsewhere, linked into a Maildir.
+        for sub in ["cur", "new", "tmp", "box/cur", "box/new", "box/tmp", "sub/cur", "sub/new", "sub/tmp"] {
+            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/box", withDestinationPath: outside + "/box")
+        _ = try XCTUnwrap(next(watch), "the Maildir linked in")
+        try Data("From: B <b@example.org>\nSubject: Kept elsewhere\nMessage-ID: <elsewhere@x>\n\nText.\n".utf8)
+            .write(to: URL(fileURLWithPath: outside + "/sub/cur/1.in:2,"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/box/.Elsewhere", withDestinationPath: outside + "/sub")
+        update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Kept elsewhere"])
+    }
+
     /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
     func testWithoutWatchingARescanFindsTheChanges() throws {
         let watch = try start(watching: false)

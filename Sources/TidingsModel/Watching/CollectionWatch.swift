@@ -248,16 +248,29 @@ public final class CollectionWatch: Sendable {
     /// Reads again what the changes touch: folders gone take their files, folders come are listed (and
     /// watched), a rescan lists everything and compares.
     private func apply(_ changes: PendingChanges, to known: inout KnownFiles) -> CollectionUpdate {
-        var paths = changes.files
         var named: Set<String> = []
         var problems: [LoadProblem] = []
-        for folder in changes.removedFolders { paths += known.files(under: folder) }
+        var (paths, addedFolders, removedFolders) = (changes.files, changes.addedFolders, changes.removedFolders)
+        // A link is made and removed as a file, whatever it points at: a link to a folder is a folder come,
+        // and a link gone that was listed as one takes its files.
+        var links: Set<String> = []
+        for path in paths where known.file(path) == nil {
+            if case .directory = FileKind.of(path) {
+                addedFolders.append(path)
+                links.insert(path)
+            } else if FileStamp(path: path) == nil, !known.files(under: path).isEmpty {
+                removedFolders.append(path)
+                links.insert(path)
+            }
+        }
+        if !links.isEmpty { paths.removeAll { links.contains($0) } }
+        for folder in removedFolders { paths += known.files(under: folder) }
         // Watched before it is looked at: a Maildir++ folder finished meanwhile is listed below, one finished
         // later is reported by the watch.
-        for folder in changes.addedFolders where Self.mayBecomeMailbox(folder) && !MaildirSubfolders.isMaildir(folder) {
+        for folder in addedFolders where Self.mayBecomeMailbox(folder) && !MaildirSubfolders.isMaildir(folder) {
             folders?.watchForMailbox(folder)
         }
-        for folder in changes.addedFolders where Self.isListedWhenAdded(folder) && !isSummaryCache(folder) {
+        for folder in addedFolders where Self.isListedWhenAdded(folder) && !isSummaryCache(folder) {
             for file in DocumentFiles.list([folder], problem: { problems.append($0) }, entering: watchFolder) {
                 paths.append(file.path)
                 if file.named { named.insert(file.path) }

@@ -123,7 +123,9 @@ final class FolderWatch: Sendable {
         // Hidden names are passed over as the listing passes them over, but for a Maildir's hidden folders,
         // which may be Maildir++ folders (`.Sent`) the listing walks: made, moved in or away live.
         if record.name.utf8.first == UInt8(ascii: ".") {
-            guard has(IN_ISDIR), folder.names == nil, MaildirSubfolders.isMaildir(folder.path) else { return }
+            guard folder.names == nil, MaildirSubfolders.isMaildir(folder.path) else { return }
+            // A link (to a Maildir++ folder kept elsewhere) comes and goes as a file: the refresh looks.
+            guard has(IN_ISDIR) || !has(IN_CLOSE_WRITE) else { return }
         }
         if let names = folder.names {
             if !has(IN_ISDIR), let path = names[record.name] { changes.append(.file(path)) }
