@@ -328,6 +328,29 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.entries.map(\.summary.title), ["Kept elsewhere"])
     }
 
+    /// A plain folder that becomes a Maildir brings the Maildir++ folders it already had.
+    func testAFolderBecomingAMaildirBringsItsMaildirPlusPlusFolders() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/box", withIntermediateDirectories: true)
+        let watch = try start()
+        for sub in [".Sub/cur", ".Sub/new", ".Sub/tmp"] {
+            try FileManager.default.createDirectory(atPath: folder + "/box/" + sub, withIntermediateDirectories: true)
+        }
+        try Data("From: A <a@example.org>\nSubject: Root\nMessage-ID: <root@x>\n\nText.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/box/.Sub/cur/1.in:2,"))
+        XCTAssertNil(next(watch, within: 0.6), "a hidden folder of a plain folder is not read")
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: folder + "/box/" + sub, withIntermediateDirectories: true)
+        }
+        try Data("From: B <b@example.org>\nSubject: Re: Root\nMessage-ID: <reply@x>\nIn-Reply-To: <root@x>\n\nYes.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/box/cur/2.in:2,"))
+        var paths: [String: Set<String>] = [:]
+        while let update = next(watch, within: 1) {
+            for entry in update.entries { paths[entry.summary.title ?? ""] = Set(entry.summary.source.paths) }
+        }
+        XCTAssertEqual(paths, ["Root": [folder + "/box/.Sub/cur/1.in:2,", folder + "/box/cur/2.in:2,"]],
+                       "the thread whole, its root in the Maildir++ folder")
+    }
+
     /// Without watching, only a rescan finds changes: by stamp, so a file rewritten is found too.
     func testWithoutWatchingARescanFindsTheChanges() throws {
         let watch = try start(watching: false)

@@ -264,6 +264,17 @@ public final class CollectionWatch: Sendable {
             }
         }
         if !links.isEmpty { paths.removeAll { links.contains($0) } }
+        // A folder that becomes a Maildir (its `cur/ new/ tmp/` made) brings the Maildir++ folders it already
+        // had, which were hidden folders of a plain folder until then.
+        for folder in addedFolders {
+            let (parent, name) = KnownFiles.split(folder)
+            guard name == "cur" || name == "new" || name == "tmp", !parent.isEmpty else { continue }
+            let mailbox = FolderRole.folder(of: folder)
+            guard MaildirSubfolders.isMaildir(mailbox) else { continue }
+            for sub in MaildirSubfolders.list(mailbox) where !addedFolders.contains(sub.path) && known.files(under: sub.path).isEmpty {
+                addedFolders.append(sub.path)
+            }
+        }
         for folder in removedFolders { paths += known.files(under: folder) }
         // Watched before it is looked at: a Maildir++ folder finished meanwhile is listed below, one finished
         // later is reported by the watch.
