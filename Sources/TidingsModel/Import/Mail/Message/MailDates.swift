@@ -2,8 +2,8 @@ import Foundation
 
 /// Dates of mail and news headers, read by hand: RFC 5322 (`Tue, 17 Nov 2009 10:52:49 +0100`, weekday
 /// optional, obsolete zone names, two-digit years, seconds optional, comments), asctime (`Thu Nov 26
-/// 00:16:58 2026`, also with a zone before the year) and old Usenet forms (`12-Jun-91 13:26:45 GMT`).
-/// A date without a zone is taken as UTC. Anything else is nil.
+/// 00:16:58 2026`, also with a zone before the year), old Usenet forms (`12-Jun-91 13:26:45 GMT`) and, last,
+/// ISO 8601. A date without a zone is taken as UTC. Anything else is nil.
 public enum MailDates {
     public static func parse(_ raw: Substring) -> Date? {
         var copy = raw
@@ -13,7 +13,10 @@ public enum MailDates {
     static func parse<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> Date? where Bytes.Index == Int {
         // Nearly every date is written the one way RFC 5322 asks for: read that shape straight off.
         if let fields = standardFields(raw) { return fields.date }
-        return parseAnyShape(raw)
+        if let date = parseAnyShape(raw) { return date }
+        // ISO 8601 (`2024-01-01T10:00:00+02:00`), as some hand-made software writes a Date field.
+        guard raw.count >= 10, raw.count <= 64, let first = raw.first(where: { $0 != 0x20 && $0 != 0x09 }), isDigit(first) else { return nil }
+        return ServiceDates.iso8601(String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     /// The general reading, of every shape the type knows (`parse` reads the standard shape first).
