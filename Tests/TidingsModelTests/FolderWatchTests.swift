@@ -109,6 +109,13 @@ final class CollectionWatchTests: XCTestCase {
         return watch
     }
 
+    /// A Maildir's `cur/ new/ tmp/` at `path`, made with the folders above it.
+    func makeMaildir(_ path: String) throws {
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: path + "/" + sub, withIntermediateDirectories: true)
+        }
+    }
+
     /// The next update, waited for up to `seconds`.
     func next(_ watch: CollectionWatch, within seconds: TimeInterval = 3) -> CollectionUpdate? {
         let deadline = Date().addingTimeInterval(seconds)
@@ -232,9 +239,7 @@ final class CollectionWatchTests: XCTestCase {
         // Made elsewhere whole and moved in, as a mail client's rename does.
         let outside = NSTemporaryDirectory() + "tidings-maildir-plus-\(UUID().uuidString.prefix(8))"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
-        for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
-        }
+        try makeMaildir(outside)
         try Data("From: B <b@example.org>\nSubject: Dinner\nMessage-ID: <dinner@x>\n\nText.\n".utf8)
             .write(to: URL(fileURLWithPath: outside + "/cur/2.in:2,"))
         try FileManager.default.moveItem(atPath: outside, toPath: folder + "/.Work")
@@ -256,9 +261,7 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertTrue(update.files.contains(folder + "/.Work/cur/2.in:2,"), "the old paths are gone from the list")
 
         // A new folder holding a reply to a thread of the inbox: the thread takes it, nothing is listed twice.
-        for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
-        }
+        try makeMaildir(outside)
         try Data("From: C <c@example.org>\nSubject: Re: Lunch\nMessage-ID: <again@x>\nIn-Reply-To: <lunch@x>\n\nYes.\n".utf8)
             .write(to: URL(fileURLWithPath: outside + "/cur/4.in:2,"))
         try FileManager.default.moveItem(atPath: outside, toPath: folder + "/.Archive")
@@ -289,9 +292,7 @@ final class CollectionWatchTests: XCTestCase {
         let watch = try start()
         let outside = NSTemporaryDirectory() + "tidings-maildir-in-\(UUID().uuidString.prefix(8))"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
-        for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)
-        }
+        try makeMaildir(outside)
         try Data("From: B <b@example.org>\nSubject: Dinner\nMessage-ID: <dinner@x>\n\nText.\n".utf8)
             .write(to: URL(fileURLWithPath: outside + "/new/1.in"))
         try FileManager.default.moveItem(atPath: outside, toPath: folder + "/box")
@@ -338,9 +339,7 @@ final class CollectionWatchTests: XCTestCase {
         try Data("From: A <a@example.org>\nSubject: Root\nMessage-ID: <root@x>\n\nText.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/box/.Sub/cur/1.in:2,"))
         XCTAssertNil(next(watch, within: 0.6), "a hidden folder of a plain folder is not read")
-        for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(atPath: folder + "/box/" + sub, withIntermediateDirectories: true)
-        }
+        try makeMaildir(folder + "/box")
         try Data("From: B <b@example.org>\nSubject: Re: Root\nMessage-ID: <reply@x>\nIn-Reply-To: <root@x>\n\nYes.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/box/cur/2.in:2,"))
         var paths: [String: Set<String>] = [:]
