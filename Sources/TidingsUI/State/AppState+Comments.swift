@@ -177,6 +177,22 @@ extension AppState {
                 }
                 return
             }
+            if bottom == selectedPosition {
+                // The selected comment reaches the last row: cut off there, it goes to the top to be read
+                // whole; ending there, the comment after it starts the next page. Stepping on by rows from the
+                // selection would pass over comments never shown (and mark them read).
+                if rows > commentPaneHeight, commentPane.top != selected {
+                    commentPane.top = selected
+                    commentPane.topLine = 0
+                    return
+                }
+                if bottom + 1 < thread.visible.count {
+                    selectedComment = thread.visible[bottom + 1]
+                    commentPane.top = thread.visible[bottom + 1]
+                    commentPane.topLine = 0
+                    return
+                }
+            }
         }
         var rows = 0
         while true {
