@@ -53,6 +53,8 @@ final class MailDatesTests: XCTestCase {
         XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 UTC+2"), utc(2026, 11, 26, 8, 0, 0))
         XCTAssertEqual(date("2026-11-26T10:00:00+02:00"), utc(2026, 11, 26, 8, 0, 0), "ISO 8601")
         XCTAssertEqual(date(" 2026-11-26T10:00:00Z "), utc(2026, 11, 26, 10, 0, 0))
+        XCTAssertNil(date("2024-02-30T10:00:00Z"), "no 30th of February, in ISO 8601 as in RFC 5322")
+        XCTAssertEqual(date("2024-02-29T10:00:00Z"), utc(2024, 2, 29, 10, 0, 0))
         // A zone that cannot be read loses the zone, not the date.
         for zone in ["+02:0", "+02:", "+24:00", "+02:60", "+99:99", "+020", "+02000", "+0260", "--02:00", "+-02:00", "+"] {
             XCTAssertEqual(date("Thu, 26 Nov 2026 10:00:00 \(zone)"), utc(2026, 11, 26, 10, 0, 0), zone)

@@ -14,7 +14,7 @@ extension AppState {
             // Short enough for 30 columns; the list's title keeps the count.
             if hidden > 0 {
                 message = "\(hidden.formatted) read \(hidden == 1 ? "story" : "stories") hidden"
-            } else if entries.indices.contains(selectedStory), entries[selectedStory].unreadComments == 0,
+            } else if entries.indices.contains(selectedStory), rows.row(ofEntry: selectedStory) != nil, entries[selectedStory].unreadComments == 0,
                       readState.isStoryRead(entries[selectedStory].keys.id) {
                 // The selected story is read, and is hidden only once the selection moves off it.
                 message = "This read story goes on a move"

@@ -29,7 +29,7 @@ enum ServiceDates {
             return true
         }
         guard let year = digits(4), expect([0x2D]), let month = digits(2), expect([0x2D]), let day = digits(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
         guard expect([0x54, 0x74, 0x20]) else { return Date(timeIntervalSince1970: seconds) }
         guard let hour = digits(2), expect([0x3A]), let minute = digits(2), hour < 24, minute < 60 else { return nil }
@@ -53,6 +53,15 @@ enum ServiceDates {
         _ = expect([0x3A])
         let offsetMinutes = digits(2) ?? 0
         return Date(timeIntervalSince1970: seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60))
+    }
+
+    /// The days of a month of the Gregorian calendar (no 30th of February: such a date is no date).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

@@ -333,8 +333,8 @@ private struct DateFields {
             hour = hour % 12 + (afternoon ? 12 : 0)
         }
         guard hour < 24, minute < 60, second <= 60, year >= 1, year <= 9999,
-              day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
-        let days = Self.daysFromCivil(year: year, month: month, day: day)
+              day >= 1, day <= ServiceDates.daysIn(month: month, year: year) else { return nil }
+        let days = ServiceDates.daysFromCivil(year: year, month: month, day: day)
         var offset = zone ?? 0
         // `MET DST` is summer time in that zone (and a bare `DST` an hour east of UTC); a numeric zone says
         // the offset whole (`+0200 DST` is +0200).
@@ -365,23 +365,5 @@ private struct DateFields {
             year += 1900
         }
         return (day, year)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
