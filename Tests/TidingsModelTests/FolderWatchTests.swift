@@ -316,6 +316,19 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.files, [folder + "/linked/l.txt"])
         XCTAssertEqual(update.entries.count, 0)
 
+        // Two routes to one folder, listed once: the one removed leaves the stories to the other.
+        try FileManager.default.createSymbolicLink(atPath: folder + "/first", withDestinationPath: outside)
+        _ = try XCTUnwrap(next(watch))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/second", withDestinationPath: outside)
+        _ = next(watch, within: 1)
+        try FileManager.default.removeItem(atPath: folder + "/first")
+        var listed: [String: String] = [:]
+        while let change = next(watch, within: 1) {
+            for path in change.files { listed[path] = nil }
+            for entry in change.entries { listed[entry.summary.source.path] = entry.summary.title }
+        }
+        XCTAssertEqual(listed, [folder + "/second/l.txt": "Linked"])
+
         // A Maildir++ folder kept elsewhere, linked into a Maildir.
         for sub in ["cur", "new", "tmp", "box/cur", "box/new", "box/tmp", "sub/cur", "sub/new", "sub/tmp"] {
             try FileManager.default.createDirectory(atPath: outside + "/" + sub, withIntermediateDirectories: true)

@@ -254,13 +254,19 @@ public final class CollectionWatch: Sendable {
         // A link is made and removed as a file, whatever it points at: a link to a folder is a folder come,
         // and a link gone that was listed as one takes its files.
         var links: Set<String> = []
+        var relist = changes.rescanAsked || changes.lost
         for path in paths where known.file(path) == nil {
             if case .directory = FileKind.of(path) {
+                // Pointed elsewhere (`ln -sfn`): what it showed goes, what it shows now comes.
+                if !known.files(under: path).isEmpty { removedFolders.append(path) }
                 addedFolders.append(path)
                 links.insert(path)
             } else if FileStamp(path: path) == nil, !known.files(under: path).isEmpty {
                 removedFolders.append(path)
                 links.insert(path)
+                // The same folder may be reached by another route, listed once under this one: the listing
+                // says which, so it is made again (as `R` does).
+                relist = true
             }
         }
         if !links.isEmpty { paths.removeAll { links.contains($0) } }
@@ -287,7 +293,7 @@ public final class CollectionWatch: Sendable {
                 if file.named { named.insert(file.path) }
             }
         }
-        if changes.rescanAsked || changes.lost {
+        if relist {
             var listing: [String: KnownFiles.File] = [:]
             for file in DocumentFiles.list(sources, problem: { problems.append($0) }, entering: watchFolder) {
                 // A file gone between the listing and its stamp is not there.
