@@ -247,7 +247,8 @@ public final class ParallelLoad: Sendable {
         }
         if let observer {
             // By place in the listing: the watch takes them over whole, one array of 390,000, not a copy each.
-            var keys = [JoinKeys](repeating: JoinKeys(), count: listed)
+            // None when nothing was held (a folder of stories read one by one): no table of nothing.
+            var keys = [JoinKeys](repeating: JoinKeys(), count: held.isEmpty ? 0 : listed)
             for file in held where file.order < listed { keys[file.order] = file.keys }
             observer.held(held.map(\.path), keys)
         }

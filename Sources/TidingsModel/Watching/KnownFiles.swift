@@ -30,7 +30,8 @@ struct KnownFiles: Sendable {
     private var storyOf: [Int32] = []
     /// The files of each such story; a file read again since is no longer one of them (`storyOf` says).
     private var stories: [[Int32]] = []
-    /// Each number's keys when it was read together with others (`HeldFile.keys`), else none.
+    /// Each number's keys when it was read together with others (`HeldFile.keys`), else none; empty, not a
+    /// table of nothing, while no file was held (a folder of 100,000 stories read one by one).
     private var joinKeys: [JoinKeys] = []
     private(set) var count = 0
     /// Paths with a number, gone ones included (at most four times `count` once there are many).
@@ -42,7 +43,6 @@ struct KnownFiles: Sendable {
         stamps.reserveCapacity(files)
         flags.reserveCapacity(files)
         storyOf.reserveCapacity(files)
-        joinKeys.reserveCapacity(files)
         numbers.reserveCapacity(files)
         identities.reserveCapacity(files)
     }
@@ -79,7 +79,7 @@ struct KnownFiles: Sendable {
         swap(&stamps, &taken)
         swap(&joinKeys, &keys)
         if joinKeys.count > listing.count { joinKeys.removeLast(joinKeys.count - listing.count) }
-        joinKeys += repeatElement(JoinKeys(), count: listing.count - joinKeys.count)
+        if !joinKeys.isEmpty { joinKeys += repeatElement(JoinKeys(), count: listing.count - joinKeys.count) }
         if stamps.count > listing.count { stamps.removeLast(stamps.count - listing.count) }
         reserveCapacity(listing.count)
         stamps += repeatElement(nil, count: listing.count - stamps.count)
@@ -107,7 +107,7 @@ struct KnownFiles: Sendable {
         let old = slot(Int(number))
         if let stamp = old?.stamp, identities[Self.identity(stamp)] == number { identities[Self.identity(stamp)] = nil }
         stamps[Int(number)] = file?.stamp
-        if file?.held != true { joinKeys[Int(number)] = JoinKeys() }
+        if file?.held != true, !joinKeys.isEmpty { joinKeys[Int(number)] = JoinKeys() }
         flags[Int(number)] = file.map { Self.present | ($0.named ? Self.named : 0) | ($0.held ? Self.held : 0) } ?? 0
         if let stamp = file?.stamp { identities[Self.identity(stamp)] = number }
         count += (file == nil ? 0 : 1) - (old == nil ? 0 : 1)
@@ -137,7 +137,8 @@ struct KnownFiles: Sendable {
     func filesWithoutKeys(in folder: String, heldOnly: Bool) -> [String] {
         (folders[folder + "/"] ?? []).compactMap { number in
             let flags = flags[Int(number)]
-            guard flags & Self.present != 0, !heldOnly || flags & Self.held != 0, joinKeys[Int(number)].isEmpty else { return nil }
+            guard flags & Self.present != 0, !heldOnly || flags & Self.held != 0,
+                  joinKeys.isEmpty || joinKeys[Int(number)].isEmpty else { return nil }
             return paths[Int(number)]
         }
     }
@@ -145,6 +146,10 @@ struct KnownFiles: Sendable {
     /// Notes the keys of a file read together with others (`HeldFile.keys`).
     mutating func setKeys(_ path: String, _ keys: JoinKeys) {
         guard let number = numbers[path] else { return }
+        if joinKeys.isEmpty {
+            guard !keys.isEmpty else { return }
+            joinKeys = Array(repeating: JoinKeys(), count: paths.count)
+        }
         joinKeys[Int(number)] = keys
     }
 
@@ -203,13 +208,13 @@ struct KnownFiles: Sendable {
         Self.makeRoom(&stamps)
         Self.makeRoom(&flags)
         Self.makeRoom(&storyOf)
-        Self.makeRoom(&joinKeys)
+        if !joinKeys.isEmpty { Self.makeRoom(&joinKeys) }
         let number = Int32(paths.count)
         paths.append(path)
         stamps.append(nil)
         flags.append(0)
         storyOf.append(-1)
-        joinKeys.append(JoinKeys())
+        if !joinKeys.isEmpty { joinKeys.append(JoinKeys()) }
         numbers[path] = number
         folders[Self.split(path).folder, default: []].append(number)
         return number
@@ -231,7 +236,7 @@ struct KnownFiles: Sendable {
             guard let file = old.slot(index) else { continue }
             set(old.paths[index], file)
             renumbered[index] = numbers[old.paths[index]]!
-            joinKeys[Int(renumbered[index])] = old.joinKeys[index]
+            if !old.joinKeys.isEmpty { setKeys(old.paths[index], old.joinKeys[index]) }
         }
         for (story, members) in old.stories.enumerated() {
             // A story's files that are still its own, also those noted before they were recorded.
