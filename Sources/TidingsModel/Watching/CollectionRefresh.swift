@@ -141,8 +141,7 @@ struct CollectionRefresh {
     /// reply in `.Sent` joins its thread in the inbox), so a message come in one is read with all of them.
     static func mailboxFamily(_ mailbox: String) -> [String] {
         let parent = FolderRole.folder(of: mailbox)
-        let hidden = KnownFiles.split(mailbox).name.utf8.first == UInt8(ascii: ".")
-        let top = hidden && parent != mailbox && MaildirSubfolders.isMaildir(parent) ? parent : mailbox
+        let top = FolderRole.isHidden(mailbox) && parent != mailbox && MaildirSubfolders.isMaildir(parent) ? parent : mailbox
         return [top] + MaildirSubfolders.list(top).map(\.path)
     }
 

@@ -272,11 +272,13 @@ public final class CollectionWatch: Sendable {
         if !links.isEmpty { paths.removeAll { links.contains($0) } }
         // A folder that becomes a Maildir (its `cur/ new/ tmp/` made) brings the Maildir++ folders it already
         // had, which were hidden folders of a plain folder until then.
+        var mailboxes: Set<String> = []
         for folder in addedFolders {
             let (parent, name) = KnownFiles.split(folder)
             guard name == "cur" || name == "new" || name == "tmp", !parent.isEmpty else { continue }
+            // Once for a mailbox, though its three folders came together.
             let mailbox = FolderRole.folder(of: folder)
-            guard MaildirSubfolders.isMaildir(mailbox) else { continue }
+            guard mailboxes.insert(mailbox).inserted, MaildirSubfolders.isMaildir(mailbox) else { continue }
             for sub in MaildirSubfolders.list(mailbox) where !addedFolders.contains(sub.path) && known.files(under: sub.path).isEmpty {
                 addedFolders.append(sub.path)
             }
@@ -320,13 +322,13 @@ public final class CollectionWatch: Sendable {
     /// hidden one, a Maildir++ folder), and any other folder the listing would walk and whose files are read.
     static func isListedWhenAdded(_ folder: String) -> Bool {
         if MaildirSubfolders.isMaildir(folder) { return true }
-        guard KnownFiles.split(folder).name.utf8.first != UInt8(ascii: ".") else { return false }
+        guard !FolderRole.isHidden(folder) else { return false }
         return FolderRole.of(folder) != .ignored
     }
 
     /// Whether a folder come that is no Maildir may become a Maildir++ folder: hidden, in a Maildir.
     static func mayBecomeMailbox(_ folder: String) -> Bool {
-        KnownFiles.split(folder).name.utf8.first == UInt8(ascii: ".") && MaildirSubfolders.isMaildir(FolderRole.folder(of: folder))
+        FolderRole.isHidden(folder) && MaildirSubfolders.isMaildir(FolderRole.folder(of: folder))
     }
 
     /// What to say once: changes lost, the watch limit reached, no watch at all.

@@ -20,6 +20,12 @@ enum FolderRole: Equatable, Sendable {
         return name == "cur" || name == "new" ? .messages(mailbox: mailbox) : .ignored
     }
 
+    /// Whether a folder's own name is hidden (`.Sent`): the listing walks no such folder but a Maildir's
+    /// Maildir++ folders.
+    static func isHidden(_ folder: String) -> Bool {
+        KnownFiles.split(folder).name.utf8.first == UInt8(ascii: ".")
+    }
+
     /// The folder of a file's path, as the role and the watch name it (`.` for a bare name).
     static func folder(of path: String) -> String {
         let (folder, _) = KnownFiles.split(path)

@@ -6,7 +6,7 @@ import TidingsModel
 extension AppState {
     /// Whether the list is empty while there are stories: a query admits none of them (while a search is
     /// still running, the story it was started from stays: its matches come in a moment).
-    var listIsEmptied: Bool { rows.isEmpty && hasStories && !entries.isEmpty && activeQuery?.searching != true }
+    var listIsEmptied: Bool { rows.isEmpty && hasStories && activeQuery?.searching != true }
 
     /// Hides the selected story when the list empties, and shows it again (or the first row) when the list
     /// has rows again. Run after every change to the rows (`settle`).
