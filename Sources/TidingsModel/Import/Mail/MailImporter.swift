@@ -189,7 +189,7 @@ public struct MailImporter: Importer {
                 commentIDs.append(MailThreads.commentID(envelope))
             }
         }
-        var threads = MailThreads(items, inputs: inputs, commentIDs: commentIDs)
+        var threads = MailThreads(consume items, inputs: consume inputs, commentIDs: consume commentIDs)
         for thread in threads.threads {
             guard let first = thread.nodes.lazy.compactMap(\.message).first,
                   let envelope = MailEnvelope.parse(head(threads.items[first].range)) else { continue }
