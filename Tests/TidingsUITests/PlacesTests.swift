@@ -116,6 +116,55 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(runner.state.savedSession.story, "one")
     }
 
+    /// What the restore puts back on screen is not read: a comment and a story marked unread before quitting
+    /// are unread after a restart left again without a key; the first key reads them as any view is read.
+    func testARestoredPlaceIsNotReadUntilAKeyComes() {
+        let two = Self.stories[1]
+        var marks = ReadState()
+        marks.setStory("two", read: true)
+        marks.setComments(two.comments.map(\.id), in: "two", read: true)
+        marks.setComments([two.comments[4].id], in: "two", read: false)
+        func restored(pane: String, marks: ReadState) -> HeadlessRunner {
+            var runner = HeadlessRunner(state: AppState(readState: marks, width: 80, height: 24)) { summary in
+                .success(Self.stories.first { $0.id == summary.id }!)
+            }
+            runner.state.restore(SavedSession(story: "two", comment: two.comments[4].id.description, pane: pane))
+            runner.send(.loaded(ParallelLoad.Batch(entries: Self.stories.map { StoryEntry(story: $0, readState: marks) }, finished: true)))
+            _ = runner.state.render()
+            return runner
+        }
+        var comments = restored(pane: "comments", marks: marks)
+        XCTAssertEqual(comments.state.focus, .comments)
+        XCTAssertTrue(comments.state.render().text.contains("its reply"))
+        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "shown by the restore, not read")
+        comments.send(.resize(width: 60, height: 20))
+        _ = comments.state.render()
+        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "a resize is no reading")
+        comments.press(.character("q"))
+        _ = comments.state.render()
+        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "quitting reads nothing")
+
+        var reading = restored(pane: "comments", marks: marks)
+        reading.press(.up)
+        _ = reading.state.render()
+        XCTAssertTrue(reading.state.readState.isCommentRead(two.comments[4].id, in: "two"), "a key: what is on screen is read")
+
+        var unreadStory = marks
+        unreadStory.setStory("two", read: false)
+        var text = restored(pane: "text", marks: unreadStory)
+        XCTAssertEqual(text.state.focus, .text)
+        XCTAssertFalse(text.state.readState.isStoryRead("two"), "the restore opened it, the user did not")
+        text.press(.down)
+        XCTAssertTrue(text.state.readState.isStoryRead("two"), "scrolling its text reads it")
+
+        var marked = restored(pane: "text", marks: unreadStory)
+        marked.press(.character("r"))
+        XCTAssertTrue(marked.state.readState.isStoryRead("two"), "r marks it read, once")
+        var left = restored(pane: "text", marks: unreadStory)
+        left.press(.tab)
+        XCTAssertNotEqual(left.state.focus, .text)
+    }
+
     /// Only the last 200 stories visited keep their place.
     func testPlacesAreCapped() {
         var places = StoryPlaces()

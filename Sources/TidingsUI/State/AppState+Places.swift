@@ -68,6 +68,7 @@ extension AppState {
         pendingRestore = nil
         // From here the selection is as deliberate as one the user made: the loader's later batches follow it.
         touched = true
+        showsRestoredPlace = true
         selectStory(index)
         if pending.focus != focus { focus(pending.focus) }
         keepingSelectionOnScreen { _ in }

@@ -42,9 +42,10 @@ extension AppState {
     /// The read-state changes made since the last call, for the saver to apply on top of the file.
     public mutating func takeReadStateChanges() -> [ReadState.Change] { readState.takeJournal() }
 
-    /// Opening a story marks it read; while its file is still being parsed the summary's id is enough.
+    /// Opening a story marks it read; while its file is still being parsed the summary's id is enough. A
+    /// story the session restore opened is not read until a key comes (`AppState+RestoredPlace`).
     mutating func markStoryOpened() {
-        guard entries.indices.contains(selectedStory) else { return }
+        guard entries.indices.contains(selectedStory), !showsRestoredPlace else { return }
         let id = currentStory?.id ?? entries[selectedStory].summary.id
         changeReadState { $0.setStory(id, read: true) }
     }

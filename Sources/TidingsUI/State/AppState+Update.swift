@@ -7,20 +7,22 @@ extension AppState {
         switch event {
         case .key(let key):
             touched = true
-            if !quitting { handle(key) }
+            leavingRestoredPlace { if !$0.quitting { $0.handle(key) } }
             needsFrame = true
         case .mouse(let mouse):
             touched = true
             // A click answers a question as any key other than `y` does, and leaves a line being typed.
-            if question != nil {
-                answerQuestion(with: .escape)
-            } else if !quitting {
-                handle(mouse)
+            leavingRestoredPlace { state in
+                if state.question != nil {
+                    state.answerQuestion(with: .escape)
+                } else if !state.quitting {
+                    state.handle(mouse)
+                }
             }
             needsFrame = true
         case .paste(let text):
             touched = true
-            receivePaste(text)
+            leavingRestoredPlace { $0.receivePaste(text) }
             needsFrame = true
         case .resize(let width, let height):
             resize(width: width, height: height)

@@ -79,6 +79,9 @@ public struct AppState: Sendable {
     /// Whether a key or a click has come: until then the reader stays on the first row of a list that
     /// changes as it loads.
     var touched = false
+    /// Whether the story on screen was put there by the session restore, no key or click having come since:
+    /// what a restore shows is not being read, so a story or comment marked unread stays so across a restart.
+    var showsRestoredPlace = false
     public internal(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
@@ -327,7 +330,8 @@ public struct AppState: Sendable {
         if let pane = layout.comments {
             prepareCommentLayout(width: pane.width)
             keepCommentVisible(height: pane.height)
-            if focus == .comments, overlay == .none { markShownCommentsRead(height: pane.height) }
+            // Quitting reads nothing: what was on screen before the key was marked by the frame that showed it.
+            if focus == .comments, overlay == .none, !showsRestoredPlace, !quitting { markShownCommentsRead(height: pane.height) }
         }
         clampOverlay()
     }

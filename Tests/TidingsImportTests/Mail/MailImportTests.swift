@@ -93,6 +93,49 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(stories[0].summary.sourceMarks?.readComments, [thread.comments[1].id])
     }
 
+    /// A References header longer than 64 KiB (a reply deep in a long thread lists every id before it): its
+    /// last id, the direct parent, is read, in the list and in the story opened.
+    func testAReplyWhoseReferencesRunPast64KiBHangsUnderItsParent() throws {
+        let folder = try temporaryFolder()
+        let older = (1...3_000).map { "<gone-\($0)@a-rather-long-host-name.example.org>" }.joined(separator: "\n ")
+        let mbox = """
+            From a@x.org Tue Nov 17 10:00:00 2009
+            From: Alice <a@x.org>
+            Subject: Long thread
+            Message-ID: <root@x.org>
+
+            Start.
+
+            From b@x.org Tue Nov 17 10:01:00 2009
+            From: Bob <b@x.org>
+            Subject: Re: Long thread
+            Message-ID: <reply@x.org>
+            In-Reply-To: <root@x.org>
+
+            Reply.
+
+            From c@x.org Tue Nov 17 10:02:00 2009
+            From: Carol <c@x.org>
+            Subject: Re: Long thread
+            Message-ID: <last@x.org>
+            References: <root@x.org>
+             \(older)
+             <reply@x.org>
+
+            Last.
+
+            """
+        XCTAssertGreaterThan(mbox.utf8.count, 2 * 65_536)
+        try write(mbox, to: folder.appendingPathComponent("long.mbox"))
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(problems.map(\.reason), [])
+        XCTAssertEqual(stories.map(\.title), ["Long thread"])
+        XCTAssertEqual(stories.first?.comments.map(\.author), ["Bob", "Carol"])
+        XCTAssertEqual(stories.first?.comments.map(\.parent), [nil, 0], "Carol answers Bob, the last id she cites")
+        let summaries = try MailImporter().summaries(in: Array(mbox.utf8), path: "long.mbox", needsCommentIDs: { _, _ in true })
+        XCTAssertEqual(summaries.map(\.summary.commentCount), [2])
+    }
+
     func testOpeningAThreadReadsItsSpanAndFindsTheSameStory() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("list.mbox")

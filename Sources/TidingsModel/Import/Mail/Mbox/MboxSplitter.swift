@@ -13,7 +13,7 @@ struct MboxSplitter {
         var head: [UInt8]
     }
 
-    static let headLimit = 64 << 10
+    static let headLimit = HeaderBlockScanner.maximumBytes
     /// A line longer than this is judged by its first bytes only (a separator line is short).
     static let lineLimit = 1 << 10
 
