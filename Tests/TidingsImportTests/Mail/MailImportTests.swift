@@ -88,6 +88,9 @@ final class MailImportTests: XCTestCase {
         // The missing first message is a placeholder story; its reply is its comment.
         XCTAssertEqual(stories[2].comments.map(\.author), ["Eve"])
         XCTAssertTrue(stories[2].body.blocks.first?.plainText.contains("not saved") == true)
+        XCTAssertEqual(stories[2].date, MailFixture.utc(2009, 11, 17, 12), "dated by its earliest message, to sort among the others")
+        let listed = try MailImporter().summaries(in: Array(Self.mbox.utf8), path: file.path, needsCommentIDs: { _, _ in false })
+        XCTAssertEqual(listed.map(\.summary.date), stories.map(\.date))
         // Marks left by the mail client.
         XCTAssertEqual(stories[1].summary.sourceMarks, SourceMarks(storyRead: true, readComments: []))
         XCTAssertEqual(stories[0].summary.sourceMarks?.readComments, [thread.comments[1].id])
@@ -197,6 +200,7 @@ final class MailImportTests: XCTestCase {
         let load = ParallelLoad(sources: [folder.path], readState: ReadState(), loader: loader)
         load.waitUntilFinished()
         let entries = load.take().entries
+        XCTAssertEqual(entries.first { $0.summary.id == "mail:gone@example.org" }?.summary.date, MailFixture.utc(2009, 11, 17, 12))
         let entry = try XCTUnwrap(entries.first { $0.summary.id == "mail:root@example.org" })
         XCTAssertEqual(entry.summary.commentCount, 2)
         XCTAssertEqual(entry.unreadComments, 1)

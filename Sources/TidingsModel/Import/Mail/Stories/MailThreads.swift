@@ -106,7 +106,8 @@ struct MailThreads {
     }
 
     /// Title, sender and date of the thread's first message; a thread whose first message is missing is
-    /// titled by its first reply's subject without `Re:`.
+    /// titled by its first reply's subject without `Re:`, and dated by its earliest message (it began no
+    /// later), so sorting by date puts it among the others, not after the undated.
     private func header(_ thread: MessageThread) -> StoryHeader {
         var header = StoryHeader()
         if let root = thread.nodes.first?.message {
@@ -119,6 +120,7 @@ struct MailThreads {
             let first = thread.nodes.lazy.compactMap(\.message).first.map { items[$0].envelope }
             header.title = first?.subject.map(SubjectPrefix.stripped).flatMap { $0.isEmpty ? nil : $0 } ?? "(no subject)"
             header.category = first.flatMap { $0.newsgroups.isEmpty ? nil : $0.newsgroups.joined(separator: ", ") }
+            header.date = thread.nodes.lazy.compactMap(\.message).compactMap { items[$0].envelope.date }.min()
         }
         return header
     }
