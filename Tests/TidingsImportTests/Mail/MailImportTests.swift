@@ -230,6 +230,22 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(stories.count, 0)
         XCTAssertEqual(problems.count, 1)
     }
+
+    /// Random bytes behind a `From ` line, named .mbox: one problem, a binary file, not a story of garbage.
+    func testABinaryFileNamedAsMailIsAProblem() throws {
+        let folder = try temporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        var bytes = Array("From x Mon Jan  1 00:00:00 2024\n".utf8)
+        bytes += (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes[40] = 0
+        for name in ["bin.mbox", "bin.eml"] {
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+        }
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(stories.count, 0)
+        XCTAssertEqual(problems.map(\.failure), [.binary, .binary])
+        XCTAssertFalse(problems.contains { $0.isSkipped }, "named as mail: a damaged file, not one passed over")
+    }
 }
 
 extension MailImportTests {

@@ -14,7 +14,10 @@ public struct MailImporter: Importer {
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         guard let prefix else { return Self.hasMailExtension(path) ? ImportClaim(.likely) : .no("not mail") }
         if MailSniffer.looksLikeMbox(prefix) || MailSniffer.looksLikeMessage(prefix) { return ImportClaim(.certain) }
-        return Self.hasMailExtension(path) ? ImportClaim(.likely) : .no("not mail")
+        guard Self.hasMailExtension(path) else { return .no("not mail") }
+        // Named as mail but binary (random bytes behind a `From ` line, an image saved as .eml): a damaged
+        // file, not a message of garbage. Mail with headers was claimed above, whatever bytes it holds.
+        return TextDecoding.looksBinary(prefix) ? .damaged(.binary) : ImportClaim(.likely)
     }
 
     static func hasMailExtension(_ path: String) -> Bool {
