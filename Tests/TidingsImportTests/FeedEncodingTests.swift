@@ -22,4 +22,22 @@ final class FeedEncodingTests: XCTestCase {
             XCTAssertEqual(stories.first?.title, expected, encoding)
         }
     }
+
+    /// A feed in UTF-16 with its mark, declared so, in either byte order: its text read once, not read as
+    /// UTF-16 again after it was turned into UTF-8. One declared UTF-16 without a mark is UTF-8 after all.
+    func testAFeedInUTF16ReadsItsText() throws {
+        let text = String(decoding: feed("UTF-16", title: Array("Jörg’s ünïcödé 日本".utf8)), as: UTF8.self)
+            .replacingOccurrences(of: "<description>x</description>", with: "<author>Jörg</author><description>Body ünïcödé</description>")
+        let units = Array(text.utf16)
+        let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (label, bytes) in [("little-endian", little), ("big-endian", big), ("no mark", Array(text.utf8))] {
+            let stories = try FeedImporter().stories(in: bytes, path: "/tmp/f.xml")
+            XCTAssertEqual(stories.first?.title, "Jörg’s ünïcödé 日本", label)
+            XCTAssertEqual(stories.first?.author, "Jörg", label)
+            XCTAssertEqual(stories.first?.body.blocks.first?.plainText, "Body ünïcödé", label)
+            let summaries = try FeedImporter().summaries(in: bytes, path: "/tmp/f.xml", needsCommentIDs: { _, _ in false })
+            XCTAssertEqual(summaries.first?.summary.title, "Jörg’s ünïcödé 日本", label)
+        }
+    }
 }

@@ -9,9 +9,13 @@ enum XMLEncoding: Sendable, Equatable {
     /// mail text is (`MailCharsets`); one neither knows is read as UTF-8, lossily.
     case charset(String)
 
-    /// The encoding an XML declaration's `encoding` names.
+    /// The encoding an XML declaration's `encoding` names. A declaration read at all was read as ASCII: a
+    /// feed in UTF-16 was turned into UTF-8 before (`FeedInput`), and one declared UTF-16 without its mark
+    /// is 8-bit after all, so either is read as UTF-8 (read as UTF-16 again, its text became CJK garbage).
     static func declared(_ name: String) -> XMLEncoding {
         switch name.lowercased() {
+        case "utf-16", "utf16", "utf-16le", "utf-16be", "ucs-2", "iso-10646-ucs-2", "unicode":
+            return .utf8
         case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "x-cp1252":
             return .windows1252
         case "utf-8", "utf8", "us-ascii", "ascii", "":
