@@ -67,16 +67,23 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertNotEqual(try FeedImporter().stories(in: other, path: "x.xml")[0].id, first)
     }
 
-    func testItemsSharingALinkStayApartAndARepeatedGuidIsReadOnce() throws {
+    func testItemsSharingALinkStayApartAndARepeatedGuidIsReadOnceUnlessItsLinkDiffers() throws {
         let bytes = rss(items: """
             <item><title>A</title><link>https://example.com/</link></item>
             <item><title>B</title><link>https://example.com/</link></item>
             <item><title>C</title><guid>g1</guid></item>
             <item><title>C again</title><guid>g1</guid></item>
+            <item><title>Post D</title><guid>https://site.example/</guid><link>https://site.example/d</link></item>
+            <item><title>Post D, updated</title><guid>https://site.example/</guid><link>https://site.example/d</link></item>
+            <item><title>Post E</title><guid>https://site.example/</guid><link>https://site.example/e</link></item>
+            <item><title>F</title><link>https://site.example/</link></item>
             """)
         let stories = try FeedImporter().stories(in: bytes, path: "x.xml")
-        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1"])
-        XCTAssertEqual(stories.map(\.title), ["A", "B", "C"])
+        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1",
+                                           "feed:https://site.example/", "feed:https://site.example/#2", "feed:https://site.example/#3"])
+        XCTAssertEqual(stories.map(\.title), ["A", "B", "C", "Post D", "Post E", "F"], "one guid on items of other links: each kept")
+        let summaries = try FeedImporter().summaries(in: bytes, path: "x.xml", needsCommentIDs: { _, _ in false })
+        XCTAssertEqual(summaries.map(\.summary.id), stories.map(\.id))
     }
 
     func testAPermalinkGuidIsTheLinkWhenThereIsNone() throws {

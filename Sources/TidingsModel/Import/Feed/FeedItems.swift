@@ -1,9 +1,10 @@
 import Foundation
 
 /// The entries of a scan made ready for stories: each one's id and header, worked out once from the short
-/// fields (nothing here renders a body). An id the source gave that comes again (the same entry saved in two
-/// files read together) keeps only its first entry; an id made from a link or from the title and date is
-/// numbered when it comes again, so items that share a link stay apart.
+/// fields (nothing here renders a body). An id the source gave that comes again with the same link (the
+/// same entry saved twice, or again as it was updated) keeps only its first entry; one that comes again
+/// with another link (a feed that gives every item its home page as guid) is another item and is numbered,
+/// as an id made from a link or from the title and date is when it comes again: no item is lost.
 struct FeedItems {
     struct Item {
         /// Index into the scan's entries.
@@ -23,8 +24,9 @@ struct FeedItems {
     init(_ scan: FeedScan, bytes: [UInt8]) {
         self.scan = scan
         channelBases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
-        var seen = Set<String>()
-        var derivedCounts: [String: Int] = [:]
+        // The link each source id came with first, to tell a copy from another entry.
+        var seen: [String: String?] = [:]
+        var counts: [String: Int] = [:]
         items.reserveCapacity(scan.entries.count)
         // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
         // may make) would retain and release each.
@@ -33,14 +35,15 @@ struct FeedItems {
                 let header = makeHeader(entries[position], bytes: bytes)
                 var key: String
                 if let sourceID = entries[position].sourceID {
-                    guard seen.insert(sourceID).inserted else { continue }
+                    if let first = seen[sourceID], first == header.url { continue }
+                    if seen[sourceID] == nil { seen[sourceID] = .some(header.url) }
                     key = sourceID
                 } else {
                     key = header.url ?? Self.hashKey(entries[position])
-                    let occurrence = derivedCounts[key, default: 0] + 1
-                    derivedCounts[key] = occurrence
-                    if occurrence > 1 { key += "#\(occurrence)" }
                 }
+                let occurrence = counts[key, default: 0] + 1
+                counts[key] = occurrence
+                if occurrence > 1 { key += "#\(occurrence)" }
                 items.append(Item(entry: position, locator: String(entries[position].index), key: key, header: header))
             }
         }
