@@ -180,6 +180,12 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 80).map(\.text), ["[attachment] a␛ b (text/plain, 1 B)"])
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 10).map(\.text), ["[attachme…"])
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 0).count, 0)
+        // A long name gives way to the type and size, keeping its end; too narrow even for that, the row is cut.
+        let long = Comment.Attachment(name: "very_long_attachment_name_very_long_attachment_name.pdf", type: "application/pdf", size: 2048)
+        XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_atta…me.pdf (application/pdf, 2.0 KB)"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] very_long_attachment_name_very…"])
+        let wide = Comment.Attachment(name: "報告書の最終版と添付資料の一覧表.pdf", type: "application/pdf", size: 10)
+        XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最….pdf (application/pdf, 10 B)"])
     }
 
     func testHostileSubjectsAreSanitizedInTheirRow() {

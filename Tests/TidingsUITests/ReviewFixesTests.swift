@@ -29,6 +29,26 @@ final class ReviewFixesTests: XCTestCase {
         XCTAssertEqual(effects, [.loadStory(index: 2, summary: stories[2].summary)])
     }
 
+    /// A long name is shortened so its comment's age still shows; a blank name leaves no stray separator.
+    func testACommentHeaderKeepsItsAgeWhateverTheName() {
+        var story = StoryBuilder.story("names", comments: [(0, "first"), (0, "second"), (0, "third")])
+        story.comments[0].author = "A Very Long Display Name That Goes On And On Beyond Any Reasonable Width For A Header"
+        story.comments[0].age = "1 hour ago"
+        story.comments[0].score = 12
+        story.comments[1].author = " "
+        story.comments[1].age = "3 years ago"
+        story.comments[2].author = "amy"
+        for width in [80, 60, 30] {
+            var state = AppState(stories: [story], width: width, height: 24)
+            state.press(.enter)
+            let text = state.render().text
+            XCTAssertTrue(text.contains("… · 1 hour ago · 12 points") || text.contains("… · 1 hour ago"), "\(width)\n\(text)")
+            XCTAssertTrue(text.contains("A Very Long"), "\(width)\n\(text)")
+            XCTAssertTrue(text.contains("● 3 years ago"), "\(width)\n\(text)")
+            XCTAssertTrue(text.contains("● amy"), "\(width)\n\(text)")
+        }
+    }
+
     func testASaveFailureIsShownEvenOverAnotherMessage() {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.enter, .character("r"))

@@ -79,4 +79,31 @@ public enum TextWrap {
         }
         return result + "…"
     }
+
+    /// Cuts text (already sanitized) to at most `width` cells by taking out its middle: `very_long_na…me.pdf`
+    /// keeps the end that says what kind of file it is. At least two cells wide; a wide character is never
+    /// split.
+    static func truncateMiddle(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width >= 2 else { return truncate(text, width: width) }
+        let characters = Array(text)
+        var tail: [Character] = []
+        var tailWidth = 0
+        let tailRoom = (width - 1) / 3
+        for character in characters.reversed() {
+            let cells = DisplayWidth.of(character)
+            if tailWidth + cells > tailRoom { break }
+            tail.append(character)
+            tailWidth += cells
+        }
+        var head = ""
+        var headWidth = 0
+        for character in characters {
+            let cells = DisplayWidth.of(character)
+            if headWidth + cells > width - 1 - tailWidth { break }
+            head.append(character)
+            headWidth += cells
+        }
+        return head + "…" + String(tail.reversed())
+    }
 }

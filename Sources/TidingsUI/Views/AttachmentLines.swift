@@ -6,14 +6,20 @@ enum AttachmentLines {
     static func lines(_ attachments: [Comment.Attachment], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         // `truncate` passes the name and type through `UntrustedText` and cuts them to the row.
-        return attachments.map { StyledLine(text: TextWrap.truncate(describe($0), width: width), style: .dim) }
+        return attachments.map { StyledLine(text: TextWrap.truncate(describe($0, width: width), width: width), style: .dim) }
     }
 
-    static func describe(_ attachment: Comment.Attachment) -> String {
+    /// A long name is shortened (keeping its last characters, which say what kind of file it is) so the
+    /// type and size still fit the row; on a row too narrow even for that, the end is cut.
+    static func describe(_ attachment: Comment.Attachment, width: Int = .max) -> String {
         let size = Self.size(attachment.size)
         let type = attachment.type.isEmpty ? "unknown type" : attachment.type
-        guard let name = attachment.name, !name.isEmpty else { return "[attachment] \(type) (\(size))" }
-        return "[attachment] \(name) (\(type), \(size))"
+        guard let written = attachment.name, !written.isEmpty else { return "[attachment] \(type) (\(size))" }
+        let name = UntrustedText.sanitize(written)
+        let whole = "[attachment] \(name) (\(type), \(size))"
+        let room = width - DisplayWidth.of(whole) + DisplayWidth.of(name)
+        guard DisplayWidth.of(whole) > width, room >= 8 else { return whole }
+        return "[attachment] \(TextWrap.truncateMiddle(name, width: room)) (\(type), \(size))"
     }
 
     /// `512 B`, `1.5 KB`, `120 KB`, `3.2 MB`: kilobytes of 1,024 bytes, one decimal below 10.

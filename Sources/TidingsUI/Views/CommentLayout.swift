@@ -41,7 +41,7 @@ struct CommentLayout {
         func one(_ text: String, _ kind: CommentLine.Kind) {
             rows.append(([.init(text: TextWrap.truncate(text, width: textWidth), style: kind.style)], kind))
         }
-        let attribution = self.attribution(of: comment)
+        let attribution = self.attribution(of: comment, width: textWidth - DisplayWidth.of(depthNote))
         if comment.kind == .unsaved {
             // Not a comment: quiet rows in its place, wrapped so all of it can be read.
             for line in TextWrap.wrap(UntrustedText.sanitize(depthNote + comment.text), width: textWidth) {
@@ -67,13 +67,24 @@ struct CommentLayout {
     }
 
     /// `author · 3 hours ago · 12 points`: the age from the comment's date when it has one, else as the
-    /// source wrote it.
-    private func attribution(of comment: Comment) -> String {
-        var parts: [String] = []
-        if let author = comment.author { parts.append(author) }
-        if let age = comment.date.map(ages.age(of:)) ?? comment.age { parts.append(age) }
-        if let score = comment.score { parts.append(score == 1 ? "1 point" : "\(score) points") }
-        return parts.joined(separator: " · ")
+    /// source wrote it. A name too long for `width` is shortened so the age and points still show, or the
+    /// age alone when narrower (the line is cut at its end only when even a short name and the age leave no
+    /// room); a blank name is left out.
+    private func attribution(of comment: Comment, width: Int) -> String {
+        var rest: [String] = []
+        if let age = comment.date.map(ages.age(of:)) ?? comment.age { rest.append(age) }
+        if let score = comment.score { rest.append(score == 1 ? "1 point" : "\(score) points") }
+        let all = rest.joined(separator: " · ")
+        guard let author = comment.author, !author.allSatisfy(\.isWhitespace) else { return all }
+        guard !rest.isEmpty else { return author }
+        let nameWidth = DisplayWidth.of(author)
+        guard nameWidth + 3 + DisplayWidth.of(all) > width else { return author + " · " + all }
+        let shortest = min(nameWidth, 8)
+        for after in [all, rest[0]] {
+            let room = width - DisplayWidth.of(after) - 3
+            if room >= shortest { return TextWrap.truncate(author, width: room) + " · " + after }
+        }
+        return author + " · " + all
     }
 
     /// The start of the first line of the comment's plain text (`Comment.text`), enough to fill `cells`,
