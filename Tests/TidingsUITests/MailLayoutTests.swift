@@ -238,6 +238,33 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap(prose, width: 80), prose.components(separatedBy: "\n"), "lines kept when they fit")
     }
 
+    /// A log, columns or a program's output keep their lines when the pane is narrower, as mutt shows them;
+    /// each line wraps on its own, its spaces kept. The prose around them is still joined.
+    func testLogsAndColumnsKeepTheirLines() {
+        let log = """
+            The server kept refusing connections last night, and this is what the worker logged each time:
+            2026-11-26 10:00:01 ERROR [worker-3] connection to db01.example.org:5432 refused
+            2026-11-26 10:00:02 INFO  [worker-3] retrying in 5 seconds
+            2026-11-26 10:00:07 ERROR [worker-3] connection to db01.example.org:5432 refused
+            name       size    modified   owner and group of the file as ls lists them
+            kernel.c   12 KB   yesterday  root wheel
+            """
+        let rows = PreservedWrap.wrap(log, width: 60)
+        XCTAssertEqual(rows, ["The server kept refusing connections last night, and this is",
+                              "what the worker logged each time:",
+                              "2026-11-26 10:00:01 ERROR [worker-3] connection to",
+                              "db01.example.org:5432 refused",
+                              "2026-11-26 10:00:02 INFO  [worker-3] retrying in 5 seconds",
+                              "2026-11-26 10:00:07 ERROR [worker-3] connection to",
+                              "db01.example.org:5432 refused",
+                              "name       size    modified   owner and group of the file as",
+                              "ls lists them",
+                              "kernel.c   12 KB   yesterday  root wheel"])
+        XCTAssertFalse(ProseRun.isStructured("Two spaces after a full stop.  Then the next sentence goes on."))
+        XCTAssertFalse(ProseRun.isStructured("In 2023 we bought forty servers, and kept 40 TB of disks."))
+        XCTAssertTrue(ProseRun.isStructured("12:00:01.123 0x7ffd 0x0000 4096 8192"))
+    }
+
     func testCodeListsAndShortLinesKeepTheirLines() {
         let text = "Changes in this version, all of them tested on real hardware:\n- first item\n- second item\n    indented code line that is long enough to be cut here\nThanks,\nViresh"
         let rows = PreservedWrap.wrap(text, width: 40)

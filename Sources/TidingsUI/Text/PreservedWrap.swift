@@ -87,6 +87,27 @@ enum ProseRun {
         if first == "-" || first == "+" || line.hasPrefix("@@") { return false }
         let digits = line.prefix { $0.isNumber }
         if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" { return false }
-        return true
+        return !isStructured(line)
+    }
+
+    /// A line of a log, a table or a program's output, which keeps its line whatever the pane's width: it
+    /// starts with a date or time (`2026-11-26`, `10:00:01`), lines up columns with runs of spaces (not the
+    /// two after a full stop some writers type), or is less than two-thirds letters (prose is mostly words).
+    static func isStructured(_ line: Substring) -> Bool {
+        let firstWord = line.prefix { $0 != " " }
+        if firstWord.first?.isNumber == true, firstWord.filter({ "-:/".contains($0) }).count >= 2 { return true }
+        var letters = 0, others = 0, spaces = 0
+        var previous: Character?
+        for character in line {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, let previous, !".!?:".contains(previous) { return true }
+            spaces = 0
+            if character.isLetter { letters += 1 } else { others += 1 }
+            previous = character
+        }
+        return letters * 3 < (letters + others) * 2
     }
 }
