@@ -27,4 +27,20 @@ final class ProblemCountTests: XCTestCase {
         XCTAssertTrue(page.contains("1 file read in part"), page)
         XCTAssertFalse(page.contains("could not be loaded"), page)
     }
+
+    /// Failures the heading does not name are one group, whatever their kind, each with its reason; a name
+    /// holding a line break is one line.
+    func testFilesThatCouldNotBeLoadedAreOneGroup() {
+        let problems = [LoadProblem(path: "bomb.xml", failure: .unsafeXML("declares entities")),
+                        LoadProblem(path: "a.bin", failure: .binary),
+                        LoadProblem(path: "cut.json", failure: .malformed("truncated JSON")),
+                        LoadProblem(path: "nl\nname.json", failure: .readError("I/O error"))]
+        var state = AppState(stories: UIFixtures.stories, problems: problems, width: 80, height: 30)
+        _ = state.update(.key(.character("p")))
+        let page = state.render().text
+        XCTAssertEqual(page.components(separatedBy: "could not be loaded").count, 2, page)
+        XCTAssertTrue(page.contains("3 files could not be loaded"), page)
+        XCTAssertTrue(page.contains("nl name.json"), page)
+        XCTAssertTrue(page.contains("1 binary file"), page)
+    }
 }

@@ -57,8 +57,11 @@ extension LoadFailure: CustomStringConvertible {
         }
     }
 
-    /// Failures that group together under one heading: the same kind, whatever their details.
+    /// Failures that group together under one heading: the same kind, whatever their details. Those the
+    /// heading does not name ("3 files could not be loaded": a read error, a malformed or unsafe file) are
+    /// one group, each file with its own reason, not one group of that heading per kind.
     public var group: String {
+        if groupHeading(count: 2) == "2 files could not be loaded" { return "could not be loaded" }
         switch self {
         case .tooLarge: return "too large"
         case .readError: return "read error"

@@ -84,7 +84,8 @@ enum Pages {
             lines += TextWrap.wrap(members[0].failure.groupHeading(count: members.count), width: width)
                 .map { StyledLine(text: $0, style: Style(color: .accent, bold: true)) }
             for problem in members {
-                lines += indented(problem.path, by: 2, width: width, style: .plain)
+                // A name may hold a line break or control characters: one line, shown as `dump` shows it.
+                lines += indented(UntrustedText.sanitize(problem.path), by: 2, width: width, style: .plain)
                 if !problem.failure.headingSaysItAll { lines += indented(problem.reason, by: 4, width: width, style: reasonStyle) }
             }
         }
