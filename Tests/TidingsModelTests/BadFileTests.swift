@@ -46,6 +46,8 @@ final class BadFileTests: XCTestCase {
 
     func testEmptyBinaryAndHugeFilesAreProblems() throws {
         try write("", "empty.txt")
+        for name in ["empty.xml", "empty.json", "empty.mbox"] { try write("", name) }
+        try write("", "empty.png")
         try write([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "program")
         let huge = folder + "/huge.txt"
         XCTAssertTrue(FileManager.default.createFile(atPath: huge, contents: nil))
@@ -54,7 +56,11 @@ final class BadFileTests: XCTestCase {
         try handle.close()
         let (stories, problems) = load()
         XCTAssertEqual(stories.map(\.title), ["Good story"])
-        XCTAssertEqual(problems["empty.txt"], "empty file: no title line")
+        XCTAssertEqual(problems["empty.txt"], "empty file: nothing to read")
+        for name in ["empty.xml", "empty.json", "empty.mbox"] {
+            XCTAssertEqual(problems[name], "empty file: nothing to read", "said alike whatever the name promised")
+        }
+        XCTAssertTrue(problems["empty.png"]?.hasPrefix("not a story") ?? true, "a picture's name promised nothing: passed over")
         XCTAssertEqual(problems["program"], "binary file, not text")
         XCTAssertEqual(problems["huge.txt"], "too large (80 MiB; the limit is 64 MiB)")
     }

@@ -234,7 +234,7 @@ final class LoaderAndDumpTests: XCTestCase {
         let failed = problems.filter { !$0.isSkipped }
         XCTAssertEqual(failed.map { ($0.path as NSString).lastPathComponent }, ["binary.txt", "empty.txt"])
         XCTAssertEqual(failed.first?.reason, "binary file, not text")
-        XCTAssertEqual(failed.last?.reason, "empty file: no title line")
+        XCTAssertEqual(failed.last?.reason, "empty file: nothing to read")
         XCTAssertEqual(problems.filter(\.isSkipped).map { ($0.path as NSString).lastPathComponent }, ["image.bin"])
     }
 

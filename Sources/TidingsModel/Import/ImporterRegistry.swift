@@ -18,6 +18,12 @@ public struct ImporterRegistry: Sendable {
         // A file the user named (or a Maildir's message) is always read: its name alone settles nothing, and
         // no claim finds damage without the content. 400,000 messages are not asked about by name.
         if prefix == nil, named { return nil }
+        // An empty file is empty whatever its name promised (a feed, an mbox): said so alike by every format,
+        // and passed over only when no format would have read a file of its name.
+        if prefix?.isEmpty == true {
+            let claimed = named || importers.contains { $0.claim(path: path, prefix: nil, named: named).confidence > .none }
+            if claimed { return .failure(.empty) }
+        }
         var best: (any Importer)?
         var bestConfidence = ImportConfidence.none
         var firstReason: String?

@@ -16,7 +16,7 @@ extension LoadFailure: CustomStringConvertible {
         case .tooLarge(let bytes, let limit): return "too large (\(bytes >> 20) MiB; the limit is \(limit >> 20) MiB)"
         case .readError(let text): return text
         case .binary: return "binary file, not text"
-        case .empty: return "empty file: no title line"
+        case .empty: return "empty file: nothing to read"
         case .malformed(let text): return text
         case .readInPart(let text): return text
         case .unknownFormat: return "not a document in any known format"
