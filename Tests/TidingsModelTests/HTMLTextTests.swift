@@ -139,7 +139,9 @@ final class HTMLTextTests: XCTestCase {
     }
 
     func testDivHeadingsAndRulesBreakBlocks() {
-        XCTAssertEqual(lines("a<div>b</div>c<hr>d<h2>Title</h2>e"), ["a", "b", "c", "d", "Title", "e"])
+        XCTAssertEqual(lines("a<div>b</div>c<hr>d<h2>Title</h2>e"), ["a", "b", "c", "* * *", "d", "Title", "e"])
+        XCTAssertEqual(lines("<video>video fallback</video><noscript>noscript text</noscript><audio>sound</audio>x<hr/>"),
+                       ["video fallback", "noscript text", "sound", "x", "* * *"])
         XCTAssertEqual(blocks("<h1>Big</h1>")[0].runs, [Run("Big", emphasis: .bold)])
     }
 

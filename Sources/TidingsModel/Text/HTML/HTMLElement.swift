@@ -1,8 +1,10 @@
 /// The elements the renderer treats specially, found from a tag's name with one hash lookup instead of
 /// a chain of string comparisons.
 enum HTMLElement {
-    /// Ends the block before and after: `<p>`, `<div>`, `<hr>` and the like.
+    /// Ends the block before and after: `<p>`, `<div>`, `<video>` and the like.
     case block
+    /// `<hr>`: a break between sections, shown as a paragraph of its own (`* * *`).
+    case rule
     case lineBreak
     case heading
     case italic, bold, code, strikethrough
@@ -18,12 +20,13 @@ enum HTMLElement {
     private static let byName: [String: HTMLElement] = {
         var table: [String: HTMLElement] = [
             "br": .lineBreak, "a": .anchor, "img": .image, "ul": .unorderedList, "ol": .orderedList,
-            "li": .listItem, "blockquote": .quote, "pre": .pre, "table": .table, "tr": .row, "td": .cell, "th": .cell,
+            "li": .listItem, "hr": .rule, "blockquote": .quote, "pre": .pre, "table": .table, "tr": .row, "td": .cell, "th": .cell,
         ]
         let groups: [(HTMLElement, [String])] = [
-            (.block, ["p", "div", "hr", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
+            (.block, ["p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
                       "figcaption", "details", "summary", "dl", "dt", "dd", "address", "center", "form", "fieldset",
-                      "legend", "caption", "body", "html"]),
+                      "legend", "caption", "body", "html", "video", "audio", "noscript", "iframe", "object", "canvas",
+                      "picture", "hgroup", "menu", "dialog", "search"]),
             (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]),
             (.italic, ["i", "em", "cite", "var", "dfn"]),
             (.bold, ["b", "strong"]),

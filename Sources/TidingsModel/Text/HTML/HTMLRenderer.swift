@@ -127,6 +127,10 @@ struct HTMLRenderer {
         }
         switch element {
         case .block, .row: writer.endBlock()
+        case .rule:
+            writer.endBlock()
+            write("* * *")
+            writer.endBlock()
         case .lineBreak: writer.lineBreak()
         case .heading:
             writer.endBlock()
@@ -191,7 +195,7 @@ struct HTMLRenderer {
             return
         }
         switch element {
-        case .block, .row: writer.endBlock()
+        case .block, .row, .rule: writer.endBlock()
         case .lineBreak: writer.lineBreak()  // `</br>` is a line break to browsers too
         case .heading:
             writer.endBlock()
