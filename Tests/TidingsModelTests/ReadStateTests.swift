@@ -88,6 +88,20 @@ final class ReadStateTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
 
+    /// Valid JSON that is no state file is said to be so, not called invalid JSON.
+    func testValidJSONOfAnotherShapeIsToldFromDamage() {
+        for text in ["[1,2]", "null", #"{"version":2,"stories":[]}"#, #"{"version":2,"stories":{"a":3}}"#] {
+            XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8)), text) { error in
+                let description = (error as? ReadStateCoding.DecodeError)?.description ?? ""
+                XCTAssertTrue(description == "valid JSON, but not laid out as a state file" || description.hasPrefix("story a "),
+                              "\(text): \(description)")
+            }
+        }
+        XCTAssertThrowsError(try ReadStateCoding.decode(Data("{\"version\":2,".utf8))) { error in
+            XCTAssertEqual((error as? ReadStateCoding.DecodeError)?.description, "not valid JSON")
+        }
+    }
+
     func testNewerVersionIsRefusedAndLeftAlone() throws {
         let path = folder + "/state.json"
         let newer = Data("{\"version\":99,\"stories\":{}}".utf8)

@@ -110,6 +110,11 @@ public enum ReadStateCoding {
         do {
             return try data.withUnsafeBytes { try StateJSONReader.decode($0.bindMemory(to: UInt8.self)) }
         } catch is StateJSONReader.Malformed {
+            // Valid JSON of another shape (`[]`, `null`, stories in a list) is told apart from damaged bytes:
+            // the file is someone else's, or was edited by hand, not cut short.
+            if (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil {
+                throw DecodeError(description: "valid JSON, but not laid out as a state file")
+            }
             throw DecodeError(description: "not valid JSON")
         }
     }
