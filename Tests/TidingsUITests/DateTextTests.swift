@@ -38,6 +38,10 @@ final class DateTextTests: XCTestCase {
         XCTAssertEqual(DateText.full(posted, in: TimeZone(identifier: "Asia/Kolkata")!), "Tue 2007-04-03 17:51 +05:30")
         XCTAssertEqual(DateText.full(posted, in: TimeZone(identifier: "America/St_Johns")!), "Tue 2007-04-03 09:51 -02:30")
         XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: 0), in: utc), "Thu 1970-01-01 00:00 +00:00")
+        // Every date is read in the proleptic Gregorian calendar, and written in it (not turned Julian).
+        XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -62_135_596_800), in: utc), "Mon 0001-01-01 00:00 +00:00")
+        XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -12_219_292_801), in: utc), "Thu 1582-10-14 23:59 +00:00")
+        XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -1), in: utc), "Wed 1969-12-31 23:59 +00:00")
     }
 
     func testAgesMoveOnWithTicksAndRedrawOncePerMinute() {

@@ -133,6 +133,17 @@ final class SameTitleTests: XCTestCase {
         XCTAssertEqual(state.listTitle(at: 1), "Daily Discussion Thread (2 hours ago)")
         let alone = AppState(stories: [first], width: 120, height: 30)
         XCTAssertEqual(alone.listTitle(at: 0), "Daily Discussion Thread")
+        // Two threads of one archive, dated: their dates, not their places in the file and ids.
+        var mail = first
+        mail.source = SourceReference(path: "list.mbox", locator: "bytes 0-100 <a@x.org>")
+        mail.header.date = Date(timeIntervalSince1970: 1_700_000_000)
+        var again = mail
+        again.id = "again"
+        again.source = SourceReference(path: "list.mbox", locator: "bytes 100-200 <b@x.org>")
+        again.header.date = Date(timeIntervalSince1970: 1_700_090_000)
+        let archive = AppState(stories: [mail, again], width: 120, height: 30, timeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertEqual(archive.listTitle(at: 0), "Daily Discussion Thread (Tue 2023-11-14 22:13 +00:00)")
+        XCTAssertEqual(archive.listTitle(at: 1), "Daily Discussion Thread (Wed 2023-11-15 23:13 +00:00)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TidingsModel
 
 /// How the reader writes times: a story's date in full in the reader's time zone, a comment's as an age.
 enum DateText {
@@ -6,14 +7,12 @@ enum DateText {
     /// UTC. The offset rather than a zone abbreviation: abbreviations are ambiguous (CST) and Foundation on
     /// Linux only knows them as `GMT+2` anyway.
     static func full(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
-        let weekday = weekdays[((parts.weekday ?? 1) - 1 + 7) % 7]
-        let offset = timeZone.secondsFromGMT(for: date) / 60
+        let seconds = timeZone.secondsFromGMT(for: date)
+        let parts = CivilTime.parts(of: date, offset: seconds)
+        let offset = seconds / 60
         let sign = offset < 0 ? "-" : "+"
-        return "\(weekday) \(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0))-\(pad(parts.day ?? 0)) "
-            + "\(pad(parts.hour ?? 0)):\(pad(parts.minute ?? 0)) \(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
+        return "\(weekdays[parts.weekday]) \(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) "
+            + "\(pad(parts.hour)):\(pad(parts.minute)) \(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
     }
 
     /// How long ago `date` was, seen at `now`: "just now", "1 minute ago", "3 hours ago", "2 days ago",

@@ -69,7 +69,8 @@ extension AppState {
 
 extension AppState {
     /// A story's row title; when a neighbour in the list as shown has the same title (a daily thread), what
-    /// tells them apart is added: the time as the source wrote it, else the file name.
+    /// tells them apart is added: the time as the source wrote it, else its date (two threads of one mbox),
+    /// else the file name, and only for two undated stories of one file where it is in the file.
     func listTitle(at index: Int) -> String {
         let summary = entries[index].summary
         let title = StoryTitle.shown(summary.title)
@@ -79,8 +80,11 @@ extension AppState {
         let name = summary.path.split(separator: "/").last.map(String.init) ?? summary.path
         // Two stories of one file (a dump read back) are told apart by where they are in it.
         let sameFile = neighbours.contains { entries[$0].summary.title == summary.title && entries[$0].summary.path == summary.path }
+        if let written = summary.dateText ?? summary.date.map({ DateText.full($0, in: timeZone) }) {
+            return title + " (" + written + ")"
+        }
         let place = sameFile ? summary.source.locator.map { name + ", " + $0 } ?? name : name
-        return title + " (" + (summary.dateText ?? place) + ")"
+        return title + " (" + place + ")"
     }
 }
 
