@@ -182,6 +182,18 @@ final class HTMLTextTests: XCTestCase {
         ])
     }
 
+    /// Links in a table or a `<pre>` (laid out as written) are numbered in their text and kept with the
+    /// others, so their number opens them.
+    func testLinksInTablesAndPreformattedTextAreNumbered() {
+        let html = #"<a href="http://before.example/">before</a><table><tr><td>a</td><td><a href="http://cell.example/">cell link</a></td></tr></table><pre>see <a href="http://pre.example/">here</a>"#
+            + "\n    next</pre>" + #"<a href="http://cell.example/">again</a> <a href="javascript:x">no</a><table><tr><td><a href="javascript:y">bad</a></td></tr></table>"#
+        let body = HTMLText.body(html)
+        XCTAssertEqual(body.links, ["http://before.example/", "http://cell.example/", "http://pre.example/"])
+        XCTAssertEqual(body.blocks[1].rows, [["a", "cell link [2]"]])
+        XCTAssertEqual(body.blocks[2].plainText, "see here [3]\n    next")
+        XCTAssertEqual(body.blocks.last?.rows, [["bad"]], "no number for what is not a link")
+    }
+
     func testEmptyLinkShowsItsTarget() {
         let body = HTMLText.body(#"x <a href="https://e.com/a"></a> y"#)
         XCTAssertEqual(body.blocks[0].runs, [Run("x "), Run("https://e.com/a", link: 0), Run(" y")])

@@ -173,7 +173,7 @@ final class MarkdownTextTests: XCTestCase {
         XCTAssertEqual(body("# Update\nText").blocks, [Block(.paragraph, [Run("Update", emphasis: .bold)]), Block(.paragraph, text: "Text")])
         XCTAssertEqual(body("## *Edit:* thanks ##").blocks, [Block(.paragraph, [Run("Edit: thanks", emphasis: .bold)])])
         XCTAssertEqual(body("Title\n===").blocks, [Block(.paragraph, [Run("Title", emphasis: .bold)])])
-        XCTAssertEqual(lines("above\n\n***\n\nbelow\n* * *\nend"), ["above", "below", "end"])
+        XCTAssertEqual(lines("above\n\n***\n\nbelow\n* * *\nend"), ["above", "* * *", "below", "* * *", "end"])
         XCTAssertEqual(lines("#hashtag stays"), ["#hashtag stays"])
     }
 
@@ -181,10 +181,10 @@ final class MarkdownTextTests: XCTestCase {
         let result = body("Results:\n\n| Name | **Score** |\n|:---|---:|\n| `a` | *10* |\n| b \\| c | [20](https://x.example) |\nafter")
         XCTAssertEqual(result.blocks.count, 3)
         XCTAssertEqual(result.blocks[1].kind, .table)
-        XCTAssertEqual(result.blocks[1].rows, [["Name", "Score"], ["a", "10"], ["b | c", "20"]])
+        XCTAssertEqual(result.blocks[1].rows, [["Name", "Score"], ["a", "10"], ["b | c", "20 [1]"]], "a link's number opens it")
         XCTAssertEqual(body("a | b\n-|-\n1 | 2 | 3\n4").blocks, [Block(.table, [], rows: [["a", "b", ""], ["1", "2", "3"]]), Block(.paragraph, text: "4")])
         XCTAssertEqual(result.blocks[2].plainText, "after")
-        XCTAssertEqual(result.links, [])
+        XCTAssertEqual(result.links, ["https://x.example"])
         XCTAssertEqual(body("a | b\n--|--\n1 | 2").blocks, [Block(.table, [], rows: [["a", "b"], ["1", "2"]])])
         XCTAssertEqual(body("a | b\n---\n").blocks.first?.kind, .paragraph)
     }

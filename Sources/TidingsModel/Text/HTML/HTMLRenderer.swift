@@ -9,6 +9,8 @@ struct HTMLRenderer {
     /// Open `<a>`s, innermost last: the link number (nil for no link), its target and how many words
     /// had been written when it opened.
     private var anchors: [(link: Int?, target: String, wordsBefore: Int)] = []
+    /// Links inside a table or `<pre>`, whose text is laid out as written: numbered in the text (`[3]`).
+    private var literalAnchors: [Int?] = []
     /// Open emphasis elements by kind, each an order number of when it opened: the innermost open kind wins.
     private var italic: [Int] = []
     private var bold: [Int] = []
@@ -119,6 +121,7 @@ struct HTMLRenderer {
         let element = HTMLElement(tag.name)
         if preDepth > 0 {
             if element == .pre { preDepth += 1 } else if element == .lineBreak { writePre([0x0A], 0..<1) }
+            if element == .anchor { literalAnchors.append(linkNumber(tag)) }
             return
         }
         if tableDepth > 0 {
@@ -170,6 +173,8 @@ struct HTMLRenderer {
         case .row where tableDepth == 1: table.startRow()
         case .cell where tableDepth == 1: table.startCell()
         case .image: image(tag)
+        case .anchor:
+            literalAnchors.append(linkNumber(tag))
         default: table.space()
         }
     }
@@ -180,6 +185,9 @@ struct HTMLRenderer {
             if element == .pre {
                 preDepth -= 1
                 if preDepth == 0 { endPre() }
+            } else if element == .anchor, let link = literalAnchors.popLast() ?? nil {
+                let number = Array(" [\(link + 1)]".utf8)
+                writePre(number, 0..<number.count)
             }
             return
         }
@@ -190,6 +198,12 @@ struct HTMLRenderer {
                 if tableDepth == 0 { endTable() }
             case .cell where tableDepth == 1: table.endCell()
             case .row where tableDepth == 1: table.endRow()
+            case .anchor:
+                if let link = literalAnchors.popLast() ?? nil {
+                    let number = Array("[\(link + 1)]".utf8)
+                    table.space()
+                    table.write(number, 0..<number.count)
+                }
             default: table.space()
             }
             return
@@ -230,12 +244,20 @@ struct HTMLRenderer {
             anchors.append((nil, "", writer.wordsWritten))
             return
         }
-        let link = linkNumbers[target] ?? {
-            links.append(target)
-            linkNumbers[target] = links.count - 1
-            return links.count - 1
-        }()
-        anchors.append((link, target, writer.wordsWritten))
+        anchors.append((number(of: target), target, writer.wordsWritten))
+    }
+
+    /// The index of a link's target in the body's links, added when new; nil for a link that is not one.
+    private mutating func linkNumber(_ tag: HTMLTag) -> Int? {
+        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href) else { return nil }
+        return number(of: target)
+    }
+
+    private mutating func number(of target: String) -> Int {
+        if let known = linkNumbers[target] { return known }
+        links.append(target)
+        linkNumbers[target] = links.count - 1
+        return links.count - 1
     }
 
     /// `</a>`: a link that showed no text shows its target.

@@ -184,7 +184,8 @@ struct MarkdownBlockParser {
         } else if let heading = MarkdownLineSyntax.atxHeading(bytes, first, end) {
             writeParagraph(Array(bytes[heading]), heading: true)
         } else if MarkdownLineSyntax.isThematicBreak(bytes, first, end) {
-            // A rule only separates the blocks around it.
+            // A rule is a section break, shown as an HTML `<hr>` is.
+            writeParagraph(Array("* * *".utf8), heading: false)
         } else {
             leaf = .paragraph
             leafLines = [first..<end]
@@ -239,12 +240,24 @@ struct MarkdownBlockParser {
             let rows = lines.map { line in
                 MarkdownTable.cells(bytes, line.lowerBound, line.upperBound).map { cell in
                     let first = Byte.skipSpaces(bytes, cell.lowerBound, cell.upperBound)
-                    return MarkdownInline.plainText(Array(bytes[first..<Byte.trimEnd(bytes, first, cell.upperBound)]))
+                    let runs = MarkdownInline.runs(Array(bytes[first..<Byte.trimEnd(bytes, first, cell.upperBound)]), links: &writer.links)
+                    return Self.cellText(runs)
                 }
             }
             writer.table(rows)
             markWritten()
         }
+    }
+
+    /// A table cell's text: its runs as written, a link's number after its text (`cell [2]`), as the reader
+    /// shows links elsewhere; a cell is laid out as plain text, so the number is part of it.
+    static func cellText(_ runs: [StoryBody.Run]) -> String {
+        var text = ""
+        for (index, run) in runs.enumerated() {
+            text += run.text
+            if let link = run.link, index + 1 == runs.count || runs[index + 1].link != link { text += " [\(link + 1)]" }
+        }
+        return text
     }
 
     private mutating func writeParagraph(_ text: [UInt8], heading: Bool) {

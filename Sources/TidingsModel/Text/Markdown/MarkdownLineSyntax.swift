@@ -35,7 +35,7 @@ enum MarkdownLineSyntax {
         return ListMarker(number: number, kind: number == nil ? first : bytes[markerEnd - 1], end: markerEnd)
     }
 
-    /// `***`, `---`, `___`, with spaces between allowed: a rule, which Tidings shows as a break between blocks.
+    /// `***`, `---`, `___`, with spaces between allowed: a rule, which Tidings shows as a section break (`* * *`).
     static func isThematicBreak(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard start < end else { return false }
         let mark = bytes[start]
