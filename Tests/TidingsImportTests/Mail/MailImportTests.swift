@@ -231,6 +231,28 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(problems.count, 1)
     }
 
+    /// An MH folder's `.mh_sequences` says which messages were seen: those not in `unseen`. Without the
+    /// file, every message starts unread as before.
+    func testAnMHFoldersUnseenSequenceGivesTheMarks() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("inbox")
+        try write("From: a@x.org\nSubject: MH thread\nMessage-ID: <m1@x.org>\n\nOne.\n", to: box.appendingPathComponent("1"))
+        for number in 2...4 {
+            try write("From: b@x.org\nSubject: Re: MH thread\nMessage-ID: <m\(number)@x.org>\nIn-Reply-To: <m\(number - 1)@x.org>\n\nReply.\n",
+                      to: box.appendingPathComponent("\(number)"))
+        }
+        let unmarked = CollectionLoader().loadAll([folder.path]).stories
+        XCTAssertEqual(unmarked.map(\.seenAtSource), [false])
+        XCTAssertEqual(unmarked.first?.comments.map(\.seenAtSource), [false, false, false])
+        try write("cur: 4\nunseen: 3\n 4\n", to: box.appendingPathComponent(".mh_sequences"))
+        let stories = CollectionLoader().loadAll([folder.path]).stories
+        XCTAssertEqual(stories.map(\.seenAtSource), [true])
+        XCTAssertEqual(stories.first?.comments.map(\.seenAtSource), [true, false, false])
+        XCTAssertEqual(MHSequences.parse("cur: 9\nunseen: 2-4 7\n"), .init(ranges: [2...4, 7...7]))
+        XCTAssertEqual(MHSequences.parse("cur: 9\n"), .init(ranges: []), "no unseen line: everything was seen")
+        XCTAssertEqual(MHSequences.parse("Unseen: 5-3 x 8\n"), .init(ranges: [8...8]), "what cannot be read is passed over")
+    }
+
     /// Random bytes behind a `From ` line, named .mbox: one problem, a binary file, not a story of garbage.
     func testABinaryFileNamedAsMailIsAProblem() throws {
         let folder = try temporaryFolder()

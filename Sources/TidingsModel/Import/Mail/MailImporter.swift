@@ -20,6 +20,12 @@ public struct MailImporter: Importer {
         return TextDecoding.looksBinary(prefix) ? .damaged(.binary) : ImportClaim(.likely)
     }
 
+    /// Marked read by the mail client: `Status: RO` in the message, `S` in a Maildir file's name, or not in
+    /// the `unseen` sequence of an MH folder that keeps one.
+    static func seen(_ envelope: MailEnvelope, path: String) -> Bool {
+        envelope.seen || MaildirFlags.seen(path) || MHSequences.seen(path) == true
+    }
+
     static func hasMailExtension(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") || lower.hasSuffix(".eml") || lower.hasSuffix(".mail")
@@ -46,7 +52,7 @@ public struct MailImporter: Importer {
         var keys = envelope.messageID.map { [$0] } ?? []
         if let first = envelope.parents.first { keys.append(first) }
         if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
-        let item = MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(path), file: 0, range: 0..<bytes.count)
+        let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count)
         return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)),
                         startsAStory: envelope.parents.isEmpty)
     }
@@ -111,7 +117,7 @@ public struct MailImporter: Importer {
                 continue
             }
             guard let envelope = MailEnvelope.parse(file.bytes[...]) else { continue }
-            items.append(MailItem(envelope: envelope, seen: envelope.seen || MaildirFlags.seen(file.path), file: index,
+            items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
                                   range: 0..<file.bytes.count))
         }
         guard !items.isEmpty else {
