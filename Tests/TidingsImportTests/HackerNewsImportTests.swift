@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import TidingsModel
+@testable import TidingsModel
 import TidingsTestSupport
 
 final class HackerNewsImportTests: XCTestCase {
@@ -36,6 +36,14 @@ final class HackerNewsImportTests: XCTestCase {
         // A decoded escape is still an escape in the model: the screen's gate makes it visible.
         XCTAssertTrue(story.comments[4].text.contains("\u{1B}[31m"))
         XCTAssertFalse(story.comments.contains { $0.text.contains("&#") || $0.text.contains("<") })
+    }
+
+    /// Hacker News has no quote markup: a paragraph typed `> quoted` is shown as a quote, `>>` deeper.
+    func testTypedQuotesAreQuotes() {
+        let body = JSONReading.html("&gt; what they said<p>&gt;&gt; and before <i>that</i><p>&gt; &gt; spaced<p>My answer &gt; theirs<p>&gt;", base: nil)
+        XCTAssertEqual(body.blocks.map(\.kind), [.quote, .quote, .quote, .paragraph, .paragraph])
+        XCTAssertEqual(body.blocks.map(\.level), [1, 2, 2, 0, 0])
+        XCTAssertEqual(body.blocks.map(\.plainText), ["what they said", "and before that", "spaced", "My answer > theirs", ">"])
     }
 
     func testServiceIDsKeepMarksWhenTheThreadIsSavedAgainWithMoreComments() throws {

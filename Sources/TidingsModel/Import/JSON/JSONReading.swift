@@ -56,7 +56,27 @@ struct JSONReading {
     static func html(_ text: String, base: String?) -> StoryBody {
         var body = HTMLText.body(HTMLEntities.repairingC1(text))
         if let base { body.links = body.links.map { ServiceLinks.absolute($0, base: base) } }
+        quoteTypedQuotes(&body)
         return body
+    }
+
+    /// A paragraph written `> quoted` is a quote, `>>` one level deeper: Hacker News has no quote markup,
+    /// so people type the mark, and readers (hackernews-TUI, circumflex) show it as a quote.
+    static func quoteTypedQuotes(_ body: inout StoryBody) {
+        for index in body.blocks.indices where body.blocks[index].kind == .paragraph {
+            guard let first = body.blocks[index].runs.first, first.text.hasPrefix(">") else { continue }
+            var text = Substring(first.text)
+            var level = 0
+            while let next = text.first, next == ">" || (next == " " && level > 0 && text.dropFirst().first == ">") {
+                if next == ">" { level += 1 }
+                text = text.dropFirst()
+            }
+            text = text.drop { $0 == " " }
+            guard !text.isEmpty || body.blocks[index].runs.count > 1 else { continue }
+            if text.isEmpty { body.blocks[index].runs.removeFirst() } else { body.blocks[index].runs[0].text = String(text) }
+            body.blocks[index].kind = .quote
+            body.blocks[index].level = min(level, 32)
+        }
     }
 
     func markdown(_ text: String?) -> StoryBody {
