@@ -144,6 +144,17 @@ final class SameTitleTests: XCTestCase {
         let archive = AppState(stories: [mail, again], width: 120, height: 30, timeZone: TimeZone(identifier: "UTC")!)
         XCTAssertEqual(archive.listTitle(at: 0), "Daily Discussion Thread (Tue 2023-11-14 22:13 +00:00)")
         XCTAssertEqual(archive.listTitle(at: 1), "Daily Discussion Thread (Wed 2023-11-15 23:13 +00:00)")
+        // Undated items of one feed: by their writers, else by their place, counted from 1.
+        var item = first
+        item.source = SourceReference(path: "feed.xml", locator: "0")
+        item.header.dateText = nil
+        var next = item
+        next.id = "next"
+        next.source = SourceReference(path: "feed.xml", locator: "1")
+        XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (feed.xml, item 2)")
+        item.header.author = "ann"
+        next.header.author = "bob"
+        XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (bob)")
     }
 }
 

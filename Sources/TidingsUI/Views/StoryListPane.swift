@@ -83,7 +83,14 @@ extension AppState {
         if let written = summary.dateText ?? summary.date.map({ DateText.full($0, in: timeZone) }) {
             return title + " (" + written + ")"
         }
-        let place = sameFile ? summary.source.locator.map { name + ", " + $0 } ?? name : name
+        // Undated stories of one file: by their writers when they differ, else by where they are in it
+        // (a feed's item number, counted from 1).
+        let twins = neighbours.filter { entries[$0].summary.title == summary.title && entries[$0].summary.path == summary.path }
+        if sameFile, let author = summary.author, twins.allSatisfy({ entries[$0].summary.author != author }) {
+            return title + " (" + author + ")"
+        }
+        let locator = summary.source.locator.map { place in Int(place).map { "item \($0 + 1)" } ?? place }
+        let place = sameFile ? locator.map { name + ", " + $0 } ?? name : name
         return title + " (" + place + ")"
     }
 }
