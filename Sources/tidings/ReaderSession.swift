@@ -66,7 +66,10 @@ struct ReaderSession {
         // Before the state file's message, which then is the one on the status line: it matters more.
         state.reportConfigProblems(configMessages)
         if let startMessage { state.reportSessionProblem(startMessage) }
-        if case .setAside(_, _, true) = outcome { state.saveSoon() }
+        switch outcome {
+        case .setAside(_, _, true), .setAsideKeepingTheRest: state.saveSoon()
+        default: break
+        }
         if let saved = session.load() { state.restore(saved) }
         var loop = ReaderLoop(terminal: terminal, state: state, store: canSave ? store : nil,
                               loading: loading, watch: watch, session: canSave ? session : nil)

@@ -133,6 +133,26 @@ final class ReadStateTests: XCTestCase {
         XCTAssertEqual(state, sampleState(), "the backup holds the state before the last save")
     }
 
+    /// A file refused for one story's entry (a hand edit), with no backup to go back to: set aside, and the
+    /// other stories' marks kept rather than all lost.
+    func testAFileWithABadEntryKeepsTheOtherStories() throws {
+        let path = folder + "/state.json"
+        let text = #"{"version":2,"stories":{"hn:8863":{"read":"yes"},"reddit:t3_3hahrw":{"read":true},"x":[1,{"a":2}]}}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let store = ReadStateStore(path: path)
+        let (state, outcome) = store.load(now: Date(timeIntervalSince1970: 1_800_000_000))
+        guard case .setAsideKeepingTheRest(let reason, let movedTo, let skipped) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(reason, "story hn:8863 has a malformed read field")
+        XCTAssertEqual(skipped, 2)
+        XCTAssertTrue(state.isStoryRead("reddit:t3_3hahrw"))
+        XCTAssertFalse(state.isStoryRead("hn:8863"))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: movedTo)), Data(text.utf8), "the file itself is kept as it was")
+        XCTAssertEqual(outcome.words(for: store)?.hasSuffix("kept the marks of every other story (2 entries left out)"), true)
+        // Damage beyond the entries: nothing is guessed.
+        try Data(#"{"version":2,"stories":{"a":{"read":true},"#.utf8).write(to: URL(fileURLWithPath: path))
+        guard case .setAside(_, _, false) = store.load().1 else { return XCTFail("truncated: set aside whole") }
+    }
+
     func testNewFilesAre0600AndExistingModesAreKept() throws {
         let path = folder + "/state.json"
         let store = ReadStateStore(path: path)

@@ -106,6 +106,12 @@ public enum ReadStateCoding {
         out.append(0x22)
     }
 
+    /// What can be kept of a file `decode` refused for some story entries (a hand edit gone wrong): the
+    /// other stories, and how many were left out; nil when the damage is not to entries alone.
+    public static func salvage(_ data: Data) -> (state: ReadState, skipped: Int)? {
+        data.withUnsafeBytes { StateJSONReader.salvage($0.bindMemory(to: UInt8.self)) }
+    }
+
     public static func decode(_ data: Data) throws -> ReadState {
         do {
             return try data.withUnsafeBytes { try StateJSONReader.decode($0.bindMemory(to: UInt8.self)) }

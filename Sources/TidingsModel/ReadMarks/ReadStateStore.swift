@@ -19,6 +19,9 @@ public struct ReadStateStore: Sendable {
         /// The file could not be used; it was renamed to `movedTo`. With `restoredBackup`, the last good state
         /// was loaded from the `.bak` file, else reading starts from nothing.
         case setAside(reason: String, movedTo: String, restoredBackup: Bool)
+        /// The file could not be used for `skipped` story entries of it; it was renamed to `movedTo`, and the
+        /// other entries were kept (there was no good `.bak` to load instead).
+        case setAsideKeepingTheRest(reason: String, movedTo: String, skipped: Int)
         /// The file could not be used nor moved; saving is disabled so it is not overwritten.
         case unusable(reason: String)
         /// Written by a newer Tidings: refused, so that it is never rewritten in an older version.
@@ -67,6 +70,10 @@ public struct ReadStateStore: Sendable {
             guard let movedTo = setAside(now: now) else { return (ReadState(), .unusable(reason: reason)) }
             if case .good(let backup) = read(backupPath) {
                 return (backup, .setAside(reason: reason, movedTo: movedTo, restoredBackup: true))
+            }
+            // No last good state: the entries that can be read are kept rather than every mark lost.
+            if let bytes = try? FileBytes.read(movedTo, limit: 1 << 30), let kept = ReadStateCoding.salvage(Data(bytes)) {
+                return (kept.state, .setAsideKeepingTheRest(reason: reason, movedTo: movedTo, skipped: kept.skipped))
             }
             return (ReadState(), .setAside(reason: reason, movedTo: movedTo, restoredBackup: false))
         }

@@ -30,6 +30,9 @@ extension ReadStateStore.LoadOutcome {
         case .setAside(let reason, let movedTo, let restoredBackup):
             return "Unreadable state file (\(reason)) moved to \(UntrustedText.sanitize(movedTo)); "
                 + (restoredBackup ? "loaded the last good state from \(UntrustedText.sanitize(store.backupPath))" : "starting with nothing read")
+        case .setAsideKeepingTheRest(let reason, let movedTo, let skipped):
+            return "Unreadable state file (\(reason)) moved to \(UntrustedText.sanitize(movedTo)); kept the marks of every "
+                + "other story (\(skipped) \(skipped == 1 ? "entry" : "entries") left out)"
         case .newerVersion(let version):
             return "\(UntrustedText.sanitize(store.target)) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file."
         case .refused(let refusal):

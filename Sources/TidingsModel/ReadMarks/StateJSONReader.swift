@@ -8,10 +8,27 @@ struct StateJSONReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Whether a story entry that cannot be read is passed over (and counted) instead of failing the file:
+    /// to keep what can be kept of a file already set aside.
+    private var salvaging = false
+    private(set) var skippedStories = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The stories of a file `decode` refused for some of its entries, those entries left out, and how many
+    /// they were; nil when the file is damaged beyond its entries (not JSON, no stories, another version).
+    static func salvage(_ bytes: UnsafeBufferPointer<UInt8>) -> (state: ReadState, skipped: Int)? {
+        var skipped = 0
+        guard let state = try? decode(bytes, salvaging: true, skipped: &skipped), skipped > 0 else { return nil }
+        return (state, skipped)
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> ReadState {
+        var skipped = 0
+        return try decode(bytes, salvaging: false, skipped: &skipped)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, salvaging: Bool, skipped: inout Int) throws -> ReadState {
         // First pass: only the version, so a newer file is recognized whatever its stories look like.
         var scout = StateJSONReader(bytes)
         var declared: Int?
@@ -26,6 +43,8 @@ struct StateJSONReader {
             throw unknownVersion(declared)
         }
         var reader = StateJSONReader(bytes)
+        reader.salvaging = salvaging
+        defer { skipped = reader.skippedStories }
         var version: Int?
         var stories: [String: ReadState.StoryMarks]?
         var legacy: [String: ReadState.StoryMarks]?
@@ -64,25 +83,38 @@ struct StateJSONReader {
     private mutating func entries() throws -> [String: ReadState.StoryMarks] {
         var result: [String: ReadState.StoryMarks] = [:]
         try object { reader, id in
-            var marks = ReadState.StoryMarks()
-            reader.skipSpace()
-            guard let next = reader.peek() else { throw Malformed() }
-            guard next == UInt8(ascii: "{") else {
-                throw ReadStateCoding.DecodeError(description: "story \(id) is not an object")
+            guard reader.salvaging else { return result[id] = try reader.storyMarks(id) }
+            let start = reader.index
+            do {
+                result[id] = try reader.storyMarks(id)
+            } catch is ReadStateCoding.DecodeError {
+                reader.index = start
+                try reader.skipValue()
+                reader.skippedStories += 1
             }
-            try reader.object { reader, key in
-                switch key {
-                case "read":
-                    guard let value = try reader.boolean() else { throw ReadStateCoding.DecodeError(description: "story \(id) has a malformed read field") }
-                    marks.isRead = value
-                case "comments":
-                    marks.readComments = try reader.packedCommentIDs(story: id)
-                default: try reader.skipValue()
-                }
-            }
-            result[id] = marks
         }
         return result
+    }
+
+    /// One story's entry: `{"read": true, "comments": "…"}`.
+    private mutating func storyMarks(_ id: String) throws -> ReadState.StoryMarks {
+        var marks = ReadState.StoryMarks()
+        skipSpace()
+        guard let next = peek() else { throw Malformed() }
+        guard next == UInt8(ascii: "{") else {
+            throw ReadStateCoding.DecodeError(description: "story \(id) is not an object")
+        }
+        try object { reader, key in
+            switch key {
+            case "read":
+                guard let value = try reader.boolean() else { throw ReadStateCoding.DecodeError(description: "story \(id) has a malformed read field") }
+                marks.isRead = value
+            case "comments":
+                marks.readComments = try reader.packedCommentIDs(story: id)
+            default: try reader.skipValue()
+            }
+        }
+        return marks
     }
 
     /// The undo list: an array of steps (see `ReadStateCoding`), oldest first. A malformed step makes the
