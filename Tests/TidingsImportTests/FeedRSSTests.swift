@@ -84,6 +84,15 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertEqual(stories.map(\.title), ["A", "B", "C", "Post D", "Post E", "F"], "one guid on items of other links: each kept")
         let summaries = try FeedImporter().summaries(in: bytes, path: "x.xml", needsCommentIDs: { _, _ in false })
         XCTAssertEqual(summaries.map(\.summary.id), stories.map(\.id))
+        // A number given never meets an id written with one.
+        let clash = rss(items: """
+            <item><title>Comment 2</title><guid>http://blog/post#2</guid><link>http://blog/post#c2</link></item>
+            <item><title>Post</title><guid>http://blog/post</guid><link>http://blog/post</link></item>
+            <item><title>Post (AMP)</title><guid>http://blog/post</guid><link>http://blog/post/amp</link></item>
+            <item><title>Other</title><link>http://blog/post#3</link></item>
+            """)
+        XCTAssertEqual(try FeedImporter().stories(in: clash, path: "x.xml").map(\.id),
+                       ["feed:http://blog/post#2", "feed:http://blog/post", "feed:http://blog/post#3", "feed:http://blog/post#3#2"])
     }
 
     func testAPermalinkGuidIsTheLinkWhenThereIsNone() throws {

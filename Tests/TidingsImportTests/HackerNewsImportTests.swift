@@ -42,7 +42,8 @@ final class HackerNewsImportTests: XCTestCase {
     func testTypedQuotesAreQuotes() {
         let body = JSONReading.html("&gt; what they said<p>&gt;&gt; and before <i>that</i><p>&gt; &gt; spaced<p>My answer &gt; theirs<p>&gt;", base: nil)
         XCTAssertEqual(body.blocks.map(\.kind), [.quote, .quote, .quote, .paragraph, .paragraph])
-        XCTAssertEqual(body.blocks.map(\.level), [1, 2, 2, 0, 0])
+        XCTAssertEqual(body.blocks.map(\.level), [0, 1, 1, 0, 0], "levels from 0, as <blockquote>'s")
+        XCTAssertEqual(body.blocks[0].level, HTMLText.body("<blockquote>what they said</blockquote>").blocks[0].level)
         XCTAssertEqual(body.blocks.map(\.plainText), ["what they said", "and before that", "spaced", "My answer > theirs", ">"])
     }
 

@@ -41,9 +41,18 @@ struct FeedItems {
                 } else {
                     key = header.url ?? Self.hashKey(entries[position])
                 }
-                let occurrence = counts[key, default: 0] + 1
-                counts[key] = occurrence
-                if occurrence > 1 { key += "#\(occurrence)" }
+                // A numbered key is taken too, so an id written `…#2` and a second `…` never meet.
+                if counts[key] != nil {
+                    var occurrence = counts[key, default: 1]
+                    var numbered: String
+                    repeat {
+                        occurrence += 1
+                        numbered = key + "#\(occurrence)"
+                    } while counts[numbered] != nil
+                    counts[key] = occurrence
+                    key = numbered
+                }
+                counts[key] = counts[key] ?? 1
                 items.append(Item(entry: position, locator: String(entries[position].index), key: key, header: header))
             }
         }

@@ -75,7 +75,8 @@ struct JSONReading {
             guard !text.isEmpty || body.blocks[index].runs.count > 1 else { continue }
             if text.isEmpty { body.blocks[index].runs.removeFirst() } else { body.blocks[index].runs[0].text = String(text) }
             body.blocks[index].kind = .quote
-            body.blocks[index].level = min(level, 32)
+            // Levels count from 0, the top quote, as `<blockquote>` and mail quotes do.
+            body.blocks[index].level = min(level, 32) - 1
         }
     }
 
