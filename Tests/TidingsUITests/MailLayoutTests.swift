@@ -182,8 +182,15 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 0).count, 0)
         // A long name gives way to the type and size, keeping its end; too narrow even for that, the row is cut.
         let long = Comment.Attachment(name: "very_long_attachment_name_very_long_attachment_name.pdf", type: "application/pdf", size: 2048)
-        XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_atta…me.pdf (application/pdf, 2.0 KB)"])
-        XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] very_long_attachment_name_very…"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_attach….pdf (application/pdf, 2.0 KB)"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] ver….pdf (applicat…pdf, 2.0 KB)"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 30).map(\.text), ["[attachment] very_long_attach…"], "too narrow: cut at the end")
+        let office = Comment.Attachment(name: "report.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", size: 12_000)
+        XCTAssertEqual(AttachmentLines.lines([office], width: 80).map(\.text),
+                       ["[attachment] report.docx (application/vnd.openxmlformats…singml.document, 12 KB)"])
+        let signature = Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 198)
+        XCTAssertEqual(AttachmentLines.lines([signature], width: 61).map(\.text), ["[attachment] signature.asc (application/pgp-signature, 198 B)"])
+        XCTAssertEqual(AttachmentLines.lines([signature], width: 50).map(\.text), ["[attachment] sig….asc (application/…nature, 198 B)"])
         let wide = Comment.Attachment(name: "報告書の最終版と添付資料の一覧表.pdf", type: "application/pdf", size: 10)
         XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最….pdf (application/pdf, 10 B)"])
     }

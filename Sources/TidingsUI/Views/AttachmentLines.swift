@@ -9,17 +9,41 @@ enum AttachmentLines {
         return attachments.map { StyledLine(text: TextWrap.truncate(describe($0, width: width), width: width), style: .dim) }
     }
 
-    /// A long name is shortened (keeping its last characters, which say what kind of file it is) so the
-    /// type and size still fit the row; on a row too narrow even for that, the end is cut.
+    /// When the row is too narrow, the name and type are shortened in their middles (a name keeps its
+    /// extension, a type its end: `…wordprocessingml.document`) so the size always shows; on a row too
+    /// narrow even for that, the end is cut.
     static func describe(_ attachment: Comment.Attachment, width: Int = .max) -> String {
         let size = Self.size(attachment.size)
-        let type = attachment.type.isEmpty ? "unknown type" : attachment.type
-        guard let written = attachment.name, !written.isEmpty else { return "[attachment] \(type) (\(size))" }
+        let type = UntrustedText.sanitize(attachment.type.isEmpty ? "unknown type" : attachment.type)
+        guard let written = attachment.name, !written.isEmpty else {
+            let room = width - DisplayWidth.of("[attachment]  ()") - DisplayWidth.of(size)
+            return "[attachment] \(room >= 8 ? TextWrap.truncateMiddle(type, width: room) : type) (\(size))"
+        }
         let name = UntrustedText.sanitize(written)
-        let whole = "[attachment] \(name) (\(type), \(size))"
-        let room = width - DisplayWidth.of(whole) + DisplayWidth.of(name)
-        guard DisplayWidth.of(whole) > width, room >= 8 else { return whole }
-        return "[attachment] \(TextWrap.truncateMiddle(name, width: room)) (\(type), \(size))"
+        let room = width - DisplayWidth.of("[attachment]  (, )") - DisplayWidth.of(size)
+        let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
+        guard nameWidth + typeWidth > room else { return "[attachment] \(name) (\(type), \(size))" }
+        let least = 8
+        guard room >= min(nameWidth, least) + min(typeWidth, least) else { return "[attachment] \(name) (\(type), \(size))" }
+        // A usual type (`application/pdf`) stays whole while the name keeps a few characters; a long one
+        // (`application/vnd.openxmlformats-…`) gives way first.
+        var typeRoom = min(typeWidth, max(min(typeWidth, 24), room - nameWidth))
+        if room - typeRoom < min(nameWidth, least) { typeRoom = max(min(typeWidth, least), room - min(nameWidth, least)) }
+        let nameRoom = min(nameWidth, room - typeRoom)
+        return "[attachment] \(keepingExtension(name, width: nameRoom)) (\(TextWrap.truncateMiddle(type, width: typeRoom)), \(size))"
+    }
+
+    /// A file name cut in its middle, its extension (up to eight characters after the last dot) kept whole.
+    static func keepingExtension(_ name: String, width: Int) -> String {
+        guard DisplayWidth.of(name) > width else { return name }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            let tail = String(name[dot...])
+            let tailWidth = DisplayWidth.of(tail)
+            if tail.count <= 9, width - tailWidth >= 2 {
+                return TextWrap.truncate(String(name[..<dot]), width: width - tailWidth) + tail
+            }
+        }
+        return TextWrap.truncateMiddle(name, width: width)
     }
 
     /// `512 B`, `1.5 KB`, `120 KB`, `3.2 MB`: kilobytes of 1,024 bytes, one decimal below 10.
