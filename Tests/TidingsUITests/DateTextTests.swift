@@ -42,6 +42,8 @@ final class DateTextTests: XCTestCase {
         XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -62_135_596_800), in: utc), "Mon 0001-01-01 00:00 +00:00")
         XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -12_219_292_801), in: utc), "Thu 1582-10-14 23:59 +00:00")
         XCTAssertEqual(DateText.full(Date(timeIntervalSince1970: -1), in: utc), "Wed 1969-12-31 23:59 +00:00")
+        XCTAssertTrue(DateText.full(Date(timeIntervalSince1970: -62_167_219_200), in: TimeZone(secondsFromGMT: -4 * 3600)!)
+            .hasPrefix("Fri -0001-12-31 20:00"), "year 0 at UTC-4 is the last day of year -1")
     }
 
     func testAgesMoveOnWithTicksAndRedrawOncePerMinute() {

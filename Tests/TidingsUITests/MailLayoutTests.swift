@@ -270,6 +270,8 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertFalse(ProseRun.isStructured("Two spaces after a full stop.  Then the next sentence goes on."))
         XCTAssertFalse(ProseRun.isStructured("In 2023 we bought forty servers, and kept 40 TB of disks."))
         XCTAssertTrue(ProseRun.isStructured("12:00:01.123 0x7ffd 0x0000 4096 8192"))
+        XCTAssertTrue(ProseRun.isStructured("    if (x->y[0] != NULL) { return -EINVAL; }".drop { $0 == " " }))
+        XCTAssertFalse(ProseRun.isStructured("A: On 2024-01-01 at 10:00 the build started, and at 10:05"), "dates and times in prose")
     }
 
     func testCodeListsAndShortLinesKeepTheirLines() {

@@ -8,6 +8,14 @@ public enum TextDecoding {
         return prefix.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
     }
 
+    /// Whether bytes are binary though they hold no NUL (random bytes, a compressed file): more than one in
+    /// twenty is a control character text never holds (tab, line ends, form feed and escape aside).
+    public static func looksLikeNoText(_ prefix: ArraySlice<UInt8>) -> Bool {
+        guard !prefix.isEmpty else { return false }
+        let controls = prefix.lazy.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains($0) || $0 == 0x7F }.count
+        return controls * 20 > prefix.count
+    }
+
     /// Decodes to a string; invalid UTF-8 becomes U+FFFD, a UTF-8 or UTF-16 byte-order mark is honoured.
     public static func decode(_ bytes: [UInt8]) -> String {
         if let bigEndian = utf16Endianness(bytes[...]) {

@@ -92,7 +92,8 @@ enum ProseRun {
 
     /// A line of a log, a table or a program's output, which keeps its line whatever the pane's width: it
     /// starts with a date or time (`2026-11-26`, `10:00:01`), lines up columns with runs of spaces (not the
-    /// two after a full stop some writers type), or is less than two-thirds letters (prose is mostly words).
+    /// two after a full stop some writers type), or is less than two-thirds letters among its letters and
+    /// marks (code: `if (x->y[0] != NULL) {`); digits count for neither, as prose has dates and times too.
     static func isStructured(_ line: Substring) -> Bool {
         let firstWord = line.prefix { $0 != " " }
         if firstWord.first?.isNumber == true, firstWord.filter({ "-:/".contains($0) }).count >= 2 { return true }
@@ -105,7 +106,7 @@ enum ProseRun {
             }
             if spaces >= 2, let previous, !".!?:".contains(previous) { return true }
             spaces = 0
-            if character.isLetter { letters += 1 } else { others += 1 }
+            if character.isLetter { letters += 1 } else if !character.isNumber { others += 1 }
             previous = character
         }
         return letters * 3 < (letters + others) * 2

@@ -39,7 +39,8 @@ enum DateText {
     }
 
     private static func pad(_ value: Int, _ digits: Int = 2) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+        // A year before 1 (a date of year 1 in a zone west of UTC) keeps its sign before the digits.
+        let text = String(abs(value))
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

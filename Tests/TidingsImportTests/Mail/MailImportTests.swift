@@ -263,9 +263,12 @@ final class MailImportTests: XCTestCase {
         for name in ["bin.mbox", "bin.eml"] {
             try Data(bytes).write(to: folder.appendingPathComponent(name))
         }
+        // Without a NUL too: random bytes are still mostly not text.
+        try Data(bytes.map { $0 == 0 ? 1 : $0 }).write(to: folder.appendingPathComponent("nonul.mbox"))
         let (stories, problems) = CollectionLoader().loadAll([folder.path])
         XCTAssertEqual(stories.count, 0)
-        XCTAssertEqual(problems.map(\.failure), [.binary, .binary])
+        XCTAssertEqual(problems.map(\.failure), [.binary, .binary, .binary])
+        XCTAssertFalse(TextDecoding.looksLikeNoText(Array("Text with\ttabs,\r\nline ends, \u{1B}[1mescapes\u{1B}[0m and ünïcode.\n".utf8)[...]))
         XCTAssertFalse(problems.contains { $0.isSkipped }, "named as mail: a damaged file, not one passed over")
     }
 }

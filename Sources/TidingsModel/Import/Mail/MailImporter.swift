@@ -17,7 +17,8 @@ public struct MailImporter: Importer {
         guard Self.hasMailExtension(path) else { return .no("not mail") }
         // Named as mail but binary (random bytes behind a `From ` line, an image saved as .eml): a damaged
         // file, not a message of garbage. Mail with headers was claimed above, whatever bytes it holds.
-        return TextDecoding.looksBinary(prefix) ? .damaged(.binary) : ImportClaim(.likely)
+        let binary = TextDecoding.looksBinary(prefix) || TextDecoding.looksLikeNoText(prefix)
+        return binary ? .damaged(.binary) : ImportClaim(.likely)
     }
 
     /// Marked read by the mail client: `Status: RO` in the message, `S` in a Maildir file's name, or not in
