@@ -190,8 +190,10 @@ final class HTMLTextTests: XCTestCase {
         let body = HTMLText.body(html)
         XCTAssertEqual(body.links, ["http://before.example/", "http://cell.example/", "http://pre.example/"])
         XCTAssertEqual(body.blocks[1].rows, [["a", "cell link [2]"]])
-        XCTAssertEqual(body.blocks[2].plainText, "see here [3]\n    next")
+        XCTAssertEqual(body.blocks[2].plainText, "see here\n    next", "preformatted text stays as written: its link is listed")
         XCTAssertEqual(body.blocks.last?.rows, [["bad"]], "no number for what is not a link")
+        XCTAssertEqual(HTMLText.body("<pre>x</a>y</pre><table><tr><td>c</a></td></tr></table>").lines, ["xy", "| c |"], "a stray </a> is nothing")
+        XCTAssertEqual(lines("a<embed src=x>b<svg><text>t</text></svg>c"), ["a", "b", "t", "c"])
     }
 
     func testEmptyLinkShowsItsTarget() {

@@ -250,7 +250,8 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(stories.first?.comments.map(\.seenAtSource), [true, false, false])
         XCTAssertEqual(MHSequences.parse("cur: 9\nunseen: 2-4 7\n"), .init(ranges: [2...4, 7...7]))
         XCTAssertEqual(MHSequences.parse("cur: 9\n"), .init(ranges: []), "no unseen line: everything was seen")
-        XCTAssertEqual(MHSequences.parse("Unseen: 5-3 x 8\n"), .init(ranges: [8...8]), "what cannot be read is passed over")
+        XCTAssertNil(MHSequences.parse("Unseen: 5-3 8\n"), "a sequence that cannot be read says nothing")
+        XCTAssertNil(MHSequences.parse("unseen: x\n"))
     }
 
     /// Random bytes behind a `From ` line, named .mbox: one problem, a binary file, not a story of garbage.

@@ -11,12 +11,13 @@ enum MHSequences {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let name = path[path.index(after: slash)...]
         guard !name.isEmpty, name.count <= 18, name.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(name) else { return nil }
-        guard let unseen = unseen(in: String(path[..<slash])) else { return nil }
+        guard let found = unseen(in: String(path[..<slash])), let unseen = found else { return nil }
         return !unseen.contains(number)
     }
 
-    /// The folder's unseen messages, nil without a sequences file; read again only when the file changed.
-    private static func unseen(in folder: String) -> Unseen? {
+    /// The folder's unseen messages, nil without a sequences file (and nil inside when its `unseen` line
+    /// cannot be read); read again only when the file changed.
+    private static func unseen(in folder: String) -> Unseen?? {
         let file = folder + "/.mh_sequences"
         guard let stamp = FileStamp(path: file) else { return nil }
         if let known = cache.withLock({ $0[folder] }), known.stamp == stamp { return known.unseen }
@@ -26,11 +27,12 @@ enum MHSequences {
         return unseen
     }
 
-    private static let cache = Mutex<[String: (stamp: FileStamp, unseen: Unseen)]>([:])
+    private static let cache = Mutex<[String: (stamp: FileStamp, unseen: Unseen?)]>([:])
 
     /// The ranges of the `unseen` sequence (empty when the line is missing: every message was seen); a line
-    /// folded onto the next (starting with a space) goes on.
-    static func parse(_ text: String) -> Unseen {
+    /// folded onto the next (starting with a space) goes on. Nil when a part of it cannot be read (`4-3`):
+    /// the marks are then not known, and nothing is taken as seen.
+    static func parse(_ text: String) -> Unseen? {
         var joined: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             if let first = line.first, first == " " || first == "\t", !joined.isEmpty {
@@ -44,9 +46,14 @@ enum MHSequences {
             guard let colon = line.firstIndex(of: ":"),
                   line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "unseen" else { continue }
             for token in line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                let bounds = token.split(separator: "-", maxSplits: 1).map { Int($0) }
-                if bounds.count == 1, let low = bounds[0] { ranges.append(low...low) }
-                if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high { ranges.append(low...high) }
+                let bounds = token.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { Int($0) }
+                if bounds.count == 1, let low = bounds[0] {
+                    ranges.append(low...low)
+                } else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high {
+                    ranges.append(low...high)
+                } else {
+                    return nil
+                }
             }
         }
         return Unseen(ranges: ranges)

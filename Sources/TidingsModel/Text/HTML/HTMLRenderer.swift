@@ -9,7 +9,8 @@ struct HTMLRenderer {
     /// Open `<a>`s, innermost last: the link number (nil for no link), its target and how many words
     /// had been written when it opened.
     private var anchors: [(link: Int?, target: String, wordsBefore: Int)] = []
-    /// Links inside a table or `<pre>`, whose text is laid out as written: numbered in the text (`[3]`).
+    /// Links inside a table (numbered in the cell's text, `[3]`) or `<pre>` (listed only: a command in it
+    /// is copied as it is written), whose text is laid out as written.
     private var literalAnchors: [Int?] = []
     /// Open emphasis elements by kind, each an order number of when it opened: the innermost open kind wins.
     private var italic: [Int] = []
@@ -185,9 +186,9 @@ struct HTMLRenderer {
             if element == .pre {
                 preDepth -= 1
                 if preDepth == 0 { endPre() }
-            } else if element == .anchor, let link = literalAnchors.popLast() ?? nil {
-                let number = Array(" [\(link + 1)]".utf8)
-                writePre(number, 0..<number.count)
+            } else if element == .anchor {
+                // Listed under the text with its number, not written into it: `<pre>` is copied as it is.
+                _ = literalAnchors.popLast()
             }
             return
         }
