@@ -155,6 +155,17 @@ final class SameTitleTests: XCTestCase {
         item.header.author = "ann"
         next.header.author = "bob"
         XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (bob)")
+        // One file name in two folders: the folder too; one date on both: what else differs.
+        var here = first
+        here.source = SourceReference(path: "/saved/x/story.txt")
+        var there = here
+        there.id = "there"
+        there.source = SourceReference(path: "/saved/y/story.txt")
+        XCTAssertEqual(AppState(stories: [here, there], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (y/story.txt)")
+        here.header.dateText = "1 day ago"
+        there.header.dateText = "1 day ago"
+        here.header.author = "ann"
+        XCTAssertEqual(AppState(stories: [here, there], width: 120, height: 30).listTitle(at: 0), "Daily Discussion Thread (ann)")
     }
 }
 

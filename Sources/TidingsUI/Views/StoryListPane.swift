@@ -69,29 +69,31 @@ extension AppState {
 
 extension AppState {
     /// A story's row title; when a neighbour in the list as shown has the same title (a daily thread), what
-    /// tells them apart is added: the time as the source wrote it, else its date (two threads of one mbox),
-    /// else the file name, and only for two undated stories of one file where it is in the file.
+    /// tells it from them is added: the first of its time as the source wrote it, its date, its writer, its
+    /// file's name, its folder and file, that differs from every such neighbour's; else where it is in its
+    /// file (a feed's item number, from 1; an archive's bytes).
     func listTitle(at index: Int) -> String {
         let summary = entries[index].summary
         let title = StoryTitle.shown(summary.title)
         let row = rows.row(ofEntry: index) ?? index
-        let neighbours = [row - 1, row + 1].filter { $0 >= 0 && $0 < rows.count }.map(rows.entry(atRow:))
-        guard neighbours.contains(where: { entries[$0].summary.title == summary.title }) else { return title }
-        let name = summary.path.split(separator: "/").last.map(String.init) ?? summary.path
-        // Two stories of one file (a dump read back) are told apart by where they are in it.
-        let sameFile = neighbours.contains { entries[$0].summary.title == summary.title && entries[$0].summary.path == summary.path }
-        if let written = summary.dateText ?? summary.date.map({ DateText.full($0, in: timeZone) }) {
-            return title + " (" + written + ")"
-        }
-        // Undated stories of one file: by their writers when they differ, else by where they are in it
-        // (a feed's item number, counted from 1).
-        let twins = neighbours.filter { entries[$0].summary.title == summary.title && entries[$0].summary.path == summary.path }
-        if sameFile, let author = summary.author, twins.allSatisfy({ entries[$0].summary.author != author }) {
-            return title + " (" + author + ")"
+        let twins = [row - 1, row + 1].filter { $0 >= 0 && $0 < rows.count }.map(rows.entry(atRow:))
+            .filter { entries[$0].summary.title == summary.title }
+        guard !twins.isEmpty else { return title }
+        let timeZone = self.timeZone
+        func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+        func folderAndFile(_ path: String) -> String { path.split(separator: "/").suffix(2).joined(separator: "/") }
+        let tellers: [(StorySummary) -> String?] = [
+            { $0.dateText ?? $0.date.map { DateText.full($0, in: timeZone) } },
+            { $0.author },
+            { fileName($0.path) },
+            { folderAndFile($0.path) },
+        ]
+        for teller in tellers {
+            guard let mine = teller(summary), twins.allSatisfy({ teller(entries[$0].summary) != mine }) else { continue }
+            return title + " (" + mine + ")"
         }
         let locator = summary.source.locator.map { place in Int(place).map { "item \($0 + 1)" } ?? place }
-        let place = sameFile ? locator.map { name + ", " + $0 } ?? name : name
-        return title + " (" + place + ")"
+        return title + " (" + fileName(summary.path) + (locator.map { ", " + $0 } ?? "") + ")"
     }
 }
 
