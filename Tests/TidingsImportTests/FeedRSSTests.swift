@@ -120,7 +120,7 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertEqual(stories.map(\.author), ["Press team", nil])
         XCTAssertEqual(stories[0].date, Date(timeIntervalSince1970: 1_671_235_200))
         XCTAssertEqual(stories[1].date, Date(timeIntervalSince1970: 1_662_805_800))
-        XCTAssertEqual(stories[0].body.lines, ["The project is pleased to announce two."])
+        XCTAssertEqual(stories[0].body.lines, ["The project is pleased to announce “two”."], "<q> between quotation marks")
     }
 
     func testRSS091WithItsDoctypeReadsAndItsHTMLEntitiesDecode() throws {

@@ -79,7 +79,8 @@ struct CommentLayout {
         guard !rest.isEmpty else { return author }
         let nameWidth = DisplayWidth.of(author)
         guard nameWidth + 3 + DisplayWidth.of(all) > width else { return author + " · " + all }
-        let shortest = min(nameWidth, 8)
+        // A few characters of a name are enough to tell writers apart in a deep, narrow reply.
+        let shortest = min(nameWidth, 4)
         for after in [all, rest[0]] {
             let room = width - DisplayWidth.of(after) - 3
             if room >= shortest { return TextWrap.truncate(author, width: room) + " · " + after }

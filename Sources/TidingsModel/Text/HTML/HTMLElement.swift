@@ -9,6 +9,8 @@ enum HTMLElement {
     case heading
     case italic, bold, code, strikethrough
     case anchor, image
+    /// `<q>`: its text between quotation marks, as browsers show it.
+    case inlineQuote
     case unorderedList, orderedList, listItem, quote
     case pre
     case table, row, cell
@@ -20,7 +22,7 @@ enum HTMLElement {
     private static let byName: [String: HTMLElement] = {
         var table: [String: HTMLElement] = [
             "br": .lineBreak, "a": .anchor, "img": .image, "ul": .unorderedList, "ol": .orderedList,
-            "li": .listItem, "hr": .rule, "blockquote": .quote, "pre": .pre, "table": .table, "tr": .row, "td": .cell, "th": .cell,
+            "li": .listItem, "hr": .rule, "q": .inlineQuote, "blockquote": .quote, "pre": .pre, "table": .table, "tr": .row, "td": .cell, "th": .cell,
         ]
         let groups: [(HTMLElement, [String])] = [
             (.block, ["p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "figure",

@@ -145,6 +145,7 @@ struct HTMLRenderer {
         case .strikethrough: strikethrough.append(nextOrder())
         case .anchor: openAnchor(tag)
         case .image: image(tag)
+        case .inlineQuote: write("“")
         case .unorderedList, .orderedList:
             writer.endBlock()
             containers.openList(ordered: element == .orderedList, start: tag.value(of: "start").flatMap(number))
@@ -216,6 +217,7 @@ struct HTMLRenderer {
             writer.endBlock()
             bold.removeLastIfAny()
         case .italic: italic.removeLastIfAny()
+        case .inlineQuote: write("”")
         case .bold: bold.removeLastIfAny()
         case .code: code.removeLastIfAny()
         case .strikethrough: strikethrough.removeLastIfAny()
