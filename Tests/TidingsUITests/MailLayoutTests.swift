@@ -267,11 +267,26 @@ final class ProseRewrapTests: XCTestCase {
                               "name       size    modified   owner and group of the file as",
                               "ls lists them",
                               "kernel.c   12 KB   yesterday  root wheel"])
+        let gcc = """
+            arch/powerpc/sysdev/fsl_rio.c:248: error: 'MCSR_MASK' undeclared (first use in this function)
+            arch/powerpc/sysdev/fsl_rio.c:248: error: (Each undeclared identifier is reported only once
+            arch/powerpc/sysdev/fsl_rio.c:248: error: for each function it appears in.)
+            """
+        for width in [50, 60, 70, 80, 90, 100] {
+            let starts = PreservedWrap.wrap(gcc, width: width).filter { $0.hasPrefix("arch/") }.count
+            XCTAssertEqual(starts, 3, "each error starts its own row at \(width)")
+        }
         XCTAssertFalse(ProseRun.isStructured("Two spaces after a full stop.  Then the next sentence goes on."))
         XCTAssertFalse(ProseRun.isStructured("In 2023 we bought forty servers, and kept 40 TB of disks."))
         XCTAssertTrue(ProseRun.isStructured("12:00:01.123 0x7ffd 0x0000 4096 8192"))
         XCTAssertTrue(ProseRun.isStructured("    if (x->y[0] != NULL) { return -EINVAL; }".drop { $0 == " " }))
         XCTAssertFalse(ProseRun.isStructured("A: On 2024-01-01 at 10:00 the build started, and at 10:05"), "dates and times in prose")
+        XCTAssertFalse(ProseRun.isStructured("2024-01-03 at 09:00 but the CI was red, so it slipped until the"), "a date alone starts prose")
+        XCTAssertFalse(ProseRun.isStructured("and/or the release notes, which we wrote last week"))
+        XCTAssertTrue(ProseRun.isStructured("arch/powerpc/sysdev/fsl_rio.c:248: error: 'MCSR_MASK' undeclared"))
+        XCTAssertTrue(ProseRun.isStructured("fsl_rio.c:248: error: for each function it appears in."))
+        XCTAssertTrue(ProseRun.isStructured("[10:00:01] worker started and is waiting for jobs now"))
+        XCTAssertTrue(ProseRun.isStructured("2026-11-26 10:00:01 worker started and is waiting for jobs"))
     }
 
     func testCodeListsAndShortLinesKeepTheirLines() {

@@ -91,12 +91,18 @@ enum ProseRun {
     }
 
     /// A line of a log, a table or a program's output, which keeps its line whatever the pane's width: it
-    /// starts with a date or time (`2026-11-26`, `10:00:01`), lines up columns with runs of spaces (not the
-    /// two after a full stop some writers type), or is less than two-thirds letters among its letters and
-    /// marks (code: `if (x->y[0] != NULL) {`); digits count for neither, as prose has dates and times too.
+    /// starts with a time or a date and time (`10:00:01`, `2026-11-26 10:00:01`), a file and line
+    /// (`fsl_rio.c:248:`) or a path (`arch/powerpc/…`); it lines up columns with runs of spaces (not the
+    /// two after a full stop some writers type); or it is less than two-thirds letters among its letters
+    /// and marks (code: `if (x->y[0] != NULL) {`). Digits count for neither: prose has dates and times too.
     static func isStructured(_ line: Substring) -> Bool {
-        let firstWord = line.prefix { $0 != " " }
-        if firstWord.first?.isNumber == true, firstWord.filter({ "-:/".contains($0) }).count >= 2 { return true }
+        let words = line.split(separator: " ", maxSplits: 2)
+        if let first = words.first {
+            if isTime(first) || (isDate(first) && words.count > 1 && isTime(words[1])) { return true }
+            if first.contains("/"), first.contains(".") || first.contains(":") { return true }
+            if let colon = first.firstIndex(of: ":"), first[first.index(after: colon)...].first?.isNumber == true,
+               first[..<colon].contains(where: \.isLetter) { return true }
+        }
         var letters = 0, others = 0, spaces = 0
         var previous: Character?
         for character in line {
@@ -110,5 +116,19 @@ enum ProseRun {
             previous = character
         }
         return letters * 3 < (letters + others) * 2
+    }
+
+    /// `10:00`, `10:00:01`, `10:00:01.123`, `[10:00:01]`.
+    private static func isTime(_ word: Substring) -> Bool {
+        let core = word.drop { $0 == "[" }.prefix { $0.isNumber || $0 == ":" || $0 == "." }
+        let parts = core.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts[0].count <= 2 && parts[0].allSatisfy(\.isNumber) && parts[1].count == 2
+    }
+
+    /// `2026-11-26`, `2026/11/26`, `26.11.2026`.
+    private static func isDate(_ word: Substring) -> Bool {
+        let core = word.drop { $0 == "[" }
+        guard core.first?.isNumber == true else { return false }
+        return core.filter({ "-/.".contains($0) }).count >= 2 && core.prefix(10).allSatisfy { $0.isNumber || "-/.".contains($0) }
     }
 }
