@@ -47,6 +47,14 @@ final class ReviewFixesTests: XCTestCase {
             XCTAssertTrue(text.contains("● 3 years ago"), "\(width)\n\(text)")
             XCTAssertTrue(text.contains("● amy"), "\(width)\n\(text)")
         }
+        // Folded, after its count: the name gives way before the age there too.
+        var folded = StoryBuilder.story("folded", comments: [(0, "parent"), (1, "reply")])
+        folded.comments[0].author = "a_very_long_author_name_that_goes_on"
+        folded.comments[0].age = "2 hours ago"
+        var state = AppState(stories: [folded], width: 40, height: 20)
+        state.press(.enter, .left)
+        let text = state.render().text
+        XCTAssertTrue(text.contains("[+1] a_very") && text.contains("… · 2 hours ago"), text)
     }
 
     func testASaveFailureIsShownEvenOverAnotherMessage() {

@@ -49,8 +49,11 @@ struct CommentLayout {
             }
         } else if thread.isCollapsed(index) {
             let hidden = thread.subtree(index).dropFirst().countedCount
-            one("[+\(hidden)] " + depthNote + (attribution.isEmpty ? "" : attribution + ": ") + Self.firstLine(of: comment, cells: textWidth),
-                .collapsedSummary)
+            let lead = "[+\(hidden)] " + depthNote
+            // The name gives way before the age here too, after the fold's count and before `: ` (or the `…`
+            // of a row cut after the age).
+            let folded = self.attribution(of: comment, width: textWidth - DisplayWidth.of(lead) - 2)
+            one(lead + (folded.isEmpty ? "" : folded + ": ") + Self.firstLine(of: comment, cells: textWidth), .collapsedSummary)
         } else {
             if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
             if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
@@ -85,7 +88,10 @@ struct CommentLayout {
             let room = width - DisplayWidth.of(after) - 3
             if room >= shortest { return TextWrap.truncate(author, width: room) + " · " + after }
         }
-        return author + " · " + all
+        // An age cut short still helps when much of it shows (a date written in full); a few characters of
+        // it do not: the name alone then.
+        if width - shortest - 3 >= 10 { return (nameWidth <= 8 ? author : TextWrap.truncate(author, width: shortest)) + " · " + rest[0] }
+        return author
     }
 
     /// The start of the first line of the comment's plain text (`Comment.text`), enough to fill `cells`,
