@@ -167,6 +167,11 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(fold.summary(hidden: 23, width: 1).text, "…")
     }
 
+    func signature() -> Comment.Attachment { Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 833) }
+    func office() -> Comment.Attachment {
+        Comment.Attachment(name: "a-really-long-file-name-for-the-report.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", size: 12_000)
+    }
+
     func testAttachmentSizesAndDescriptions() {
         let sizes = [0: "0 B", 1023: "1023 B", 1024: "1.0 KB", 1536: "1.5 KB", 10_188: "9.9 KB", 10_189: "10 KB",
                      122_880: "120 KB", 1_048_063: "1023 KB", 1_048_064: "1.0 MB", 3_355_443: "3.2 MB",
@@ -184,7 +189,13 @@ final class MailLayoutTests: XCTestCase {
         let long = Comment.Attachment(name: "very_long_attachment_name_very_long_attachment_name.pdf", type: "application/pdf", size: 2048)
         XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_attach….pdf (application/pdf, 2.0 KB)"])
         XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] ver….pdf (applicat…pdf, 2.0 KB)"])
-        XCTAssertEqual(AttachmentLines.lines([long], width: 30).map(\.text), ["[attachment] very_long_attach…"], "too narrow: cut at the end")
+        XCTAssertEqual(AttachmentLines.lines([long], width: 30).map(\.text), ["[att] very_long_….pdf (2.0 KB)"], "narrow: a short label, no type")
+        XCTAssertEqual(AttachmentLines.lines([long], width: 16).map(\.text), ["[attachment] ve…"], "too narrow: cut at the end")
+        for width in 24...120 {
+            let row = AttachmentLines.lines([long, signature(), office()], width: width).map(\.text)
+            XCTAssertTrue(row.allSatisfy { $0.hasSuffix(" KB)") || $0.hasSuffix(" B)") }, "the size shows at \(width): \(row)")
+            XCTAssertTrue(row.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(row)")
+        }
         let office = Comment.Attachment(name: "report.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", size: 12_000)
         XCTAssertEqual(AttachmentLines.lines([office], width: 80).map(\.text),
                        ["[attachment] report.docx (application/vnd.openxmlformats…singml.document, 12 KB)"])

@@ -10,27 +10,37 @@ enum AttachmentLines {
     }
 
     /// When the row is too narrow, the name and type are shortened in their middles (a name keeps its
-    /// extension, a type its end: `…wordprocessingml.document`) so the size always shows; on a row too
-    /// narrow even for that, the end is cut.
+    /// extension, a type its end: `…wordprocessingml.document`) so the size always shows; narrower, the
+    /// label is `[att]` and then the type goes; on a row too narrow even for a name and a size, the end is
+    /// cut.
     static func describe(_ attachment: Comment.Attachment, width: Int = .max) -> String {
         let size = Self.size(attachment.size)
         let type = UntrustedText.sanitize(attachment.type.isEmpty ? "unknown type" : attachment.type)
+        let least = 8
         guard let written = attachment.name, !written.isEmpty else {
-            let room = width - DisplayWidth.of("[attachment]  ()") - DisplayWidth.of(size)
-            return "[attachment] \(room >= 8 ? TextWrap.truncateMiddle(type, width: room) : type) (\(size))"
+            for label in ["[attachment]", "[att]"] {
+                let room = width - DisplayWidth.of(label + "  ()") - DisplayWidth.of(size)
+                if room >= min(DisplayWidth.of(type), least) { return "\(label) \(TextWrap.truncateMiddle(type, width: room)) (\(size))" }
+            }
+            return "[attachment] \(type) (\(size))"
         }
         let name = UntrustedText.sanitize(written)
-        let room = width - DisplayWidth.of("[attachment]  (, )") - DisplayWidth.of(size)
         let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
-        guard nameWidth + typeWidth > room else { return "[attachment] \(name) (\(type), \(size))" }
-        let least = 8
-        guard room >= min(nameWidth, least) + min(typeWidth, least) else { return "[attachment] \(name) (\(type), \(size))" }
-        // A usual type (`application/pdf`) stays whole while the name keeps a few characters; a long one
-        // (`application/vnd.openxmlformats-…`) gives way first.
-        var typeRoom = min(typeWidth, max(min(typeWidth, 24), room - nameWidth))
-        if room - typeRoom < min(nameWidth, least) { typeRoom = max(min(typeWidth, least), room - min(nameWidth, least)) }
-        let nameRoom = min(nameWidth, room - typeRoom)
-        return "[attachment] \(keepingExtension(name, width: nameRoom)) (\(TextWrap.truncateMiddle(type, width: typeRoom)), \(size))"
+        for label in ["[attachment]", "[att]"] {
+            let room = width - DisplayWidth.of(label + "  (, )") - DisplayWidth.of(size)
+            if nameWidth + typeWidth <= room { return "\(label) \(name) (\(type), \(size))" }
+            guard room >= min(nameWidth, least) + min(typeWidth, least) else { continue }
+            // A usual type (`application/pdf`) stays whole while the name keeps a few characters; a long one
+            // (`application/vnd.openxmlformats-…`) gives way first.
+            var typeRoom = min(typeWidth, max(min(typeWidth, 24), room - nameWidth))
+            if room - typeRoom < min(nameWidth, least) { typeRoom = max(min(typeWidth, least), room - min(nameWidth, least)) }
+            let nameRoom = min(nameWidth, room - typeRoom)
+            return "\(label) \(keepingExtension(name, width: nameRoom)) (\(TextWrap.truncateMiddle(type, width: typeRoom)), \(size))"
+        }
+        // The name and its size, without the type.
+        let room = width - DisplayWidth.of("[att]  ()") - DisplayWidth.of(size)
+        if room >= min(nameWidth, least) { return "[att] \(keepingExtension(name, width: room)) (\(size))" }
+        return "[attachment] \(name) (\(type), \(size))"
     }
 
     /// A file name cut in its middle, its extension (up to eight characters after the last dot) kept whole.
