@@ -159,7 +159,12 @@ final class SameTitleTests: XCTestCase {
         var next = item
         next.id = "next"
         next.source = SourceReference(path: "feed.xml", locator: "1")
-        XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (feed.xml, item 2)")
+        XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (item 2)")
+        var undated = mail
+        undated.header.date = nil
+        var undatedAgain = again
+        undatedAgain.header.date = nil
+        XCTAssertEqual(AppState(stories: [undated, undatedAgain], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (b@x.org)")
         item.header.author = "ann"
         next.header.author = "bob"
         XCTAssertEqual(AppState(stories: [item, next], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (bob)")

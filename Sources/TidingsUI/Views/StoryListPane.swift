@@ -71,7 +71,7 @@ extension AppState {
     /// A story's row title; when a neighbour in the list as shown has the same title (a daily thread), what
     /// tells it from them is added: the first of its time as the source wrote it, its date, its writer, its
     /// file's name, its folder and file, that differs from every such neighbour's; else where it is in its
-    /// file (a feed's item number, from 1; an archive's bytes).
+    /// file (a feed's item number, from 1; an archive thread's Message-ID).
     func listTitle(at index: Int) -> String {
         let summary = entries[index].summary
         let title = StoryTitle.shown(summary.title)
@@ -92,8 +92,18 @@ extension AppState {
             guard let mine = teller(summary), twins.allSatisfy({ teller(entries[$0].summary) != mine }) else { continue }
             return title + " (" + mine + ")"
         }
-        let locator = summary.source.locator.map { place in Int(place).map { "item \($0 + 1)" } ?? place }
-        return title + " (" + fileName(summary.path) + (locator.map { ", " + $0 } ?? "") + ")"
+        return title + " (" + (Self.placeInFile(summary.source.locator) ?? fileName(summary.path)) + ")"
+    }
+
+    /// Where a story is in its file, in the reader's words: a feed's `item 2` (counted from 1), an archive's
+    /// thread by its Message-ID (what mail tools search by), else the locator as written.
+    static func placeInFile(_ locator: String?) -> String? {
+        guard let locator else { return nil }
+        if let index = Int(locator) { return "item \(index + 1)" }
+        if locator.hasPrefix("bytes "), let open = locator.firstIndex(of: "<"), locator.hasSuffix(">") {
+            return String(locator[locator.index(after: open)..<locator.index(before: locator.endIndex)])
+        }
+        return locator
     }
 }
 
