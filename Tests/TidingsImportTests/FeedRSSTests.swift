@@ -93,6 +93,13 @@ final class FeedRSSTests: XCTestCase {
             """)
         XCTAssertEqual(try FeedImporter().stories(in: clash, path: "x.xml").map(\.id),
                        ["feed:http://blog/post#2", "feed:http://blog/post", "feed:http://blog/post#3", "feed:http://blog/post#3#2"])
+        // Whatever the order: a written id is its item's.
+        let later = rss(items: """
+            <item><title>Post</title><guid>same</guid><link>http://blog/1</link></item>
+            <item><title>Another</title><guid>same</guid><link>http://blog/2</link></item>
+            <item><title>Its own</title><guid>same#2</guid><link>http://blog/3</link></item>
+            """)
+        XCTAssertEqual(try FeedImporter().stories(in: later, path: "x.xml").map(\.id), ["feed:same", "feed:same#3", "feed:same#2"])
     }
 
     func testAPermalinkGuidIsTheLinkWhenThereIsNone() throws {

@@ -27,6 +27,10 @@ struct FeedItems {
         // The link each source id came with first, to tell a copy from another entry.
         var seen: [String: String?] = [:]
         var counts: [String: Int] = [:]
+        // Every id a source wrote, reserved before numbering: an item whose guid is `…#2` keeps it wherever
+        // it stands, and a number is never given that a written id holds.
+        var written = Set<String>()
+        for entry in scan.entries { if let id = entry.sourceID { written.insert(id) } }
         items.reserveCapacity(scan.entries.count)
         // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
         // may make) would retain and release each.
@@ -48,7 +52,7 @@ struct FeedItems {
                     repeat {
                         occurrence += 1
                         numbered = key + "#\(occurrence)"
-                    } while counts[numbered] != nil
+                    } while counts[numbered] != nil || written.contains(numbered)
                     counts[key] = occurrence
                     key = numbered
                 }
