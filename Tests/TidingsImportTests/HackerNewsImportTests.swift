@@ -40,6 +40,7 @@ final class HackerNewsImportTests: XCTestCase {
 
     /// Hacker News has no quote markup: a paragraph typed `> quoted` is shown as a quote, `>>` deeper.
     func testTypedQuotesAreQuotes() {
+        XCTAssertEqual(JSONReading.html("&gt;_&lt; ouch<p>&gt;.&gt; hm", base: nil).blocks.map(\.kind), [.paragraph, .paragraph], "faces")
         let body = JSONReading.html("&gt; what they said<p>&gt;&gt; and before <i>that</i><p>&gt; &gt; spaced<p>My answer &gt; theirs<p>&gt;", base: nil)
         XCTAssertEqual(body.blocks.map(\.kind), [.quote, .quote, .quote, .paragraph, .paragraph])
         XCTAssertEqual(body.blocks.map(\.level), [0, 1, 1, 0, 0], "levels from 0, as <blockquote>'s")

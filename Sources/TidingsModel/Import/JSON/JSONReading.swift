@@ -71,6 +71,8 @@ struct JSONReading {
                 if next == ">" { level += 1 }
                 text = text.dropFirst()
             }
+            // `> text`, `>text`, `>"text"`: a mark before words; `>_<` or `>.>` is a face, not a quote.
+            if let next = text.first, next != " ", !next.isLetter, !next.isNumber, !"\"'“‘(".contains(next) { continue }
             text = text.drop { $0 == " " }
             guard !text.isEmpty || body.blocks[index].runs.count > 1 else { continue }
             if text.isEmpty { body.blocks[index].runs.removeFirst() } else { body.blocks[index].runs[0].text = String(text) }
