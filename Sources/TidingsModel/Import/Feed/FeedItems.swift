@@ -3,8 +3,9 @@ import Foundation
 /// The entries of a scan made ready for stories: each one's id and header, worked out once from the short
 /// fields (nothing here renders a body). An id the source gave that comes again with the same link (the
 /// same entry saved twice, or again as it was updated) keeps only its first entry; one that comes again
-/// with another link (a feed that gives every item its home page as guid) is another item and is numbered,
-/// as an id made from a link or from the title and date is when it comes again: no item is lost.
+/// with another link (a feed that gives every item its home page as guid) is another item, known by its
+/// guid and link; an id made from a link or from the title and date is numbered when it comes again: no
+/// item is lost.
 struct FeedItems {
     struct Item {
         /// Index into the scan's entries.
@@ -30,7 +31,16 @@ struct FeedItems {
         // Every id a source wrote, reserved before numbering: an item whose guid is `…#2` keeps it wherever
         // it stands, and a number is never given that a written id holds.
         var written = Set<String>()
-        for entry in scan.entries { if let id = entry.sourceID { written.insert(id) } }
+        // Guids the feed gives to entries of different links (one guid on every item): each such entry is
+        // known by guid and link, which stay the same when the feed gains an item, where a number would not.
+        var linksByID: [String: String?] = [:]
+        var spread = Set<String>()
+        for entry in scan.entries {
+            guard let id = entry.sourceID else { continue }
+            written.insert(id)
+            let link = url(entry)
+            if let known = linksByID[id] { if known != link { spread.insert(id) } } else { linksByID[id] = .some(link) }
+        }
         items.reserveCapacity(scan.entries.count)
         // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
         // may make) would retain and release each.
@@ -41,7 +51,7 @@ struct FeedItems {
                 if let sourceID = entries[position].sourceID {
                     if let first = seen[sourceID], first == header.url { continue }
                     if seen[sourceID] == nil { seen[sourceID] = .some(header.url) }
-                    key = sourceID
+                    key = spread.contains(sourceID) ? sourceID + "#" + (header.url ?? "") : sourceID
                 } else {
                     key = header.url ?? Self.hashKey(entries[position])
                 }
