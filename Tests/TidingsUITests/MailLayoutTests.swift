@@ -295,6 +295,14 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertFalse(ProseRun.isStructured("2024-01-03 at 09:00 but the CI was red, so it slipped until the"), "a date alone starts prose")
         XCTAssertFalse(ProseRun.isStructured("and/or the release notes, which we wrote last week"))
         XCTAssertTrue(ProseRun.isStructured("arch/powerpc/sysdev/fsl_rio.c:248: error: 'MCSR_MASK' undeclared"))
+        XCTAssertTrue(ProseRun.isStructured("arch/powerpc/sysdev/fsl_rio.c: In function 'fsl_rio_mcheck_exception':"))
+        for prose in ["10:00 the next day we had a fix and at 16:00 the", "src/net/socket.c:248 used a constant that the"] {
+            XCTAssertFalse(ProseRun.isStructured(Substring(prose)), prose)
+        }
+        let wrapped = "We shipped it on Monday but the tarballs were broken, and it slipped until the afternoon when by\n"
+            + "10:00 the next day we had a fix; 2.6.35 is broken on my machine and you need the option\n"
+            + "--enable-foo to get it working again, as the release notes will say tomorrow morning."
+        XCTAssertEqual(PreservedWrap.wrap(wrapped, width: 50).count, 6, "\(PreservedWrap.wrap(wrapped, width: 50))")
         XCTAssertTrue(ProseRun.isStructured("fsl_rio.c:248: error: for each function it appears in."))
         XCTAssertTrue(ProseRun.isStructured("[10:00:01] worker started and is waiting for jobs now"))
         XCTAssertTrue(ProseRun.isStructured("2026-11-26 10:00:01 worker started and is waiting for jobs"))

@@ -83,10 +83,14 @@ enum ProseRun {
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }
         if "-*+•|>".contains(first), line.dropFirst().first == " " { return false }
-        // A patch's removed and added lines (`-static int …`, `+#include`) and its hunk lines.
-        if first == "-" || first == "+" || line.hasPrefix("@@") { return false }
+        // A patch's removed and added lines (`-static int …`, `+#include`) and its hunk lines; not an option
+        // named in prose (`--enable-foo to get …`).
+        let option = line.hasPrefix("--") && line.dropFirst(2).first?.isLetter == true
+        if (first == "-" && !option) || first == "+" || line.hasPrefix("@@") { return false }
+        // A numbered item (`2. text`, `2) text`), not a version (`2.6.35 is …`).
         let digits = line.prefix { $0.isNumber }
-        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" { return false }
+        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")",
+           line.dropFirst(digits.count + 1).first.map({ $0 == " " }) ?? true { return false }
         return !isStructured(line)
     }
 
@@ -99,9 +103,11 @@ enum ProseRun {
         let words = line.split(separator: " ", maxSplits: 2)
         if let first = words.first {
             if isTime(first) || (isDate(first) && words.count > 1 && isTime(words[1])) { return true }
-            if first.contains("/"), first.contains(".") || first.contains(":") { return true }
-            if let colon = first.firstIndex(of: ":"), first[first.index(after: colon)...].first?.isNumber == true,
-               first[..<colon].contains(where: \.isLetter) { return true }
+            // A path a tool names as it speaks (`arch/powerpc/fsl_rio.c: In function`), or a file and line
+            // (`fsl_rio.c:248: error:`).
+            if first.contains("/"), first.hasSuffix(":") { return true }
+            if first.hasSuffix(":"), let colon = first.firstIndex(of: ":"), colon != first.index(before: first.endIndex),
+               first[first.index(after: colon)...].first?.isNumber == true, first[..<colon].contains(where: \.isLetter) { return true }
         }
         var letters = 0, others = 0, spaces = 0
         var previous: Character?
@@ -118,11 +124,12 @@ enum ProseRun {
         return letters * 3 < (letters + others) * 2
     }
 
-    /// `10:00`, `10:00:01`, `10:00:01.123`, `[10:00:01]`.
+    /// A log's time: `10:00:01`, `10:00:01.123`, `[10:00]`; not a bare `10:00`, which prose has.
     private static func isTime(_ word: Substring) -> Bool {
+        let bracketed = word.first == "["
         let core = word.drop { $0 == "[" }.prefix { $0.isNumber || $0 == ":" || $0 == "." }
         let parts = core.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts[0].count <= 2 && parts[0].allSatisfy(\.isNumber) && parts[1].count == 2
+        return parts.count >= (bracketed ? 2 : 3) && parts[0].count <= 2 && parts[0].allSatisfy(\.isNumber) && parts[1].count == 2
     }
 
     /// `2026-11-26`, `2026/11/26`, `26.11.2026`.
