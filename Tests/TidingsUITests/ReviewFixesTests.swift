@@ -55,6 +55,11 @@ final class ReviewFixesTests: XCTestCase {
         state.press(.enter, .left)
         let text = state.render().text
         XCTAssertTrue(text.contains("[+1] a_very") && text.contains("… · 2 hours ago"), text)
+        // Too narrow for a name and an age: the name alone, not an age cut short.
+        var narrow = AppState(stories: [folded], width: 22, height: 12)
+        narrow.press(.enter)
+        let row = narrow.render().text
+        XCTAssertFalse(row.contains("2 hou…") || row.contains("2 ho…") || row.contains("2 h…"), row)
     }
 
     func testASaveFailureIsShownEvenOverAnotherMessage() {

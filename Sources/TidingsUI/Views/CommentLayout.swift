@@ -49,10 +49,12 @@ struct CommentLayout {
             }
         } else if thread.isCollapsed(index) {
             let hidden = thread.subtree(index).dropFirst().countedCount
-            let lead = "[+\(hidden)] " + depthNote
+            // Only replies not saved under it: `[+]`, not a count of nothing.
+            let lead = (hidden == 0 ? "[+] " : "[+\(hidden)] ") + depthNote
             // The name gives way before the age here too, after the fold's count and before `: ` (or the `…`
             // of a row cut after the age).
-            let folded = self.attribution(of: comment, width: textWidth - DisplayWidth.of(lead) - 2)
+            // At most half the row, so the comment's first words show too.
+            let folded = self.attribution(of: comment, width: min(textWidth - DisplayWidth.of(lead) - 2, max(24, (textWidth - DisplayWidth.of(lead)) / 2)))
             one(lead + (folded.isEmpty ? "" : folded + ": ") + Self.firstLine(of: comment, cells: textWidth), .collapsedSummary)
         } else {
             if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
@@ -88,9 +90,11 @@ struct CommentLayout {
             let room = width - DisplayWidth.of(after) - 3
             if room >= shortest { return TextWrap.truncate(author, width: room) + " · " + after }
         }
-        // An age cut short still helps when much of it shows (a date written in full); a few characters of
-        // it do not: the name alone then.
-        if width - shortest - 3 >= 10 { return (nameWidth <= 8 ? author : TextWrap.truncate(author, width: shortest)) + " · " + rest[0] }
+        // A date written in full (a time ahead of the clock) still helps cut short when much of it shows; a
+        // cut age ("16 years a…") does not: the name alone then.
+        if rest[0].contains(":"), width - shortest - 3 >= 10 {
+            return (nameWidth <= 8 ? author : TextWrap.truncate(author, width: shortest)) + " · " + rest[0]
+        }
         return author
     }
 
