@@ -188,9 +188,15 @@ final class MailLayoutTests: XCTestCase {
         // A long name gives way to the type and size, keeping its end; too narrow even for that, the row is cut.
         let long = Comment.Attachment(name: "very_long_attachment_name_very_long_attachment_name.pdf", type: "application/pdf", size: 2048)
         XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_attach….pdf (application/pdf, 2.0 KB)"])
-        XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] ver….pdf (applicat…pdf, 2.0 KB)"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] very_long_attachm….pdf (2.0 KB)"], "the type goes before the name")
         XCTAssertEqual(AttachmentLines.lines([long], width: 30).map(\.text), ["[att] very_long_….pdf (2.0 KB)"], "narrow: a short label, no type")
         XCTAssertEqual(AttachmentLines.lines([long], width: 16).map(\.text), ["[attachment] ve…"], "too narrow: cut at the end")
+        let sheet = Comment.Attachment(name: "Q3 2024 Financial Report (final).xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size: 123_904)
+        for width in 30...60 {
+            let rows = AttachmentLines.lines([signature(), sheet], width: width).map(\.text)
+            XCTAssertEqual(Set(rows.map { $0.prefix { $0 != " " } }).count, 1, "one label for a message's rows at \(width): \(rows)")
+            XCTAssertTrue(rows[1].contains("Q3 2024 F"), "the name keeps its start before the type does, at \(width): \(rows)")
+        }
         for width in 24...120 {
             let row = AttachmentLines.lines([long, signature(), office()], width: width).map(\.text)
             XCTAssertTrue(row.allSatisfy { $0.hasSuffix(" KB)") || $0.hasSuffix(" B)") }, "the size shows at \(width): \(row)")
@@ -201,9 +207,9 @@ final class MailLayoutTests: XCTestCase {
                        ["[attachment] report.docx (application/vnd.openxmlformats…singml.document, 12 KB)"])
         let signature = Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 198)
         XCTAssertEqual(AttachmentLines.lines([signature], width: 61).map(\.text), ["[attachment] signature.asc (application/pgp-signature, 198 B)"])
-        XCTAssertEqual(AttachmentLines.lines([signature], width: 50).map(\.text), ["[attachment] sig….asc (application/…nature, 198 B)"])
+        XCTAssertEqual(AttachmentLines.lines([signature], width: 50).map(\.text), ["[attachment] signature.asc (applicati…ture, 198 B)"])
         let wide = Comment.Attachment(name: "報告書の最終版と添付資料の一覧表.pdf", type: "application/pdf", size: 10)
-        XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最….pdf (application/pdf, 10 B)"])
+        XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最….pdf (applicati…/pdf, 10 B)"])
     }
 
     func testHostileSubjectsAreSanitizedInTheirRow() {

@@ -5,42 +5,58 @@ import TidingsModel
 enum AttachmentLines {
     static func lines(_ attachments: [Comment.Attachment], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
+        // One label for all the rows of a message: the long one while every row keeps its name and size.
+        let label = attachments.allSatisfy({ fitted($0, width: width, label: long) != nil }) ? long : short
         // `truncate` passes the name and type through `UntrustedText` and cuts them to the row.
-        return attachments.map { StyledLine(text: TextWrap.truncate(describe($0, width: width), width: width), style: .dim) }
+        return attachments.map {
+            let text = fitted($0, width: width, label: label) ?? fitted($0, width: width, label: short) ?? describe($0)
+            return StyledLine(text: TextWrap.truncate(text, width: width), style: .dim)
+        }
     }
 
-    /// When the row is too narrow, the name and type are shortened in their middles (a name keeps its
-    /// extension, a type its end: `…wordprocessingml.document`) so the size always shows; narrower, the
-    /// label is `[att]` and then the type goes; on a row too narrow even for a name and a size, the end is
-    /// cut.
+    static let long = "[attachment]"
+    static let short = "[att]"
+
+    /// The whole row, as wide as it takes.
     static func describe(_ attachment: Comment.Attachment, width: Int = .max) -> String {
+        fitted(attachment, width: width, label: long) ?? fitted(attachment, width: width, label: short) ?? whole(attachment, label: long)
+    }
+
+    private static func whole(_ attachment: Comment.Attachment, label: String) -> String {
         let size = Self.size(attachment.size)
         let type = UntrustedText.sanitize(attachment.type.isEmpty ? "unknown type" : attachment.type)
-        let least = 8
+        guard let written = attachment.name, !written.isEmpty else { return "\(label) \(type) (\(size))" }
+        return "\(label) \(UntrustedText.sanitize(written)) (\(type), \(size))"
+    }
+
+    /// The row in `width` with `label`, nil when even a short name and the size do not fit. The name comes
+    /// first: it keeps up to 16 cells (or all of it) before the type is given more than 8; a long type is cut
+    /// in its middle (`…wordprocessingml.document`), a name keeping its extension, and when the name would
+    /// keep less than 16 the type goes (`[att] report….xlsx (121 KB)`).
+    static func fitted(_ attachment: Comment.Attachment, width: Int, label: String) -> String? {
+        let size = Self.size(attachment.size)
+        let type = UntrustedText.sanitize(attachment.type.isEmpty ? "unknown type" : attachment.type)
+        let typeWidth = DisplayWidth.of(type)
         guard let written = attachment.name, !written.isEmpty else {
-            for label in ["[attachment]", "[att]"] {
-                let room = width - DisplayWidth.of(label + "  ()") - DisplayWidth.of(size)
-                if room >= min(DisplayWidth.of(type), least) { return "\(label) \(TextWrap.truncateMiddle(type, width: room)) (\(size))" }
-            }
-            return "[attachment] \(type) (\(size))"
+            let room = width - DisplayWidth.of(label + "  ()") - DisplayWidth.of(size)
+            guard room >= min(typeWidth, 8) else { return nil }
+            return "\(label) \(TextWrap.truncateMiddle(type, width: room)) (\(size))"
         }
         let name = UntrustedText.sanitize(written)
-        let nameWidth = DisplayWidth.of(name), typeWidth = DisplayWidth.of(type)
-        for label in ["[attachment]", "[att]"] {
-            let room = width - DisplayWidth.of(label + "  (, )") - DisplayWidth.of(size)
-            if nameWidth + typeWidth <= room { return "\(label) \(name) (\(type), \(size))" }
-            guard room >= min(nameWidth, least) + min(typeWidth, least) else { continue }
-            // A usual type (`application/pdf`) stays whole while the name keeps a few characters; a long one
-            // (`application/vnd.openxmlformats-…`) gives way first.
-            var typeRoom = min(typeWidth, max(min(typeWidth, 24), room - nameWidth))
-            if room - typeRoom < min(nameWidth, least) { typeRoom = max(min(typeWidth, least), room - min(nameWidth, least)) }
+        let nameWidth = DisplayWidth.of(name)
+        let room = width - DisplayWidth.of(label + "  (, )") - DisplayWidth.of(size)
+        if nameWidth + typeWidth <= room { return "\(label) \(name) (\(type), \(size))" }
+        let wantedName = min(nameWidth, 16)
+        if room - wantedName >= min(typeWidth, 8) {
+            let typeRoom = min(typeWidth, room - wantedName)
             let nameRoom = min(nameWidth, room - typeRoom)
             return "\(label) \(keepingExtension(name, width: nameRoom)) (\(TextWrap.truncateMiddle(type, width: typeRoom)), \(size))"
         }
-        // The name and its size, without the type.
-        let room = width - DisplayWidth.of("[att]  ()") - DisplayWidth.of(size)
-        if room >= min(nameWidth, least) { return "[att] \(keepingExtension(name, width: room)) (\(size))" }
-        return "[attachment] \(name) (\(type), \(size))"
+        // No room for the type beside a readable name: the name and its size (under the long label only
+        // while the name keeps 16 cells: the short one leaves it more).
+        let bare = width - DisplayWidth.of(label + "  ()") - DisplayWidth.of(size)
+        guard bare >= min(nameWidth, label == long ? 16 : 6) else { return nil }
+        return "\(label) \(keepingExtension(name, width: bare)) (\(size))"
     }
 
     /// A file name cut in its middle, its extension (up to eight characters after the last dot) kept whole.
