@@ -155,8 +155,19 @@ final class SameTitleTests: XCTestCase {
         again.source = SourceReference(path: "list.mbox", locator: "bytes 100-200 <b@x.org>")
         again.header.date = Date(timeIntervalSince1970: 1_700_090_000)
         let archive = AppState(stories: [mail, again], width: 120, height: 30, timeZone: TimeZone(identifier: "UTC")!)
-        XCTAssertEqual(archive.listTitle(at: 0), "Daily Discussion Thread (Tue 2023-11-14 22:13 +00:00)")
-        XCTAssertEqual(archive.listTitle(at: 1), "Daily Discussion Thread (Wed 2023-11-15 23:13 +00:00)")
+        XCTAssertEqual(archive.listTitle(at: 0), "Daily Discussion Thread (2023-11-14)")
+        XCTAssertEqual(archive.listTitle(at: 1), "Daily Discussion Thread (2023-11-15)", "the day, when days differ")
+        var sameDay = again
+        sameDay.header.date = Date(timeIntervalSince1970: 1_700_003_600)
+        XCTAssertEqual(AppState(stories: [mail, sameDay], width: 120, height: 30, timeZone: TimeZone(identifier: "UTC")!).listTitle(at: 1),
+                       "Daily Discussion Thread (Tue 2023-11-14 23:13 +00:00)", "else the time too")
+        // A long title is cut before the label in the list.
+        var longTitle = mail
+        longTitle.header.title = String(repeating: "Weekly meeting notes ", count: 6)
+        var longAgain = again
+        longAgain.header.title = longTitle.header.title
+        var narrowList = AppState(stories: [longTitle, longAgain], width: 80, height: 24, timeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(narrowList.render().text.contains("… (2023-11-15)"), narrowList.render().text)
         // Undated items of one feed: by their writers, else by their place, counted from 1.
         var item = first
         item.source = SourceReference(path: "feed.xml", locator: "0")

@@ -53,9 +53,16 @@ extension AppState {
             markerStyle.reverse = style.reverse
             screen.write(unreadStory ? "●" : " ", x: area.x, y: y, style: markerStyle)
             let titleWidth = area.width - 3 - countsWidth - 1
-            let title = listTitle(at: index)
+            let parts = listTitleParts(at: index)
+            let title = parts.title + (parts.label.map { " (" + $0 + ")" } ?? "")
             if titleWidth >= 4 {
-                screen.write(TextWrap.truncate(title, width: titleWidth), x: area.x + 2, y: y, style: style)
+                // The title gives way before what tells it from its neighbours, while that takes at most half.
+                var shown = TextWrap.truncate(title, width: titleWidth)
+                if let label = parts.label.map({ " (" + $0 + ")" }), DisplayWidth.of(title) > titleWidth,
+                   DisplayWidth.of(label) * 2 <= titleWidth {
+                    shown = TextWrap.truncate(parts.title, width: titleWidth - DisplayWidth.of(label)) + label
+                }
+                screen.write(shown, x: area.x + 2, y: y, style: style)
                 var countStyle = unreadComments > 0 ? Style(color: .fresh) : Style.dim
                 countStyle.reverse = style.reverse
                 countStyle.underline = style.underline
@@ -69,30 +76,43 @@ extension AppState {
 
 extension AppState {
     /// A story's row title; when a neighbour in the list as shown has the same title (a daily thread), what
-    /// tells it from them is added: the first of its time as the source wrote it, its date, its writer, its
-    /// file's name, its folder and file, that differs from every such neighbour's; else where it is in its
-    /// file (a feed's item number, from 1; an archive thread's Message-ID).
+    /// tells it from them is added: the first of its time as the source wrote it, its day, its date and time,
+    /// its writer, its file's name, its folder and file, that differs from every such neighbour's; else where
+    /// it is in its file (a feed's item number, from 1; an archive thread's Message-ID), after its file's
+    /// name when a neighbour is in another file.
     func listTitle(at index: Int) -> String {
+        let parts = listTitleParts(at: index)
+        return parts.title + (parts.label.map { " (" + $0 + ")" } ?? "")
+    }
+
+    /// The title and what tells it from same-titled neighbours (`listTitle`), apart: the list cuts the title
+    /// before the label.
+    func listTitleParts(at index: Int) -> (title: String, label: String?) {
         let summary = entries[index].summary
         let title = StoryTitle.shown(summary.title)
         let row = rows.row(ofEntry: index) ?? index
         let twins = [row - 1, row + 1].filter { $0 >= 0 && $0 < rows.count }.map(rows.entry(atRow:))
             .filter { entries[$0].summary.title == summary.title }
-        guard !twins.isEmpty else { return title }
+        guard !twins.isEmpty else { return (title, nil) }
         let timeZone = self.timeZone
         func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
         func folderAndFile(_ path: String) -> String { path.split(separator: "/").suffix(2).joined(separator: "/") }
+        func full(_ summary: StorySummary) -> String? { summary.date.map { DateText.full($0, in: timeZone) } }
         let tellers: [(StorySummary) -> String?] = [
-            { $0.dateText ?? $0.date.map { DateText.full($0, in: timeZone) } },
+            { $0.dateText ?? full($0).map { String($0.dropFirst(4).prefix(10)) } },
+            { $0.dateText ?? full($0) },
             { $0.author },
             { fileName($0.path) },
             { folderAndFile($0.path) },
         ]
         for teller in tellers {
             guard let mine = teller(summary), twins.allSatisfy({ teller(entries[$0].summary) != mine }) else { continue }
-            return title + " (" + mine + ")"
+            return (title, mine)
         }
-        return title + " (" + (Self.placeInFile(summary.source.locator) ?? fileName(summary.path)) + ")"
+        let place = Self.placeInFile(summary.source.locator)
+        guard let place else { return (title, fileName(summary.path)) }
+        let elsewhere = twins.contains { entries[$0].summary.path != summary.path }
+        return (title, elsewhere ? fileName(summary.path) + ", " + place : place)
     }
 
     /// Where a story is in its file, in the reader's words: a feed's `item 2` (counted from 1), an archive's
