@@ -106,6 +106,16 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertEqual(state.entries[0].unreadComments, 6, "an entry not selected gets its count back")
     }
 
+    /// With read stories hidden, a story made unread by `u` comes back into the list.
+    func testUndoBringsBackAStoryHiddenAsRead() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.character("H"), .character("r"), .down)
+        XCTAssertEqual(state.rows.count, 2, "the story read is hidden once left")
+        state.press(.character("u"))
+        XCTAssertFalse(state.readState.isStoryRead(stories[0].id))
+        XCTAssertEqual(state.rows.count, 3, "unread again: listed again")
+    }
+
     func testOpeningAndReadingAreNotUndoSteps() {
         var state = UIFixtures.state(width: 80, height: 24)
         state.press(.enter, .down, .down)

@@ -7,6 +7,8 @@ extension AppState {
         var undone: UndoStep?
         _ = changeMarks { undone = $0.undoLast() }
         guard let step = undone else { return .nothingToDo("Nothing to undo") }
+        // Read stories hidden by `H` that are unread again come back into the list.
+        if hidesRead { keepingSelectionOnScreen { $0.relistStories() } }
         // Comments of the open story made unread again stay unread while they are on screen, as after `r`.
         if let story = currentStory, let restore = step.stories[story.id], !restore.unreadComments.isEmpty {
             let unread = Set(restore.unreadComments)
