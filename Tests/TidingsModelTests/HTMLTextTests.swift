@@ -195,6 +195,7 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(HTMLText.body("<pre>x</a>y</pre><table><tr><td>c</a></td></tr></table>").lines, ["xy", "| c |"], "a stray </a> is nothing")
         XCTAssertEqual(lines("a<embed src=x>b<svg><text>t</text></svg>c"), ["a", "b", "t", "c"])
         XCTAssertEqual(lines("called <q>bullseye</q>, and <q> spaced </q>."), ["called “bullseye”, and “ spaced ”."], "spaces inside kept, as browsers keep them")
+        XCTAssertEqual(lines("<q>say <q>hi</q> now</q></q> end"), ["“say ‘hi’ now” end"], "inner quotes single; a stray end is nothing")
     }
 
     func testEmptyLinkShowsItsTarget() {

@@ -12,6 +12,8 @@ struct HTMLRenderer {
     /// Links inside a table (numbered in the cell's text, `[3]`) or `<pre>` (listed only: a command in it
     /// is copied as it is written), whose text is laid out as written.
     private var literalAnchors: [Int?] = []
+    /// Open `<q>` elements: a quotation inside one takes single marks.
+    private var quoteDepth = 0
     /// Open emphasis elements by kind, each an order number of when it opened: the innermost open kind wins.
     private var italic: [Int] = []
     private var bold: [Int] = []
@@ -145,7 +147,9 @@ struct HTMLRenderer {
         case .strikethrough: strikethrough.append(nextOrder())
         case .anchor: openAnchor(tag)
         case .image: image(tag)
-        case .inlineQuote: write("“")
+        case .inlineQuote:
+            write(quoteDepth % 2 == 0 ? "“" : "‘")
+            quoteDepth += 1
         case .unorderedList, .orderedList:
             writer.endBlock()
             containers.openList(ordered: element == .orderedList, start: tag.value(of: "start").flatMap(number))
@@ -217,7 +221,10 @@ struct HTMLRenderer {
             writer.endBlock()
             bold.removeLastIfAny()
         case .italic: italic.removeLastIfAny()
-        case .inlineQuote: write("”")
+        case .inlineQuote:
+            guard quoteDepth > 0 else { break }
+            quoteDepth -= 1
+            write(quoteDepth % 2 == 0 ? "”" : "’")
         case .bold: bold.removeLastIfAny()
         case .code: code.removeLastIfAny()
         case .strikethrough: strikethrough.removeLastIfAny()
