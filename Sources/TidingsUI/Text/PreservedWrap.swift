@@ -96,9 +96,10 @@ enum ProseRun {
 
     /// A line of a log, a table or a program's output, which keeps its line whatever the pane's width: it
     /// starts with a time or a date and time (`10:00:01`, `2026-11-26 10:00:01`), a file and line
-    /// (`fsl_rio.c:248:`) or a path (`arch/powerpc/…`); it lines up columns with runs of spaces (not the
-    /// two after a full stop some writers type); or it is less than two-thirds letters among its letters
-    /// and marks (code: `if (x->y[0] != NULL) {`). Digits count for neither: prose has dates and times too.
+    /// (`fsl_rio.c:248:`) or a path a tool names (`arch/powerpc/fsl_rio.c:`); it lines up columns with
+    /// runs of spaces (not the two after a full stop some writers type); or it is less than two-thirds
+    /// letters among its letters and marks (code: `if (x->y[0] != NULL) {`). Digits count for neither:
+    /// prose has dates and times too.
     static func isStructured(_ line: Substring) -> Bool {
         let words = line.split(separator: " ", maxSplits: 2)
         if let first = words.first {

@@ -52,9 +52,9 @@ struct CommentLayout {
             // Only replies not saved under it: `[+]`, not a count of nothing.
             let lead = (hidden == 0 ? "[+] " : "[+\(hidden)] ") + depthNote
             // The name gives way before the age here too, after the fold's count and before `: ` (or the `…`
-            // of a row cut after the age).
-            // At most half the row, so the comment's first words show too.
-            let folded = self.attribution(of: comment, width: min(textWidth - DisplayWidth.of(lead) - 2, max(24, (textWidth - DisplayWidth.of(lead)) / 2)))
+            // of a row cut after the age), and takes at most half the row, so the first words show too.
+            let room = textWidth - DisplayWidth.of(lead)
+            let folded = self.attribution(of: comment, width: min(room - 2, max(24, room / 2)))
             one(lead + (folded.isEmpty ? "" : folded + ": ") + Self.firstLine(of: comment, cells: textWidth), .collapsedSummary)
         } else {
             if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
@@ -72,9 +72,9 @@ struct CommentLayout {
     }
 
     /// `author · 3 hours ago · 12 points`: the age from the comment's date when it has one, else as the
-    /// source wrote it. A name too long for `width` is shortened so the age and points still show, or the
-    /// age alone when narrower (the line is cut at its end only when even a short name and the age leave no
-    /// room); a blank name is left out.
+    /// source wrote it. A name too long for `width` is shortened (to four cells at least) so the age and
+    /// points still show, or the age alone when narrower; narrower still, the name alone (never an age cut
+    /// short). A blank name is left out.
     private func attribution(of comment: Comment, width: Int) -> String {
         var rest: [String] = []
         if let age = comment.date.map(ages.age(of:)) ?? comment.age { rest.append(age) }
