@@ -183,14 +183,14 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(AttachmentLines.describe(.init(name: "", type: "", size: 10)), "[attachment] unknown type (10 B)")
         let hostile = Comment.Attachment(name: "a\u{1B}]0;title\u{07}\nb", type: "text/\u{202E}plain", size: 1)
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 80).map(\.text), ["[attachment] a␛ b (text/plain, 1 B)"])
-        XCTAssertEqual(AttachmentLines.lines([hostile], width: 10).map(\.text), ["[attachme…"])
+        XCTAssertEqual(AttachmentLines.lines([hostile], width: 10).map(\.text), ["[att] a␛ …"])
         XCTAssertEqual(AttachmentLines.lines([hostile], width: 0).count, 0)
         // A long name gives way to the type and size, keeping its end; too narrow even for that, the row is cut.
         let long = Comment.Attachment(name: "very_long_attachment_name_very_long_attachment_name.pdf", type: "application/pdf", size: 2048)
-        XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_attach….pdf (application/pdf, 2.0 KB)"])
+        XCTAssertEqual(AttachmentLines.lines([long], width: 60).map(\.text), ["[attachment] very_long_attachment_name_very_lo….pdf (2.0 KB)"], "the type goes before the name is cut")
         XCTAssertEqual(AttachmentLines.lines([long], width: 44).map(\.text), ["[attachment] very_long_attachm….pdf (2.0 KB)"], "the type goes before the name")
         XCTAssertEqual(AttachmentLines.lines([long], width: 30).map(\.text), ["[att] very_long_….pdf (2.0 KB)"], "narrow: a short label, no type")
-        XCTAssertEqual(AttachmentLines.lines([long], width: 16).map(\.text), ["[attachment] ve…"], "too narrow: cut at the end")
+        XCTAssertEqual(AttachmentLines.lines([long], width: 16).map(\.text), ["[att] very_long…"], "too narrow: cut at the end")
         let sheet = Comment.Attachment(name: "Q3 2024 Financial Report (final).xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size: 123_904)
         for width in 30...60 {
             let rows = AttachmentLines.lines([signature(), sheet], width: width).map(\.text)
@@ -209,7 +209,7 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(AttachmentLines.lines([signature], width: 61).map(\.text), ["[attachment] signature.asc (application/pgp-signature, 198 B)"])
         XCTAssertEqual(AttachmentLines.lines([signature], width: 50).map(\.text), ["[attachment] signature.asc (applicati…ture, 198 B)"])
         let wide = Comment.Attachment(name: "報告書の最終版と添付資料の一覧表.pdf", type: "application/pdf", size: 10)
-        XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最….pdf (applicati…/pdf, 10 B)"])
+        XCTAssertEqual(AttachmentLines.lines([wide], width: 52).map(\.text), ["[attachment] 報告書の最終版と添付資料の….pdf (10 B)"])
     }
 
     func testHostileSubjectsAreSanitizedInTheirRow() {

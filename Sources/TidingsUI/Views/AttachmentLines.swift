@@ -9,7 +9,7 @@ enum AttachmentLines {
         let label = attachments.allSatisfy({ fitted($0, width: width, label: long) != nil }) ? long : short
         // `truncate` passes the name and type through `UntrustedText` and cuts them to the row.
         return attachments.map {
-            let text = fitted($0, width: width, label: label) ?? fitted($0, width: width, label: short) ?? describe($0)
+            let text = fitted($0, width: width, label: label) ?? whole($0, label: label)
             return StyledLine(text: TextWrap.truncate(text, width: width), style: .dim)
         }
     }
@@ -30,9 +30,9 @@ enum AttachmentLines {
     }
 
     /// The row in `width` with `label`, nil when even a short name and the size do not fit. The name comes
-    /// first: it keeps up to 16 cells (or all of it) before the type is given more than 8; a long type is cut
-    /// in its middle (`…wordprocessingml.document`), a name keeping its extension, and when the name would
-    /// keep less than 16 the type goes (`[att] report….xlsx (121 KB)`).
+    /// first and the type gives way: the whole name with the type cut in its middle
+    /// (`…wordprocessingml.document`), else the whole name without the type, else the name shortened (its
+    /// extension kept) without the type.
     static func fitted(_ attachment: Comment.Attachment, width: Int, label: String) -> String? {
         let size = Self.size(attachment.size)
         let type = UntrustedText.sanitize(attachment.type.isEmpty ? "unknown type" : attachment.type)
@@ -46,14 +46,11 @@ enum AttachmentLines {
         let nameWidth = DisplayWidth.of(name)
         let room = width - DisplayWidth.of(label + "  (, )") - DisplayWidth.of(size)
         if nameWidth + typeWidth <= room { return "\(label) \(name) (\(type), \(size))" }
-        let wantedName = min(nameWidth, 16)
-        if room - wantedName >= min(typeWidth, 8) {
-            let typeRoom = min(typeWidth, room - wantedName)
-            let nameRoom = min(nameWidth, room - typeRoom)
-            return "\(label) \(keepingExtension(name, width: nameRoom)) (\(TextWrap.truncateMiddle(type, width: typeRoom)), \(size))"
+        if room - nameWidth >= min(typeWidth, 12) {
+            return "\(label) \(name) (\(TextWrap.truncateMiddle(type, width: room - nameWidth)), \(size))"
         }
-        // No room for the type beside a readable name: the name and its size (under the long label only
-        // while the name keeps 16 cells: the short one leaves it more).
+        // No room for the type beside the name: the name and its size (under the long label only while the
+        // name keeps 16 cells: the short one leaves it more).
         let bare = width - DisplayWidth.of(label + "  ()") - DisplayWidth.of(size)
         guard bare >= min(nameWidth, label == long ? 16 : 6) else { return nil }
         return "\(label) \(keepingExtension(name, width: bare)) (\(size))"
