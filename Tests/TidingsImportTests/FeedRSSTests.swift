@@ -67,7 +67,7 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertNotEqual(try FeedImporter().stories(in: other, path: "x.xml")[0].id, first)
     }
 
-    func testItemsSharingALinkStayApartAndARepeatedGuidIsReadOnceUnlessItsLinkDiffers() throws {
+    func testItemsSharingALinkStayApartAndARepeatedGuidIsReadOnceUnlessItsLinkOrTitleDiffers() throws {
         let bytes = rss(items: """
             <item><title>A</title><link>https://example.com/</link></item>
             <item><title>B</title><link>https://example.com/</link></item>
@@ -79,10 +79,10 @@ final class FeedRSSTests: XCTestCase {
             <item><title>F</title><link>https://site.example/</link></item>
             """)
         let stories = try FeedImporter().stories(in: bytes, path: "x.xml")
-        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1",
+        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1", "feed:g1#2",
                                            "feed:https://site.example/#https://site.example/d", "feed:https://site.example/#https://site.example/e",
                                            "feed:https://site.example/"])
-        XCTAssertEqual(stories.map(\.title), ["A", "B", "C", "Post D", "Post E", "F"], "one guid on items of other links: each kept")
+        XCTAssertEqual(stories.map(\.title), ["A", "B", "C", "C again", "Post D", "Post E", "F"], "one guid on items of other links or titles: each kept")
         let summaries = try FeedImporter().summaries(in: bytes, path: "x.xml", needsCommentIDs: { _, _ in false })
         XCTAssertEqual(summaries.map(\.summary.id), stories.map(\.id))
         // A number given never meets an id written with one.
@@ -105,6 +105,12 @@ final class FeedRSSTests: XCTestCase {
             <item><title>Post A</title><guid>post</guid><link>http://blog/a</link></item>
             <item><title>Post B</title><guid>post</guid><link>http://blog/b</link></item>
             """)
+        let noLinks = rss(items: """
+            <item><title>Post A</title><guid>post</guid></item>
+            <item><title>Post B</title><guid>post</guid></item>
+            <item><title>Post B</title><guid>post</guid></item>
+            """)
+        XCTAssertEqual(try FeedImporter().stories(in: noLinks, path: "x.xml").map(\.title), ["Post A", "Post B"], "no links: titles tell them apart")
         let ids = try FeedImporter().stories(in: before, path: "x.xml").map(\.id)
         XCTAssertEqual(Array(try FeedImporter().stories(in: after, path: "x.xml").map(\.id).dropFirst()), ids)
     }

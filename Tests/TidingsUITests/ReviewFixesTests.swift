@@ -47,6 +47,17 @@ final class ReviewFixesTests: XCTestCase {
             XCTAssertTrue(text.contains("● 3 years ago"), "\(width)\n\(text)")
             XCTAssertTrue(text.contains("● amy"), "\(width)\n\(text)")
         }
+        // The points go before the name is cut short.
+        var scored = StoryBuilder.story("scored", comments: [(0, "first")])
+        scored.comments[0].author = "ThatGuyYouKnowWithALongName"
+        scored.comments[0].age = "16 years ago"
+        scored.comments[0].score = 48
+        for width in 28...44 {
+            var state = AppState(stories: [scored], width: width, height: 12)
+            state.press(.enter)
+            let header = state.render().text.split(separator: "\n").first { $0.contains("16 years ago") }.map(String.init) ?? ""
+            if header.contains("points") { XCTAssertTrue(header.contains("ThatGuyYouK"), "\(width): \(header)") }
+        }
         // Folded, after its count: the name gives way before the age there too.
         var folded = StoryBuilder.story("folded", comments: [(0, "parent"), (1, "reply")])
         folded.comments[0].author = "a_very_long_author_name_that_goes_on"

@@ -84,11 +84,12 @@ struct CommentLayout {
         guard !rest.isEmpty else { return author }
         let nameWidth = DisplayWidth.of(author)
         guard nameWidth + 3 + DisplayWidth.of(all) > width else { return author + " · " + all }
-        // A few characters of a name are enough to tell writers apart in a deep, narrow reply.
+        // The points go before the name is cut below twelve cells; a few characters of a name are still
+        // enough to tell writers apart in a deep, narrow reply.
         let shortest = min(nameWidth, 4)
-        for after in [all, rest[0]] {
+        for (after, least) in [(all, min(nameWidth, 12)), (rest[0], min(nameWidth, 12)), (all, shortest), (rest[0], shortest)] {
             let room = width - DisplayWidth.of(after) - 3
-            if room >= shortest { return TextWrap.truncate(author, width: room) + " · " + after }
+            if room >= least { return TextWrap.truncate(author, width: room) + " · " + after }
         }
         // A date written in full (a time ahead of the clock) still helps cut short when much of it shows; a
         // cut age ("16 years a…") does not: the name alone then.

@@ -56,10 +56,10 @@ extension AppState {
             let parts = listTitleParts(at: index)
             let title = parts.title + (parts.label.map { " (" + $0 + ")" } ?? "")
             if titleWidth >= 4 {
-                // The title gives way before what tells it from its neighbours, while that takes at most half.
+                // The title gives way before what tells it from its neighbours, while it keeps ten cells.
                 var shown = TextWrap.truncate(title, width: titleWidth)
                 if let label = parts.label.map({ " (" + $0 + ")" }), DisplayWidth.of(title) > titleWidth,
-                   DisplayWidth.of(label) * 2 <= titleWidth {
+                   DisplayWidth.of(label) + 10 <= titleWidth {
                     shown = TextWrap.truncate(parts.title, width: titleWidth - DisplayWidth.of(label)) + label
                 }
                 screen.write(shown, x: area.x + 2, y: y, style: style)

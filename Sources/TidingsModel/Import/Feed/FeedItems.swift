@@ -25,8 +25,9 @@ struct FeedItems {
     init(_ scan: FeedScan, bytes: [UInt8]) {
         self.scan = scan
         channelBases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
-        // The link each source id came with first, to tell a copy from another entry.
-        var seen: [String: String?] = [:]
+        // Each source id with the link it came with (and the title, when it has no link): a copy of an entry
+        // already read comes again with both the same.
+        var seen = Set<[String?]>()
         var counts: [String: Int] = [:]
         // Every id a source wrote, reserved before numbering: an item whose guid is `…#2` keeps it wherever
         // it stands, and a number is never given that a written id holds.
@@ -49,8 +50,8 @@ struct FeedItems {
                 let header = makeHeader(entries[position], bytes: bytes)
                 var key: String
                 if let sourceID = entries[position].sourceID {
-                    if let first = seen[sourceID], first == header.url { continue }
-                    if seen[sourceID] == nil { seen[sourceID] = .some(header.url) }
+                    // Without links, entries are copies only when their titles agree too.
+                    guard seen.insert([sourceID, header.url, header.url == nil ? header.title : nil]).inserted else { continue }
                     key = spread.contains(sourceID) ? sourceID + "#" + (header.url ?? "") : sourceID
                 } else {
                     key = header.url ?? Self.hashKey(entries[position])
