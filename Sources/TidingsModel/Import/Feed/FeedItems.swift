@@ -36,18 +36,21 @@ struct FeedItems {
         // known by guid and link, which stay the same when the feed gains an item, where a number would not.
         var linksByID: [String: String?] = [:]
         var spread = Set<String>()
-        for entry in scan.entries {
-            guard let id = entry.sourceID else { continue }
-            written.insert(id)
-            let link = url(entry)
-            if let known = linksByID[id] { if known != link { spread.insert(id) } } else { linksByID[id] = .some(link) }
-        }
+        var headers: [StoryHeader] = []
+        headers.reserveCapacity(scan.entries.count)
         items.reserveCapacity(scan.entries.count)
         // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
         // may make) would retain and release each.
         scan.entries.withUnsafeBufferPointer { entries in
+            for entry in entries {
+                let header = makeHeader(entry, bytes: bytes)
+                headers.append(header)
+                guard let id = entry.sourceID else { continue }
+                written.insert(id)
+                if let known = linksByID[id] { if known != header.url { spread.insert(id) } } else { linksByID[id] = .some(header.url) }
+            }
             for position in entries.indices {
-                let header = makeHeader(entries[position], bytes: bytes)
+                let header = headers[position]
                 var key: String
                 if let sourceID = entries[position].sourceID {
                     // Without links, entries are copies only when their titles agree too.
