@@ -35,7 +35,7 @@ struct FeedItems {
         // Guids the feed gives to entries of different links (one guid on every item): each such entry is
         // known by guid and link, which stay the same when the feed gains an item, where a number would not.
         var linksByID: [String: String?] = [:]
-        var spread = Set<String>()
+        var spread = Set<String>(), repeated = Set<String>()
         var headers: [StoryHeader] = []
         headers.reserveCapacity(scan.entries.count)
         items.reserveCapacity(scan.entries.count)
@@ -47,14 +47,19 @@ struct FeedItems {
                 headers.append(header)
                 guard let id = entry.sourceID else { continue }
                 written.insert(id)
-                if let known = linksByID[id] { if known != header.url { spread.insert(id) } } else { linksByID[id] = .some(header.url) }
+                if let known = linksByID[id] {
+                    repeated.insert(id)
+                    if known != header.url { spread.insert(id) }
+                } else {
+                    linksByID[id] = .some(header.url)
+                }
             }
             for position in entries.indices {
                 let header = headers[position]
                 var key: String
                 if let sourceID = entries[position].sourceID {
                     // Without links, entries are copies only when their titles agree too.
-                    guard seen.insert([sourceID, header.url, header.url == nil ? header.title : nil]).inserted else { continue }
+                    if repeated.contains(sourceID), !seen.insert([sourceID, header.url, header.url == nil ? header.title : nil]).inserted { continue }
                     key = spread.contains(sourceID) ? sourceID + "#" + (header.url ?? "") : sourceID
                 } else {
                     key = header.url ?? Self.hashKey(entries[position])
