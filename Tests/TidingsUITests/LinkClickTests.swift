@@ -96,6 +96,19 @@ final class LinkClickTests: XCTestCase {
         }
     }
 
+    /// A link in a table cell has its number written in the cell: a click on it opens the link too.
+    func testANumberInATableCellOpensItsLink() {
+        var story = Self.story()
+        story.comments[1].body = HTMLText.body(#"<table><tr><td>site</td><td><a href="https://cell.example/">cell link</a> and [x]</td></tr></table>"#)
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = AppState(stories: [story], width: width, height: height)
+            state.press(.enter)
+            XCTAssertEqual(click(&state, cell(&state, of: "[1]", on: "cell link")), [.openURL("https://cell.example/")], "\(width)x\(height)")
+            XCTAssertEqual(click(&state, cell(&state, of: "[x]", on: "cell link")), [], "not a number")
+        }
+        XCTAssertEqual(BodyLayout.numberedLinks(in: "a [12] b [] c [1234] [0]").compactMap(\.link), [12])
+    }
+
     func testLinkNumbersAreRecordedInTheLaidOutRows() {
         let story = Self.story()
         let lines = StoryText.lines(for: story, width: 60, timeZone: TimeZone(identifier: "UTC")!)

@@ -194,9 +194,35 @@ enum BodyLayout {
                 let text = column < row.count ? row[column] : ""
                 let used = column < row.count ? cellWidths[number][column] : 0
                 let padding = column == columns - 1 ? "" : spaces(columnWidths[column] - used)
-                spans.append(.init(text: text + padding, style: .plain))
+                spans += numberedLinks(in: text + padding)
             }
             return StyledLine(spans: spans).truncated(to: width)
         }
+    }
+
+    /// A cell's text in spans, each `[N]` in it (the number a link in the cell was given, `HTMLRenderer`,
+    /// `MarkdownBlockParser`) a span of link N, so a click on it opens the link as a click on any number does.
+    static func numberedLinks(in text: String) -> [StyledLine.Span] {
+        guard text.contains("[") else { return [.init(text: text, style: .plain)] }
+        var spans: [StyledLine.Span] = []
+        var plain = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            guard (1...3).contains(digits.count), after.dropFirst(digits.count).first == "]", let number = Int(digits), number > 0 else {
+                plain += rest[...open]
+                rest = after
+                continue
+            }
+            plain += rest[..<open]
+            if !plain.isEmpty { spans.append(.init(text: plain, style: .plain)) }
+            plain = ""
+            spans.append(.init(text: "[\(digits)]", style: .plain, link: number))
+            rest = after.dropFirst(digits.count + 1)
+        }
+        plain += rest
+        if !plain.isEmpty { spans.append(.init(text: plain, style: .plain)) }
+        return spans
     }
 }
