@@ -57,23 +57,8 @@ extension LoadFailure: CustomStringConvertible {
         }
     }
 
-    /// Failures that group together under one heading: the same kind, whatever their details. Those the
-    /// heading does not name ("3 files could not be loaded": a read error, a malformed or unsafe file) are
-    /// one group, each file with its own reason, not one group of that heading per kind.
-    public var group: String {
-        if groupHeading(count: 2) == "2 files could not be loaded" { return "could not be loaded" }
-        switch self {
-        case .tooLarge: return "too large"
-        case .readError: return "read error"
-        case .malformed: return "malformed"
-        case .readInPart: return "read in part"
-        case .unsupported: return "unsupported"
-        case .unknownJSON: return "unknown JSON"
-        case .unsafeXML: return "unsafe XML"
-        case .notAStory: return "not a story"
-        case .other: return "other"
-        case .pipe, .socket, .device: return "not a regular file"
-        default: return description
-        }
-    }
+    /// Failures that group together under one heading: those its words name alike ("3 binary files"), and
+    /// every one it does not name ("3 files could not be loaded": a read error, a malformed or unsafe file),
+    /// each file then with its own reason.
+    public var group: String { groupHeading(count: 2) }
 }

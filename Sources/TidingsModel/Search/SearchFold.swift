@@ -3,8 +3,9 @@ import Foundation
 /// How search compares letters regardless of case and of how accented letters were written (composed `é`,
 /// or `e` and a combining accent as text from some systems has it: both are composed first): ASCII letters
 /// by their lowercase, other characters by Unicode's lowercase mapping, except the few whose lowercase
-/// holds an ASCII letter (the Kelvin sign `K`, `İ`), which match only themselves. That exception lets an ASCII word be found in raw bytes by folding ASCII
-/// alone: no other character folds into ASCII, and UTF-8 never hides an ASCII byte inside another character.
+/// holds an ASCII letter (the Kelvin sign `K`, `İ`), which match only themselves. That exception lets an
+/// ASCII word be found in raw bytes by folding ASCII alone: no other character folds into ASCII, and UTF-8
+/// never hides an ASCII byte inside another character.
 public enum SearchFold {
     /// `text` folded, as UTF-8.
     public static func bytes(_ text: String) -> [UInt8] { fold(text, composed: false) }

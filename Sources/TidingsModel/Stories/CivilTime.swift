@@ -1,17 +1,42 @@
 import Foundation
 
-/// A moment as a calendar reads it, in the proleptic Gregorian calendar every date in Tidings is read in
-/// (Foundation's calendar turns Julian before 1582: a feed's `01 Jan 0001` was shown as 3 January).
+/// The one calendar every date in Tidings is read and written in, the proleptic Gregorian one (Foundation's
+/// calendar turns Julian before 1582: a feed's `01 Jan 0001` was shown as 3 January): days since 1970 to a
+/// date and back, and the days of a month.
 public enum CivilTime {
-    /// Year, month, day, hour, minute and weekday (0 for Sunday) of `date` at `offset` seconds from UTC.
-    public static func parts(of date: Date, offset: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, weekday: Int) {
+    /// The parts of a moment: weekday 0 is Sunday.
+    public struct Parts: Sendable, Equatable {
+        public var year, month, day, hour, minute, second, weekday: Int
+    }
+
+    /// `date`'s parts at `offset` seconds from UTC.
+    public static func parts(of date: Date, offset: Int) -> Parts {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (year, month, day) = self.date(fromDays: days)
         // 1970-01-01 was a Thursday.
         let weekday = ((days + 4) % 7 + 7) % 7
-        return (year, month, day, rest / 3600, rest / 60 % 60, weekday)
+        return Parts(year: year, month: month, day: day, hour: rest / 3600, minute: rest / 60 % 60, second: rest % 60, weekday: weekday)
+    }
+
+    /// The days of a month (no 30th of February: such a date is no date).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a date (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The date of a day count since 1970-01-01 (H. Hinnant's algorithm).

@@ -39,17 +39,13 @@ public enum StoryJSON {
 
     /// `2007-04-04T19:22:55Z`: whole seconds in UTC.
     static func isoDate(_ date: Date) -> String {
-        var seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        seconds -= days * 86_400
-        let (year, month, day) = CivilTime.date(fromDays: days)
+        let time = CivilTime.parts(of: date, offset: 0)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         // Four digits, as ISO 8601 wants and the reader reads back (dates from year 0 to 9999 parse).
-        let digits = String(year)
+        let digits = String(time.year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        return "\(paddedYear)-\(two(time.month))-\(two(time.day))T\(two(time.hour)):\(two(time.minute)):\(two(time.second))Z"
     }
-
 
     /// `,"key":["a","b"]`.
     private static func strings(_ key: String, _ values: [String], _ out: inout [UInt8]) {

@@ -12,7 +12,12 @@ public enum TextDecoding {
     /// twenty is a control character text never holds (tab, line ends, form feed and escape aside).
     public static func looksLikeNoText(_ prefix: ArraySlice<UInt8>) -> Bool {
         guard !prefix.isEmpty else { return false }
-        let controls = prefix.lazy.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains($0) || $0 == 0x7F }.count
+        let controls = prefix.lazy.filter { byte in
+            switch byte {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: return false
+            default: return byte < 0x20 || byte == 0x7F
+            }
+        }.count
         return controls * 20 > prefix.count
     }
 

@@ -18,9 +18,7 @@ enum AttachmentLines {
     static let short = "[att]"
 
     /// The whole row, as wide as it takes.
-    static func describe(_ attachment: Comment.Attachment, width: Int = .max) -> String {
-        fitted(attachment, width: width, label: long) ?? fitted(attachment, width: width, label: short) ?? whole(attachment, label: long)
-    }
+    static func describe(_ attachment: Comment.Attachment) -> String { whole(attachment, label: long) }
 
     private static func whole(_ attachment: Comment.Attachment, label: String) -> String {
         let size = Self.size(attachment.size)

@@ -41,7 +41,6 @@ struct CommentLayout {
         func one(_ text: String, _ kind: CommentLine.Kind) {
             rows.append(([.init(text: TextWrap.truncate(text, width: textWidth), style: kind.style)], kind))
         }
-        let attribution = self.attribution(of: comment, width: textWidth - DisplayWidth.of(depthNote))
         if comment.kind == .unsaved {
             // Not a comment: quiet rows in its place, wrapped so all of it can be read.
             for line in TextWrap.wrap(UntrustedText.sanitize(depthNote + comment.text), width: textWidth) {
@@ -57,6 +56,7 @@ struct CommentLayout {
             let folded = self.attribution(of: comment, width: min(room - 2, max(24, room / 2)))
             one(lead + (folded.isEmpty ? "" : folded + ": ") + Self.firstLine(of: comment, cells: textWidth), .collapsedSummary)
         } else {
+            let attribution = self.attribution(of: comment, width: textWidth - DisplayWidth.of(depthNote))
             if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
             if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
                 one(subject, .subject)

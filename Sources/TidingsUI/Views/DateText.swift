@@ -15,6 +15,12 @@ enum DateText {
             + "\(pad(parts.hour)):\(pad(parts.minute)) \(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
     }
 
+    /// `2007-04-03`: the day alone, in `timeZone`.
+    static func day(_ date: Date, in timeZone: TimeZone) -> String {
+        let parts = CivilTime.parts(of: date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))"
+    }
+
     /// How long ago `date` was, seen at `now`: "just now", "1 minute ago", "3 hours ago", "2 days ago",
     /// "4 months ago", "11 years ago". A date more than a minute ahead of `now` (a clock set wrong, here or
     /// at the source) has no age: it is written in full.

@@ -54,12 +54,12 @@ extension AppState {
             screen.write(unreadStory ? "●" : " ", x: area.x, y: y, style: markerStyle)
             let titleWidth = area.width - 3 - countsWidth - 1
             let parts = listTitleParts(at: index)
-            let title = parts.title + (parts.label.map { " (" + $0 + ")" } ?? "")
+            let label = parts.label.map { " (" + $0 + ")" } ?? ""
+            let title = parts.title + label
             if titleWidth >= 4 {
                 // The title gives way before what tells it from its neighbours, while it keeps ten cells.
                 var shown = TextWrap.truncate(title, width: titleWidth)
-                if let label = parts.label.map({ " (" + $0 + ")" }), DisplayWidth.of(title) > titleWidth,
-                   DisplayWidth.of(label) + 10 <= titleWidth {
+                if !label.isEmpty, DisplayWidth.of(title) > titleWidth, DisplayWidth.of(label) + 10 <= titleWidth {
                     shown = TextWrap.truncate(parts.title, width: titleWidth - DisplayWidth.of(label)) + label
                 }
                 screen.write(shown, x: area.x + 2, y: y, style: style)
@@ -99,7 +99,7 @@ extension AppState {
         func folderAndFile(_ path: String) -> String { path.split(separator: "/").suffix(2).joined(separator: "/") }
         func full(_ summary: StorySummary) -> String? { summary.date.map { DateText.full($0, in: timeZone) } }
         let tellers: [(StorySummary) -> String?] = [
-            { $0.dateText ?? full($0).map { String($0.dropFirst(4).prefix(10)) } },
+            { $0.dateText ?? $0.date.map { DateText.day($0, in: timeZone) } },
             { $0.dateText ?? full($0) },
             { $0.author },
             { fileName($0.path) },

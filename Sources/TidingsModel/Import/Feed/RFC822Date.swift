@@ -86,7 +86,7 @@ enum RFC822Date {
         }
         guard (1...31).contains(day) else { return nil }
         let time = clock ?? (0, 0, 0)
-        let days = ServiceDates.daysFromCivil(year: year, month: month, day: day)
+        let days = CivilTime.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + time.hour * 3600 + time.minute * 60 + time.second - (offset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }

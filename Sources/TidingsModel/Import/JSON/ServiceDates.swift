@@ -29,8 +29,8 @@ enum ServiceDates {
             return true
         }
         guard let year = digits(4), expect([0x2D]), let month = digits(2), expect([0x2D]), let day = digits(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+              (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = Double(CivilTime.daysFromCivil(year: year, month: month, day: day)) * 86_400
         guard expect([0x54, 0x74, 0x20]) else { return Date(timeIntervalSince1970: seconds) }
         guard let hour = digits(2), expect([0x3A]), let minute = digits(2), hour < 24, minute < 60 else { return nil }
         seconds += Double(hour * 3600 + minute * 60)
@@ -53,24 +53,5 @@ enum ServiceDates {
         _ = expect([0x3A])
         let offsetMinutes = digits(2) ?? 0
         return Date(timeIntervalSince1970: seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60))
-    }
-
-    /// The days of a month of the Gregorian calendar (no 30th of February: such a date is no date).
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -8,10 +8,13 @@ enum MHSequences {
     /// Whether the MH message at `path` (a file named by its number) was seen; nil when its folder keeps no
     /// sequences, or the name is not a number (a Maildir's files never are).
     static func seen(_ path: String) -> Bool? {
-        guard let slash = path.lastIndex(of: "/") else { return nil }
-        let name = path[path.index(after: slash)...]
-        guard !name.isEmpty, name.count <= 18, name.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(name) else { return nil }
-        guard let found = unseen(in: String(path[..<slash])), let unseen = found else { return nil }
+        // Asked of each of a Maildir's 400,000 files: bytes only, and out at the name's first non-digit.
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let name = utf8[utf8.index(after: slash)...]
+        guard !name.isEmpty, name.count <= 18, name.allSatisfy({ (0x30...0x39).contains($0) }),
+              let number = Int(Substring(name)) else { return nil }
+        guard let found = unseen(in: String(Substring(utf8[..<slash]))), let unseen = found else { return nil }
         return !unseen.contains(number)
     }
 

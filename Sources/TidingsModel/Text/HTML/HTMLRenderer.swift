@@ -9,8 +9,8 @@ struct HTMLRenderer {
     /// Open `<a>`s, innermost last: the link number (nil for no link), its target and how many words
     /// had been written when it opened.
     private var anchors: [(link: Int?, target: String, wordsBefore: Int)] = []
-    /// Links inside a table (numbered in the cell's text, `[3]`) or `<pre>` (listed only: a command in it
-    /// is copied as it is written), whose text is laid out as written.
+    /// Open `<a>`s inside a table, whose cells are laid out as plain text: each link's number is written
+    /// after its text (`[3]`).
     private var literalAnchors: [Int?] = []
     /// Open `<q>` elements: a quotation inside one takes single marks.
     private var quoteDepth = 0
@@ -124,7 +124,8 @@ struct HTMLRenderer {
         let element = HTMLElement(tag.name)
         if preDepth > 0 {
             if element == .pre { preDepth += 1 } else if element == .lineBreak { writePre([0x0A], 0..<1) }
-            if element == .anchor { literalAnchors.append(linkNumber(tag)) }
+            // Listed under the text with its number, not written into it: `<pre>` is copied as it is.
+            if element == .anchor { _ = linkNumber(tag) }
             return
         }
         if tableDepth > 0 {
@@ -191,9 +192,6 @@ struct HTMLRenderer {
             if element == .pre {
                 preDepth -= 1
                 if preDepth == 0 { endPre() }
-            } else if element == .anchor {
-                // Listed under the text with its number, not written into it: `<pre>` is copied as it is.
-                _ = literalAnchors.popLast()
             }
             return
         }

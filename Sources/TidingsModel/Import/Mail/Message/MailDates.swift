@@ -333,8 +333,8 @@ private struct DateFields {
             hour = hour % 12 + (afternoon ? 12 : 0)
         }
         guard hour < 24, minute < 60, second <= 60, year >= 1, year <= 9999,
-              day >= 1, day <= ServiceDates.daysIn(month: month, year: year) else { return nil }
-        let days = ServiceDates.daysFromCivil(year: year, month: month, day: day)
+              day >= 1, day <= CivilTime.daysIn(month: month, year: year) else { return nil }
+        let days = CivilTime.daysFromCivil(year: year, month: month, day: day)
         var offset = zone ?? 0
         // `MET DST` is summer time in that zone (and a bare `DST` an hour east of UTC); a numeric zone says
         // the offset whole (`+0200 DST` is +0200).
