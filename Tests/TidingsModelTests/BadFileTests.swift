@@ -47,6 +47,7 @@ final class BadFileTests: XCTestCase {
     func testEmptyBinaryAndHugeFilesAreProblems() throws {
         try write("", "empty.txt")
         for name in ["empty.xml", "empty.json", "empty.mbox"] { try write("", name) }
+        for name in ["blank.xml", "blank.json", "blank.mbox"] { try write(" \n\r\n\t\n", name) }
         try write("", "empty.png")
         try write([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "program")
         let huge = folder + "/huge.txt"
@@ -59,6 +60,9 @@ final class BadFileTests: XCTestCase {
         XCTAssertEqual(problems["empty.txt"], "empty file: nothing to read")
         for name in ["empty.xml", "empty.json", "empty.mbox"] {
             XCTAssertEqual(problems[name], "empty file: nothing to read", "said alike whatever the name promised")
+        }
+        for name in ["blank.xml", "blank.json", "blank.mbox"] {
+            XCTAssertEqual(problems[name], "empty file: nothing to read", "line breaks and spaces alone are empty too")
         }
         XCTAssertTrue(problems["empty.png"]?.hasPrefix("not a story") ?? true, "a picture's name promised nothing: passed over")
         XCTAssertEqual(problems["program"], "binary file, not text")

@@ -94,6 +94,14 @@ final class StateMigrationTests: XCTestCase {
                     "{\"version\":2,\"stories\":{},\"legacy\":[]}", "{\"version\":2,\"legacy\":{}}"] {
             XCTAssertThrowsError(try ReadStateCoding.decode(Data(bad.utf8)), bad)
         }
+        // A version that is there but not a number is said so, not called missing.
+        for (text, words) in [("{\"version\":\"2\",\"stories\":{}}", "the version is not a whole number"),
+                              ("{\"version\":null,\"stories\":{}}", "the version is not a whole number"),
+                              ("{\"stories\":{}}", "no version field")] {
+            XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8)), text) { error in
+                XCTAssertEqual((error as? ReadStateCoding.DecodeError)?.description, words, text)
+            }
+        }
     }
 
     func testTheKeptStateSeedsOfBothVersionsDecode() throws {

@@ -4,6 +4,9 @@ public struct ImporterRegistry: Sendable {
 
     public init(importers: [any Importer]) { self.importers = importers }
 
+    /// How many of a file's first bytes are asked about (`importer(path:prefix:named:)`'s `prefix`).
+    public static let prefixLength = 4096
+
     /// Every importer this build ships with.
     public static let standard = ImporterRegistry(importers: [NativeImporter(), JSONDiscussionImporter(), MailImporter(), FeedImporter()])
 
@@ -20,7 +23,8 @@ public struct ImporterRegistry: Sendable {
         if prefix == nil, named { return nil }
         // An empty file is empty whatever its name promised (a feed, an mbox): said so alike by every format,
         // and passed over only when no format would have read a file of its name.
-        if prefix?.isEmpty == true {
+        // A file of line breaks and spaces alone (the whole file, shorter than a prefix) is as empty.
+        if let prefix, prefix.count < Self.prefixLength, prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             let claimed = named || importers.contains { $0.claim(path: path, prefix: nil, named: named).confidence > .none }
             if claimed { return .failure(.empty) }
         }

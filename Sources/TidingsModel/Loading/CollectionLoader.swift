@@ -115,7 +115,7 @@ public struct CollectionLoader: Sendable {
     /// nil when its importer cannot tell stories from part of a file.
     func earlyEntries(_ file: ListedFile, readState: ReadState) -> [StoryEntry]? {
         guard let head = try? FileBytes.prefix(file.path, count: earlyHead),
-              case .success(let importer)? = registry.importer(path: file.path, prefix: head.prefix(4096), named: file.named),
+              case .success(let importer)? = registry.importer(path: file.path, prefix: head.prefix(ImporterRegistry.prefixLength), named: file.named),
               let summaries = importer.earlySummaries(inHead: head, path: file.path,
                                                       needsCommentIDs: { readState.hasReadComments($0, legacyID: $1) }),
               !summaries.isEmpty else { return nil }
@@ -213,7 +213,7 @@ public struct CollectionLoader: Sendable {
     /// The story read by its importer from the part of the file that holds it, when the importer can: nil
     /// when it cannot (the whole file is read then).
     private func partOfFile(_ summary: StorySummary) -> Result<Story?, LoadProblem>? {
-        guard let prefix = try? FileBytes.prefix(summary.path, count: 4096),
+        guard let prefix = try? FileBytes.prefix(summary.path, count: ImporterRegistry.prefixLength),
               case .success(let importer)? = registry.importer(path: summary.path, prefix: prefix[...], named: true) else { return nil }
         return Self.catching(summary.path) { try importer.story(streamingFile: summary.path, for: summary) }
     }
@@ -230,7 +230,7 @@ public struct CollectionLoader: Sendable {
                 return .failure(problem)
             }
         }
-        guard case .success(let importer)? = registry.importer(path: paths[0], prefix: files[0].bytes.prefix(4096), named: true) else {
+        guard case .success(let importer)? = registry.importer(path: paths[0], prefix: files[0].bytes.prefix(ImporterRegistry.prefixLength), named: true) else {
             return .failure(LoadProblem(path: paths[0], failure: .unknownFormat))
         }
         return Self.catching(paths[0]) { try body(importer, files) }
@@ -255,11 +255,11 @@ public struct CollectionLoader: Sendable {
                 case .bytes(let read, let readStamp): (bytes, stamp) = (read, readStamp)
                 }
             } catch LoadFailure.tooLarge(let size, let limit) {
-                guard let streaming, case .success(let importer)? = registry.importer(path: path, prefix: try FileBytes.prefix(path, count: 4096)[...], named: named),
+                guard let streaming, case .success(let importer)? = registry.importer(path: path, prefix: try FileBytes.prefix(path, count: ImporterRegistry.prefixLength)[...], named: named),
                       let result = try streaming(importer) else { throw LoadFailure.tooLarge(bytes: size, limit: limit) }
                 return result
             }
-            switch registry.importer(path: path, prefix: bytes.prefix(4096), named: named) {
+            switch registry.importer(path: path, prefix: bytes.prefix(ImporterRegistry.prefixLength), named: named) {
             case .success(let importer)?: return try body(importer, bytes, stamp)
             case .failure(let failure)?: throw failure
             case nil: throw LoadFailure.unknownFormat

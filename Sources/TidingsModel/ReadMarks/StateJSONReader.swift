@@ -292,7 +292,8 @@ struct StateJSONReader {
         if peek() == UInt8(ascii: "-") { index += 1 }
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         guard index > start, let value = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) else {
-            throw ReadStateCoding.DecodeError(description: "no version field")
+            // A version written as text (`"2"`) or `null` has the field, but not a number.
+            throw ReadStateCoding.DecodeError(description: "the version is not a whole number")
         }
         if peek() == UInt8(ascii: ".") || peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") { throw Malformed() }
         return value
