@@ -321,4 +321,39 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertTrue(rows.contains("- second item"))
         XCTAssertEqual(rows.suffix(2), ["Thanks,", "Viresh"])
     }
+
+    /// A list item the sender's program wrapped under its text is rewrapped as one when the pane is
+    /// narrower, its rows under its text; a nested item, a log line and an item that fits keep their lines.
+    func testWrappedListItemsAreRewrappedUnderTheirText() {
+        let text = """
+            Three things changed in this release of the reader, and each needs a word:
+            - the first point is long and was wrapped by the sender's program
+              at seventy-two columns, so it goes on here and ends here.
+            - second, short
+              - a nested item that stands on its own line as it was written
+            12. numbered items wrap the same way when the sender's program wrapped
+                them under their text, as this one is.
+            """
+        let rows = PreservedWrap.wrap(text, width: 40)
+        XCTAssertEqual(rows, ["Three things changed in this release of",
+                              "the reader, and each needs a word:",
+                              "- the first point is long and was",
+                              "  wrapped by the sender's program at",
+                              "  seventy-two columns, so it goes on",
+                              "  here and ends here.",
+                              "- second, short",
+                              "  - a nested item that stands on its own",
+                              "    line as it was written",
+                              "12. numbered items wrap the same way",
+                              "    when the sender's program wrapped",
+                              "    them under their text, as this one",
+                              "    is."])
+        XCTAssertEqual(PreservedWrap.wrap(text, width: 80), text.components(separatedBy: "\n"), "lines kept when they fit")
+        // Too narrow for the hanging indent: the item's rows start at the margin.
+        XCTAssertEqual(PreservedWrap.wrap("- a long item that wraps", width: 11), ["- a long", "item that", "wraps"])
+        XCTAssertNil(ListItemRun.marker("2.6.35 is broken"))
+        XCTAssertNil(ListItemRun.marker("-- "))
+        XCTAssertNil(ListItemRun.marker("2026. was a year"))
+        XCTAssertEqual(ListItemRun.marker("  * starred"), "  * ")
+    }
 }

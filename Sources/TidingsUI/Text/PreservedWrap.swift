@@ -21,6 +21,17 @@ enum PreservedWrap {
         let patch = joinsProse ? lines.firstIndex(where: ProseRun.startsPatch) ?? lines.count : 0
         var index = 0
         while index < lines.count {
+            if index < patch, let item = ListItemRun.run(lines, widths, from: index) {
+                let end = min(item.end, patch)
+                // An item that fits keeps its lines, as a run of prose does.
+                if widths[index..<end].contains(where: { $0 > width }) {
+                    rows += ListItemRun.wrap(lines[index..<end], marker: item.marker, width: width)
+                } else {
+                    rows += lines[index..<end].map(String.init)
+                }
+                index = end
+                continue
+            }
             let end = index < patch ? min(ProseRun.end(lines, widths, from: index), patch) : index + 1
             if end - index > 1 {
                 // A run wider than the pane is joined and wrapped; one that fits keeps its lines (taken as one
