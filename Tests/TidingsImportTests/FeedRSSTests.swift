@@ -60,7 +60,7 @@ final class FeedRSSTests: XCTestCase {
     func testAnItemWithoutIDOrLinkGetsAStableHashOfTitleAndDate() throws {
         let first = try DiscussionFixture.stories("feed_rss2.xml")[2].id
         XCTAssertTrue(first.hasPrefix("feed:"))
-        XCTAssertEqual(first.count, 5 + 11)
+        XCTAssertEqual(first.count, 5 + 11 + 1 + 11, "a hash scoped by its feed")
         let renamed = try FeedImporter().stories(in: Array(try DiscussionFixture.bytes("feed_rss2.xml")), path: "/elsewhere/f.xml")[2].id
         XCTAssertEqual(renamed, first, "the id does not depend on the file")
         let other = rss(items: "<item><title>No id, no link</title><pubDate>another date</pubDate></item>")
@@ -79,7 +79,9 @@ final class FeedRSSTests: XCTestCase {
             <item><title>F</title><link>https://site.example/</link></item>
             """)
         let stories = try FeedImporter().stories(in: bytes, path: "x.xml")
-        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/", "feed:https://example.com/#2", "feed:g1", "feed:g1#2",
+        let scope = FeedStoryID.scope(naming: "title Test")
+        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/#" + FeedItems.hashKey(item("A")), "feed:https://example.com/#" + FeedItems.hashKey(item("B")),
+                                           "feed:\(scope)~g1", "feed:\(scope)~g1#2",
                                            "feed:https://site.example/#https://site.example/d", "feed:https://site.example/#https://site.example/e",
                                            "feed:https://site.example/"])
         XCTAssertEqual(stories.map(\.title), ["A", "B", "C", "C again", "Post D", "Post E", "F"], "one guid on items of other links or titles: each kept")
@@ -113,6 +115,59 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertEqual(try FeedImporter().stories(in: noLinks, path: "x.xml").map(\.title), ["Post A", "Post B"], "no links: titles tell them apart")
         let ids = try FeedImporter().stories(in: before, path: "x.xml").map(\.id)
         XCTAssertEqual(Array(try FeedImporter().stories(in: after, path: "x.xml").map(\.id).dropFirst()), ids)
+    }
+
+    /// Guid `1` of one feed and guid `1` of another are two stories (a mark on one never reads the other);
+    /// the same feed saved in two files is one, and a URI guid names its item in every feed.
+    func testAGuidThatIsNoURIIsKnownWithinItsFeed() throws {
+        func feed(_ title: String, link: String?, _ items: String) -> [UInt8] {
+            Array("<rss version=\"2.0\"><channel><title>\(title)</title>\(link.map { "<link>\($0)</link>" } ?? "")\(items)</channel></rss>".utf8)
+        }
+        let items = "<item><title>One</title><guid isPermaLink=\"false\">1</guid></item><item><title>Plain</title></item>"
+            + "<item><title>Tagged</title><guid>tag:example.org,2026:7</guid></item>"
+        let cooking = try FeedImporter().stories(in: feed("Cooking", link: "https://cook.example/", items), path: "a.xml").map(\.id)
+        let security = try FeedImporter().stories(in: feed("Security", link: "https://sec.example/", items), path: "b.xml").map(\.id)
+        XCTAssertNotEqual(cooking[0], security[0], "guid 1 of two feeds")
+        XCTAssertNotEqual(cooking[1], security[1], "an item without guid or link, in two feeds")
+        XCTAssertEqual(cooking[2], "feed:tag:example.org,2026:7")
+        XCTAssertEqual(security[2], cooking[2], "a URI guid is the same item wherever it is saved")
+        let snapshot = try FeedImporter().stories(in: feed("Cooking (renamed)", link: "https://cook.example/", items), path: "saved/c.xml").map(\.id)
+        XCTAssertEqual(snapshot, cooking, "the same feed (its link) in another file, under another title")
+        // Without a link, the title names the feed; without either, the file's name.
+        let byTitle = try FeedImporter().stories(in: feed("Cooking", link: nil, items), path: "a.xml")[0].id
+        let otherTitle = try FeedImporter().stories(in: feed("Security", link: nil, items), path: "a.xml")[0].id
+        XCTAssertNotEqual(byTitle, otherTitle)
+        let bare = Array("<rss><channel><item><title>One</title><guid>1</guid></item></channel></rss>".utf8)
+        XCTAssertNotEqual(try FeedImporter().stories(in: bare, path: "x/a.xml")[0].id, try FeedImporter().stories(in: bare, path: "x/b.xml")[0].id)
+        // The id before scoping is kept beside it, for its marks to be taken over.
+        let story = try FeedImporter().stories(in: feed("Cooking", link: "https://cook.example/", items), path: "a.xml")[0]
+        XCTAssertEqual(story.legacyID, "feed:1")
+        let summary = try FeedImporter().summaries(in: feed("Cooking", link: "https://cook.example/", items), path: "a.xml", needsCommentIDs: { _, _ in false })[0]
+        XCTAssertEqual(summary.summary.legacyID, "feed:1")
+        XCTAssertNil(try FeedImporter().stories(in: feed("Cooking", link: "https://cook.example/", items), path: "a.xml")[2].legacyID)
+    }
+
+    /// A status page whose items share its link and have no guid: a new item on top takes no older item's id
+    /// (it would start read with that item's mark).
+    func testANewItemSharingALinkTakesNoOlderItemsID() throws {
+        let before = rss(items: """
+            <item><title>Outage resolved</title><link>https://status.example/</link></item>
+            <item><title>Maintenance window</title><link>https://status.example/</link></item>
+            """)
+        let after = rss(items: """
+            <item><title>NEW: Database outage in progress</title><link>https://status.example/</link></item>
+            <item><title>Outage resolved</title><link>https://status.example/</link></item>
+            <item><title>Maintenance window</title><link>https://status.example/</link></item>
+            """)
+        let old = try FeedImporter().stories(in: before, path: "s.xml").map(\.id)
+        let new = try FeedImporter().stories(in: after, path: "s.xml").map(\.id)
+        XCTAssertEqual(Array(new.dropFirst()), old)
+        XCTAssertFalse(old.contains(new[0]))
+        // The very same item twice (link, title and date) is numbered: both kept.
+        let twice = rss(items: "<item><title>Same</title><link>https://s.example/</link></item><item><title>Same</title><link>https://s.example/</link></item>")
+        let ids = try FeedImporter().stories(in: twice, path: "s.xml").map(\.id)
+        XCTAssertEqual(ids.count, 2)
+        XCTAssertEqual(ids[1], ids[0] + "#2")
     }
 
     func testAPermalinkGuidIsTheLinkWhenThereIsNone() throws {
@@ -199,6 +254,13 @@ final class FeedRSSTests: XCTestCase {
     }
 
     /// An RSS 2.0 document around the given items.
+    /// An entry with only a title, as `FeedItems.hashKey` reads it.
+    func item(_ title: String) -> FeedEntry {
+        var entry = FeedEntry(index: 0, channel: 0, isAtom: false)
+        entry.title = title
+        return entry
+    }
+
     func rss(items: String) -> [UInt8] {
         Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test</title>\(items)</channel></rss>".utf8)
     }

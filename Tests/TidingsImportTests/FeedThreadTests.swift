@@ -42,7 +42,7 @@ final class FeedThreadTests: XCTestCase {
             </feed>
             """
         let stories = try FeedImporter().stories(in: Array(text.utf8), path: "loop.atom")
-        XCTAssertEqual(stories.map(\.id), ["feed:a", "feed:s"])
+        XCTAssertEqual(stories.map { $0.id.split(separator: "~").last }, ["a", "s"])
         XCTAssertEqual(stories[0].outline, ["0|-||b"])
     }
 
@@ -85,7 +85,7 @@ final class FeedThreadTests: XCTestCase {
             .write(to: folder.appendingPathComponent("c-plain.rss"))
         let (stories, problems) = CollectionLoader().loadAll([folder.path])
         XCTAssertEqual(problems.map(\.reason), [])
-        XCTAssertEqual(stories.map(\.id), ["feed:q", "feed:p"], "a feed without the thread namespace loads at once; joined files last")
+        XCTAssertEqual(stories.map { $0.id.split(separator: "~").last }, ["q", "p"], "a feed without the thread namespace loads at once; joined files last")
         XCTAssertEqual(stories[1].outline, ["0|-||Hi"])
         XCTAssertEqual(stories[1].source.paths.map { ($0 as NSString).lastPathComponent }, ["a-post.xml", "b-comments.atom"])
 

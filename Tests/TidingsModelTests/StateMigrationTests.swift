@@ -104,6 +104,23 @@ final class StateMigrationTests: XCTestCase {
         }
     }
 
+    /// Marks saved under a feed item's id from before ids that are no URI were scoped by their feed wait in
+    /// the legacy table for the scoped story; a URI id and other formats' ids stay where they are.
+    func testUnscopedFeedMarksWaitForTheirScopedStories() throws {
+        let text = "{\"version\":2,\"stories\":{\"feed:1\":{\"read\":true},\"feed:https://a.example/p\":{\"read\":true},"
+            + "\"feed:O4gUncL_30o\":{\"read\":true},\"feed:DECu7tdRSCU~g1\":{\"read\":true},\"mail:x\":{\"read\":true}}}"
+        var state = try ReadStateCoding.decode(Data(text.utf8))
+        XCTAssertEqual(Set(state.legacy.keys), ["feed:1", "feed:O4gUncL_30o"])
+        XCTAssertEqual(Set(state.stories.keys), ["feed:https://a.example/p", "feed:DECu7tdRSCU~g1", "mail:x"])
+        XCTAssertEqual(state.marks(storyID: "feed:AAAAAAAAAAA~1", legacyID: "feed:1")?.isRead, true, "counted before it is taken over")
+        XCTAssertTrue(state.adoptLegacyMarks(storyID: "feed:AAAAAAAAAAA~1", legacyID: "feed:1"))
+        XCTAssertEqual(state.stories["feed:AAAAAAAAAAA~1"]?.isRead, true)
+        XCTAssertNil(state.legacy["feed:1"], "taken over: not saved again under the old id")
+        XCTAssertFalse(FeedStoryID.isUnscopedLocal("feed:tag:example.org,2026:1"))
+        XCTAssertTrue(FeedStoryID.isUnscopedLocal("feed:post-42"))
+        XCTAssertFalse(FeedStoryID.isUnscopedLocal("hn:42"))
+    }
+
     func testTheKeptStateSeedsOfBothVersionsDecode() throws {
         let folder = Fixtures.folder.appendingPathComponent("fuzz")
         let v1 = try ReadStateCoding.decode(try Data(contentsOf: folder.appendingPathComponent("state-seed.json")))

@@ -49,6 +49,15 @@ public struct ReadState: Sendable, Equatable {
         lhs.stories == rhs.stories && lhs.legacy == rhs.legacy
     }
 
+    /// Moves the entries of stories whose ids have changed since they were saved (`isOld`) to the legacy
+    /// table, for the stories now named otherwise to take over (`adoptLegacyMarks`).
+    mutating func moveToLegacy(where isOld: (String) -> Bool) {
+        for (id, marks) in stories where isOld(id) {
+            stories[id] = nil
+            if legacy[id] == nil { legacy[id] = marks }
+        }
+    }
+
     /// The changes made since the last call, for saving.
     public mutating func takeJournal() -> [Change] {
         defer { journal.removeAll() }

@@ -109,12 +109,18 @@ public enum ReadStateCoding {
     /// What can be kept of a file `decode` refused for some story entries (a hand edit gone wrong): the
     /// other stories, and how many were left out; nil when the damage is not to entries alone.
     public static func salvage(_ data: Data) -> (state: ReadState, skipped: Int)? {
-        data.withUnsafeBytes { StateJSONReader.salvage($0.bindMemory(to: UInt8.self)) }
+        guard var salvaged = data.withUnsafeBytes({ StateJSONReader.salvage($0.bindMemory(to: UInt8.self)) }) else { return nil }
+        salvaged.state.moveToLegacy(where: FeedStoryID.isUnscopedLocal)
+        return salvaged
     }
 
     public static func decode(_ data: Data) throws -> ReadState {
         do {
-            return try data.withUnsafeBytes { try StateJSONReader.decode($0.bindMemory(to: UInt8.self)) }
+            var state = try data.withUnsafeBytes { try StateJSONReader.decode($0.bindMemory(to: UInt8.self)) }
+            // Feed items whose guid is no URI were saved under unscoped ids before they were scoped by their
+            // feed (`FeedStoryID`): their marks wait for the scoped stories as version-1 marks do.
+            state.moveToLegacy(where: FeedStoryID.isUnscopedLocal)
+            return state
         } catch is StateJSONReader.Malformed {
             // Valid JSON of another shape (`[]`, `null`, stories in a list) is told apart from damaged bytes:
             // the file is someone else's, or was edited by hand, not cut short.

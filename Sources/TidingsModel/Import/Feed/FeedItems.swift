@@ -4,16 +4,23 @@ import Foundation
 /// fields (nothing here renders a body). An id the source gave that comes again with the same link (the
 /// same entry saved twice, or again as it was updated) keeps only its first entry; one that comes again
 /// with another link (a feed that gives every item its home page as guid) is another item, known by its
-/// guid and link; an id made from a link or from the title and date is numbered when it comes again: no
-/// item is lost.
+/// guid and link; items without an id that share a link (a status page's every item) are known by link,
+/// title and date, and only one made the same from all of these is numbered when it comes again: no item
+/// is lost, and an item new on top of the feed never takes the id (and the read mark) of an older one. A
+/// key that is no URI is scoped by its feed (`FeedStoryID`).
 struct FeedItems {
     struct Item {
         /// Index into the scan's entries.
         var entry: Int
         /// The entry's place among all entries in the bytes, as the story's locator.
         var locator: String
-        /// The id without `feed:`: the source's id, the link, or a hash of title and date.
+        /// The id without `feed:`: the source's id, the link, or a hash of title and date. Comments (Atom
+        /// replies) are known by it within their story.
         var key: String
+        /// The story id (`FeedStoryID`): the key, scoped by the feed when it is no URI.
+        var id: String
+        /// The id the item had before keys were scoped, when it differs: its marks are taken over.
+        var legacyID: String?
         var header: StoryHeader
     }
 
@@ -22,9 +29,18 @@ struct FeedItems {
     /// Absolute base of each channel: its link, made absolute against its `xml:base`.
     private let channelBases: [String?]
 
-    init(_ scan: FeedScan, bytes: [UInt8]) {
+    /// `fileName` scopes the keys of a feed with neither link nor title.
+    init(_ scan: FeedScan, bytes: [UInt8], fileName: String) {
         self.scan = scan
-        channelBases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
+        let bases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
+        channelBases = bases
+        // What names each feed: its link, else its title, else the file's name.
+        let scopes = scan.channels.indices.map { index -> String in
+            let title = scan.channels[index].title?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = bases[index].flatMap { $0.isEmpty ? nil : "link " + $0 } ?? title.flatMap { $0.isEmpty ? nil : "title " + $0 }
+            return FeedStoryID.scope(naming: name ?? "file " + fileName)
+        }
+        let fileScope = FeedStoryID.scope(naming: "file " + fileName)
         // Each source id with the link it came with (and the title, when it has no link): a copy of an entry
         // already read comes again with both the same.
         var seen = Set<[String?]>()
@@ -37,6 +53,8 @@ struct FeedItems {
         var linksByID: [String: String?] = [:]
         var spread = Set<String>(), repeated = Set<String>()
         var headers: [StoryHeader] = []
+        // Links of items without an id, and those that come more than once.
+        var idlessLinks = Set<String>(), sharedLinks = Set<String>()
         headers.reserveCapacity(scan.entries.count)
         items.reserveCapacity(scan.entries.count)
         // Through a buffer pointer: an entry holds many strings, and a copy of it (which an array's subscript
@@ -45,7 +63,10 @@ struct FeedItems {
             for entry in entries {
                 let header = makeHeader(entry, bytes: bytes)
                 headers.append(header)
-                guard let id = entry.sourceID else { continue }
+                guard let id = entry.sourceID else {
+                    if let link = header.url, !idlessLinks.insert(link).inserted { sharedLinks.insert(link) }
+                    continue
+                }
                 written.insert(id)
                 if let known = linksByID[id] {
                     repeated.insert(id)
@@ -61,8 +82,11 @@ struct FeedItems {
                     // Without links, entries are copies only when their titles agree too.
                     if repeated.contains(sourceID), !seen.insert([sourceID, header.url, header.url == nil ? header.title : nil]).inserted { continue }
                     key = spread.contains(sourceID) ? sourceID + "#" + (header.url ?? "") : sourceID
+                } else if let link = header.url {
+                    // A link several items share names none of them: each is known by its title and date too.
+                    key = sharedLinks.contains(link) ? link + "#" + Self.hashKey(entries[position]) : link
                 } else {
-                    key = header.url ?? Self.hashKey(entries[position])
+                    key = Self.hashKey(entries[position])
                 }
                 // A numbered key is taken too, so an id written `…#2` and a second `…` never meet.
                 if counts[key] != nil {
@@ -76,7 +100,12 @@ struct FeedItems {
                     key = numbered
                 }
                 counts[key] = counts[key] ?? 1
-                items.append(Item(entry: position, locator: String(entries[position].index), key: key, header: header))
+                let channel = entries[position].channel
+                let scope = scopes.indices.contains(channel) ? scopes[channel] : fileScope
+                let id = FeedStoryID.id(key: key, scope: scope)
+                let unscoped = FeedStoryID.prefix + key
+                items.append(Item(entry: position, locator: String(entries[position].index), key: key, id: id,
+                                  legacyID: id == unscoped ? nil : unscoped, header: header))
             }
         }
     }

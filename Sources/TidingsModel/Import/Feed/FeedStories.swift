@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stories from a scanned feed: one per item or entry that answers nothing held, with the entries that
 /// answer it as comments. Bodies are rendered only for the stories `render` picks.
 struct FeedStories {
@@ -18,24 +20,26 @@ struct FeedStories {
     init(_ scan: FeedScan, bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
-        items = FeedItems(scan, bytes: bytes)
+        items = FeedItems(scan, bytes: bytes, fileName: (path as NSString).lastPathComponent)
         let entries = scan.entries
         threads = scan.hasReplies
             ? FeedThreads(ids: items.items.map { entries[$0.entry].sourceID }, refs: items.items.map { entries[$0.entry].inReplyTo })
             : FeedThreads(standalone: items.items.count)
     }
 
-    static func storyID(_ key: String) -> String { "feed:" + key }
+    /// `feed:` and a key: an Atom reply's comment id is made from it (as story ids were before keys were
+    /// scoped, so comment marks are kept), and files are joined by it.
+    static func storyID(_ key: String) -> String { FeedStoryID.prefix + key }
 
     /// The story ids, in order, without building anything else.
-    var storyIDs: [String] { threads.threads.map { Self.storyID(items.items[$0.entry].key) } }
+    var storyIDs: [String] { threads.threads.map { items.items[$0.entry].id } }
 
     /// The list entries, made from the headers alone: no story is built.
     func summaries(wantsIDs: (String) -> Bool) -> [ImportedSummary] {
         var summaries = threads.threads.map { thread in
             let item = items.items[thread.entry]
-            let id = Self.storyID(item.key)
-            let summary = StorySummary(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
+            let id = item.id
+            let summary = StorySummary(id: id, legacyID: item.legacyID, source: SourceReference(path: path, locator: item.locator), format: Self.format,
                                        header: item.header, commentCount: thread.comments.count)
             let commentIDs = wantsIDs(id) ? thread.comments.map { ServiceIDs.comment(Self.storyID(items.items[$0.entry].key)) } : nil
             return ImportedSummary(summary: summary, commentIDs: commentIDs)
@@ -55,8 +59,8 @@ struct FeedStories {
     func result(_ thread: FeedThreads.Thread, full: Bool, wantsIDs: (String) -> Bool) -> Result {
         let item = items.items[thread.entry]
         let entry = items.scan.entries[item.entry]
-        let id = Self.storyID(item.key)
-        var story = Story(id: id, source: SourceReference(path: path, locator: item.locator), format: Self.format,
+        let id = item.id
+        var story = Story(id: id, legacyID: item.legacyID, source: SourceReference(path: path, locator: item.locator), format: Self.format,
                           header: item.header)
         var tree = CommentTree(full: full, wantsIDs: full || wantsIDs(id))
         var treeIndices: [Int] = []
