@@ -356,4 +356,19 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertNil(ListItemRun.marker("2026. was a year"))
         XCTAssertEqual(ListItemRun.marker("  * starred"), "  * ")
     }
+
+    /// The writer's own breaks stay: after a line longer than any program fills to (a client that does not
+    /// wrap), and before short lines that follow one another (a schedule after `…as follows:`).
+    func testTheWritersOwnLineBreaksAreKept() {
+        let report = "I have attached the report you asked for, please let me know if anything is missing from it.\nThanks,\nBob"
+        XCTAssertEqual(PreservedWrap.wrap(report, width: 60), ["I have attached the report you asked for, please let me know",
+                                                                "if anything is missing from it.", "Thanks,", "Bob"])
+        let schedule = "Here is the schedule for next week, as we agreed in the meeting:\nMonday: planning\nTuesday: coding\n\nDone."
+        XCTAssertEqual(PreservedWrap.wrap(schedule, width: 40), ["Here is the schedule for next week, as",
+                                                                  "we agreed in the meeting:", "Monday: planning", "Tuesday: coding", "", "Done."])
+        // A wrapped paragraph's short last line is still joined, before a blank line or at the end.
+        let paragraph = "The code was overly complicated here because of the limitations that\nwe had with RCUs.\n\nNext."
+        XCTAssertEqual(PreservedWrap.wrap(paragraph, width: 40), ["The code was overly complicated here", "because of the limitations that we had",
+                                                                   "with RCUs.", "", "Next."])
+    }
 }

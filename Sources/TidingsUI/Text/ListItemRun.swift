@@ -29,7 +29,7 @@ enum ListItemRun {
         guard let marker = marker(lines[start]), !ProseRun.isStructured(lines[start].dropFirst(marker.count)) else { return nil }
         let hang = marker.count
         var end = start + 1
-        while end < lines.count, widths[end - 1] >= ProseRun.filledWidth, continues(lines[end], hang: hang) { end += 1 }
+        while end < lines.count, ProseRun.isFilled(widths[end - 1]), continues(lines[end], hang: hang) { end += 1 }
         return (end, marker)
     }
 

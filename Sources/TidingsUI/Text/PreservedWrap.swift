@@ -32,7 +32,7 @@ enum PreservedWrap {
                 index = end
                 continue
             }
-            let end = index < patch ? min(ProseRun.end(lines, widths, from: index), patch) : index + 1
+            let end = index < patch ? ProseRun.end(lines, widths, from: index, before: patch) : index + 1
             if end - index > 1 {
                 // A run wider than the pane is joined and wrapped; one that fits keeps its lines (taken as one
                 // run, not looked for again from each of its lines: a long text would cost its length squared).
@@ -75,12 +75,25 @@ enum PreservedWrap {
 enum ProseRun {
     /// A line at least this wide was broken by a program filling to about 72 columns, not by its writer.
     static let filledWidth = 50
+    /// A line wider than this was not broken by a program that fills lines (they fill to 72, 76 or 78
+    /// columns): the writer's own long line, whose break is the writer's (a client that does not wrap).
+    static let widestFilled = 80
 
-    /// The index just past the run of prose lines starting at `start` (`start + 1` when it is no run).
-    static func end(_ lines: [Substring], _ widths: [Int], from start: Int) -> Int {
+    /// Whether a line this wide was broken by a program filling to a column.
+    static func isFilled(_ width: Int) -> Bool { (filledWidth...widestFilled).contains(width) }
+
+    /// The index just past the run of prose lines starting at `start` (`start + 1` when it is no run), at
+    /// most `limit` (where a patch starts).
+    static func end(_ lines: [Substring], _ widths: [Int], from start: Int, before limit: Int? = nil) -> Int {
         guard startsProse(lines[start]) else { return start + 1 }
+        let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
-        while end < lines.count, widths[end - 1] >= filledWidth, startsProse(lines[end]) { end += 1 }
+        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]) {
+            // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
+            // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
+            if widths[end] < filledWidth, end + 1 < limit, !lines[end + 1].isEmpty, startsProse(lines[end + 1]) { break }
+            end += 1
+        }
         return end
     }
 
