@@ -61,4 +61,23 @@ final class MailTextTests: XCTestCase {
         XCTAssertEqual(outline("-- \n"), ["signature: -- "])
         XCTAssertEqual(outline("text\n-- x\n--- \n"), ["text: text⏎-- x⏎---"])
     }
+
+    /// The web addresses of plain mail, quotes and signature included, are its links, in order and each
+    /// once, as urlview finds them: the reader numbers them under the text and opens them by number.
+    func testWebAddressesInTheTextAreItsLinks() {
+        let text = """
+            See the archive [1] and <https://example.org/list?a=1&b=(2)>, or www.example.com/faq.
+            A path like /usr/share/http://nothing or foohttp://x is no address; neither is http:// alone.
+            > quoted: (see https://quoted.example/page).
+            [1] http://notmuchmail.org/pipermail/notmuch/
+            -- 
+            Ann, https://ann.example/ "https://ann.example/"
+            """
+        XCTAssertEqual(MailText.body(text).links, ["https://example.org/list?a=1&b=(2)", "http://www.example.com/faq",
+                                                   "https://quoted.example/page", "http://notmuchmail.org/pipermail/notmuch/",
+                                                   "https://ann.example/"])
+        XCTAssertEqual(MailText.body("no links here, just text.").links, [])
+        let many = (0..<2_000).map { "http://h\($0).example/" }.joined(separator: " ")
+        XCTAssertEqual(MailText.body(many).links.count, 500, "a hostile text lists its first addresses")
+    }
 }

@@ -1,6 +1,6 @@
 /// Plain mail text as blocks the reader shows with their line breaks: quoted runs (`>`, `> >`, `|>`) as
 /// `.quote` blocks by depth, other paragraphs as `.preserved` blocks, the signature (from the last `-- `
-/// line) as one `.signature` block.
+/// line) as one `.signature` block; the web addresses in it are its links.
 public enum MailText {
     /// Deeper quotes are shown at this level (as HTML's are capped), so hostile nesting stays drawable.
     static let maximumQuoteLevel = 32
@@ -40,7 +40,9 @@ public enum MailText {
             }.joined(separator: "\n")
             blocks.append(StoryBody.Block(.signature, text: text))
         }
-        return StoryBody(blocks: blocks)
+        // The addresses in the text, quotes and signature included, listed under it with numbers to open
+        // them by (the text itself is shown as written).
+        return StoryBody(blocks: blocks, links: PlainTextLinks.find(in: blocks.map(\.plainText)))
     }
 
     /// The last line that is exactly `-- `, else the last `--` with at most ten lines after it (trailing
