@@ -3,7 +3,7 @@ import XCTest
 import TidingsModel
 
 /// Charsets the built-in decoders lack (Chinese, Korean, Greek, Cyrillic ISO-8859-5), decoded through the C
-/// library's iconv in parts and in encoded words.
+/// library's iconv in parts and in encoded words; encoded words that cannot be decoded, shown as written.
 /// Fixtures were made with Python's codecs.
 final class MailIconvCharsetTests: XCTestCase {
     func decode(_ bytes: [UInt8], _ charset: String?) -> (text: String, note: String?) {
@@ -99,6 +99,35 @@ final class MailIconvCharsetTests: XCTestCase {
         XCTAssertEqual(try from("=?ks_c_5601-1987?B?sejDtrz2?= <kim@example.kr>"), ["김철수", "kim@example.kr"])
         XCTAssertEqual(try from("\"=?big5?B?s6+kaqTl?=\" <chan@example.hk>"), ["陳大文", "chan@example.hk"])
         XCTAssertEqual(try from("=?ISO-8859-7?Q?=C3=E5=E9=DC?= <g@example.gr>"), ["Γειά", "g@example.gr"])
+    }
+
+    /// RFC 2047 §6.3: a word that cannot be decoded is shown as written, not as garbage.
+    func testInvalidEncodedWordStaysAsWritten() throws {
+        func subject(_ raw: String) throws -> String? {
+            try MailFixture.envelope("Subject: \(raw)\nFrom: a@b\n\n").subject
+        }
+        XCTAssertEqual(try subject("=?UTF-8?B?!!!notbase64?="), "=?UTF-8?B?!!!notbase64?=")
+        XCTAssertEqual(try subject("=?utf-8?B?w6k=w6k?="), "=?utf-8?B?w6k=w6k?=")
+        XCTAssertEqual(try subject("=?utf-8?B?w6kxQ?="), "=?utf-8?B?w6kxQ?=")
+        XCTAssertEqual(try subject("=?utf-8?Q?caf=E?="), "=?utf-8?Q?caf=E?=")
+        // Beside valid words it is ordinary text: the space before it stays, the words around it decode.
+        XCTAssertEqual(try subject("=?utf-8?q?ok?= =?UTF-8?B?!!!notbase64?= =?utf-8?B?w6k=?="),
+                       "ok =?UTF-8?B?!!!notbase64?= é")
+        let from = try MailFixture.envelope("From: =?UTF-8?B?!!!?= <x@example.org>\n\n")
+        XCTAssertEqual(from.fromName, "=?UTF-8?B?!!!?=")
+        XCTAssertEqual(from.fromAddress, "x@example.org")
+    }
+
+    /// A charset nothing here decodes: its words stay as written (together with the space between two of
+    /// them); ASCII reads the same in any charset and is decoded.
+    func testEncodedWordInUnknownCharsetStaysAsWritten() throws {
+        func subject(_ raw: String) throws -> String? {
+            try MailFixture.envelope("Subject: \(raw)\nFrom: a@b\n\n").subject
+        }
+        XCTAssertEqual(try subject("=?x-nonsense?B?1tDOxA==?="), "=?x-nonsense?B?1tDOxA==?=")
+        XCTAssertEqual(try subject("=?x-nonsense?Q?=D6=D0?= =?x-nonsense?Q?=CE=C4?= end"),
+                       "=?x-nonsense?Q?=D6=D0?= =?x-nonsense?Q?=CE=C4?= end")
+        XCTAssertEqual(try subject("=?x-nonsense?Q?plain_text?="), "plain text")
     }
 
     /// Only a name iconv does not know either keeps the note; each run of other bytes is one U+FFFD and the

@@ -30,6 +30,14 @@ public enum MailCharsets {
         }
     }
 
+    /// The text of an encoded word's `bytes` in `charset`, or nil when no decoder knows the charset and the
+    /// bytes are neither ASCII nor UTF-8: the word is then better shown as written (RFC 2047 §6.3).
+    static func decodeIfReadable(_ bytes: ArraySlice<UInt8>, charset: String) -> String? {
+        let resolved = MailCharset.named(charset)
+        guard case .unknown(let name) = resolved else { return decode(bytes, as: resolved).text }
+        return decodeElsewhere(bytes, name)?.text
+    }
+
     /// A charset the built-in decoders lack: UTF-16 and UTF-32 by Swift, else the C library's iconv, else
     /// text that reads the same in any charset (ASCII) or is almost surely UTF-8. Nil when none of these fit.
     private static func decodeElsewhere(_ bytes: ArraySlice<UInt8>, _ name: String) -> (text: String, note: String?)? {
