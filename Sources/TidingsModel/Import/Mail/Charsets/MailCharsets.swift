@@ -1,8 +1,8 @@
 /// Decodes the bytes of a mail part or of an encoded word in the charset it names. Never fails: what does
 /// not decode becomes U+FFFD, and a note says so.
 public enum MailCharsets {
-    /// The text of `bytes` in `charset` (nil or empty: US-ASCII). `note` is set when the charset is unknown
-    /// here and the bytes are not plain ASCII, or when the bytes do not fit the charset.
+    /// The text of `bytes` in `charset` (nil or empty: US-ASCII). `note` is set when no decoder knows the
+    /// charset and the bytes are not plain ASCII, or when the bytes do not fit the charset.
     public static func decode(_ bytes: ArraySlice<UInt8>, charset: String?) -> (text: String, note: String?) {
         decode(bytes, as: charset.map(MailCharset.named) ?? .ascii)
     }
@@ -24,13 +24,30 @@ public enum MailCharsets {
         case .iso2022JP:
             return JapaneseCharsets.iso2022JP(bytes)
         case .unknown(let name):
-            if let text = unicode(bytes, name.lowercased()) { return (text, nil) }
-            if isASCII(bytes) && !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), nil) }
-            if isValidUTF8(bytes), !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), "unknown charset \(name), read as UTF-8") }
-            // Chinese, Korean and other charsets this platform cannot decode: what is not ASCII is shown as
-            // U+FFFD (one for each run), never as another charset's letters.
-            return (replacingNonASCII(bytes), "charset \(name) cannot be decoded here")
+            // A charset neither the decoders here nor iconv know: what is not ASCII is shown as U+FFFD (one
+            // for each run), never as another charset's letters.
+            return decodeElsewhere(bytes, name) ?? (replacingNonASCII(bytes), "charset \(name) cannot be decoded here")
         }
+    }
+
+    /// The text of an encoded word's `bytes` in `charset`, or nil when no decoder knows the charset and the
+    /// bytes are neither ASCII nor UTF-8: the word is then better shown as written (RFC 2047 §6.3).
+    static func decodeIfReadable(_ bytes: ArraySlice<UInt8>, charset: String) -> String? {
+        let resolved = MailCharset.named(charset)
+        guard case .unknown(let name) = resolved else { return decode(bytes, as: resolved).text }
+        return decodeElsewhere(bytes, name)?.text
+    }
+
+    /// A charset the built-in decoders lack: UTF-16 and UTF-32 by Swift, else the C library's iconv, else
+    /// text that reads the same in any charset (ASCII) or is almost surely UTF-8. Nil when none of these fit.
+    private static func decodeElsewhere(_ bytes: ArraySlice<UInt8>, _ name: String) -> (text: String, note: String?)? {
+        if let text = unicode(bytes, name.lowercased()) { return (text, nil) }
+        if let iconvName = IconvNames.resolve(name), let (text, invalid) = IconvCharsets.decode(bytes, iconvName: iconvName) {
+            return (text, invalid ? "invalid \(name) text" : nil)
+        }
+        if isASCII(bytes) && !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), nil) }
+        if isValidUTF8(bytes), !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), "unknown charset \(name), read as UTF-8") }
+        return nil
     }
 
     /// UTF-16 and UTF-32 (with or without a byte-order mark), which Swift decodes itself.
@@ -66,22 +83,6 @@ public enum MailCharsets {
         default:
             return nil
         }
-    }
-
-    /// ASCII kept, each run of other bytes (and escape sequences, which shift into another charset) one U+FFFD.
-    static func replacingNonASCII(_ bytes: ArraySlice<UInt8>) -> String {
-        var out = ""
-        var inRun = false
-        for byte in bytes {
-            if byte < 0x80, byte != 0x1B, byte != 0x0E, byte != 0x0F, !inRun || byte == 0x0A || byte == 0x20 {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-                inRun = false
-            } else if !inRun {
-                out.append("\u{FFFD}")
-                inRun = true
-            }
-        }
-        return out
     }
 
     /// UTF-8 when the bytes are valid UTF-8 (plain ASCII included), else Windows-1252.

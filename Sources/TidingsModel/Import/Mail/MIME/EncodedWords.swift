@@ -2,17 +2,21 @@
 public enum EncodedWords {
     /// The text of an unfolded header value: encoded words decoded, the whitespace between two adjacent
     /// encoded words dropped, adjacent words of one charset decoded together (a character may be split
-    /// between them), malformed words left as written. Bytes outside words are UTF-8 when valid, else
-    /// Windows-1252.
+    /// between them), malformed words left as written. A word whose payload is not valid base64 or Q, or
+    /// whose charset nothing here decodes, is shown as written too (RFC 2047 §6.3): its letters say more than
+    /// garbage or U+FFFD would. Bytes outside words are UTF-8 when valid, else Windows-1252.
     public static func decode(_ raw: ArraySlice<UInt8>) -> String {
         guard containsWordStart(raw) else { return MailCharsets.utf8OrWindows1252(raw) }
         var text = ""
-        // Decoded bytes of adjacent words waiting for their charset's decoding, and that charset's key.
+        // Decoded bytes of adjacent words waiting for their charset's decoding, that charset's key, and
+        // where the words stand in `raw` (shown as written when the charset cannot be read).
         var pending: [UInt8] = []
         var pendingCharset: String?
+        var pendingWords = raw.startIndex..<raw.startIndex
         func flushWords() {
             guard let charset = pendingCharset else { return }
-            text += MailCharsets.decode(pending[...], charset: charset).text
+            text += MailCharsets.decodeIfReadable(pending[...], charset: charset)
+                ?? MailCharsets.utf8OrWindows1252(raw[pendingWords])
             pending.removeAll(keepingCapacity: true)
             pendingCharset = nil
         }
@@ -23,6 +27,11 @@ public enum EncodedWords {
                 index += 1
                 continue
             }
+            guard let decoded = payload(of: word) else {
+                // Not a word after all: it stays in the literal text around it.
+                index = word.end
+                continue
+            }
             let between = raw[literalStart..<index]
             let adjacent = pendingCharset != nil && between.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             if !adjacent {
@@ -30,15 +39,30 @@ public enum EncodedWords {
                 text += MailCharsets.utf8OrWindows1252(between)
             }
             if let charset = pendingCharset, charset != word.charsetKey { flushWords() }
+            if pendingCharset == nil { pendingWords = index..<index }
             pendingCharset = word.charsetKey
-            let decoded = word.isBase64 ? MIMEBase64.decode(word.text).bytes : QuotedPrintable.decode(word.text, header: true).bytes
             pending.append(contentsOf: decoded)
+            pendingWords = pendingWords.lowerBound..<word.end
             index = word.end
             literalStart = word.end
         }
         flushWords()
         text += MailCharsets.utf8OrWindows1252(raw[literalStart...])
         return text
+    }
+
+    /// The bytes a word encodes, or nil when its payload is not valid in its encoding: base64 with
+    /// characters outside its alphabet or `=` before the end, or a Q `=` not followed by two hex digits.
+    private static func payload(of word: Word) -> [UInt8]? {
+        guard word.isBase64 else {
+            let (bytes, valid) = QuotedPrintable.decode(word.text, header: true)
+            return valid ? bytes : nil
+        }
+        // Padding only at the end; a single character left over holds too few bits for a byte.
+        let data = word.text.prefix { $0 != UInt8(ascii: "=") }
+        guard word.text[data.endIndex...].allSatisfy({ $0 == UInt8(ascii: "=") }), data.count % 4 != 1 else { return nil }
+        let (bytes, valid) = MIMEBase64.decode(data)
+        return valid ? bytes : nil
     }
 
     private static func containsWordStart(_ raw: ArraySlice<UInt8>) -> Bool {
