@@ -73,6 +73,37 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(state.message, "No link [1] in this comment: it has none")
     }
 
+    /// With ten links or more, a digit that starts a longer number opens a line for the rest: the link opens
+    /// as soon as no digit can follow, or on Enter; Esc drops it.
+    func testTwoDigitLinkNumbersAreTyped() {
+        let links = (1...13).map { "https://example.com/\($0)" }
+        let text = StoryBody(blocks: [.init(.paragraph, links.indices.map { .init("l\($0) ", link: $0) })], links: links)
+        var state = reader(StoryBuilder.story("many", body: text, comments: []))
+        state.press(.tab)
+        XCTAssertEqual(press(.character("1"), &state), [])
+        XCTAssertTrue(statusLine(&state).contains("Open link (1-13, Enter): 1"), statusLine(&state))
+        XCTAssertEqual(press(.character("2"), &state), [.openURL(links[11])], "12: no digit can follow")
+        XCTAssertNil(state.prompt)
+        _ = press(.character("1"), &state)
+        XCTAssertEqual(press(.character("0"), &state), [.openURL(links[9])])
+        _ = press(.character("1"), &state)
+        XCTAssertEqual(press(.enter, &state), [.openURL(links[0])], "Enter opens a shorter number")
+        XCTAssertEqual(press(.character("5"), &state), [.openURL(links[4])], "5: no link 50 or more, opened at once")
+        _ = press(.character("1"), &state)
+        XCTAssertEqual(press(.character("x"), &state), [])
+        XCTAssertTrue(statusLine(&state).contains("type a link's number"), statusLine(&state))
+        _ = press(.escape, &state)
+        XCTAssertNil(state.prompt)
+        _ = press(.character("1"), &state)
+        XCTAssertEqual(press(.character("9"), &state), [])
+        XCTAssertEqual(state.message, "No link [19] in the story text: it has 13")
+        // Tiny: the line still fits, cut.
+        var tiny = reader(StoryBuilder.story("many", body: text, comments: []), width: 30, height: 8)
+        tiny.press(.tab)
+        _ = press(.character("1"), &tiny)
+        XCTAssertTrue(statusLine(&tiny).hasPrefix(" Open link"), statusLine(&tiny))
+    }
+
     func testYCopiesTheLinkOWouldOpen() {
         var state = reader()
         XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(Self.storyURL)])

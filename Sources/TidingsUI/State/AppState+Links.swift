@@ -1,7 +1,7 @@
 import TidingsModel
 
-/// Links out of the reader: `o` opens the story's link (or the selected comment's only link), `1`…`9` the
-/// numbered links of the text in focus, `y` copies what `o` would open. Every link passes `LinkCheck` first;
+/// Links out of the reader: `o` opens the story's link (or the selected comment's only link), the digits
+/// the numbered links of the text in focus, `y` copies what `o` would open. Every link passes `LinkCheck` first;
 /// the reader only asks for the effect, the executable starts the browser or writes to the terminal.
 extension AppState {
     /// Which link `o` and `y` act on, or why there is none.
@@ -18,12 +18,12 @@ extension AppState {
         let commentLinks = focus == .comments ? selectedComment.map { story.comments[$0].body.links } ?? [] : []
         if commentLinks.count == 1 { return .link(commentLinks[0]) }
         if commentLinks.count > 1 {
-            return .none("This comment has \(commentLinks.count) links: 1-\(min(9, commentLinks.count)) open one")
+            return .none("This comment has \(commentLinks.count) links: 1-\(commentLinks.count) open one")
         }
         if let url = story.url { return .link(url) }
         let textLinks = story.body.links.count
         if focus != .comments, textLinks > 0 {
-            return .none("The story has no link of its own; its text has \(textLinks): 1-\(min(9, textLinks)) open one")
+            return .none("The story has no link of its own; its text has \(textLinks): 1-\(textLinks) open one")
         }
         return .none("The story has no link of its own")
     }
@@ -57,28 +57,58 @@ extension AppState {
     }
 
     /// `1`…`9`: link N of the selected comment in the comments, of the story text elsewhere, as numbered on
-    /// screen (`[N]` after the text, the targets listed under it).
+    /// screen (`[N]` after the text, the targets listed under it). With ten links or more, a digit that
+    /// starts a longer number (`1` of `12`) opens a line to type the rest on, as lynx and w3m do: the link
+    /// opens when no more digits can follow (`12` of 13 links), or on Enter (`1`).
     mutating func openNumberedLink() -> CommandOutcome {
         guard case .character(let character)? = commandKey?.base, character.isASCII,
               let number = character.wholeNumberValue, (1...9).contains(number) else {
             return .nothingToDo("Press a link's number, 1 to 9, to open it")
         }
+        let count = linksInFocus()?.links.count ?? 0
+        if number * 10 <= count {
+            prompt = Prompt(purpose: .linkNumber(count: count), editor: LineEditor(String(number)))
+            promptProblem = nil
+            return .done
+        }
         return openLink(numbered: number)
+    }
+
+    /// The number typed on the link line: opened when it is `complete` (Enter) or no digit can follow it.
+    mutating func submitLinkNumber(_ text: String, complete: Bool) {
+        guard case .linkNumber(let count)? = prompt?.purpose else { return }
+        if text.isEmpty {
+            if complete { prompt = nil }
+            return
+        }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text.prefix(9)) else {
+            promptProblem = "type a link's number"
+            return
+        }
+        guard complete || number * 10 > count else { return }
+        prompt = nil
+        promptProblem = nil
+        switch openLink(numbered: number) {
+        case .done: break
+        case .nothingToDo(let reason), .failed(let reason): message = reason
+        }
+    }
+
+    /// The links of the text in focus (the selected comment's in the comments, else the story's) and what
+    /// to call it; nil while the story loads or when no comment is selected.
+    func linksInFocus() -> (links: [String], place: String)? {
+        guard let story = currentStory else { return nil }
+        if focus == .comments {
+            guard let selected = selectedComment else { return nil }
+            return (story.comments[selected].body.links, "this comment")
+        }
+        return (story.body.links, "the story text")
     }
 
     /// Opens link `number` (from 1) of the text in focus.
     mutating func openLink(numbered number: Int) -> CommandOutcome {
-        guard let story = currentStory else { return .nothingToDo("The story is still loading") }
-        let links: [String]
-        let place: String
-        if focus == .comments {
-            guard let selected = selectedComment else { return .nothingToDo("No comment is selected") }
-            links = story.comments[selected].body.links
-            place = "this comment"
-        } else {
-            links = story.body.links
-            place = "the story text"
-        }
+        guard currentStory != nil else { return .nothingToDo("The story is still loading") }
+        guard let (links, place) = linksInFocus() else { return .nothingToDo("No comment is selected") }
         guard number >= 1, number <= links.count else {
             let has = links.isEmpty ? "it has none" : links.count == 1 ? "it has 1" : "it has \(links.count)"
             return .nothingToDo("No link [\(number)] in \(place): \(has)")

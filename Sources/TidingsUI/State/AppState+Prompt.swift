@@ -23,6 +23,16 @@ extension AppState {
             case .edited: findAsTyped(prompt.editor.text, from: origin)
             case .moved, .ignored: break
             }
+        case .linkNumber:
+            switch outcome {
+            case .submit: submitLinkNumber(prompt.editor.text, complete: true)
+            case .cancel:
+                self.prompt = nil
+                promptProblem = nil
+            case .edited:
+                submitLinkNumber(prompt.editor.text, complete: false)
+            case .moved, .ignored: break
+            }
         }
         needsFrame = true
     }

@@ -7,6 +7,8 @@ struct Prompt: Sendable, Equatable {
         case search
         /// Text to find in the focused pane as it is typed (`AppState+Find`).
         case find(FindOrigin)
+        /// The number of a link of the text in focus, when it has ten or more (`AppState+Links`).
+        case linkNumber(count: Int)
     }
 
     var purpose: Purpose
@@ -17,6 +19,7 @@ struct Prompt: Sendable, Equatable {
         switch purpose {
         case .search: return "Search: "
         case .find: return "Find: "
+        case .linkNumber(let count): return "Open link (1-\(count), Enter): "
         }
     }
 }
