@@ -46,7 +46,7 @@ final class BadFileTests: XCTestCase {
 
     func testEmptyBinaryAndHugeFilesAreProblems() throws {
         try write("", "empty.txt")
-        for name in ["empty.xml", "empty.json", "empty.mbox"] { try write("", name) }
+        for name in ["empty.xml", "empty.json", "empty.mbox", "sent"] { try write("", name) }
         for name in ["blank.xml", "blank.json", "blank.mbox"] { try write(" \n\r\n\t\n", name) }
         try write("", "empty.png")
         try write([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "program")
@@ -58,12 +58,16 @@ final class BadFileTests: XCTestCase {
         let (stories, problems) = load()
         XCTAssertEqual(stories.map(\.title), ["Good story"])
         XCTAssertEqual(problems["empty.txt"], "empty file: nothing to read")
-        for name in ["empty.xml", "empty.json", "empty.mbox"] {
+        for name in ["empty.xml", "empty.json"] {
             XCTAssertEqual(problems[name], "empty file: nothing to read", "said alike whatever the name promised")
         }
-        for name in ["blank.xml", "blank.json", "blank.mbox"] {
+        for name in ["blank.xml", "blank.json"] {
             XCTAssertEqual(problems[name], "empty file: nothing to read", "line breaks and spaces alone are empty too")
         }
+        // A mailbox with no mail yet is passed over, as is an empty file of no extension (mutt's `sent`).
+        XCTAssertEqual(problems["empty.mbox"], "an empty mailbox: no messages yet")
+        XCTAssertEqual(problems["blank.mbox"], "an empty mailbox: no messages yet")
+        XCTAssertEqual(problems["sent"], "an empty file")
         XCTAssertTrue(problems["empty.png"]?.hasPrefix("not a story") ?? true, "a picture's name promised nothing: passed over")
         XCTAssertEqual(problems["program"], "binary file, not text")
         XCTAssertEqual(problems["huge.txt"], "too large (80 MiB; the limit is 64 MiB)")

@@ -21,12 +21,16 @@ public struct ImporterRegistry: Sendable {
         // A file the user named (or a Maildir's message) is always read: its name alone settles nothing, and
         // no claim finds damage without the content. 400,000 messages are not asked about by name.
         if prefix == nil, named { return nil }
-        // An empty file is empty whatever its name promised (a feed, an mbox): said so alike by every format,
-        // and passed over only when no format would have read a file of its name.
-        // A file of line breaks and spaces alone (the whole file, shorter than a prefix) is as empty.
+        // An empty file is empty whatever its name promised (a feed, a story): said so alike by every format,
+        // and passed over when no format would have read a file of its name. An empty mailbox is a mailbox
+        // with no mail yet, as mutt opens it: no problem, nothing listed. So is an empty file of no
+        // extension found in a folder (mutt's `sent`, `inbox`). A file of line breaks and spaces alone (the
+        // whole file, shorter than a prefix) is as empty.
         if let prefix, prefix.count < Self.prefixLength, prefix.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            let claimed = named || importers.contains { $0.claim(path: path, prefix: nil, named: named).confidence > .none }
-            if claimed { return .failure(.empty) }
+            if MailImporter.hasMailboxExtension(path) { return .failure(.notAStory("an empty mailbox: no messages yet")) }
+            let byName = importers.map { $0.claim(path: path, prefix: nil, named: named).confidence }.max() ?? .none
+            if named || byName >= .likely { return .failure(.empty) }
+            if byName > .none { return .failure(.notAStory("an empty file")) }
         }
         var best: (any Importer)?
         var bestConfidence = ImportConfidence.none

@@ -27,6 +27,12 @@ public struct MailImporter: Importer {
         envelope.seen || MaildirFlags.seen(path) || MHSequences.seen(path) == true
     }
 
+    /// `.mbox`, `.mbx`: a mailbox, which may be empty (no mail yet).
+    static func hasMailboxExtension(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx")
+    }
+
     static func hasMailExtension(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") || lower.hasSuffix(".eml") || lower.hasSuffix(".mail")
