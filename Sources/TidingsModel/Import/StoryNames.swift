@@ -10,7 +10,9 @@ enum StoryNames {
     /// Names (with or without `.txt`) that a folder of stories often holds beside them: they are stories
     /// only when a story header line follows the title.
     static let wellKnown: Set<String> = ["readme", "license", "licence", "copying", "notice", "changelog", "changes",
-                                         "authors", "contributing", "todo", "notes", "install"]
+                                         "authors", "contributing", "todo", "notes", "install",
+                                         // nmh's `context` (`Current-Folder: inbox`) beside an MH tree's folders.
+                                         "context"]
 
     /// Why the file is not a story (nil when it may be one), and whether its name ends in a story extension
     /// (`.txt`, `.story`). Without `prefix` only the name is judged (nil then means: read it and ask again

@@ -57,7 +57,7 @@ public struct CollectionLoader: Sendable {
         }
         // Groups in the order of their files' names, as the reader lists them (`ParallelLoad.inPathOrder`): a
         // Maildir's messages were listed in readdir's order.
-        let groups = JoinedFiles.groups(held).map { ($0.map(\.path).min() ?? "", $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        let groups = JoinedFiles.groups(held).map { ($0.map(\.path).min(by: NameOrder.lessPath) ?? "", $0) }.sorted { NameOrder.lessPath($0.0, $1.0) }.map(\.1)
         for group in groups {
             if stop() { return }
             switch joined(group, { importer, files in try importer.stories(inFiles: files) }) {

@@ -125,7 +125,7 @@ struct DocumentFiles {
             if !maildir {
                 // A folder with files ends the chance of early files: they would not be the listing's first.
                 if listing.contains(where: { $0.type != UInt8(DT_DIR) }) { early = nil }
-                for file in looseFiles { addFile(file.path, file.identity, named: messages) }
+                for file in looseFiles where !Self.isRemovedMHMessage(file.path) { addFile(file.path, file.identity, named: messages) }
             } else {
                 subfolders.removeAll { Self.maildirBookkeeping.contains(Substring($0.path.utf8.dropFirst(prefix.utf8.count)).description) }
             }
@@ -146,6 +146,14 @@ struct DocumentFiles {
             }
             pending.append(contentsOf: subfolders.reversed())
         }
+    }
+
+    /// `,7` or `#7`: a message nmh's `rmm` removed (renamed, kept as a backup until purged), as mail
+    /// clients do not show it. Not read from a folder; named on the command line, it is.
+    static func isRemovedMHMessage(_ path: String) -> Bool {
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
+        guard let first = name.first, first == UInt8(ascii: ",") || first == UInt8(ascii: "#"), name.count > 1 else { return false }
+        return name.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A Maildir's `cur/` or `new/`: every entry listed as it is read (files named, so they are read whatever

@@ -15,7 +15,7 @@ enum FolderListing {
         guard forEach(folder, problem: problem, { entries.append($0) }) else { return nil }
         beforeSorting?(entries)
         // Names of a few bytes are stored inline in String, so this sort touches no heap.
-        entries.sort { $0.name < $1.name }
+        entries.sort { NameOrder.less($0.name, $1.name) }
         return entries
     }
 
@@ -58,8 +58,8 @@ extension FolderListing {
     static func firstFiles(_ entries: [Entry], count: Int) -> [Entry]? {
         var smallest: [Entry] = []
         for entry in entries where entry.type != UInt8(DT_DIR) {
-            guard smallest.count < count || entry.name < smallest[smallest.count - 1].name else { continue }
-            let place = smallest.firstIndex { entry.name < $0.name } ?? smallest.count
+            guard smallest.count < count || NameOrder.less(entry.name, smallest[smallest.count - 1].name) else { continue }
+            let place = smallest.firstIndex { NameOrder.less(entry.name, $0.name) } ?? smallest.count
             smallest.insert(entry, at: place)
             if smallest.count > count { smallest.removeLast() }
         }

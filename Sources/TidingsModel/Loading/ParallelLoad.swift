@@ -290,7 +290,7 @@ public final class ParallelLoad: Sendable {
     /// Stories in the order of their paths, those of one path keeping their order.
     static func inPathOrder<T: StorySourced>(_ items: [T]) -> [T] {
         items.enumerated().sorted { a, b in
-            a.element.source.path != b.element.source.path ? a.element.source.path < b.element.source.path : a.offset < b.offset
+            a.element.source.path != b.element.source.path ? NameOrder.lessPath(a.element.source.path, b.element.source.path) : a.offset < b.offset
         }.map(\.element)
     }
 

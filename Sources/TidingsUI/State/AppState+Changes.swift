@@ -155,7 +155,7 @@ extension AppState {
         }
         for (folder, files) in byFolder {
             guard let known = listed[folder], !known.isEmpty else { continue }
-            let names = known.keys.sorted()
+            let names = known.keys.sorted(by: NameOrder.less)
             // Each gap: the number of files listed whose names come before (or are) the new file's.
             var gaps: [Int: [(name: Substring, arrivals: [Int])]] = [:]
             for file in files {
@@ -163,7 +163,7 @@ extension AppState {
                 var high = names.count
                 while low < high {
                     let middle = (low + high) / 2
-                    if names[middle] <= file.name { low = middle + 1 } else { high = middle }
+                    if !NameOrder.less(file.name, names[middle]) { low = middle + 1 } else { high = middle }
                 }
                 gaps[low, default: []].append(file)
             }
@@ -183,7 +183,7 @@ extension AppState {
                     end = known[names[0]]!.first
                     start = nearest({ Self.lastRank(in: $0, before: end) }, max) ?? end - 1
                 }
-                let arrivals = files.sorted { $0.name < $1.name }.flatMap(\.arrivals)
+                let arrivals = files.sorted { NameOrder.less($0.name, $1.name) }.flatMap(\.arrivals)
                 for (offset, entry) in arrivals.enumerated() {
                     let rank = start + (end - start) * Double(offset + 1) / Double(arrivals.count + 1)
                     loadRanks[entry] = rank

@@ -254,6 +254,27 @@ final class MailImportTests: XCTestCase {
         XCTAssertNil(MHSequences.parse("unseen: x\n"))
     }
 
+    /// An MH tree as nmh leaves it: messages listed in numeric order (`2` before `10`), a removed message
+    /// (`,7`) and nmh's `context` file not read, as nmh, slrn and tin show them.
+    func testMHMessagesInNumericOrderWithoutRemovedOnesOrTheContextFile() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("inbox")
+        for number in 1...12 {
+            try write("From: a@x.org\nSubject: Article \(number)\nMessage-ID: <a\(number)@x.org>\n\nText.\n", to: box.appendingPathComponent("\(number)"))
+        }
+        try write("From: a@x.org\nSubject: Removed\nMessage-ID: <gone@x.org>\n\nGone.\n", to: box.appendingPathComponent(",7"))
+        try write("From: a@x.org\nSubject: Backup\nMessage-ID: <backup@x.org>\n\nGone.\n", to: box.appendingPathComponent("#8"))
+        try write("Current-Folder: inbox\n", to: folder.appendingPathComponent("context"))
+        let (stories, _) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(stories.map(\.title), (1...12).map { "Article \($0)" })
+        XCTAssertTrue(NameOrder.less("2", "10"))
+        XCTAssertTrue(NameOrder.less("10", "a"))
+        XCTAssertTrue(NameOrder.less("a10", "a2"), "only names of digits alone are numbers")
+        XCTAssertTrue(NameOrder.lessPath("/m/inbox/9", "/m/inbox/10"))
+        XCTAssertTrue(NameOrder.lessPath("/m/a/10", "/m/b/9"), "the folder first")
+        XCTAssertFalse(NameOrder.less("007", "7") && NameOrder.less("7", "007"))
+    }
+
     /// Random bytes behind a `From ` line, named .mbox: one problem, a binary file, not a story of garbage.
     func testABinaryFileNamedAsMailIsAProblem() throws {
         let folder = try temporaryFolder()

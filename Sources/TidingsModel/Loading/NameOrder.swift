@@ -1,0 +1,41 @@
+/// The order of names in a folder's listing: byte order (the same on every machine, whatever the locale),
+/// except that names of digits alone (MH messages, news articles: `1`, `2`, `10`) come in numeric order, as
+/// nmh, slrn and tin list them. Paths compare by folder first, then by name in that order.
+public enum NameOrder {
+    /// Whether `first` comes before `second` in a listing.
+    public static func less<Name: StringProtocol>(_ first: Name, _ second: Name) -> Bool {
+        if let firstDigits = digitsAlone(first), let secondDigits = digitsAlone(second), firstDigits != secondDigits {
+            return firstDigits < secondDigits
+        }
+        return first < second
+    }
+
+    /// Whether path `first` comes before path `second`: the same folder, by `less` of the names; else by
+    /// bytes.
+    public static func lessPath(_ first: String, _ second: String) -> Bool {
+        let firstSlash = first.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let secondSlash = second.utf8.lastIndex(of: UInt8(ascii: "/"))
+        if let firstSlash, let secondSlash, first.utf8[..<firstSlash].elementsEqual(second.utf8[..<secondSlash]) {
+            return less(first[first.index(after: firstSlash)...], second[second.index(after: secondSlash)...])
+        }
+        return first < second
+    }
+
+    /// A name of ASCII digits alone as (its length without leading zeros, those digits): compared, the
+    /// numbers' order, however long; nil for any other name.
+    private static func digitsAlone<Name: StringProtocol>(_ name: Name) -> NumericKey? {
+        let utf8 = name.utf8
+        guard !utf8.isEmpty, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let significant = utf8.drop { $0 == 0x30 }
+        return NumericKey(length: significant.count, digits: Array(significant))
+    }
+
+    private struct NumericKey: Comparable {
+        var length: Int
+        var digits: [UInt8]
+
+        static func < (left: NumericKey, right: NumericKey) -> Bool {
+            left.length != right.length ? left.length < right.length : left.digits.lexicographicallyPrecedes(right.digits)
+        }
+    }
+}
