@@ -77,11 +77,12 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(message.body.mailOutline, [
             "text: Hello,⏎the report is attached. Café is open.⏎Soft break here.",
             "text: Appended inline text.",
+            "paragraph: [forwarded message]⏎From: a@b⏎Subject: Forwarded é",
+            "text: Inner body.",
         ])
         XCTAssertEqual(message.attachments, [
             Comment.Attachment(name: "Résumé final.pdf", type: "application/pdf", size: 15),
             Comment.Attachment(name: "notes.txt", type: "text/plain", size: 12),
-            Comment.Attachment(name: "Forwarded é", type: "message/rfc822", size: 60),
             Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 57),
         ])
         XCTAssertEqual(message.notes, [])

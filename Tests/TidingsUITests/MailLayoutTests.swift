@@ -101,6 +101,38 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(mailed.filter { $0 == "---" }.count, 1, "the line that ends a mailed patch's message stands alone: \(mailed)")
     }
 
+    func testAnInlinePatchPartShowsEveryLineAsARow() throws {
+        let mail = """
+        Subject: [PATCH] fix
+        Content-Type: multipart/mixed; boundary=p
+
+        --p
+        Content-Type: text/plain
+
+        The fix is attached.
+        --p
+        Content-Type: text/x-diff; name=fix.diff
+        Content-Disposition: inline; filename=fix.diff
+
+        The frobnicator was checked after it was freed, which the
+        sanitizer caught in the nightly run of the whole test suite.
+        --- a/x.c
+        +++ b/x.c
+        @@ -1,4 +1,4 @@
+         >context that looks like a quote
+
+        -old
+        +new
+        --p--
+        """
+        let message = try XCTUnwrap(MailMessage.parse(Array(mail.utf8)[...]))
+        let rows = texts(message.body.blocks, width: 72)
+        for line in ["[fix.diff, text/x-diff]", "--- a/x.c", "+++ b/x.c", "@@ -1,4 +1,4 @@", " >context that looks like a quote", "-old", "+new"] {
+            XCTAssertTrue(rows.contains(line), "\(line) is a row of its own: \(rows)")
+        }
+        XCTAssertEqual(rows.filter(\.isEmpty).count, 3, "the blank rows between blocks and the patch's own empty line: \(rows)")
+    }
+
     func testALongTextThatFitsKeepsEveryLine() {
         // 20,000 lines of prose that fit the pane: each kept as it is, found as one run.
         let text = (0..<20_000).map { "line \($0): word word word word word word word word word word" }.joined(separator: "\n")
