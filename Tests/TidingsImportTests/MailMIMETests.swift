@@ -251,6 +251,27 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(fixed.body.mailOutline, ["text: line one⏎line two"])
     }
 
+    func testAFlowedLineStuffedBeforeAMarkIsNoQuote() throws {
+        // RFC 3676: the depth is counted before the stuffing space goes; a `>` after it is text.
+        let message = try MailFixture.message("""
+        Subject: stuffed
+        Content-Type: text/plain; format=flowed
+
+         >not a quote, but soft\u{20}
+        and joined
+         From here
+        > >quoted once, its text starting with a mark
+        >>> deep
+        """)
+        XCTAssertEqual(message.body.mailOutline, [
+            "text: >not a quote, but soft and joined⏎From here",
+            "quote 0: >quoted once, its text starting with a mark",
+            "quote 2: deep",
+        ])
+        let signature = try MailFixture.message("Subject: s\nContent-Type: text/plain; format=flowed\n\ntext\n> -- \n> quoted sig\n")
+        XCTAssertEqual(signature.body.mailOutline, ["text: text", "quote 0: --⏎quoted sig"], "only an unquoted `-- ` starts the signature")
+    }
+
     func testMissingClosingBoundaryAndPartWithoutHeaders() throws {
         let message = try MailFixture.message("""
         Subject: sloppy

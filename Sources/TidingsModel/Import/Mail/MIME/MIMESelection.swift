@@ -126,7 +126,7 @@ struct MIMESelection {
         let decoded = decodedText(of: part)
         if part.type == "text/html" { return HTMLText.body(decoded) }
         if part.contentType.lowercased("format") == "flowed" {
-            return MailText.body(FlowedText.unflow(decoded, delSp: part.contentType.lowercased("delsp") == "yes"))
+            return MailText.body(flowed: decoded, delSp: part.contentType.lowercased("delsp") == "yes")
         }
         return MailText.body(decoded)
     }
