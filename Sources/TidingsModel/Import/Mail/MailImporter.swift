@@ -53,8 +53,9 @@ public struct MailImporter: Importer {
         var keys = envelope.messageID.map { [$0] } ?? []
         if let first = envelope.parents.first { keys.append(first) }
         if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
-        let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count)
-        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)),
+        let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count,
+                            unnamedID: Self.unnamedID(envelope, bytes[...]))
+        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(item)),
                         startsAStory: envelope.parents.isEmpty)
     }
 
@@ -119,7 +120,7 @@ public struct MailImporter: Importer {
             }
             guard let envelope = MailEnvelope.parse(file.bytes[...]) else { continue }
             items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
-                                  range: 0..<file.bytes.count))
+                                  range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
         guard !items.isEmpty else {
             if files.allSatisfy({ $0.bytes.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } }) { throw LoadFailure.empty }
@@ -190,13 +191,15 @@ public struct MailImporter: Importer {
                 inputs.append(ThreadInput(id: MessageKeys.name(keys.id), parents: keys.parents.map(MessageKeys.name), date: keys.date))
                 commentIDs.append(keys.commentID)
             } else {
-                // A message without a Message-ID is named by its sender and subject: it is read in full.
-                // A message without a header block is kept, as a thread of its own: nothing of it is lost.
+                // A message without a Message-ID is named by what it says (`UnnamedMessage`): it is read in
+                // full. A message without a header block is kept, as a thread of its own: nothing is lost.
                 let envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
-                items.append(MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range))
+                let whole = bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+                let item = MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range, unnamedID: unnamedID(envelope, whole))
+                items.append(item)
                 inputs.append(ThreadInput(id: envelope.messageID.map(MessageKeys.name(of:)), parents: envelope.parents.map(MessageKeys.name(of:)),
                                           date: envelope.date))
-                commentIDs.append(MailThreads.commentID(envelope))
+                commentIDs.append(MailThreads.commentID(item))
             }
         }
         var threads = MailThreads(consume items, inputs: consume inputs, commentIDs: consume commentIDs)
@@ -330,8 +333,14 @@ public struct MailImporter: Importer {
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
             // A message without a header block is kept, as a thread of its own: nothing of it is lost.
             let envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
-            return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
+            return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end,
+                            unnamedID: unnamedID(envelope, bytes[lower..<upper]))
         }
+    }
+
+    /// The name of a message without a Message-ID, made of its bytes; nil for one with an id.
+    static func unnamedID(_ envelope: MailEnvelope, _ bytes: ArraySlice<UInt8>) -> String? {
+        envelope.messageID == nil ? UnnamedMessage.name(bytes) : nil
     }
 
     private static func mboxMessage(_ bytes: ArraySlice<UInt8>, _ item: MailItem, offset: Int = 0) -> MailMessage? {

@@ -24,6 +24,13 @@ enum MboxStream {
         }
         splitter.finish()
         items += splitter.takeMessages().map { item($0, file: 0) }
+        // A message without a Message-ID is named by its bytes, which the splitter did not keep: read again.
+        for index in items.indices where items[index].envelope.messageID == nil {
+            let range = items[index].range
+            items[index].unnamedID = try UnnamedMessage.name(count: range.count) { piece in
+                try FileBytes.range(path, offset: range.lowerBound + piece.lowerBound, count: piece.count)[...]
+            }
+        }
         return items
     }
 

@@ -34,8 +34,9 @@ struct MailThreads {
         threads = MessageThreader.threads(inputs)
         var seen: [String: Int] = [:]
         seen.reserveCapacity(inputs.count)
-        occurrences = inputs.map { input in
-            guard let id = input.id else { return 0 }
+        // A message without an id counts by its name: byte-identical copies are told apart by their order.
+        occurrences = zip(inputs, items).map { input, item in
+            guard let id = input.id ?? item.unnamedID else { return 0 }
             defer { seen[id, default: 0] += 1 }
             return seen[id] ?? 0
         }
@@ -49,10 +50,8 @@ struct MailThreads {
         guard let root = thread.nodes.first else { return "mail:" }
         if let id = root.placeholderID { return "mail:" + (placeholderNames[id] ?? id) }
         guard let message = root.message else { return "mail:" }
-        if let id = items[message].envelope.messageID {
-            return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
-        }
-        return "mail:" + Self.hashName(items[message].envelope)
+        let id = items[message].envelope.messageID ?? Self.name(items[message])
+        return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
     }
 
     /// The list entry of a thread.
@@ -126,7 +125,7 @@ struct MailThreads {
     }
 
     func commentID(of item: Int) -> CommentID {
-        let id = keptCommentIDs?[item] ?? Self.commentID(items[item].envelope)
+        let id = keptCommentIDs?[item] ?? Self.commentID(items[item])
         guard occurrences[item] > 0 else { return id }
         var hash = StableHash()
         hash.add("mail duplicate")
@@ -135,12 +134,17 @@ struct MailThreads {
         return CommentID(value: hash.value)
     }
 
-    /// The comment id of a message: the hash of its Message-ID, or of what it is when it has none.
-    static func commentID(_ envelope: MailEnvelope) -> CommentID {
-        ServiceIDs.comment("mail:" + (envelope.messageID ?? Self.hashName(envelope)))
+    /// The comment id of a message: the hash of its Message-ID, or of its name when it has none.
+    static func commentID(_ item: MailItem) -> CommentID {
+        ServiceIDs.comment("mail:" + (item.envelope.messageID ?? name(item)))
     }
 
-    /// A name for a message without a Message-ID: a hash of its sender, date and subject.
+    /// The name of a message without a Message-ID: made of its bytes (`UnnamedMessage`), else (when they
+    /// were not at hand) a hash of its sender, date and subject.
+    static func name(_ item: MailItem) -> String {
+        item.unnamedID ?? hashName(item.envelope)
+    }
+
     static func hashName(_ envelope: MailEnvelope) -> String {
         var hash = StableHash()
         hash.add(envelope.fromAddress ?? envelope.fromName ?? "")
