@@ -17,6 +17,18 @@ final class ReplySubjectTests: XCTestCase {
         XCTAssertFalse(ReplySubject.differs("Re:", from: ""))
     }
 
+    func testCountedAndNationalReplyPrefixesAreReplies() {
+        XCTAssertFalse(ReplySubject.differs("Re^2: The plan", from: "The plan"))
+        XCTAssertFalse(ReplySubject.differs("Ynt: Toplantı notları", from: "Toplantı notları"), "Turkish Outlook")
+        XCTAssertFalse(ReplySubject.differs("R: Riunione", from: "Riunione"), "Italian")
+        XCTAssertFalse(ReplySubject.differs("Odp: Spotkanie", from: "Spotkanie"), "Polish")
+        XCTAssertFalse(ReplySubject.differs("VS: Kokous", from: "Kokous"), "Finnish")
+        XCTAssertFalse(ReplySubject.differs("Sv: Antw: Møde", from: "Møde"))
+        XCTAssertEqual(ReplySubject.key("Re^2: YNT: r: Odp: vs: Re[3]: x"), "x")
+        XCTAssertEqual(ReplySubject.key("Re^: x"), "re^: x", "no count, no prefix")
+        XCTAssertEqual(ReplySubject.key("Rx: y"), "rx: y")
+    }
+
     func testWhatIsNotAPrefixStays() {
         XCTAssertEqual(ReplySubject.key("Reply: x"), "reply: x")
         XCTAssertEqual(ReplySubject.key("Rebase: x"), "rebase: x")

@@ -162,14 +162,15 @@ struct MailThreads {
     }
 }
 
-/// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Re[2]:`), taken off to title a thread.
+/// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Ynt:`, `Re[2]:`, `Re^2:`), taken off to
+/// title a thread.
 enum SubjectPrefix {
     static func stripped(_ subject: String) -> String {
         var rest = Substring(subject).drop { $0 == " " }
         while true {
-            let lower = rest.lowercased()
+            let lower = rest.prefix(8).lowercased()
             var matched = false
-            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:"] where lower.hasPrefix(prefix) {
+            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:", "r:", "odp:", "ynt:"] where lower.hasPrefix(prefix) {
                 rest = rest.dropFirst(prefix.count).drop { $0 == " " }
                 matched = true
                 break
@@ -177,6 +178,13 @@ enum SubjectPrefix {
             if !matched, lower.hasPrefix("re["), let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].first == ":" {
                 rest = rest[rest.index(close, offsetBy: 2)...].drop { $0 == " " }
                 matched = true
+            }
+            if !matched, lower.hasPrefix("re^") {
+                let digits = rest.dropFirst(3).prefix { $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, rest.dropFirst(3 + digits.count).first == ":" {
+                    rest = rest.dropFirst(4 + digits.count).drop { $0 == " " }
+                    matched = true
+                }
             }
             if !matched { return String(rest) }
         }
