@@ -186,14 +186,16 @@ public struct MailImporter: Importer {
         }
         for message in messages where message.start <= message.end && message.end <= bytes.count {
             let range = message.start..<message.end
-            if let keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+            if var keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+                if keys.date == nil { keys.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
                 items.append(MailItem(envelope: MailEnvelope(date: keys.date, seen: keys.seen), seen: keys.seen, file: 0, range: range))
                 inputs.append(ThreadInput(id: MessageKeys.name(keys.id), parents: keys.parents.map(MessageKeys.name), date: keys.date))
                 commentIDs.append(keys.commentID)
             } else {
                 // A message without a Message-ID is named by what it says (`UnnamedMessage`): it is read in
                 // full. A message without a header block is kept, as a thread of its own: nothing is lost.
-                let envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
+                var envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
+                if envelope.date == nil { envelope.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
                 let whole = bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
                 let item = MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range, unnamedID: unnamedID(envelope, whole))
                 items.append(item)
@@ -288,7 +290,12 @@ public struct MailImporter: Importer {
         let parts = MboxLocator.parts(locator) ?? [span]
         for part in parts {
             let bytes = try read(part)
-            for item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+            for var item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+                // The separator line of the part's first message lies before the part.
+                if item.envelope.date == nil, item.range.lowerBound == part.lowerBound, part.lowerBound > 0 {
+                    let before = try read(max(0, part.lowerBound - MboxSeparator.lookBehind)..<part.lowerBound)
+                    item.envelope.date = MboxSeparator.date(before: before.endIndex, in: before)
+                }
                 items.append(item)
                 let lower = bytes.startIndex + (item.range.lowerBound - part.lowerBound)
                 let upper = bytes.startIndex + (item.range.upperBound - part.lowerBound)
@@ -332,7 +339,9 @@ public struct MailImporter: Importer {
             guard lower <= upper, upper <= bytes.endIndex else { return nil }
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
             // A message without a header block is kept, as a thread of its own: nothing of it is lost.
-            let envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
+            var envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
+            // Without a readable Date:, the date on its separator line (before it, when that is in the bytes).
+            if envelope.date == nil { envelope.date = MboxSeparator.date(before: lower, in: bytes) }
             return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end,
                             unnamedID: unnamedID(envelope, bytes[lower..<upper]))
         }

@@ -12,9 +12,12 @@ struct MailThreads {
     /// hashes, not ids).
     var placeholderNames: [String: String] = [:]
 
-    /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand).
+    /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand); a
+    /// date found outside its header block (its mbox separator line) stays.
     mutating func replaceEnvelope(of item: Int, with envelope: MailEnvelope) {
+        let date = items[item].envelope.date
         items[item].envelope = envelope
+        if envelope.date == nil { items[item].envelope.date = date }
     }
 
     /// For each message, how many before it have the same Message-ID (a message saved twice, or two
