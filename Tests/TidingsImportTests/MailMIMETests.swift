@@ -77,11 +77,12 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(message.body.mailOutline, [
             "text: Hello,⏎the report is attached. Café is open.⏎Soft break here.",
             "text: Appended inline text.",
+            "paragraph: [forwarded message]⏎From: a@b⏎Subject: Forwarded é",
+            "text: Inner body.",
         ])
         XCTAssertEqual(message.attachments, [
             Comment.Attachment(name: "Résumé final.pdf", type: "application/pdf", size: 15),
             Comment.Attachment(name: "notes.txt", type: "text/plain", size: 12),
-            Comment.Attachment(name: "Forwarded é", type: "message/rfc822", size: 60),
             Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 57),
         ])
         XCTAssertEqual(message.notes, [])
@@ -248,6 +249,27 @@ final class MailMIMETests: XCTestCase {
         // Not flowed: lines are kept as they are.
         let fixed = try MailFixture.message("Subject: fixed\nContent-Type: text/plain; format=fixed\n\nline one \nline two\n")
         XCTAssertEqual(fixed.body.mailOutline, ["text: line one⏎line two"])
+    }
+
+    func testAFlowedLineStuffedBeforeAMarkIsNoQuote() throws {
+        // RFC 3676: the depth is counted before the stuffing space goes; a `>` after it is text.
+        let message = try MailFixture.message("""
+        Subject: stuffed
+        Content-Type: text/plain; format=flowed
+
+         >not a quote, but soft\u{20}
+        and joined
+         From here
+        > >quoted once, its text starting with a mark
+        >>> deep
+        """)
+        XCTAssertEqual(message.body.mailOutline, [
+            "text: >not a quote, but soft and joined⏎From here",
+            "quote 0: >quoted once, its text starting with a mark",
+            "quote 2: deep",
+        ])
+        let signature = try MailFixture.message("Subject: s\nContent-Type: text/plain; format=flowed\n\ntext\n> -- \n> quoted sig\n")
+        XCTAssertEqual(signature.body.mailOutline, ["text: text", "quote 0: --⏎quoted sig"], "only an unquoted `-- ` starts the signature")
     }
 
     func testMissingClosingBoundaryAndPartWithoutHeaders() throws {

@@ -17,6 +17,18 @@ final class ReplySubjectTests: XCTestCase {
         XCTAssertFalse(ReplySubject.differs("Re:", from: ""))
     }
 
+    func testCountedAndNationalReplyPrefixesAreReplies() {
+        XCTAssertFalse(ReplySubject.differs("Re^2: The plan", from: "The plan"))
+        XCTAssertFalse(ReplySubject.differs("Ynt: Toplantı notları", from: "Toplantı notları"), "Turkish Outlook")
+        XCTAssertFalse(ReplySubject.differs("R: Riunione", from: "Riunione"), "Italian")
+        XCTAssertFalse(ReplySubject.differs("Odp: Spotkanie", from: "Spotkanie"), "Polish")
+        XCTAssertFalse(ReplySubject.differs("VS: Kokous", from: "Kokous"), "Finnish")
+        XCTAssertFalse(ReplySubject.differs("Sv: Antw: Møde", from: "Møde"))
+        XCTAssertEqual(ReplySubject.key("Re^2: YNT: r: Odp: vs: Re[3]: x"), "x")
+        XCTAssertEqual(ReplySubject.key("Re^: x"), "re^: x", "no count, no prefix")
+        XCTAssertEqual(ReplySubject.key("Rx: y"), "rx: y")
+    }
+
     func testWhatIsNotAPrefixStays() {
         XCTAssertEqual(ReplySubject.key("Reply: x"), "reply: x")
         XCTAssertEqual(ReplySubject.key("Rebase: x"), "rebase: x")
@@ -99,6 +111,38 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertFalse(hunk.contains { $0.contains("*data) +static") }, "\(hunk)")
         let mailed = PreservedWrap.wrap("Signed-off-by: Mikhail Gusarov <dottedmag at dottedmag.net> and more\n---\n lib/message-file.c |    5 +++++", width: 40)
         XCTAssertEqual(mailed.filter { $0 == "---" }.count, 1, "the line that ends a mailed patch's message stands alone: \(mailed)")
+    }
+
+    func testAnInlinePatchPartShowsEveryLineAsARow() throws {
+        let mail = """
+        Subject: [PATCH] fix
+        Content-Type: multipart/mixed; boundary=p
+
+        --p
+        Content-Type: text/plain
+
+        The fix is attached.
+        --p
+        Content-Type: text/x-diff; name=fix.diff
+        Content-Disposition: inline; filename=fix.diff
+
+        The frobnicator was checked after it was freed, which the
+        sanitizer caught in the nightly run of the whole test suite.
+        --- a/x.c
+        +++ b/x.c
+        @@ -1,4 +1,4 @@
+         >context that looks like a quote
+
+        -old
+        +new
+        --p--
+        """
+        let message = try XCTUnwrap(MailMessage.parse(Array(mail.utf8)[...]))
+        let rows = texts(message.body.blocks, width: 72)
+        for line in ["[fix.diff, text/x-diff]", "--- a/x.c", "+++ b/x.c", "@@ -1,4 +1,4 @@", " >context that looks like a quote", "-old", "+new"] {
+            XCTAssertTrue(rows.contains(line), "\(line) is a row of its own: \(rows)")
+        }
+        XCTAssertEqual(rows.filter(\.isEmpty).count, 3, "the blank rows between blocks and the patch's own empty line: \(rows)")
     }
 
     func testALongTextThatFitsKeepsEveryLine() {

@@ -4,9 +4,9 @@ enum ReplySubject {
     /// Only the start of a subject is compared: a hostile megabyte-long one costs no more than a normal one.
     static let comparedCharacters = 1024
 
-    /// Prefixes mail clients put before a subject they answer or forward, lowercased (`Re`, German `AW`,
-    /// Scandinavian `SV`, Dutch `Antw`).
-    static let prefixes: Set<String> = ["re", "fwd", "fw", "aw", "sv", "antw"]
+    /// Prefixes mail clients put before a subject they answer or forward, lowercased (`Re`, German `AW` and
+    /// `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R`, Polish `Odp`, Turkish Outlook's `Ynt`).
+    static let prefixes: Set<String> = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "odp", "ynt"]
 
     /// Whether `subject` says something other than `parent` (nil: nothing to compare with, so it does).
     static func differs(_ subject: String, from parent: String?) -> Bool {
@@ -47,18 +47,22 @@ enum ReplySubject {
         return text[text.index(after: close)...]
     }
 
-    /// What follows a leading `Re:`, `Re[2]:`, `Re(2):`, `Fwd :` and the like, or nil when the text does not
-    /// start with one.
+    /// What follows a leading `Re:`, `Re[2]:`, `Re(2):`, `Re^2:`, `Fwd :` and the like, or nil when the text
+    /// does not start with one.
     private static func afterPrefix(_ text: Substring) -> Substring? {
         let word = text.prefix(5).prefix { $0.isASCII && $0.isLetter }
         guard !word.isEmpty, word.count <= 4, prefixes.contains(word.lowercased()) else { return nil }
         var rest = text[word.endIndex...]
-        // A count of replies some clients add: `Re[2]:`, `Re(2):`.
+        // A count of replies some clients add: `Re[2]:`, `Re(2):`, `Re^2:`.
         if let open = rest.first, open == "[" || open == "(" {
             let digits = rest.dropFirst().prefix(while: \.isASCII).prefix { $0.isNumber }
             let close: Character = open == "[" ? "]" : ")"
             guard !digits.isEmpty, rest.dropFirst(1 + digits.count).first == close else { return nil }
             rest = rest.dropFirst(2 + digits.count)
+        } else if rest.first == "^" {
+            let digits = rest.dropFirst().prefix(while: \.isASCII).prefix { $0.isNumber }
+            guard !digits.isEmpty else { return nil }
+            rest = rest.dropFirst(1 + digits.count)
         }
         // French clients put a space before the colon; a full-width colon comes from CJK clients.
         rest = rest.drop { $0 == " " }

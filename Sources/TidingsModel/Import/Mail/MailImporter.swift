@@ -59,8 +59,9 @@ public struct MailImporter: Importer {
         var keys = envelope.messageID.map { [$0] } ?? []
         if let first = envelope.parents.first { keys.append(first) }
         if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
-        let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count)
-        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(envelope)),
+        let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count,
+                            unnamedID: Self.unnamedID(envelope, bytes[...]))
+        return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(item)),
                         startsAStory: envelope.parents.isEmpty)
     }
 
@@ -125,7 +126,7 @@ public struct MailImporter: Importer {
             }
             guard let envelope = MailEnvelope.parse(file.bytes[...]) else { continue }
             items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
-                                  range: 0..<file.bytes.count))
+                                  range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
         guard !items.isEmpty else {
             if files.allSatisfy({ $0.bytes.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } }) { throw LoadFailure.empty }
@@ -191,18 +192,22 @@ public struct MailImporter: Importer {
         }
         for message in messages where message.start <= message.end && message.end <= bytes.count {
             let range = message.start..<message.end
-            if let keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+            if var keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+                if keys.date == nil { keys.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
                 items.append(MailItem(envelope: MailEnvelope(date: keys.date, seen: keys.seen), seen: keys.seen, file: 0, range: range))
                 inputs.append(ThreadInput(id: MessageKeys.name(keys.id), parents: keys.parents.map(MessageKeys.name), date: keys.date))
                 commentIDs.append(keys.commentID)
             } else {
-                // A message without a Message-ID is named by its sender and subject: it is read in full.
-                // A message without a header block is kept, as a thread of its own: nothing of it is lost.
-                let envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
-                items.append(MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range))
+                // A message without a Message-ID is named by what it says (`UnnamedMessage`): it is read in
+                // full. A message without a header block is kept, as a thread of its own: nothing is lost.
+                var envelope = MailEnvelope.parse(head(range)) ?? MailEnvelope(subject: "(a message without headers)")
+                if envelope.date == nil { envelope.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
+                let whole = bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+                let item = MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range, unnamedID: unnamedID(envelope, whole))
+                items.append(item)
                 inputs.append(ThreadInput(id: envelope.messageID.map(MessageKeys.name(of:)), parents: envelope.parents.map(MessageKeys.name(of:)),
                                           date: envelope.date))
-                commentIDs.append(MailThreads.commentID(envelope))
+                commentIDs.append(MailThreads.commentID(item))
             }
         }
         var threads = MailThreads(consume items, inputs: consume inputs, commentIDs: consume commentIDs)
@@ -291,7 +296,12 @@ public struct MailImporter: Importer {
         let parts = MboxLocator.parts(locator) ?? [span]
         for part in parts {
             let bytes = try read(part)
-            for item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+            for var item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+                // The separator line of the part's first message lies before the part.
+                if item.envelope.date == nil, item.range.lowerBound == part.lowerBound, part.lowerBound > 0 {
+                    let before = try read(max(0, part.lowerBound - MboxSeparator.lookBehind)..<part.lowerBound)
+                    item.envelope.date = MboxSeparator.date(before: before.endIndex, in: before)
+                }
                 items.append(item)
                 let lower = bytes.startIndex + (item.range.lowerBound - part.lowerBound)
                 let upper = bytes.startIndex + (item.range.upperBound - part.lowerBound)
@@ -335,9 +345,17 @@ public struct MailImporter: Importer {
             guard lower <= upper, upper <= bytes.endIndex else { return nil }
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]
             // A message without a header block is kept, as a thread of its own: nothing of it is lost.
-            let envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
-            return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end)
+            var envelope = MailEnvelope.parse(head) ?? MailEnvelope(subject: "(a message without headers)")
+            // Without a readable Date:, the date on its separator line (before it, when that is in the bytes).
+            if envelope.date == nil { envelope.date = MboxSeparator.date(before: lower, in: bytes) }
+            return MailItem(envelope: envelope, seen: envelope.seen, file: file, range: message.start..<message.end,
+                            unnamedID: unnamedID(envelope, bytes[lower..<upper]))
         }
+    }
+
+    /// The name of a message without a Message-ID, made of its bytes; nil for one with an id.
+    static func unnamedID(_ envelope: MailEnvelope, _ bytes: ArraySlice<UInt8>) -> String? {
+        envelope.messageID == nil ? UnnamedMessage.name(bytes) : nil
     }
 
     private static func mboxMessage(_ bytes: ArraySlice<UInt8>, _ item: MailItem, offset: Int = 0) -> MailMessage? {

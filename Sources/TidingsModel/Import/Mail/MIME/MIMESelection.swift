@@ -1,6 +1,7 @@
 /// Chooses what of a MIME tree is the text and what is attached, without recursion: multipart/alternative
 /// shows its plain text, else its HTML, else its first part; other multiparts show their first text part,
-/// append further inline plain text without a file name, and list everything else as attachments.
+/// append further plain text without a file name, text parts marked `inline` (a patch, a named file) and
+/// enclosed messages not marked `attachment` (`EnclosedMessage`), and list everything else as attachments.
 struct MIMESelection {
     let buffer: UnsafeBufferPointer<UInt8>
     let parts: [MIMEPart]
@@ -8,13 +9,17 @@ struct MIMESelection {
     var attachments: [Comment.Attachment] = []
     private(set) var notes: [String] = []
     private var hasBody = false
+    /// How many messages enclose this one: an enclosed message deeper than `EnclosedMessage.maximumDepth`
+    /// is listed, not opened.
+    private let depth: Int
 
     /// What text a part would show: its own kind for a leaf, its chosen text for a multipart.
     private enum TextKind { case none, plain, html }
 
-    init(buffer: UnsafeBufferPointer<UInt8>, parts: [MIMEPart]) {
+    init(buffer: UnsafeBufferPointer<UInt8>, parts: [MIMEPart], depth: Int = 0) {
         self.buffer = buffer
         self.parts = parts
+        self.depth = depth
     }
 
     mutating func note(_ text: String) {
@@ -73,7 +78,8 @@ struct MIMESelection {
         }
         let isText = Self.isPlain(part) || part.type == "text/html"
         if isText, !part.isAttachment, !hasBody {
-            body = text(of: part)
+            // Appended: an inline patch or an enclosed message may have come first.
+            body.append(text(of: part))
             hasBody = true
             return
         }
@@ -81,8 +87,24 @@ struct MIMESelection {
             body.blocks.append(contentsOf: text(of: part).blocks)
             return
         }
+        if part.disposition == "inline", part.type.hasPrefix("text/") {
+            body.blocks.append(InlineText.heading(name: part.fileName, type: part.type))
+            body.append(InlineText.isVerbatim(part) ? InlineText.verbatim(decodedText(of: part)) : text(of: part))
+            return
+        }
         let (bytes, problem) = part.encoding.decode(ArraySlice(buffer[part.body]))
         if let problem { note(problem) }
+        if part.type == "message/rfc822", !part.isAttachment {
+            if depth < EnclosedMessage.maximumDepth, let enclosed = EnclosedMessage.open(bytes[...], depth: depth + 1) {
+                body.append(enclosed.body)
+                attachments += enclosed.attachments
+                for text in enclosed.notes { note(text) }
+                return
+            }
+            if depth >= EnclosedMessage.maximumDepth {
+                note("messages enclosed more than \(EnclosedMessage.maximumDepth) deep are listed, not opened")
+            }
+        }
         var name = part.fileName
         if part.type == "message/rfc822", let subject = MailEnvelope.parse(bytes[...])?.subject, !subject.isEmpty {
             name = subject
@@ -90,15 +112,21 @@ struct MIMESelection {
         attachments.append(Comment.Attachment(name: name, type: part.type, size: bytes.count))
     }
 
-    /// The blocks of a text part: transfer-decoded, charset-decoded, unflowed, then as mail text or HTML.
-    private mutating func text(of part: MIMEPart) -> StoryBody {
+    /// A text part's characters: transfer-decoded and charset-decoded.
+    private mutating func decodedText(of part: MIMEPart) -> String {
         let (bytes, problem) = part.encoding.decode(ArraySlice(buffer[part.body]))
         if let problem { note(problem) }
         let (decoded, charsetProblem) = MailCharsets.decode(bytes[...], charset: part.contentType.lowercased("charset"))
         if let charsetProblem { note(charsetProblem) }
+        return decoded
+    }
+
+    /// The blocks of a text part: transfer-decoded, charset-decoded, unflowed, then as mail text or HTML.
+    private mutating func text(of part: MIMEPart) -> StoryBody {
+        let decoded = decodedText(of: part)
         if part.type == "text/html" { return HTMLText.body(decoded) }
         if part.contentType.lowercased("format") == "flowed" {
-            return MailText.body(FlowedText.unflow(decoded, delSp: part.contentType.lowercased("delsp") == "yes"))
+            return MailText.body(flowed: decoded, delSp: part.contentType.lowercased("delsp") == "yes")
         }
         return MailText.body(decoded)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `From ` line that starts each message of an mbox, and the escaping of body lines that look like one.
 enum MboxSeparator {
     /// Whether a whole line is a separator (`isSeparator(_:lineStart:lineEnd:)`).
@@ -28,6 +30,26 @@ enum MboxSeparator {
         return result[...]
     }
 
+
+    /// The date on the separator line that ends just before `start` (a message's first byte in `bytes`), for
+    /// a message without a readable `Date:` (mutt does the same); nil when no separator line is there.
+    static func date(before start: Int, in bytes: ArraySlice<UInt8>) -> Date? {
+        guard start > bytes.startIndex, start <= bytes.endIndex, bytes[start - 1] == 0x0A else { return nil }
+        // The line is looked for no further back than a separator line can be long.
+        let earliest = max(bytes.startIndex, start - 1 - MboxSplitter.lineLimit)
+        var lineStart = start - 1
+        while lineStart > earliest, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard lineStart == bytes.startIndex || bytes[lineStart - 1] == 0x0A else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Date? in
+            let base = bytes.startIndex
+            guard isSeparator(buffer, lineStart: lineStart - base, lineEnd: start - 1 - base),
+                  let range = dateRange(buffer, lineStart: lineStart - base, lineEnd: start - 1 - base) else { return nil }
+            return MailDates.parse(bytes: buffer[range])
+        }
+    }
+
+    /// How many bytes before a message `date(before:in:)` may need.
+    static var lookBehind: Int { MboxSplitter.lineLimit + 2 }
 
     // MARK: - Judged within a larger buffer
 

@@ -24,6 +24,20 @@ enum MboxStream {
         }
         splitter.finish()
         items += splitter.takeMessages().map { item($0, file: 0) }
+        // A message without a readable Date: is dated by its separator line, which the splitter did not keep.
+        for index in items.indices where items[index].envelope.date == nil && items[index].range.lowerBound > 0 {
+            let start = items[index].range.lowerBound
+            let offset = max(0, start - MboxSeparator.lookBehind)
+            let before = try FileBytes.range(path, offset: offset, count: start - offset)[...]
+            items[index].envelope.date = MboxSeparator.date(before: before.endIndex, in: before)
+        }
+        // A message without a Message-ID is named by its bytes, which the splitter did not keep: read again.
+        for index in items.indices where items[index].envelope.messageID == nil {
+            let range = items[index].range
+            items[index].unnamedID = try UnnamedMessage.name(count: range.count) { piece in
+                try FileBytes.range(path, offset: range.lowerBound + piece.lowerBound, count: piece.count)[...]
+            }
+        }
         return items
     }
 

@@ -17,10 +17,15 @@ public struct MailMessage: Sendable, Equatable {
     /// Nil when the bytes are not a message (as `MailEnvelope.parse`); otherwise the text chosen from the
     /// MIME tree (plain preferred to HTML), the other parts listed as attachments.
     public static func parse(_ bytes: ArraySlice<UInt8>) -> MailMessage? {
+        parse(bytes, depth: 0)
+    }
+
+    /// `depth`: how many messages enclose this one (`EnclosedMessage`).
+    static func parse(_ bytes: ArraySlice<UInt8>, depth: Int) -> MailMessage? {
         bytes.withUnsafeBufferPointer { buffer -> MailMessage? in
             guard let (envelope, headers, isANews) = EnvelopeReader.read(buffer, collectingMIME: true) else { return nil }
             let tree = MIMETree(buffer, headers: isANews ? MIMEHeaderValues() : headers, bodyStart: envelope.bodyOffset)
-            var selection = MIMESelection(buffer: buffer, parts: tree.parts)
+            var selection = MIMESelection(buffer: buffer, parts: tree.parts, depth: depth)
             selection.select()
             if tree.tooDeep { selection.note("MIME parts nested more than \(MIMETree.maximumDepth) deep are not opened") }
             if let rest = tree.cutRemainder {

@@ -17,10 +17,32 @@ public enum MailText {
             lines.append(start..<end)
             start = end + 1
         }
-        let signatureStart = signatureLine(bytes, lines)
+        return body(bytes, lines, depths: nil)
+    }
+
+    /// The blocks of `format=flowed` text: each paragraph's quote depth is the one the flowed decoder
+    /// counted, so a line whose text starts with `>` after its stuffing space was taken off stays text.
+    static func body(flowed text: String, delSp: Bool) -> StoryBody {
+        let paragraphs = FlowedText.paragraphs(text, delSp: delSp)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraphs.bytes.count)
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(paragraphs.lines.count)
+        for line in paragraphs.lines {
+            let start = bytes.count
+            bytes.append(contentsOf: paragraphs.bytes[line.text].lazy.filter { $0 != 0x0D })
+            lines.append(start..<bytes.count)
+        }
+        return body(bytes, lines, depths: paragraphs.lines.map(\.depth))
+    }
+
+    /// The blocks of `lines` of `bytes`; `depths` gives each line's quote depth (its text then has no
+    /// marks), else the depth is read from the line's marks.
+    private static func body(_ bytes: [UInt8], _ lines: [Range<Int>], depths: [Int]?) -> StoryBody {
+        let signatureStart = signatureLine(bytes, lines, depths: depths)
         var builder = BlockBuilder(bytes: bytes)
-        for line in lines[..<(signatureStart ?? lines.count)] {
-            let (depth, content) = quoteDepth(bytes, line)
+        for (index, line) in lines[..<(signatureStart ?? lines.count)].enumerated() {
+            let (depth, content) = depths.map { ($0[index], line.lowerBound) } ?? quoteDepth(bytes, line)
             let text = content..<trimmedEnd(bytes, content..<line.upperBound)
             if depth > 0 {
                 builder.add(text, depth: depth)
@@ -46,10 +68,10 @@ public enum MailText {
     }
 
     /// The last line that is exactly `-- `, else the last `--` with at most ten lines after it (trailing
-    /// empty lines not counted).
-    private static func signatureLine(_ bytes: [UInt8], _ lines: [Range<Int>]) -> Int? {
+    /// empty lines not counted); only an unquoted line, when `depths` are given.
+    private static func signatureLine(_ bytes: [UInt8], _ lines: [Range<Int>], depths: [Int]?) -> Int? {
         var lastDashes: Int?
-        for (index, line) in lines.enumerated().reversed() {
+        for (index, line) in lines.enumerated().reversed() where depths?[index] ?? 0 == 0 {
             let text = bytes[line]
             if text.count == 3, text.elementsEqual([0x2D, 0x2D, 0x20]) { return index }
             if lastDashes == nil, text.count == 2, text.elementsEqual([0x2D, 0x2D]) { lastDashes = index }

@@ -10,6 +10,8 @@ struct MailItem: Sendable {
     var file: Int
     /// Its bytes in that file: after its mbox separator line up to the next, or the whole file.
     var range: Range<Int>
+    /// For a message without a Message-ID, its name made of its bytes (`UnnamedMessage`); nil otherwise.
+    var unnamedID: String?
 }
 
 /// What listing keeps of a message saved in a file of its own, held with 400,000 others (a Maildir): its
@@ -30,7 +32,11 @@ final class KeptMessage: Sendable {
 
     final class Start: Sendable {
         let envelope: MailEnvelope
-        init(_ envelope: MailEnvelope) { self.envelope = envelope }
+        let unnamedID: String?
+        init(_ envelope: MailEnvelope, unnamedID: String?) {
+            self.envelope = envelope
+            self.unnamedID = unnamedID
+        }
     }
 
     init(_ item: MailItem, commentID: CommentID) {
@@ -41,7 +47,7 @@ final class KeptMessage: Sendable {
         self.commentID = commentID
         seconds = envelope.date?.timeIntervalSince1970 ?? .nan
         seen = item.seen
-        start = envelope.parents.isEmpty || envelope.messageID == nil ? Start(envelope) : nil
+        start = envelope.parents.isEmpty || envelope.messageID == nil ? Start(envelope, unnamedID: item.unnamedID) : nil
     }
 
     var date: Date? { seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds) }
@@ -63,6 +69,6 @@ final class KeptMessage: Sendable {
 
     /// The item threading and the summary work with: the envelope when kept, else only the date.
     func item(file: Int) -> MailItem {
-        MailItem(envelope: start?.envelope ?? MailEnvelope(date: date), seen: seen, file: file, range: 0..<0)
+        MailItem(envelope: start?.envelope ?? MailEnvelope(date: date), seen: seen, file: file, range: 0..<0, unnamedID: start?.unnamedID)
     }
 }

@@ -12,9 +12,12 @@ struct MailThreads {
     /// hashes, not ids).
     var placeholderNames: [String: String] = [:]
 
-    /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand).
+    /// Puts a message's full envelope in place of what was kept of it (same ids, so the threads stand); a
+    /// date found outside its header block (its mbox separator line) stays.
     mutating func replaceEnvelope(of item: Int, with envelope: MailEnvelope) {
+        let date = items[item].envelope.date
         items[item].envelope = envelope
+        if envelope.date == nil { items[item].envelope.date = date }
     }
 
     /// For each message, how many before it have the same Message-ID (a message saved twice, or two
@@ -34,8 +37,9 @@ struct MailThreads {
         threads = MessageThreader.threads(inputs)
         var seen: [String: Int] = [:]
         seen.reserveCapacity(inputs.count)
-        occurrences = inputs.map { input in
-            guard let id = input.id else { return 0 }
+        // A message without an id counts by its name: byte-identical copies are told apart by their order.
+        occurrences = zip(inputs, items).map { input, item in
+            guard let id = input.id ?? item.unnamedID else { return 0 }
             defer { seen[id, default: 0] += 1 }
             return seen[id] ?? 0
         }
@@ -49,10 +53,8 @@ struct MailThreads {
         guard let root = thread.nodes.first else { return "mail:" }
         if let id = root.placeholderID { return "mail:" + (placeholderNames[id] ?? id) }
         guard let message = root.message else { return "mail:" }
-        if let id = items[message].envelope.messageID {
-            return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
-        }
-        return "mail:" + Self.hashName(items[message].envelope)
+        let id = items[message].envelope.messageID ?? Self.name(items[message])
+        return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
     }
 
     /// The list entry of a thread.
@@ -126,7 +128,7 @@ struct MailThreads {
     }
 
     func commentID(of item: Int) -> CommentID {
-        let id = keptCommentIDs?[item] ?? Self.commentID(items[item].envelope)
+        let id = keptCommentIDs?[item] ?? Self.commentID(items[item])
         guard occurrences[item] > 0 else { return id }
         var hash = StableHash()
         hash.add("mail duplicate")
@@ -135,12 +137,17 @@ struct MailThreads {
         return CommentID(value: hash.value)
     }
 
-    /// The comment id of a message: the hash of its Message-ID, or of what it is when it has none.
-    static func commentID(_ envelope: MailEnvelope) -> CommentID {
-        ServiceIDs.comment("mail:" + (envelope.messageID ?? Self.hashName(envelope)))
+    /// The comment id of a message: the hash of its Message-ID, or of its name when it has none.
+    static func commentID(_ item: MailItem) -> CommentID {
+        ServiceIDs.comment("mail:" + (item.envelope.messageID ?? name(item)))
     }
 
-    /// A name for a message without a Message-ID: a hash of its sender, date and subject.
+    /// The name of a message without a Message-ID: made of its bytes (`UnnamedMessage`), else (when they
+    /// were not at hand) a hash of its sender, date and subject.
+    static func name(_ item: MailItem) -> String {
+        item.unnamedID ?? hashName(item.envelope)
+    }
+
     static func hashName(_ envelope: MailEnvelope) -> String {
         var hash = StableHash()
         hash.add(envelope.fromAddress ?? envelope.fromName ?? "")
@@ -158,14 +165,15 @@ struct MailThreads {
     }
 }
 
-/// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Re[2]:`), taken off to title a thread.
+/// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Ynt:`, `Re[2]:`, `Re^2:`), taken off to
+/// title a thread.
 enum SubjectPrefix {
     static func stripped(_ subject: String) -> String {
         var rest = Substring(subject).drop { $0 == " " }
         while true {
-            let lower = rest.lowercased()
+            let lower = rest.prefix(8).lowercased()
             var matched = false
-            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:"] where lower.hasPrefix(prefix) {
+            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:", "r:", "odp:", "ynt:"] where lower.hasPrefix(prefix) {
                 rest = rest.dropFirst(prefix.count).drop { $0 == " " }
                 matched = true
                 break
@@ -173,6 +181,13 @@ enum SubjectPrefix {
             if !matched, lower.hasPrefix("re["), let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].first == ":" {
                 rest = rest[rest.index(close, offsetBy: 2)...].drop { $0 == " " }
                 matched = true
+            }
+            if !matched, lower.hasPrefix("re^") {
+                let digits = rest.dropFirst(3).prefix { $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, rest.dropFirst(3 + digits.count).first == ":" {
+                    rest = rest.dropFirst(4 + digits.count).drop { $0 == " " }
+                    matched = true
+                }
             }
             if !matched { return String(rest) }
         }
