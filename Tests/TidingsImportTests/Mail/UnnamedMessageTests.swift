@@ -61,6 +61,18 @@ final class UnnamedMessageTests: XCTestCase {
         }
     }
 
+    /// A mail client marking a message read rewrites its `Status:` line: the message keeps its name (and its
+    /// marks in Tidings).
+    func testAStatusLineWrittenByAMailClientKeepsTheName() throws {
+        let plain = "From b@example.org Thu Nov 26 10:00:04 2026\nFrom: B <b@example.org>\nSubject: No id\n\nOne text.\n"
+        let read = "From b@example.org Thu Nov 26 10:00:04 2026\nFrom: B <b@example.org>\nSubject: No id\nStatus: RO\nX-Status: A\n\nOne text.\n"
+        let before = try MailImporter().stories(in: Array(plain.utf8), path: "/tmp/a.mbox").map(\.id)
+        let after = try MailImporter().stories(in: Array(read.utf8), path: "/tmp/a.mbox").map(\.id)
+        XCTAssertEqual(before, after)
+        let other = try MailImporter().stories(in: Array(plain.replacingOccurrences(of: "One text.", with: "Other text.").utf8), path: "/tmp/a.mbox")
+        XCTAssertNotEqual(other.map(\.id), before, "another text, another name")
+    }
+
     func testMaildirMessagesWithoutIDsAreToldApartByWhatTheySay() throws {
         let box = try temporaryFolder().appendingPathComponent("Mail")
         for name in ["cur", "new", "tmp"] {

@@ -355,7 +355,7 @@ public struct MailImporter: Importer {
 
     /// The name of a message without a Message-ID, made of its bytes; nil for one with an id.
     static func unnamedID(_ envelope: MailEnvelope, _ bytes: ArraySlice<UInt8>) -> String? {
-        envelope.messageID == nil ? UnnamedMessage.name(bytes) : nil
+        envelope.messageID == nil ? UnnamedMessage.name(bytes, envelope: envelope) : nil
     }
 
     private static func mboxMessage(_ bytes: ArraySlice<UInt8>, _ item: MailItem, offset: Int = 0) -> MailMessage? {

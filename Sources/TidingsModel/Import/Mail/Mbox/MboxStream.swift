@@ -31,10 +31,10 @@ enum MboxStream {
             let before = try FileBytes.range(path, offset: offset, count: start - offset)[...]
             items[index].envelope.date = MboxSeparator.date(before: before.endIndex, in: before)
         }
-        // A message without a Message-ID is named by its bytes, which the splitter did not keep: read again.
+        // A message without a Message-ID is named by its text, which the splitter did not keep: read again.
         for index in items.indices where items[index].envelope.messageID == nil {
             let range = items[index].range
-            items[index].unnamedID = try UnnamedMessage.name(count: range.count) { piece in
+            items[index].unnamedID = try UnnamedMessage.name(count: range.count, envelope: items[index].envelope) { piece in
                 try FileBytes.range(path, offset: range.lowerBound + piece.lowerBound, count: piece.count)[...]
             }
         }

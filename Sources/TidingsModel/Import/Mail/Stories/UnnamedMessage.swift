@@ -1,25 +1,42 @@
-/// The name of a message without a Message-ID: a hash of what it says, its header block and body (after its
-/// mbox separator line), so messages without ids are told apart and each keeps its marks from run to run.
-/// Byte-identical copies share the name and are told apart by their order (`MailThreads`: `#2`, `#3`).
+/// The name of a message without a Message-ID: a hash of what it says, its sender, subject and body, so
+/// messages without ids are told apart and each keeps its marks from run to run. The header block's bytes
+/// are not hashed: a mail client rewrites its `Status:` and `X-Status:` lines as the message is read, which
+/// must not rename it. Copies that say the same are told apart by their order (`MailThreads`: `#2`, `#3`).
 enum UnnamedMessage {
     /// The bytes are hashed in pieces of this size from the message's start, so a message read whole and
     /// one read from an archive too large to hold piece by piece get the same name.
     static let pieceSize = 1 << 20
 
-    static func name(_ bytes: ArraySlice<UInt8>) -> String {
-        name(count: bytes.count) { bytes[(bytes.startIndex + $0.lowerBound)..<(bytes.startIndex + $0.upperBound)] }
+    static func name(_ bytes: ArraySlice<UInt8>, envelope: MailEnvelope) -> String {
+        name(count: bytes.count, envelope: envelope) { bytes[(bytes.startIndex + $0.lowerBound)..<(bytes.startIndex + $0.upperBound)] }
     }
 
-    /// `read` gives the bytes of a range of the message (offsets from its start).
-    static func name(count: Int, read: (Range<Int>) throws -> ArraySlice<UInt8>) rethrows -> String {
+    /// `read` gives the bytes of a range of the message (offsets from its start, after its mbox separator).
+    static func name(count: Int, envelope: MailEnvelope, read: (Range<Int>) throws -> ArraySlice<UInt8>) rethrows -> String {
         var hash = StableHash()
         hash.add("mail without id")
+        hash.add(envelope.fromAddress ?? envelope.fromName ?? "")
+        hash.add(envelope.subject ?? "")
         var offset = 0
         repeat {
-            let piece = try read(offset..<min(count, offset + pieceSize))
+            var piece = try read(offset..<min(count, offset + pieceSize))
+            // The body alone: after the header block, when the message starts with one (one without headers
+            // is all body).
+            if offset == 0 { piece = piece.dropFirst(bodyStart(piece)) }
             piece.withUnsafeBytes { hash.add(bytes: $0) }
             offset += pieceSize
         } while offset < count
         return "no-id-" + String(hash.value, radix: 36)
+    }
+
+    /// Where the body starts in the message's first bytes: after its header block, else at once.
+    private static func bodyStart(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let head = HeaderBlockStart(buffer)
+            guard head.startsWithField else { return 0 }
+            var scanner = HeaderBlockScanner(buffer, from: head.offset, to: buffer.count)
+            while scanner.next() != nil {}
+            return scanner.bodyOffset ?? buffer.count
+        }
     }
 }
