@@ -29,7 +29,7 @@ final class FeedDateTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(seconds("2006-12-20T22:42:06.090+01:00")), 1_166_650_926.09, accuracy: 0.001)
         XCTAssertEqual(seconds("2006-12-20"), 1_166_572_800)
         for bad in ["", "soon", "Wed, 32 Dec 2006 21:42:06 +0000", "Wed, 20 Foo 2006", "20 Dec", "Wed, 20 Dec 2006 25:00:00 +0000",
-                    "Wed, 20 Dec 200600 21:42:06", "99999999999999999999 Dec 2006"] {
+                    "Wed, 20 Dec 200600 21:42:06", "99999999999999999999 Dec 2006", "Wed, 31 Feb 2024 10:00:00 GMT", "Thu, 29 Feb 2023 10:00:00 GMT", "2024-02-30"] {
             XCTAssertNil(FeedDates.date(bad), bad)
         }
         let picked = FeedDates.pick(nil, "  yesterday ", "2006-12-20", nil)

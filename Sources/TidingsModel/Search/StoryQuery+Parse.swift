@@ -110,7 +110,7 @@ extension StoryQuery {
     private static func queryDate(_ value: String) -> QueryDate? {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-           parts[0].count == 4, (1...12).contains(month), (1...31).contains(day) {
+           parts[0].count == 4, (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day) {
             return .day(year: year, month: month, day: day)
         }
         guard let unit = value.last, let number = Int(value.dropLast()), number >= 0, number <= 100_000 else { return nil }

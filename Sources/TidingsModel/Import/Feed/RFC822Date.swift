@@ -84,7 +84,7 @@ enum RFC822Date {
         case 3: year += 1900
         default: break
         }
-        guard (1...31).contains(day) else { return nil }
+        guard (1...CivilTime.daysIn(month: month, year: year)).contains(day) else { return nil }
         let time = clock ?? (0, 0, 0)
         let days = CivilTime.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + time.hour * 3600 + time.minute * 60 + time.second - (offset ?? 0)
