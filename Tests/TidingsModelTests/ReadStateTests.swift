@@ -131,6 +131,7 @@ final class ReadStateTests: XCTestCase {
         guard case .setAside(_, _, let restored) = outcome else { return XCTFail("\(outcome)") }
         XCTAssertTrue(restored)
         XCTAssertEqual(state, sampleState(), "the backup holds the state before the last save")
+        XCTAssertEqual(outcome.words(for: store)?.hasSuffix("(the marks of the last save are lost)"), true, "the user is told what is lost")
     }
 
     /// A file refused for one story's entry (a hand edit), with no backup to go back to: set aside, and the

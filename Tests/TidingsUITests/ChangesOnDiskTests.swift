@@ -130,6 +130,26 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(listed(runner.state), ["a", "c"])
     }
 
+    /// A folder with no story: the empty list says why, files that failed first, then those skipped.
+    func testAnEmptyListSaysWhichFilesFailedAndWhichWereSkipped() {
+        var state = AppState(stories: [], width: 100, height: 10)
+        state.append(entries: [], problems: [LoadProblem(path: "d.json", failure: .malformed("not valid JSON")),
+                                             LoadProblem(path: "README", failure: .notAStory("not a story"))])
+        XCTAssertEqual(listNote(state), "No stories here. 1 file could not be loaded, 1 skipped: p lists them.")
+        var skippedOnly = AppState(stories: [], width: 100, height: 10)
+        skippedOnly.append(entries: [], problems: [LoadProblem(path: "README", failure: .notAStory("not a story"))])
+        XCTAssertEqual(listNote(skippedOnly), "No stories here. 1 file was skipped: p lists them.")
+    }
+
+    /// The list pane's rows under its title, joined: a note wrapped in the pane read as one line.
+    func listNote(_ state: AppState) -> String {
+        var state = state
+        let screen = state.render()
+        let width = screen.row(1).firstIndex(of: "│").map { screen.row(1).distance(from: screen.row(1).startIndex, to: $0) } ?? screen.width
+        return (1..<screen.height - 1).map { String(screen.row($0).prefix(width)).trimmingCharacters(in: .whitespaces) }
+            .prefix { !$0.isEmpty && $0 != "Story" }.joined(separator: " ")
+    }
+
     /// Every story gone: the list says so, and no key fails on what is left.
     func testEverythingRemovedLeavesAnEmptyListThatKeysSurvive() {
         var runner = reader()

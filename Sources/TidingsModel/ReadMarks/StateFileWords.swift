@@ -29,7 +29,8 @@ extension ReadStateStore.LoadOutcome {
             return nil
         case .setAside(let reason, let movedTo, let restoredBackup):
             return "Unreadable state file (\(reason)) moved to \(UntrustedText.sanitize(movedTo)); "
-                + (restoredBackup ? "loaded the last good state from \(UntrustedText.sanitize(store.backupPath))" : "starting with nothing read")
+                + (restoredBackup ? "loaded the last good state from \(UntrustedText.sanitize(store.backupPath)) (the marks of the last save are lost)"
+                   : "starting with nothing read")
         case .setAsideKeepingTheRest(let reason, let movedTo, let skipped):
             return "Unreadable state file (\(reason)) moved to \(UntrustedText.sanitize(movedTo)); kept the marks of every "
                 + "other story (\(skipped) \(skipped == 1 ? "entry" : "entries") left out)"

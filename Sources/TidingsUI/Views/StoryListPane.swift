@@ -7,10 +7,22 @@ extension AppState {
         guard hasStories else {
             // A folder of mailboxes or web pages (formats not read yet) holds no stories: say where they went.
             var text = loadProgress == nil ? "No stories here." : "Loading…"
-            if loadProgress == nil, !skippedFiles.isEmpty {
-                text += " \(skippedFiles.count == 1 ? "1 file was" : "\(skippedFiles.count) files were") skipped: p lists them."
+            // Files that could not be loaded come first: they are why the list is empty more often than not.
+            if loadProgress == nil, !failedFiles.isEmpty || !skippedFiles.isEmpty {
+                var parts: [String] = []
+                if !failedFiles.isEmpty {
+                    parts.append(failedFiles.count == 1 ? "1 file could not be loaded" : "\(failedFiles.count) files could not be loaded")
+                }
+                if !skippedFiles.isEmpty {
+                    let files = skippedFiles.count == 1 ? "1 file was" : "\(skippedFiles.count) files were"
+                    parts.append(failedFiles.isEmpty ? files + " skipped" : "\(skippedFiles.count) skipped")
+                }
+                text += " " + parts.joined(separator: ", ") + ": p lists them."
             }
-            screen.write(text, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
+            // Wrapped in the pane, which is narrow beside the story: the reason is the point of the note.
+            for (row, line) in TextWrap.wrap(text, width: max(1, area.width - 1)).prefix(area.height).enumerated() {
+                screen.write(line, x: area.x + 1, y: area.y + row, maxWidth: area.width - 1, style: .dim)
+            }
             return
         }
         if rows.isEmpty, let active = activeQuery {
