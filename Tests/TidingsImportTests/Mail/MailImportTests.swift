@@ -275,6 +275,24 @@ final class MailImportTests: XCTestCase {
         XCTAssertFalse(NameOrder.less("007", "7") && NameOrder.less("7", "007"))
     }
 
+    /// Replies sent in the same second come in the order of their files' names (for a Maildir, the order
+    /// they arrived in), not in readdir's, which differs from copy to copy.
+    func testMaildirRepliesOfOneSecondKeepTheOrderOfTheirNames() throws {
+        let folder = try temporaryFolder()
+        let cur = folder.appendingPathComponent("box/cur")
+        for sub in ["new", "tmp"] { try FileManager.default.createDirectory(at: folder.appendingPathComponent("box/" + sub), withIntermediateDirectories: true) }
+        let date = "Date: Mon, 01 Jan 2024 10:00:00 +0000\n"
+        try write("From: R <r@x.org>\nSubject: Root\n\(date)Message-ID: <root@x.org>\n\nRoot.\n", to: cur.appendingPathComponent("1700000000.000.host:2,"))
+        for number in 1...12 {
+            try write("From: P\(number) <p@x.org>\nSubject: Re: Root\n\(date)Message-ID: <p\(number)@x.org>\nIn-Reply-To: <root@x.org>\n\nP\(number).\n",
+                      to: cur.appendingPathComponent(String(format: "1700000000.%03d.host:2,", number)))
+        }
+        for loader in [CollectionLoader()] {
+            let stories = loader.loadAll([folder.path]).stories
+            XCTAssertEqual(stories.first?.comments.map(\.author), (1...12).map { "P\($0)" })
+        }
+    }
+
     /// Random bytes behind a `From ` line, named .mbox: one problem, a binary file, not a story of garbage.
     func testABinaryFileNamedAsMailIsAProblem() throws {
         let folder = try temporaryFolder()
