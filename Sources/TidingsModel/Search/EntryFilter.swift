@@ -52,7 +52,7 @@ public struct EntryFilter: Sendable {
         case .unread: return !storyRead || entry.unreadComments > 0
         case .new: return storyRead && entry.unreadComments > 0
         case .author(let needle): return summary.author.map { needle.occurs(in: $0) } ?? false
-        case .format(let names): return names.contains(summary.format)
+        case .format(let names): return names.contains(StoryQuery.formatName(of: summary))
         case .since(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 >= moment } } ?? false
         case .before(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 < moment } } ?? false
         case .comments(let comparison, let number):

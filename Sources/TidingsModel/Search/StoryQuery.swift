@@ -72,7 +72,13 @@ public struct StoryQuery: Sendable, Equatable {
     public static let formatNames: [String: Set<String>] = [
         "text": ["tidings"], "tidings": ["tidings"], "native": ["tidings"],
         "hn": ["hn"], "reddit": ["reddit"], "lobsters": ["lobsters"],
-        "mail": ["mail"], "news": ["mail"], "feed": ["feed"], "rss": ["feed"], "atom": ["feed"],
+        "mail": ["mail"], "news": ["news"], "feed": ["feed"], "rss": ["feed"], "atom": ["feed"],
         "json": ["hn", "reddit", "lobsters"],
     ]
+
+    /// The format a `format:` filter knows a story by: its importer's, except that a thread of news
+    /// articles (read by the mail importer; its category is its newsgroups) is `news`, not `mail`.
+    public static func formatName(of summary: StorySummary) -> String {
+        summary.format == "mail" && summary.header.category != nil ? "news" : summary.format
+    }
 }

@@ -84,6 +84,14 @@ final class StoryQueryTests: XCTestCase {
         XCTAssertEqual(try admitted("comments:>100"), [true, false, false])
         XCTAssertEqual(try admitted("comments:>=40"), [true, true, false], "the declared count when none are saved")
         XCTAssertEqual(try admitted("format:mail"), [false, false, true])
+        XCTAssertEqual(try admitted("format:news"), [false, false, false], "mail is not news")
+        // A thread of articles (its category is its newsgroups) is news, not mail.
+        let article = StoryEntry(summary: StorySummary(id: "n", source: SourceReference(path: "/n"), format: "mail",
+                                                       header: StoryHeader(category: "comp.lang.swift"), commentCount: 0), unreadComments: 0)
+        let news = EntryFilter(try StoryQuery.parse("format:news"), now: now, timeZone: TimeZone(identifier: "UTC")!)
+        let mail = EntryFilter(try StoryQuery.parse("format:mail"), now: now, timeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(news.admits(article, storyRead: false))
+        XCTAssertFalse(mail.admits(article, storyRead: false))
         XCTAssertEqual(try admitted("unread", read: true), [true, false, false])
         XCTAssertEqual(try admitted("unread", read: false), [true, true, true])
         XCTAssertEqual(try admitted("new", read: true), [true, false, false])
