@@ -14,8 +14,8 @@ final class FeedAtomTests: XCTestCase {
         XCTAssertEqual(stories[0].body.lines, ["First line of the first paragraph.", "Second paragraph <not a tag>."])
         // Type html: content before summary.
         XCTAssertEqual(stories[1].body.lines, ["Escaped HTML body"])
-        // Type xhtml: the inside of the div, prefixed names and all.
-        XCTAssertEqual(stories[2].body.lines, ["Inline XHTML & a link.", "Second"])
+        // Type xhtml: the inside of the div, prefixed names and all; its enclosure after it.
+        XCTAssertEqual(stories[2].body.lines, ["Inline XHTML & a link.", "Second", "Enclosure: audio.mp3"])
         XCTAssertEqual(stories[2].body.blocks[0].runs.map(\.emphasis), [.none, .bold, .none, .none, .none])
         // A summary without a type that is HTML all the same.
         XCTAssertEqual(stories[3].body.lines, ["Labelled as text, written as HTML"])
@@ -23,11 +23,12 @@ final class FeedAtomTests: XCTestCase {
 
     func testLinksAndXMLBase() throws {
         let stories = try DiscussionFixture.stories("feed_atom.xml")
-        // `posts/text` against the feed's xml:base; the entry's own xml:base; rel="enclosure" is not the link.
+        // `posts/text` against the feed's xml:base; the entry's own xml:base; rel="enclosure" is not the link
+        // of an entry with one of its own, but a link of its text, resolved against the feed's xml:base.
         XCTAssertEqual(stories.map(\.url), ["https://atom.example.net/base/posts/text", "https://other.example.net/dir/page.html",
                                             "https://atom.example.net/xhtml", nil])
         XCTAssertEqual(stories[1].body.links, ["https://other.example.net/dir/img/x.png"])
-        XCTAssertEqual(stories[2].body.links, ["https://atom.example.net/base/rel/link"])
+        XCTAssertEqual(stories[2].body.links, ["https://atom.example.net/base/rel/link", "https://atom.example.net/base/audio.mp3"])
     }
 
     func testAuthorsDatesAndCounts() throws {
@@ -89,7 +90,7 @@ final class FeedAtomTests: XCTestCase {
         XCTAssertEqual(summaries.map(\.title), ["Text entry", "HTML & title", "XHTML title", "Summary only, untyped HTML"])
         let third = try importer.story(in: bytes, for: summaries[2])
         XCTAssertEqual(third.id, "feed:urn:uuid:xhtml")
-        XCTAssertEqual(third.body.lines, ["Inline XHTML & a link.", "Second"])
+        XCTAssertEqual(third.body.lines, ["Inline XHTML & a link.", "Second", "Enclosure: audio.mp3"])
         // By its locator when the id changed (the file was edited).
         var moved = summaries[1]
         moved.id = "feed:gone"

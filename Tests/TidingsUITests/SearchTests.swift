@@ -151,6 +151,27 @@ final class SearchTests: XCTestCase, StoryListProbes {
         }
     }
 
+    /// `in:` lists the stories of one feed (or subreddit, or list) at once, from the list entries, with no
+    /// file read; `-in:` all the others.
+    func testInListsTheStoriesOfOneFeed() {
+        var stories = Self.stories
+        stories[0].header.category = "Mixed & Matched"
+        stories[2].header.category = "mixed & matched"
+        stories[3].header.category = "Rust Weekly"
+        var runner = HeadlessRunner(state: AppState(stories: stories, readState: ReadState(), width: 80, height: 24),
+                                    parse: { summary in .failure(LoadProblem(path: summary.path, failure: .vanished)) })
+        runner.holdsSearches = true
+        runner.press(.character("/"))
+        type(#"in:"Mixed & Matched""#, &runner)
+        runner.press(.enter)
+        XCTAssertNil(runner.heldSearch, "filters read no file")
+        XCTAssertEqual(listed(runner.state), ["alpha", "charlie"])
+        runner.press(.character("/"), .control("u"))
+        type("-in:matched", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), ["bravo", "delta"])
+    }
+
     func testNegatedWordsAndFiltersTogether() {
         var runner = runner(width: 80, height: 24, holding: false)
         runner.press(.character("/"))

@@ -97,7 +97,7 @@ struct NativeScan {
         }
         if phase == .title { throw LoadFailure.empty }
         if detail == .search {
-            for field in [header.via, header.byline].compactMap({ $0 }) { tally?.storyField { $0.occurs(in: field) } }
+            for field in [header.via, header.category, header.byline].compactMap({ $0 }) { tally?.storyField { $0.occurs(in: field) } }
             return
         }
         identify()

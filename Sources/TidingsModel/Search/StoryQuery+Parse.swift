@@ -1,5 +1,6 @@
 /// Reading a typed query: words, `"exact phrases"`, `-` to negate, and the filters `unread`, `new`,
-/// `author:NAME`, `format:KIND`, `since:AGE|DATE`, `before:AGE|DATE`, `comments:>N` (docs/DECISIONS.md §34).
+/// `author:NAME`, `in:NAME` (the category: a feed, a subreddit, a list), `format:KIND`, `since:AGE|DATE`,
+/// `before:AGE|DATE`, `comments:>N` (docs/DECISIONS.md §34).
 /// A word that only looks like a filter (`"unread"` in quotes, `re:` or `http:` with an unknown name) is a word.
 extension StoryQuery {
     /// Why a query cannot be used, in words for the status line.
@@ -81,6 +82,9 @@ extension StoryQuery {
         case "author", "from", "by":
             guard !value.isEmpty else { throw Problem(message: "\(name): needs a name, as in \(name):ada") }
             return .author(SearchFold.string(value))
+        case "in", "category":
+            guard !value.isEmpty else { throw Problem(message: "\(name): needs a feed, subreddit or list, as in \(name):rust") }
+            return .category(SearchFold.string(value))
         case "format":
             var kinds = Set<String>()
             for part in value.lowercased().split(separator: ",") {

@@ -1,9 +1,10 @@
-/// A query's words looked for in a parsed story: its title, author, byline and text, and each comment's
-/// author, subject and text.
+/// A query's words looked for in a parsed story: its title, author, category (a feed, a subreddit, a mailing
+/// list: `Matched` finds the items of "Mixed & Matched"), byline and text, and each comment's author,
+/// subject and text.
 extension TextQuery {
     public func match(_ story: Story) -> StoryMatch {
         var tally = MatchTally(self)
-        for field in [story.header.title, story.header.author, story.header.byline].compactMap({ $0 }) {
+        for field in [story.header.title, story.header.author, story.header.category, story.header.byline].compactMap({ $0 }) {
             tally.storyField { $0.occurs(in: field) }
         }
         for block in story.body.blocks {

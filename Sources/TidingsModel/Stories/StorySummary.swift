@@ -57,6 +57,10 @@ public struct StorySummary: Sendable, Equatable, CustomReflectable {
         @inlinable get { box.values.header.author }
         set { change { $0.header.author = newValue } }
     }
+    public var category: String? {
+        @inlinable get { box.values.header.category }
+        set { change { $0.header.category = newValue } }
+    }
     public var date: Date? {
         @inlinable get { box.values.header.date }
         set { change { $0.header.date = newValue } }

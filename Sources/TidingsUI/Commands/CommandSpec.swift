@@ -109,7 +109,7 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.previousUnread, "Go to the previous unread comment, back to the previous unread story or story with unread comments",
                                in: InputContext.reader)
         case .search:
-            return CommandSpec(.search, "Search every story: words and \"phrases\" (all must be there), -word, and the filters unread, new, author:NAME, format:hn|reddit|lobsters|mail|news|feed|text|json, since:2d, before:2024-06-01, comments:>100; Enter on an empty line clears it",
+            return CommandSpec(.search, "Search every story: words and \"phrases\" (all must be there), -word, and the filters unread, new, author:NAME, in:FEED, format:hn|reddit|lobsters|mail|news|feed|text|json, since:2d, before:2024-06-01, comments:>100; Enter on an empty line clears it",
                                in: InputContext.reader, hint: "search")
         case .findInPane:
             return CommandSpec(.findInPane, "Find text in the open story's text or comments as you type (Enter keeps it, Esc goes back)",

@@ -67,20 +67,6 @@ enum AttachmentLines {
         return TextWrap.truncateMiddle(name, width: width)
     }
 
-    /// `512 B`, `1.5 KB`, `120 KB`, `3.2 MB`: kilobytes of 1,024 bytes, one decimal below 10.
-    static func size(_ bytes: Int) -> String {
-        let bytes = max(0, bytes)
-        if bytes < 1024 { return "\(bytes) B" }
-        let kilobytes = Double(bytes) / 1024
-        if kilobytes.rounded() < 1024 { return number(kilobytes) + " KB" }
-        return number(Double(bytes) / (1024 * 1024)) + " MB"
-    }
-
-    /// One decimal below 10 (as it rounds: 9.96 is `10`), whole numbers above.
-    private static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        if tenths < 100 { return "\(Int(tenths) / 10).\(Int(tenths) % 10)" }
-        // Sizes are at most Int.max bytes: in kilobytes or more they convert back to Int without a trap.
-        return "\(Int(value.rounded()))"
-    }
+    /// `512 B`, `1.5 KB`, `120 KB`, `3.2 MB` (`ByteSize`, as a feed's enclosures are sized too).
+    static func size(_ bytes: Int) -> String { ByteSize.text(bytes) }
 }

@@ -31,7 +31,8 @@ final class StoryQueryTests: XCTestCase {
     func testBadFiltersSayWhatTheyTake() {
         for (text, start) in [("since:soon", "since: takes an age"), ("before:2024-13-01", "before: takes an age"),
                               ("format:gopher", "format: is one of"), ("comments:>many", "comments: takes a number"),
-                              ("author:", "author: needs a name")] {
+                              ("author:", "author: needs a name"), ("in:", "in: needs a feed"),
+                              ("category:", "category: needs a feed")] {
             XCTAssertThrowsError(try StoryQuery.parse(text), text) { error in
                 XCTAssertTrue((error as? StoryQuery.Problem)?.message.hasPrefix(start) == true, "\(text): \(error)")
             }
@@ -97,6 +98,28 @@ final class StoryQueryTests: XCTestCase {
         XCTAssertEqual(try admitted("new", read: true), [true, false, false])
         XCTAssertEqual(try admitted("new", read: false), [false, false, false])
         XCTAssertEqual(try admitted("before:2023-11-14 since:2023-11-01"), [false, true, false])
+    }
+
+    /// `in:` (or `category:`) keeps the stories whose category (a feed's title, a subreddit, a mailing list)
+    /// holds the word, case-insensitively, decided from the list entry; a story without one never passes.
+    func testInFiltersByCategory() throws {
+        XCTAssertEqual(try StoryQuery.parse(#"in:Matched category:"Mixed & Matched" -in:rust"#).filters,
+                       [.category("matched"), .category("mixed & matched")])
+        XCTAssertEqual(try StoryQuery.parse("-in:rust").excludedFilters, [.category("rust")])
+        XCTAssertFalse(try StoryQuery.parse("in:rust").readsText, "decided from the list, with no file read")
+        func entry(_ category: String?) -> StoryEntry {
+            StoryEntry(summary: StorySummary(id: "x", source: SourceReference(path: "/x"), format: "feed",
+                                             header: StoryHeader(category: category)), unreadComments: 0)
+        }
+        let entries = [entry("Mixed & Matched"), entry("rust"), entry("MATCHED UP"), entry(nil)]
+        func admitted(_ text: String) throws -> [Bool] {
+            let filter = EntryFilter(try StoryQuery.parse(text), now: Date(), timeZone: TimeZone(identifier: "UTC")!)
+            return entries.map { filter.admits($0, storyRead: false) }
+        }
+        XCTAssertEqual(try admitted("in:matched"), [true, false, true, false])
+        XCTAssertEqual(try admitted(#"in:"mixed & matched""#), [true, false, false, false])
+        XCTAssertEqual(try admitted("category:RUST"), [false, true, false, false])
+        XCTAssertEqual(try admitted("-in:matched"), [false, true, false, true], "a story without a category passes the negation")
     }
 
     /// A story with only an age as the source wrote it (the native format's "6 hours ago") is dated that

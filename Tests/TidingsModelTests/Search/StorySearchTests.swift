@@ -51,7 +51,22 @@ final class StorySearchTests: XCTestCase {
         XCTAssertEqual(try both("ferry -submarine"), StoryMatch(matches: true, comments: [0, 1, 3]))
         XCTAssertEqual(try both("-submarine"), StoryMatch(matches: true, comments: []))
         XCTAssertEqual(try both("submarine").matches, false)
-        XCTAssertEqual(try both("Local").matches, false, "the category is not searched")
+    }
+
+    /// The category (a feed's title, a subreddit, a mailing list) is searched as the title is: a word of a
+    /// feed's name finds its items, in a native file's bytes and in a parsed story alike.
+    func testTheCategoryIsSearchedAsTheTitleIs() throws {
+        XCTAssertEqual(try both("Local"), StoryMatch(matches: true, comments: []))
+        XCTAssertEqual(try both("local ferry"), StoryMatch(matches: true, comments: []), "no comment holds both words")
+        XCTAssertEqual(try both("ferry -local").matches, false)
+        let feed = Array("""
+            <rss><channel><title>Mixed &amp; Matched</title>
+            <item><title>First</title><link>https://mm.example/1</link></item></channel></rss>
+            """.utf8)
+        let story = try XCTUnwrap(FeedImporter().stories(in: feed, path: "/f.xml").first)
+        XCTAssertTrue(try StoryQuery.parse("Matched").textQuery.match(story).matches)
+        XCTAssertTrue(try StoryQuery.parse("\"mixed & matched\" first").textQuery.match(story).matches)
+        XCTAssertFalse(try StoryQuery.parse("unmatched").textQuery.match(story).matches)
     }
 
     func testOtherEncodingsAgree() throws {

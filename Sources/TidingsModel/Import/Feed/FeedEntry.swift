@@ -70,6 +70,9 @@ struct FeedEntry: Sendable {
     var content: FeedContent?
     /// RSS `description` or Atom `summary`.
     var summary: FeedContent?
+    /// Files it carries (`enclosure`, Atom `rel="enclosure"`, `media:content`), in order, at most
+    /// `FeedEnclosure.limit`.
+    var enclosures: [FeedEnclosure] = []
 
     init(index: Int, channel: Int, isAtom: Bool) {
         self.index = index

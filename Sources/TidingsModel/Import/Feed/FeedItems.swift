@@ -76,7 +76,7 @@ struct FeedItems {
                 }
             }
             for position in entries.indices {
-                let header = headers[position]
+                var header = headers[position]
                 var key: String
                 if let sourceID = entries[position].sourceID {
                     // Without links, entries are copies only when their titles agree too.
@@ -104,6 +104,11 @@ struct FeedItems {
                 let scope = scopes.indices.contains(channel) ? scopes[channel] : fileScope
                 let id = FeedStoryID.id(key: key, scope: scope)
                 let unscoped = FeedStoryID.prefix + key
+                // An item with no link of its own (a podcast's episode) is about its first enclosure: `o`
+                // opens that. Only after the key is made: an id never changes because an enclosure came.
+                if header.url == nil, let enclosure = FeedEnclosure.first(entries[position].enclosures) {
+                    header.url = enclosureURL(enclosure, channel: entries[position].channel)
+                }
                 items.append(Item(entry: position, locator: String(entries[position].index), key: key, id: id,
                                   legacyID: id == unscoped ? nil : unscoped, header: header))
             }
@@ -125,6 +130,11 @@ struct FeedItems {
         let channelBase = channelBases.indices.contains(channel) ? channelBases[channel] : nil
         guard let written else { return channelBase }
         return FeedLinks.resolve(written, against: channelBase)
+    }
+
+    /// An enclosure's address made absolute against its `xml:base`, else the feed's link.
+    func enclosureURL(_ enclosure: FeedEnclosure, channel: Int) -> String {
+        FeedLinks.resolve(enclosure.url, against: base(enclosure.base, channel: channel))
     }
 
     private func makeHeader(_ entry: FeedEntry, bytes: [UInt8]) -> StoryHeader {

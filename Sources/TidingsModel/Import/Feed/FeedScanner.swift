@@ -40,6 +40,9 @@ struct FeedScanner {
     private var authorDepth: Int?
     private var authorName: String?
     private var authorEmail: String?
+    /// Inside an item's `media:group` (alternatives of one file): its depth, and whether it gave one already.
+    private var mediaGroupDepth: Int?
+    private var mediaGroupGaveOne = false
 
     init(bytes: [UInt8]) {
         reader = XMLReader(bytes)
@@ -79,6 +82,7 @@ struct FeedScanner {
         entryNamespace = .none
         field = nil
         authorDepth = nil
+        mediaGroupDepth = nil
     }
 
     // MARK: Elements opening
@@ -105,6 +109,9 @@ struct FeedScanner {
             startEntryField()
         } else if let authorDepth, depth == authorDepth + 1 {
             startAuthorField()
+        } else if let mediaGroupDepth, depth == mediaGroupDepth + 1, reader.element.namespace == .media,
+                  reader.isLocal("content"), !mediaGroupGaveOne {
+            mediaGroupGaveOne = addMediaContent()
         }
     }
 
@@ -184,6 +191,13 @@ struct FeedScanner {
             else if reader.isLocal("title") { begin(.dcTitle) }
         case .slash:
             if reader.isLocal("comments") { begin(.slashComments) }
+        case .media:
+            if reader.isLocal("content") {
+                _ = addMediaContent()
+            } else if reader.isLocal("group") {
+                mediaGroupDepth = reader.depth
+                mediaGroupGaveOne = false
+            }
         case .thread:
             if reader.isLocal("in-reply-to") {
                 if entry.inReplyTo == nil, let ref = trimmed(reader.attribute("ref")) { entry.inReplyTo = ref }
@@ -208,6 +222,10 @@ struct FeedScanner {
         }
         else if reader.isLocal("pubDate") { begin(.pubDate) }
         else if reader.isLocal("author") { begin(.rssAuthor) }
+        else if reader.isLocal("enclosure") {
+            addEnclosure(FeedEnclosure(url: reader.attribute("url"), base: reader.base, type: reader.attribute("type"),
+                                       length: reader.attribute("length"), isMedia: false))
+        }
     }
 
     /// An Atom entry's fields; in an RSS item (`inRSS`) only the Atom elements that fill in for missing RSS
@@ -217,6 +235,10 @@ struct FeedScanner {
             let rel = FeedText.trimmed(reader.attribute("rel") ?? "alternate").lowercased()
             if rel == "replies", let count = reader.attribute("count", .thread).flatMap(Self.count) {
                 if entry.declaredComments == nil { entry.declaredComments = count }
+            }
+            if rel == "enclosure" {
+                return addEnclosure(FeedEnclosure(url: reader.attribute("href"), base: reader.base, type: reader.attribute("type"),
+                                                  length: reader.attribute("length"), isMedia: false))
             }
             guard isAlternate, let href = reader.attribute("href") else { return }
             if inRSS {
@@ -264,6 +286,19 @@ struct FeedScanner {
         }
     }
 
+    private mutating func addEnclosure(_ enclosure: FeedEnclosure?) {
+        guard let enclosure, entry.enclosures.count < FeedEnclosure.limit else { return }
+        entry.enclosures.append(enclosure)
+    }
+
+    /// A `media:content` with an address (one with only a `media:player` has none); whether it was one.
+    private mutating func addMediaContent() -> Bool {
+        guard let media = FeedEnclosure(url: reader.attribute("url"), base: reader.base, type: reader.attribute("type"),
+                                        length: reader.attribute("fileSize"), isMedia: true) else { return false }
+        addEnclosure(media)
+        return true
+    }
+
     private mutating func startAuthor() {
         authorDepth = reader.depth
         authorName = nil
@@ -295,6 +330,8 @@ struct FeedScanner {
         }
         if let authorDepth, depth == authorDepth {
             finishAuthor()
+        } else if let mediaGroupDepth, depth == mediaGroupDepth {
+            self.mediaGroupDepth = nil
         } else if inEntry, depth == entryDepth {
             finishEntry()
         } else if depth == channelDepth {
@@ -389,6 +426,7 @@ struct FeedScanner {
         inEntry = false
         entryNamespace = .none
         authorDepth = nil
+        mediaGroupDepth = nil
         // Moved out, not copied: a copy would retain each of its strings.
         var finished = FeedEntry(index: 0, channel: 0, isAtom: false)
         swap(&finished, &entry)

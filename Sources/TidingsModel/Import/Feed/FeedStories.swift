@@ -75,24 +75,30 @@ struct FeedStories {
                 let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
                 built.date = date.date
                 built.age = date.text
-                var body = body(reply, url: replyItem.header.url)
+                var body = body(reply)
                 if body.isEmpty, let title = replyItem.header.title { body = StoryBody(paragraphs: [title]) }
                 built.body = body
             }
             treeIndices.append(index)
         }
-        if full { story.body = body(entry, url: item.header.url) }
+        if full { story.body = body(entry) }
         let ids = tree.commentIDs
         if full { story.comments = tree.finish() }
         return Result(story: story, commentCount: tree.counted, commentIDs: ids)
     }
 
-    /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link,
-    /// else the feed's.
-    private func body(_ entry: FeedEntry, url: String?) -> StoryBody {
-        FeedBody.body(entry, bytes: bytes) { content in
+    /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link
+    /// (not an enclosure standing in for one), else the feed's; its enclosures after its text.
+    private func body(_ entry: FeedEntry) -> StoryBody {
+        let url = items.url(entry)
+        var body = FeedBody.body(entry, bytes: bytes) { content in
             if let base = content.base { return items.base(base, channel: entry.channel) }
             return url ?? items.base(nil, channel: entry.channel)
         }
+        if !entry.enclosures.isEmpty {
+            let enclosures = FeedEnclosure.shown(entry.enclosures).map { ($0, items.enclosureURL($0, channel: entry.channel)) }
+            FeedEnclosureText.append(enclosures, to: &body)
+        }
+        return body
     }
 }
