@@ -354,7 +354,7 @@ public struct MailImporter: Importer {
     }
 
     /// The name of a message without a Message-ID, made of its bytes; nil for one with an id.
-    static func unnamedID(_ envelope: MailEnvelope, _ bytes: ArraySlice<UInt8>) -> String? {
+    static func unnamedID(_ envelope: MailEnvelope, _ bytes: ArraySlice<UInt8>) -> UInt64? {
         envelope.messageID == nil ? UnnamedMessage.name(bytes, envelope: envelope) : nil
     }
 

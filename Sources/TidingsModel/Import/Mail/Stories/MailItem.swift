@@ -11,7 +11,7 @@ struct MailItem: Sendable {
     /// Its bytes in that file: after its mbox separator line up to the next, or the whole file.
     var range: Range<Int>
     /// For a message without a Message-ID, its name made of its bytes (`UnnamedMessage`); nil otherwise.
-    var unnamedID: String?
+    var unnamedID: UInt64?
 }
 
 /// What listing keeps of a message saved in a file of its own, held with 400,000 others (a Maildir): its
@@ -32,8 +32,8 @@ final class KeptMessage: Sendable {
 
     final class Start: Sendable {
         let envelope: MailEnvelope
-        let unnamedID: String?
-        init(_ envelope: MailEnvelope, unnamedID: String?) {
+        let unnamedID: UInt64?
+        init(_ envelope: MailEnvelope, unnamedID: UInt64?) {
             self.envelope = envelope
             self.unnamedID = unnamedID
         }

@@ -39,7 +39,7 @@ struct MailThreads {
         seen.reserveCapacity(inputs.count)
         // A message without an id counts by its name: byte-identical copies are told apart by their order.
         occurrences = zip(inputs, items).map { input, item in
-            guard let id = input.id ?? item.unnamedID else { return 0 }
+            guard let id = input.id ?? item.unnamedID.map(UnnamedMessage.text) else { return 0 }
             defer { seen[id, default: 0] += 1 }
             return seen[id] ?? 0
         }
@@ -145,7 +145,7 @@ struct MailThreads {
     /// The name of a message without a Message-ID: made of its bytes (`UnnamedMessage`), else (when they
     /// were not at hand) a hash of its sender, date and subject.
     static func name(_ item: MailItem) -> String {
-        item.unnamedID ?? hashName(item.envelope)
+        item.unnamedID.map(UnnamedMessage.text) ?? hashName(item.envelope)
     }
 
     static func hashName(_ envelope: MailEnvelope) -> String {
