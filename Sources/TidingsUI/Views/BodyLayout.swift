@@ -7,24 +7,22 @@ import TidingsModel
 enum BodyLayout {
     /// The blocks in order, each set off from the one before by a blank row, except list items in a row
     /// (one list) and quotes in a row (joined by their bars: a quote of two paragraphs reads as one, and a
-    /// change of level needs no row, the bars show it). A run of quotes longer than a few rows is folded
+    /// change of level needs no row, the bars show it). A run of quotes longer than a few lines is folded
     /// when `quotes` says so. `separateFirst` puts a blank row before the first block too, as under the
     /// story's header.
     static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool, quotes: QuoteFold = .shown) -> [StyledLine] {
         guard width > 0 else { return [] }
         let blocks = LayoutBudget.capped(blocks)
         var lines: [StyledLine] = []
-        // The rows of the run of quotes being laid out: folded, or not, as a whole once the run ends.
-        var quoted: [StyledLine] = []
+        // The run of quotes being gathered: laid out, folded or not, as a whole once the run ends.
+        var quoted: [StoryBody.Block] = []
         var previous: StoryBody.Block?
         for block in blocks {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
                     // Mail quotes change level without a blank line, and their own empty lines are kept in
                     // their text: only two paragraphs of one level need a row between them.
-                    if previous.level == block.level {
-                        quoted += blockLines(StoryBody.Block(.quote, [], level: block.level), width: width)
-                    }
+                    if previous.level == block.level { quoted.append(StoryBody.Block(.quote, [], level: block.level)) }
                 } else {
                     if previous.kind == .quote {
                         lines += quotes.rows(quoted, width: width)
@@ -37,7 +35,7 @@ enum BodyLayout {
             }
             previous = block
             if block.kind == .quote {
-                quoted += blockLines(block, width: width)
+                quoted.append(block)
             } else {
                 lines += blockLines(block, width: width)
             }
