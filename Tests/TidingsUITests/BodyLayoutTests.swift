@@ -10,24 +10,59 @@ final class BodyLayoutTests: XCTestCase {
 
     func texts(_ block: Block, width: Int) -> [String] { BodyLayout.blockLines(block, width: width).map(\.text) }
 
-    func testCodeLinesAreCutWithAMarkerNeverWrapped() {
+    func testCodeLinesWiderThanThePaneGoOnInMarkedRows() {
         let code = Block(.code, text: "short\n東京東京東京\n\tindented")
         XCTAssertEqual(texts(code, width: 40), ["  short", "  東京東京東京", "      indented"], "a tab is four columns")
-        // 8 cells for the text: the fourth wide character would straddle the edge, so it goes with the cut.
-        XCTAssertEqual(texts(code, width: 10), ["  short", "  東京東…", "      ind…"])
-        XCTAssertEqual(texts(code, width: 9), ["  short", "  東京東…", "      in…"])
-        for width in 1...12 {
+        // 8 cells for the text, 6 after the marker: a wide character never straddles the edge.
+        XCTAssertEqual(texts(code, width: 10), ["  short", "  東京東京", "  ↪ 東京", "      inde", "  ↪ nted"])
+        XCTAssertEqual(texts(code, width: 9), ["  short", "  東京東", "  ↪ 京東", "  ↪ 京", "      ind", "  ↪ ented"])
+        let rows = BodyLayout.blockLines(code, width: 10)
+        XCTAssertEqual(rows[2].spans.map(\.style), [.plain, .guide, .accent], "the marker in the guide colour")
+        for width in 1...14 {
             for line in BodyLayout.blockLines(code, width: width) { XCTAssertLessThanOrEqual(line.width, width) }
-            XCTAssertEqual(BodyLayout.blockLines(code, width: width).count, 3, "never wrapped at \(width)")
         }
     }
 
-    func testTablesAlignByDisplayWidthAndCutWholeRows() {
+    /// A line breaks after a space in the last third of its row, else where the row ends; nothing is lost.
+    func testCodeBreaksAtASpaceNearTheEdgeAndKeepsEveryCharacter() {
+        XCTAssertEqual(CodeWrap.pieces(of: "let total = price * quantity + shipping", first: 20, rest: 20),
+                       ["let total = price * ", "quantity + shipping"])
+        XCTAssertEqual(CodeWrap.pieces(of: "a verylongidentifierwithoutspaces()", first: 12, rest: 10),
+                       ["a verylongid", "entifierwi", "thoutspace", "s()"], "no space in the last third: a hard break")
+        XCTAssertEqual(CodeWrap.pieces(of: "x = 1      ", first: 6, rest: 4), ["x = 1 "], "spaces alone after a break take no row")
+        let line = "    if (東京 == 😀) { return café[index] + 42; } // 寝台特急サンライズ"
+        for first in 2...30 {
+            for rest in 2...first {
+                let pieces = CodeWrap.pieces(of: line, first: first, rest: rest)
+                XCTAssertEqual(pieces.joined(), line, "\(first)/\(rest)")
+                XCTAssertLessThanOrEqual(DisplayWidth.of(pieces[0]), first)
+                for piece in pieces.dropFirst() { XCTAssertLessThanOrEqual(DisplayWidth.of(piece), rest, "\(first)/\(rest)") }
+            }
+        }
+    }
+
+    func testNarrowTablesAlignByDisplayWidth() {
         let table = Block(.table, [], rows: [["a", "東京", "x"], ["long cell", "b"]])
         XCTAssertEqual(texts(table, width: 40), ["  a         │ 東京 │ x", "  long cell │ b    │ "])
-        XCTAssertEqual(texts(table, width: 16), ["  a         │ …", "  long cell │ b…"])
-        for width in 1...30 {
-            for line in BodyLayout.blockLines(table, width: width) { XCTAssertLessThanOrEqual(line.width, width) }
+        XCTAssertEqual(texts(table, width: 22), ["  a         │ 東京 │ x", "  long cell │ b    │ "], "just fits")
+    }
+
+    /// Columns too wide for the pane: each row's cells one after another, wrapped, its further rows indented;
+    /// no cell is cut, and a link's number in a cell still opens the link.
+    func testTablesWiderThanThePaneShowEachRowWrapped() {
+        let table = Block(.table, [], rows: [["a", "東京", "x"], ["long cell", "b"]])
+        XCTAssertEqual(texts(table, width: 21), ["  a │ 東京 │ x", "  long cell │ b"])
+        XCTAssertEqual(texts(table, width: 16), ["  a │ 東京 │ x", "  long cell │", "    b"])
+        let links = Block(.table, [], rows: [["name", "where"], ["tidings", "the releases page[3] and the mailing list archive[12]"]])
+        let rows = BodyLayout.blockLines(links, width: 30)
+        XCTAssertEqual(rows.map(\.text), ["  name │ where", "  tidings │ the releases", "    page[3] and the mailing", "    list archive[12]"])
+        XCTAssertEqual(rows.flatMap { $0.spans.compactMap(\.link) }, [3, 12])
+        XCTAssertEqual(rows[2].link(atCell: 8), 3)
+        for width in 1...40 {
+            let lines = BodyLayout.blockLines(links, width: width)
+            for line in lines { XCTAssertLessThanOrEqual(line.width, width) }
+            let shown = lines.map(\.text).joined().filter { !$0.isWhitespace && $0 != "│" && $0 != "\u{FFFD}" }
+            if width >= 4 { XCTAssertEqual(shown, "namewheretidingsthereleasespage[3]andthemailinglistarchive[12]", "\(width)") }
         }
     }
 

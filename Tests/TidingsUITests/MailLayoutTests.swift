@@ -198,10 +198,11 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(texts(long, width: 40, quotes: fold), ["│ a", "│ b", "│ … 5 more quoted lines (T shows them)", "", "reply", "", "│ h"])
         XCTAssertEqual(texts(long, width: 40), ["│ a", "│ b", "│ c", "│ │ d", "│ │ e", "│ f", "│ g", "", "reply", "", "│ h"])
         XCTAssertEqual(texts(long, width: 40, quotes: QuoteFold(folded: true, key: nil))[2], "│ … 5 more quoted lines")
-        // Rows, not lines, are counted: three long lines wrap to more than six rows at 12 cells.
+        // Lines, not rows, are counted: three long lines wrapping to more than six rows at 12 cells are not folded.
         let wrapped = [Block(.quote, [Run("one two three four\nfive six seven eight\nnine ten eleven")])]
         XCTAssertEqual(texts(wrapped, width: 40, quotes: fold).count, 3)
-        XCTAssertEqual(texts(wrapped, width: 12, quotes: fold), ["│ one two", "│ three four", "│ … 5 more …"])
+        XCTAssertEqual(texts(wrapped, width: 12, quotes: fold), ["│ one two", "│ three four", "│ five six", "│ seven", "│ eight",
+                                                                 "│ nine ten", "│ eleven"])
         for width in 1...12 {
             for line in BodyLayout.lines(long, width: width, separateFirst: false, quotes: fold) {
                 XCTAssertLessThanOrEqual(line.width, width)
@@ -209,6 +210,34 @@ final class MailLayoutTests: XCTestCase {
         }
         XCTAssertEqual(fold.summary(hidden: 23, width: 3).text, "│ …")
         XCTAssertEqual(fold.summary(hidden: 23, width: 1).text, "…")
+    }
+
+    /// A fold shows the writer's first lines whole, however they wrap, and counts the lines it hides: the
+    /// same count at every width.
+    func testAFoldCountsTheWritersLinesAtEveryWidth() {
+        let fold = QuoteFold(folded: true, key: "T")
+        let lines = ["This first quoted line is long enough", "so that it wraps on a narrow pane, twice.",
+                     "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+        // Written by a mail program (lines kept as written), and by a page in emphasis and links (runs).
+        let plain = [Block(.quote, [Run(lines.joined(separator: "\n"))])]
+        let runs = [Block(.quote, [Run(lines[0] + "\n", emphasis: .italic), Run(lines[1], link: 0), Run("\n" + lines[2...].joined(separator: "\n"))])]
+        for blocks in [plain, runs] {
+            for width in [80, 40, 30, 20] {
+                let rows = texts(blocks, width: width, quotes: fold)
+                XCTAssertEqual(rows.last, "│ … 6 more quoted lines (T shows them)".truncatedForTest(width), "\(width)")
+                let shown = rows.dropLast().map { $0.dropFirst(2) }.joined(separator: " ")
+                XCTAssertTrue(shown.hasPrefix(lines[0]) && shown.contains("twice."), "\(width): the first two lines whole: \(rows)")
+                XCTAssertFalse(shown.contains("third"), "\(width)")
+            }
+        }
+        XCTAssertEqual(texts(plain, width: 40, quotes: fold), ["│ This first quoted line is long enough", "│ so that it wraps on a narrow pane,",
+                                                               "│ twice.", "│ … 6 more quoted lines (T shows them)"])
+        // Over several blocks and levels, with a row of bars between two paragraphs of one level.
+        let mixed = [Block(.quote, [Run("a")]), Block(.quote, [Run("b\nc")]), Block(.quote, [Run("d\ne\nf")], level: 1)]
+        XCTAssertEqual(texts(mixed, width: 40), ["│ a", "│ ", "│ b", "│ c", "│ │ d", "│ │ e", "│ │ f"])
+        XCTAssertEqual(texts(mixed, width: 40, quotes: fold), ["│ a", "│ ", "│ … 5 more quoted lines (T shows them)"])
+        XCTAssertEqual(QuoteFold.lineCount(Block(.quote, [])), 1)
+        XCTAssertEqual(QuoteFold.prefix(of: runs[0], lines: 2).runs.map(\.text), [lines[0] + "\n", lines[1], ""])
     }
 
     func signature() -> Comment.Attachment { Comment.Attachment(name: "signature.asc", type: "application/pgp-signature", size: 833) }
@@ -415,4 +444,9 @@ final class ProseRewrapTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap(paragraph, width: 40), ["The code was overly complicated here", "because of the limitations that we had",
                                                                    "with RCUs.", "", "Next."])
     }
+}
+
+private extension String {
+    /// The text as a row of `width` cells shows it (`QuoteFold.summary` cuts with `…`).
+    func truncatedForTest(_ width: Int) -> String { StyledLine(text: self, style: .plain).truncated(to: width).text }
 }

@@ -39,13 +39,13 @@ final class RichCommentScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("  1. the README has a table"))
     }
 
-    func testCodeIsCutNotWrapped() {
+    func testCodeWiderThanThePaneWrapsInMarkedRows() {
         for (width, height) in Self.sizes {
             let screen = screen(selecting: 2, width: width, height: height)
             Snapshot.assert(screen, named: "rich-\(width)x\(height)-code")
             let rows = screen.text.split(separator: "\n")
-            XCTAssertTrue(rows.contains { $0.contains("return \"Hello") && $0.hasSuffix("…") }, "the long line is cut")
-            XCTAssertFalse(rows.contains { $0.contains("threads\"") }, "and not wrapped")
+            XCTAssertFalse(rows.contains { $0.contains("return \"Hello") && $0.hasSuffix("…") }, "the long line is not cut")
+            XCTAssertTrue(rows.contains { $0.contains("↪ ") && $0.contains("threads\"") }, "its end is on a marked row")
         }
     }
 

@@ -157,7 +157,7 @@ final class ScreenTests: XCTestCase {
         let screen = state.render()
         Snapshot.assertRowsFit(screen)
         XCTAssertTrue(screen.text.contains("level 9999"))
-        XCTAssertTrue(screen.text.contains("⋯9999"), "deep comments say how deep they are")
+        XCTAssertTrue(screen.text.contains("[9999]● u9999"), "deep comments say how deep they are")
         state.press(.home, .left)
         XCTAssertTrue(state.render().text.contains("[+9999]"))
     }

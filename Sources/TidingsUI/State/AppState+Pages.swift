@@ -27,9 +27,22 @@ extension AppState {
             ? Pages.help(keyMap: keyMap, width: key.width)
             : Pages.problems(session: sessionProblems, config: configProblems, failed: failedFiles, skipped: skippedFiles,
                              messages: recentMessages, width: key.width)
-        pageCache = (key, lines)
+        // The same page wrapped anew (the terminal was resized, a message came): it goes on from the same
+        // words, not from the same row number, as the story text does. The place is kept while the reader
+        // does not scroll, so resizing back and forth comes back to it.
+        var anchor: PageAnchor?
+        if let cache = pageCache, cache.key.isHelp == isHelp, pageTop > 0 {
+            let place = cache.anchor.flatMap { $0.row == pageTop ? $0.place : nil } ?? WrapAnchor(top: pageTop, in: cache.lines)
+            let row = place.row(in: lines)
+            placePage(top: row)
+            anchor = (row, place)
+        }
+        pageCache = (key, lines, anchor)
         return lines
     }
+
+    /// Where a page was before it was wrapped anew, and the row that place is at now.
+    typealias PageAnchor = (row: Int, place: WrapAnchor)
 
     /// The open page's first shown line.
     var pageTop: Int {
@@ -42,17 +55,30 @@ extension AppState {
     mutating func setPageTop(_ top: Int) {
         var viewport = ListViewport(top: top)
         viewport.clamp(height: pageHeight, count: pageLines().count)
-        let clamped = viewport.top
+        placePage(top: viewport.top)
+    }
+
+    /// The open page's first shown line set as it is, not brought within the page's lines.
+    private mutating func placePage(top: Int) {
         switch overlay {
         case .none: break
-        case .help: overlay = .help(top: clamped)
-        case .problems: overlay = .problems(top: clamped)
+        case .help: overlay = .help(top: top)
+        case .problems: overlay = .problems(top: top)
         }
     }
 
-    /// Keeps a page scrolled within its lines after a resize.
+    /// Keeps a page scrolled within its lines after a resize, from the same words when it was wrapped anew.
     mutating func clampOverlay() {
-        if overlay != .none { setPageTop(pageTop) }
+        guard overlay != .none else { return }
+        _ = pageLines()
+        let wanted = pageTop
+        setPageTop(wanted)
+        // Held at the end by this size, the page keeps its place for the next size: only scrolling makes a
+        // new one.
+        if pageTop != wanted, var cache = pageCache, let anchor = cache.anchor, anchor.row == wanted {
+            cache.anchor = (pageTop, anchor.place)
+            pageCache = cache
+        }
     }
 
     /// Scrolls the open page by a line, a page, or to an end.

@@ -217,7 +217,7 @@ public struct AppState: Sendable {
     /// The comment pane's own state (see `CommentPaneState`).
     var commentPane = CommentPaneState()
     var storyTextCache: (story: Int, width: Int, lines: [StyledLine], anchor: (row: Int, place: WrapAnchor)?)?
-    var pageCache: (key: PageKey, lines: [StyledLine])?
+    var pageCache: (key: PageKey, lines: [StyledLine], anchor: PageAnchor?)?
 
     /// A reader for entries that the loader will deliver; stories are parsed when shown, through effects.
     public init(readState: ReadState = ReadState(), width: Int = 80, height: Int = 24, keyMap: KeyMap = .standard,

@@ -119,9 +119,18 @@ public struct CommentThread: Sendable {
     }
 
     /// Guide text for one line of a comment: ancestors' verticals and the comment's own connector.
-    /// `levels` is how many nesting columns fit; deeper comments share the last column.
+    /// `levels` is how many nesting columns fit. A deeper comment is drawn at the last column: the columns
+    /// go on as they do under its ancestor at that level (so the lines above and below stay unbroken), and
+    /// its depth is written after them (`DepthLabel`), its other lines blank there.
     func guide(for index: Int, firstLine: Bool, levels: Int) -> String {
         let depth = comments[index].depth
+        if depth > levels, levels > 0 {
+            var ancestor = index
+            // The walk up is as long as the thread is deep, but only comments on screen are laid out.
+            while comments[ancestor].depth > levels, let parent = comments[ancestor].parent { ancestor = parent }
+            let columns = ancestor == index ? "" : guide(for: ancestor, firstLine: false, levels: levels)
+            return columns + (firstLine ? DepthLabel.text(depth) : DepthLabel.blank(depth))
+        }
         let shown = min(depth, levels)
         guard shown > 0 else { return "" }
         var columns = [String](repeating: "  ", count: shown)

@@ -1,8 +1,8 @@
 /// Where the reader is in a text that is laid out again at another width: the row that starts with the same
 /// words. A place is its first letters and digits, looked for nearest to where as many letters and digits
-/// come before it (re-wrapping moves line breaks and spaces, but a long quote may fold at one width and not
-/// another, and a code line cut to the pane's width loses its end: so the words are looked for, and the
-/// count only says which of their copies).
+/// come before it (re-wrapping moves line breaks and spaces, but the text itself may change under the place,
+/// a quote folded or shown, a message added to a page: so the words are looked for, and the count only says
+/// which of their copies).
 struct WrapAnchor: Equatable, Sendable {
     /// Letters and digits on the rows above the place.
     let before: Int

@@ -1,30 +1,28 @@
 import TidingsModel
 
 /// Lays out text blocks as styled rows for a width, the same for the story text and every comment:
-/// emphasis, link numbers, nested list items and quotes, code cut rather than wrapped, tables in columns,
+/// emphasis, link numbers, nested list items and quotes, code and tables broken to the width rather than cut,
 /// and the list of link targets. Every string from the document passes `UntrustedText` here (the wrappers
 /// and the truncation sanitize), so widths are measured on what is shown.
 enum BodyLayout {
     /// The blocks in order, each set off from the one before by a blank row, except list items in a row
     /// (one list) and quotes in a row (joined by their bars: a quote of two paragraphs reads as one, and a
-    /// change of level needs no row, the bars show it). A run of quotes longer than a few rows is folded
+    /// change of level needs no row, the bars show it). A run of quotes longer than a few lines is folded
     /// when `quotes` says so. `separateFirst` puts a blank row before the first block too, as under the
     /// story's header.
     static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool, quotes: QuoteFold = .shown) -> [StyledLine] {
         guard width > 0 else { return [] }
         let blocks = LayoutBudget.capped(blocks)
         var lines: [StyledLine] = []
-        // The rows of the run of quotes being laid out: folded, or not, as a whole once the run ends.
-        var quoted: [StyledLine] = []
+        // The run of quotes being gathered: laid out, folded or not, as a whole once the run ends.
+        var quoted: [StoryBody.Block] = []
         var previous: StoryBody.Block?
         for block in blocks {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
                     // Mail quotes change level without a blank line, and their own empty lines are kept in
                     // their text: only two paragraphs of one level need a row between them.
-                    if previous.level == block.level {
-                        quoted += blockLines(StoryBody.Block(.quote, [], level: block.level), width: width)
-                    }
+                    if previous.level == block.level { quoted.append(StoryBody.Block(.quote, [], level: block.level)) }
                 } else {
                     if previous.kind == .quote {
                         lines += quotes.rows(quoted, width: width)
@@ -37,7 +35,7 @@ enum BodyLayout {
             }
             previous = block
             if block.kind == .quote {
-                quoted += blockLines(block, width: width)
+                quoted.append(block)
             } else {
                 lines += blockLines(block, width: width)
             }
@@ -165,40 +163,11 @@ enum BodyLayout {
         return StyledWrap.wrap(spans, width: width)
     }
 
-    /// Preformatted text: each line as it is, never wrapped, cut with `…` when wider than the pane.
-    static func codeLines(_ text: String, width: Int) -> [StyledLine] {
-        guard width > 0 else { return [] }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
-        let style = Style(color: .accent)
-        // `truncate` sanitizes each line on its own, so tabs expand from the line's start.
-        return lines.map { StyledLine(text: TextWrap.truncate(String($0), width: width), style: style) }
-    }
+    /// Preformatted text: each line as written, one too wide for the pane broken into marked rows (`CodeWrap`).
+    static func codeLines(_ text: String, width: Int) -> [StyledLine] { CodeWrap.lines(text, width: width) }
 
-    /// A table as aligned columns, ` │ ` between them; a row wider than the pane is cut with `…`.
-    static func tableLines(_ rows: [[String]], width: Int) -> [StyledLine] {
-        guard width > 0 else { return [] }
-        guard !rows.isEmpty else { return [blank] }
-        // Only what can be shown is sanitized and measured: a cell wider than the pane is cut anyway.
-        let cells = rows.map { row in row.map { UntrustedText.sanitize(UntrustedTextGate.prefix($0, cells: width + 1)) } }
-        let cellWidths = cells.map { row in row.map { DisplayWidth.of($0) } }
-        let columns = cells.map(\.count).max() ?? 0
-        var columnWidths = [Int](repeating: 0, count: columns)
-        for row in cellWidths {
-            for (column, cellWidth) in row.enumerated() { columnWidths[column] = max(columnWidths[column], cellWidth) }
-        }
-        return cells.enumerated().map { number, row in
-            var spans: [StyledLine.Span] = []
-            for column in 0..<columns {
-                if column > 0 { spans.append(.init(text: " │ ", style: .guide)) }
-                let text = column < row.count ? row[column] : ""
-                let used = column < row.count ? cellWidths[number][column] : 0
-                let padding = column == columns - 1 ? "" : spaces(columnWidths[column] - used)
-                spans += numberedLinks(in: text + padding)
-            }
-            return StyledLine(spans: spans).truncated(to: width)
-        }
-    }
+    /// A table in aligned columns, or row by row when they do not fit (`TableLayout`).
+    static func tableLines(_ rows: [[String]], width: Int) -> [StyledLine] { TableLayout.lines(rows, width: width) }
 
     /// A cell's text in spans, each `[N]` in it (the number a link in the cell was given, `HTMLRenderer`,
     /// `MarkdownBlockParser`) a span of link N, so a click on it opens the link as a click on any number does.

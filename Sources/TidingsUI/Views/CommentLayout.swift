@@ -15,8 +15,9 @@ struct CommentLayout {
         self.quotes = quotes
     }
 
-    /// Nesting columns that fit while leaving a readable text column.
-    var levels: Int { max(0, min(24, (width - 2 - 16) / 2)) }
+    /// Nesting columns of two cells: the guides take at most a third of the pane (a deeper comment's depth
+    /// label included), so the text keeps two-thirds of it however deep the thread goes.
+    var levels: Int { max(0, min(24, (width / 3 - DepthLabel.room) / 2)) }
 
     mutating func invalidate(_ index: Int) { cache[index] = nil }
     mutating func invalidateAll() { cache.removeAll(keepingCapacity: true) }
@@ -35,7 +36,6 @@ struct CommentLayout {
         let comment = thread.comments[index]
         let firstGuide = thread.guide(for: index, firstLine: true, levels: levels)
         let restGuide = thread.guide(for: index, firstLine: false, levels: levels)
-        let depthNote = comment.depth > levels && levels > 0 ? "⋯\(comment.depth) " : ""
         let textWidth = max(1, width - DisplayWidth.of(firstGuide) - 2)
         var rows: [(spans: [StyledLine.Span], kind: CommentLine.Kind)] = []
         func one(_ text: String, _ kind: CommentLine.Kind) {
@@ -43,21 +43,21 @@ struct CommentLayout {
         }
         if comment.kind == .unsaved {
             // Not a comment: quiet rows in its place, wrapped so all of it can be read.
-            for line in TextWrap.wrap(UntrustedText.sanitize(depthNote + comment.text), width: textWidth) {
+            for line in TextWrap.wrap(UntrustedText.sanitize(comment.text), width: textWidth) {
                 rows.append(([.init(text: line, style: CommentLine.Kind.stub.style)], .stub))
             }
         } else if thread.isCollapsed(index) {
             let hidden = thread.subtree(index).dropFirst().countedCount
             // Only replies not saved under it: `[+]`, not a count of nothing.
-            let lead = (hidden == 0 ? "[+] " : "[+\(hidden)] ") + depthNote
+            let lead = hidden == 0 ? "[+] " : "[+\(hidden)] "
             // The name gives way before the age here too, after the fold's count and before `: ` (or the `…`
             // of a row cut after the age), and takes at most half the row, so the first words show too.
             let room = textWidth - DisplayWidth.of(lead)
             let folded = self.attribution(of: comment, width: min(room - 2, max(24, room / 2)))
             one(lead + (folded.isEmpty ? "" : folded + ": ") + Self.firstLine(of: comment, cells: textWidth), .collapsedSummary)
         } else {
-            let attribution = self.attribution(of: comment, width: textWidth - DisplayWidth.of(depthNote))
-            if !attribution.isEmpty || !depthNote.isEmpty { one(depthNote + attribution, .header) }
+            let attribution = self.attribution(of: comment, width: textWidth)
+            if !attribution.isEmpty { one(attribution, .header) }
             if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
                 one(subject, .subject)
             }

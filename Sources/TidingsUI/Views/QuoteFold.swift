@@ -1,5 +1,8 @@
+import TidingsModel
+
 /// Whether long runs of quoted lines are folded (like mutt's toggle-quoted), and the key that unfolds them,
-/// named on the row that stands for the hidden lines.
+/// named on the row that stands for the hidden lines. The writer's lines are counted, not screen rows, so
+/// a quote folds, and says how much it hides, the same way at every width.
 struct QuoteFold: Equatable, Sendable {
     var folded: Bool
     /// The key as the help writes it (`T`); nil when none is bound.
@@ -8,15 +11,26 @@ struct QuoteFold: Equatable, Sendable {
     /// Every quoted line shown.
     static let shown = QuoteFold(folded: false, key: nil)
 
-    /// A run of quotes longer than this many rows is folded …
+    /// A run of quotes longer than this many lines …
     static let longerThan = 6
-    /// … to this many of its first rows and one row saying how many more there are.
+    /// … shows this many of its first lines, whole, and one row saying how many more there are.
     static let kept = 2
 
-    /// The rows of one run of quotes as shown: all of them, or the first few and a row for the rest.
-    func rows(_ quoted: [StyledLine], width: Int) -> [StyledLine] {
-        guard folded, quoted.count > Self.longerThan else { return quoted }
-        return Array(quoted.prefix(Self.kept)) + [summary(hidden: quoted.count - Self.kept, width: width)]
+    /// The rows of one run of quote blocks as shown: all of them, or the first lines and a row for the rest.
+    /// A row of bars between two paragraphs of one level (an empty quote block) is a line too, as the empty
+    /// `>` line a mail writes there.
+    func rows(_ quoted: [StoryBody.Block], width: Int) -> [StyledLine] {
+        guard folded else { return quoted.flatMap { BodyLayout.blockLines($0, width: width) } }
+        let counts = quoted.map(Self.lineCount)
+        let total = counts.reduce(0, +)
+        guard total > Self.longerThan else { return quoted.flatMap { BodyLayout.blockLines($0, width: width) } }
+        var rows: [StyledLine] = []
+        var left = Self.kept
+        for (block, count) in zip(quoted, counts) where left > 0 {
+            rows += BodyLayout.blockLines(count <= left ? block : Self.prefix(of: block, lines: left), width: width)
+            left -= min(count, left)
+        }
+        return rows + [summary(hidden: total - Self.kept, width: width)]
     }
 
     /// `│ … 23 more quoted lines (T shows them)`, dim, cut to the width.
@@ -25,5 +39,29 @@ struct QuoteFold: Equatable, Sendable {
         if let key { text += " (\(key) shows them)" }
         return StyledLine(spans: [.init(text: "│ ", style: QuoteBars.style(level: 0)), .init(text: text, style: .dim)])
             .truncated(to: width)
+    }
+
+    /// The lines of a quote block as its writer broke them: one more than its line breaks.
+    static func lineCount(_ block: StoryBody.Block) -> Int {
+        block.runs.reduce(1) { count, run in count + run.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
+    }
+
+    /// The block's first `lines` lines, its runs (emphasis, links) kept up to the line break that ends them.
+    static func prefix(of block: StoryBody.Block, lines: Int) -> StoryBody.Block {
+        var runs: [StoryBody.Run] = []
+        var breaks = 0
+        for var run in block.runs {
+            if let end = run.text.firstIndex(where: { character in
+                guard character.isNewline else { return false }
+                breaks += 1
+                return breaks == lines
+            }) {
+                run.text = String(run.text[..<end])
+                runs.append(run)
+                return StoryBody.Block(block.kind, runs, level: block.level, marker: block.marker)
+            }
+            runs.append(run)
+        }
+        return block
     }
 }
