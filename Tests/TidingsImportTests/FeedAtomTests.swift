@@ -49,7 +49,7 @@ final class FeedAtomTests: XCTestCase {
             <author><email>one@bare.example</email></author><summary>Plain</summary></entry></feed>
             """
         let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "bare.atom").first)
-        XCTAssertEqual(story.id, FeedStoryID.id(key: "1", scope: FeedStoryID.scope(naming: "link https://bare.example/")), "an id that is no URI is scoped by its feed")
+        XCTAssertEqual(story.id, FeedStoryID.id(key: "1", scope: FeedStoryID.scope(naming: "link https://bare.example\ntitle Bare")), "an id that is no URI is scoped by its feed")
         XCTAssertEqual(story.url, "https://bare.example/one")
         XCTAssertEqual(story.author, "one@bare.example")
         XCTAssertEqual(story.category, "Bare")

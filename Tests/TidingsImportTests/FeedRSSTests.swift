@@ -79,8 +79,8 @@ final class FeedRSSTests: XCTestCase {
             <item><title>F</title><link>https://site.example/</link></item>
             """)
         let stories = try FeedImporter().stories(in: bytes, path: "x.xml")
-        let scope = FeedStoryID.scope(naming: "title Test")
-        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/#" + FeedItems.hashKey(item("A")), "feed:https://example.com/#" + FeedItems.hashKey(item("B")),
+        let scope = FeedStoryID.scope(naming: "link \ntitle Test")
+        XCTAssertEqual(stories.map(\.id), ["feed:https://example.com/#" + FeedItems.hashKey(item("A"), bytes: []), "feed:https://example.com/#" + FeedItems.hashKey(item("B"), bytes: []),
                                            "feed:\(scope)~g1", "feed:\(scope)~g1#2",
                                            "feed:https://site.example/#https://site.example/d", "feed:https://site.example/#https://site.example/e",
                                            "feed:https://site.example/"])
@@ -131,14 +131,19 @@ final class FeedRSSTests: XCTestCase {
         XCTAssertNotEqual(cooking[1], security[1], "an item without guid or link, in two feeds")
         XCTAssertEqual(cooking[2], "feed:tag:example.org,2026:7")
         XCTAssertEqual(security[2], cooking[2], "a URI guid is the same item wherever it is saved")
-        let snapshot = try FeedImporter().stories(in: feed("Cooking (renamed)", link: "https://cook.example/", items), path: "saved/c.xml").map(\.id)
-        XCTAssertEqual(snapshot, cooking, "the same feed (its link) in another file, under another title")
+        let snapshot = try FeedImporter().stories(in: feed("Cooking", link: "https://cook.example", items), path: "saved/c.xml").map(\.id)
+        XCTAssertEqual(snapshot, cooking, "the same feed (its link and title) in another file, its link without the slash")
+        // One site's two feeds share its link: their titles tell them apart.
+        let jobs = try FeedImporter().stories(in: feed("Cooking jobs", link: "https://cook.example/", items), path: "a.xml").map(\.id)
+        XCTAssertNotEqual(jobs[0], cooking[0])
         // Without a link, the title names the feed; without either, the file's name.
         let byTitle = try FeedImporter().stories(in: feed("Cooking", link: nil, items), path: "a.xml")[0].id
         let otherTitle = try FeedImporter().stories(in: feed("Security", link: nil, items), path: "a.xml")[0].id
         XCTAssertNotEqual(byTitle, otherTitle)
         let bare = Array("<rss><channel><item><title>One</title><guid>1</guid></item></channel></rss>".utf8)
         XCTAssertNotEqual(try FeedImporter().stories(in: bare, path: "x/a.xml")[0].id, try FeedImporter().stories(in: bare, path: "x/b.xml")[0].id)
+        XCTAssertNotEqual(try FeedImporter().stories(in: bare, path: "siteA/rss.xml")[0].id, try FeedImporter().stories(in: bare, path: "siteB/rss.xml")[0].id,
+                          "the file's path, not its name alone")
         // The id before scoping is kept beside it, for its marks to be taken over.
         let story = try FeedImporter().stories(in: feed("Cooking", link: "https://cook.example/", items), path: "a.xml")[0]
         XCTAssertEqual(story.legacyID, "feed:1")
@@ -163,6 +168,26 @@ final class FeedRSSTests: XCTestCase {
         let new = try FeedImporter().stories(in: after, path: "s.xml").map(\.id)
         XCTAssertEqual(Array(new.dropFirst()), old)
         XCTAssertFalse(old.contains(new[0]))
+        // A status page that links every item to its own home, one item at a time: each is known by what it
+        // says, so the next one alone takes no mark of the one before.
+        func status(_ items: String) -> [UInt8] {
+            Array("<rss><channel><title>Status</title><link>https://status.example/</link>\(items)</channel></rss>".utf8)
+        }
+        let first = try FeedImporter().stories(in: status("<item><title>Outage investigating</title><link>https://status.example/</link></item>"), path: "s.xml")
+        let next = try FeedImporter().stories(in: status("<item><title>Maintenance on Friday</title><link>https://status.example</link></item>"), path: "s.xml")
+        XCTAssertNotEqual(first[0].id, next[0].id)
+        // Same title, no date: the text tells them apart, wherever a new one comes.
+        let two = "<item><title>Scheduled maintenance</title><description>Database</description><link>https://status.example/</link></item>"
+            + "<item><title>Scheduled maintenance</title><description>Network</description><link>https://status.example/</link></item>"
+        let three = "<item><title>Scheduled maintenance</title><description>Storage</description><link>https://status.example/</link></item>" + two
+        let before2 = try FeedImporter().stories(in: status(two), path: "s.xml").map(\.id)
+        let after3 = try FeedImporter().stories(in: status(three), path: "s.xml").map(\.id)
+        XCTAssertEqual(Array(after3.dropFirst()), before2)
+        XCTAssertFalse(before2.contains(after3[0]))
+        // A guid of megabytes is not written into the state file: its hash stands in.
+        let huge = String(repeating: "g", count: 100_000)
+        let long = try FeedImporter().stories(in: status("<item><title>Long</title><guid>\(huge)</guid></item>"), path: "s.xml")[0]
+        XCTAssertLessThan(long.id.utf8.count, 64)
         // The very same item twice (link, title and date) is numbered: both kept.
         let twice = rss(items: "<item><title>Same</title><link>https://s.example/</link></item><item><title>Same</title><link>https://s.example/</link></item>")
         let ids = try FeedImporter().stories(in: twice, path: "s.xml").map(\.id)

@@ -29,18 +29,20 @@ struct FeedItems {
     /// Absolute base of each channel: its link, made absolute against its `xml:base`.
     private let channelBases: [String?]
 
-    /// `fileName` scopes the keys of a feed with neither link nor title.
-    init(_ scan: FeedScan, bytes: [UInt8], fileName: String) {
+    /// `path` scopes the keys of a feed with neither link nor title.
+    init(_ scan: FeedScan, bytes: [UInt8], path: String) {
         self.scan = scan
         let bases = scan.channels.map { channel in channel.link.map { FeedLinks.resolve($0, against: channel.base) } ?? channel.base }
         channelBases = bases
-        // What names each feed: its link, else its title, else the file's name.
+        // What names each feed: its link and its title (two feeds of one site share the link: a forum's
+        // posts and its jobs), else the file's path (`siteA/rss.xml` and `siteB/rss.xml`).
+        let homes = bases.map { $0.map(FeedStoryID.trimmedLink) }
         let scopes = scan.channels.indices.map { index -> String in
-            let title = scan.channels[index].title?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let name = bases[index].flatMap { $0.isEmpty ? nil : "link " + $0 } ?? title.flatMap { $0.isEmpty ? nil : "title " + $0 }
-            return FeedStoryID.scope(naming: name ?? "file " + fileName)
+            let title = scan.channels[index].title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let link = homes[index] ?? ""
+            return FeedStoryID.scope(naming: link.isEmpty && title.isEmpty ? "file " + path : "link " + link + "\ntitle " + title)
         }
-        let fileScope = FeedStoryID.scope(naming: "file " + fileName)
+        let fileScope = FeedStoryID.scope(naming: "file " + path)
         // Each source id with the link it came with (and the title, when it has no link): a copy of an entry
         // already read comes again with both the same.
         var seen = Set<[String?]>()
@@ -78,15 +80,27 @@ struct FeedItems {
             for position in entries.indices {
                 var header = headers[position]
                 var key: String
+                // The key the rule before today's made, when it differs: its marks are taken over.
+                var legacyKey: String?
                 if let sourceID = entries[position].sourceID {
                     // Without links, entries are copies only when their titles agree too.
                     if repeated.contains(sourceID), !seen.insert([sourceID, header.url, header.url == nil ? header.title : nil]).inserted { continue }
                     key = spread.contains(sourceID) ? sourceID + "#" + (header.url ?? "") : sourceID
                 } else if let link = header.url {
-                    // A link several items share names none of them: each is known by its title and date too.
-                    key = sharedLinks.contains(link) ? link + "#" + Self.hashKey(entries[position]) : link
+                    // A link several items share names none of them, nor does the feed's own (a status page's
+                    // items all link home, one at a time or several): each is known by what it says too,
+                    // so a new item never takes the id, and the mark, of one read before.
+                    let home = homes.indices.contains(entries[position].channel) ? homes[entries[position].channel] : nil
+                    let namesNone = sharedLinks.contains(link) || FeedStoryID.trimmedLink(link) == home
+                    key = namesNone ? link + "#" + Self.hashKey(entries[position], bytes: bytes) : link
                 } else {
-                    key = Self.hashKey(entries[position])
+                    key = Self.hashKey(entries[position], bytes: bytes)
+                    legacyKey = Self.titleAndDateKey(entries[position])
+                }
+                // A guid of megabytes would be written into the state file at every save: its hash stands in.
+                if key.utf8.count > FeedStoryID.longestKey {
+                    key = "long:" + FeedStoryID.scope(naming: key)
+                    legacyKey = nil
                 }
                 // A numbered key is taken too, so an id written `…#2` and a second `…` never meet.
                 if counts[key] != nil {
@@ -103,7 +117,7 @@ struct FeedItems {
                 let channel = entries[position].channel
                 let scope = scopes.indices.contains(channel) ? scopes[channel] : fileScope
                 let id = FeedStoryID.id(key: key, scope: scope)
-                let unscoped = FeedStoryID.prefix + key
+                let unscoped = FeedStoryID.prefix + (legacyKey ?? key)
                 // An item with no link of its own (a podcast's episode) is about its first enclosure: `o`
                 // opens that. Only after the key is made: an id never changes because an enclosure came.
                 if header.url == nil, let enclosure = FeedEnclosure.first(entries[position].enclosures) {
@@ -115,8 +129,22 @@ struct FeedItems {
         }
     }
 
-    /// 64 bits of the stable hash of the title and the date as written, for an item with neither id nor link.
-    static func hashKey(_ entry: FeedEntry) -> String {
+    /// 64 bits of the stable hash of the title, the date as written and the start of the text as written,
+    /// for an item known by what it says (two "Scheduled maintenance" items of no date differ in their text).
+    static func hashKey(_ entry: FeedEntry, bytes: [UInt8]) -> String {
+        var hash = StableHash()
+        hash.add("feed item")
+        hash.add(entry.title ?? entry.dcTitle ?? "")
+        hash.add(entry.pubDate ?? entry.dcDate ?? entry.published ?? entry.updated ?? "")
+        for content in [entry.summary, entry.content].compactMap({ $0 }) {
+            let range = content.range.clamped(to: 0..<bytes.count)
+            bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 4096)].withUnsafeBytes { hash.add(bytes: $0) }
+        }
+        return Base64URL.encode(hash.value, characters: StoryID.characterCount)
+    }
+
+    /// The key of an item with neither id nor link before its text counted: the hash of title and date.
+    static func titleAndDateKey(_ entry: FeedEntry) -> String {
         var hash = StableHash()
         hash.add("feed item")
         hash.add(entry.title ?? entry.dcTitle ?? "")

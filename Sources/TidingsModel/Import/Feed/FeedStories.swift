@@ -20,7 +20,7 @@ struct FeedStories {
     init(_ scan: FeedScan, bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
-        items = FeedItems(scan, bytes: bytes, fileName: (path as NSString).lastPathComponent)
+        items = FeedItems(scan, bytes: bytes, path: path)
         let entries = scan.entries
         threads = scan.hasReplies
             ? FeedThreads(ids: items.items.map { entries[$0.entry].sourceID }, refs: items.items.map { entries[$0.entry].inReplyTo })

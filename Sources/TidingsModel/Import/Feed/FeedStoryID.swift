@@ -1,11 +1,21 @@
 /// A feed item's story id. An id the source wrote as a URI (`https://…`, `tag:…`, `urn:uuid:…`: every
 /// Atom id, most guids) or a link names the item wherever it is saved: `feed:` and the key. A guid that is
 /// no URI (`1`, `post-42`) is unique only within its feed, as is the hash made for an item with neither
-/// guid nor link: such a key is scoped by its feed (`feed:` + a hash of the feed's link, else its title,
-/// else the file's name, + `~` + the key), so guid `1` of one feed and guid `1` of another are two stories
+/// guid nor link: such a key is scoped by its feed (`feed:` + a hash of the feed's link and title, else
+/// the file's path, + `~` + the key), so guid `1` of one feed and guid `1` of another are two stories
 /// (docs/STATE.md, "Story ids").
 enum FeedStoryID {
     static let prefix = "feed:"
+
+    /// Keys longer than this (a guid of megabytes) are replaced by their hash.
+    static let longestKey = 1024
+
+    /// A link as it names a feed: without the slash it may end with (`https://x.example/` is `…example`).
+    static func trimmedLink(_ link: String) -> String {
+        var link = Substring(link)
+        while link.last == "/" { link = link.dropLast() }
+        return String(link)
+    }
 
     /// The story id of an item with `key` in a feed known by `scope` (nil: the key alone names it).
     static func id(key: String, scope: String?) -> String {
