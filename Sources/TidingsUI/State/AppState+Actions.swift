@@ -16,6 +16,17 @@ extension AppState {
         }
     }
 
+    /// A key that ends the link number being typed and is then handled as itself: any but a digit, Enter,
+    /// Esc and the keys that edit the line.
+    static func leavesLinkNumber(_ key: KeyPress) -> Bool {
+        // Keys with Ctrl or Alt stay the line's (C-u, C-w edit it; the others do nothing there).
+        guard key.modifiers.subtracting([.shift]).isEmpty else { return false }
+        switch key.base {
+        case .character(let character): return !(character.isASCII && character.isNumber)
+        default: return false
+        }
+    }
+
     /// Handles one key press: nil while it is the start of a longer key sequence, or while it waits for the
     /// selected story to arrive.
     @discardableResult
@@ -33,9 +44,16 @@ extension AppState {
         }
         // So does a line being typed, until Enter or Esc (C-c still quits, C-z still suspends).
         if prompt != nil, key != .control("c"), key != .control("z") {
-            message = nil
-            handlePromptKey(key)
-            return .done
+            // On the line for a link's number, a key that types no digit (`j`, `q`) is no part of it: the
+            // line is dropped and the key does what it does, as a reader typing on expects.
+            if case .linkNumber? = prompt?.purpose, Self.leavesLinkNumber(key) {
+                prompt = nil
+                promptProblem = nil
+            } else {
+                message = nil
+                handlePromptKey(key)
+                return .done
+            }
         }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page

@@ -58,7 +58,7 @@ extension AppState {
     /// The prompt on the status line: label, the visible part of the line, a block cursor, and after it why
     /// the line cannot be used (a bad query) or that the text is not found.
     func drawPrompt(_ screen: inout ScreenBuffer, area: Rect, prompt: Prompt) {
-        let label = prompt.label
+        let label = prompt.label(width: area.width)
         var x = area.x + 1
         x += screen.write(label, x: x, y: area.y, maxWidth: area.maxX - x, style: .status)
         let note = promptProblem.map { "  " + $0 } ?? ""

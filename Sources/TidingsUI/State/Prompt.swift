@@ -22,6 +22,15 @@ struct Prompt: Sendable, Equatable {
         case .linkNumber(let count): return "Open link (1-\(count), Enter): "
         }
     }
+
+    /// The label for a status line `width` cells wide: a short one where the long one would leave the typed
+    /// digits too little room.
+    func label(width: Int) -> String {
+        switch purpose {
+        case .linkNumber where width < DisplayWidth.of(label) + 12: return "Link: "
+        default: return label
+        }
+    }
 }
 
 /// Where a find started, to go back to when it is cancelled.
