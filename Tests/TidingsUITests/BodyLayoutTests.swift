@@ -12,10 +12,10 @@ final class BodyLayoutTests: XCTestCase {
 
     func testCodeLinesWiderThanThePaneGoOnInMarkedRows() {
         let code = Block(.code, text: "short\n東京東京東京\n\tindented")
-        XCTAssertEqual(texts(code, width: 40), ["  short", "  東京東京東京", "      indented"], "a tab is four columns")
+        XCTAssertEqual(texts(code, width: 40), ["  short", "  東京東京東京", "          indented"], "a tab is eight columns")
         // 8 cells for the text, 6 after the marker: a wide character never straddles the edge.
-        XCTAssertEqual(texts(code, width: 10), ["  short", "  東京東京", "  ↪ 東京", "      inde", "  ↪ nted"])
-        XCTAssertEqual(texts(code, width: 9), ["  short", "  東京東", "  ↪ 京東", "  ↪ 京", "      ind", "  ↪ ented"])
+        XCTAssertEqual(texts(code, width: 10), ["  short", "  東京東京", "  ↪ 東京", "          ", "  ↪ indent", "  ↪ ed"])
+        XCTAssertEqual(texts(code, width: 9), ["  short", "  東京東", "  ↪ 京東", "  ↪ 京", "         ", "  ↪  inde", "  ↪ nted"])
         let rows = BodyLayout.blockLines(code, width: 10)
         XCTAssertEqual(rows[2].spans.map(\.style), [.plain, .guide, .accent], "the marker in the guide colour")
         for width in 1...14 {

@@ -60,7 +60,7 @@ final class MailLayoutTests: XCTestCase {
 
     func testPreservedLinesKeepTheirSpacingAndWrapUnderTheirIndent() {
         XCTAssertEqual(PreservedWrap.wrap("a    b\n\n\tc  \n  one two three four five six", width: 20),
-                       ["a    b", "", "    c", "  one two three four", "  five six"])
+                       ["a    b", "", "        c", "  one two three four", "  five six"])
         XCTAssertEqual(PreservedWrap.wrap("      deep words here", width: 14), ["    deep words", "    here"],
                        "the indentation shrinks so the text keeps ten cells")
         XCTAssertEqual(PreservedWrap.wrap("東京東京東京", width: 5), ["東京", "東京", "東京"])
@@ -72,14 +72,14 @@ final class MailLayoutTests: XCTestCase {
     func testAWrappedPreservedLineKeepsTheSpacesInsideEachRow() {
         // A patch's aligned arguments and a table's columns keep their spacing; the break takes its spaces.
         XCTAssertEqual(PreservedWrap.wrap("+\tfoo(a,      bar,     baz);   /* aligned */", width: 24),
-                       ["+   foo(a,      bar,", "baz);   /* aligned */"])
+                       ["+       foo(a,      bar,", "baz);   /* aligned */"])
         XCTAssertEqual(PreservedWrap.wrap("  name    size    date    owner", width: 18), ["  name    size", "  date    owner"])
         XCTAssertEqual(PreservedWrap.keepingSpaces("ab   abcdefghijkl  c", width: 5), ["ab", "abcde", "fghij", "kl  c"])
         XCTAssertEqual(PreservedWrap.keepingSpaces("東京  東京東京", width: 5), ["東京", "東京", "東京"])
         XCTAssertEqual(PreservedWrap.keepingSpaces("   ", width: 5), [""])
         // A diff's mark stays with its code when the code does not fit beside it with its own spacing.
         XCTAssertEqual(PreservedWrap.wrap("+\t\t\tIS_ERR(old_opp) ? NULL : old_opp->supplies,", width: 30),
-                       ["+           IS_ERR(old_opp) ?", "NULL : old_opp->supplies,"])
+                       ["+ IS_ERR(old_opp) ? NULL :", "old_opp->supplies,"])
         XCTAssertEqual(PreservedWrap.wrap("+\t\t\tIS_ERR(old_opp) ? NULL : old_opp->supplies,", width: 20),
                        ["+ IS_ERR(old_opp) ?", "NULL :", "old_opp->supplies,"])
         XCTAssertEqual(PreservedWrap.wrap("-       x = 1;   y = 2;   zed = 3;", width: 20), ["-       x = 1;   y =", "2;   zed = 3;"])

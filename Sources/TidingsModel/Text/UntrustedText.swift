@@ -5,7 +5,9 @@ public enum UntrustedText {
     public static let escapeMarker: Unicode.Scalar = "\u{241B}"  // ␛
     /// At most this many combining marks stay on one base character.
     public static let maximumCombiningMarks = 4
-    public static let tabWidth = 4
+    /// Tab stops every eight columns, as terminals, mutt, less and git set them: a patch or a log indented
+    /// with tabs lines up as its writer saw it.
+    public static let tabWidth = 8
 
     /// Sanitizes text for display. With `multiline`, line breaks (LF, CR, CRLF, NEL, U+2028/9) become "\n";
     /// without it they become spaces, for titles and names.
