@@ -71,11 +71,11 @@ final class MailTextTests: XCTestCase {
             > quoted: (see https://quoted.example/page).
             [1] http://notmuchmail.org/pipermail/notmuch/
             -- 
-            Ann, https://ann.example/ "https://ann.example/"
+            Ann, https://ann.example/ "https://ann.example/" mailto:ann@example.org ftp://ftp.example.org/pub
             """
         XCTAssertEqual(MailText.body(text).links, ["https://example.org/list?a=1&b=(2)", "http://www.example.com/faq",
                                                    "https://quoted.example/page", "http://notmuchmail.org/pipermail/notmuch/",
-                                                   "https://ann.example/"])
+                                                   "https://ann.example/", "mailto:ann@example.org"])
         XCTAssertEqual(MailText.body("no links here, just text.").links, [])
         let many = (0..<2_000).map { "http://h\($0).example/" }.joined(separator: " ")
         XCTAssertEqual(MailText.body(many).links.count, 500, "a hostile text lists its first addresses")

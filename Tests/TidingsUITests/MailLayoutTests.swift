@@ -449,4 +449,25 @@ final class ProseRewrapTests: XCTestCase {
 private extension String {
     /// The text as a row of `width` cells shows it (`QuoteFold.summary` cuts with `…`).
     func truncatedForTest(_ width: Int) -> String { StyledLine(text: self, style: .plain).truncated(to: width).text }
+
+    /// Program output with labels (`E:`, `Err:1`, `Kernel:`) and log levels keeps its lines; a number that
+    /// starts a line mid-sentence is no list item; a name signing off after a finished sentence is no part
+    /// of the paragraph.
+    func testLabelsLogLevelsSentenceNumbersAndSignOffs() {
+        let apt = """
+            Err:1 http://deb.example.org stable InRelease 403 Forbidden [IP: 1.2.3.4 80]
+            E: The repository 'http://deb.example.org stable InRelease' is not signed.
+            N: Updating from such a repository can't be done securely, and is therefore
+            """
+        XCTAssertEqual(PreservedWrap.wrap(apt, width: 46).filter { $0.hasPrefix("E:") || $0.hasPrefix("N:") || $0.hasPrefix("Err:1") }.count, 3,
+                       "\(PreservedWrap.wrap(apt, width: 46))")
+        XCTAssertTrue(ProseRun.isStructured("ERROR 2024-01-01 main: cannot open /var/lib/thing/state.db: EACCES"))
+        XCTAssertFalse(ProseRun.isStructured("NASA 2024 budget talks went on for most of the week, and the"))
+        let version = "We waited for a long time before we changed the version number was\n2. After that the team grew quickly and we moved to a monthly schedule."
+        XCTAssertEqual(PreservedWrap.wrap(version, width: 60).last, "monthly schedule.", "\(PreservedWrap.wrap(version, width: 60))")
+        let signed = "We looked at every option and this is the only responsible course of action.\nBob"
+        XCTAssertEqual(PreservedWrap.wrap(signed, width: 60).last, "Bob")
+        let list = "Steps, in order:\n2. unpack the archive into a folder of its own, then run the configure script\n   with the defaults"
+        XCTAssertEqual(PreservedWrap.wrap(list, width: 50)[1].hasPrefix("2. unpack"), true)
+    }
 }

@@ -1,4 +1,5 @@
-/// The web addresses written in plain text (mail and news): `http://…`, `https://…`, `ftp://…` and `www.…`
+/// The addresses written in plain text (mail and news) that the reader can open: `http://…`, `https://…`,
+/// `www.…` and `mailto:…`
 /// at the start of a word, in the order they come, each once, as urlview finds them for mutt. Trailing
 /// punctuation (`.`, `,`, `)` without its `(`) and the `<…>` or quotes around an address are not part of it.
 public enum PlainTextLinks {
@@ -9,7 +10,7 @@ public enum PlainTextLinks {
     public static func find(in texts: [String]) -> [String] {
         var found: [String] = []
         var seen = Set<String>()
-        for text in texts where text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+        for text in texts where text.contains("://") || text.contains("www.") || text.contains("WWW.") || text.contains("mailto:") {
             let bytes = Array(text.utf8)
             var index = 0
             while index < bytes.count, found.count < maximumCount {
@@ -26,7 +27,9 @@ public enum PlainTextLinks {
         return found
     }
 
-    private static let schemes: [[UInt8]] = ["http://", "https://", "ftp://", "www."].map { Array($0.utf8) }
+    /// Only what a link may open (`LinkCheck`: web and mail addresses): an `ftp://` address would be listed
+    /// only to be refused.
+    private static let schemes: [[UInt8]] = ["http://", "https://", "www.", "mailto:"].map { Array($0.utf8) }
 
     /// An address starts after a space, a line break or punctuation, not inside a word or a path.
     private static func startsWord(after byte: UInt8) -> Bool {

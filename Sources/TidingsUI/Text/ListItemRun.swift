@@ -27,6 +27,14 @@ enum ListItemRun {
     /// starts no item, or its text is a log's or a program's line (`ProseRun.isStructured`).
     static func run(_ lines: [Substring], _ widths: [Int], from start: Int) -> (end: Int, marker: Substring)? {
         guard let marker = marker(lines[start]), !ProseRun.isStructured(lines[start].dropFirst(marker.count)) else { return nil }
+        // A number at the start of a line in the middle of a sentence (`…the version number was` /
+        // `2. After that`) is the sentence's, not an item's: a numbered item follows an empty line, an item,
+        // or a line that ends a sentence or opens a list (`:`).
+        if let first = marker.drop(while: { $0 == " " }).first, first.isNumber, start > 0 {
+            let before = lines[start - 1]
+            let last = before.last(where: { $0 != " " })
+            if let last, !".!?:".contains(last), Self.marker(before) == nil, before.first != " " { return nil }
+        }
         let hang = marker.count
         var end = start + 1
         while end < lines.count, ProseRun.isFilled(widths[end - 1]), continues(lines[end], hang: hang) { end += 1 }

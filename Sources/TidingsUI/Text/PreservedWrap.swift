@@ -88,13 +88,33 @@ enum ProseRun {
         guard startsProse(lines[start]) else { return start + 1 }
         let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
-        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]) {
-            // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
-            // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
-            if widths[end] < filledWidth, end + 1 < limit, !lines[end + 1].isEmpty, startsProse(lines[end + 1]) { break }
+        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !startsWithLabel(lines[end]) {
+            if widths[end] < filledWidth {
+                // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
+                // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
+                if end + 1 < limit, !lines[end + 1].isEmpty, startsProse(lines[end + 1]) { break }
+                // After a finished sentence, a short line that finishes none is the writer's own: a name
+                // signing off (`Bob`, `Thanks,`), not the paragraph's last words.
+                if endsSentence(lines[end - 1]), !endsSentence(lines[end]) { break }
+            }
             end += 1
         }
         return end
+    }
+
+    /// A line that starts with a label (`E:`, `Err:1`, `Kernel:`, `Disk:`), as program output and
+    /// reports write each line: it starts a line of its own, never continues the one before.
+    static func startsWithLabel(_ line: Substring) -> Bool {
+        guard let first = line.split(separator: " ", maxSplits: 1).first, let colon = first.firstIndex(of: ":") else { return false }
+        let name = first[..<colon]
+        let after = first[first.index(after: colon)...]
+        return (1...12).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLetter } && after.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A line whose last character ends a sentence.
+    static func endsSentence(_ line: Substring) -> Bool {
+        guard let last = line.last(where: { $0 != " " }) else { return false }
+        return ".!?".contains(last)
     }
 
     /// A line that starts a patch: the `---` a mailed patch's message ends with, `diff --git`, `Index:`, a
@@ -128,6 +148,9 @@ enum ProseRun {
         let words = line.split(separator: " ", maxSplits: 2)
         if let first = words.first {
             if isTime(first) || (isDate(first) && words.count > 1 && isTime(words[1])) { return true }
+            // A log's level before a date or a number (`ERROR 2024-01-01 main: …`, `WARN [12] …`).
+            if first.count >= 3, first.allSatisfy({ $0.isASCII && $0.isUppercase }), words.count > 1,
+               let next = words[1].first, next.isNumber || next == "[" { return true }
             // A path a tool names as it speaks (`arch/powerpc/fsl_rio.c: In function`), or a file and line
             // (`fsl_rio.c:248: error:`).
             if first.contains("/"), first.hasSuffix(":") { return true }
