@@ -71,6 +71,13 @@ final class UnnamedMessageTests: XCTestCase {
         XCTAssertEqual(before, after)
         let other = try MailImporter().stories(in: Array(plain.replacingOccurrences(of: "One text.", with: "Other text.").utf8), path: "/tmp/a.mbox")
         XCTAssertNotEqual(other.map(\.id), before, "another text, another name")
+        // cron's mails: the same sender, subject and text every day, told apart by their dates, so deleting
+        // one moves no mark onto another.
+        let cron = (1...3).map { "From cron@x Thu Nov 26 10:00:0\($0) 2026\nFrom: cron@x\nSubject: Backup\nDate: Mon, 0\($0) Jan 2024 04:00:00 +0000\n\nBackup done.\n" }
+        let all = try MailImporter().stories(in: Array(cron.joined().utf8), path: "/tmp/c.mbox").map(\.id)
+        let later = try MailImporter().stories(in: Array(cron.dropFirst().joined().utf8), path: "/tmp/c.mbox").map(\.id)
+        XCTAssertEqual(Set(all).count, 3)
+        XCTAssertEqual(Array(all.dropFirst()), later, "each keeps its name when the first is deleted")
     }
 
     func testMaildirMessagesWithoutIDsAreToldApartByWhatTheySay() throws {

@@ -1,4 +1,5 @@
-/// The name of a message without a Message-ID: a hash of what it says, its sender, subject and body, so
+/// The name of a message without a Message-ID: a hash of what it says, its sender, subject, `Date:` as
+/// written and body (cron's mails say the same every day but for their dates), so
 /// messages without ids are told apart and each keeps its marks from run to run. The header block's bytes
 /// are not hashed: a mail client rewrites its `Status:` and `X-Status:` lines as the message is read, which
 /// must not rename it. Copies that say the same are told apart by their order (`MailThreads`: `#2`, `#3`).
@@ -26,21 +27,31 @@ enum UnnamedMessage {
             var piece = try read(offset..<min(count, offset + pieceSize))
             // The body alone: after the header block, when the message starts with one (one without headers
             // is all body).
-            if offset == 0 { piece = piece.dropFirst(bodyStart(piece)) }
+            if offset == 0 {
+                let head = headerBlock(piece)
+                if let date = head.date { piece[date].withUnsafeBytes { hash.add(bytes: $0) } }
+                piece = piece.dropFirst(head.bodyStart)
+            }
             piece.withUnsafeBytes { hash.add(bytes: $0) }
             offset += pieceSize
         } while offset < count
         return hash.value
     }
 
-    /// Where the body starts in the message's first bytes: after its header block, else at once.
-    private static func bodyStart(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// Where the body starts in the message's first bytes (after its header block, else at once), and
+    /// where its first `Date:` value lies in them (indices of `bytes`).
+    private static func headerBlock(_ bytes: ArraySlice<UInt8>) -> (bodyStart: Int, date: Range<Int>?) {
         bytes.withUnsafeBufferPointer { buffer in
             let head = HeaderBlockStart(buffer)
-            guard head.startsWithField else { return 0 }
+            guard head.startsWithField else { return (0, nil) }
             var scanner = HeaderBlockScanner(buffer, from: head.offset, to: buffer.count)
-            while scanner.next() != nil {}
-            return scanner.bodyOffset ?? buffer.count
+            var date: Range<Int>?
+            while let field = scanner.next() {
+                if date == nil, MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) == .date {
+                    date = (bytes.startIndex + field.valueStart)..<(bytes.startIndex + field.valueEnd)
+                }
+            }
+            return (scanner.bodyOffset ?? buffer.count, date)
         }
     }
 }
