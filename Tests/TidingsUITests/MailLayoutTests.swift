@@ -237,6 +237,14 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(texts(mixed, width: 40), ["│ a", "│ ", "│ b", "│ c", "│ │ d", "│ │ e", "│ │ f"])
         XCTAssertEqual(texts(mixed, width: 40, quotes: fold), ["│ a", "│ ", "│ … 5 more quoted lines (T shows them)"])
         XCTAssertEqual(QuoteFold.lineCount(Block(.quote, [])), 1)
+        // A few long lines (a flowed quote, a paragraph a line) taller than twelve rows fold too, keeping
+        // the first line's first rows.
+        let paragraph = String(repeating: "a long quoted paragraph of flowed text ", count: 8)
+        let flowed = [Block(.quote, [Run(paragraph + "\n" + paragraph + "\n" + paragraph)])]
+        let folded = texts(flowed, width: 40, quotes: fold)
+        XCTAssertEqual(folded.count, QuoteFold.keptRows + 1, "\(folded)")
+        XCTAssertEqual(folded.last, "│ … 2 more quoted lines (T shows them)")
+        XCTAssertEqual(texts(flowed, width: 200, quotes: fold).count, 6, "six rows at 200 columns: shown whole")
         XCTAssertEqual(QuoteFold.prefix(of: runs[0], lines: 2).runs.map(\.text), [lines[0] + "\n", lines[1], ""])
     }
 

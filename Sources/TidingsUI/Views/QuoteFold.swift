@@ -15,6 +15,10 @@ struct QuoteFold: Equatable, Sendable {
     static let longerThan = 6
     /// … shows this many of its first lines, whole, and one row saying how many more there are.
     static let kept = 2
+    /// A run of a few long lines (a flowed or HTML quote: a paragraph a line) folds too when it takes more
+    /// rows than this at the pane's width, keeping its first line (at most `keptRows` rows of it).
+    static let tallerThan = 12
+    static let keptRows = 4
 
     /// The rows of one run of quote blocks as shown: all of them, or the first lines and a row for the rest.
     /// A row of bars between two paragraphs of one level (an empty quote block) is a line too, as the empty
@@ -23,7 +27,12 @@ struct QuoteFold: Equatable, Sendable {
         guard folded else { return quoted.flatMap { BodyLayout.blockLines($0, width: width) } }
         let counts = quoted.map(Self.lineCount)
         let total = counts.reduce(0, +)
-        guard total > Self.longerThan else { return quoted.flatMap { BodyLayout.blockLines($0, width: width) } }
+        guard total > Self.longerThan else {
+            let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
+            guard all.count > Self.tallerThan, total > 1, let first = quoted.first else { return all }
+            let shown = BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width).prefix(Self.keptRows)
+            return shown + [summary(hidden: total - 1, width: width)]
+        }
         var rows: [StyledLine] = []
         var left = Self.kept
         for (block, count) in zip(quoted, counts) where left > 0 {
