@@ -75,7 +75,8 @@ final class FeedEnclosureTests: XCTestCase {
             """))
         XCTAssertEqual(found[0].body.lines, ["Enclosure: abc (application/x-shockwave-flash, 4.0 KB)"])
         XCTAssertEqual(found[0].url, "https://www.youtube.com/v/abc?version=3")
-        XCTAssertEqual(found[1].body.lines, ["Enclosure: one.jpg", "Enclosure: two.jpg"])
+        // An image (an avatar, a header picture) is no file the item carries: only what is not one.
+        XCTAssertEqual(found[1].body.lines, ["Enclosure: two.jpg"])
     }
 
     /// What a feed writes is kept in bounds: a type is cut short, a size that is no count is none, an item

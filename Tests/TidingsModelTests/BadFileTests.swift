@@ -48,6 +48,7 @@ final class BadFileTests: XCTestCase {
         try write("", "empty.txt")
         for name in ["empty.xml", "empty.json", "empty.mbox", "sent"] { try write("", name) }
         for name in ["blank.xml", "blank.json", "blank.mbox"] { try write(" \n\r\n\t\n", name) }
+        try write("\u{FEFF}\n", "bom.json")
         try write("", "empty.png")
         try write([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "program")
         let huge = folder + "/huge.txt"
@@ -61,7 +62,7 @@ final class BadFileTests: XCTestCase {
         for name in ["empty.xml", "empty.json"] {
             XCTAssertEqual(problems[name], "empty file: nothing to read", "said alike whatever the name promised")
         }
-        for name in ["blank.xml", "blank.json"] {
+        for name in ["blank.xml", "blank.json", "bom.json"] {
             XCTAssertEqual(problems[name], "empty file: nothing to read", "line breaks and spaces alone are empty too")
         }
         // A mailbox with no mail yet is passed over, as is an empty file of no extension (mutt's `sent`).

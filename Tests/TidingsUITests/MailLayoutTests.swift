@@ -256,7 +256,7 @@ final class MailLayoutTests: XCTestCase {
     func testAttachmentSizesAndDescriptions() {
         let sizes = [0: "0 B", 1023: "1023 B", 1024: "1.0 KB", 1536: "1.5 KB", 10_188: "9.9 KB", 10_189: "10 KB",
                      122_880: "120 KB", 1_048_063: "1023 KB", 1_048_064: "1.0 MB", 3_355_443: "3.2 MB",
-                     52_428_800: "50 MB", -5: "0 B", Int.max: "8796093022208 MB"]
+                     52_428_800: "50 MB", 1_073_741_824: "1.0 GB", -5: "0 B", Int.max: "8388608 TB"]
         for (bytes, text) in sizes { XCTAssertEqual(AttachmentLines.size(bytes), text, "\(bytes)") }
         XCTAssertEqual(AttachmentLines.describe(.init(name: "report.pdf", type: "application/pdf", size: 122_880)),
                        "[attachment] report.pdf (application/pdf, 120 KB)")

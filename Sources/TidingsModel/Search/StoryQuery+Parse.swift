@@ -83,7 +83,7 @@ extension StoryQuery {
             guard !value.isEmpty else { throw Problem(message: "\(name): needs a name, as in \(name):ada") }
             return .author(SearchFold.string(value))
         case "in", "category":
-            guard !value.isEmpty else { throw Problem(message: "\(name): needs a feed, subreddit or list, as in \(name):rust") }
+            guard !value.isEmpty else { throw Problem(message: "\(name): needs a feed, subreddit or newsgroup, as in \(name):rust") }
             return .category(SearchFold.string(value))
         case "format":
             var kinds = Set<String>()

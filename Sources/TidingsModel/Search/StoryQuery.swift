@@ -11,7 +11,7 @@ public struct StoryQuery: Sendable, Equatable {
         case new
         /// The story's author (submitter, sender) contains this, compared as search words are.
         case author(String)
-        /// Where the story was posted (a feed's title, a subreddit, a mailing list) contains this, compared
+        /// Where the story was posted (a feed's title, a subreddit, a newsgroup) contains this, compared
         /// as search words are.
         case category(String)
         /// One of the `format` values of the entries (`tidings`, `hn`, `mail`...).

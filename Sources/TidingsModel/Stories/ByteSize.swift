@@ -1,12 +1,15 @@
 /// A size in bytes as the reader writes it everywhere (a mail attachment, a feed's enclosure): `512 B`,
-/// `1.5 KB`, `120 KB`, `3.2 MB`, kilobytes of 1,024 bytes, one decimal below 10.
+/// `1.5 KB`, `120 KB`, `3.2 MB`, `1.0 GB`, kilobytes of 1,024 bytes, one decimal below 10.
 public enum ByteSize {
     public static func text(_ bytes: Int) -> String {
         let bytes = max(0, bytes)
         if bytes < 1024 { return "\(bytes) B" }
-        let kilobytes = Double(bytes) / 1024
-        if kilobytes.rounded() < 1024 { return number(kilobytes) + " KB" }
-        return number(Double(bytes) / (1024 * 1024)) + " MB"
+        var value = Double(bytes) / 1024
+        for unit in ["KB", "MB", "GB", "TB"] {
+            if value.rounded() < 1024 || unit == "TB" { return number(value) + " " + unit }
+            value /= 1024
+        }
+        return number(value) + " TB"
     }
 
     /// One decimal below 10 (as it rounds: 9.96 is `10`), whole numbers above.

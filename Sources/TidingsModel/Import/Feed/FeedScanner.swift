@@ -293,6 +293,9 @@ struct FeedScanner {
 
     /// A `media:content` with an address (one with only a `media:player` has none); whether it was one.
     private mutating func addMediaContent() -> Bool {
+        // An image (the author's avatar, the post's header picture) is no file the item carries.
+        let medium = reader.attribute("medium")?.lowercased()
+        if medium == "image" || (medium == nil && reader.attribute("type")?.lowercased().hasPrefix("image/") == true) { return false }
         guard let media = FeedEnclosure(url: reader.attribute("url"), base: reader.base, type: reader.attribute("type"),
                                         length: reader.attribute("fileSize"), isMedia: true) else { return false }
         addEnclosure(media)
