@@ -50,9 +50,13 @@ public protocol Importer: Sendable {
     /// `head`, the file's first bytes, tells them (a thread may have more replies further on), shown while
     /// the whole file is read. Nil (the default) when the importer cannot tell stories from part of a file.
     func earlySummaries(inHead head: [UInt8], path: String, needsCommentIDs: (String, String?) -> Bool) -> [ImportedSummary]?
+    /// Why an empty file of this name is passed over rather than a problem (an empty mailbox is a mailbox
+    /// with no mail yet); nil (the default) when this format cannot be empty.
+    func emptyFileReason(path: String) -> String?
 }
 
 extension Importer {
+    public func emptyFileReason(path: String) -> String? { nil }
     public func joinKeys(in bytes: [UInt8]) -> [String]? { nil }
 
     public var namesFilesOfJoinedStories: Bool { false }

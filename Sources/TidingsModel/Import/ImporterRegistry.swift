@@ -26,10 +26,8 @@ public struct ImporterRegistry: Sendable {
         // with no mail yet, as mutt opens it: no problem, nothing listed. So is an empty file of no
         // extension found in a folder (mutt's `sent`, `inbox`). A file of line breaks and spaces alone (the
         // whole file, shorter than a prefix) is as empty.
-        // A byte-order mark alone says nothing either.
-        if let prefix, prefix.count < Self.prefixLength,
-           (prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? prefix.dropFirst(3) : prefix).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            if MailImporter.hasMailboxExtension(path) { return .failure(.notAStory("an empty mailbox: no messages yet")) }
+        if let prefix, prefix.count < Self.prefixLength, TextBytes.isBlank(prefix) {
+            if let reason = importers.lazy.compactMap({ $0.emptyFileReason(path: path) }).first { return .failure(.notAStory(reason)) }
             let byName = importers.map { $0.claim(path: path, prefix: nil, named: named).confidence }.max() ?? .none
             if named || byName >= .likely { return .failure(.empty) }
             if byName > .none { return .failure(.notAStory("an empty file")) }

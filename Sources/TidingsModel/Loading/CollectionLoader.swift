@@ -124,9 +124,6 @@ public struct CollectionLoader: Sendable {
 
     /// The list entries of files read together.
     public func joinedEntries(_ group: [HeldFile], readState: ReadState) -> Result<[StoryEntry], LoadProblem> {
-        // In the order of the files' names, not readdir's (which differs from copy to copy of a Maildir):
-        // replies sent in the same second keep the order they arrived in, the same on every machine.
-        let group = group.sorted { NameOrder.lessPath($0.path, $1.path) }
         // Listed from what was kept of each file when every one of them has it: no file is read again.
         if let index = group.first?.importerIndex, registry.importers.indices.contains(Int(index)) {
             let importer = registry.importers[Int(index)]
@@ -148,7 +145,7 @@ public struct CollectionLoader: Sendable {
     /// Reads a group's files together and marks every story with them all, unless the importer said which
     /// of them each story is read from (a thread of messages names its own files).
     private func joined<T: StorySourced>(_ group: [HeldFile], _ body: (any Importer, [FileContents]) throws -> [T]) -> Result<[T], LoadProblem> {
-        let paths = group.map(\.path).sorted(by: NameOrder.lessPath)
+        let paths = group.map(\.path)
         return withFiles(paths) { importer, files in
             let items = try body(importer, files)
             guard !importer.namesFilesOfJoinedStories else { return items }

@@ -108,8 +108,8 @@ public enum ReadOrHeld<Value: Sendable>: Sendable {
 }
 
 enum JoinedFiles {
-    /// Groups of held files that share an id, directly or through others (union by key), each group in
-    /// listing order and the groups in the order of their first file.
+    /// Groups of held files that share an id, directly or through others (union by key), each group in the
+    /// order of its files' names and the groups in the order of their first file listed.
     static func groups(_ files: [HeldFile]) -> [[HeldFile]] {
         groupIndices(files).map { $0.map { files[$0] } }
     }
@@ -153,7 +153,9 @@ enum JoinedFiles {
             }
             groups[groupOf[group]].append(sorted[index])
         }
-        return groups
+        // Each group's files in the order of their names, not readdir's (which differs from copy to copy of a
+        // Maildir): replies sent in the same second keep the order they arrived in, on every machine.
+        return groups.map { group in group.sorted { NameOrder.lessPath(files[$0].path, files[$1].path) } }
     }
 
     /// The files' bytes one after another, a line end between: one JSON Lines document.

@@ -4,8 +4,8 @@
 public enum NameOrder {
     /// Whether `first` comes before `second` in a listing.
     public static func less<Name: StringProtocol>(_ first: Name, _ second: Name) -> Bool {
-        if let firstDigits = digitsAlone(first), let secondDigits = digitsAlone(second), firstDigits != secondDigits {
-            return firstDigits < secondDigits
+        if let firstDigits = digitsAlone(first), let secondDigits = digitsAlone(second), !firstDigits.elementsEqual(secondDigits) {
+            return lessNumber(firstDigits, secondDigits)
         }
         return first < second
     }
@@ -21,21 +21,16 @@ public enum NameOrder {
         return first < second
     }
 
-    /// A name of ASCII digits alone as (its length without leading zeros, those digits): compared, the
-    /// numbers' order, however long; nil for any other name.
-    private static func digitsAlone<Name: StringProtocol>(_ name: Name) -> NumericKey? {
+    /// The digits of a name of ASCII digits alone, leading zeros left out; nil for any other name. A view
+    /// into the name: listings sort 100,000 names, and nothing is allocated per comparison.
+    private static func digitsAlone<Name: StringProtocol>(_ name: Name) -> Name.UTF8View.SubSequence? {
         let utf8 = name.utf8
         guard !utf8.isEmpty, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let significant = utf8.drop { $0 == 0x30 }
-        return NumericKey(length: significant.count, digits: Array(significant))
+        return utf8.drop { $0 == 0x30 }
     }
 
-    private struct NumericKey: Comparable {
-        var length: Int
-        var digits: [UInt8]
-
-        static func < (left: NumericKey, right: NumericKey) -> Bool {
-            left.length != right.length ? left.length < right.length : left.digits.lexicographicallyPrecedes(right.digits)
-        }
+    /// Numbers written in digits compared as numbers, however long: the shorter is less, then digit by digit.
+    private static func lessNumber<Digits: Collection<UInt8>>(_ first: Digits, _ second: Digits) -> Bool {
+        first.count != second.count ? first.count < second.count : first.lexicographicallyPrecedes(second)
     }
 }

@@ -82,6 +82,6 @@ public struct StoryQuery: Sendable, Equatable {
     /// The format a `format:` filter knows a story by: its importer's, except that a thread of news
     /// articles (read by the mail importer; its category is its newsgroups) is `news`, not `mail`.
     public static func formatName(of summary: StorySummary) -> String {
-        summary.format == "mail" && summary.header.category != nil ? "news" : summary.format
+        summary.format == MailThreads.format && summary.header.category != nil ? "news" : summary.format
     }
 }

@@ -3,6 +3,12 @@ import Foundation
 /// Brings file bytes to one shape the parsers can scan without decoding: UTF-8 without a byte-order mark,
 /// LF line ends only, invalid sequences replaced by U+FFFD. Most files already are; they are not copied.
 public enum TextBytes {
+    /// Bytes that say nothing: spaces, tabs and line breaks alone, after a UTF-8 byte-order mark if any.
+    public static func isBlank<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            .allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// The normalized bytes, or nil when `bytes` can be used as they are.
     public static func normalized(_ bytes: [UInt8]) -> [UInt8]? {
         if TextDecoding.utf16Endianness(bytes[...]) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

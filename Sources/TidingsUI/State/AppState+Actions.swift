@@ -158,7 +158,9 @@ extension AppState {
         return report(outcome)
     }
 
-    private mutating func report(_ outcome: CommandOutcome) -> CommandOutcome {
+    /// Shows why a command did nothing (or failed) on the status line; the outcome passes through.
+    @discardableResult
+    mutating func report(_ outcome: CommandOutcome) -> CommandOutcome {
         switch outcome {
         case .done: break
         case .nothingToDo(let reason), .failed(let reason): message = reason

@@ -35,15 +35,10 @@ extension AppState {
 
     /// Opens link `number` of the text in focus (the click focused its pane and selected its comment).
     mutating func openClickedLink(_ number: Int) {
-        let outcome: CommandOutcome
         if number == 0, focus != .comments {
-            outcome = openLink(currentStory?.url.map(ChosenLink.link) ?? .none("The story has no link of its own"))
+            report(openLink(currentStory?.url.map(ChosenLink.link) ?? .none("The story has no link of its own")))
         } else {
-            outcome = openLink(numbered: number)
-        }
-        switch outcome {
-        case .done: break
-        case .nothingToDo(let reason), .failed(let reason): message = reason
+            report(openLink(numbered: number))
         }
     }
 }

@@ -88,10 +88,7 @@ extension AppState {
         guard complete || number * 10 > count else { return }
         prompt = nil
         promptProblem = nil
-        switch openLink(numbered: number) {
-        case .done: break
-        case .nothingToDo(let reason), .failed(let reason): message = reason
-        }
+        report(openLink(numbered: number))
     }
 
     /// The links of the text in focus (the selected comment's in the comments, else the story's) and what

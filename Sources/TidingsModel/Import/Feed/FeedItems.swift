@@ -132,10 +132,7 @@ struct FeedItems {
     /// 64 bits of the stable hash of the title, the date as written and the start of the text as written,
     /// for an item known by what it says (two "Scheduled maintenance" items of no date differ in their text).
     static func hashKey(_ entry: FeedEntry, bytes: [UInt8]) -> String {
-        var hash = StableHash()
-        hash.add("feed item")
-        hash.add(entry.title ?? entry.dcTitle ?? "")
-        hash.add(entry.pubDate ?? entry.dcDate ?? entry.published ?? entry.updated ?? "")
+        var hash = titleAndDateHash(entry)
         for content in [entry.summary, entry.content].compactMap({ $0 }) {
             let range = content.range.clamped(to: 0..<bytes.count)
             bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 4096)].withUnsafeBytes { hash.add(bytes: $0) }
@@ -145,11 +142,15 @@ struct FeedItems {
 
     /// The key of an item with neither id nor link before its text counted: the hash of title and date.
     static func titleAndDateKey(_ entry: FeedEntry) -> String {
+        Base64URL.encode(titleAndDateHash(entry).value, characters: StoryID.characterCount)
+    }
+
+    private static func titleAndDateHash(_ entry: FeedEntry) -> StableHash {
         var hash = StableHash()
         hash.add("feed item")
         hash.add(entry.title ?? entry.dcTitle ?? "")
         hash.add(entry.pubDate ?? entry.dcDate ?? entry.published ?? entry.updated ?? "")
-        return Base64URL.encode(hash.value, characters: StoryID.characterCount)
+        return hash
     }
 
     /// The base that relative links of an entry resolve against: the `xml:base` in effect (made absolute

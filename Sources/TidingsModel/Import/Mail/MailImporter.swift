@@ -27,10 +27,10 @@ public struct MailImporter: Importer {
         envelope.seen || MaildirFlags.seen(path) || MHSequences.seen(path) == true
     }
 
-    /// `.mbox`, `.mbx`: a mailbox, which may be empty (no mail yet).
-    static func hasMailboxExtension(_ path: String) -> Bool {
+    /// `.mbox`, `.mbx`: a mailbox, which may be empty (no mail yet), as mutt opens it.
+    public func emptyFileReason(path: String) -> String? {
         let lower = path.lowercased()
-        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx")
+        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") ? "an empty mailbox: no messages yet" : nil
     }
 
     static func hasMailExtension(_ path: String) -> Bool {
@@ -129,7 +129,7 @@ public struct MailImporter: Importer {
                                   range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
         guard !items.isEmpty else {
-            if files.allSatisfy({ $0.bytes.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } }) { throw LoadFailure.empty }
+            if files.allSatisfy({ TextBytes.isBlank($0.bytes) }) { throw LoadFailure.empty }
             throw LoadFailure.malformed("no message headers: neither a message nor an mbox")
         }
         return MailThreads(items)
