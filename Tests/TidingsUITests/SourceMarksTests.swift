@@ -23,4 +23,24 @@ final class SourceMarksTests: XCTestCase {
         XCTAssertEqual(state.readState.unreadCount(of: whole), 0, "every message the client marked read")
         XCTAssertTrue(state.readState.isStoryRead("t"))
     }
+
+    /// A reply that arrived in a thread already read here, and was read in the mail client, is listed and
+    /// opened read; one marked unread here stays unread.
+    func testANewReplyTheClientMarkedReadInAKnownThreadIsRead() {
+        let thread = StoryBuilder.story("mail:t@example.org", comments: (0..<3).map { (0, "reply \($0)") })
+        let ids = thread.comments.map(\.id)
+        var known = ReadState()
+        known.setStory(thread.id, read: true)
+        known.setComments([ids[0]], in: thread.id, read: true)
+        var listed = StoryEntry(story: thread, readState: known)
+        listed.summary.sourceMarks = SourceMarks(storyRead: true, readComments: [ids[1], ids[2]])
+        var state = AppState(width: 80, height: 24)
+        state.readState = known
+        state.absorb(ParallelLoad.Batch(entries: [listed], finished: true))
+        XCTAssertTrue(state.readState.isCommentRead(ids[1], in: thread.id), "taken: the state said nothing of it")
+        XCTAssertTrue(state.readState.isCommentRead(ids[2], in: thread.id), "taken")
+        state.changeReadState { $0.setComments([ids[2]], in: thread.id, read: false) }
+        state.absorb(ParallelLoad.Batch(entries: [listed], finished: true))
+        XCTAssertFalse(state.readState.isCommentRead(ids[2], in: thread.id), "marked unread here: stays unread")
+    }
 }

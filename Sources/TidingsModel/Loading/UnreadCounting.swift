@@ -39,6 +39,9 @@ enum UnreadCounting {
         let unread = ids.map {
             readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
         } ?? summary.commentCount
-        return StoryEntry(summary: summary, unreadComments: unread)
+        // Messages the client marked read since the story was last listed are taken when it is listed now.
+        let taking = readState.untakenClientMarks(summary.sourceMarks, storyID: summary.id)
+            .reduce(0) { $0 + (readState.isCommentRead($1, in: summary.id) ? 0 : 1) }
+        return StoryEntry(summary: summary, unreadComments: max(0, unread - taking))
     }
 }

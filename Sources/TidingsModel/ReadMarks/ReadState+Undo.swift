@@ -20,7 +20,7 @@ extension ReadState {
             switch change {
             case .story(let id, let read): setStory(id, read: read)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read)
-            case .legacyAdopted, .undoAdded, .undoTaken: break
+            case .client, .legacyAdopted, .undoAdded, .undoTaken: break
             }
         }
         journal.append(.undoTaken(step))

@@ -4,9 +4,14 @@ public struct ReadState: Sendable, Equatable {
     public struct StoryMarks: Sendable, Equatable {
         public var isRead: Bool
         public var readComments: CommentIDSet
-        public init(isRead: Bool = false, readComments: CommentIDSet = []) {
+        /// The mail client's marks the state has already taken (mail stories only; nil in an entry saved
+        /// before they were recorded): a message the client marks read later is taken then, one taken before
+        /// and since marked unread here stays unread (docs/STATE.md, "Marks from mail clients").
+        public var takenFromClient: ClientMarks?
+        public init(isRead: Bool = false, readComments: CommentIDSet = [], takenFromClient: ClientMarks? = nil) {
             self.isRead = isRead
             self.readComments = readComments
+            self.takenFromClient = takenFromClient
         }
         var isEmpty: Bool { !isRead && readComments.isEmpty }
     }
@@ -16,6 +21,8 @@ public struct ReadState: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case story(String, read: Bool)
         case comments(String, [CommentID], read: Bool)
+        /// Marks a mail client left were taken: from now on the state's marks count for these messages.
+        case client(String, ClientMarks)
         /// The version-1 entry under this id was taken over by the stories that need it and leaves the file
         /// (see `adoptLegacyMarks`).
         case legacyAdopted(String)
@@ -70,6 +77,7 @@ public struct ReadState: Sendable, Equatable {
             switch change {
             case .story(let id, let read): setStory(id, read: read, record: false)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read, record: false)
+            case .client(let id, let taken): recordTaken(taken, for: id, record: false)
             case .legacyAdopted(let id): legacy[id] = nil
             // Steps merge by appending, so each instance's actions stay undoable (docs/STATE.md, "Undo").
             case .undoAdded(let step): appendUndoStep(step)
@@ -147,7 +155,25 @@ public struct ReadState: Sendable, Equatable {
 
     /// A story marked unread keeps its (empty) entry: the state then says it is unread, which must outlast
     /// the marks a mail client left in the mailbox (docs/STATE.md, "Marks from mail clients").
+    /// A mail story's new entry records that no client mark has been taken yet (an empty record, not
+    /// none): every one the client sets from then on is taken.
     private mutating func store(_ marks: StoryMarks, for storyID: String) {
+        var marks = marks
+        if marks.takenFromClient == nil, stories[storyID] == nil, ClientMarks.applies(to: storyID) {
+            marks.takenFromClient = ClientMarks()
+        }
         stories[storyID] = marks
+    }
+
+    /// Adds client marks to those the story's entry has taken (creating the entry).
+    mutating func recordTaken(_ taken: ClientMarks, for storyID: String, record: Bool) {
+        var marks = stories[storyID] ?? StoryMarks()
+        var known = marks.takenFromClient ?? ClientMarks()
+        let before = known
+        known.formUnion(taken)
+        guard known != before || marks.takenFromClient == nil else { return }
+        marks.takenFromClient = known
+        stories[storyID] = marks
+        if record { journal.append(.client(storyID, taken)) }
     }
 }

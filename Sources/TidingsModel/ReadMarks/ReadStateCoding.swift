@@ -52,14 +52,25 @@ public enum ReadStateCoding {
             first = false
             out.append(0x0A)
             JSONText.appendString(id, to: &out)
-            out.append(contentsOf: (marks.isRead ? ":{\"read\":true" : ":{\"read\":false").utf8)
-            if !marks.readComments.isEmpty {
-                out.append(contentsOf: ",\"comments\":".utf8)
-                appendPacked(marks.readComments.sorted, to: &out)
+            out.append(0x3A)
+            appendMarks(read: marks.isRead, comments: marks.readComments, to: &out)
+            if let taken = marks.takenFromClient {
+                out.append(contentsOf: ",\"client\":".utf8)
+                appendMarks(read: taken.story, comments: taken.comments, to: &out)
+                out.append(0x7D)
             }
             out.append(0x7D)
         }
         out.append(contentsOf: "\n}".utf8)
+    }
+
+    /// `{"read":true,"comments":"…"` without its closing brace.
+    private static func appendMarks(read: Bool, comments: CommentIDSet, to out: inout [UInt8]) {
+        out.append(contentsOf: (read ? "{\"read\":true" : "{\"read\":false").utf8)
+        if !comments.isEmpty {
+            out.append(contentsOf: ",\"comments\":".utf8)
+            appendPacked(comments.sorted, to: &out)
+        }
     }
 
     /// One undo step on one line: `{"command":"toggle-read","stories":{"ID":{"read":false,"unread":"…"}}}`,

@@ -96,8 +96,9 @@ struct StateJSONReader {
         return result
     }
 
-    /// One story's entry: `{"read": true, "comments": "…"}`.
-    private mutating func storyMarks(_ id: String) throws -> ReadState.StoryMarks {
+    /// One story's entry: `{"read": true, "comments": "…", "client": {"read": true, "comments": "…"}}`,
+    /// the last (a mail story's client marks already taken) in the same shape, not nested further.
+    private mutating func storyMarks(_ id: String, inEntry: Bool = true) throws -> ReadState.StoryMarks {
         var marks = ReadState.StoryMarks()
         skipSpace()
         guard let next = peek() else { throw Malformed() }
@@ -111,6 +112,9 @@ struct StateJSONReader {
                 marks.isRead = value
             case "comments":
                 marks.readComments = try reader.packedCommentIDs(story: id)
+            case "client" where inEntry:
+                let taken = try reader.storyMarks(id, inEntry: false)
+                marks.takenFromClient = ClientMarks(story: taken.isRead, comments: taken.readComments)
             default: try reader.skipValue()
             }
         }

@@ -41,8 +41,9 @@ public struct UndoStep: Sendable, Equatable {
                 for comment in ids {
                     comments[id, default: [:]][comment] = (comments[id]?[comment]?.before ?? !read, read)
                 }
-            case .legacyAdopted, .undoAdded, .undoTaken:
-                // Marks taken over from version 1 are not given back; undo bookkeeping is not a mark.
+            case .client, .legacyAdopted, .undoAdded, .undoTaken:
+                // Marks taken over from version 1 or a mail client are not given back; undo bookkeeping is
+                // not a mark.
                 break
             }
         }

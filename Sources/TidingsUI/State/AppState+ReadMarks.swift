@@ -22,6 +22,7 @@ extension AppState {
             switch change {
             case .story(let id, _), .comments(let id, _, _): return id == selectedID
             case .undoAdded, .undoTaken: return true
+            case .client(let id, _): return id == selectedID
             case .legacyAdopted: return false
             }
         }
@@ -34,7 +35,7 @@ extension AppState {
         for change in readState.journal[start...] {
             switch change {
             case .story(let id, _), .comments(let id, _, _): storiesMarkedThisRun.insert(id)
-            case .undoAdded, .undoTaken, .legacyAdopted: break
+            case .undoAdded, .undoTaken, .legacyAdopted, .client: break
             }
         }
     }

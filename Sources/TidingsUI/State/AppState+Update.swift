@@ -135,16 +135,17 @@ extension AppState {
         return changed
     }
 
-    /// Messages a mail client marked read start read, unless the state already says something of their
-    /// story (docs/STATE.md, "Marks from mail clients"): from then on the marks are the state's.
+    /// Messages a mail client marked read start read, unless the state already says something of them
+    /// (docs/STATE.md, "Marks from mail clients"): a message is taken once, and from then on its mark is the
+    /// state's.
     mutating func adoptSourceMarks(of entries: [StoryEntry]) {
-        guard entries.contains(where: { $0.summary.sourceMarks != nil }) else { return }
+        let taking = entries.filter { readState.mayTakeClientMarks($0.summary.sourceMarks, storyID: $0.summary.id) }
+        guard !taking.isEmpty else { return }
         changeReadState { state in
             var changed = false
-            for entry in entries {
-                guard let marks = entry.summary.sourceMarks, !state.knows(entry.summary.id, legacyID: entry.summary.legacyID) else { continue }
-                if marks.storyRead { changed = state.setStory(entry.summary.id, read: true) || changed }
-                changed = state.setComments(marks.readComments, in: entry.summary.id, read: true) || changed
+            for entry in taking {
+                changed = state.takeClientMarks(entry.summary.sourceMarks, storyID: entry.summary.id,
+                                                legacyID: entry.summary.legacyID) || changed
             }
             return changed
         }

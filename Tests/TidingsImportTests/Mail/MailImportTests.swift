@@ -405,8 +405,8 @@ extension MailImportTests {
 }
 
 extension MailImportTests {
-    /// Marks a mail client left count only while the state says nothing of the thread: marked unread in
-    /// Tidings, a message seen by the client stays unread.
+    /// A mark a mail client left is taken once: marked unread in Tidings, a message seen by the client stays
+    /// unread.
     func testMarkingASeenMessageUnreadSticks() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("list.mbox")
@@ -416,10 +416,26 @@ extension MailImportTests {
         XCTAssertEqual(fresh[0].unreadComments, 1, "Carol's reply was seen by the mail client")
         var state = ReadState()
         let marks = try XCTUnwrap(fresh[0].summary.sourceMarks)
-        state.setComments(marks.readComments, in: fresh[0].summary.id, read: true)
+        state.takeClientMarks(marks, storyID: fresh[0].summary.id, legacyID: fresh[0].summary.legacyID)
+        XCTAssertEqual(state.unreadCount(storyID: fresh[0].summary.id, commentIDs: marks.readComments, total: 1), 0)
         state.setComments(marks.readComments, in: fresh[0].summary.id, read: false)
         let saved = try ReadStateCoding.decode(ReadStateCoding.encode(state))
         guard case .success(let again) = loader.entries(file.path, readState: saved) else { return XCTFail("no entries") }
         XCTAssertEqual(again[0].unreadComments, 2)
+    }
+
+    /// In a thread the state knows, a reply the client marked read that the state has not taken is counted
+    /// read in the list, as it is once the thread is listed.
+    func testTheListCountsAClientMarkNotYetTakenAsRead() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("list.mbox")
+        try write(Self.mbox, to: file)
+        let loader = CollectionLoader()
+        guard case .success(let fresh) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+        var state = ReadState()
+        state.setStory(fresh[0].summary.id, read: true)
+        guard case .success(let known) = loader.entries(file.path, readState: try ReadStateCoding.decode(ReadStateCoding.encode(state)))
+        else { return XCTFail("no entries") }
+        XCTAssertEqual(known[0].unreadComments, 1, "Carol's reply, seen by the mail client, is not new")
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import TidingsModel
+import XCTest
+
+/// A mark a mail client left (a Maildir `S` flag, `Status: R`) is taken once: a message it marks read starts
+/// read unless the state already says something of that message, in a thread the state knows too.
+final class ClientMarksTests: XCTestCase {
+    let story = "mail:root@example.org"
+    let ids = (1...4).map { CommentID(value: UInt64($0)) }
+
+    func seen(_ indices: [Int], root: Bool = false) -> SourceMarks {
+        SourceMarks(storyRead: root, readComments: indices.map { ids[$0] })
+    }
+
+    func saved(_ state: ReadState) throws -> ReadState {
+        try ReadStateCoding.decode(ReadStateCoding.encode(state))
+    }
+
+    func testANewReplyTheClientMarkedReadInAThreadTheStateKnowsStartsRead() throws {
+        var state = ReadState()
+        state.setStory(story, read: true)
+        state.setComments([ids[0]], in: story, read: true)
+        state = try saved(state)
+        XCTAssertTrue(state.takeClientMarks(seen([1]), storyID: story, legacyID: nil), "the new reply is taken")
+        XCTAssertTrue(state.isCommentRead(ids[1], in: story))
+        XCTAssertFalse(state.takeClientMarks(seen([1]), storyID: story, legacyID: nil), "taken once")
+    }
+
+    func testAMessageMarkedUnreadHereStaysUnreadThroughSaves() throws {
+        var state = ReadState()
+        state.takeClientMarks(seen([0, 1], root: true), storyID: story, legacyID: nil)
+        XCTAssertTrue(state.isStoryRead(story))
+        XCTAssertTrue(state.isCommentRead(ids[1], in: story))
+        state.setComments([ids[1]], in: story, read: false)
+        state.setStory(story, read: false)
+        state = try saved(state)
+        XCTAssertFalse(state.mayTakeClientMarks(seen([0, 1], root: true), storyID: story))
+        XCTAssertFalse(state.takeClientMarks(seen([0, 1], root: true), storyID: story, legacyID: nil))
+        XCTAssertFalse(state.isCommentRead(ids[1], in: story))
+        XCTAssertFalse(state.isStoryRead(story))
+        // The client marks another one read later: that one is taken, the other stays as it was made.
+        XCTAssertTrue(state.takeClientMarks(seen([0, 1, 2]), storyID: story, legacyID: nil))
+        XCTAssertTrue(state.isCommentRead(ids[2], in: story))
+        XCTAssertFalse(state.isCommentRead(ids[1], in: story))
+    }
+
+    func testAThreadReadHereFirstTakesWhatTheClientMarksLater() throws {
+        var state = ReadState()
+        state.setStory(story, read: true)
+        state = try saved(state)
+        XCTAssertEqual(state.stories[story]?.takenFromClient, ClientMarks(), "a new mail entry records none taken")
+        XCTAssertEqual(state.untakenClientMarks(seen([3]), storyID: story), [ids[3]])
+        XCTAssertTrue(state.takeClientMarks(seen([3]), storyID: story, legacyID: nil))
+        XCTAssertTrue(state.isCommentRead(ids[3], in: story))
+    }
+
+    /// An entry saved before taken marks were recorded cannot tell a message marked unread here from one it
+    /// never saw: what the client marks now is recorded, not taken, and only what it marks later is.
+    func testAnEntrySavedBeforeRecordsWhatTheClientMarksAndTakesOnlyLaterMarks() throws {
+        let old = Data("{\"version\":2,\"stories\":{\"\(story)\":{\"read\":true}}}".utf8)
+        var state = try ReadStateCoding.decode(old)
+        XCTAssertNil(state.stories[story]?.takenFromClient)
+        XCTAssertEqual(state.untakenClientMarks(seen([0]), storyID: story), [])
+        XCTAssertTrue(state.takeClientMarks(seen([0]), storyID: story, legacyID: nil), "recorded")
+        XCTAssertFalse(state.isCommentRead(ids[0], in: story))
+        state = try saved(state)
+        XCTAssertEqual(state.stories[story]?.takenFromClient, ClientMarks(comments: [ids[0]]))
+        XCTAssertTrue(state.takeClientMarks(seen([0, 2]), storyID: story, legacyID: nil))
+        XCTAssertTrue(state.isCommentRead(ids[2], in: story))
+        XCTAssertFalse(state.isCommentRead(ids[0], in: story))
+    }
+
+    func testTheFileKeepsTakenMarksAndAnotherInstanceMergesThem() throws {
+        var mine = ReadState()
+        mine.takeClientMarks(seen([0], root: true), storyID: story, legacyID: nil)
+        let text = String(decoding: ReadStateCoding.encode(mine), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"client\":{\"read\":true,\"comments\":\""), text)
+        var disk = ReadState()
+        disk.apply(mine.takeJournal())
+        XCTAssertEqual(disk, mine)
+        XCTAssertEqual(disk.stories[story]?.takenFromClient, ClientMarks(story: true, comments: [ids[0]]))
+    }
+
+    func testStoriesNoClientMarksRecordNone() throws {
+        var state = ReadState()
+        state.setStory("hn:1", read: true)
+        XCTAssertNil(state.stories["hn:1"]?.takenFromClient)
+        XCTAssertFalse(String(decoding: ReadStateCoding.encode(state), as: UTF8.self).contains("client"))
+        XCTAssertFalse(state.mayTakeClientMarks(nil, storyID: "hn:1"))
+    }
+
+    /// A nested `client` inside `client` is skipped, not read as another level.
+    func testAClientEntryIsNotNestedFurther() throws {
+        let text = "{\"version\":2,\"stories\":{\"\(story)\":{\"read\":false,\"client\":{\"read\":true,\"client\":{\"read\":true}}}}}"
+        let state = try ReadStateCoding.decode(Data(text.utf8))
+        XCTAssertEqual(state.stories[story]?.takenFromClient, ClientMarks(story: true))
+    }
+}
