@@ -118,3 +118,30 @@ final class FeedEnclosureTests: XCTestCase {
         XCTAssertEqual(FeedEnclosureText.name("ep%ZZ.mp3"), "ep%ZZ.mp3", "a bad escape is kept as written")
     }
 }
+
+extension FeedEnclosureTests {
+    /// A YouTube video's text is its `media:description` (plain text, its lines kept: chapters, credits and
+    /// links one a line), used when the entry has no summary or content of its own.
+    func testAVideosDescriptionIsItsTextWithItsLines() throws {
+        let found = try stories("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Retro</title>
+            <entry><id>yt:video:a1</id><title>Restoring a Mac</title><link rel="alternate" href="https://www.youtube.com/watch?v=a1"/>
+            <media:group><media:title>Restoring a Mac</media:title>
+            <media:description>We open it &amp; recap it.
+            Chapters:
+            0:00 Intro
+            2:15 Opening the case
+
+            Parts: https://example.com/parts</media:description></media:group></entry>
+            <entry><id>urn:e2</id><title>Both</title><summary>The summary.</summary>
+            <media:description>Not this.</media:description></entry>
+            <entry><id>urn:e3</id><title>HTML</title><media:description type="html">&lt;b&gt;Bold&lt;/b&gt; words</media:description></entry>
+            </feed>
+            """)
+        XCTAssertEqual(found[0].body.lines, ["We open it & recap it.\nChapters:\n0:00 Intro\n2:15 Opening the case",
+                                             "Parts: https://example.com/parts"])
+        XCTAssertEqual(found[0].body.links, ["https://example.com/parts"])
+        XCTAssertEqual(found[1].body.lines, ["The summary."], "the entry's own text comes first")
+        XCTAssertEqual(found[2].body.lines, ["Bold words"])
+    }
+}

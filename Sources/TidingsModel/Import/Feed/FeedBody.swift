@@ -23,7 +23,7 @@ enum FeedBody {
         if content.type == .html || (content.typeIsDefault && FeedText.looksLikeMarkup(text)) {
             return HTMLText.body(text)
         }
-        return paragraphs(text)
+        return content.keepsLines ? MailText.body(text) : paragraphs(text)
     }
 
     /// Plain text: paragraphs at blank lines, the lines of each joined.

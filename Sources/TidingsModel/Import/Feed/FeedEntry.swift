@@ -22,6 +22,8 @@ struct FeedContent: Sendable {
     /// The `xml:base` in effect there, as written or resolved against outer ones.
     var base: String?
     var encoding: XMLEncoding
+    /// Plain text whose writer's line breaks are kept (a video's description: chapters, credits, links).
+    var keepsLines = false
 }
 
 /// One feed in the bytes (an RSS channel, an Atom feed): files read together each have their own.
@@ -70,6 +72,8 @@ struct FeedEntry: Sendable {
     var content: FeedContent?
     /// RSS `description` or Atom `summary`.
     var summary: FeedContent?
+    /// Media RSS `media:description` (a YouTube video's text): the text when the entry has no other.
+    var mediaDescription: FeedContent?
     /// Files it carries (`enclosure`, Atom `rel="enclosure"`, `media:content`), in order, at most
     /// `FeedEnclosure.limit`.
     var enclosures: [FeedEnclosure] = []

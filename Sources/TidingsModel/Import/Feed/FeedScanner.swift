@@ -29,6 +29,7 @@ struct FeedScanner {
         case slashComments, threadTotal, authorName, authorEmail
         case channelTitle(FeedContentType), channelLink
         case content(FeedContentType, typeIsDefault: Bool), summary(FeedContentType, typeIsDefault: Bool)
+        case mediaDescription(FeedContentType)
     }
     private var field: Field?
     private var fieldDepth = 0
@@ -70,7 +71,7 @@ struct FeedScanner {
     /// Bodies are located, never collected as text while scanning.
     private var isBody: Bool {
         switch field {
-        case .content?, .summary?: return true
+        case .content?, .summary?, .mediaDescription?: return true
         default: return false
         }
     }
@@ -109,9 +110,9 @@ struct FeedScanner {
             startEntryField()
         } else if let authorDepth, depth == authorDepth + 1 {
             startAuthorField()
-        } else if let mediaGroupDepth, depth == mediaGroupDepth + 1, reader.element.namespace == .media,
-                  reader.isLocal("content"), !mediaGroupGaveOne {
-            mediaGroupGaveOne = addMediaContent()
+        } else if let mediaGroupDepth, depth == mediaGroupDepth + 1, reader.element.namespace == .media {
+            if reader.isLocal("content"), !mediaGroupGaveOne { mediaGroupGaveOne = addMediaContent() }
+            else if reader.isLocal("description") { beginMediaDescription() }
         }
     }
 
@@ -194,6 +195,8 @@ struct FeedScanner {
         case .media:
             if reader.isLocal("content") {
                 _ = addMediaContent()
+            } else if reader.isLocal("description") {
+                beginMediaDescription()
             } else if reader.isLocal("group") {
                 mediaGroupDepth = reader.depth
                 mediaGroupGaveOne = false
@@ -291,6 +294,11 @@ struct FeedScanner {
         entry.enclosures.append(enclosure)
     }
 
+    /// `media:description`, plain text unless its `type` says `html` (Media RSS).
+    private mutating func beginMediaDescription() {
+        begin(.mediaDescription(reader.attribute("type", is: "html") ? .html : .text))
+    }
+
     /// A `media:content` with an address (one with only a `media:player` has none); whether it was one.
     private mutating func addMediaContent() -> Bool {
         // An image (the author's avatar, the post's header picture) is no file the item carries.
@@ -354,6 +362,11 @@ struct FeedScanner {
             let located = content(range, type, isDefault)
             if entry.summary == nil { entry.summary = located }
             return
+        case .mediaDescription(let type):
+            guard entry.mediaDescription == nil else { return }
+            entry.mediaDescription = content(range, type, false)
+            entry.mediaDescription?.keepsLines = type == .text
+            return
         case .title(let type):
             if entry.title == nil {
                 let plain = title(type, range)
@@ -391,7 +404,7 @@ struct FeedScanner {
         case .authorEmail: authorEmail = text
         case .channelLink:
             if scan.channels.last?.link == nil, let text { setChannelLink(FeedLinks.resolve(text, against: fieldBase)) }
-        case .content, .summary, .title, .channelTitle: break
+        case .content, .summary, .mediaDescription, .title, .channelTitle: break
         }
     }
 
@@ -433,6 +446,7 @@ struct FeedScanner {
         // Moved out, not copied: a copy would retain each of its strings.
         var finished = FeedEntry(index: 0, channel: 0, isAtom: false)
         swap(&finished, &entry)
+        if finished.content == nil, finished.summary == nil { finished.summary = finished.mediaDescription }
         if let stop = stopAfterEntry, finished.index == stop, root == .rss || root == .rdf { scan.stoppedEarly = true }
         scan.entries.append(finished)
     }
