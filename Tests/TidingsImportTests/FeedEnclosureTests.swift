@@ -145,3 +145,17 @@ extension FeedEnclosureTests {
         XCTAssertEqual(found[2].body.lines, ["Bold words"])
     }
 }
+
+extension FeedEnclosureTests {
+    /// A space written into an address (podcast hosts do) is `%20`, so the file opens; its name keeps it.
+    func testAnAddressWithASpaceOpens() throws {
+        let story = try XCTUnwrap(stories(rss("""
+            <item><title>Ep</title><link> https://pod.example/show/episode 3 </link>
+            <enclosure url="https://pod.example/files/my episode.mp3" type="audio/mpeg"/>
+            <enclosure url="files/other one.mp3"/></item>
+            """)).first)
+        XCTAssertEqual(story.url, "https://pod.example/show/episode%203")
+        XCTAssertEqual(story.body.links, ["https://pod.example/files/my%20episode.mp3", "https://pod.example/show/files/other%20one.mp3"])
+        XCTAssertEqual(story.body.lines, ["Enclosure: my episode.mp3 (audio/mpeg)", "Enclosure: other one.mp3"])
+    }
+}

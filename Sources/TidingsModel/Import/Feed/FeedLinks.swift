@@ -6,7 +6,8 @@ enum FeedLinks {
     /// `link` resolved against `base` (RFC 3986, by Foundation); a link with a scheme, or one that cannot be
     /// resolved, is returned as written, without surrounding spaces.
     static func resolve(_ link: String, against base: String?) -> String {
-        let link = FeedText.trimmed(link)
+        // A space is never part of an address; feeds that write one mean %20, as browsers take it.
+        let link = FeedText.trimmed(link).replacingOccurrences(of: " ", with: "%20")
         guard !hasScheme(link), let base, hasScheme(base), let baseURL = URL(string: base),
               let resolved = URL(string: link, relativeTo: baseURL) else { return link }
         return resolved.absoluteString
