@@ -34,15 +34,16 @@ struct MailThreads {
     init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]?) {
         self.items = items
         keptCommentIDs = commentIDs
-        threads = MessageThreader.threads(inputs)
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(inputs.count)
+        var copies: [Int]
+        (threads, copies) = MessageThreader.threadsCountingCopies(inputs)
         // A message without an id counts by its name: byte-identical copies are told apart by their order.
-        occurrences = zip(inputs, items).map { input, item in
-            guard let id = input.id ?? item.unnamedID.map(UnnamedMessage.text) else { return 0 }
-            defer { seen[id, default: 0] += 1 }
-            return seen[id] ?? 0
+        var seen: [String: Int] = [:]
+        for (index, input) in inputs.enumerated() where input.id?.isEmpty ?? true {
+            guard let name = input.id ?? items[index].unnamedID.map(UnnamedMessage.text) else { continue }
+            copies[index] = seen[name, default: 0]
+            seen[name, default: 0] += 1
         }
+        occurrences = copies
     }
 
     static let format = "mail"

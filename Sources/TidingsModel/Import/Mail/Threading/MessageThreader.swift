@@ -6,8 +6,13 @@
 /// Linear in the messages and references read; no recursion, so chains of any depth are safe.
 public enum MessageThreader {
     public static func threads(_ inputs: [ThreadInput]) -> [MessageThread] {
+        threadsCountingCopies(inputs).threads
+    }
+
+    /// The threads, and for each message how many before it have its id (0 for one without an id).
+    static func threadsCountingCopies(_ inputs: [ThreadInput]) -> (threads: [MessageThread], copiesBefore: [Int]) {
         var links = ThreadLinks(inputs)
         links.breakLoops()
-        return ThreadForest.threads(links, dates: inputs.map(\.date))
+        return (ThreadForest.threads(links, dates: inputs.map(\.date)), links.copiesBefore)
     }
 }

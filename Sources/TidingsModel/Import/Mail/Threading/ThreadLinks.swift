@@ -23,6 +23,9 @@ struct ThreadLinks {
 
     let messageCount: Int
     var containerCount: Int { parent.count }
+    /// For each message with an id, how many messages before it have the same id (a message saved twice,
+    /// or two given one id); 0 for a message without one. Counted by the id table, no id kept twice.
+    private(set) var copiesBefore: [Int]
 
     init(_ inputs: [ThreadInput]) {
         let count = inputs.count
@@ -35,11 +38,15 @@ struct ThreadLinks {
         // keeps its own container but is not findable by the id: the first message owns it. `own` is the
         // container found by the message's id, to drop its own id from its parents without comparing text.
         var own = [Int](repeating: -1, count: count)
+        copiesBefore = [Int](repeating: 0, count: count)
+        var copiesOf = [Int](repeating: 0, count: count)
         for (index, input) in inputs.enumerated() {
             guard let id = input.id, !id.isEmpty else { continue }
             let hash = ThreadIDTable.hash(id)
             if let first = table.find(hash, isID: { inputs[$0].id == id }) {
                 own[index] = first
+                copiesOf[first] &+= 1
+                copiesBefore[index] = copiesOf[first]
             } else {
                 table.insert(hash, container: index)
                 own[index] = index
