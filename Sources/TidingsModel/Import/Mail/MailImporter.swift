@@ -72,7 +72,9 @@ public struct MailImporter: Importer {
             guard let message = part.kept as? KeptMessage else { return nil }
             messages.append(message)
         }
-        var threads = MailThreads(messages.enumerated().map { $1.item(file: $0) }, inputs: messages.map(\.threadInput),
+        var keys = KeyedThreadIDs(capacity: messages.count, naming: KeptMessage.name)
+        for message in messages { message.add(to: &keys) }
+        var threads = MailThreads(messages.enumerated().map { $1.item(file: $0) }, keys: keys, dates: messages.map(\.date),
                                   commentIDs: messages.map(\.commentID))
         let paths = kept.map(\.path)
         // A thread whose first message is missing is named by the id its first reply answers first, and
@@ -84,7 +86,7 @@ public struct MailImporter: Importer {
             threads.replaceEnvelope(of: first, with: envelope)
             // The start is the id a reply of the thread answers first: the first reply's, or a later one's
             // when only that one cites it.
-            let citing = thread.nodes.lazy.compactMap(\.message).first { messages[$0].threadInput.parents.first == placeholder } ?? first
+            let citing = thread.nodes.lazy.compactMap(\.message).first { messages[$0].firstParentName == placeholder } ?? first
             let start = citing == first ? envelope.parents.first
                 : (try? FileBytes.read(paths[citing], limit: 1 << 20)).flatMap { MailEnvelope.parse($0[...])?.parents.first }
             if let start { threads.placeholderNames[placeholder] = start }
@@ -182,9 +184,10 @@ public struct MailImporter: Importer {
     /// is missing) is read again in full for its subject, sender and id.
     private static func mboxSummaries(_ messages: [MboxSplitter.Message], bytes: ArraySlice<UInt8>, path: String,
                                       needsCommentIDs: (String, String?) -> Bool, startsOnly: Bool = false) -> [ImportedSummary] {
-        var items: [MailItem] = [], inputs: [ThreadInput] = [], commentIDs: [CommentID] = []
+        var items: [MailItem] = [], dates: [Date?] = [], commentIDs: [CommentID] = [], parents: [UInt64] = []
+        var keyed = KeyedThreadIDs(capacity: messages.count, naming: MessageKeys.name)
         items.reserveCapacity(messages.count)
-        inputs.reserveCapacity(messages.count)
+        dates.reserveCapacity(messages.count)
         commentIDs.reserveCapacity(messages.count)
         func head(_ range: Range<Int>) -> ArraySlice<UInt8> {
             let start = bytes.startIndex + range.lowerBound
@@ -192,10 +195,12 @@ public struct MailImporter: Importer {
         }
         for message in messages where message.start <= message.end && message.end <= bytes.count {
             let range = message.start..<message.end
-            if var keys = head(range).withUnsafeBufferPointer(MessageKeys.read) {
+            if var keys = head(range).withUnsafeBufferPointer({ MessageKeys.read($0, parents: &parents) }) {
                 if keys.date == nil { keys.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
                 items.append(MailItem(envelope: MailEnvelope(date: keys.date, seen: keys.seen), seen: keys.seen, file: 0, range: range))
-                inputs.append(ThreadInput(id: MessageKeys.name(keys.id), parents: keys.parents.map(MessageKeys.name), date: keys.date))
+                keyed.addMessage(keys.id)
+                for parent in parents { keyed.addParent(parent) }
+                dates.append(keys.date)
                 commentIDs.append(keys.commentID)
             } else {
                 // A message without a Message-ID is named by what it says (`UnnamedMessage`): it is read in
@@ -205,12 +210,13 @@ public struct MailImporter: Importer {
                 let whole = bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
                 let item = MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range, unnamedID: unnamedID(envelope, whole))
                 items.append(item)
-                inputs.append(ThreadInput(id: envelope.messageID.map(MessageKeys.name(of:)), parents: envelope.parents.map(MessageKeys.name(of:)),
-                                          date: envelope.date))
+                keyed.addMessage(envelope.messageID.map(KeptMessage.key) ?? 0)
+                for parent in envelope.parents { keyed.addParent(KeptMessage.key(parent)) }
+                dates.append(envelope.date)
                 commentIDs.append(MailThreads.commentID(item))
             }
         }
-        var threads = MailThreads(consume items, inputs: consume inputs, commentIDs: consume commentIDs)
+        var threads = MailThreads(consume items, keys: consume keyed, dates: consume dates, commentIDs: consume commentIDs)
         for thread in threads.threads {
             guard let first = thread.nodes.lazy.compactMap(\.message).first,
                   let envelope = MailEnvelope.parse(head(threads.items[first].range)) else { continue }

@@ -7,19 +7,20 @@ import Foundation
 struct MessageKeys {
     /// The Message-ID's hash, never 0.
     var id: UInt64
-    /// The ids it answers, oldest first, the direct parent last (References, then In-Reply-To ids not
-    /// listed already), each once.
-    var parents: [UInt64]
     var commentID: CommentID
     var date: Date?
     var seen: Bool
 
     /// Nil when the bytes do not start with a header block, or the message has no Message-ID: such a
     /// message is read in full (`MailEnvelope.parse`), as it is named by what it says.
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>) -> MessageKeys? {
+    /// `parents` is emptied and given the ids it answers, oldest first, the direct parent last (References,
+    /// then In-Reply-To ids); the caller drops repeats (`KeyedThreadIDs.addParent`). One array is reused for
+    /// every message of an archive.
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, parents: inout [UInt64]) -> MessageKeys? {
+        parents.removeAll(keepingCapacity: true)
         let head = HeaderBlockStart(buffer)
         guard head.startsWithField else { return nil }
-        var keys = MessageKeys(id: 0, parents: [], commentID: CommentID(value: 0), date: nil, seen: false)
+        var keys = MessageKeys(id: 0, commentID: CommentID(value: 0), date: nil, seen: false)
         // In-Reply-To comes before or after References; its ids go after theirs. One id nearly always.
         var replyTo: UInt64 = 0
         var moreReplyTo: [UInt64] = []
@@ -39,7 +40,7 @@ struct MessageKeys {
                 }
             case .references:
                 HeaderBlockScanner.withValue(buffer, field) { value in
-                    MessageIDs.forEachID(in: value) { token in MessageIDs.withNormalised(bytes: token) { keys.parents.append(key($0)) } }
+                    MessageIDs.forEachID(in: value) { token in MessageIDs.withNormalised(bytes: token) { parents.append(key($0)) } }
                 }
             case .inReplyTo:
                 HeaderBlockScanner.withValue(buffer, field) { value in
@@ -60,9 +61,8 @@ struct MessageKeys {
             }
         }
         guard keys.id != 0 else { return nil }
-        if replyTo != 0 { keys.parents.append(replyTo) }
-        keys.parents += moreReplyTo
-        keys.parents = EnvelopeReader.uniqueParents(keys.parents, then: [])
+        if replyTo != 0 { parents.append(replyTo) }
+        parents += moreReplyTo
         keys.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return keys
     }

@@ -60,12 +60,15 @@ final class KeptMessage: Sendable {
     /// A hash as a string short enough to be stored without an allocation (at most 13 characters).
     static func name(_ key: UInt64) -> String { String(key, radix: 36) }
 
-    var threadInput: ThreadInput {
-        var parents: [String] = []
-        if firstParentKey != 0 { parents.append(Self.name(firstParentKey)) }
-        if lastParentKey != 0, lastParentKey != firstParentKey { parents.append(Self.name(lastParentKey)) }
-        return ThreadInput(id: idKey == 0 ? nil : Self.name(idKey), parents: parents, date: date)
+    /// Adds its id and parents to what threading reads (named as `name` writes them).
+    func add(to keys: inout KeyedThreadIDs) {
+        keys.addMessage(idKey)
+        keys.addParent(firstParentKey)
+        keys.addParent(lastParentKey)
     }
+
+    /// The name of the id it answers first, as a placeholder for it is named.
+    var firstParentName: String? { firstParentKey == 0 ? nil : Self.name(firstParentKey) }
 
     /// The item threading and the summary work with: the envelope when kept, else only the date.
     func item(file: Int) -> MailItem {

@@ -32,14 +32,28 @@ struct MailThreads {
     /// Messages threaded by the keys given (hashes of their ids, for kept messages), with the comment ids
     /// made before when the items keep no Message-ID.
     init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]?) {
+        let (threads, copies) = MessageThreader.threadsCountingCopies(inputs)
+        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs) { inputs[$0].id?.isEmpty ?? true ? inputs[$0].id : nil }
+    }
+
+    /// Messages threaded by their ids' hashes (an archive's or a Maildir's, listed without a string per
+    /// message), with the comment ids made when they were read.
+    init(_ items: [MailItem], keys: KeyedThreadIDs, dates: [Date?], commentIDs: [CommentID]) {
+        let (threads, copies) = MessageThreader.threadsCountingCopies(keys, dates: dates)
+        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs) { keys.ids[$0] == 0 ? .some(nil) : nil }
+    }
+
+    /// `idless`: for a message without an id, the empty id it has (`.some(nil)`: none at all); nil for one
+    /// with an id, whose copies threading counted.
+    private init(_ items: [MailItem], threads: [MessageThread], copies: [Int], commentIDs: [CommentID]?, idless: (Int) -> String??) {
         self.items = items
+        self.threads = threads
         keptCommentIDs = commentIDs
-        var copies: [Int]
-        (threads, copies) = MessageThreader.threadsCountingCopies(inputs)
+        var copies = copies
         // A message without an id counts by its name: byte-identical copies are told apart by their order.
         var seen: [String: Int] = [:]
-        for (index, input) in inputs.enumerated() where input.id?.isEmpty ?? true {
-            guard let name = input.id ?? items[index].unnamedID.map(UnnamedMessage.text) else { continue }
+        for index in items.indices {
+            guard let empty = idless(index), let name = empty ?? items[index].unnamedID.map(UnnamedMessage.text) else { continue }
             copies[index] = seen[name, default: 0]
             seen[name, default: 0] += 1
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Threads messages by Message-ID, References and In-Reply-To (Jamie Zawinski's algorithm, no subject merging).
 ///
 /// Unlike JWZ, a missing root with replies stays as a placeholder root (even over a single reply), so the
@@ -11,8 +13,13 @@ public enum MessageThreader {
 
     /// The threads, and for each message how many before it have its id (0 for one without an id).
     static func threadsCountingCopies(_ inputs: [ThreadInput]) -> (threads: [MessageThread], copiesBefore: [Int]) {
-        var links = ThreadLinks(inputs)
+        threadsCountingCopies(StringThreadIDs(inputs: inputs), dates: inputs.map(\.date))
+    }
+
+    /// The same for ids given as a source (`KeyedThreadIDs`), with each message's date.
+    static func threadsCountingCopies<Source: ThreadIDSource>(_ ids: Source, dates: [Date?]) -> (threads: [MessageThread], copiesBefore: [Int]) {
+        var links = ThreadLinks(ids)
         links.breakLoops()
-        return (ThreadForest.threads(links, dates: inputs.map(\.date)), links.copiesBefore)
+        return (ThreadForest.threads(links, dates: dates), links.copiesBefore)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Turns loop-free links into the threads shown: placeholders pruned (children take their place), a missing
 /// root kept as a placeholder when anything hangs under it, replies ordered, each thread listed in pre-order.
 enum ThreadForest {
-    static func threads(_ links: ThreadLinks, dates: [Date?]) -> [MessageThread] {
+    static func threads<Source>(_ links: ThreadLinks<Source>, dates: [Date?]) -> [MessageThread] {
         let (shownParent, root) = shownParents(links)
         let count = links.messageCount
         // Threads in the order of their first message: walking the messages in input order meets each root
@@ -43,7 +43,7 @@ enum ThreadForest {
     /// For each message the container it is shown under (-1 for a root) and the root of its tree. Shown
     /// under means the nearest ancestor that is a message, or the root when only placeholders are above:
     /// placeholders other than roots are pruned. Resolved once per container, walking up with a stack.
-    private static func shownParents(_ links: ThreadLinks) -> (shownParent: [Int], root: [Int]) {
+    private static func shownParents<Source>(_ links: ThreadLinks<Source>) -> (shownParent: [Int], root: [Int]) {
         let unknown = -2
         var shown = [Int](repeating: unknown, count: links.containerCount)
         var root = [Int](repeating: -1, count: links.containerCount)

@@ -6,7 +6,7 @@
 /// (its last parent; with none it is a root): its own References win over anyone else's, whatever the input
 /// order. A placeholder takes the first parent any message's References give it. Each link records when JWZ
 /// would have made it, so a loop is cut at the link that closed it, the one JWZ's check would refuse.
-struct ThreadLinks {
+struct ThreadLinks<Source: ThreadIDSource> {
     /// Parent container, or -1 for a root.
     private(set) var parent: [Int]
     /// When each parent link was made in JWZ's order (messages in input order, within one message its
@@ -16,10 +16,10 @@ struct ThreadLinks {
     /// or -1 while it has none.
     private var claimedBy: [Int] = []
     /// The id of each placeholder, at `container - messageCount`.
-    private var placeholderIDs: [String] = []
+    private var placeholderIDs: [Source.ID] = []
     private var table: ThreadIDTable
-    /// The inputs, for the ids of message containers.
-    private let inputs: [ThreadInput]
+    /// The messages' ids.
+    private let source: Source
 
     let messageCount: Int
     var containerCount: Int { parent.count }
@@ -27,23 +27,23 @@ struct ThreadLinks {
     /// or two given one id); 0 for a message without one. Counted by the id table, no id kept twice.
     private(set) var copiesBefore: [Int]
 
-    init(_ inputs: [ThreadInput]) {
-        let count = inputs.count
+    init(_ source: Source) {
+        let count = source.messageCount
         messageCount = count
         parent = Array(repeating: -1, count: count)
         linkOrder = Array(repeating: 0, count: count)
         table = ThreadIDTable(capacity: count)
-        self.inputs = inputs
+        self.source = source
         // Every present id first, so "is this reference present" does not depend on input order. A duplicate
         // keeps its own container but is not findable by the id: the first message owns it. `own` is the
         // container found by the message's id, to drop its own id from its parents without comparing text.
         var own = [Int](repeating: -1, count: count)
         copiesBefore = [Int](repeating: 0, count: count)
         var copiesOf = [Int](repeating: 0, count: count)
-        for (index, input) in inputs.enumerated() {
-            guard let id = input.id, !id.isEmpty else { continue }
-            let hash = ThreadIDTable.hash(id)
-            if let first = table.find(hash, isID: { inputs[$0].id == id }) {
+        for index in 0..<count {
+            guard let id = source.id(of: index) else { continue }
+            let hash = source.hash(id)
+            if let first = table.find(hash, isID: { source.id(of: $0) == id }) {
                 own[index] = first
                 copiesOf[first] &+= 1
                 copiesBefore[index] = copiesOf[first]
@@ -53,9 +53,10 @@ struct ThreadLinks {
             }
         }
         var clock = 0
-        for (index, input) in inputs.enumerated() {
-            link(index, own: own[index], parents: input.parents, clock: clock)
-            clock = clock &+ input.parents.count &+ 1
+        for index in 0..<count {
+            let parents = source.parentCount(of: index)
+            link(index, own: own[index], parents: parents, clock: clock)
+            clock = clock &+ parents &+ 1
         }
     }
 
@@ -64,25 +65,25 @@ struct ThreadLinks {
     /// The placeholder id of a container (nil for a message).
     func placeholderID(_ container: Int) -> String? {
         let slot = container &- messageCount
-        return placeholderIDs.indices.contains(slot) ? placeholderIDs[slot] : nil
+        return placeholderIDs.indices.contains(slot) ? source.name(placeholderIDs[slot]) : nil
     }
 
     /// Walks one message's parents from the direct parent back: the message hangs under the first, each
     /// placeholder met under the reference before it. The walk ends at the first present message, whose own
     /// headers settle everything above it; so a message that quotes a long chain of saved messages costs
     /// one step, and the whole run stays linear in the references read.
-    private mutating func link(_ index: Int, own: Int, parents: [String], clock: Int) {
+    private mutating func link(_ index: Int, own: Int, parents: Int, clock: Int) {
         var child = index
-        var position = parents.count
+        var position = parents
         while position > 0 {
             position -= 1
-            guard !parents[position].isEmpty else { continue }
-            let container = self.container(for: parents[position])
+            guard let id = source.parent(of: index, at: position) else { continue }
+            let container = self.container(for: id)
             // A message listed among its own parents would be its own ancestor: that link is ignored.
             if container == own { continue }
             if child == index {
                 parent[index] = container
-                linkOrder[index] = clock &+ parents.count
+                linkOrder[index] = clock &+ parents
             } else if container != child {
                 let slot = child &- messageCount
                 // Walking backwards, a later claim by the same message is an earlier reference: JWZ's first.
@@ -97,8 +98,8 @@ struct ThreadLinks {
         }
     }
 
-    private mutating func container(for id: String) -> Int {
-        let hash = ThreadIDTable.hash(id)
+    private mutating func container(for id: Source.ID) -> Int {
+        let hash = source.hash(id)
         if let known = table.find(hash, isID: { self.id(of: $0) == id }) { return known }
         let made = parent.count
         table.insert(hash, container: made)
@@ -109,8 +110,8 @@ struct ThreadLinks {
         return made
     }
 
-    private func id(of container: Int) -> String? {
-        container < messageCount ? inputs[container].id : placeholderID(container)
+    private func id(of container: Int) -> Source.ID? {
+        container < messageCount ? source.id(of: container) : placeholderIDs[container &- messageCount]
     }
 
     /// Cuts every loop at its latest link, leaving a forest. Each container has one parent, so each loop is
