@@ -96,3 +96,21 @@ final class ClientMarksTests: XCTestCase {
         XCTAssertEqual(state.stories[story]?.takenFromClient, ClientMarks(story: true))
     }
 }
+
+extension ClientMarksTests {
+    /// A message marked unread here before the mail client ever marked it stays unread when the client
+    /// marks it read later: the state said otherwise first.
+    func testAMessageMarkedUnreadHereBeforeTheClientMarksItStaysUnread() throws {
+        var state = ReadState()
+        state.setStory(story, read: true)
+        state.setComments([ids[0]], in: story, read: true)
+        state.setComments([ids[0]], in: story, read: false)
+        state.setStory(story, read: false)
+        state = try saved(state)
+        XCTAssertFalse(state.takeClientMarks(seen([0], root: true), storyID: story, legacyID: nil))
+        XCTAssertFalse(state.isCommentRead(ids[0], in: story))
+        XCTAssertFalse(state.isStoryRead(story))
+        XCTAssertTrue(state.takeClientMarks(seen([0, 1], root: true), storyID: story, legacyID: nil), "another is taken")
+        XCTAssertTrue(state.isCommentRead(ids[1], in: story))
+    }
+}

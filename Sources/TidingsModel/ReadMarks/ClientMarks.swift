@@ -1,5 +1,6 @@
-/// The read marks of a mail client (a Maildir `S` flag, an mbox `Status: R`) that the state has taken for one
-/// story: its own message and some of its comments.
+/// The messages of one mail story whose mark the state has its own word on, so a mail client's mark (a Maildir
+/// `S` flag, an mbox `Status: R`) no longer counts for them: those whose client mark was taken, and those
+/// marked unread here. Its own message and some of its comments.
 public struct ClientMarks: Sendable, Equatable {
     public var story: Bool
     public var comments: CommentIDSet

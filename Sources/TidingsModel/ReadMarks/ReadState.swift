@@ -4,9 +4,10 @@ public struct ReadState: Sendable, Equatable {
     public struct StoryMarks: Sendable, Equatable {
         public var isRead: Bool
         public var readComments: CommentIDSet
-        /// The mail client's marks the state has already taken (mail stories only; nil in an entry saved
-        /// before they were recorded): a message the client marks read later is taken then, one taken before
-        /// and since marked unread here stays unread (docs/STATE.md, "Marks from mail clients").
+        /// The messages whose mark is the state's own (mail stories only; nil in an entry saved before they
+        /// were recorded): those whose mail client mark was taken, and those marked unread here. A message the
+        /// client marks read later is taken then; one of these stays as the state says (docs/STATE.md, "Marks
+        /// from mail clients").
         public var takenFromClient: ClientMarks?
         public init(isRead: Bool = false, readComments: CommentIDSet = [], takenFromClient: ClientMarks? = nil) {
             self.isRead = isRead
@@ -127,6 +128,8 @@ public struct ReadState: Sendable, Equatable {
         var marks = stories[storyID] ?? StoryMarks()
         guard marks.isRead != read else { return false }
         marks.isRead = read
+        // Marked unread here, it stays so whatever the mail client says of it later.
+        if !read { marks.takenFromClient?.story = true }
         store(marks, for: storyID)
         if record { journal.append(.story(storyID, read: read)) }
         return true
@@ -147,7 +150,12 @@ public struct ReadState: Sendable, Equatable {
         var seen = Set<CommentID>()
         let changed = ids.filter { marks.readComments.contains($0) != read && seen.insert($0).inserted }
         guard !changed.isEmpty else { return false }
-        if read { marks.readComments.formUnion(changed) } else { marks.readComments.subtract(changed) }
+        if read {
+            marks.readComments.formUnion(changed)
+        } else {
+            marks.readComments.subtract(changed)
+            marks.takenFromClient?.comments.formUnion(changed)
+        }
         store(marks, for: storyID)
         if record { journal.append(.comments(storyID, changed, read: read)) }
         return true
