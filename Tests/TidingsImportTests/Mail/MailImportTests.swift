@@ -439,3 +439,38 @@ extension MailImportTests {
         XCTAssertEqual(known[0].unreadComments, 1, "Carol's reply, seen by the mail client, is not new")
     }
 }
+
+extension MailImportTests {
+    /// A thread whose first message is not saved starts read when the mail client marked every message
+    /// saved under it read: the stand-in has nothing to read. One unread reply leaves it unread.
+    func testAThreadUnderAMissingStartIsReadWhenAllItsMessagesAre() throws {
+        for (flags, read) in [(["RO", "RO"], true), (["RO", "O"], false)] {
+            let file = try temporaryFolder().appendingPathComponent("list.mbox")
+            try write("""
+                From a@example.org Mon Nov  2 10:00:00 2026
+                From: a@example.org
+                Subject: Re: gone
+                Message-ID: <q2@example.org>
+                In-Reply-To: <q1@example.org>
+                Status: \(flags[0])
+
+                one
+
+                From b@example.org Mon Nov  2 11:00:00 2026
+                From: b@example.org
+                Subject: Re: gone
+                Message-ID: <q3@example.org>
+                In-Reply-To: <q2@example.org>
+                Status: \(flags[1])
+
+                two
+
+                """, to: file)
+            let (stories, _) = CollectionLoader().loadAll([file.path])
+            let story = try XCTUnwrap(stories.first)
+            XCTAssertEqual(story.seenAtSource, read, "\(flags)")
+            guard case .success(let entries) = CollectionLoader().entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+            XCTAssertEqual(entries.first?.summary.sourceMarks?.storyRead, read, "the list agrees")
+        }
+    }
+}

@@ -72,6 +72,14 @@ struct MailThreads {
         return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
     }
 
+    /// Whether the mail client marked the thread's start read. A start that is not saved has nothing to
+    /// read: it counts as read once every message saved under it is.
+    private func rootSeenAtSource(_ thread: MessageThread) -> Bool {
+        if let root = thread.nodes.first?.message { return items[root].seen }
+        let saved = thread.nodes.lazy.compactMap(\.message)
+        return !saved.isEmpty && saved.allSatisfy { items[$0].seen }
+    }
+
     /// The list entry of a thread.
     func summary(_ thread: MessageThread, source: SourceReference, commentIDs wanted: Bool) -> ImportedSummary {
         let id = storyID(thread)
@@ -79,7 +87,7 @@ struct MailThreads {
                                    commentCount: thread.nodes.dropFirst().reduce(0) { $0 + ($1.message == nil ? 0 : 1) })
         let comments = thread.nodes.dropFirst().compactMap(\.message)
         let seen = comments.filter { items[$0].seen }.map(commentID(of:))
-        let rootSeen = thread.nodes.first?.message.map { items[$0].seen } ?? false
+        let rootSeen = rootSeenAtSource(thread)
         if rootSeen || !seen.isEmpty { summary.sourceMarks = SourceMarks(storyRead: rootSeen, readComments: seen) }
         return ImportedSummary(summary: summary, commentIDs: wanted ? comments.map(commentID(of:)) : nil)
     }
@@ -94,6 +102,7 @@ struct MailThreads {
             story.attachments = parsed?.attachments ?? []
         } else {
             story.body = StoryBody(paragraphs: ["The first message of this thread is not saved here; its replies follow."])
+            story.seenAtSource = rootSeenAtSource(thread)
         }
         // Node index → comment index, for parents; the root is the story, so its children are top-level.
         var commentIndex = [Int?](repeating: nil, count: thread.nodes.count)
