@@ -12,7 +12,7 @@ enum FileBytes {
     /// The file's bytes and stamp, unless `instead`, asked with the stamp before anything is read, answers
     /// for the file (a cached listing of it): then that answer, and the file is not read.
     static func read<T>(_ path: String, limit: Int, instead: (FileStamp) -> T?) throws -> StampedRead<T> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = openToRead(path)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
         var info = stat()
@@ -44,6 +44,19 @@ enum FileBytes {
         return .bytes(bytes, stamp)
     }
 
+    /// Opens a file to read without touching its access time where the system allows it (the owner's files):
+    /// mutt and other mail programs tell an mbox with new mail by a last read older than its last change,
+    /// and reading it here must not take that from them. Others' files are opened as usual.
+    static func openToRead(_ path: String, flags: Int32 = O_NONBLOCK) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | flags | noAccessTime)
+        guard descriptor < 0, errno == EPERM else { return descriptor }
+        return open(path, O_RDONLY | O_CLOEXEC | flags)
+    }
+
+    /// Linux's `O_NOATIME` (not exported to Swift by Glibc): the same value on every Linux architecture
+    /// Swift runs on.
+    private static let noAccessTime: Int32 = 0o1000000
+
     /// `body` on the bytes of a file mapped into memory (no copy is made: a cache file is read once, in
     /// place); nil when the file cannot be opened or mapped. An empty file is mapped as no bytes.
     static func mapped<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
@@ -66,7 +79,7 @@ enum FileBytes {
 
     /// `count` bytes from `offset` (fewer at the end of the file): a part of a file too large to read whole.
     static func range(_ path: String, offset: Int, count: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = openToRead(path)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
         let wanted = max(0, count)

@@ -5,7 +5,7 @@ enum MboxStream {
     static let pieceSize = 8 << 20
 
     static func items(_ path: String) throws -> [MailItem] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileBytes.openToRead(path, flags: 0)
         guard descriptor >= 0 else { throw FileBytes.failure(errno) }
         defer { close(descriptor) }
         var splitter = MboxSplitter()
