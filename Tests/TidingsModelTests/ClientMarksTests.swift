@@ -114,3 +114,12 @@ extension ClientMarksTests {
         XCTAssertTrue(state.isCommentRead(ids[1], in: story))
     }
 }
+
+extension ClientMarksTests {
+    func testAMalformedClientFieldIsNamed() {
+        let text = "{\"version\":2,\"stories\":{\"\(story)\":{\"read\":false,\"client\":[]}}}"
+        XCTAssertThrowsError(try ReadStateCoding.decode(Data(text.utf8))) { error in
+            XCTAssertEqual((error as? ReadStateCoding.DecodeError)?.description, "story \(story) has a malformed client field")
+        }
+    }
+}

@@ -103,7 +103,7 @@ struct StateJSONReader {
         skipSpace()
         guard let next = peek() else { throw Malformed() }
         guard next == UInt8(ascii: "{") else {
-            throw ReadStateCoding.DecodeError(description: "story \(id) is not an object")
+            throw ReadStateCoding.DecodeError(description: inEntry ? "story \(id) is not an object" : "story \(id) has a malformed client field")
         }
         try object { reader, key in
             switch key {
