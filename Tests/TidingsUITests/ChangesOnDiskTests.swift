@@ -328,3 +328,27 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertNil(runner.state.message)
     }
 }
+
+extension ChangesOnDiskTests {
+    /// The open story read again goes on with the visit: a comment marked unread on screen stays unread
+    /// (it is not shown "for the first time" again), comments new when the visit began keep their marker,
+    /// and a reply that arrived is new.
+    func testTheOpenStoryReadAgainKeepsWhatTheVisitMarked() {
+        var runner = reader()
+        runner.press(.enter)
+        XCTAssertEqual(runner.state.focus, .comments)
+        let ids = runner.state.currentStory!.comments.map(\.id)
+        XCTAssertTrue(ids.allSatisfy { runner.state.readState.isCommentRead($0, in: "a") }, "both shown, so read")
+        runner.press(.character("r"))
+        XCTAssertFalse(runner.state.readState.isCommentRead(ids[0], in: "a"), "marked unread")
+        var grown = disk["a"]!
+        grown.comments = story("a", comments: 3).comments
+        disk["a"] = grown
+        change(&runner, ["a"])
+        XCTAssertEqual(runner.state.currentStory?.comments.count, 3, "parsed again")
+        _ = runner.state.render()
+        XCTAssertFalse(runner.state.readState.isCommentRead(ids[0], in: "a"), "still unread on screen")
+        XCTAssertEqual(runner.state.commentPane.newThisVisit, [0, 1, 2], "new when the visit began, or arrived since")
+        XCTAssertTrue(runner.state.render().text.contains("○ "), "the comment marked unread keeps its marker")
+    }
+}

@@ -60,6 +60,7 @@ extension AppState {
         // selected, its folds stay folded, and its text stays where it was scrolled to.
         let kept = currentStory?.id == story.id ? selectedComment.flatMap { currentStory?.comments[$0].id } : nil
         let anotherStory = currentStory?.id != story.id
+        let visit = anotherStory ? nil : currentStory.map { (story: $0, pane: commentPane) }
         if !anotherStory { rememberCurrentPlace() }
         let keptTextTop = anotherStory ? 0 : textTop
         currentStory = story
@@ -70,6 +71,9 @@ extension AppState {
         storyTextCache = nil
         commentPane = CommentPaneState(story: story, readState: readState,
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
+        // Read again during the visit: what it showed and found new stays so (a comment marked unread is
+        // not marked read again by being on screen).
+        if let visit { commentPane.continueVisit(visit.pane, of: visit.story, in: story) }
         textTop = keptTextTop
         if focus != .stories { markStoryOpened() }
         // Back to a story visited before (or read again): its folds and selected comment as they were left.

@@ -32,6 +32,22 @@ struct CommentPaneState: Sendable {
     }
 }
 
+extension CommentPaneState {
+    /// Carries a visit on when its story is read again (its file changed): the comments shown and those new
+    /// when the visit began, found by id in the story as it is now. A comment it did not have before is new
+    /// when unread, as it was found so now.
+    mutating func continueVisit(_ earlier: CommentPaneState, of old: Story, in story: Story) {
+        var index: [CommentID: Int] = [:]
+        for (position, comment) in story.comments.enumerated() where index[comment.id] == nil { index[comment.id] = position }
+        func now(_ positions: Set<Int>) -> Set<Int> {
+            Set(positions.compactMap { old.comments.indices.contains($0) ? index[old.comments[$0].id] : nil })
+        }
+        let before = Set(old.comments.map(\.id))
+        shown = now(earlier.shown)
+        newThisVisit = now(earlier.newThisVisit).union(newThisVisit.filter { !before.contains(story.comments[$0].id) })
+    }
+}
+
 /// The thread and the selection by the names the rest of the reader (and its tests) use.
 extension AppState {
     var thread: CommentThread? {
