@@ -4,8 +4,16 @@ extension ReadState {
     /// version-1 id. List entries are counted with this, so counts are right before any marks have moved.
     public func marks(storyID: String, legacyID: String? = nil) -> StoryMarks? {
         if let own = stories[storyID] { return own }
-        guard let legacyID, !legacy.isEmpty else { return nil }
+        guard let legacyID else { return nil }
+        if let moved = movedMarks(legacyID) { return moved }
+        guard !legacy.isEmpty else { return nil }
         return legacy[legacyID]
+    }
+
+    /// The marks of a mail thread under the id it had before the parent of its missing start turned up
+    /// (`MailThreads.formerID`): they are in the stories' table, not the legacy one.
+    func movedMarks(_ formerID: String) -> StoryMarks? {
+        ClientMarks.applies(to: formerID) ? stories[formerID] : nil
     }
 
     /// Whether any marks are kept under version-1 ids: when none are, no story has any to take over, and the
@@ -19,6 +27,7 @@ extension ReadState {
     /// Returns whether anything changed.
     @discardableResult
     public mutating func adoptLegacyMarks(storyID: String, legacyID: String?) -> Bool {
+        if let legacyID, stories[storyID] == nil, let moved = movedMarks(legacyID) { return adoptMoved(moved, storyID: storyID) }
         guard let legacyID, hasLegacyMarks,
               stories[storyID] == nil, !adoptedStories.contains(storyID) else { return false }
         let marks: StoryMarks
@@ -35,5 +44,18 @@ extension ReadState {
         if marks.isRead { setStory(storyID, read: true, record: true) }
         if !marks.readComments.isEmpty { setComments(marks.readComments.sorted, in: storyID, read: true, record: true) }
         return true
+    }
+
+    /// A mail thread takes the marks it had under its former id, what the state said of the client's marks
+    /// included. The former entry stays: a copy of the thread as it was (another folder) still has it.
+    private mutating func adoptMoved(_ marks: StoryMarks, storyID: String) -> Bool {
+        var changed = false
+        if marks.isRead { changed = setStory(storyID, read: true, record: true) }
+        if !marks.readComments.isEmpty { changed = setComments(marks.readComments.sorted, in: storyID, read: true, record: true) || changed }
+        if let taken = marks.takenFromClient {
+            recordTaken(taken, for: storyID, record: true)
+            changed = true
+        }
+        return changed
     }
 }

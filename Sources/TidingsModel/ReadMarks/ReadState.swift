@@ -89,7 +89,7 @@ public struct ReadState: Sendable, Equatable {
 
     /// Whether the state says anything of the story (under its id or its version-1 id).
     public func knows(_ storyID: String, legacyID: String? = nil) -> Bool {
-        stories[storyID] != nil || legacyID.map { legacy[$0] != nil } == true
+        stories[storyID] != nil || legacyID.map { legacy[$0] != nil || movedMarks($0) != nil } == true
     }
 
     public func isStoryRead(_ storyID: String) -> Bool { stories[storyID]?.isRead ?? false }

@@ -5,8 +5,9 @@ public struct Story: Sendable, Equatable {
     /// Stable identifier: the `Id:` header (or the id the service gave) when present, otherwise derived
     /// from what makes the story itself (docs/STATE.md).
     public var id: String
-    /// The id the story had under the version-1 rule (title and submitter), to find marks saved under it;
-    /// nil when unknown.
+    /// An id the story's marks may still be saved under: the id it had under the version-1 rule (title and
+    /// submitter), or a mail thread's id before the parent of its missing start turned up
+    /// (`MailThreads.formerID`); nil when none.
     public var legacyID: String?
     public var source: SourceReference
     /// Name of the importer that read it (for example `tidings`).

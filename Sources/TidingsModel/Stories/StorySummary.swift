@@ -14,7 +14,7 @@ public struct StorySummary: Sendable, Equatable, CustomReflectable {
         @inlinable get { box.values.id }
         set { change { $0.id = newValue } }
     }
-    /// The story's version-1 id (see `Story.legacyID`).
+    /// An id its marks may still be saved under (see `Story.legacyID`).
     public var legacyID: String? {
         @inlinable get { box.values.legacyID }
         set { change { $0.legacyID = newValue } }

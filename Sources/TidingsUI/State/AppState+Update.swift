@@ -155,7 +155,9 @@ extension AppState {
     /// It happens before the entries are listed, so the list, the story opened first and the next save
     /// (the revision changes) all see the marks under the new ids.
     mutating func adoptLegacyMarks(of entries: [StoryEntry]) {
-        guard readState.hasLegacyMarks else { return }
+        // Version-1 marks, or a mail thread's marks under the id it had before its start's parent turned up.
+        guard readState.hasLegacyMarks || (!readState.stories.isEmpty && entries.contains { $0.summary.legacyID?.hasPrefix("mail:") == true })
+        else { return }
         changeReadState { state in
             var changed = false
             for entry in entries {

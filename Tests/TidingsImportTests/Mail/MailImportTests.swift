@@ -474,3 +474,35 @@ extension MailImportTests {
         }
     }
 }
+
+extension MailImportTests {
+    /// Joining a list mid-thread: the thread is first known by its missing start (q1); when q1 arrives,
+    /// itself answering a missing q0, the thread is known by q0, and its marks follow it.
+    func testAThreadsMarksFollowItWhenItsMissingStartArrivesUnderAnotherMissingOne() throws {
+        let file = try temporaryFolder().appendingPathComponent("list.mbox")
+        func message(_ id: String, answers parent: String) -> String {
+            "From x@example.org Mon Nov  2 10:00:00 2026\nFrom: \(id)@example.org\nSubject: Re: Q\nMessage-ID: <\(id)@x>\nIn-Reply-To: <\(parent)@x>\n\n\(id)\n\n"
+        }
+        try write(message("q2", answers: "q1") + message("q3", answers: "q2"), to: file)
+        let loader = CollectionLoader()
+        guard case .success(let before) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
+        XCTAssertEqual(before.map(\.summary.id), ["mail:q1@x"])
+        XCTAssertEqual(before[0].summary.legacyID, "mail:q2@x", "as it would have been known while q2 was missing")
+        var state = ReadState()
+        let story = try XCTUnwrap(loader.loadAll([file.path]).stories.first)
+        state.setStory(story.id, read: true)
+        state.setComments(story.comments.map(\.id), in: story.id, read: true)
+        state = try ReadStateCoding.decode(ReadStateCoding.encode(state))
+
+        try write(message("q1", answers: "q0") + message("q2", answers: "q1") + message("q3", answers: "q2"), to: file)
+        guard case .success(let after) = loader.entries(file.path, readState: state) else { return XCTFail("no entries") }
+        XCTAssertEqual(after.map(\.summary.id), ["mail:q0@x"])
+        XCTAssertEqual(after[0].summary.legacyID, "mail:q1@x", "the id it had")
+        XCTAssertEqual(after[0].unreadComments, 1, "only q1 is new: q2 and q3 were read")
+        XCTAssertTrue(state.adoptLegacyMarks(storyID: "mail:q0@x", legacyID: "mail:q1@x"))
+        XCTAssertTrue(state.isStoryRead("mail:q0@x"))
+        let grown = try XCTUnwrap(loader.loadAll([file.path]).stories.first)
+        XCTAssertEqual(grown.comments.map { state.isCommentRead($0.id, in: grown.id) }, [false, true, true])
+        XCTAssertFalse(state.adoptLegacyMarks(storyID: "mail:q0@x", legacyID: "mail:q1@x"), "taken once")
+    }
+}

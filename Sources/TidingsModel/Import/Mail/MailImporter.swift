@@ -92,7 +92,7 @@ public struct MailImporter: Importer {
             if let start { threads.placeholderNames[placeholder] = start }
         }
         return threads.threads.map { thread in
-            threads.summary(thread, source: Self.source(thread, threads, paths), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+            threads.summary(thread, source: Self.source(thread, threads, paths), commentIDs: threads.wantsCommentIDs(thread, needsCommentIDs))
         }
     }
 
@@ -108,7 +108,7 @@ public struct MailImporter: Importer {
     public func summaries(inFiles files: [FileContents], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary] {
         let threads = try loose(files)
         return threads.threads.map { thread in
-            threads.summary(thread, source: Self.source(thread, threads, files.map(\.path)), commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+            threads.summary(thread, source: Self.source(thread, threads, files.map(\.path)), commentIDs: threads.wantsCommentIDs(thread, needsCommentIDs))
         }
     }
 
@@ -233,7 +233,7 @@ public struct MailImporter: Importer {
         }
         return threads.threads.filter { !startsOnly || $0.nodes.first?.message != nil }.map { thread in
             threads.summary(thread, source: mboxSource(thread, threads, path: path),
-                            commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+                            commentIDs: threads.wantsCommentIDs(thread, needsCommentIDs))
         }
     }
 
@@ -263,7 +263,7 @@ public struct MailImporter: Importer {
         let threads = MailThreads(items)
         return threads.threads.map { thread in
             threads.summary(thread, source: Self.mboxSource(thread, threads, path: path),
-                            commentIDs: needsCommentIDs(threads.storyID(thread), nil))
+                            commentIDs: threads.wantsCommentIDs(thread, needsCommentIDs))
         }
     }
 

@@ -72,6 +72,20 @@ struct MailThreads {
         return "mail:" + id + (occurrences[message] > 0 ? "#\(occurrences[message] + 1)" : "")
     }
 
+    /// The id a thread under a missing start had before that start's own parent turned up: `mail:` and its
+    /// first message's id (that message was the missing start then, and is saved now under a missing
+    /// parent). Its marks move to the thread's id now (`ReadState.adoptLegacyMarks`). Nil otherwise.
+    func formerID(_ thread: MessageThread) -> String? {
+        guard thread.nodes.first?.message == nil, thread.nodes.count > 1, let first = thread.nodes[1].message,
+              let id = items[first].envelope.messageID else { return nil }
+        return "mail:" + id
+    }
+
+    /// `needsCommentIDs` asked of a thread, under its id and its former one.
+    func wantsCommentIDs(_ thread: MessageThread, _ needsCommentIDs: (String, String?) -> Bool) -> Bool {
+        needsCommentIDs(storyID(thread), formerID(thread))
+    }
+
     /// Whether the mail client marked the thread's start read. A start that is not saved has nothing to
     /// read: it counts as read once every message saved under it is.
     private func rootSeenAtSource(_ thread: MessageThread) -> Bool {
@@ -83,7 +97,7 @@ struct MailThreads {
     /// The list entry of a thread.
     func summary(_ thread: MessageThread, source: SourceReference, commentIDs wanted: Bool) -> ImportedSummary {
         let id = storyID(thread)
-        var summary = StorySummary(id: id, source: source, format: Self.format, header: header(thread),
+        var summary = StorySummary(id: id, legacyID: formerID(thread), source: source, format: Self.format, header: header(thread),
                                    commentCount: thread.nodes.dropFirst().reduce(0) { $0 + ($1.message == nil ? 0 : 1) })
         let comments = thread.nodes.dropFirst().compactMap(\.message)
         let seen = comments.filter { items[$0].seen }.map(commentID(of:))
@@ -95,6 +109,7 @@ struct MailThreads {
     /// The thread in full; `message` parses the bytes of one item (nil when they cannot be read again).
     func story(_ thread: MessageThread, source: SourceReference, message: (Int) -> MailMessage?) -> Story {
         var story = Story(id: storyID(thread), source: source, format: Self.format, header: header(thread))
+        story.legacyID = formerID(thread)
         if let root = thread.nodes.first?.message {
             let parsed = message(root)
             story.body = parsed.map(Self.bodyWithNotes) ?? StoryBody(paragraphs: ["This message could not be read again."])
