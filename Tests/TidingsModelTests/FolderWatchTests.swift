@@ -377,3 +377,31 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.entries.compactMap(\.summary.title), ["Alpha", "Charlie"])
     }
 }
+
+extension CollectionWatchTests {
+    /// An MH folder's `.mh_sequences` rewritten (a message read in nmh or mutt) reads its messages again
+    /// for their marks, live and by a rescan.
+    func testAnMHFoldersMarksChangedAreReadAgain() throws {
+        for name in ["a.txt", "b.txt"] { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        let box = folder + "/inbox"
+        try FileManager.default.createDirectory(atPath: box, withIntermediateDirectories: true)
+        try Data("From: a@x.org\nSubject: MH\nMessage-ID: <m1@x.org>\n\nOne.\n".utf8).write(to: URL(fileURLWithPath: box + "/1"))
+        try Data("From: b@x.org\nSubject: Re: MH\nMessage-ID: <m2@x.org>\nIn-Reply-To: <m1@x.org>\n\nTwo.\n".utf8)
+            .write(to: URL(fileURLWithPath: box + "/2"))
+        let sequences = URL(fileURLWithPath: box + "/.mh_sequences")
+        try Data("cur: 2\nunseen: 1-2\n".utf8).write(to: sequences)
+        for watching in [true, false] {
+            try Data("cur: 2\nunseen: 1-2\n".utf8).write(to: sequences)
+            let watch = try start(watching: watching)
+            try Data("cur: 2\nunseen: 2\n".utf8).write(to: sequences)
+            if !watching {
+                XCTAssertNil(next(watch, within: 0.3))
+                watch.rescan()
+            }
+            let update = try XCTUnwrap(next(watch), "watching: \(watching)")
+            XCTAssertEqual(update.files, [box + "/1", box + "/2"])
+            XCTAssertEqual(update.entries.map { $0.summary.sourceMarks?.storyRead }, [true], "the first message was read")
+            watch.stop()
+        }
+    }
+}

@@ -270,6 +270,13 @@ public final class CollectionWatch: Sendable {
             }
         }
         if !links.isEmpty { paths.removeAll { links.contains($0) } }
+        // An MH folder's marks changed (a message read in nmh or mutt): its messages are read again for them.
+        var marksChanged = Set(paths.filter { KnownFiles.split($0).1 == MHSequences.fileName }.map(FolderRole.folder(of:)))
+        if relist { marksChanged.formUnion(MHSequences.foldersChangedSinceRead()) }
+        if !marksChanged.isEmpty {
+            paths.removeAll { KnownFiles.split($0).1 == MHSequences.fileName }
+            for folder in marksChanged { paths += known.files(in: folder) }
+        }
         // A folder that becomes a Maildir (its `cur/ new/ tmp/` made) brings the Maildir++ folders it already
         // had, which were hidden folders of a plain folder until then.
         var mailboxes: Set<String> = []

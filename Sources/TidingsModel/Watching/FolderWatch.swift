@@ -123,6 +123,11 @@ final class FolderWatch: Sendable {
         // Hidden names are passed over as the listing passes them over, but for a Maildir's hidden folders,
         // which may be Maildir++ folders (`.Sent`) the listing walks: made, moved in or away live.
         if record.name.utf8.first == UInt8(ascii: ".") {
+            // An MH folder's marks: the refresh reads its messages again (`CollectionWatch.apply`).
+            if record.name == MHSequences.fileName, folder.names == nil, !has(IN_ISDIR) {
+                changes.append(.file(folder.path + "/" + record.name))
+                return
+            }
             guard folder.names == nil, MaildirSubfolders.isMaildir(folder.path) else { return }
             // A link (to a Maildir++ folder kept elsewhere) comes and goes as a file: the refresh looks.
             guard has(IN_ISDIR) || !has(IN_CLOSE_WRITE) else { return }

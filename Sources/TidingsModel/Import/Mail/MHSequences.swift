@@ -21,13 +21,22 @@ enum MHSequences {
     /// The folder's unseen messages, nil without a sequences file (and nil inside when its `unseen` line
     /// cannot be read); read again only when the file changed.
     private static func unseen(in folder: String) -> Unseen?? {
-        let file = folder + "/.mh_sequences"
+        let file = folder + "/" + fileName
         guard let stamp = FileStamp(path: file) else { return nil }
         if let known = cache.withLock({ $0[folder] }), known.stamp == stamp { return known.unseen }
         guard let bytes = try? FileBytes.read(file, limit: 1 << 20) else { return nil }
         let unseen = parse(String(decoding: bytes, as: UTF8.self))
         cache.withLock { $0[folder] = (stamp, unseen) }
         return unseen
+    }
+
+    /// The name of the file of an MH folder's sequences.
+    static let fileName = ".mh_sequences"
+
+    /// The folders whose sequences file changed (or went) since their marks were read: a rescan reads
+    /// their messages again.
+    static func foldersChangedSinceRead() -> [String] {
+        cache.withLock { known in known.filter { FileStamp(path: $0.key + "/" + fileName) != $0.value.stamp }.map(\.key) }
     }
 
     private static let cache = Mutex<[String: (stamp: FileStamp, unseen: Unseen?)]>([:])
