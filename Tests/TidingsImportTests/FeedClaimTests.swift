@@ -28,6 +28,10 @@ final class FeedClaimTests: XCTestCase {
         XCTAssertEqual(claim("a.xml", "<?xml version=\"1.0\"?><config>"), .no("XML that is not a feed"))
         XCTAssertEqual(claim("a.xml", "plain words"), .no("not XML, so not a feed"))
         XCTAssertEqual(claim("a.txt", "<html><body>"), .no("not a feed"))
+        XCTAssertEqual(claim("page.xml", "<!DOCTYPE html>\n<HTML lang=\"en\"><head>"), .no("an HTML page, not a feed"),
+                       "a web page saved under a feed's name says what it is")
+        XCTAssertEqual(claim("page.xml", "<?xml version=\"1.0\"?><xhtml:html xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"),
+                       .no("an HTML page, not a feed"))
         // A long prologue that hides the root from the first bytes: the name decides.
         XCTAssertEqual(claim("a.xml", "<!-- " + String(repeating: "x", count: 5000)).confidence, .likely)
         XCTAssertEqual(claim("a.txt", "<!-- " + String(repeating: "x", count: 5000)), .no("not a feed"))

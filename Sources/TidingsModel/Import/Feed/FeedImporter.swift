@@ -18,6 +18,7 @@ public struct FeedImporter: Importer {
         case .feed: return ImportClaim(.certain)
         case .undecided: return feedName ? ImportClaim(.likely) : .no("not a feed")
         case .otherXML: return .no(feedName ? "XML that is not a feed" : "not a feed")
+        case .webPage: return .no(feedName ? "an HTML page, not a feed" : "not a feed")
         case .notXML: return .no(feedName ? "not XML, so not a feed" : "not a feed")
         }
     }

@@ -6,6 +6,8 @@ enum FeedSniffer {
         case feed
         /// XML whose root is some other element.
         case otherXML
+        /// A web page: the root is `html` (XHTML, or a page saved under a feed's name).
+        case webPage
         /// Not XML: text or anything else before the first element.
         case notXML
         /// Only prologue in the bytes seen: the root comes later.
@@ -27,7 +29,9 @@ enum FeedSniffer {
                 let local = FeedMarkup.localName(bytes, tokenizer.name)
                 let isFeed = bytes.bytes(local, equal: "rss") || bytes.bytes(local, equal: "RSS") || bytes.bytes(local, equal: "feed")
                     || bytes.bytes(local, equal: "RDF")
-                return isFeed ? .feed : .otherXML
+                if isFeed { return .feed }
+                let name = bytes[local]
+                return name.count == 4 && String(decoding: name, as: UTF8.self).lowercased() == "html" ? .webPage : .otherXML
             case .endTag, .cdata:
                 return .notXML
             case .end:
