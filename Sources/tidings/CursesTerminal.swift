@@ -131,9 +131,10 @@ final class CursesTerminal {
         let scalars = Array(cell.text.unicodeScalars)
         guard let first = scalars.first else { return }
         let base = wchar_t(bitPattern: first.value)
-        // A curses cell holds one spacing character plus combining marks. Joiners and variation selectors
-        // stay out: terminals disagree on how they change widths, and a disagreement shifts the whole row.
-        // So a ZWJ sequence shows its first emoji, and a flag its two letters.
+        // A curses cell holds one spacing character plus combining marks; anything else in the cluster
+        // stays out, as terminals disagree on how it changes widths, and a disagreement shifts the whole row.
+        // ZWJ sequences and skin tones never get here whole: the buffer holds their parts, a cell each
+        // (`ClusterParts`). A flag shows its two letters.
         var characters = [base] + scalars.dropFirst().filter(Self.isCombiningMark).prefix(4)
             .map { wchar_t(bitPattern: $0.value) }
         let secondNarrow = scalars.dropFirst().map { wchar_t(bitPattern: $0.value) }.first { tidings_wcwidth($0) == 1 }

@@ -438,3 +438,31 @@ final class SearchTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(LineEditor("short").shown(width: 10).text, "short")
     }
 }
+
+extension SearchTests {
+    /// Stories that could not be read again to search are named, by title and file, on the status line and
+    /// in full in the problem list: a count alone does not say where to look.
+    func testStoriesThatCouldNotBeSearchedAreNamed() {
+        let stories = Self.stories
+        var runner = HeadlessRunner(state: AppState(stories: stories, width: 80, height: 24), parse: { summary in
+            ["bravo", "delta"].contains(summary.id) ? .failure(LoadProblem(path: summary.path, failure: .vanished))
+                : stories.first { $0.id == summary.id }.map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        })
+        runner.press(.character("/"))
+        type("ferry", &runner)
+        runner.press(.enter)
+        let expected = "2 stories could not be read again to search: “bravo” in bravo, “delta” in delta"
+        XCTAssertEqual(runner.state.message, expected)
+        XCTAssertEqual(runner.state.recentMessages.last, expected, "kept whole for the problem list")
+        XCTAssertTrue(statusLine(&runner.state).hasPrefix("2 stories could not be read again to search: “bravo”"), statusLine(&runner.state))
+    }
+
+    func testManyUnsearchableStoriesAreNamedAndTheRestCounted() {
+        var batch = CollectionSearch.Batch(generation: 1)
+        batch.unreadable = 12
+        batch.unreadableTargets = (0..<10).map { CollectionSearch.Target(entry: $0, summary: Self.stories[$0 % 4].summary) }
+        let message = AppState.unreadableMessage(batch)
+        XCTAssertTrue(message.hasPrefix("12 stories could not be read again to search: “alpha” in alpha, “bravo” in bravo"), message)
+        XCTAssertTrue(message.hasSuffix(", and 2 more"), message)
+    }
+}

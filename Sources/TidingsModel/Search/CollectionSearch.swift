@@ -40,6 +40,8 @@ public final class CollectionSearch: Sendable {
         public var total = 0
         /// Stories whose files could not be read again (gone, changed into something else).
         public var unreadable = 0
+        /// The first of them (at most `namedUnreadable`), so the reader can say which they are.
+        public var unreadableTargets: [Target] = []
         public var finished = false
 
         public init(generation: Int) {
@@ -72,6 +74,7 @@ public final class CollectionSearch: Sendable {
         var searched = 0
         var total = 0
         var unreadable = 0
+        var unreadableTargets: [Target] = []
         var hits: [Hit] = []
         /// Units of files holding several stories, by path, while the targets are being grouped.
         var unitOfPath: [String: Int] = [:]
@@ -81,6 +84,8 @@ public final class CollectionSearch: Sendable {
     }
 
     public static let parallel = 2
+    /// Unreadable stories named in a batch at most: the rest are counted.
+    public static let namedUnreadable = 10
     /// Stories made into units at a time.
     static let groupSize = 512
     private let loader: CollectionLoader
@@ -104,6 +109,7 @@ public final class CollectionSearch: Sendable {
             work.searched = 0
             work.total = 0
             work.unreadable = 0
+            work.unreadableTargets = []
             work.hits = []
             work.reported = false
         }
@@ -144,6 +150,7 @@ public final class CollectionSearch: Sendable {
             batch.searched = work.searched
             batch.total = work.total
             batch.unreadable = work.unreadable
+            batch.unreadableTargets = work.unreadableTargets
             batch.finished = work.running == 0 && work.exhausted
             work.hits = []
             // A finished search is reported once; one still running each time it moved on.
@@ -193,7 +200,8 @@ public final class CollectionSearch: Sendable {
                     guard work.generation == generation else { return }
                     work.hits += hits
                     work.searched += unit.targets.count
-                    work.unreadable += unreadable
+                    work.unreadable += unreadable.count
+                    work.unreadableTargets += unreadable.prefix(max(0, Self.namedUnreadable - work.unreadableTargets.count))
                     work.reported = false
                 }
             case .group(let piece, let generation):
@@ -225,9 +233,9 @@ public final class CollectionSearch: Sendable {
         }
     }
 
-    /// The hits among one unit's stories, and how many of them could not be read.
-    private func search(_ unit: Unit, _ query: TextQuery) -> ([Hit], Int) {
-        guard let first = unit.targets.first else { return ([], 0) }
+    /// The hits among one unit's stories, and those of them that could not be read.
+    private func search(_ unit: Unit, _ query: TextQuery) -> ([Hit], [Target]) {
+        guard let first = unit.targets.first else { return ([], []) }
         // One story on its own: a file of its own, or a thread read from several files (a Maildir's).
         if unit.targets.count == 1, first.summary.source.locator == nil || !first.summary.source.otherPaths.isEmpty {
             let match: StoryMatch?
@@ -238,15 +246,15 @@ public final class CollectionSearch: Sendable {
             } else {
                 match = (try? loader.story(for: first.summary).get()).map(query.match)
             }
-            guard let match else { return ([], 1) }
-            return (match.matches ? [Hit(entry: first.entry, id: first.summary.id, comments: match.comments.count)] : [], 0)
+            guard let match else { return ([], [first]) }
+            return (match.matches ? [Hit(entry: first.entry, id: first.summary.id, comments: match.comments.count)] : [], [])
         }
         guard case .success(let stories) = loader.stories(inFile: first.summary.path) else {
             // One story of a file that holds several may still be read on its own (a large mbox, streamed).
             var hits: [Hit] = []
-            var unreadable = 0
+            var unreadable: [Target] = []
             for target in unit.targets {
-                guard case .success(let story) = loader.story(for: target.summary) else { unreadable += 1; continue }
+                guard case .success(let story) = loader.story(for: target.summary) else { unreadable.append(target); continue }
                 let match = query.match(story)
                 if match.matches { hits.append(Hit(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
             }
@@ -254,9 +262,9 @@ public final class CollectionSearch: Sendable {
         }
         let byID = Dictionary(stories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var hits: [Hit] = []
-        var unreadable = 0
+        var unreadable: [Target] = []
         for target in unit.targets {
-            guard let story = byID[target.summary.id] else { unreadable += 1; continue }
+            guard let story = byID[target.summary.id] else { unreadable.append(target); continue }
             let match = query.match(story)
             if match.matches { hits.append(Hit(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
         }

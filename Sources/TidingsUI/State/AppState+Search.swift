@@ -122,11 +122,19 @@ extension AppState {
         if batch.finished {
             activeQuery?.selectionFollowsFirstHit = false
             if rows.isEmpty { message = "No story matches" }
-            if batch.unreadable > 0 {
-                message = "\(batch.unreadable.formatted) \(batch.unreadable == 1 ? "story" : "stories") could not be read again to search"
-            }
+            if batch.unreadable > 0 { message = Self.unreadableMessage(batch) }
         }
         needsFrame = true
+    }
+
+    /// Says which stories could not be read again, by title and file, so they can be found; the whole
+    /// message stays in the problem list when the status line cuts it.
+    static func unreadableMessage(_ batch: CollectionSearch.Batch) -> String {
+        let count = batch.unreadable
+        let named = batch.unreadableTargets.map { "“" + StoryTitle.shown($0.summary.title) + "” in " + $0.summary.path }
+        let more = count - named.count
+        return "\(count.formatted) \(count == 1 ? "story" : "stories") could not be read again to search"
+            + (named.isEmpty ? "" : ": " + named.joined(separator: ", ")) + (more > 0 && !named.isEmpty ? ", and \(more.formatted) more" : "")
     }
 
     /// Entries the loader added while a query with words is in force are searched too.

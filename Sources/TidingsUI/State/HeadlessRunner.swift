@@ -93,7 +93,11 @@ public struct HeadlessRunner {
         guard let held = heldSearch else { return CollectionSearch.Batch(generation: -1) }
         var batch = CollectionSearch.Batch(generation: held.generation)
         for target in held.targets.dropFirst(start).prefix(count) {
-            guard case .success(let story) = parse(target.summary) else { batch.unreadable += 1; continue }
+            guard case .success(let story) = parse(target.summary) else {
+                batch.unreadable += 1
+                if batch.unreadableTargets.count < CollectionSearch.namedUnreadable { batch.unreadableTargets.append(target) }
+                continue
+            }
             let match = held.words.match(story)
             if match.matches { batch.hits.append(.init(entry: target.entry, id: target.summary.id, comments: match.comments.count)) }
         }

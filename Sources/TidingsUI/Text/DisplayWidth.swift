@@ -3,7 +3,14 @@ import TidingsModel
 /// How many terminal cells text takes: 2 for East Asian wide characters and emoji, 0 for invisible ones.
 public enum DisplayWidth {
     /// Cells one grapheme cluster occupies. A cluster that is only combining marks is drawn on a space: 1.
+    /// An emoji sequence drawn as its parts (`ClusterParts`) takes theirs.
     public static func of(_ character: Character) -> Int {
+        guard let parts = ClusterParts.of(character) else { return whole(character) }
+        return parts.reduce(0) { $0 + whole($1) }
+    }
+
+    /// Cells a cluster drawn whole occupies.
+    static func whole(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }

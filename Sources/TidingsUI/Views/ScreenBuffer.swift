@@ -19,13 +19,14 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in UntrustedTextGate.displayable(text, cells: limit - x) {
-            let cellWidth = DisplayWidth.of(character)
-            if cellWidth == 0 { continue }
+        /// Puts one cluster drawn whole; false when it does not fit.
+        func put(_ character: Character) -> Bool {
+            let cellWidth = DisplayWidth.whole(character)
+            if cellWidth == 0 { return true }
             if column + cellWidth > limit {
                 // A wide character that does not fit is never cut in half: pad the remaining cell.
                 if column < limit, column >= 0 { set(column, y, Cell(text: " ", style: style)) ; column += 1 }
-                break
+                return false
             }
             if column >= 0 {
                 let shown = Self.visibleText(character)
@@ -33,6 +34,13 @@ public struct ScreenBuffer: Equatable, Sendable {
                 if cellWidth == 2 { set(column + 1, y, Cell(text: "", style: style)) }
             }
             column += cellWidth
+            return true
+        }
+        drawing: for character in UntrustedTextGate.displayable(text, cells: limit - x) {
+            // An emoji sequence goes out as its parts, each in cells of its own (`ClusterParts`).
+            for part in ClusterParts.of(character) ?? [character] {
+                guard put(part) else { break drawing }
+            }
         }
         return column - x
     }

@@ -66,17 +66,22 @@ public struct MailImporter: Importer {
     }
 
     public func summaries(kept: [(path: String, kept: any Sendable)], needsCommentIDs: (String, String?) -> Bool) throws -> [ImportedSummary]? {
-        var messages: [KeptMessage] = []
-        messages.reserveCapacity(kept.count)
+        var all: [KeptMessage] = []
+        all.reserveCapacity(kept.count)
         for part in kept {
             guard let message = part.kept as? KeptMessage else { return nil }
-            messages.append(message)
+            all.append(message)
         }
+        // Each file holds one message: a message in two files is a copy, threaded once (`MessageCopies`).
+        let copyOf = MessageCopies.copyOf(count: all.count, file: { $0 }, key: { all[$0].copyKey })
+        let originals = all.indices.filter { copyOf[$0] == nil }
+        let messages = originals.map { all[$0] }
+        let paths = originals.map { kept[$0].path }
+        var items = MessageCopies.dropped(all.enumerated().map { $1.item(file: $0) }, copyOf: copyOf)
+        for index in items.indices { items[index].file = index }
         var keys = KeyedThreadIDs(capacity: messages.count, naming: KeptMessage.name)
         for message in messages { message.add(to: &keys) }
-        var threads = MailThreads(messages.enumerated().map { $1.item(file: $0) }, keys: keys, dates: messages.map(\.date),
-                                  commentIDs: messages.map(\.commentID))
-        let paths = kept.map(\.path)
+        var threads = MailThreads(items, keys: keys, dates: messages.map(\.date), commentIDs: messages.map(\.commentID))
         // A thread whose first message is missing is named by the id its first reply answers first, and
         // titled by that reply's subject: neither was kept, so that one file is read again.
         for thread in threads.threads {
@@ -134,7 +139,9 @@ public struct MailImporter: Importer {
             if files.allSatisfy({ TextBytes.isBlank($0.bytes) }) { throw LoadFailure.empty }
             throw LoadFailure.malformed("no message headers: neither a message nor an mbox")
         }
-        return MailThreads(items)
+        // A message saved in two of the files is one message (`MessageCopies`), as listing kept it.
+        let copyOf = MessageCopies.copyOf(count: items.count, file: { items[$0].file }, key: { MessageCopies.key(items[$0]) })
+        return MailThreads(MessageCopies.dropped(items, copyOf: copyOf))
     }
 
     /// A thread of messages saved one per file names its files: the first message's first, then the others

@@ -52,6 +52,12 @@ final class KeptMessage: Sendable {
 
     var date: Date? { seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds) }
 
+    /// What its copies in other files share (`MessageCopies`): its id's hash, else its name; nil for neither.
+    var copyKey: MessageCopies.HashedKey? {
+        if idKey != 0 { return MessageCopies.HashedKey(isID: true, value: idKey) }
+        return start?.unnamedID.map { MessageCopies.HashedKey(isID: false, value: $0) }
+    }
+
     /// A hash of an id, never 0 (which stands for none).
     static func key(_ id: String) -> UInt64 {
         max(1, HeldFile.hash(id))

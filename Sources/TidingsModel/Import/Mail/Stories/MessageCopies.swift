@@ -1,0 +1,45 @@
+/// The same message saved in two files read together (a news article copied into each group it was
+/// crossposted to, a Usenet archive beside a spool that holds it, a mail kept in two folders) is one message,
+/// as slrn, tin and notmuch show it: threaded once, from the first file that holds it, and read at the source
+/// when any copy is. Copies inside one file (an mbox holding a message twice) are the mbox's own and stay
+/// apart, numbered `#2` (`MailThreads`), as the archive counts them.
+///
+/// Without this a copy was numbered by its place among the files read together, so its id changed with the
+/// files read with it: opened alone it was the first copy, and its marks never stuck to its row.
+enum MessageCopies {
+    /// For each message, the earlier message it is a copy of (same key, another file); nil for a message
+    /// kept. `key` is a message's Message-ID, or for one without, the name made of what it says.
+    static func copyOf<Key: Hashable>(count: Int, file: (Int) -> Int, key: (Int) -> Key?) -> [Int?] {
+        var first: [Key: Int] = [:]
+        var copyOf = [Int?](repeating: nil, count: count)
+        for index in 0..<count {
+            guard let key = key(index) else { continue }
+            guard let earlier = first[key] else {
+                first[key] = index
+                continue
+            }
+            if file(earlier) != file(index) { copyOf[index] = earlier }
+        }
+        return copyOf
+    }
+
+    /// The messages without their copies in other files; a copy's mail-client mark is its first's too.
+    static func dropped(_ items: [MailItem], copyOf: [Int?]) -> [MailItem] {
+        var items = items
+        for (index, original) in copyOf.enumerated() {
+            if let original, items[index].seen { items[original].seen = true }
+        }
+        return items.indices.filter { copyOf[$0] == nil }.map { items[$0] }
+    }
+
+    /// A kept message's key as hashes (`KeptMessage.copyKey`): an id's and a name's never meet.
+    struct HashedKey: Hashable {
+        var isID: Bool
+        var value: UInt64
+    }
+
+    /// A message's key: its Message-ID, else its name.
+    static func key(_ item: MailItem) -> String? {
+        item.envelope.messageID ?? item.unnamedID.map(UnnamedMessage.text)
+    }
+}
