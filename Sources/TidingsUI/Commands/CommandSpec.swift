@@ -41,7 +41,7 @@ public struct CommandSpec: Sendable {
         case .goBottom:
             return CommandSpec(.goBottom, "Go to the bottom: the last line of the last item", in: everywhere)
         case .openStory:
-            return CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
+            return CommandSpec(.openStory, "Open the selected story: focus moves to its comments, or to its text when it has none", in: [.storyList, .storyText],
                                needs: .selectedStory, hint: "open")
         case .readOn:
             return CommandSpec(.readOn, "Read on: open the story, page through its text, then its comments, then on to the next unread story",
