@@ -70,6 +70,7 @@ extension AppState {
         storyTextCache = nil
         commentPane = CommentPaneState(story: story, readState: readState,
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
+        keepCommentsMarkedUnread(in: story)
         textTop = keptTextTop
         if focus != .stories { markStoryOpened() }
         // Back to a story visited before (or read again): its folds and selected comment as they were left.
