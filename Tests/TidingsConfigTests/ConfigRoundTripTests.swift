@@ -29,7 +29,7 @@ final class ConfigRoundTripTests: XCTestCase {
             }
         }
         XCTAssertTrue(lines.contains("quit = [\"q\"]"))
-        XCTAssertTrue(lines.contains("open-numbered-link = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\"]"))
+        XCTAssertTrue(lines.contains("open-numbered-link = [\"0\", \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\"]"))
         XCTAssertTrue(lines.contains("read-on = [\"Space\"]"))
         // Every top-level setting and colour has its line, with a comment just above it.
         for setting in ["side_by_side_width = 100", "sort = \"path\"", "hide_read = false", "mouse = true", "plain = \"default\"",

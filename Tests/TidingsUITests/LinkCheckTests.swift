@@ -79,6 +79,7 @@ final class LinkCheckTests: XCTestCase {
         XCTAssertEqual(KeyMap.describe([[.character("1")], [.character("2")]]), ["1", "2"])
         XCTAssertEqual(KeyMap.describe([[.up], [.character("k")]]), ["Up", "k"])
         XCTAssertEqual(KeyMap.standard.resolve([.character("5")], in: .comments), .command(.openNumberedLink))
-        XCTAssertEqual(KeyMap.standard.resolve([.character("0")], in: .comments), .unbound)
+        XCTAssertEqual(KeyMap.standard.resolve([.character("0")], in: .comments), .command(.openNumberedLink), "[0]: the story's link")
+        XCTAssertEqual(KeyMap.describe((0...9).map { [KeyPress.character(Character(String($0)))] }), ["0-9"])
     }
 }

@@ -73,6 +73,29 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(state.message, "No link [1] in this comment: it has none")
     }
 
+    /// `[0]` is the story's own link in the story text: the key `0` opens it, as a click on it does, from any
+    /// pane (comments number their links from 1), at once even with ten links or more, since no number
+    /// starts with 0.
+    func testZeroOpensTheStorysOwnLink() {
+        var state = reader()
+        XCTAssertEqual(press(.character("0"), &state), [.openURL(Self.storyURL)], "in the list")
+        state.press(.tab)
+        XCTAssertTrue(state.render().text.contains("[0] \(Self.storyURL)"), "shown as [0] in the story text")
+        XCTAssertEqual(press(.character("0"), &state), [.openURL(Self.storyURL)], "in the story text")
+        state.press(.tab)
+        XCTAssertEqual(press(.character("0"), &state), [.openURL(Self.storyURL)], "in the comments")
+        var bare = reader(Self.story(url: nil))
+        XCTAssertEqual(press(.character("0"), &bare), [])
+        XCTAssertEqual(bare.message, "The story has no link of its own")
+        let links = (1...13).map { "https://example.com/\($0)" }
+        var many = Self.story()
+        many.body = StoryBody(blocks: [.init(.paragraph, links.indices.map { .init("l\($0) ", link: $0) })], links: links)
+        var state13 = reader(many)
+        state13.press(.tab)
+        XCTAssertEqual(press(.character("0"), &state13), [.openURL(Self.storyURL)], "with 13 links, no line to type on")
+        XCTAssertNil(state13.prompt)
+    }
+
     /// With ten links or more, a digit that starts a longer number opens a line for the rest: the link opens
     /// as soon as no digit can follow, or on Enter; Esc drops it.
     func testTwoDigitLinkNumbersAreTyped() {

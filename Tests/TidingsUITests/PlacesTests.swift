@@ -116,38 +116,45 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(runner.state.savedSession.story, "one")
     }
 
-    /// What the restore puts back on screen is not read: a comment and a story marked unread before quitting
-    /// are unread after a restart left again without a key; the first key reads them as any view is read.
-    func testARestoredPlaceIsNotReadUntilAKeyComes() {
+    /// The restore's first screen reads the comments it shows, as any frame in the focused comment pane does
+    /// (a comment new since the last session is read though no key comes); a comment the user marked unread
+    /// in the last visit stays unread, shown `○`, before and after a key, as it did before the restart. The
+    /// story itself is opened by the first key, not the restore: one marked unread stays so.
+    func testARestoredPlaceReadsWhatItShowsButWhatWasMarkedUnread() {
         let two = Self.stories[1]
         var marks = ReadState()
         marks.setStory("two", read: true)
         marks.setComments(two.comments.map(\.id), in: "two", read: true)
         marks.setComments([two.comments[4].id], in: "two", read: false)
-        func restored(pane: String, marks: ReadState) -> HeadlessRunner {
+        func restored(pane: String, marks: ReadState, unread: [String]? = nil) -> HeadlessRunner {
             var runner = HeadlessRunner(state: AppState(readState: marks, width: 80, height: 24)) { summary in
                 .success(Self.stories.first { $0.id == summary.id }!)
             }
-            runner.state.restore(SavedSession(story: "two", comment: two.comments[4].id.description, pane: pane))
+            runner.state.restore(SavedSession(story: "two", comment: two.comments[4].id.description, pane: pane, unread: unread))
             runner.send(.loaded(ParallelLoad.Batch(entries: Self.stories.map { StoryEntry(story: $0, readState: marks) }, finished: true)))
-            _ = runner.state.render()
             return runner
         }
-        var comments = restored(pane: "comments", marks: marks)
-        XCTAssertEqual(comments.state.focus, .comments)
-        XCTAssertTrue(comments.state.render().text.contains("its reply"))
-        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "shown by the restore, not read")
-        comments.send(.resize(width: 60, height: 20))
-        _ = comments.state.render()
-        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "a resize is no reading")
-        comments.press(.character("q"))
-        _ = comments.state.render()
-        XCTAssertFalse(comments.state.readState.isCommentRead(two.comments[4].id, in: "two"), "quitting reads nothing")
+        var fresh = restored(pane: "comments", marks: marks)
+        XCTAssertEqual(fresh.state.focus, .comments)
+        XCTAssertTrue(fresh.state.readState.isCommentRead(two.comments[4].id, in: "two"), "on screen in the focused pane: read")
+        let screen = fresh.state.render().text
+        XCTAssertTrue(screen.contains("● its reply"), "new when the visit began: \(screen)")
+        XCTAssertFalse(screen.contains("1 new"), "nothing left unread on screen: \(screen)")
+        fresh.press(.character("q"))
+        XCTAssertTrue(fresh.state.readState.isCommentRead(two.comments[4].id, in: "two"), "quitting at once keeps it read")
 
-        var reading = restored(pane: "comments", marks: marks)
-        reading.press(.up)
-        _ = reading.state.render()
-        XCTAssertTrue(reading.state.readState.isCommentRead(two.comments[4].id, in: "two"), "a key: what is on screen is read")
+        let kept = [two.comments[4].id.description]
+        var marked = restored(pane: "comments", marks: marks, unread: kept)
+        XCTAssertFalse(marked.state.readState.isCommentRead(two.comments[4].id, in: "two"), "marked unread before the restart")
+        XCTAssertTrue(marked.state.render().text.contains("○ "), "shown as marked unread")
+        marked.send(.resize(width: 60, height: 20))
+        marked.press(.up, .down)
+        _ = marked.state.render()
+        XCTAssertFalse(marked.state.readState.isCommentRead(two.comments[4].id, in: "two"), "it stays unread while shown")
+        XCTAssertEqual(marked.state.savedSession.unread, kept, "and is still marked unread at the next quit")
+        marked.press(.character("r"))
+        XCTAssertTrue(marked.state.readState.isCommentRead(two.comments[4].id, in: "two"), "r reads it")
+        XCTAssertNil(marked.state.savedSession.unread)
 
         var unreadStory = marks
         unreadStory.setStory("two", read: false)
@@ -157,12 +164,32 @@ final class PlacesTests: XCTestCase {
         text.press(.down)
         XCTAssertTrue(text.state.readState.isStoryRead("two"), "scrolling its text reads it")
 
-        var marked = restored(pane: "text", marks: unreadStory)
-        marked.press(.character("r"))
-        XCTAssertTrue(marked.state.readState.isStoryRead("two"), "r marks it read, once")
+        var storyMarked = restored(pane: "text", marks: unreadStory)
+        storyMarked.press(.character("r"))
+        XCTAssertTrue(storyMarked.state.readState.isStoryRead("two"), "r marks it read, once")
         var left = restored(pane: "text", marks: unreadStory)
         left.press(.tab)
         XCTAssertNotEqual(left.state.focus, .text)
+    }
+
+    /// `r` on a comment, quit, restart: the session names it, so the restore leaves it unread.
+    func testACommentMarkedUnreadIsSavedWithTheSession() {
+        let two = Self.stories[1]
+        var state = AppState(stories: Self.stories, width: 80, height: 24)
+        state.press(.down, .enter, .down)
+        XCTAssertTrue(state.readState.isCommentRead(two.comments[1].id, in: "two"))
+        state.press(.character("r"))
+        XCTAssertFalse(state.readState.isCommentRead(two.comments[1].id, in: "two"))
+        let session = state.savedSession
+        XCTAssertEqual(session.unread, [two.comments[1].id.description])
+        var runner = HeadlessRunner(state: AppState(readState: state.readState, width: 80, height: 24)) { summary in
+            .success(Self.stories.first { $0.id == summary.id }!)
+        }
+        runner.state.restore(session)
+        runner.send(.loaded(ParallelLoad.Batch(entries: Self.stories.map { StoryEntry(story: $0, readState: state.readState) }, finished: true)))
+        XCTAssertEqual(runner.state.selectedComment, 1)
+        XCTAssertFalse(runner.state.readState.isCommentRead(two.comments[1].id, in: "two"), "still unread after the restart")
+        XCTAssertEqual(runner.state.savedSession.unread, session.unread)
     }
 
     /// Only the last 200 stories visited keep their place.

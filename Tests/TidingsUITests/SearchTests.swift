@@ -151,6 +151,47 @@ final class SearchTests: XCTestCase, StoryListProbes {
         }
     }
 
+    /// `new` lists the stories whose row says "N new" (unread comments), opened before or never: the list and
+    /// the filter mean the same by the word. A story never opened with no comments is `unread`, not `new`;
+    /// `"new"` in quotes is the word.
+    func testNewListsTheStoriesTheListShowsWithNewComments() {
+        var stories = Self.stories
+        stories.append(StoryBuilder.story("echo", comments: []))
+        var read = ReadState()
+        _ = read.setStory("bravo", read: true)
+        _ = read.setComments(stories[1].comments.map(\.id), in: "bravo", read: true)
+        _ = read.setStory("charlie", read: true)
+        _ = read.setComments([stories[2].comments[0].id], in: "charlie", read: true)
+        let parsed = stories
+        var runner = HeadlessRunner(state: AppState(stories: stories, readState: read, width: 80, height: 24), parse: { summary in
+            parsed.first { $0.id == summary.id }.map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        })
+        runner.holdsSearches = true
+        let rows = runner.state.render()
+        let showingNew = stories.map(\.id).filter { id in
+            (1...5).contains { rows.row($0).contains(id) && rows.row($0).trimmingCharacters(in: .whitespaces).hasSuffix(" new") }
+        }
+        XCTAssertEqual(showingNew, ["alpha", "charlie", "delta"], "the rows that say N new")
+        runner.press(.character("/"))
+        type("new", &runner)
+        runner.press(.enter)
+        XCTAssertNil(runner.heldSearch, "a filter: no file read")
+        XCTAssertEqual(listed(runner.state), showingNew)
+        XCTAssertNotEqual(runner.state.message, "No story matches")
+        runner.press(.character("/"), .control("u"))
+        type("unread", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), ["alpha", "charlie", "delta", "echo"], "unread also takes a story never opened")
+        runner.press(.character("/"), .control("u"))
+        type("-new", &runner)
+        runner.press(.enter)
+        XCTAssertEqual(listed(runner.state), ["bravo", "echo"])
+        runner.press(.character("/"), .control("u"))
+        type(#""new""#, &runner)
+        runner.press(.enter)
+        XCTAssertEqual(runner.heldSearch?.words.needles.map(\.folded), [Array("new".utf8)], "quoted, the word")
+    }
+
     /// `in:` lists the stories of one feed (or subreddit, or list) at once, from the list entries, with no
     /// file read; `-in:` all the others.
     func testInListsTheStoriesOfOneFeed() {

@@ -204,7 +204,9 @@ final class ThreadMovesTests: XCTestCase {
         let bare = UIFixtures.story("bare", comments: [])
         for (width, height) in Self.sizes {
             var state = AppState(stories: [bare], width: width, height: height)
-            state.press(.enter)
+            // Enter opens a story without comments at its text: Tab goes on to the empty comment pane.
+            state.press(.tab, .tab)
+            XCTAssertEqual(state.focus, .comments)
             for key in ["P", "]", "[", "}", "{", "C", "E", "c"] as [Character] {
                 state.press(.character(key))
                 XCTAssertEqual(state.message, "This story has no comments", "\(key)")

@@ -35,10 +35,10 @@ public struct EntryFilter: Sendable {
     }
 
     public var isEmpty: Bool { required.isEmpty && excluded.isEmpty }
-    /// Whether `admits` looks at the story's read mark (`unread`, `new`): it costs a lookup by id, so callers
-    /// pass it only then.
+    /// Whether `admits` looks at the story's read mark (`unread`): it costs a lookup by id, so callers pass
+    /// it only then.
     public var needsReadMark: Bool {
-        (required + excluded).contains { if case .unread = $0 { return true } else if case .new = $0 { return true } else { return false } }
+        (required + excluded).contains { if case .unread = $0 { return true } else { return false } }
     }
 
     /// Whether the entry passes every filter; `storyRead` is the story's own read mark.
@@ -52,7 +52,8 @@ public struct EntryFilter: Sendable {
         let summary = entry.summary
         switch check {
         case .unread: return !storyRead || entry.unreadComments > 0
-        case .new: return storyRead && entry.unreadComments > 0
+        // What the list's "12 new" counts: unread comments, in a story opened before or not.
+        case .new: return entry.unreadComments > 0
         case .author(let needle): return summary.author.map { needle.occurs(in: $0) } ?? false
         case .category(let needle): return summary.category.map { needle.occurs(in: $0) } ?? false
         case .format(let names): return names.contains(StoryQuery.formatName(of: summary))

@@ -7,7 +7,7 @@ public struct StoryQuery: Sendable, Equatable {
     public enum Filter: Sendable, Equatable {
         /// Anything unread: the story or any of its comments.
         case unread
-        /// Comments new since the last visit: the story was opened before and has unread comments.
+        /// New comments: the story has unread comments, as the list's "12 new" says, opened before or not.
         case new
         /// The story's author (submitter, sender) contains this, compared as search words are.
         case author(String)

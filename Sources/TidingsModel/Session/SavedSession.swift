@@ -17,16 +17,20 @@ public struct SavedSession: Codable, Equatable, Sendable {
     public var comment: String?
     /// The focused pane: `stories`, `text` or `comments`.
     public var pane: String?
+    /// Comments of the selected story the user marked unread during the visit (shown `○`), by id: shown
+    /// again by the restore, they stay unread, while whatever else it shows is read as any frame reads it.
+    public var unread: [String]?
     /// Stories visited, least recent first.
     public var stories: [StoryPlace] = []
 
     public init(sort: StorySort = .path, story: String? = nil, path: String? = nil, comment: String? = nil, pane: String? = nil,
-                stories: [StoryPlace] = []) {
+                unread: [String]? = nil, stories: [StoryPlace] = []) {
         self.sort = sort
         self.story = story
         self.path = path
         self.comment = comment
         self.pane = pane
+        self.unread = unread
         self.stories = stories
     }
 }

@@ -41,7 +41,7 @@ public struct CommandSpec: Sendable {
         case .goBottom:
             return CommandSpec(.goBottom, "Go to the bottom: the last line of the last item", in: everywhere)
         case .openStory:
-            return CommandSpec(.openStory, "Open the selected story: focus moves to its comments", in: [.storyList, .storyText],
+            return CommandSpec(.openStory, "Open the selected story: focus moves to its comments, or to its text when it has none", in: [.storyList, .storyText],
                                needs: .selectedStory, hint: "open")
         case .readOn:
             return CommandSpec(.readOn, "Read on: open the story, page through its text, then its comments, then on to the next unread story",
@@ -97,7 +97,7 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.openLink, "Open the story's link in the browser ($BROWSER, else xdg-open); in the comments, the comment's link when it has one alone",
                                in: InputContext.reader, needs: .selectedStory)
         case .openNumberedLink:
-            return CommandSpec(.openNumberedLink, "Open link [N] of the story text, or of the selected comment in the comments (with ten or more, type the whole number; Enter ends a shorter one)",
+            return CommandSpec(.openNumberedLink, "Open link [N] of the story text, or of the selected comment in the comments; 0 the story's own link (with ten or more links, type the whole number; Enter ends a shorter one)",
                                in: InputContext.reader, needs: .selectedStory)
         case .copyLink:
             return CommandSpec(.copyLink, "Copy the link o would open to the clipboard (through the terminal, OSC 52)",

@@ -83,7 +83,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding([.character("<")], .previousMatch),
         Binding([.character("T")], .toggleQuotes),
         Binding([.character("o")], .openLink),
-        Binding((1...9).map { .character(Character(String($0))) }, .openNumberedLink),
+        Binding((0...9).map { .character(Character(String($0))) }, .openNumberedLink),
         Binding([.character("y")], .copyLink),
         Binding([.escape], .focusStories),
         Binding([.escape], .clearSearch),

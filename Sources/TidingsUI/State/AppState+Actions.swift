@@ -182,7 +182,7 @@ extension AppState {
             return .done
         case .nextPane: moveFocus(forward: true)
         case .previousPane: moveFocus(forward: false)
-        case .openStory: focus(.comments)
+        case .openStory: return openStory()
         case .readOn: return readOn()
         case .toggleFold:
             guard let selected = selectedComment, let thread, thread.hasReplies(selected) else {

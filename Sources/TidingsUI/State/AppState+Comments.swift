@@ -5,7 +5,13 @@ import TidingsModel
 extension AppState {
     var commentPaneHeight: Int { layout.comments?.height ?? 0 }
 
+    /// Scrolls as little as needed for the selected comment to be on screen, then fills the pane from below.
     mutating func keepCommentVisible(height: Int) {
+        showSelectedComment(height: height)
+        fillCommentPaneFromBelow(height: height)
+    }
+
+    private mutating func showSelectedComment(height: Int) {
         guard let thread, let selected = selectedComment, height > 0 else { return }
         if thread.position(of: commentPane.top) == nil { commentPane.top = selected; commentPane.topLine = 0 }
         // After a resize or a fold the top comment may have fewer lines than the offset into it.
@@ -49,6 +55,40 @@ extension AppState {
             }
             above += previousHeight
             top -= 1
+        }
+        commentPane.top = thread.visible[0]
+        commentPane.topLine = 0
+    }
+
+    /// When the thread ends above the pane's last row while lines are scrolled off above, scrolls back until
+    /// its last line is on the last row (or its first line on the first), as End leaves it: a pane made taller,
+    /// or a fold closed near the end, would otherwise leave blank rows below and hide comments above. The
+    /// selected comment stays on screen, since only rows above it come into view.
+    private mutating func fillCommentPaneFromBelow(height: Int) {
+        guard let thread, height > 0, let topPosition = thread.position(of: commentPane.top),
+              topPosition > 0 || commentPane.topLine > 0 else { return }
+        // Rows from the top of the pane to the end of the thread, counted only while they fit.
+        var rows = -commentPane.topLine
+        for position in topPosition..<thread.visible.count {
+            rows += commentPane.layout.height(of: thread.visible[position], in: thread)
+            if rows >= height { return }
+        }
+        var missing = height - rows
+        if commentPane.topLine >= missing {
+            commentPane.topLine -= missing
+            return
+        }
+        missing -= commentPane.topLine
+        var top = topPosition
+        while top > 0 {
+            top -= 1
+            let above = commentPane.layout.height(of: thread.visible[top], in: thread)
+            if above >= missing {
+                commentPane.top = thread.visible[top]
+                commentPane.topLine = above - missing
+                return
+            }
+            missing -= above
         }
         commentPane.top = thread.visible[0]
         commentPane.topLine = 0

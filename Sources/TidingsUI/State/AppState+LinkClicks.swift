@@ -1,5 +1,5 @@
 /// A click on a link's number (`[2]` after linked text, `[2] ` before a listed target, `[0]` for the story's
-/// own link) opens that link, with the rules of the keys `1`…`9` and `o`: only links that pass `LinkCheck`,
+/// own link) opens that link, with the rules of the keys `0`…`9`: only links that pass `LinkCheck`,
 /// and the same message when one does not. The numbers are found in the laid-out rows (`StyledLine.Span.link`),
 /// never by reading the screen back.
 extension AppState {
@@ -35,10 +35,6 @@ extension AppState {
 
     /// Opens link `number` of the text in focus (the click focused its pane and selected its comment).
     mutating func openClickedLink(_ number: Int) {
-        if number == 0, focus != .comments {
-            report(openLink(currentStory?.url.map(ChosenLink.link) ?? .none("The story has no link of its own")))
-        } else {
-            report(openLink(numbered: number))
-        }
+        report(openLink(numbered: number))
     }
 }

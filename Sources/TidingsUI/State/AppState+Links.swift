@@ -59,12 +59,14 @@ extension AppState {
     /// `1`…`9`: link N of the selected comment in the comments, of the story text elsewhere, as numbered on
     /// screen (`[N]` after the text, the targets listed under it). With ten links or more, a digit that
     /// starts a longer number (`1` of `12`) opens a line to type the rest on, as lynx and w3m do: the link
-    /// opens when no more digits can follow (`12` of 13 links), or on Enter (`1`).
+    /// opens when no more digits can follow (`12` of 13 links), or on Enter (`1`). `0` is the story's own
+    /// link, shown as `[0]` in the story text: no other number starts with 0, so it opens at once.
     mutating func openNumberedLink() -> CommandOutcome {
         guard case .character(let character)? = commandKey?.base, character.isASCII,
-              let number = character.wholeNumberValue, (1...9).contains(number) else {
-            return .nothingToDo("Press a link's number, 1 to 9, to open it")
+              let number = character.wholeNumberValue, (0...9).contains(number) else {
+            return .nothingToDo("Press a link's number, 0 to 9, to open it")
         }
+        if number == 0 { return openLink(numbered: 0) }
         let count = linksInFocus()?.links.count ?? 0
         if number * 10 <= count {
             prompt = Prompt(purpose: .linkNumber(count: count), editor: LineEditor(String(number)))
@@ -102,9 +104,11 @@ extension AppState {
         return (story.body.links, "the story text")
     }
 
-    /// Opens link `number` (from 1) of the text in focus.
+    /// Opens link `number` (from 1) of the text in focus, or with 0 the story's own link from any pane:
+    /// comments number their links from 1, so `[0]` is only ever the story's.
     mutating func openLink(numbered number: Int) -> CommandOutcome {
-        guard currentStory != nil else { return .nothingToDo("The story is still loading") }
+        guard let story = currentStory else { return .nothingToDo("The story is still loading") }
+        if number == 0 { return openLink(story.url.map(ChosenLink.link) ?? .none("The story has no link of its own")) }
         guard let (links, place) = linksInFocus() else { return .nothingToDo("No comment is selected") }
         guard number >= 1, number <= links.count else {
             let has = links.isEmpty ? "it has none" : links.count == 1 ? "it has 1" : "it has \(links.count)"

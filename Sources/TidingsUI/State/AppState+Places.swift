@@ -44,7 +44,7 @@ extension AppState {
             if let comment = session.comment { place.comment = comment }
             places.remember(place)
             let focus = session.pane.flatMap(Focus.init(rawValue:)) ?? .stories
-            pendingRestore = PendingRestore(storyID: id, path: session.path, focus: focus)
+            pendingRestore = PendingRestore(storyID: id, path: session.path, focus: focus, unread: session.unread ?? [])
         }
         if session.sort != sort {
             sort = session.sort
@@ -69,6 +69,7 @@ extension AppState {
         // From here the selection is as deliberate as one the user made: the loader's later batches follow it.
         touched = true
         showsRestoredPlace = true
+        restoredUnread = pending.unread.isEmpty ? nil : (pending.storyID, pending.unread)
         selectStory(index)
         if pending.focus != focus { focus(pending.focus) }
         keepingSelectionOnScreen { _ in }
@@ -82,11 +83,12 @@ extension AppState {
         if let pending = pendingRestore, !touched {
             let place = places.place(of: pending.storyID)
             return SavedSession(sort: sort, story: pending.storyID, path: pending.path, comment: place?.comment,
-                                pane: pending.focus.rawValue, stories: places.all)
+                                pane: pending.focus.rawValue, unread: pending.unread.isEmpty ? nil : pending.unread, stories: places.all)
         }
         guard entries.indices.contains(selectedStory) else { return SavedSession(sort: sort, stories: places.all) }
         let id = entries[selectedStory].summary.id
+        let unread = commentsMarkedUnread(in: id)
         return SavedSession(sort: sort, story: id, path: entries[selectedStory].summary.path, comment: places.place(of: id)?.comment,
-                            pane: focus.rawValue, stories: places.all)
+                            pane: focus.rawValue, unread: unread.isEmpty ? nil : unread, stories: places.all)
     }
 }

@@ -74,6 +74,7 @@ extension AppState {
         // Read again during the visit: what it showed and found new stays so (a comment marked unread is
         // not marked read again by being on screen).
         if let visit { commentPane.continueVisit(visit.pane, of: visit.story, in: story) }
+        keepCommentsMarkedUnread(in: story)
         textTop = keptTextTop
         if focus != .stories { markStoryOpened() }
         // Back to a story visited before (or read again): its folds and selected comment as they were left.

@@ -80,8 +80,11 @@ public struct AppState: Sendable {
     /// changes as it loads.
     var touched = false
     /// Whether the story on screen was put there by the session restore, no key or click having come since:
-    /// what a restore shows is not being read, so a story or comment marked unread stays so across a restart.
+    /// the story is not opened by the restore, so one marked unread stays so across a restart (its comments
+    /// on screen are read, all but those marked unread: `restoredUnread`).
     var showsRestoredPlace = false
+    /// The restored story's comments marked unread in the last session, until the story is shown.
+    var restoredUnread: (storyID: String, ids: [String])?
     public internal(set) var problems: [LoadProblem] = []
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
@@ -331,7 +334,7 @@ public struct AppState: Sendable {
             prepareCommentLayout(width: pane.width)
             keepCommentVisible(height: pane.height)
             // Quitting reads nothing: what was on screen before the key was marked by the frame that showed it.
-            if focus == .comments, overlay == .none, !showsRestoredPlace, !quitting { markShownCommentsRead(height: pane.height) }
+            if focus == .comments, overlay == .none, !quitting { markShownCommentsRead(height: pane.height) }
         }
         clampOverlay()
     }

@@ -26,4 +26,6 @@ struct PendingRestore: Sendable {
     /// Its file, when the session says (the story may be listed from two).
     var path: String? = nil
     var focus: Focus
+    /// Its comments marked unread during the last visit (`SavedSession.unread`).
+    var unread: [String] = []
 }

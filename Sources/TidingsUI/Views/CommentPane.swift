@@ -33,11 +33,7 @@ extension AppState {
         prepareCommentLayout(width: area.width)
         guard thread?.isEmpty == false else {
             // A listing saved without its comments says how many there were, as the story text does.
-            var text = "No comments."
-            if let story = currentStory, let declared = story.declaredComments, declared > 0 {
-                text = "\(declared) \(declared == 1 ? "comment" : "comments"), none saved."
-            }
-            screen.write(text, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
+            screen.write(noCommentsWords, x: area.x + 1, y: area.y, maxWidth: area.width - 1, style: .dim)
             return
         }
         var y = area.y
