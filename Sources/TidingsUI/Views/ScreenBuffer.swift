@@ -83,9 +83,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         cells[index] = cell
     }
 
-    /// A cluster that starts with a combining mark is drawn on a no-break space so it has a base.
+    /// A cluster that starts with a combining mark is drawn on a no-break space so it has a base; a spacing
+    /// mark (a vowel sign drawn in a cell of its own, `ClusterParts`) is its own base.
     private static func visibleText(_ character: Character) -> String {
-        guard let first = character.unicodeScalars.first, UntrustedText.isCombiningMark(first) else {
+        guard let first = character.unicodeScalars.first, UntrustedText.isCombiningMark(first),
+              first.properties.generalCategory != .spacingMark else {
             return String(character)
         }
         return "\u{00A0}" + String(character)
