@@ -171,11 +171,16 @@ final class CursesTerminal {
         return look
     }
 
+    /// A character drawn on the one before it: a mark, or a Hangul vowel or final consonant after its initial
+    /// (a syllable written in jamo), each of no width of its own.
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        let drawnOnBase: Bool
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark: return tidings_wcwidth(wchar_t(bitPattern: scalar.value)) == 0
-        default: return false
+        case .nonspacingMark, .enclosingMark: drawnOnBase = true
+        default: drawnOnBase = (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value)
         }
+        return drawnOnBase && tidings_wcwidth(wchar_t(bitPattern: value)) == 0
     }
 
     private func attributes(_ style: Style) -> attr_t {
