@@ -64,7 +64,8 @@ final class FeedEnclosureTests: XCTestCase {
     }
 
     /// YouTube's feeds carry their video only as `media:group/media:content`: the first of a group (the
-    /// others are the same file in other forms) is shown, and is the link of an item without one.
+    /// others are the same file in other forms) is the link of an item without one, and is shown unless it
+    /// is a player to embed.
     func testMediaContentAloneIsShown() throws {
         let found = try stories(rss("""
             <item><title>Video</title><guid>v1</guid><media:group><media:title>Video</media:title>
@@ -73,7 +74,9 @@ final class FeedEnclosureTests: XCTestCase {
             <item><title>Photos</title><guid>p1</guid><media:content url="https://img.example/one.jpg" medium="image"/>
             <media:content url="https://img.example/two.jpg"/><media:content medium="image"/></item>
             """))
-        XCTAssertEqual(found[0].body.lines, ["Enclosure: abc (application/x-shockwave-flash, 4.0 KB)"])
+        // The first of the group is YouTube's player, no file: not listed, but the link of an item without
+        // one; the file after it in the group is listed.
+        XCTAssertEqual(found[0].body.lines, ["Enclosure: abc.mp4 (video/mp4)"])
         XCTAssertEqual(found[0].url, "https://www.youtube.com/v/abc?version=3")
         // An image (an avatar, a header picture) is no file the item carries: only what is not one.
         XCTAssertEqual(found[1].body.lines, ["Enclosure: two.jpg"])

@@ -37,11 +37,16 @@ struct FeedEnclosure: Sendable, Equatable {
         return value
     }
 
-    /// What an item shows: its enclosures, else (Media RSS alone, as YouTube's feeds give) its media.
+    /// What an item shows: its enclosures, else (Media RSS alone, as YouTube's feeds give) its media, but
+    /// for an embedded player (YouTube's Flash address for every video), no file to play or keep. It still
+    /// stands in for the link of an item without one (`first`).
     static func shown(_ all: [FeedEnclosure]) -> [FeedEnclosure] {
         let own = all.filter { !$0.isMedia }
-        return own.isEmpty ? all : own
+        return own.isEmpty ? all.filter { !$0.isPlayer } : own
     }
+
+    /// A Media RSS address of a player to embed, not of a file.
+    var isPlayer: Bool { isMedia && type == "application/x-shockwave-flash" }
 
     /// The first of those shown, found without building the list (it runs for every item listed).
     static func first(_ all: [FeedEnclosure]) -> FeedEnclosure? {

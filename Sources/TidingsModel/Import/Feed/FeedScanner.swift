@@ -307,7 +307,8 @@ struct FeedScanner {
         guard let media = FeedEnclosure(url: reader.attribute("url"), base: reader.base, type: reader.attribute("type"),
                                         length: reader.attribute("fileSize"), isMedia: true) else { return false }
         addEnclosure(media)
-        return true
+        // A player to embed is no form of the file: another of its group is still taken.
+        return !media.isPlayer
     }
 
     private mutating func startAuthor() {
