@@ -279,3 +279,14 @@ final class StateMigrationTests: XCTestCase {
         XCTAssertEqual(Set(merged.legacy.keys), ["kept"])
     }
 }
+
+extension StateMigrationTests {
+    /// An unscoped feed entry with nothing read has nothing to hand over: it is not kept in the legacy table
+    /// (which keeps no empty entry, so the state would not read back as it was written).
+    func testAnEmptyUnscopedFeedEntryIsDropped() throws {
+        let text = "{\"version\":2,\"stories\":{\"feed:1\":{\"read\":false},\"feed:2\":{\"read\":true}}}"
+        let state = try ReadStateCoding.decode(Data(text.utf8))
+        XCTAssertEqual(Array(state.legacy.keys), ["feed:2"])
+        XCTAssertEqual(try ReadStateCoding.decode(ReadStateCoding.encode(state)), state)
+    }
+}

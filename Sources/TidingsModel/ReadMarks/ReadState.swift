@@ -62,7 +62,8 @@ public struct ReadState: Sendable, Equatable {
     mutating func moveToLegacy(where isOld: (String) -> Bool) {
         for (id, marks) in stories where isOld(id) {
             stories[id] = nil
-            if legacy[id] == nil { legacy[id] = marks }
+            // An entry with nothing read has nothing to hand over (the legacy table keeps none such).
+            if legacy[id] == nil, !marks.isEmpty { legacy[id] = marks }
         }
     }
 
