@@ -40,8 +40,7 @@ enum UnreadCounting {
             readState.unreadCount(storyID: summary.id, legacyID: summary.legacyID, commentIDs: $0, total: summary.commentCount)
         } ?? summary.commentCount
         // Messages the client marked read since the story was last listed are taken when it is listed now.
-        let taking = readState.untakenClientMarks(summary.sourceMarks, storyID: summary.id)
-            .reduce(0) { $0 + (readState.isCommentRead($1, in: summary.id) ? 0 : 1) }
+        let taking = readState.untakenClientMarks(summary.sourceMarks, storyID: summary.id, legacyID: summary.legacyID).count
         return StoryEntry(summary: summary, unreadComments: max(0, unread - taking))
     }
 }

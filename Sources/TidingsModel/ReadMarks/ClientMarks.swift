@@ -55,9 +55,11 @@ extension ReadState {
 
     /// The client's marks on a story the state knows that it has not taken yet (the list counts them read,
     /// as they will be once the story is listed).
-    public func untakenClientMarks(_ client: SourceMarks?, storyID: String) -> [CommentID] {
-        guard let client, let taken = stories[storyID]?.takenFromClient else { return [] }
-        return client.readComments.filter { !taken.comments.contains($0) }
+    /// A story still known by its former id (`legacyID`) counts with that entry, as it takes it over when
+    /// listed. Those read already are left out.
+    public func untakenClientMarks(_ client: SourceMarks?, storyID: String, legacyID: String? = nil) -> [CommentID] {
+        guard let client, let marks = stories[storyID] ?? legacyID.flatMap(movedMarks), let taken = marks.takenFromClient else { return [] }
+        return client.readComments.filter { !taken.comments.contains($0) && !marks.readComments.contains($0) }
     }
 
     private mutating func take(_ marks: ClientMarks, storyID: String) -> Bool {

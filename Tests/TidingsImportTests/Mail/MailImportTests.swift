@@ -504,5 +504,14 @@ extension MailImportTests {
         let grown = try XCTUnwrap(loader.loadAll([file.path]).stories.first)
         XCTAssertEqual(grown.comments.map { state.isCommentRead($0.id, in: grown.id) }, [false, true, true])
         XCTAssertFalse(state.adoptLegacyMarks(storyID: "mail:q0@x", legacyID: "mail:q1@x"), "taken once")
+
+        // The start that arrived was read in the mail client: it is not new either, from the first listing.
+        var seenStart = ReadState()
+        seenStart.setStory("mail:q1@x", read: true)
+        seenStart.setComments(story.comments.map(\.id), in: "mail:q1@x", read: true)
+        try write(message("q1", answers: "q0").replacingOccurrences(of: "\n\nq1", with: "\nStatus: RO\n\nq1")
+                  + message("q2", answers: "q1") + message("q3", answers: "q2"), to: file)
+        guard case .success(let seen) = loader.entries(file.path, readState: seenStart) else { return XCTFail("no entries") }
+        XCTAssertEqual(seen[0].unreadComments, 0, "q1 was read in the mail client, q2 and q3 here")
     }
 }
