@@ -203,3 +203,23 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(places.all.first?.id, "s50")
     }
 }
+
+extension PlacesTests {
+    /// A mail thread whose first message arrived between runs is known by another id: the session names the
+    /// id it had, and the reader comes back to it all the same, on the same comment.
+    func testAThreadWhoseIDMovedIsRestored() {
+        var moved = Self.stories[1]
+        moved.id = "mail:p0@x"
+        moved.legacyID = "mail:p1@x"
+        let stories = [Self.stories[0], moved]
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { summary in
+            .success(stories.first { $0.id == summary.id }!)
+        }
+        runner.state.restore(SavedSession(story: "mail:p1@x", comment: moved.comments[2].id.description, pane: "comments",
+                                          stories: [StoryPlace(id: "mail:p1@x", comment: moved.comments[2].id.description)]))
+        runner.send(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(story: $0, readState: ReadState()) }, finished: true)))
+        XCTAssertEqual(runner.state.currentStory?.id, "mail:p0@x")
+        XCTAssertEqual(runner.state.focus, .comments)
+        XCTAssertEqual(runner.state.selectedComment, 2, "on the comment it was left on")
+    }
+}

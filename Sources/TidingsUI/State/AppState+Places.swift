@@ -63,13 +63,20 @@ extension AppState {
         }
         // The copy in the file it was read from, when listed; another copy only once every file is read.
         func listed(_ index: Int) -> Bool { entries[index].keys.id == pending.storyID && !gone.contains(index) }
+        // A mail thread whose id moved since (its first message arrived) is found by the id it had.
+        func moved(_ index: Int) -> Bool {
+            entries[index].summary.legacyID == pending.storyID && pending.storyID.hasPrefix("mail:") && !gone.contains(index)
+        }
         guard let index = entries.indices.first(where: { listed($0) && (pending.path == nil || entries[$0].summary.path == pending.path) })
-                ?? (pending.path == nil || loadFinished ? entries.indices.first(where: listed) : nil) else { return }
+                ?? (pending.path == nil || loadFinished ? entries.indices.first(where: listed) : nil)
+                ?? (loadFinished ? entries.indices.first(where: moved) : nil) else { return }
         pendingRestore = nil
+        let storyID = entries[index].summary.id
+        if storyID != pending.storyID { places.rename(pending.storyID, to: storyID) }
         // From here the selection is as deliberate as one the user made: the loader's later batches follow it.
         touched = true
         showsRestoredPlace = true
-        restoredUnread = pending.unread.isEmpty ? nil : (pending.storyID, pending.unread)
+        restoredUnread = pending.unread.isEmpty ? nil : (storyID, pending.unread)
         selectStory(index)
         if pending.focus != focus { focus(pending.focus) }
         keepingSelectionOnScreen { _ in }

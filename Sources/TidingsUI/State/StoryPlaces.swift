@@ -16,6 +16,15 @@ struct StoryPlaces: Sendable {
         while order.count > SavedSession.storiesKept { byID[order.removeFirst()] = nil }
     }
 
+    /// A story now known by another id (a mail thread whose id moved, `MailThreads.formerID`) keeps its
+    /// place under the new one.
+    mutating func rename(_ old: String, to new: String) {
+        guard var place = byID.removeValue(forKey: old) else { return }
+        order.removeAll { $0 == old }
+        place.id = new
+        remember(place)
+    }
+
     /// Every place kept, least recent first.
     var all: [StoryPlace] { order.compactMap { byID[$0] } }
 }
