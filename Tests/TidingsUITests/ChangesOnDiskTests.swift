@@ -325,7 +325,7 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         runner.send(.collectionChanged(CollectionUpdate(files: ["b"], entries: [entry(renamed)])))
         XCTAssertEqual(listed(runner.state), ["a", "b renamed", "c", "d"])
         XCTAssertEqual(selected(runner.state), "b renamed")
-        XCTAssertNil(runner.state.message)
+        XCTAssertNotEqual(runner.state.message, "Story removed from disk")
     }
 }
 
@@ -350,5 +350,38 @@ extension ChangesOnDiskTests {
         XCTAssertFalse(runner.state.readState.isCommentRead(ids[0], in: "a"), "still unread on screen")
         XCTAssertEqual(runner.state.commentPane.newThisVisit, [0, 1, 2], "new when the visit began, or arrived since")
         XCTAssertTrue(runner.state.render().text.contains("○ "), "the comment marked unread keeps its marker")
+    }
+}
+
+extension ChangesOnDiskTests {
+    /// The open mail thread's missing first message arrives, itself answering a missing one: the thread is
+    /// known by another id now, but it is the same story, read again, on the same comment, in its row.
+    func testTheOpenThreadWhoseIDMovesStaysOpen() {
+        var runner = reader()
+        var thread = story("a", comments: 3)
+        thread.id = "mail:q1@x"
+        disk["a"] = thread
+        change(&runner, ["a"])
+        runner.press(.enter)
+        XCTAssertEqual(runner.state.focus, .comments)
+        runner.press(.down, .down)
+        let selected = runner.state.currentStory!.comments[runner.state.selectedComment!].id
+        runner.press(.character("r"))
+        XCTAssertFalse(runner.state.readState.isCommentRead(selected, in: "mail:q1@x"))
+        var grown = story("a", comments: 4)
+        grown.id = "mail:q0@x"
+        grown.legacyID = "mail:q1@x"
+        // Listed from the file of the message that arrived, its first now.
+        grown.source = SourceReference(path: "a-first")
+        disk["a"] = grown
+        disk["a-first"] = grown
+        change(&runner, ["a"])
+        XCTAssertEqual(runner.state.currentStory?.id, "mail:q0@x")
+        XCTAssertEqual(runner.state.focus, .comments, "still reading it")
+        XCTAssertEqual(runner.state.currentStory?.comments[runner.state.selectedComment ?? 0].id, selected, "on the same comment")
+        XCTAssertEqual(listed(runner.state).first, "mail:q0@x", "in its row")
+        _ = runner.state.render()
+        XCTAssertFalse(runner.state.readState.isCommentRead(selected, in: "mail:q0@x"), "marked unread: still so")
+        XCTAssertNotEqual(runner.state.message, "Story removed from disk")
     }
 }

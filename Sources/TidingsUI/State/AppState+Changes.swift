@@ -70,7 +70,8 @@ extension AppState {
         for index in leaving { replacing[entries[index].summary.id, default: []].append(index) }
         var newStories: [String: [Int]] = [:]
         for (offset, entry) in arriving.enumerated() {
-            if let old = replacing[entry.summary.id]?.popLast() {
+            if let old = replacing[entry.summary.id]?.popLast()
+                ?? entry.summary.legacyID.flatMap({ Self.isMoved(entry.summary, from: $0) ? replacing[$0]?.popLast() : nil }) {
                 loadRanks[entries.count + offset] = loadRank(of: old)
             } else {
                 newStories[entry.summary.path, default: []].append(entries.count + offset)
@@ -90,9 +91,11 @@ extension AppState {
             // The same story (its id), else the story now read from the same place in the same file (an
             // edited title gives a native story another id): the file changed, it did not go.
             let place = entries.indices.contains(selectedStory) ? entries[selectedStory].summary.source : nil
-            if let again = (before..<entries.count).first(where: { entries[$0].summary.id == selectedID })
-                ?? (before..<entries.count).first(where: { entries[$0].summary.source.path == place?.path
-                                                            && entries[$0].summary.source.locator == place?.locator }) {
+            let readAgain = before..<entries.count
+            let sameID = readAgain.first { entries[$0].summary.id == selectedID }
+            let moved = readAgain.first { Self.isMoved(entries[$0].summary, from: selectedID) }
+            let samePlace = readAgain.first { entries[$0].summary.source.path == place?.path && entries[$0].summary.source.locator == place?.locator }
+            if let again = sameID ?? moved ?? samePlace {
                 moveSelection(toReadAgain: again)
             } else {
                 // Not the user's choice: the next story is selected in the list, not opened and read.
@@ -118,6 +121,13 @@ extension AppState {
         keepingSelectionOnScreen { _ in }
         needsFrame = true
         return counts
+    }
+
+    /// Whether a story is the mail thread that had id `former` before its first message arrived
+    /// (`MailThreads.formerID`): the same thread, read again.
+    static func isMoved(_ summary: StorySummary, from former: String?) -> Bool {
+        guard let former, former.hasPrefix("mail:") else { return false }
+        return summary.legacyID == former
     }
 
     /// The place in load order of an entry.

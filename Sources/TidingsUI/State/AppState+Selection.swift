@@ -58,6 +58,11 @@ extension AppState {
     private mutating func show(_ story: Story) {
         // The same story read again (it has more replies now, its file changed): the same comment stays
         // selected, its folds stay folded, and its text stays where it was scrolled to.
+        // A mail thread whose first message arrived is known by another id now: the same story all the same.
+        if let current = currentStory, Self.isMoved(story.summary, from: current.id) {
+            places.rename(current.id, to: story.id)
+            currentStory?.id = story.id
+        }
         let kept = currentStory?.id == story.id ? selectedComment.flatMap { currentStory?.comments[$0].id } : nil
         let anotherStory = currentStory?.id != story.id
         let visit = anotherStory ? nil : currentStory.map { (story: $0, pane: commentPane) }
