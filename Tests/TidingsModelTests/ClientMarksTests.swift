@@ -123,3 +123,23 @@ extension ClientMarksTests {
         }
     }
 }
+
+extension ClientMarksTests {
+    /// A mail thread whose id moved takes the undo steps that named it: `u` after the move undoes on the
+    /// thread as it is known now, here and in the file another instance saves.
+    func testUndoStepsFollowAThreadWhoseIDMoved() throws {
+        var state = ReadState()
+        state.setStory("mail:q1@x", read: true)
+        state.setComments([ids[0], ids[1]], in: "mail:q1@x", read: true)
+        state.setComments([ids[1]], in: "mail:q1@x", read: false)
+        state.recordUndo(UndoStep(command: "toggle-read", stories: ["mail:q1@x": .init(readComments: [ids[1]])]))
+        var disk = ReadState()
+        disk.apply(state.takeJournal())
+        XCTAssertTrue(state.adoptLegacyMarks(storyID: "mail:q0@x", legacyID: "mail:q1@x"))
+        XCTAssertEqual(state.undoSteps.first?.stories.keys.sorted(), ["mail:q0@x"])
+        disk.apply(state.takeJournal())
+        XCTAssertEqual(disk.undoSteps, state.undoSteps, "the file's steps follow too")
+        XCTAssertNotNil(state.undoLast())
+        XCTAssertTrue(state.isCommentRead(ids[1], in: "mail:q0@x"), "undone on the thread as known now")
+    }
+}

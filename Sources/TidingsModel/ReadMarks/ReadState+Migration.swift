@@ -27,7 +27,7 @@ extension ReadState {
     /// Returns whether anything changed.
     @discardableResult
     public mutating func adoptLegacyMarks(storyID: String, legacyID: String?) -> Bool {
-        if let legacyID, stories[storyID] == nil, let moved = movedMarks(legacyID) { return adoptMoved(moved, storyID: storyID) }
+        if let legacyID, stories[storyID] == nil, let moved = movedMarks(legacyID) { return adoptMoved(moved, from: legacyID, storyID: storyID) }
         guard let legacyID, hasLegacyMarks,
               stories[storyID] == nil, !adoptedStories.contains(storyID) else { return false }
         let marks: StoryMarks
@@ -47,13 +47,19 @@ extension ReadState {
     }
 
     /// A mail thread takes the marks it had under its former id, what the state said of the client's marks
-    /// included. The former entry stays: a copy of the thread as it was (another folder) still has it.
-    private mutating func adoptMoved(_ marks: StoryMarks, storyID: String) -> Bool {
+    /// included, and the undo steps that name it. The former entry stays: a copy of the thread as it was
+    /// (another folder) still has it.
+    private mutating func adoptMoved(_ marks: StoryMarks, from formerID: String, storyID: String) -> Bool {
         var changed = false
         if marks.isRead { changed = setStory(storyID, read: true, record: true) }
         if !marks.readComments.isEmpty { changed = setComments(marks.readComments.sorted, in: storyID, read: true, record: true) || changed }
         if let taken = marks.takenFromClient {
             recordTaken(taken, for: storyID, record: true)
+            changed = true
+        }
+        if undoSteps.contains(where: { $0.stories[formerID] != nil }) {
+            renameInUndoSteps(formerID, to: storyID)
+            journal.append(.undoRenamed(from: formerID, to: storyID))
             changed = true
         }
         return changed

@@ -20,7 +20,7 @@ extension ReadState {
             switch change {
             case .story(let id, let read): setStory(id, read: read)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read)
-            case .client, .legacyAdopted, .undoAdded, .undoTaken: break
+            case .client, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: break
             }
         }
         journal.append(.undoTaken(step))
@@ -34,6 +34,15 @@ extension ReadState {
         var size = undoSteps.reduce(0) { $0 + $1.encodedSize }
         while undoSteps.count > 1, size > Self.undoBytesKept {
             size -= undoSteps.removeFirst().encodedSize
+        }
+    }
+
+    /// Steps that name a story by an id it no longer has name it by its new one, where they stand.
+    mutating func renameInUndoSteps(_ old: String, to new: String) {
+        for index in undoSteps.indices {
+            guard let restore = undoSteps[index].stories.removeValue(forKey: old) else { continue }
+            // The new id has no step of its own yet: it took the old one's marks as they were.
+            if undoSteps[index].stories[new] == nil { undoSteps[index].stories[new] = restore }
         }
     }
 

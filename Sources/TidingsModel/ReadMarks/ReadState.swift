@@ -31,6 +31,9 @@ public struct ReadState: Sendable, Equatable {
         case undoAdded(UndoStep)
         /// That action was taken back: the step leaves the undo list.
         case undoTaken(UndoStep)
+        /// A story is known by another id now (a mail thread whose first message arrived): the undo steps
+        /// that name it name the new id.
+        case undoRenamed(from: String, to: String)
     }
 
     public private(set) var stories: [String: StoryMarks]
@@ -84,6 +87,7 @@ public struct ReadState: Sendable, Equatable {
             // Steps merge by appending, so each instance's actions stay undoable (docs/STATE.md, "Undo").
             case .undoAdded(let step): appendUndoStep(step)
             case .undoTaken(let step): removeUndoStep(step)
+            case .undoRenamed(let old, let new): renameInUndoSteps(old, to: new)
             }
         }
     }

@@ -21,7 +21,7 @@ extension AppState {
         let onlySelected = readState.journal.count >= journalStart && readState.journal[journalStart...].allSatisfy { change in
             switch change {
             case .story(let id, _), .comments(let id, _, _): return id == selectedID
-            case .undoAdded, .undoTaken: return true
+            case .undoAdded, .undoTaken, .undoRenamed: return true
             case .client(let id, _): return id == selectedID
             case .legacyAdopted: return false
             }
@@ -35,7 +35,7 @@ extension AppState {
         for change in readState.journal[start...] {
             switch change {
             case .story(let id, _), .comments(let id, _, _): storiesMarkedThisRun.insert(id)
-            case .undoAdded, .undoTaken, .legacyAdopted, .client: break
+            case .undoAdded, .undoTaken, .undoRenamed, .legacyAdopted, .client: break
             }
         }
     }
