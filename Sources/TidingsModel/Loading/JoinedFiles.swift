@@ -155,7 +155,15 @@ enum JoinedFiles {
         }
         // Each group's files in the order of their names, not readdir's (which differs from copy to copy of a
         // Maildir): replies sent in the same second keep the order they arrived in, on every machine.
-        return groups.map { group in group.sorted { NameOrder.lessPath(files[$0].path, files[$1].path) } }
+        return groups.map { group in
+            // Only names of digits alone (MH, news) need more than the paths' own order; that is known once
+            // for each file, not found again in each of the comparisons (a Maildir's 390,000 files).
+            let paths = group.map { files[$0].path }
+            let numeric = paths.map(NameOrder.isNumberedPath)
+            return group.indices.sorted { first, second in
+                numeric[first] && numeric[second] ? NameOrder.lessPath(paths[first], paths[second]) : paths[first] < paths[second]
+            }.map { group[$0] }
+        }
     }
 
     /// The files' bytes one after another, a line end between: one JSON Lines document.

@@ -21,6 +21,14 @@ public enum NameOrder {
         return first < second
     }
 
+    /// Whether a path's name is digits alone: only between two such paths does `lessPath` differ from the
+    /// paths' own order.
+    public static func isNumberedPath(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        let name = utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex)...]
+        return !name.isEmpty && name.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The digits of a name of ASCII digits alone, leading zeros left out; nil for any other name. A view
     /// into the name: listings sort 100,000 names, and nothing is allocated per comparison.
     private static func digitsAlone<Name: StringProtocol>(_ name: Name) -> Name.UTF8View.SubSequence? {

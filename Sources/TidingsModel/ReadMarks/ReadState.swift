@@ -92,7 +92,8 @@ public struct ReadState: Sendable, Equatable {
         }
     }
 
-    /// Whether the state says anything of the story (under its id or its version-1 id).
+    /// Whether the state says anything of the story (under its id, its version-1 id, or the id a mail
+    /// thread had before its first message arrived).
     public func knows(_ storyID: String, legacyID: String? = nil) -> Bool {
         stories[storyID] != nil || legacyID.map { legacy[$0] != nil || movedMarks($0) != nil } == true
     }

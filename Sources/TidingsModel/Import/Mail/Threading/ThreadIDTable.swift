@@ -1,7 +1,8 @@
 /// Interns Message-IDs to container numbers: an open-addressing table of (hash, container) that keeps no
 /// copy of the ids. The caller says whether a container's id equals the one looked up, so the ids stay in
-/// the inputs and the placeholders: no retain or release per id, one cache line per probe. Hashes are the
-/// standard library's seeded ones, so crafted ids cannot pile up in one chain.
+/// the inputs and the placeholders: no retain or release per id, one cache line per probe. Hashes are seeded
+/// for each run (the standard library's for ids as written, `KeyedThreadIDs.hash` for ids' stable hashes), so
+/// crafted ids cannot pile up in one chain.
 struct ThreadIDTable {
     private struct Entry {
         /// Never 0 for a used entry; 0 marks an empty slot.
