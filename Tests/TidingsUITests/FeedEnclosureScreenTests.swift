@@ -44,3 +44,18 @@ final class FeedEnclosureScreenTests: XCTestCase {
         }
     }
 }
+
+extension FeedEnclosureScreenTests {
+    /// A channel whose videos are by the channel itself (YouTube) is named once in the story's header.
+    func testAFeedThatIsItsItemsAuthorIsNamedOnce() {
+        var story = StoryBuilder.story("v", comments: [])
+        story.header.category = "Retro Computing"
+        story.header.author = "Retro Computing"
+        story.header.dateText = "today"
+        let text = StoryText.lines(for: story, width: 60, timeZone: TimeZone(identifier: "UTC")!).map(\.text)
+        XCTAssertTrue(text.contains("Retro Computing · today"), text.joined(separator: "\n"))
+        story.header.author = "Someone"
+        XCTAssertTrue(StoryText.lines(for: story, width: 60, timeZone: TimeZone(identifier: "UTC")!).map(\.text)
+            .contains("Retro Computing · Someone · today"))
+    }
+}

@@ -49,3 +49,13 @@ final class IndicClusterTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("\u{0928}\u{093F}\u{200D}"), 2)
     }
 }
+
+extension IndicClusterTests {
+    /// A title cut short keeps the parts of its last cluster that fit, as a wrapped row does: no blank is
+    /// left before the `…` where part of the cluster would go.
+    func testACutKeepsThePartsThatFit() {
+        XCTAssertEqual(TextWrap.truncate("ab👨‍👩‍👧‍👦", width: 7), "ab👨👩…")
+        XCTAssertEqual(TextWrap.truncate("xyน้ำz", width: 4), "xyน้…")
+        XCTAssertEqual(DisplayWidth.of(TextWrap.truncate("xyน้ำz", width: 4)), 4)
+    }
+}

@@ -73,7 +73,16 @@ public enum TextWrap {
         var used = 0
         for character in clean {
             let cellWidth = DisplayWidth.of(character)
-            if used + cellWidth > width - 1 { break }
+            if used + cellWidth > width - 1 {
+                // A cluster drawn as its parts (`ClusterParts`) keeps those that fit, as a wrapped row does.
+                for part in ClusterParts.of(character) ?? [] {
+                    let partWidth = DisplayWidth.of(part)
+                    if used + partWidth > width - 1 { break }
+                    result.append(part)
+                    used += partWidth
+                }
+                break
+            }
             result.append(character)
             used += cellWidth
         }

@@ -14,7 +14,9 @@ enum StoryText {
         let header = story.header
         add(StoryTitle.shown(header.title), .bold)
         let when = header.date.map { DateText.full($0, in: timeZone) } ?? header.dateText
-        let about = [header.category, header.author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
+        // A feed whose items are by the feed itself (a YouTube channel) names it once.
+        let author = header.author == header.category ? nil : header.author
+        let about = [header.category, author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
         if !about.isEmpty { add(about, .accent) }
         if let url = header.url { lines += BodyLayout.linkLines([url], firstNumber: 0, width: width) }
         add(commentSummary(story), .dim)
