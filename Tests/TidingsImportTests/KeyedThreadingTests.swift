@@ -60,3 +60,18 @@ final class KeyedThreadingTests: XCTestCase {
         XCTAssertNil(keys.id(of: 0).flatMap { $0 == 1 ? nil : $0 })
     }
 }
+
+extension KeyedThreadingTests {
+    /// A message naming thousands of parents (a hostile References header, or one id over and over) has each
+    /// once, oldest first, whichever way they are added.
+    func testALongListOfParentsIsAddedOnceEach() {
+        var keys = KeyedThreadIDs(capacity: 2, naming: { "\($0)" })
+        keys.addMessage(1)
+        keys.addParents((0..<3_000).map { UInt64($0 % 5 + 10) } + [0, 99])
+        XCTAssertEqual(Array(keys.parents(of: 0)), [10, 11, 12, 13, 14, 99])
+        keys.addMessage(2)
+        keys.addParents((0..<10_000).map { UInt64($0 + 100) })
+        XCTAssertEqual(keys.parents(of: 1).count, 10_000)
+        XCTAssertEqual(keys.parents(of: 1).first, 100)
+    }
+}

@@ -206,7 +206,7 @@ public struct MailImporter: Importer {
                 if keys.date == nil { keys.date = MboxSeparator.date(before: bytes.startIndex + range.lowerBound, in: bytes) }
                 items.append(MailItem(envelope: MailEnvelope(date: keys.date, seen: keys.seen), seen: keys.seen, file: 0, range: range))
                 keyed.addMessage(keys.id)
-                for parent in parents { keyed.addParent(parent) }
+                keyed.addParents(parents)
                 dates.append(keys.date)
                 commentIDs.append(keys.commentID)
             } else {
@@ -218,7 +218,7 @@ public struct MailImporter: Importer {
                 let item = MailItem(envelope: envelope, seen: envelope.seen, file: 0, range: range, unnamedID: unnamedID(envelope, whole))
                 items.append(item)
                 keyed.addMessage(envelope.messageID.map(KeptMessage.key) ?? 0)
-                for parent in envelope.parents { keyed.addParent(KeptMessage.key(parent)) }
+                keyed.addParents(envelope.parents.map(KeptMessage.key))
                 dates.append(envelope.date)
                 commentIDs.append(MailThreads.commentID(item))
             }

@@ -14,7 +14,7 @@ struct MessageKeys {
     /// Nil when the bytes do not start with a header block, or the message has no Message-ID: such a
     /// message is read in full (`MailEnvelope.parse`), as it is named by what it says.
     /// `parents` is emptied and given the ids it answers, oldest first, the direct parent last (References,
-    /// then In-Reply-To ids); the caller drops repeats (`KeyedThreadIDs.addParent`). One array is reused for
+    /// then In-Reply-To ids); the caller drops repeats (`KeyedThreadIDs.addParents`). One array is reused for
     /// every message of an archive.
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, parents: inout [UInt64]) -> MessageKeys? {
         parents.removeAll(keepingCapacity: true)

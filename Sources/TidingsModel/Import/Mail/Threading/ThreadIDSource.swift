@@ -50,16 +50,28 @@ struct KeyedThreadIDs: ThreadIDSource {
         parentKeys.reserveCapacity(capacity * 2)
     }
 
-    /// Adds a message: its id's hash (0 for none); its parents are added with `addParent` before the next.
+    /// Adds a message: its id's hash (0 for none); its parents are added with `addParents` before the next.
     mutating func addMessage(_ id: UInt64) {
         if !ids.isEmpty { parentStarts.append(parentKeys.count) }
         ids.append(id)
     }
 
-    /// Adds a parent of the message added last, unless it is one of its parents already.
+    /// Adds a parent of the message added last, unless it is one of its parents already (a look along its
+    /// few parents: for a long chain, `addParents`).
     mutating func addParent(_ key: UInt64) {
         guard key != 0, !parentKeys[parentStarts[parentStarts.count - 1]...].contains(key) else { return }
         parentKeys.append(key)
+    }
+
+    /// Adds the parents of the message added last, oldest first, each once: a hostile message that names
+    /// 10,000 (or one id 10,000 times) costs a set, not a look along the list for each.
+    mutating func addParents(_ keys: some Collection<UInt64>) {
+        guard keys.count > 12 else {
+            for key in keys { addParent(key) }
+            return
+        }
+        var seen = Set(parentKeys[parentStarts[parentStarts.count - 1]...])
+        for key in keys where key != 0 && seen.insert(key).inserted { parentKeys.append(key) }
     }
 
     var messageCount: Int { ids.count }
