@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 @testable import TidingsModel
 
 /// Mail as the loader reads it: mbox archives threaded into stories, messages one per file threaded across
@@ -56,17 +57,7 @@ final class MailImportTests: XCTestCase {
 
     """
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-mail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    func write(_ text: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    func temporaryFolder() throws -> URL { try temporaryFolder(prefix: "tidings-mail") }
 
     func testAnMboxIsThreadedIntoStories() throws {
         let folder = try temporaryFolder()
@@ -446,26 +437,7 @@ extension MailImportTests {
     func testAThreadUnderAMissingStartIsReadWhenAllItsMessagesAre() throws {
         for (flags, read) in [(["RO", "RO"], true), (["RO", "O"], false)] {
             let file = try temporaryFolder().appendingPathComponent("list.mbox")
-            try write("""
-                From a@example.org Mon Nov  2 10:00:00 2026
-                From: a@example.org
-                Subject: Re: gone
-                Message-ID: <q2@example.org>
-                In-Reply-To: <q1@example.org>
-                Status: \(flags[0])
-
-                one
-
-                From b@example.org Mon Nov  2 11:00:00 2026
-                From: b@example.org
-                Subject: Re: gone
-                Message-ID: <q3@example.org>
-                In-Reply-To: <q2@example.org>
-                Status: \(flags[1])
-
-                two
-
-                """, to: file)
+            try write(Self.reply("q2", answers: "q1", status: flags[0]) + Self.reply("q3", answers: "q2", status: flags[1]), to: file)
             let (stories, _) = CollectionLoader().loadAll([file.path])
             let story = try XCTUnwrap(stories.first)
             XCTAssertEqual(story.seenAtSource, read, "\(flags)")
@@ -480,9 +452,7 @@ extension MailImportTests {
     /// itself answering a missing q0, the thread is known by q0, and its marks follow it.
     func testAThreadsMarksFollowItWhenItsMissingStartArrivesUnderAnotherMissingOne() throws {
         let file = try temporaryFolder().appendingPathComponent("list.mbox")
-        func message(_ id: String, answers parent: String) -> String {
-            "From x@example.org Mon Nov  2 10:00:00 2026\nFrom: \(id)@example.org\nSubject: Re: Q\nMessage-ID: <\(id)@x>\nIn-Reply-To: <\(parent)@x>\n\n\(id)\n\n"
-        }
+        func message(_ id: String, answers parent: String) -> String { Self.reply(id, answers: parent) }
         try write(message("q2", answers: "q1") + message("q3", answers: "q2"), to: file)
         let loader = CollectionLoader()
         guard case .success(let before) = loader.entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
@@ -509,9 +479,18 @@ extension MailImportTests {
         var seenStart = ReadState()
         seenStart.setStory("mail:q1@x", read: true)
         seenStart.setComments(story.comments.map(\.id), in: "mail:q1@x", read: true)
-        try write(message("q1", answers: "q0").replacingOccurrences(of: "\n\nq1", with: "\nStatus: RO\n\nq1")
+        try write(Self.reply("q1", answers: "q0", status: "RO")
                   + message("q2", answers: "q1") + message("q3", answers: "q2"), to: file)
         guard case .success(let seen) = loader.entries(file.path, readState: seenStart) else { return XCTFail("no entries") }
         XCTAssertEqual(seen[0].unreadComments, 0, "q1 was read in the mail client, q2 and q3 here")
+    }
+}
+
+extension MailImportTests {
+    /// An mbox message `<id@x>` answering `<parent@x>`, with a `Status:` header when given.
+    static func reply(_ id: String, answers parent: String, status: String? = nil) -> String {
+        let flags = status.map { "Status: \($0)\n" } ?? ""
+        return "From x@example.org Mon Nov  2 10:00:00 2026\nFrom: \(id)@example.org\nSubject: Re: Q\nMessage-ID: <\(id)@x>\n"
+            + "In-Reply-To: <\(parent)@x>\n\(flags)\n\(id)\n\n"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 @testable import TidingsModel
 
 /// One article or message saved in several files read together is one story (a crosspost or a copy is one
@@ -29,17 +30,7 @@ final class MessageCopiesTests: XCTestCase {
 
     """
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-copies-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    func write(_ text: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    func temporaryFolder() throws -> URL { try temporaryFolder(prefix: "tidings-copies") }
 
     /// The reader's list: entries as the parallel loader makes them.
     func entries(_ paths: [String]) -> [StoryEntry] {

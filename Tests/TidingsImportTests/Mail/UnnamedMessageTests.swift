@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TidingsTestSupport
 @testable import TidingsModel
 
 /// Messages without a Message-ID (an mbox `From ` line followed by a body alone, a message whose client
@@ -29,12 +30,7 @@ final class UnnamedMessageTests: XCTestCase {
 
     """
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-unnamed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    func temporaryFolder() throws -> URL { try temporaryFolder(prefix: "tidings-unnamed") }
 
     func testEachMessageWithoutAnIDHasItsOwnStableID() throws {
         let file = try temporaryFolder().appendingPathComponent("unnamed.mbox")
