@@ -71,7 +71,7 @@ extension AppState {
         var newStories: [String: [Int]] = [:]
         for (offset, entry) in arriving.enumerated() {
             if let old = replacing[entry.summary.id]?.popLast()
-                ?? entry.summary.legacyID.flatMap({ Self.isMoved(entry.summary, from: $0) ? replacing[$0]?.popLast() : nil }) {
+                ?? (entry.summary.mayHaveMoved ? entry.summary.legacyID.flatMap { replacing[$0]?.popLast() } : nil) {
                 loadRanks[entries.count + offset] = loadRank(of: old)
             } else {
                 newStories[entry.summary.path, default: []].append(entries.count + offset)
@@ -93,7 +93,7 @@ extension AppState {
             let place = entries.indices.contains(selectedStory) ? entries[selectedStory].summary.source : nil
             let readAgain = before..<entries.count
             let sameID = readAgain.first { entries[$0].summary.id == selectedID }
-            let moved = readAgain.first { Self.isMoved(entries[$0].summary, from: selectedID) }
+            let moved = readAgain.first { entries[$0].summary.wasKnown(as: selectedID) }
             let samePlace = readAgain.first { entries[$0].summary.source.path == place?.path && entries[$0].summary.source.locator == place?.locator }
             if let again = sameID ?? moved ?? samePlace {
                 moveSelection(toReadAgain: again)
@@ -121,13 +121,6 @@ extension AppState {
         keepingSelectionOnScreen { _ in }
         needsFrame = true
         return counts
-    }
-
-    /// Whether a story is the mail thread that had id `former` before its first message arrived
-    /// (`MailThreads.formerID`): the same thread, read again.
-    static func isMoved(_ summary: StorySummary, from former: String?) -> Bool {
-        guard let former, former.hasPrefix("mail:") else { return false }
-        return summary.legacyID == former
     }
 
     /// The place in load order of an entry.

@@ -64,9 +64,7 @@ extension AppState {
         // The copy in the file it was read from, when listed; another copy only once every file is read.
         func listed(_ index: Int) -> Bool { entries[index].keys.id == pending.storyID && !gone.contains(index) }
         // A mail thread whose id moved since (its first message arrived) is found by the id it had.
-        func moved(_ index: Int) -> Bool {
-            entries[index].summary.legacyID == pending.storyID && pending.storyID.hasPrefix("mail:") && !gone.contains(index)
-        }
+        func moved(_ index: Int) -> Bool { entries[index].summary.wasKnown(as: pending.storyID) && !gone.contains(index) }
         guard let index = entries.indices.first(where: { listed($0) && (pending.path == nil || entries[$0].summary.path == pending.path) })
                 ?? (pending.path == nil || loadFinished ? entries.indices.first(where: listed) : nil)
                 ?? (loadFinished ? entries.indices.first(where: moved) : nil) else { return }

@@ -59,7 +59,7 @@ extension AppState {
         // The same story read again (it has more replies now, its file changed): the same comment stays
         // selected, its folds stay folded, and its text stays where it was scrolled to.
         // A mail thread whose first message arrived is known by another id now: the same story all the same.
-        if let current = currentStory, Self.isMoved(story.summary, from: current.id) {
+        if let current = currentStory, story.wasKnown(as: current.id) {
             places.rename(current.id, to: story.id)
             currentStory?.id = story.id
         }

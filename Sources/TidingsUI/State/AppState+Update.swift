@@ -156,7 +156,7 @@ extension AppState {
     /// (the revision changes) all see the marks under the new ids.
     mutating func adoptLegacyMarks(of entries: [StoryEntry]) {
         // Version-1 marks, or a mail thread's marks under the id it had before its start's parent turned up.
-        guard readState.hasLegacyMarks || (!readState.stories.isEmpty && entries.contains { $0.summary.legacyID?.hasPrefix("mail:") == true })
+        guard readState.hasLegacyMarks || (!readState.stories.isEmpty && entries.contains { $0.summary.mayHaveMoved })
         else { return }
         changeReadState { state in
             var changed = false
