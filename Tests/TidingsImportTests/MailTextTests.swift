@@ -80,4 +80,31 @@ final class MailTextTests: XCTestCase {
         let many = (0..<2_000).map { "http://h\($0).example/" }.joined(separator: " ")
         XCTAssertEqual(MailText.body(many).links.count, 500, "a hostile text lists its first addresses")
     }
+
+    /// Each address is a run of its own linking to its number, where it stands, in the text, quotes and
+    /// signature alike; one written twice links to one number; the writer's own `[1]` stays text.
+    func testEachAddressIsALinkRunWhereItStands() {
+        let body = MailText.body("""
+            See [1] and https://a.example/x, or www.b.example.
+            > quoted https://a.example/x too
+            -- 
+            Ann <mailto:ann@example.org>
+            """)
+        XCTAssertEqual(body.links, ["https://a.example/x", "http://www.b.example", "mailto:ann@example.org"])
+        let runs = body.blocks.map { $0.runs.map { run in run.link.map { "\(run.text)→\($0)" } ?? run.text } }
+        XCTAssertEqual(runs, [["See [1] and ", "https://a.example/x→0", ", or ", "www.b.example→1", "."],
+                              ["quoted ", "https://a.example/x→0", " too"],
+                              ["-- \nAnn <", "mailto:ann@example.org→2", ">"]])
+        XCTAssertEqual(body.blocks.map(\.plainText), MailText.body("""
+            See [1] and https://a.example/x, or www.b.example.
+            > quoted https://a.example/x too
+            -- 
+            Ann <mailto:ann@example.org>
+            """).blocks.map(\.plainText), "the text is as written")
+        XCTAssertEqual(body.linksWrittenOut, [0, 1, 2], "every address is written out where it stands")
+        let many = (0..<600).map { "http://h\($0).example/" }.joined(separator: " ")
+        let hostile = MailText.body(many)
+        XCTAssertEqual(hostile.blocks[0].runs.compactMap(\.link).count, 500, "past the first 500 addresses, text")
+        XCTAssertEqual(hostile.blocks[0].plainText, many)
+    }
 }

@@ -6,25 +6,69 @@ public enum PlainTextLinks {
     /// At most this many are listed (hostile text of a million addresses lists the first ones).
     static let maximumCount = 500
 
-    /// The addresses in `texts`, in order, each once; `www.` ones as `http://www.…`.
-    public static func find(in texts: [String]) -> [String] {
-        var found: [String] = []
-        var seen = Set<String>()
-        for text in texts where text.contains("://") || text.contains("www.") || text.contains("WWW.") || text.contains("mailto:") {
-            let bytes = Array(text.utf8)
-            var index = 0
-            while index < bytes.count, found.count < maximumCount {
-                guard index == 0 || startsWord(after: bytes[index - 1]), let end = urlEnd(bytes, at: index) else {
-                    index += 1
+    /// `blocks` with each address in their text made a run of its own that links to it, numbered in order,
+    /// an address written twice linking to one number: the reader shows the number where the address
+    /// stands, as it does an HTML link's. Tables and code keep their text as it is.
+    public static func marked(_ blocks: [StoryBody.Block]) -> StoryBody {
+        var links: [String] = []
+        var numbers: [String: Int] = [:]
+        let marked = blocks.map { block -> StoryBody.Block in
+            guard block.kind != .table, block.kind != .code, block.runs.allSatisfy({ $0.link == nil }) else { return block }
+            var runs: [StoryBody.Run] = []
+            for run in block.runs {
+                guard mayHoldAddress(run.text) else {
+                    runs.append(run)
                     continue
                 }
-                var url = String(decoding: bytes[index..<end], as: UTF8.self)
-                if url.lowercased().hasPrefix("www.") { url = "http://" + url }
-                if seen.insert(url).inserted { found.append(url) }
-                index = end
+                let bytes = Array(run.text.utf8)
+                var done = 0
+                forEachAddress(in: bytes) { range, url in
+                    var number = numbers[url]
+                    if number == nil, links.count < maximumCount {
+                        number = links.count
+                        numbers[url] = links.count
+                        links.append(url)
+                    }
+                    guard let number else { return false }
+                    if range.lowerBound > done {
+                        runs.append(StoryBody.Run(String(decoding: bytes[done..<range.lowerBound], as: UTF8.self), emphasis: run.emphasis))
+                    }
+                    runs.append(StoryBody.Run(String(decoding: bytes[range], as: UTF8.self), emphasis: run.emphasis, link: number))
+                    done = range.upperBound
+                    return true
+                }
+                if done == 0 {
+                    runs.append(run)
+                } else if done < bytes.count {
+                    runs.append(StoryBody.Run(String(decoding: bytes[done...], as: UTF8.self), emphasis: run.emphasis))
+                }
             }
+            var result = block
+            result.runs = runs
+            return result
         }
-        return found
+        return StoryBody(blocks: marked, links: links)
+    }
+
+    /// A cheap look for what every address has, before the text is read byte by byte.
+    private static func mayHoldAddress(_ text: String) -> Bool {
+        text.contains("://") || text.contains("www.") || text.contains("WWW.") || text.contains("mailto:")
+    }
+
+    /// Calls `body` with each address in `bytes`, in order: where it stands and what it opens (`www.` ones as
+    /// `http://www.…`). `body` returns false to stop.
+    private static func forEachAddress(in bytes: [UInt8], _ body: (Range<Int>, String) -> Bool) {
+        var index = 0
+        while index < bytes.count {
+            guard index == 0 || startsWord(after: bytes[index - 1]), let end = urlEnd(bytes, at: index) else {
+                index += 1
+                continue
+            }
+            var url = String(decoding: bytes[index..<end], as: UTF8.self)
+            if url.lowercased().hasPrefix("www.") { url = "http://" + url }
+            guard body(index..<end, url) else { return }
+            index = end
+        }
     }
 
     /// Only what a link may open (`LinkCheck`: web and mail addresses): an `ftp://` address would be listed

@@ -71,8 +71,10 @@ enum BodyLayout {
         case .preserved, .signature:
             let lead = fitLead(indent: 2 * level, marker: 0, width: width)
             let style = block.kind == .signature ? Style(dim: true) : .plain
-            let rows = PreservedWrap.wrap(block.plainText, width: width - lead.indent, joinsProse: block.kind != .signature)
-                .map { StyledLine(text: $0, style: style) }
+            let rows = block.runs.contains(where: { $0.link != nil })
+                ? NumberedPreservedWrap.rows(block.runs, width: width - lead.indent, joinsProse: block.kind != .signature, style: style)
+                : PreservedWrap.wrap(block.plainText, width: width - lead.indent, joinsProse: block.kind != .signature)
+                    .map { StyledLine(text: $0, style: style) }
             return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
@@ -149,6 +151,10 @@ enum BodyLayout {
             let rows = block.kind == .quote ? PreservedWrap.wrap(block.runs[0].text, width: width)
                                             : TextWrap.wrap(block.runs[0].text, width: width)
             return rows.map { StyledLine(text: $0, style: style) }
+        }
+        // A quote of plain text with addresses in it keeps its lines too, the addresses' numbers in them.
+        if block.kind == .quote, block.runs.allSatisfy({ $0.emphasis == .none }) {
+            return NumberedPreservedWrap.rows(block.runs, width: width, style: style(for: .none, in: .quote))
         }
         let spans = block.runs.flatMap { run -> [StyledLine.Span] in
             let style = style(for: run.emphasis, in: block.kind)

@@ -62,9 +62,9 @@ public enum MailText {
             }.joined(separator: "\n")
             blocks.append(StoryBody.Block(.signature, text: text))
         }
-        // The addresses in the text, quotes and signature included, listed under it with numbers to open
-        // them by (the text itself is shown as written).
-        return StoryBody(blocks: blocks, links: PlainTextLinks.find(in: blocks.map(\.plainText)))
+        // The addresses in the text, quotes and signature included, numbered where they stand (the text
+        // itself is shown as written) to be opened by their numbers.
+        return PlainTextLinks.marked(blocks)
     }
 
     /// The last line that is exactly `-- `, else the last `--` with at most ten lines after it (trailing
