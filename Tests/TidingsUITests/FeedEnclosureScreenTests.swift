@@ -59,3 +59,20 @@ extension FeedEnclosureScreenTests {
             .contains("Retro Computing · Someone · today"))
     }
 }
+
+extension FeedEnclosureScreenTests {
+    /// A feed item is an article: the list shows no comment count for one without comments (it showed `0`),
+    /// but shows what a feed declared, and a discussion site's story with no comments keeps its `0`.
+    func testAFeedItemWithoutCommentsShowsNoCount() throws {
+        var items = try stories()
+        items[1].declaredComments = 4
+        var discussion = StoryBuilder.story("Ask HN: nothing yet", comments: [])
+        discussion.format = "hn"
+        var state = AppState(stories: items + [discussion], width: 60, height: 12)
+        let screen = state.render()
+        let rows = (1...3).map { screen.row($0).trimmingCharacters(in: .whitespaces) }
+        XCTAssertTrue(rows[0].hasSuffix("Episode 1"), "no count: '\(rows[0])'")
+        XCTAssertTrue(rows[1].hasSuffix("4 unsaved"), rows[1])
+        XCTAssertTrue(rows[2].hasSuffix(" 0"), rows[2])
+    }
+}

@@ -55,6 +55,9 @@ extension AppState {
             var counts = "\(story.commentCount)"
             // A listing saved without its comments says how many the page had (`925 unsaved`).
             if story.commentCount == 0, let declared = story.declaredComments, declared > 0 { counts = "\(declared) unsaved" }
+            // A feed item is an article, not a discussion: without comments it has no count to show (a
+            // story of a discussion site with none shows its 0).
+            if story.commentCount == 0, story.declaredComments == nil, story.isFeedItem { counts = "" }
             if unreadComments > 0 {
                 counts = unreadComments == story.commentCount ? "\(unreadComments) new" : counts + " · \(unreadComments) new"
             }
