@@ -73,7 +73,11 @@ final class MboxSplitterTests: XCTestCase {
 
     /// The messages as read in pieces, with their header blocks gathered.
     static func withHeads(_ bytes: ArraySlice<UInt8>) -> [MboxSplitter.Message] {
-        var splitter = MboxSplitter()
+        // Reading the file where a `Content-Length` ends, as `MboxStream` does.
+        var splitter = MboxSplitter { at, count in
+            let start = bytes.startIndex + at
+            return start <= bytes.endIndex ? Array(bytes[start..<min(bytes.endIndex, start + count)]) : nil
+        }
         splitter.feed(bytes)
         splitter.finish()
         return splitter.takeMessages()

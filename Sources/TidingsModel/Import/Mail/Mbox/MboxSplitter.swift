@@ -2,8 +2,9 @@ import Foundation
 
 /// Finds the messages of an mbox fed to it in pieces, so an archive of any size is read with little memory:
 /// it keeps of each message only its place in the file and its header block (for the envelope).
-/// mboxo, mboxrd and mboxcl alike: a message starts after a `From ` separator line (`MboxSeparator`). A
-/// `Content-Length` (mboxcl) is not needed: a body line starting `From ` is told from a separator by its shape.
+/// mboxo, mboxrd and mboxcl alike: a message starts after a `From ` separator line (`MboxSeparator`), told
+/// from a body line starting `From ` by its shape, and, in mboxcl, whose bodies are not escaped, by the
+/// message's `Content-Length` where that is right (`MboxContentLength`).
 struct MboxSplitter {
     /// One message: where it is in the file (after its separator line, up to the next one) and its header
     /// block, at most `headLimit` bytes.
@@ -18,8 +19,27 @@ struct MboxSplitter {
     static let lineLimit = 1 << 10
 
     private(set) var messages: [Message] = []
-    /// The message being read: its start and what is gathered of its header block.
-    private var current: (start: Int, head: [UInt8], headDone: Bool)?
+    /// The message being read.
+    private struct Current {
+        var start: Int
+        /// What is gathered of its header block (reading in pieces), without the empty line that ends it.
+        var head: [UInt8] = []
+        var headDone: Bool
+        /// Where its body starts, once its header block has ended (reading in pieces).
+        var bodyStart: Int?
+        /// Where its `Content-Length` says its body ends, when that is where a message ends; looked for once,
+        /// at the first separator line after its start.
+        var bodyEnd: Int?
+        var lengthLooked = false
+    }
+
+    private var current: Current?
+    /// Whether messages' `Content-Length`s are looked at: as the first message has one or not (nil until
+    /// it is known).
+    private var readsLengths: Bool?
+    /// Reads `count` bytes at a file offset (fewer at its end; nil past its end): to check a
+    /// `Content-Length` that ends past the bytes being scanned.
+    private let peek: ((Int, Int) -> [UInt8]?)?
     /// The unfinished last line of the pieces fed so far, kept so a separator line is never cut in two.
     private var carry: [UInt8] = []
     /// File offset of the first byte of `carry` (of the next piece when it is empty).
@@ -31,16 +51,22 @@ struct MboxSplitter {
     private let keepsHeads: Bool
 
     /// `startsInMessage`: the bytes begin right after a separator line (a part of an archive read again).
-    init(startingAt offset: Int = 0, startsInMessage: Bool = false, keepsHeads: Bool = true) {
+    init(startingAt offset: Int = 0, startsInMessage: Bool = false, keepsHeads: Bool = true,
+         peek: ((Int, Int) -> [UInt8]?)? = nil) {
         self.offset = offset
         self.keepsHeads = keepsHeads
-        if startsInMessage { current = (offset, [], !keepsHeads) }
+        self.peek = peek
+        if startsInMessage { current = Current(start: offset, headDone: !keepsHeads) }
     }
 
     /// The messages of bytes held whole (`base`: their offset in the file), without their header blocks:
     /// the envelope is read from the bytes themselves.
     static func messages(in bytes: ArraySlice<UInt8>, base: Int = 0, startsInMessage: Bool = false) -> [Message] {
-        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage, keepsHeads: false)
+        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage, keepsHeads: false) { at, count in
+            let start = bytes.startIndex + (at - base)
+            guard start >= bytes.startIndex, start <= bytes.endIndex else { return nil }
+            return Array(bytes[start..<min(bytes.endIndex, start + count)])
+        }
         splitter.feed(bytes)
         splitter.finish()
         return splitter.messages
@@ -99,9 +125,12 @@ struct MboxSplitter {
             let line = UnsafeBufferPointer(start: start + at, count: min(lineLength, Self.lineLimit))
             if MboxSeparator.isSeparator(line) {
                 gather(UnsafeBufferPointer(rebasing: buffer[position..<at]))
-                if let current { messages.append(Message(start: current.start, end: offset + at, head: current.head)) }
-                position = min(count, at + lineLength + 1)
-                current = (offset + position, [], !keepsHeads)
+                position = at
+                if !isInBody(at, buffer) {
+                    if let current { messages.append(Message(start: current.start, end: offset + at, head: current.head)) }
+                    position = min(count, at + lineLength + 1)
+                    current = Current(start: offset + position, headDone: !keepsHeads)
+                }
             }
             next = Self.findFrom(start, from: at + lineLength, count: count)
         }
@@ -116,12 +145,52 @@ struct MboxSplitter {
         let searchFrom = max(0, message.head.count - 2)
         message.head.append(contentsOf: bytes.prefix(Self.headLimit - message.head.count))
         if let end = HeaderBlockEnd.find(in: message.head, from: searchFrom) {
+            message.bodyStart = message.start + end + (message.head[end] == 0x0A ? 1 : 2)
             message.head.removeSubrange(end...)
             message.headDone = true
         } else if message.head.count >= Self.headLimit {
             message.headDone = true
         }
         current = message
+    }
+
+    /// Whether the separator line at `at` in `buffer` lies in the current message's body by its
+    /// `Content-Length`.
+    private mutating func isInBody(_ at: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard readsLengths != false, var message = current, offset + at > message.start else { return false }
+        if !message.lengthLooked {
+            message.lengthLooked = true
+            message.bodyEnd = trustedBodyEnd(message, before: at, in: buffer)
+            current = message
+        }
+        return message.bodyEnd.map { offset + at < $0 } ?? false
+    }
+
+    /// Where the message's `Content-Length` ends its body, when the bytes there end a message.
+    private mutating func trustedBodyEnd(_ message: Current, before at: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length: Int, bodyStart: Int
+        if keepsHeads {
+            // The gathered block lacks its empty line: one is put back for the scanner.
+            guard message.headDone, let start = message.bodyStart else { return nil }
+            let read = (message.head + [0x0A]).withUnsafeBufferPointer { MboxContentLength.length(inHead: $0) }
+            if readsLengths == nil { readsLengths = read.hasField }
+            guard let found = read.found else { return nil }
+            (length, bodyStart) = (found.length, start)
+        } else {
+            let headStart = message.start - offset
+            guard headStart >= 0, headStart <= at else { return nil }
+            let read = MboxContentLength.length(inHead: UnsafeBufferPointer(rebasing: buffer[headStart..<min(at, headStart + Self.headLimit)]))
+            if readsLengths == nil { readsLengths = read.hasField }
+            guard let found = read.found else { return nil }
+            (length, bodyStart) = (found.length, message.start + found.body)
+        }
+        let end = bodyStart + length
+        let inBuffer = end - offset
+        if inBuffer >= 0, inBuffer + MboxContentLength.lookAhead <= buffer.count {
+            return MboxContentLength.endsMessage(UnsafeBufferPointer(rebasing: buffer[inBuffer..<(inBuffer + MboxContentLength.lookAhead)])) ? end : nil
+        }
+        guard let ahead = peek?(end, MboxContentLength.lookAhead) else { return nil }
+        return ahead.withUnsafeBufferPointer(MboxContentLength.endsMessage) ? end : nil
     }
 
     /// The start of the next line at or after `from` that begins with `From `.

@@ -8,7 +8,15 @@ enum MboxStream {
         let descriptor = FileBytes.openToRead(path, flags: 0)
         guard descriptor >= 0 else { throw FileBytes.failure(errno) }
         defer { close(descriptor) }
-        var splitter = MboxSplitter()
+        var size = stat()
+        guard fstat(descriptor, &size) == 0 else { throw FileBytes.failure(errno) }
+        // A `Content-Length` is checked where it ends, which may be past the piece read.
+        var splitter = MboxSplitter { at, count in
+            guard at >= 0, at <= Int(size.st_size) else { return nil }
+            var bytes = [UInt8](repeating: 0, count: count)
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, off_t(at)) }
+            return got >= 0 ? Array(bytes.prefix(got)) : nil
+        }
         var items: [MailItem] = []
         var piece = [UInt8](repeating: 0, count: pieceSize)
         while true {
