@@ -140,10 +140,14 @@ extension AppState {
     }
 
     mutating func markShownCommentsRead(height: Int) {
-        guard let story = currentStory else { return }
-        // A comment counts as shown only when some of its text is on screen, not just the blank row above it.
-        let fresh = commentsOnScreen(height: height).filter { $0.lines.contains { $0.kind != .spacer } }
-            .map(\.index).filter { !commentPane.shown.contains($0) }
+        guard let story = currentStory, let thread else { return }
+        // A comment is read once its end has been on screen: its last row that is not the blank row between
+        // threads. Its first lines peeking in at the foot of the pane, or a tall one's top, are not reading it.
+        let fresh = commentsOnScreen(height: height).filter { shown in
+            guard !commentPane.shown.contains(shown.index), let last = shown.lines.lastIndex(where: { $0.kind != .spacer }) else { return false }
+            let all = commentPane.layout.lines(for: shown.index, in: thread)
+            return !all[(last + 1)...].contains { $0.kind != .spacer }
+        }.map(\.index)
         guard !fresh.isEmpty else { return }
         commentPane.shown.formUnion(fresh)
         // Stubs are shown but have no read mark: their ids are never stored.
