@@ -107,4 +107,15 @@ final class MailTextTests: XCTestCase {
         XCTAssertEqual(hostile.blocks[0].runs.compactMap(\.link).count, 500, "past the first 500 addresses, text")
         XCTAssertEqual(hostile.blocks[0].plainText, many)
     }
+
+    /// An address inside an escape sequence (an OSC 8 hyperlink's hidden target) is never on screen (the
+    /// sequence shows as one ␛), so it is no link; the text the sequence wraps is read as any text.
+    func testAddressesInsideEscapeSequencesAreNoLinks() {
+        let osc8 = "Click \u{1B}]8;;http://evil.example/\u{1B}\\here\u{1B}]8;;\u{1B}\\ or https://good.example/ now"
+        XCTAssertEqual(MailText.body(osc8).links, ["https://good.example/"])
+        let c1 = "See https://a.example/x\u{9B}31m red \u{9D}8;;http://evil.example/\u{07}"
+        XCTAssertEqual(MailText.body(c1).links, ["https://a.example/x"])
+        XCTAssertEqual(MailText.body("\u{1B}[1mhttps://bold.example/\u{1B}[0m").links, ["https://bold.example/"],
+                       "after a whole sequence, text is text")
+    }
 }

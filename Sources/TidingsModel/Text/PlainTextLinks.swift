@@ -58,17 +58,61 @@ public enum PlainTextLinks {
     /// Calls `body` with each address in `bytes`, in order: where it stands and what it opens (`www.` ones as
     /// `http://www.…`). `body` returns false to stop.
     private static func forEachAddress(in bytes: [UInt8], _ body: (Range<Int>, String) -> Bool) {
+        // Escape sequences are shown as one ␛ (`UntrustedText`): an address inside one (an OSC 8 hyperlink's
+        // target) is never on screen, so it is no link; nor does an address run on into one.
+        var hidden = escapeSequences(in: bytes)[...]
         var index = 0
+        // Where a sequence ended: shown as ␛, it ends a word as a space does.
+        var afterSequence = -1
         while index < bytes.count {
-            guard index == 0 || startsWord(after: bytes[index - 1]), let end = urlEnd(bytes, at: index) else {
+            while let first = hidden.first, first.upperBound <= index { hidden = hidden.dropFirst() }
+            if let first = hidden.first, first.contains(index) {
+                index = first.upperBound
+                afterSequence = index
+                continue
+            }
+            guard index == 0 || index == afterSequence || startsWord(after: bytes[index - 1]), var end = urlEnd(bytes, at: index) else {
                 index += 1
                 continue
+            }
+            if let first = hidden.first, first.lowerBound < end {
+                guard let cut = urlEnd(Array(bytes[..<first.lowerBound]), at: index) else {
+                    index = first.upperBound
+                    continue
+                }
+                end = cut
             }
             var url = String(decoding: bytes[index..<end], as: UTF8.self)
             if url.lowercased().hasPrefix("www.") { url = "http://" + url }
             guard body(index..<end, url) else { return }
             index = end
         }
+    }
+
+    /// The byte ranges of the escape sequences in `bytes` (ESC or a C1 introducer to their end, as
+    /// `UntrustedText` reads them); none, without a byte that starts one.
+    private static func escapeSequences(in bytes: [UInt8]) -> [Range<Int>] {
+        guard bytes.contains(where: { $0 == 0x1B || $0 == 0xC2 }) else { return [] }
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var offset = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            guard [0x1B, 0x9B, 0x9D, 0x90, 0x98, 0x9E, 0x9F].contains(scalar.value) else { continue }
+            let end = UntrustedText.endOfEscapeSequence(scalars, introducer: scalar, after: index)
+            ranges.append(offsets[index - 1]..<offsets[max(index, end)])
+            index = max(index, end)
+        }
+        return ranges
     }
 
     /// Only what a link may open (`LinkCheck`: web and mail addresses): an `ftp://` address would be listed
