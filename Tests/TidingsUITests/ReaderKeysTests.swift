@@ -163,11 +163,11 @@ final class ReaderKeysTests: XCTestCase {
         let column = rows[read].distance(from: rows[read].startIndex, to: rows[read].range(of: "Mark read")!.lowerBound)
         XCTAssertTrue(rows[read + 1].hasPrefix(String(repeating: " ", count: column)) && rows[read + 1].contains("read already"),
                       "at 80 columns a long description wraps under itself: \(rows[read + 1])")
-        state.resize(width: 30, height: 120)
+        state.resize(width: 30, height: 200)
         let narrow = state.render().text
         XCTAssertFalse(narrow.contains("…"), "nothing in the help is cut")
         XCTAssertTrue(narrow.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "Enter" },
-                      "at 30 columns the keys stand on their own line")
+                      "at 30 columns the keys stand on their own line\n\(narrow)")
     }
 }
 

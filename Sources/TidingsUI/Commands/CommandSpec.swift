@@ -93,6 +93,9 @@ public struct CommandSpec: Sendable {
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])
+        case .zoomPane:
+            return CommandSpec(.zoomPane, "Zoom: the focused pane alone fills the screen; again shows every pane",
+                               in: InputContext.reader)
         case .openLink:
             return CommandSpec(.openLink, "Open the story's link in the browser ($BROWSER, else xdg-open); in the comments, the comment's link when it has one alone",
                                in: InputContext.reader, needs: .selectedStory)

@@ -106,7 +106,7 @@ extension AppState {
             return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch, .rescan:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .zoomPane, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch, .rescan:
             return false
         // A find in the comments waits for them, so it finds from the comment the story opens on.
         case .findInPane:
@@ -212,6 +212,9 @@ extension AppState {
         case .expandAll: return expandAllThreads()
         case .collapseRead: return collapseReadThreads()
         case .toggleQuotes: toggleQuotes()
+        case .zoomPane:
+            zoomed.toggle()
+            if zoomed, let key = keyMap.keys(for: .zoomPane, in: inputContext).first { message = "One pane at a time: \(key) shows them all again" }
         case .openLink: return openLink(chosenLink())
         case .openNumberedLink: return openNumberedLink()
         case .copyLink: return copyLink(chosenLink())

@@ -217,6 +217,8 @@ public struct AppState: Sendable {
     }
     /// Whether long quotes are shown in full (`T`); they start folded.
     public internal(set) var quotesShown = false
+    /// The focused pane fills the screen (`z`), whichever it is, until `z` again.
+    public internal(set) var zoomed = false
     /// The comment pane's own state (see `CommentPaneState`).
     var commentPane = CommentPaneState()
     var storyTextCache: (story: Int, width: Int, lines: [StyledLine], anchor: (row: Int, place: WrapAnchor)?)?
@@ -244,7 +246,7 @@ public struct AppState: Sendable {
         append(entries: stories.map { StoryEntry(story: $0, readState: readState) }, problems: problems)
     }
 
-    public var layout: Layout { Layout(width: width, height: height, focus: focus, sideBySideWidth: sideBySideWidth) }
+    public var layout: Layout { Layout(width: width, height: height, focus: focus, sideBySideWidth: sideBySideWidth, zoomed: zoomed) }
 
     /// Hands the effects asked for since the last call to the executable.
     public mutating func takeEffects() -> [Effect] {

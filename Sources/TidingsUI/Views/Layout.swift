@@ -9,7 +9,7 @@ public struct Layout: Equatable, Sendable {
     public enum Arrangement: Equatable, Sendable {
         case tooSmall
         case sideBySide
-        /// One pane at a time; Tab switches.
+        /// One pane at a time; Tab switches. Also any width, zoomed: the focused pane alone.
         case single
     }
 
@@ -28,7 +28,7 @@ public struct Layout: Equatable, Sendable {
     public var status: Rect
     public var full: Rect
 
-    public init(width: Int, height: Int, focus: Focus, sideBySideWidth: Int = Layout.standardSideBySideWidth) {
+    public init(width: Int, height: Int, focus: Focus, sideBySideWidth: Int = Layout.standardSideBySideWidth, zoomed: Bool = false) {
         full = Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: min(1, height))
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -36,6 +36,21 @@ public struct Layout: Equatable, Sendable {
             return
         }
         let paneHeight = height - 1
+        if zoomed {
+            arrangement = .single
+            let pane = Rect(x: 0, y: 0, width: width, height: paneHeight)
+            switch focus {
+            case .stories:
+                storyListTitle = Rect(x: 0, y: 0, width: width, height: 1)
+                storyList = Rect(x: 0, y: 1, width: width, height: paneHeight - 1)
+            case .text:
+                storyTextTitle = Rect(x: 0, y: 0, width: width, height: 1)
+                storyText = Rect(x: 0, y: 1, width: width, height: paneHeight - 1)
+            case .comments:
+                placeCommentPane(pane)
+            }
+            return
+        }
         // Never below the width that leaves the comments a pane beside the story pane's 40 columns.
         if width >= max(sideBySideWidth, 60) {
             arrangement = .sideBySide
