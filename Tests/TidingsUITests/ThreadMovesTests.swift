@@ -204,9 +204,12 @@ final class ThreadMovesTests: XCTestCase {
         let bare = UIFixtures.story("bare", comments: [])
         for (width, height) in Self.sizes {
             var state = AppState(stories: [bare], width: width, height: height)
-            // Enter opens a story without comments at its text: Tab goes on to the empty comment pane.
+            // Tab passes the empty comment pane by; a click (or a story changed under it) focuses it.
             state.press(.tab, .tab)
-            XCTAssertEqual(state.focus, .comments)
+            XCTAssertEqual(state.focus, .stories, "Tab: the list, the text, the list again")
+            state.press(.backTab)
+            XCTAssertEqual(state.focus, .text, "S-Tab passes it by too")
+            state.focus(.comments)
             for key in ["P", "]", "[", "}", "{", "C", "E", "c"] as [Character] {
                 state.press(.character(key))
                 XCTAssertEqual(state.message, "This story has no comments", "\(key)")
