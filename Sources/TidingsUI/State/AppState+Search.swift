@@ -8,7 +8,10 @@ import TidingsModel
 extension AppState {
     /// Opens the query line, holding the query in force so it can be changed.
     mutating func beginSearch() -> CommandOutcome {
-        prompt = Prompt(purpose: .search, editor: LineEditor(activeQuery?.query.text ?? ""))
+        // The search in force, and a space after it: what is typed next is another word or filter, not the
+        // end of the last one (`format:feed` then `in:x` must not read `format:feedin:x`).
+        let current = activeQuery?.query.text ?? ""
+        prompt = Prompt(purpose: .search, editor: LineEditor(current.isEmpty || current.hasSuffix(" ") ? current : current + " "))
         return .done
     }
 
