@@ -211,3 +211,16 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertFalse(status(state).hasPrefix("Marked"), "the result clears itself as messages do")
     }
 }
+
+extension MarkAllReadTests {
+    /// The question counts the stories the list's title calls unread: also one opened before whose comments
+    /// are not all read.
+    func testTheQuestionCountsStoriesAsTheTitleDoes() {
+        var readState = ReadState()
+        _ = readState.setStory(stories[0].id, read: true)
+        var state = AppState(stories: stories, readState: readState, width: 100, height: 24)
+        XCTAssertTrue(state.render().text.contains("3 unread"), state.render().text)
+        state.press(.character("A"))
+        XCTAssertEqual(status(state), "Mark 3 stories and 8 comments read? y/n")
+    }
+}

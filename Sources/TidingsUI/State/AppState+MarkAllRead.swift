@@ -20,7 +20,7 @@ extension AppState {
                 // A story listed twice (the same story in two files) is marked once.
                 guard seen.insert(entry.summary.id).inserted else { continue }
                 request.stories.append(entry.summary)
-                if storyUnread { request.unreadStories += 1 }
+                request.unreadStories += 1
                 request.unreadComments += entry.unreadComments
                 if let story = parsedStories.story(at: index, id: entry.summary.id) ?? currentStory.flatMap({ $0.id == entry.summary.id ? $0 : nil }) {
                     request.commentIDs[story.id] = story.comments.filter(\.isCounted).map(\.id)

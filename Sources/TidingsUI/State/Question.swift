@@ -23,6 +23,8 @@ enum Question: Sendable, Equatable {
 struct MarkAllRequest: Sendable, Equatable {
     /// The stories with anything unread.
     var stories: [StorySummary]
+    /// The stories the question names: in the list, every one with anything unread, as the list's title
+    /// counts them ("12 unread"); in a story, 1 when it was not opened yet.
     var unreadStories: Int
     var unreadComments: Int
     /// Counted comment ids of the stories already parsed; the executable reads the others' from their files.
