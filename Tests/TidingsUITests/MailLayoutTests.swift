@@ -90,6 +90,31 @@ final class MailLayoutTests: XCTestCase {
         }
     }
 
+    /// A patch's line too long for the pane goes on in rows marked `↪`, as code does: a row at the margin
+    /// would read as a diff line of its own (`*opp_table,` under `+static int …`).
+    func testAPatchLineGoesOnInMarkedRows() {
+        let text = """
+        diff --git a/drivers/base/power/opp/core.c b/drivers/base/power/opp/core.c
+        +static int _generic_set_opp_regulator(const struct opp_table *opp_table,
+         drivers/base/power/opp/core.c | 73 ++++++++++++++++++++++++++++++++++++++++++++
+        """
+        for width in [30, 40, 60] {
+            let rows = PreservedWrap.wrap(text, width: width)
+            for row in rows { XCTAssertLessThanOrEqual(DisplayWidth.of(row), width, "\(width): \(row)") }
+            let start = rows.firstIndex { $0.hasPrefix("+static int") }!
+            XCTAssertTrue(rows[start + 1].hasPrefix("↪ "), "\(width): \(rows)")
+            XCTAssertEqual(rows.filter { !$0.hasPrefix("↪ ") }.count, 3, "\(width): one unmarked row a line: \(rows)")
+            XCTAssertEqual(rows.map { $0.hasPrefix("↪ ") ? String($0.dropFirst(2)) : $0 }.joined(),
+                           text.replacingOccurrences(of: "\n", with: ""), "\(width): nothing lost")
+        }
+        let styled = PreservedWrap.styled("↪ rest", style: .plain)
+        XCTAssertEqual(styled.spans.map(\.text), ["↪ ", "rest"])
+        XCTAssertEqual(styled.spans[0].style, .guide)
+        // Prose and a signature are not code: their rows are not marked.
+        XCTAssertFalse(PreservedWrap.wrap(String(repeating: "word ", count: 30), width: 30).contains { $0.hasPrefix("↪") })
+        XCTAssertFalse(PreservedWrap.wrap("---\n" + String(repeating: "x", count: 50), width: 30, joinsProse: false).contains { $0.hasPrefix("↪") })
+    }
+
     func testAPatchIsNeverJoinedLikeProseWhileTheTextBeforeItIs() {
         let text = """
         The code was overly complicated here because of the limitations that we

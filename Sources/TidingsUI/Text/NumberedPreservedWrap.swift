@@ -23,11 +23,15 @@ enum NumberedPreservedWrap {
         var broken: (pieces: [(row: Int, span: Int)], digits: Substring)?
         for row in PreservedWrap.wrap(text, width: width, joinsProse: joinsProse) {
             if broken == nil, !row.contains(numberMark) {
-                rows.append(StyledLine(text: row, style: style))
+                rows.append(PreservedWrap.styled(row, style: style))
                 continue
             }
             var spans: [StyledLine.Span] = []
             var rest = Substring(row)
+            if rest.hasPrefix(CodeWrap.marker) {
+                spans.append(.init(text: CodeWrap.marker, style: .guide))
+                rest = rest.dropFirst(CodeWrap.marker.count)
+            }
             if var number = broken {
                 // The number goes on at the start of this row; once it is whole, every piece of it opens it.
                 let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -35,14 +39,14 @@ enum NumberedPreservedWrap {
                 let end = digits.count + (closed ? 1 : 0)
                 number.digits += digits
                 if end > 0 {
+                    number.pieces.append((rows.count, spans.count))
                     spans.append(.init(text: String(rest.prefix(end)), style: .accent))
-                    number.pieces.append((rows.count, 0))
                 }
                 rest = rest.dropFirst(end)
                 broken = closed || !rest.isEmpty ? nil : number
                 if closed, let link = Int(number.digits) {
                     for piece in number.pieces where piece.row < rows.count { rows[piece.row].spans[piece.span].link = link }
-                    if end > 0 { spans[0].link = link }
+                    if end > 0 { spans[spans.count - 1].link = link }
                 }
             }
             while let mark = rest.firstIndex(of: numberMark) {

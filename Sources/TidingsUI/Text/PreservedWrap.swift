@@ -50,6 +50,13 @@ enum PreservedWrap {
                 rows.append(String(clean))
                 continue
             }
+            if joinsProse, index >= patch, width >= CodeWrap.markedFrom {
+                // A patch's line is code: broken as code is, its rows after the first marked `↪` (a row at
+                // the margin would read as a line of the diff of its own).
+                let pieces = CodeWrap.pieces(of: String(clean), first: width, rest: width - DisplayWidth.of(CodeWrap.marker))
+                rows += pieces.enumerated().map { $0.offset == 0 ? $0.element : CodeWrap.marker + $0.element }
+                continue
+            }
             let leading = clean.prefix { $0 == " " }.count
             // The indentation is kept only while the text keeps ten cells.
             let indent = min(leading, max(0, width - 10))
@@ -57,6 +64,12 @@ enum PreservedWrap {
             rows += keepingSpaces(clean.dropFirst(leading), width: width - indent).map { pad + $0 }
         }
         return rows.isEmpty ? [""] : rows
+    }
+
+    /// A wrapped row in `style`, a patch line's continuation marker (`wrap` puts it there) in the guide colour.
+    static func styled(_ row: String, style: Style) -> StyledLine {
+        guard row.hasPrefix(CodeWrap.marker) else { return StyledLine(text: row, style: style) }
+        return StyledLine(spans: [.init(text: CodeWrap.marker, style: .guide), .init(text: String(row.dropFirst(CodeWrap.marker.count)), style: style)])
     }
 
     /// A line too wide for the pane broken at spaces, the runs of spaces inside each row kept as written (a

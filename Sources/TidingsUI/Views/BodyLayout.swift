@@ -74,7 +74,7 @@ enum BodyLayout {
             let rows = block.runs.contains(where: { $0.link != nil })
                 ? NumberedPreservedWrap.rows(block.runs, width: width - lead.indent, joinsProse: block.kind != .signature, style: style)
                 : PreservedWrap.wrap(block.plainText, width: width - lead.indent, joinsProse: block.kind != .signature)
-                    .map { StyledLine(text: $0, style: style) }
+                    .map { PreservedWrap.styled($0, style: style) }
             return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
