@@ -64,19 +64,7 @@ final class MboxContentLengthTests: XCTestCase {
         let bytes = Self.archive()
         let whole = MboxSplitter.messages(in: bytes[...])
         for size in [1, 7, 40, 100, 1_000] {
-            var splitter = MboxSplitter { at, count in
-                at <= bytes.count ? Array(bytes[at..<min(bytes.count, at + count)]) : nil
-            }
-            var messages: [MboxSplitter.Message] = []
-            var start = 0
-            while start < bytes.count {
-                splitter.feed(bytes[start..<min(bytes.count, start + size)])
-                messages += splitter.takeMessages()
-                start += size
-            }
-            splitter.finish()
-            messages += splitter.takeMessages()
-            XCTAssertEqual(messages.map(\.end), whole.map(\.end), "pieces of \(size)")
+            XCTAssertEqual(MboxSplitterTests.inPieces(bytes, of: size).map(\.end), whole.map(\.end), "pieces of \(size)")
         }
         // A thread's span and a single message read again, as the reader reads a selected story.
         let first = whole[0]

@@ -44,16 +44,7 @@ final class MboxSplitterTests: XCTestCase {
         let whole = Self.withHeads(bytes[...])
         XCTAssertEqual(MboxSplitter.messages(in: bytes[...]).map(\.end), whole.map(\.end))
         for size in [1, 2, 3, 5, 7, 13, 64, 100] {
-            var splitter = MboxSplitter()
-            var start = 0
-            var messages: [MboxSplitter.Message] = []
-            while start < bytes.count {
-                splitter.feed(bytes[start..<min(bytes.count, start + size)])
-                messages += splitter.takeMessages()
-                start += size
-            }
-            splitter.finish()
-            messages += splitter.takeMessages()
+            let messages = Self.inPieces(bytes, of: size)
             XCTAssertEqual(messages.map(\.start), whole.map(\.start), "pieces of \(size)")
             XCTAssertEqual(messages.map(\.end), whole.map(\.end), "pieces of \(size)")
             XCTAssertEqual(messages.map(\.head), whole.map(\.head), "pieces of \(size)")
@@ -69,6 +60,23 @@ final class MboxSplitterTests: XCTestCase {
         let part = MboxSplitter.messages(in: bytes[messages[0].start...], base: messages[0].start, startsInMessage: true)
         XCTAssertEqual(part.map(\.start), messages.map(\.start))
         XCTAssertEqual(part.map(\.end), messages.map(\.end))
+    }
+
+    /// The messages as `MboxStream` finds them: fed in pieces of `size` bytes, the file read where a
+    /// `Content-Length` ends.
+    static func inPieces(_ bytes: [UInt8], of size: Int) -> [MboxSplitter.Message] {
+        var splitter = MboxSplitter { at, count in
+            at <= bytes.count ? Array(bytes[at..<min(bytes.count, at + count)]) : nil
+        }
+        var messages: [MboxSplitter.Message] = []
+        var start = 0
+        while start < bytes.count {
+            splitter.feed(bytes[start..<min(bytes.count, start + size)])
+            messages += splitter.takeMessages()
+            start += size
+        }
+        splitter.finish()
+        return messages + splitter.takeMessages()
     }
 
     /// The messages as read in pieces, with their header blocks gathered.
