@@ -207,6 +207,10 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(qp.body.mailOutline, ["text: 50=% off =ZZ and =4 end"])
         XCTAssertEqual(qp.notes, ["invalid quoted-printable"])
         XCTAssertEqual(try MailFixture.message("Subject: ok\nContent-Transfer-Encoding: base64\n\naGk=\n").notes, [])
+        // Text mislabelled as base64 would decode to noise: it is shown as written, with a note.
+        let mislabelled = try MailFixture.message("Subject: x\nContent-Transfer-Encoding: base64\n\n!!!!not base64 at all ###\n")
+        XCTAssertEqual(mislabelled.body.mailOutline, ["text: !!!!not base64 at all ###"])
+        XCTAssertEqual(mislabelled.notes, ["not base64: shown as written"])
         XCTAssertEqual(try MailFixture.message("Subject: x\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644\n").body.mailOutline,
                        ["text: begin 644"])
     }

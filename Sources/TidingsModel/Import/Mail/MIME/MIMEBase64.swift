@@ -38,6 +38,18 @@ public enum MIMEBase64 {
         return (out, valid)
     }
 
+    /// Whether bytes that did not decode cleanly are still base64 with a few stray characters (a damaged
+    /// line), not text mislabelled as base64: at most a quarter of the characters before the first `=`,
+    /// whitespace aside, are outside the alphabet (text has its spaces, punctuation and accents).
+    public static func isMostlyBase64(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var alphabet = 0, stray = 0
+        for byte in bytes {
+            let value = table[Int(byte)]
+            if value < 64 { alphabet += 1 } else if byte == UInt8(ascii: "=") { break } else if value != whitespace { stray += 1 }
+        }
+        return stray * 4 <= alphabet + stray
+    }
+
     private static let whitespace: UInt8 = 0xFE
     private static let other: UInt8 = 0xFF
 

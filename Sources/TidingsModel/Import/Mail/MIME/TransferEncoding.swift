@@ -24,7 +24,9 @@ enum TransferEncoding: Equatable {
             return (decoded, valid ? nil : "invalid quoted-printable")
         case .base64:
             let (decoded, valid) = MIMEBase64.decode(bytes)
-            return (decoded, valid ? nil : "invalid base64")
+            if valid { return (decoded, nil) }
+            // Text that is not base64 at all (`!!! not encoded ###`) decodes to noise: it is shown as written.
+            return MIMEBase64.isMostlyBase64(bytes) ? (decoded, "invalid base64") : (Array(bytes), "not base64: shown as written")
         }
     }
 }
