@@ -187,6 +187,29 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(try MailFixture.message("Subject: u\n\nGrüße\n").body.mailOutline, ["text: Grüße"])
     }
 
+    /// A mailing list's footer is a part of its own: its addresses are numbered after the text's, each
+    /// number naming its own address (the footer's `[1]` opened the text's first link).
+    func testAFooterPartsAddressesAreNumberedAfterTheTexts() throws {
+        let message = try MailFixture.message("""
+        Subject: x
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: text/plain
+
+        My blog: http://blog.example/ and www.other.example
+        --b
+        Content-Type: text/plain
+
+        List: http://lists.example/listinfo/x
+        --b--
+        """)
+        XCTAssertEqual(message.body.links, ["http://blog.example/", "http://www.other.example", "http://lists.example/listinfo/x"])
+        let numbered = message.body.blocks.flatMap(\.runs).compactMap { run in run.link.map { (run.text, $0) } }
+        XCTAssertEqual(numbered.map(\.0), ["http://blog.example/", "www.other.example", "http://lists.example/listinfo/x"])
+        XCTAssertEqual(numbered.map(\.1), [0, 1, 2])
+    }
+
     func testInvalidEncodingsGiveNotesNotCrashes() throws {
         let base64 = try MailFixture.message("""
         Subject: bad

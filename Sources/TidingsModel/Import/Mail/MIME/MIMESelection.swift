@@ -84,7 +84,8 @@ struct MIMESelection {
             return
         }
         if isText, Self.isPlain(part), !part.isAttachment, part.fileName == nil {
-            body.blocks.append(contentsOf: text(of: part).blocks)
+            // A list's footer part: its addresses numbered after the text's.
+            body.append(text(of: part))
             return
         }
         if part.disposition == "inline", part.type.hasPrefix("text/") {
