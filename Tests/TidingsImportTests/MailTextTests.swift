@@ -118,4 +118,16 @@ final class MailTextTests: XCTestCase {
         XCTAssertEqual(MailText.body("\u{1B}[1mhttps://bold.example/\u{1B}[0m").links, ["https://bold.example/"],
                        "after a whole sequence, text is text")
     }
+
+    /// From a patch's start on, the text is one block: an empty context line (` `) does not split it, a
+    /// context line ` > x` is no quote, a removed `- ` line (`-- `) is no signature; git's trailer is.
+    func testAPatchIsOneBlockFromItsStart() {
+        let text = "Fixes it.\n\n---\ndiff --git a/f b/f\n@@ -1,4 +1,4 @@\n ctx\n \n > not a quote\n-- \n-old\n+new\n-- \n2.17.1\n"
+        let body = MailText.body(text)
+        XCTAssertEqual(body.blocks.map(\.kind), [.preserved, .preserved, .signature])
+        XCTAssertEqual(body.blocks[1].plainText, "---\ndiff --git a/f b/f\n@@ -1,4 +1,4 @@\n ctx\n\n > not a quote\n--\n-old\n+new")
+        XCTAssertEqual(body.blocks[2].plainText, "-- \n2.17.1")
+        // Without a patch, an empty line still ends a paragraph and `-- ` still starts the signature.
+        XCTAssertEqual(MailText.body("a\n\nb\n-- \nme").blocks.map(\.kind), [.preserved, .preserved, .signature])
+    }
 }

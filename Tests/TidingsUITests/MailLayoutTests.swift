@@ -107,6 +107,11 @@ final class MailLayoutTests: XCTestCase {
             XCTAssertEqual(rows.map { $0.hasPrefix("↪ ") ? String($0.dropFirst(2)) : $0 }.joined(),
                            text.replacingOccurrences(of: "\n", with: ""), "\(width): nothing lost")
         }
+        // After an empty context line the hunk goes on as code: one block from the patch's start.
+        let mailed = MailText.body("diff --git a/f b/f\n@@ -1 +1 @@\n ctx\n \n+static int _generic_set_opp_regulator(const struct opp_table *opp_table,\n")
+        XCTAssertEqual(mailed.blocks.count, 1)
+        let laidOut = BodyLayout.lines(mailed.blocks, width: 40, separateFirst: false).map(\.text)
+        XCTAssertTrue(laidOut.contains { $0.hasPrefix("↪ ") }, "\(laidOut)")
         let styled = PreservedWrap.styled("↪ rest", style: .plain)
         XCTAssertEqual(styled.spans.map(\.text), ["↪ ", "rest"])
         XCTAssertEqual(styled.spans[0].style, .guide)

@@ -130,12 +130,8 @@ enum ProseRun {
         return ".!?".contains(last)
     }
 
-    /// A line that starts a patch: the `---` a mailed patch's message ends with, `diff --git`, `Index:`, a
-    /// `---`/`+++` file line or a `@@` hunk line.
-    static func startsPatch(_ line: Substring) -> Bool {
-        line == "---" || line.hasPrefix("diff --git ") || line.hasPrefix("Index: ") || line.hasPrefix("@@ ")
-            || line.hasPrefix("--- a/") || line.hasPrefix("+++ b/")
-    }
+    /// A line that starts a patch (`PatchLines`).
+    static func startsPatch(_ line: Substring) -> Bool { PatchLines.startsPatch(line.utf8) }
 
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }

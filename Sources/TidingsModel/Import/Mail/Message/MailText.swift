@@ -41,13 +41,18 @@ public enum MailText {
     private static func body(_ bytes: [UInt8], _ lines: [Range<Int>], depths: [Int]?) -> StoryBody {
         let signatureStart = signatureLine(bytes, lines, depths: depths)
         var builder = BlockBuilder(bytes: bytes)
+        // From a patch's start on, the text is one block: its empty context lines do not split it (the
+        // layout breaks the patch's lines as code from its start), and a context line ` > x` is no quote.
+        var inPatch = false
         for (index, line) in lines[..<(signatureStart ?? lines.count)].enumerated() {
-            let (depth, content) = depths.map { ($0[index], line.lowerBound) } ?? quoteDepth(bytes, line)
+            var (depth, content) = depths.map { ($0[index], line.lowerBound) } ?? quoteDepth(bytes, line)
+            if depths == nil, !inPatch, PatchLines.startsPatch(bytes[line]) { inPatch = true }
+            if inPatch, line.isEmpty || bytes[line.lowerBound] != UInt8(ascii: ">") { (depth, content) = (0, line.lowerBound) }
             let text = content..<trimmedEnd(bytes, content..<line.upperBound)
             if depth > 0 {
                 builder.add(text, depth: depth)
             } else if text.isEmpty {
-                builder.flush()
+                if inPatch { builder.add(text, depth: 0) } else { builder.flush() }
             } else {
                 builder.add(line.lowerBound..<text.upperBound, depth: 0)
             }
@@ -68,12 +73,17 @@ public enum MailText {
     }
 
     /// The last line that is exactly `-- `, else the last `--` with at most ten lines after it (trailing
-    /// empty lines not counted); only an unquoted line, when `depths` are given.
+    /// empty lines not counted); only an unquoted line, when `depths` are given. In a patch, a `-- ` with
+    /// diff lines after it is a removed `- ` line, not a signature (git's own `-- ` comes after the patch).
     private static func signatureLine(_ bytes: [UInt8], _ lines: [Range<Int>], depths: [Int]?) -> Int? {
         var lastDashes: Int?
+        let patchStart = depths == nil ? lines.firstIndex { PatchLines.startsPatch(bytes[$0]) } : nil
         for (index, line) in lines.enumerated().reversed() where depths?[index] ?? 0 == 0 {
             let text = bytes[line]
-            if text.count == 3, text.elementsEqual([0x2D, 0x2D, 0x20]) { return index }
+            if text.count == 3, text.elementsEqual([0x2D, 0x2D, 0x20]) {
+                if let patchStart, patchStart < index, lines[(index + 1)...].contains(where: { PatchLines.isDiffLine(bytes[$0]) }) { continue }
+                return index
+            }
             if lastDashes == nil, text.count == 2, text.elementsEqual([0x2D, 0x2D]) { lastDashes = index }
         }
         guard let dashes = lastDashes else { return nil }
