@@ -60,4 +60,17 @@ final class CommentReadEndTests: XCTestCase {
         XCTAssertFalse(read(state, 2), "left unfinished: still unread, `n` comes back to it")
         XCTAssertEqual(state.readState.unreadCount(of: Self.story()), 2)
     }
+
+    /// A folded thread shows one row, the start of its first comment: that does not read it.
+    func testAFoldedThreadsRowDoesNotReadIt() {
+        var story = StoryBuilder.story("mail", comments: [(0, "root"), (1, "reply"), (0, "other")])
+        story.comments[0].body = MailText.body(Self.long)
+        var state = AppState(stories: [story], width: 80, height: 24)
+        state.press(.tab)
+        state.press(.tab)
+        state.press(.character("C"))
+        _ = state.render()
+        XCTAssertFalse(state.readState.isCommentRead(story.comments[0].id, in: story.id), "folded: its row is a glimpse")
+        XCTAssertTrue(state.render().text.contains("[+1]"), state.render().text)
+    }
 }

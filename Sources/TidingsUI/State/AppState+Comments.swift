@@ -142,9 +142,11 @@ extension AppState {
     mutating func markShownCommentsRead(height: Int) {
         guard let story = currentStory, let thread else { return }
         // A comment is read once its end has been on screen: its last row that is not the blank row between
-        // threads. Its first lines peeking in at the foot of the pane, or a tall one's top, are not reading it.
+        // threads. Its first lines peeking in at the foot of the pane, a tall one's top, or the one row of a
+        // folded thread (the start of its first line) are not reading it.
         let fresh = commentsOnScreen(height: height).filter { shown in
-            guard !commentPane.shown.contains(shown.index), let last = shown.lines.lastIndex(where: { $0.kind != .spacer }) else { return false }
+            guard !commentPane.shown.contains(shown.index), let last = shown.lines.lastIndex(where: { $0.kind != .spacer }),
+                  shown.lines[last].kind != .collapsedSummary else { return false }
             let all = commentPane.layout.lines(for: shown.index, in: thread)
             return !all[(last + 1)...].contains { $0.kind != .spacer }
         }.map(\.index)
