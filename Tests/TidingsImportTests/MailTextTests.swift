@@ -130,4 +130,20 @@ final class MailTextTests: XCTestCase {
         // Without a patch, an empty line still ends a paragraph and `-- ` still starts the signature.
         XCTAssertEqual(MailText.body("a\n\nb\n-- \nme").blocks.map(\.kind), [.preserved, .preserved, .signature])
     }
+
+    /// An address ends at a `[` (the writer's footnote after it, or an IPv6 host's right after the scheme
+    /// stays), and at what the screen does not show: invisible, bidi and private-use characters, spaces that
+    /// are not ASCII's. Letters of any script stay in it.
+    func testAnAddressEndsWhereTheScreenWouldNotShowIt() {
+        func links(_ text: String) -> [String] { MailText.body(text).links }
+        XCTAssertEqual(links("See https://lit.example/a[2] and"), ["https://lit.example/a"])
+        XCTAssertEqual(links("http://[::1]:8080/x here"), ["http://[::1]:8080/x"])
+        XCTAssertEqual(links("https://example.org/pua\u{E000}tail"), ["https://example.org/pua"])
+        XCTAssertEqual(links("https://bidi.example/o\u{202E}c.live"), ["https://bidi.example/o"])
+        XCTAssertEqual(links("https://zw.example/a\u{200B}b"), ["https://zw.example/a"])
+        XCTAssertEqual(links("https://nbsp.example/a\u{00A0}b"), ["https://nbsp.example/a"])
+        XCTAssertEqual(links("https://wide.example/日本 x"), ["https://wide.example/日本"])
+        let runs = MailText.body("See https://lit.example/a[2] and").blocks[0].runs.map(\.text)
+        XCTAssertEqual(runs, ["See ", "https://lit.example/a", "[2] and"])
+    }
 }

@@ -126,6 +126,16 @@ public enum PlainTextLinks {
     }
 
     /// The end of the address starting at `start`, nil when none starts there.
+    /// The scalar whose UTF-8 starts at `index`, and its length; nil for bytes that are not one.
+    private static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= bytes.count else { return nil }
+        var decoded = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.makeIterator()
+        guard let scalar = decoded.next(), scalar.value != 0xFFFD, decoded.next() == nil else { return nil }
+        return (scalar, length)
+    }
+
     private static func urlEnd(_ bytes: [UInt8], at start: Int) -> Int? {
         guard let scheme = schemes.first(where: { scheme in
             start + scheme.count < bytes.count && scheme.indices.allSatisfy { bytes[start + $0] | 0x20 == scheme[$0] }
@@ -134,9 +144,20 @@ public enum PlainTextLinks {
         var opens = 0, closes = 0
         while end < bytes.count {
             let byte = bytes[end]
-            // Space and controls end it, as do the marks that enclose addresses in text.
+            // Space and controls end it, as do the marks that enclose addresses in text, and a `[`: the
+            // writer's footnote (`https://example.org/a[2]`), or the reader's number after it. (An IPv6
+            // host's `[` comes right after the scheme.)
             if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|") { break }
+                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|")
+                || (byte == UInt8(ascii: "[") && end > start + scheme.count) { break }
+            // So does a character that is not seen: an invisible or bidi one, a space other than ASCII's, one
+            // of private use (the screen shows none of them, and a link must be what the screen shows).
+            if byte >= 0x80, let (scalar, length) = scalar(in: bytes, at: end) {
+                if UntrustedText.isInvisibleOrDirectional(scalar) || scalar.properties.isWhitespace
+                    || scalar.properties.generalCategory == .privateUse { break }
+                end += length
+                continue
+            }
             if byte == UInt8(ascii: "(") { opens += 1 } else if byte == UInt8(ascii: ")") { closes += 1 }
             end += 1
         }
