@@ -133,6 +133,15 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(screen.text.contains("bell␇ tab end"))
     }
 
+    /// A string sequence never ended (`ESC]8;;` left open) is its introducer alone: the text after it is
+    /// shown, not taken for the sequence's string, and still reaches the screen with no control in it.
+    func testAnUnendedStringSequenceHidesNothingAfterIt() {
+        XCTAssertEqual(UntrustedText.sanitize("a \u{1B}]8;;https://x.example/ and more text"), "a ␛8;;https://x.example/ and more text")
+        XCTAssertEqual(UntrustedText.sanitize("a \u{1B}]0;title\u{07} b"), "a ␛ b", "an ended one is one ␛ still")
+        XCTAssertEqual(UntrustedText.sanitize("a \u{9D}unended"), "a ␛unended")
+        XCTAssertEqual(UntrustedText.sanitize("a \u{1B}Pdcs \u{1B}[31mred"), "a ␛␛red", "another escape ends a string")
+    }
+
     func testAStoryWithoutCommentsAfterOneWithComments() {
         var state = UIFixtures.state(width: 120, height: 30)
         state.press(.enter, .down, .down)  // comment pane focused, scrolled into the first story's thread

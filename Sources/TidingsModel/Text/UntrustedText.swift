@@ -132,16 +132,19 @@ public enum UntrustedText {
             }
             return index
         }
-        // String sequences (OSC, DCS, SOS, PM, APC) run to BEL, ST (ESC \ or 0x9C) or the end of the text.
+        // String sequences (OSC, DCS, SOS, PM, APC) run to BEL or ST (ESC \ or 0x9C; another ESC ends them
+        // too). One never ended is only its introducer: what follows is shown, not taken for its string (an
+        // `ESC]8;;` left open would hide the rest of the text).
+        let afterIntroducer = index
         while index < scalars.count {
             let value = scalars[index].value
             index += 1
-            if value == 0x07 || value == 0x9C { break }
+            if value == 0x07 || value == 0x9C { return index }
             if value == 0x1B {
-                if index < scalars.count, scalars[index].value == 0x5C { index += 1 }
-                break
+                // ESC \ ends the string; another ESC ends it too, and starts a sequence of its own.
+                return index < scalars.count && scalars[index].value == 0x5C ? index + 1 : index - 1
             }
         }
-        return index
+        return afterIntroducer
     }
 }
