@@ -290,3 +290,31 @@ final class FeedRSSTests: XCTestCase {
         Array("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test</title>\(items)</channel></rss>".utf8)
     }
 }
+
+extension FeedRSSTests {
+    /// Addresses a feed writes out without linking them (plain text, an Atom text summary, HTML that names
+    /// one in its words) are links numbered where they stand, as in mail; one that is a link already keeps
+    /// its number; code is left as written.
+    func testAddressesWrittenOutInFeedTextAreLinks() throws {
+        let rss = """
+            <rss version="2.0"><channel><title>T</title>
+            <item><title>a</title><guid>a</guid><description>Visit https://a.example/ now.</description></item>
+            <item><title>b</title><guid>b</guid><description>&lt;p&gt;See &lt;a href="https://b.example/"&gt;this&lt;/a&gt;, also https://b.example/ and &lt;code&gt;https://code.example/&lt;/code&gt; and www.c.example.&lt;/p&gt;</description></item>
+            </channel></rss>
+            """
+        let stories = try FeedImporter().stories(in: Array(rss.utf8), path: "/f/t.xml")
+        XCTAssertEqual(stories[0].body.links, ["https://a.example/"])
+        XCTAssertEqual(stories[0].body.blocks[0].runs.map(\.text), ["Visit ", "https://a.example/", " now."])
+        XCTAssertEqual(stories[0].body.blocks[0].runs.map(\.link), [nil, 0, nil])
+        XCTAssertEqual(stories[1].body.links, ["https://b.example/", "http://www.c.example"])
+        let linked = stories[1].body.blocks[0].runs.compactMap { run in run.link.map { "\(run.text)→\($0)" } }
+        XCTAssertEqual(linked, ["this→0", "https://b.example/→0", "www.c.example→1"])
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>tag:a</id>
+            <entry><title>e</title><id>tag:e</id><summary type="text">Notes at https://notes.example/1 here</summary></entry></feed>
+            """
+        let entry = try FeedImporter().stories(in: Array(atom.utf8), path: "/f/a.atom")[0]
+        XCTAssertEqual(entry.body.links, ["https://notes.example/1"])
+        XCTAssertEqual(entry.body.blocks[0].runs.compactMap(\.link), [0])
+    }
+}

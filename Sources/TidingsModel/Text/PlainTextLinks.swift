@@ -10,13 +10,22 @@ public enum PlainTextLinks {
     /// an address written twice linking to one number: the reader shows the number where the address
     /// stands, as it does an HTML link's. Tables and code keep their text as it is.
     public static func marked(_ blocks: [StoryBody.Block]) -> StoryBody {
-        var links: [String] = []
+        marked(StoryBody(blocks: blocks))
+    }
+
+    /// `body` with the addresses written in its text outside its links (a feed's HTML that names an address
+    /// without making it a link) made links too, numbered after the body's own; an address that is one of
+    /// them already takes its number.
+    public static func marked(_ body: StoryBody) -> StoryBody {
+        var links = body.links
         var numbers: [String: Int] = [:]
-        let marked = blocks.map { block -> StoryBody.Block in
-            guard block.kind != .table, block.kind != .code, block.runs.allSatisfy({ $0.link == nil }) else { return block }
+        for (index, link) in links.enumerated() where numbers[link] == nil { numbers[link] = index }
+        let limit = links.count + maximumCount
+        let marked = body.blocks.map { block -> StoryBody.Block in
+            guard block.kind != .table, block.kind != .code else { return block }
             var runs: [StoryBody.Run] = []
             for run in block.runs {
-                guard mayHoldAddress(run.text) else {
+                guard run.link == nil, run.emphasis != .code, mayHoldAddress(run.text) else {
                     runs.append(run)
                     continue
                 }
@@ -24,7 +33,7 @@ public enum PlainTextLinks {
                 var done = 0
                 forEachAddress(in: bytes) { range, url in
                     var number = numbers[url]
-                    if number == nil, links.count < maximumCount {
+                    if number == nil, links.count < limit {
                         number = links.count
                         numbers[url] = links.count
                         links.append(url)

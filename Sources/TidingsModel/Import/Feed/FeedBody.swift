@@ -13,17 +13,19 @@ enum FeedBody {
         return StoryBody(blocks: [])
     }
 
+    /// The content's text; the addresses it writes out without a link to them (plain text, or HTML that
+    /// names an address in its words) are links too, numbered where they stand, as in mail.
     static func render(_ content: FeedContent, bytes: [UInt8]) -> StoryBody {
         if content.hasElements {
             let html = FeedMarkup.html(bytes, content.range, encoding: content.encoding, unwrapDiv: content.type == .xhtml)
-            return HTMLText.body(html)
+            return PlainTextLinks.marked(HTMLText.body(html))
         }
         let text = FeedMarkup.text(bytes, content.range, encoding: content.encoding)
         // Atom text with no `type` that is HTML all the same (feeds forget the label) is read as HTML.
         if content.type == .html || (content.typeIsDefault && FeedText.looksLikeMarkup(text)) {
-            return HTMLText.body(text)
+            return PlainTextLinks.marked(HTMLText.body(text))
         }
-        return content.keepsLines ? MailText.body(text) : paragraphs(text)
+        return content.keepsLines ? MailText.body(text) : PlainTextLinks.marked(paragraphs(text))
     }
 
     /// Plain text: paragraphs at blank lines, the lines of each joined.
