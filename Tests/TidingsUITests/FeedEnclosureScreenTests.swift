@@ -74,5 +74,10 @@ extension FeedEnclosureScreenTests {
         XCTAssertTrue(rows[0].hasSuffix("Episode 1"), "no count: '\(rows[0])'")
         XCTAssertTrue(rows[1].hasSuffix("4 unsaved"), rows[1])
         XCTAssertTrue(rows[2].hasSuffix(" 0"), rows[2])
+        // Nor does its text say "0 comments"; a declared count is said.
+        let utc = TimeZone(identifier: "UTC")!
+        XCTAssertFalse(StoryText.lines(for: items[0], width: 60, timeZone: utc).map(\.text).contains("0 comments"))
+        XCTAssertTrue(StoryText.lines(for: items[1], width: 60, timeZone: utc).map(\.text).contains("4 comments, none saved"))
+        XCTAssertTrue(StoryText.lines(for: discussion, width: 60, timeZone: utc).map(\.text).contains("0 comments"))
     }
 }

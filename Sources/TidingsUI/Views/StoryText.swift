@@ -19,7 +19,10 @@ enum StoryText {
         let about = [header.category, author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
         if !about.isEmpty { add(about, .accent) }
         if let url = header.url { lines += BodyLayout.linkLines([url], firstNumber: 0, width: width) }
-        add(commentSummary(story), .dim)
+        // A feed item is an article: without comments, and none declared, there is nothing to count.
+        if !(story.isFeedItem && story.comments.isEmpty && story.declaredComments == nil && story.score == nil) {
+            add(commentSummary(story), .dim)
+        }
         lines += BodyLayout.lines(story.body.blocks, width: width, separateFirst: true, quotes: quotes)
         if story.body.isEmpty, story.attachments.isEmpty {
             lines.append(BodyLayout.blank)
