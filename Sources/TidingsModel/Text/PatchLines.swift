@@ -4,7 +4,11 @@ public enum PatchLines {
     /// A line that starts a patch: the `---` a mailed patch's message ends with, `diff --git`, `Index:`, a
     /// `---`/`+++` file line or a `@@` hunk line.
     public static func startsPatch<Line: Collection<UInt8>>(_ line: Line) -> Bool {
-        line.elementsEqual("---".utf8) || hasPrefix(line, "diff --git ") || hasPrefix(line, "Index: ") || hasPrefix(line, "@@ ")
+        // Asked of every line of a message's text until one starts a patch: the first byte rules out most.
+        guard let first = line.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "d") || first == UInt8(ascii: "I") || first == UInt8(ascii: "@")
+                || first == UInt8(ascii: "+") else { return false }
+        return line.elementsEqual("---".utf8) || hasPrefix(line, "diff --git ") || hasPrefix(line, "Index: ") || hasPrefix(line, "@@ ")
             || hasPrefix(line, "--- a/") || hasPrefix(line, "+++ b/")
     }
 

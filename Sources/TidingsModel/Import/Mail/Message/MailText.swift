@@ -77,11 +77,11 @@ public enum MailText {
     /// diff lines after it is a removed `- ` line, not a signature (git's own `-- ` comes after the patch).
     private static func signatureLine(_ bytes: [UInt8], _ lines: [Range<Int>], depths: [Int]?) -> Int? {
         var lastDashes: Int?
-        let patchStart = depths == nil ? lines.firstIndex { PatchLines.startsPatch(bytes[$0]) } : nil
         for (index, line) in lines.enumerated().reversed() where depths?[index] ?? 0 == 0 {
             let text = bytes[line]
             if text.count == 3, text.elementsEqual([0x2D, 0x2D, 0x20]) {
-                if let patchStart, patchStart < index, lines[(index + 1)...].contains(where: { PatchLines.isDiffLine(bytes[$0]) }) { continue }
+                if depths == nil, lines[(index + 1)...].contains(where: { PatchLines.isDiffLine(bytes[$0]) }),
+                   lines[..<index].contains(where: { PatchLines.startsPatch(bytes[$0]) }) { continue }
                 return index
             }
             if lastDashes == nil, text.count == 2, text.elementsEqual([0x2D, 0x2D]) { lastDashes = index }
