@@ -234,6 +234,16 @@ final class MailMIMETests: XCTestCase {
         let mislabelled = try MailFixture.message("Subject: x\nContent-Transfer-Encoding: base64\n\n!!!!not base64 at all ###\n")
         XCTAssertEqual(mislabelled.body.mailOutline, ["text: !!!!not base64 at all ###"])
         XCTAssertEqual(mislabelled.notes, ["not base64: shown as written"])
+        for text in ["!!!!not base64 at all ###\nsecond line of plain text", "hello world",
+                     "This is just plain text someone mislabelled.\nIt has several lines."] {
+            let message = try MailFixture.message("Subject: x\nContent-Transfer-Encoding: base64\n\n\(text)\n")
+            XCTAssertEqual(message.body.mailOutline, ["text: " + text.replacingOccurrences(of: "\n", with: "⏎")], text)
+            XCTAssertEqual(message.notes, ["not base64: shown as written"], text)
+        }
+        // Real base64 in lines, with padding, and a stray character: decoded.
+        let lines = try MailFixture.message("Subject: x\nContent-Transfer-Encoding: base64\n\naGVsbG8g\nd29ybGQ=\n")
+        XCTAssertEqual(lines.body.mailOutline, ["text: hello world"])
+        XCTAssertEqual(lines.notes, [])
         XCTAssertEqual(try MailFixture.message("Subject: x\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644\n").body.mailOutline,
                        ["text: begin 644"])
     }

@@ -38,16 +38,39 @@ public enum MIMEBase64 {
         return (out, valid)
     }
 
-    /// Whether bytes that did not decode cleanly are still base64 with a few stray characters (a damaged
-    /// line), not text mislabelled as base64: at most a quarter of the characters before the first `=`,
-    /// whitespace aside, are outside the alphabet (text has its spaces, punctuation and accents).
-    public static func isMostlyBase64(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// Whether a body labelled base64 is text instead (a client's mistake): base64 is written in lines
+    /// without spaces inside them, so a body where half its lines have words apart (`hello world`) is
+    /// text, as is one where more than a quarter of the characters, whitespace aside, are outside the
+    /// alphabet (punctuation, accents); both up to the first `=`, where the data ends. A damaged base64
+    /// body (a stray `*`) is neither.
+    public static func isText(_ bytes: ArraySlice<UInt8>) -> Bool {
         var alphabet = 0, stray = 0
+        var lines = 0, spacedLines = 0
+        // The line being read: whether it has had a character, and a space after one.
+        var lineHasText = false, spaceAfterText = false, lineIsSpaced = false
+        func endLine() {
+            if lineHasText { lines += 1 }
+            if lineIsSpaced { spacedLines += 1 }
+            (lineHasText, spaceAfterText, lineIsSpaced) = (false, false, false)
+        }
         for byte in bytes {
             let value = table[Int(byte)]
-            if value < 64 { alphabet += 1 } else if byte == UInt8(ascii: "=") { break } else if value != whitespace { stray += 1 }
+            if byte == 0x0A {
+                endLine()
+                continue
+            }
+            if value == whitespace {
+                if lineHasText { spaceAfterText = true }
+                continue
+            }
+            // The data ends at the first `=` (what follows is not decoded either).
+            if byte == UInt8(ascii: "=") { break }
+            if spaceAfterText { lineIsSpaced = true }
+            lineHasText = true
+            if value < 64 { alphabet += 1 } else { stray += 1 }
         }
-        return stray * 4 <= alphabet + stray
+        endLine()
+        return stray * 4 > alphabet + stray || (lines > 0 && spacedLines * 2 >= lines)
     }
 
     private static let whitespace: UInt8 = 0xFE

@@ -23,10 +23,10 @@ enum TransferEncoding: Equatable {
             let (decoded, valid) = QuotedPrintable.decode(bytes)
             return (decoded, valid ? nil : "invalid quoted-printable")
         case .base64:
+            // Text labelled base64 by mistake (`hello world`) would decode to noise: it is shown as written.
+            if MIMEBase64.isText(bytes) { return (Array(bytes), "not base64: shown as written") }
             let (decoded, valid) = MIMEBase64.decode(bytes)
-            if valid { return (decoded, nil) }
-            // Text that is not base64 at all (`!!! not encoded ###`) decodes to noise: it is shown as written.
-            return MIMEBase64.isMostlyBase64(bytes) ? (decoded, "invalid base64") : (Array(bytes), "not base64: shown as written")
+            return (decoded, valid ? nil : "invalid base64")
         }
     }
 }
