@@ -120,6 +120,14 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertFalse(PreservedWrap.wrap("---\n" + String(repeating: "x", count: 50), width: 30, joinsProse: false).contains { $0.hasPrefix("↪") })
     }
 
+    /// A rule wider than the pane (a list footer's underscores) is cut to it, not wrapped to a lone `_`.
+    func testARuleIsCutToThePane() {
+        let rule = String(repeating: "_", count: 47)
+        XCTAssertEqual(PreservedWrap.wrap(rule + "\nnotmuch mailing list", width: 46), [String(repeating: "_", count: 46), "notmuch mailing list"])
+        XCTAssertEqual(PreservedWrap.wrap("----------", width: 5), ["-----"])
+        XCTAssertEqual(PreservedWrap.wrap("aaaaaaaaaa", width: 5), ["aaaaa", "aaaaa"], "letters are a word, broken as words are")
+    }
+
     func testAPatchIsNeverJoinedLikeProseWhileTheTextBeforeItIs() {
         let text = """
         The code was overly complicated here because of the limitations that we

@@ -50,6 +50,11 @@ enum PreservedWrap {
                 rows.append(String(clean))
                 continue
             }
+            if isRule(clean) {
+                // A rule (a list footer's `_____`) is cut to the pane: wrapped, it left a lone `_` below.
+                rows.append(String(clean.prefix(width)))
+                continue
+            }
             if joinsProse, index >= patch, width >= CodeWrap.markedFrom {
                 // A patch's line is code: broken as code is, its rows after the first marked `↪` (a row at
                 // the margin would read as a line of the diff of its own).
@@ -64,6 +69,12 @@ enum PreservedWrap {
             rows += keepingSpaces(clean.dropFirst(leading), width: width - indent).map { pad + $0 }
         }
         return rows.isEmpty ? [""] : rows
+    }
+
+    /// A line that is one ASCII mark written over and over (`______`, `-----`, `=====`): a rule.
+    static func isRule(_ line: Substring) -> Bool {
+        guard line.count >= 8, let first = line.first, first.isASCII, first.isPunctuation || first.isSymbol else { return false }
+        return line.allSatisfy { $0 == first }
     }
 
     /// A wrapped row in `style`, a patch line's continuation marker (`wrap` puts it there) in the guide colour.
