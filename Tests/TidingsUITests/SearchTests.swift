@@ -526,3 +526,19 @@ extension SearchTests {
         XCTAssertEqual(runner.state.prompt?.editor.text, "ferry unread")
     }
 }
+
+extension SearchTests {
+    /// The find steps a comment at a time: one comment holding the words twice is "the only one", said as
+    /// such (it said "the only match" with two lit).
+    func testTheOnlyCommentHoldingTheFindSaysSo() {
+        let story = StoryBuilder.story("s", comments: [(0, "a ferry and another ferry"), (0, "nothing here")])
+        var state = AppState(stories: [story], width: 80, height: 24)
+        state.press(.enter)
+        XCTAssertEqual(state.focus, .comments)
+        state.press(.character("/"))
+        for character in "ferry" { state.press(.character(character)) }
+        state.press(.enter)
+        state.press(.character(">"))
+        XCTAssertEqual(state.message, "Only this comment holds “ferry”")
+    }
+}

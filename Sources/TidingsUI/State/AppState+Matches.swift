@@ -51,7 +51,8 @@ extension AppState {
         }
         guard let found else { return .nothingToDo("“\(shown)” is not in this \(focus == .comments ? "story's comments" : "story's text")") }
         if found.index == start, focus == .comments || found.wrapped {
-            message = "The only match in this \(focus == .comments ? "story's comments" : "story's text")"
+            // Matches are stepped through a comment at a time: one comment may hold several.
+            message = focus == .comments ? "Only this comment holds “\(shown)”" : "The only match in this story's text"
         } else if found.wrapped {
             message = "\(kind) went round to the \(forward ? "top" : "end")"
         }
