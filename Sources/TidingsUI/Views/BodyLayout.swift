@@ -148,9 +148,8 @@ enum BodyLayout {
         if block.runs.count == 1, block.runs[0].emphasis == .none, block.runs[0].link == nil {
             let style = Self.style(for: .none, in: block.kind)
             // A quote in mail keeps its lines as written, like the message's own text.
-            let rows = block.kind == .quote ? PreservedWrap.wrap(block.runs[0].text, width: width)
-                                            : TextWrap.wrap(block.runs[0].text, width: width)
-            return rows.map { StyledLine(text: $0, style: style) }
+            guard block.kind == .quote else { return TextWrap.wrap(block.runs[0].text, width: width).map { StyledLine(text: $0, style: style) } }
+            return PreservedWrap.wrap(block.runs[0].text, width: width).map { PreservedWrap.styled($0, style: style) }
         }
         // A quote of plain text with addresses in it keeps its lines too, the addresses' numbers in them.
         if block.kind == .quote, block.runs.allSatisfy({ $0.emphasis == .none }) {
