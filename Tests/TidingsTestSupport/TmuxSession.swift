@@ -37,20 +37,36 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// Waits until the screen satisfies `condition`, failing with the last screen after `timeout` seconds.
+    /// Waits until the screen satisfies `condition` and has settled, failing with the last screen after
+    /// `timeout` seconds.
     @discardableResult
     public func waitFor(_ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
                  _ condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
-        while !condition(screen) {
-            if Date() > deadline {
-                XCTFail("timed out waiting for \(description); screen:\n\(screen)", file: file, line: line)
-                return screen
+        /// Captures until the condition holds; false when the time is up first.
+        func poll() -> Bool {
+            while !condition(screen) {
+                if Date() > deadline {
+                    XCTFail("timed out waiting for \(description); screen:\n\(screen)", file: file, line: line)
+                    return false
+                }
+                Thread.sleep(forTimeInterval: 0.05)
+                screen = capture()
             }
-            Thread.sleep(forTimeInterval: 0.05)
-            screen = capture()
+            return true
         }
+        // A capture can come in the middle of a frame (its first rows new, the rest old): the screen that
+        // holds is taken once it has settled, the same in a second capture (a few tries, for screens that
+        // keep changing, as a count going up while files load; then the last one that holds).
+        for _ in 0..<5 {
+            guard poll() else { return screen }
+            Thread.sleep(forTimeInterval: 0.02)
+            let again = capture()
+            if again == screen { return screen }
+            screen = again
+        }
+        _ = poll()
         return screen
     }
 
