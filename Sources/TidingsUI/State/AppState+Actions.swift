@@ -247,15 +247,10 @@ extension AppState {
 
     private mutating func moveFocus(forward: Bool) {
         // A story without comments has nothing to read in the comment pane: Tab passes it by.
-        let order = Focus.allCases.filter { $0 != .comments || $0 == focus || !openStoryHasNoComments }
+        let passesComments = entries.indices.contains(selectedStory) && !selectedStoryHasComments
+        let order = Focus.allCases.filter { $0 != .comments || $0 == focus || !passesComments }
         let index = order.firstIndex(of: focus)!
         focus(order[(index + (forward ? 1 : order.count - 1)) % order.count])
-    }
-
-    /// Whether the selected story has no comments (a feed item, a message without replies).
-    private var openStoryHasNoComments: Bool {
-        if let story = currentStory { return story.comments.isEmpty }
-        return entries.indices.contains(selectedStory) && entries[selectedStory].summary.commentCount == 0
     }
 
     mutating func focus(_ target: Focus) {

@@ -18,7 +18,7 @@ enum PreservedWrap {
         }
         let widths = lines.map { DisplayWidth.of($0) }
         // From a patch's first line on, every line stands as written (a diff is no prose).
-        let patch = joinsProse ? lines.firstIndex(where: ProseRun.startsPatch) ?? lines.count : 0
+        let patch = joinsProse ? lines.firstIndex { PatchLines.startsPatch($0.utf8) } ?? lines.count : 0
         var index = 0
         while index < lines.count {
             if index < patch, let item = ListItemRun.run(lines, widths, from: index) {
@@ -140,9 +140,6 @@ enum ProseRun {
         guard let last = line.last(where: { $0 != " " }) else { return false }
         return ".!?".contains(last)
     }
-
-    /// A line that starts a patch (`PatchLines`).
-    static func startsPatch(_ line: Substring) -> Bool { PatchLines.startsPatch(line.utf8) }
 
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }

@@ -18,7 +18,7 @@ enum InlineText {
     }
 
     /// The text as one block of lines as written: CRs removed, empty lines at the ends dropped, every line
-    /// between them kept (the layout shows a patch's lines as they are: `ProseRun.startsPatch`).
+    /// between them kept (the layout shows a patch's lines as they are: `PatchLines.startsPatch`).
     static func verbatim(_ text: String) -> StoryBody {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),

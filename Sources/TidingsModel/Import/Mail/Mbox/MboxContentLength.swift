@@ -15,7 +15,7 @@ enum MboxContentLength {
         var length: Int?
         var hasField = false
         while let field = scanner.next() {
-            guard !hasField, field.nameEnd - field.nameStart == 14, isContentLength(bytes, from: field.nameStart) else { continue }
+            guard !hasField, MailHeaderName.identify(bytes, from: field.nameStart, to: field.nameEnd) == .contentLength else { continue }
             hasField = true
             length = HeaderBlockScanner.withValue(bytes, field) { value in
                 guard !value.isEmpty, value.count <= 15, value.allSatisfy(MailDates.isDigit) else { return nil }
@@ -49,11 +49,5 @@ enum MboxContentLength {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
         return MboxSeparator.isSeparator(bytes, lineStart: start, lineEnd: end)
-    }
-
-    private static func isContentLength(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        let name: StaticString = "content-length"
-        for offset in 0..<14 where buffer[start + offset] | 0x20 != name.utf8Start[offset] { return false }
-        return true
     }
 }

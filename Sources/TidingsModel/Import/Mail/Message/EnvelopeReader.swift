@@ -61,6 +61,8 @@ enum EnvelopeReader {
                 if collectingMIME, mime.transferEncoding == nil { mime.transferEncoding = HeaderBlockScanner.value(buffer, field) }
             case .contentDisposition:
                 if collectingMIME, mime.disposition == nil { mime.disposition = HeaderBlockScanner.value(buffer, field) }
+            case .contentLength:
+                continue
             }
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count

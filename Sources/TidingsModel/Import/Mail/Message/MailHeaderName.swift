@@ -1,7 +1,7 @@
 /// The header fields parsing looks at, recognised from a field name's bytes without making a String.
 enum MailHeaderName {
     case messageID, references, inReplyTo, subject, from, date, posted, status, xStatus, newsgroups
-    case contentType, contentTransferEncoding, contentDisposition
+    case contentType, contentTransferEncoding, contentDisposition, contentLength
 
     /// The field a name stands for (ASCII case-insensitive), or nil for any other.
     static func identify(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> MailHeaderName? {
@@ -16,6 +16,7 @@ enum MailHeaderName {
         case 10: return check("message-id", .messageID) ?? check("references", .references) ?? check("newsgroups", .newsgroups)
         case 11: return check("in-reply-to", .inReplyTo)
         case 12: return check("content-type", .contentType)
+        case 14: return check("content-length", .contentLength)
         case 19: return check("content-disposition", .contentDisposition)
         case 25: return check("content-transfer-encoding", .contentTransferEncoding)
         default: return nil
