@@ -164,6 +164,24 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertEqual(update.files, [], "everything was seen already")
     }
 
+    /// A folder come is listed while a file in it is still open for writing: the file is read then, and its
+    /// writer's close, which the new folder's watch reports after, changes nothing and is no update.
+    func testAFileReadWithItsFolderIsNotReadAgainWhenItsWriterCloses() throws {
+        let watch = try start()
+        try FileManager.default.createDirectory(atPath: folder + "/more", withIntermediateDirectories: false)
+        let descriptor = open(folder + "/more/d.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        let text = "Delta\nVia: tester • 1 hour ago • 0 comments\n\nThe story.\n"
+        XCTAssertEqual(text.utf8CString.withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress, $0.count - 1) }, text.utf8.count)
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.title), ["Delta"])
+        close(descriptor)
+        XCTAssertNil(next(watch, within: 1), "the file is as it was read")
+        // A change after it is still one.
+        try write("more/d.txt", title: "Delta two", comments: 0)
+        XCTAssertEqual(try XCTUnwrap(next(watch)).entries.map(\.summary.title), ["Delta two"])
+    }
+
     /// A file written in several steps is read once, when its writer is done.
     func testAFileWrittenInStepsIsReadOnce() throws {
         let watch = try start()

@@ -270,6 +270,10 @@ public final class CollectionWatch: Sendable {
             }
         }
         if !links.isEmpty { paths.removeAll { links.contains($0) } }
+        // A file whose stamp is the one it was read with has not changed since: its event came after it was
+        // read (a folder come is listed while its files are still being written, and their writers' close
+        // comes later), or its writer closed it without writing. A rescan trusts stamps the same way.
+        paths.removeAll { path in known.file(path).map { $0.stamp != nil && $0.stamp == FileStamp(path: path) } ?? false }
         // An MH folder's marks changed (a message read in nmh or mutt): its messages are read again for them.
         var marksChanged = Set(paths.filter { KnownFiles.split($0).1 == MHSequences.fileName }.map(FolderRole.folder(of:)))
         if relist { marksChanged.formUnion(MHSequences.foldersChangedSinceRead()) }
