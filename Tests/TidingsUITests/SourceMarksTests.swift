@@ -44,3 +44,27 @@ final class SourceMarksTests: XCTestCase {
         XCTAssertFalse(state.readState.isCommentRead(ids[2], in: thread.id), "marked unread here: stays unread")
     }
 }
+
+extension SourceMarksTests {
+    /// A message the mail client marks read while the reader runs (a Maildir message moved to `cur/` with
+    /// `S`) is taken as read: the open thread, read again, shows it read, not new (the reader did not read
+    /// it here); one shown in this visit stays new.
+    func testAMessageTheClientMarksReadWhileTheReaderRunsIsTakenAndNotNew() {
+        let thread = StoryBuilder.story("mail:t@example.org", comments: (0..<3).map { (0, "reply \($0)") })
+        let ids = thread.comments.map(\.id)
+        var first = StoryEntry(story: thread, readState: ReadState())
+        first.summary.sourceMarks = SourceMarks(storyRead: true, readComments: [ids[0]])
+        var state = AppState(width: 120, height: 40)
+        state.absorb(ParallelLoad.Batch(entries: [first], finished: true))
+        state.receive(.success(thread), at: 0)
+        _ = state.takeEffects()
+        XCTAssertEqual((0..<3).map(state.isNew(comment:)), [false, true, true])
+        var again = StoryEntry(story: thread, readState: state.readState)
+        again.summary.sourceMarks = SourceMarks(storyRead: true, readComments: [ids[0], ids[2]])
+        state.applyChanges(CollectionUpdate(files: [thread.source.path], entries: [again]))
+        XCTAssertTrue(state.readState.isCommentRead(ids[2], in: thread.id), "taken when it came")
+        XCTAssertEqual(state.takeEffects().compactMap { if case .loadStory(let index, _) = $0 { index } else { nil } }, [1])
+        state.receive(.success(thread), at: 1)
+        XCTAssertEqual((0..<3).map(state.isNew(comment:)), [false, true, false], "read in the client: not new")
+    }
+}

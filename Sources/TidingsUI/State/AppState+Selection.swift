@@ -78,7 +78,7 @@ extension AppState {
                                        layout: CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold))
         // Read again during the visit: what it showed and found new stays so (a comment marked unread is
         // not marked read again by being on screen).
-        if let visit { commentPane.continueVisit(visit.pane, of: visit.story, in: story) }
+        if let visit { commentPane.continueVisit(visit.pane, of: visit.story, in: story, readState: readState) }
         keepCommentsMarkedUnread(in: story)
         textTop = keptTextTop
         if focus != .stories { markStoryOpened() }

@@ -35,8 +35,9 @@ struct CommentPaneState: Sendable {
 extension CommentPaneState {
     /// Carries a visit on when its story is read again (its file changed): the comments shown and those new
     /// when the visit began, found by id in the story as it is now. A comment it did not have before is new
-    /// when unread, as it was found so now.
-    mutating func continueVisit(_ earlier: CommentPaneState, of old: Story, in story: Story) {
+    /// when unread, as it was found so now. One read meanwhile without being shown here (a mail client
+    /// marked it read, and its mark was taken) is new no more: the reader did not read it in this visit.
+    mutating func continueVisit(_ earlier: CommentPaneState, of old: Story, in story: Story, readState: ReadState) {
         var index: [CommentID: Int] = [:]
         for (position, comment) in story.comments.enumerated() where index[comment.id] == nil { index[comment.id] = position }
         func now(_ positions: Set<Int>) -> Set<Int> {
@@ -44,7 +45,10 @@ extension CommentPaneState {
         }
         let before = Set(old.comments.map(\.id))
         shown = now(earlier.shown)
-        newThisVisit = now(earlier.newThisVisit).union(newThisVisit.filter { !before.contains(story.comments[$0].id) })
+        let stillNew = now(earlier.newThisVisit).filter {
+            shown.contains($0) || !readState.isCommentRead(story.comments[$0].id, in: story.id)
+        }
+        newThisVisit = stillNew.union(newThisVisit.filter { !before.contains(story.comments[$0].id) })
     }
 }
 
