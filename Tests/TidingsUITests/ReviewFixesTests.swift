@@ -206,6 +206,16 @@ final class SameTitleTests: XCTestCase {
         there.header.dateText = "1 day ago"
         here.header.author = "ann"
         XCTAssertEqual(AppState(stories: [here, there], width: 120, height: 30).listTitle(at: 0), "Daily Discussion Thread (ann)")
+        // One thread in an archive and in a Maildir: the mailbox, not the client's name of a message file.
+        var archived = mail
+        archived.format = "mail"
+        archived.source = SourceReference(path: "/mail/list.mbox", locator: "bytes 0-100 <a@x.org>")
+        var boxed = archived
+        boxed.source = SourceReference(path: "/mail/inbox/md/cur/170000000.1.host:2,S", locator: "<a@x.org>")
+        XCTAssertEqual(AppState(stories: [archived, boxed], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (md)")
+        var boxedElsewhere = boxed
+        boxedElsewhere.source = SourceReference(path: "/mail/archive/md/new/170000001.1.host", locator: "<a@x.org>")
+        XCTAssertEqual(AppState(stories: [boxed, boxedElsewhere], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (archive/md)")
     }
 }
 

@@ -110,24 +110,32 @@ extension AppState {
             .filter { entries[$0].summary.title == summary.title }
         guard !twins.isEmpty else { return (title, nil) }
         let timeZone = self.timeZone
-        func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
-        func folderAndFile(_ path: String) -> String { path.split(separator: "/").suffix(2).joined(separator: "/") }
+        func fileName(_ summary: StorySummary) -> String { Self.shownPath(of: summary).last.map(String.init) ?? summary.path }
+        func folderAndFile(_ summary: StorySummary) -> String { Self.shownPath(of: summary).suffix(2).joined(separator: "/") }
         func full(_ summary: StorySummary) -> String? { summary.date.map { DateText.full($0, in: timeZone) } }
         let tellers: [(StorySummary) -> String?] = [
             { $0.dateText ?? $0.date.map { DateText.day($0, in: timeZone) } },
             { $0.dateText ?? full($0) },
             { $0.author },
-            { fileName($0.path) },
-            { folderAndFile($0.path) },
+            { fileName($0) },
+            { folderAndFile($0) },
         ]
         for teller in tellers {
             guard let mine = teller(summary), twins.allSatisfy({ teller(entries[$0].summary) != mine }) else { continue }
             return (title, mine)
         }
         let place = Self.placeInFile(summary.source.locator)
-        guard let place else { return (title, fileName(summary.path)) }
+        guard let place else { return (title, fileName(summary)) }
         let elsewhere = twins.contains { entries[$0].summary.path != summary.path }
-        return (title, elsewhere ? fileName(summary.path) + ", " + place : place)
+        return (title, elsewhere ? fileName(summary) + ", " + place : place)
+    }
+
+    /// A story's path as its label names it: a Maildir message by its mailbox (`inbox/md`), not by its file
+    /// in `cur/` or `new/`, whose name is the client's (and changes with its flags).
+    static func shownPath(of summary: StorySummary) -> [Substring] {
+        let parts = summary.path.split(separator: "/")
+        guard summary.format == "mail", parts.count >= 3, parts[parts.count - 2] == "cur" || parts[parts.count - 2] == "new" else { return parts }
+        return Array(parts.dropLast(2))
     }
 
     /// Where a story is in its file, in the reader's words: a feed's `item 2` (counted from 1), an archive's
