@@ -5,8 +5,8 @@ import XCTest
 @testable import TidingsUI
 
 /// One story saved in two files is listed twice under one id: reading it in one row changes the other row's
-/// unread count too, once the reader moves on (the other file is read again for its comment ids), and the
-/// title's tally with it.
+/// unread count too, at once (the other file is read again for its comment ids), and the title's tally
+/// with it.
 final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
     var disk: [String: Story] = [:]
     var reads: [String] = []
@@ -31,22 +31,40 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         return runner
     }
 
-    func testReadingOneCopyCountsTheOtherAgainWhenTheReaderMovesOn() {
+    func testReadingOneCopyCountsTheOtherAtOnce() {
         var runner = reader()
         _ = runner.state.render()
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [3, 1, 4])
         XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 3 unread (8 comments)")
-        // Opening the first copy reads its three comments (all on screen).
+        // Opening the first copy reads its three comments (all on screen); the other copy's file is read
+        // for its comment ids, once.
+        reads.removeAll()
         runner.press(.enter)
         _ = runner.state.render()
         XCTAssertEqual(runner.state.entries[0].unreadComments, 0)
+        XCTAssertEqual(reads.filter { $0 == "new" }.count, 1, "the other copy is read again: \(reads)")
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 1], "only the comment the first copy lacks is unread")
+        XCTAssertEqual(runner.state.selectedStory, 0, "the copy was never selected")
+        // Marks made later count it again from the ids it was read for, without reading its file.
         reads.removeAll()
+        runner.press(.character("r"))
+        _ = runner.state.render()
+        XCTAssertFalse(reads.contains("new"), "\(reads)")
+        XCTAssertEqual(runner.state.entries[2].unreadComments, 2, "the comment marked unread is unread in the copy too")
         runner.press(.escape, .escape, .down)
         _ = runner.state.render()
-        XCTAssertTrue(reads.contains("new"), "the other copy is read again")
-        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 1], "only the comment the first copy lacks is unread")
-        XCTAssertEqual(runner.state.selectedStory, 1, "the copy was never selected")
-        XCTAssertEqual(fullTitle(&runner.state), "Stories 2/3 · 2 unread (2 comments)")
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 2/3 · 3 unread (4 comments)")
+    }
+
+    /// `r` on a row in the list marks the story and its comments read: its copy lower in the list is read
+    /// too, before the selection moves (the unread filter and `n` count by it).
+    func testMarkingOneCopyInTheListMarksTheOther() {
+        var runner = reader()
+        _ = runner.state.render()
+        runner.press(.character("r"))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 1])
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 2 unread (2 comments)")
     }
 
     func testACopyAlreadyParsedIsCountedWithoutReadingItsFile() {
@@ -85,5 +103,47 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         _ = runner.state.render()
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [2, 1], "the two read stay read")
         XCTAssertEqual(fullTitle(&runner.state), "Stories 2/2 · 2 unread (3 comments)")
+    }
+
+    /// A thread in two mailboxes, marked read by the mail client in the one listed second: the first row,
+    /// counted before those marks were taken, is counted again once everything is listed.
+    func testMailClientMarksOfOneCopyCountForACopyListedBefore() {
+        disk = ["inbox": story("mail:same@example.org", path: "inbox", comments: 3),
+                "archive": story("mail:same@example.org", path: "archive", comments: 3),
+                "other": story("other", path: "other", comments: 1)]
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
+            self.reads.append(summary.path)
+            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        let unmarked = StoryEntry(story: disk["inbox"]!, readState: ReadState())
+        var marked = StoryEntry(story: disk["archive"]!, readState: ReadState())
+        marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: disk["archive"]!.comments.map(\.id))
+        marked.unreadComments = 0
+        runner.send(.loaded(ParallelLoad.Batch(entries: [StoryEntry(story: disk["other"]!, readState: ReadState()), unmarked])))
+        runner.send(.loaded(ParallelLoad.Batch(entries: [marked], finished: true)))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [1, 0, 0])
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 1 unread (1 comment)")
+    }
+
+    /// The mail client marks one copy read while the reader runs: the other copy follows.
+    func testMailClientMarksTakenWhileRunningCountForTheOtherCopy() {
+        disk = ["other": story("other", path: "other", comments: 1),
+                "inbox": story("mail:same@example.org", path: "inbox", comments: 3),
+                "archive": story("mail:same@example.org", path: "archive", comments: 3)]
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
+            self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "inbox", "archive"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [1, 3, 3])
+        var marked = StoryEntry(story: disk["archive"]!, readState: ReadState())
+        marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: disk["archive"]!.comments.map(\.id))
+        marked.unreadComments = 0
+        runner.send(.collectionChanged(CollectionUpdate(files: ["archive"], entries: [marked])))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.rows.count, 3)
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 1 unread (1 comment)")
     }
 }

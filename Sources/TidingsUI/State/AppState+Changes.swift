@@ -78,9 +78,12 @@ extension AppState {
             }
         }
         placeNewStories(newStories, among: arriving)
+        let journalStart = readState.journal.count
         adoptLegacyMarks(of: arriving)
         adoptSourceMarks(of: arriving)
         if !arriving.isEmpty || !update.problems.isEmpty { append(entries: arriving, problems: update.problems) }
+        // Marks a mail client set in one copy of a thread are the other copies' too.
+        recountCopies(ofStories: storiesMarked(since: journalStart))
 
         // A story kept whose file changed is parsed again when shown; the open one at once.
         for index in kept {

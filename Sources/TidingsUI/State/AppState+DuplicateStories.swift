@@ -16,34 +16,82 @@ public struct RecountedStory: Sendable, Equatable {
     }
 }
 
-/// One story saved in two files is listed twice, under one id, so marks made reading one row are the other's
-/// too. The open row's count follows at once; the other rows' counts need their own comment ids, which are
-/// not in memory: they are counted again when the reader leaves the story (from the parsed story when it is
-/// at hand, else from their files in the background).
+/// The other rows of the selected story, found once per selection, with their counted comment ids once
+/// known: reading marks a comment at a time, and each mark counts them again.
+struct CopiesOfSelection: Sendable {
+    var story: Int
+    /// How many entries there were when they were looked for: a copy may be listed later.
+    var entryCount: Int
+    var copies: [Int]
+    var commentIDs: [Int: [CommentID]] = [:]
+    /// Those whose ids are being read from their files.
+    var asked: Set<Int> = []
+}
+
+/// One story saved in several files (a thread in two mailboxes, a page saved twice) is listed once per file,
+/// under one id, so marks made on one row are the others' too. Their counts follow at once: from the parsed
+/// story when it is at hand, else from their comment ids, read from their files in the background once
+/// per selection. Marks taken from a mail client while loading count for rows listed before them too.
 extension AppState {
-    /// Counts again the other rows of the story at `index`, when its marks changed while it was selected.
-    mutating func recountCopies(of index: Int) {
-        guard marksChangedOnVisit else { return }
-        marksChangedOnVisit = false
-        guard entries.indices.contains(index) else { return }
-        let id = entries[index].keys.id
+    /// Counts again the other rows of the selected story (its marks changed).
+    mutating func recountCopiesOfSelection() {
+        guard entries.indices.contains(selectedStory) else { return }
+        let id = entries[selectedStory].keys.id
+        if copiesOfSelection?.story != selectedStory || copiesOfSelection?.entryCount != entries.count {
+            let known = copiesOfSelection?.story == selectedStory ? copiesOfSelection : nil
+            var found = CopiesOfSelection(story: selectedStory, entryCount: entries.count,
+                                          copies: entries.indices.filter { $0 != selectedStory && entries[$0].keys.id == id })
+            found.commentIDs = known?.commentIDs ?? [:]
+            found.asked = known?.asked ?? []
+            copiesOfSelection = found
+        }
+        guard var copies = copiesOfSelection, !copies.copies.isEmpty else { return }
         var unparsed: [StorySummary] = []
-        for other in entries.indices where other != index && entries[other].keys.id == id && !gone.contains(other) {
-            if let story = parsedStories.story(at: other, id: id) {
+        for other in copies.copies where !gone.contains(other) && entries[other].keys.id == id {
+            if let ids = copies.commentIDs[other] {
+                setUnread(of: other, counting: ids)
+            } else if let story = parsedStories.story(at: other, id: id) {
                 setUnread(of: other, counting: story.comments.lazy.filter(\.isCounted).map(\.id))
-            } else {
+            } else if copies.asked.insert(other).inserted {
                 unparsed.append(entries[other].summary)
+            }
+        }
+        copiesOfSelection = copies
+        if !unparsed.isEmpty { request(.recountUnread(unparsed)) }
+    }
+
+    /// Counts again every row of the stories named that is listed more than once, but the selected one
+    /// (counted as it is read): their marks changed after some of the rows were counted (a mail client's
+    /// marks taken from one copy of a thread). One pass over the list.
+    mutating func recountCopies(ofStories ids: Set<String>) {
+        guard !ids.isEmpty else { return }
+        var rows: [String: [Int]] = [:]
+        for index in entries.indices where !gone.contains(index) && ids.contains(entries[index].keys.id) {
+            rows[entries[index].keys.id, default: []].append(index)
+        }
+        var unparsed: [StorySummary] = []
+        for (id, indices) in rows where indices.count > 1 {
+            for index in indices where index != selectedStory {
+                if let story = parsedStories.story(at: index, id: id) {
+                    setUnread(of: index, counting: story.comments.lazy.filter(\.isCounted).map(\.id))
+                } else {
+                    unparsed.append(entries[index].summary)
+                }
             }
         }
         if !unparsed.isEmpty { request(.recountUnread(unparsed)) }
     }
 
     /// The comment ids of rows read again have arrived: each row with that very entry (same file and
-    /// place) is counted against the marks as they are now.
+    /// place) is counted against the marks as they are now, and a copy of the selected story keeps them.
     mutating func receiveRecount(_ stories: [RecountedStory]) {
         for recounted in stories {
             for index in entries.indices where entries[index].keys.id == recounted.summary.id && entries[index].summary == recounted.summary {
                 setUnread(of: index, counting: recounted.commentIDs)
+                if copiesOfSelection?.copies.contains(index) == true {
+                    copiesOfSelection?.commentIDs[index] = recounted.commentIDs
+                    copiesOfSelection?.asked.remove(index)
+                }
             }
         }
     }

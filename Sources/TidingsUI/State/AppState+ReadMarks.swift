@@ -10,8 +10,8 @@ extension AppState {
         guard change(&readState) else { return }
         let revisionBefore = readStateRevision
         readStateRevision += 1
-        marksChangedOnVisit = true
-        noteStoriesMarked(since: journalStart)
+        let marked = storiesMarked(since: journalStart)
+        storiesMarkedThisRun.formUnion(marked)
         if let story = currentStory, entries.indices.contains(selectedStory) {
             entries[selectedStory].unreadComments = readState.unreadCount(of: story)
         }
@@ -27,17 +27,25 @@ extension AppState {
             }
         }
         if onlySelected { adjustUnreadTally(for: selectedStory, before: tallied, revisionBefore: revisionBefore) }
+        if let selectedID, marked.contains(selectedID) { recountCopiesOfSelection() }
+    }
+
+    /// The ids of the stories whose marks the journal says changed from `start` on.
+    func storiesMarked(since start: Int) -> Set<String> {
+        guard start >= 0, start <= readState.journal.count else { return [] }
+        var ids: Set<String> = []
+        for change in readState.journal[start...] {
+            switch change {
+            case .story(let id, _), .comments(let id, _, _): ids.insert(id)
+            case .undoAdded, .undoTaken, .undoRenamed, .legacyAdopted, .client: break
+            }
+        }
+        return ids
     }
 
     /// Keeps the ids of the stories whose marks the journal says changed from `start` on.
     mutating func noteStoriesMarked(since start: Int) {
-        guard start >= 0, start <= readState.journal.count else { return }
-        for change in readState.journal[start...] {
-            switch change {
-            case .story(let id, _), .comments(let id, _, _): storiesMarkedThisRun.insert(id)
-            case .undoAdded, .undoTaken, .undoRenamed, .legacyAdopted, .client: break
-            }
-        }
+        storiesMarkedThisRun.formUnion(storiesMarked(since: start))
     }
 
     /// The read-state changes made since the last call, for the saver to apply on top of the file.

@@ -12,7 +12,6 @@ extension AppState {
         let left = selectedStory
         if left != clamped {
             rememberCurrentPlace()
-            recountCopies(of: left)
         }
         selectedStory = clamped
         keepSelectionListed(leaving: left)

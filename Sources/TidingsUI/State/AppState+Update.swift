@@ -126,6 +126,9 @@ extension AppState {
             append(entries: batch.entries, problems: batch.problems)
         }
         selectRestoredStoryIfListed(loadFinished: batch.finished)
+        // Rows counted before marks of their story changed (another copy's mail-client marks taken, a copy
+        // read meanwhile): counted again once everything is listed.
+        if batch.finished { recountCopies(ofStories: storiesMarkedThisRun) }
         followFirstRowUntilTouched()
         // Until the folders are listed the total is unknown: shown as "looking for stories".
         let progress = batch.finished ? nil : (batch.done, batch.total ?? 0)

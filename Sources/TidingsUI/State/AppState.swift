@@ -89,8 +89,8 @@ public struct AppState: Sendable {
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
     public internal(set) var readStateRevision = 0
-    /// Whether marks of the selected story changed since it was selected (`AppState+DuplicateStories`).
-    var marksChangedOnVisit = false
+    /// The other rows of the selected story, once its marks changed (`AppState+DuplicateStories`).
+    var copiesOfSelection: CopiesOfSelection?
     /// The stories whose marks changed in this run (the loader counted unread comments against the marks it
     /// started with: `AppState+Provisional`).
     var storiesMarkedThisRun: Set<String> = []
