@@ -1,11 +1,14 @@
 import Foundation
+import TidingsModel
 
 /// Messages for the user on stderr. Unlike `FileHandle.write`, which stops the process when the write
 /// fails, a stderr that is closed or full is ignored: the exit status still tells what happened.
 enum StandardError {
-    /// Writes `tidings: <message>` and a line end.
+    /// Writes `tidings: <message>` and a line end. The message passes the gate untrusted text passes on
+    /// screen: it may quote a file's name or contents (a JSON file's keys), and the terminal must not take
+    /// them for escape sequences.
     static func say(_ message: String) {
-        write("tidings: " + message + "\n")
+        write("tidings: " + UntrustedText.sanitize(message, multiline: true) + "\n")
     }
 
     static func write(_ text: String) {
