@@ -216,6 +216,10 @@ final class SameTitleTests: XCTestCase {
         var boxedElsewhere = boxed
         boxedElsewhere.source = SourceReference(path: "/mail/archive/md/new/170000001.1.host", locator: "<a@x.org>")
         XCTAssertEqual(AppState(stories: [boxed, boxedElsewhere], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (archive/md)")
+        // A name with an escape in it is measured as shown.
+        var escaped = first
+        escaped.source = SourceReference(path: "/saved/x\u{1B}.txt")
+        XCTAssertEqual(AppState(stories: [escaped, first], width: 120, height: 30).listTitle(at: 0), "Daily Discussion Thread (x␛xt)", "as the screen shows it: ESC . t is one sequence")
     }
 }
 

@@ -122,12 +122,13 @@ extension AppState {
         ]
         for teller in tellers {
             guard let mine = teller(summary), twins.allSatisfy({ teller(entries[$0].summary) != mine }) else { continue }
-            return (title, mine)
+            // A file's name, a Message-ID: untrusted, measured as it will be shown.
+            return (title, UntrustedText.sanitize(mine))
         }
         let place = Self.placeInFile(summary.source.locator)
-        guard let place else { return (title, fileName(summary)) }
+        guard let place else { return (title, UntrustedText.sanitize(fileName(summary))) }
         let elsewhere = twins.contains { entries[$0].summary.path != summary.path }
-        return (title, elsewhere ? fileName(summary) + ", " + place : place)
+        return (title, UntrustedText.sanitize(elsewhere ? fileName(summary) + ", " + place : place))
     }
 
     /// A story's path as its label names it: a Maildir message by its mailbox (`inbox/md`), not by its file
