@@ -19,4 +19,33 @@ final class StateFileProblemTests: XCTestCase {
             XCTAssertEqual(error as? StateFileProblem, .fileInTheWay(folder: folder + "/blocker"))
         }
     }
+
+    /// A lock another process holds and does not give back (an instance stopped while saving) delays a start
+    /// by a second, not for ever: the state is read without it. A save gives up after a few seconds and says
+    /// why; its changes go with the next save.
+    func testALockHeldElsewhereNeitherHangsTheStartNorTheSave() throws {
+        let folder = NSTemporaryDirectory() + "tidings-lock-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var store = ReadStateStore(path: folder + "/state.json")
+        store.lockWaits = (0.3, 0.5)
+        var state = ReadState()
+        state.setStory("s", read: true)
+        try store.save(state)
+        // A lock of its own open file: held against this process's next open as against another's.
+        let holder = open(folder + "/state.json.lock", O_RDWR)
+        XCTAssertGreaterThanOrEqual(holder, 0)
+        defer { close(holder) }
+        XCTAssertEqual(flock(holder, LOCK_EX), 0)
+        let (loaded, outcome) = store.load()
+        XCTAssertEqual(outcome, .loaded)
+        XCTAssertTrue(loaded.isStoryRead("s"))
+        XCTAssertThrowsError(try store.save(changes: [.story("t", read: true)], fallback: loaded)) { error in
+            guard case .cannotLock? = error as? StateFileProblem else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("another process has held it for 1 s"), "\(error)")
+        }
+        flock(holder, LOCK_UN)
+        XCTAssertNoThrow(try store.save(changes: [.story("t", read: true)], fallback: loaded))
+        XCTAssertTrue(store.load().0.isStoryRead("t"))
+    }
 }

@@ -4,15 +4,35 @@ import Foundation
 final class FileLock {
     private let descriptor: Int32
 
-    /// Locks `path`, creating the file (not its folder) when missing; nil when that is not possible.
-    init?(path: String) {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR {
-                close(descriptor)
-                return nil
+    /// Why the last lock could not be taken (for the message that says so).
+    enum Refusal: Error {
+        case cannotOpen(String)
+        /// Another process held it for the whole wait: another instance stopped (`kill -STOP`) or stuck
+        /// while saving, as a save takes milliseconds.
+        case held(seconds: Double)
+
+        var words: String {
+            switch self {
+            case .cannotOpen(let reason): return reason
+            case .held(let seconds): return "another process has held it for \(Int(seconds.rounded())) s (a tidings stopped or stuck?)"
             }
+        }
+    }
+
+    /// Locks `path`, creating the file (not its folder) when missing, waiting at most `timeout` seconds for
+    /// another holder: a reader waiting on a stopped instance would never start or quit.
+    init(path: String, timeout: Double) throws(Refusal) {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno
+            if reason == EINTR { continue }
+            guard reason == EWOULDBLOCK, Date() < deadline else {
+                close(descriptor)
+                throw reason == EWOULDBLOCK ? .held(seconds: timeout) : .cannotOpen(String(cString: strerror(reason)))
+            }
+            usleep(10_000)
         }
     }
 

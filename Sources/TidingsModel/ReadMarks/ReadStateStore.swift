@@ -44,6 +44,10 @@ public struct ReadStateStore: Sendable {
         return home + "/.local/state/tidings/state.json"
     }
 
+    /// How long a start waits for another instance's lock before reading without it, and a save before it
+    /// gives up (its changes go with the next save), in seconds. A save holds it for milliseconds.
+    var lockWaits = (start: 1.0, save: 5.0)
+
     // MARK: Loading
 
     /// Throws when the path exists and is not a regular file: such a path is never used.
@@ -57,17 +61,19 @@ public struct ReadStateStore: Sendable {
         var info = stat()
         if stat(target, &info) != 0, errno == ENOENT || errno == ENOTDIR { return (ReadState(), .missing) }
         // The lock keeps another instance from saving between reading a bad file and setting it aside. A
-        // folder where no lock can be made (read-only) can still be read.
-        let lock = FileLock(path: lockPath)
+        // folder where no lock can be made (read-only) can still be read, and so can a file whose lock another
+        // instance holds for more than a second (stopped while saving): saves replace the file whole, so
+        // what is read is one save or the other, and a bad file is then left where it is.
+        let lock = try? FileLock(path: lockPath, timeout: lockWaits.start)
         defer { lock?.unlock() }
-        removeStaleTemporaryFiles()
+        if lock != nil { removeStaleTemporaryFiles() }
         switch read(target) {
         case .missing: return (ReadState(), .missing)
         case .good(let state): return (state, .loaded)
         case .newer(let version): return (ReadState(), .newerVersion(version))
         case .notAFile(let kind): return (ReadState(), .refused(NotAFile(path: path, kind: kind)))
         case .bad(let reason):
-            guard let movedTo = setAside(now: now) else { return (ReadState(), .unusable(reason: reason)) }
+            guard lock != nil, let movedTo = setAside(now: now) else { return (ReadState(), .unusable(reason: reason)) }
             if case .good(let backup) = read(backupPath) {
                 return (backup, .setAside(reason: reason, movedTo: movedTo, restoredBackup: true))
             }
@@ -182,8 +188,11 @@ public struct ReadStateStore: Sendable {
     private func locked<T>(_ body: () throws -> T) throws -> T {
         do { try check() } catch { throw StateFileProblem.notAFile(error) }
         try AtomicFile.createFolders(folder)
-        guard let lock = FileLock(path: lockPath) else {
-            throw StateFileProblem.cannotLock(path: lockPath, reason: String(cString: strerror(errno)))
+        let lock: FileLock
+        do {
+            lock = try FileLock(path: lockPath, timeout: lockWaits.save)
+        } catch {
+            throw StateFileProblem.cannotLock(path: lockPath, reason: error.words)
         }
         defer { lock.unlock() }
         return try body()
