@@ -48,4 +48,23 @@ final class StateFileProblemTests: XCTestCase {
         XCTAssertNoThrow(try store.save(changes: [.story("t", read: true)], fallback: loaded))
         XCTAssertTrue(store.load().0.isStoryRead("t"))
     }
+
+    /// A state file made read-only is not replaced (a save replaces the file, which its folder allows):
+    /// the save says why, and the file is as it was.
+    func testAReadOnlyStateFileIsNotReplaced() throws {
+        let folder = NSTemporaryDirectory() + "tidings-readonly-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = ReadStateStore(path: folder + "/state.json")
+        try store.save(ReadState())
+        XCTAssertEqual(chmod(store.target, 0o444), 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.target))
+        XCTAssertThrowsError(try store.save(changes: [.story("t", read: true)], fallback: ReadState())) { error in
+            XCTAssertEqual(error as? StateFileProblem, .readOnly(path: store.target))
+            XCTAssertEqual("\(error)", "\(store.target) is read-only; it is left as it is (chmod u+w to save marks)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.target)), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.backupPath))
+        XCTAssertEqual(store.load().1, .loaded, "it is still read")
+    }
 }

@@ -153,6 +153,7 @@ public struct ReadStateStore: Sendable {
     @discardableResult
     public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date()) throws -> ReadState {
         try locked {
+            if isReadOnly { throw StateFileProblem.readOnly(path: target) }
             var merged: ReadState
             switch read(target) {
             case .good(var onDisk):
@@ -176,6 +177,14 @@ public struct ReadStateStore: Sendable {
             try AtomicFile.write(ReadStateCoding.encode(merged), to: target, backup: backupPath)
             return merged
         }
+    }
+
+    /// Whether the file is there and its permissions say it is not to be written: not by this user, or by
+    /// nobody (which the superuser, whom permissions do not stop, respects too, as editors do).
+    var isReadOnly: Bool {
+        var info = stat()
+        guard stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        return info.st_mode & 0o222 == 0 || (access(target, W_OK) != 0 && errno == EACCES)
     }
 
     /// Replaces the file with exactly this state (no merging with what is on disk): for tools and tests.

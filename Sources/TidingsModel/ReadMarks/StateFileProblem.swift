@@ -8,6 +8,8 @@ public enum StateFileProblem: Error, Equatable, Sendable {
     /// The file on disk cannot be read, nor moved aside to make room for a good one.
     case unreadableAndStuck(path: String)
     case cannotLock(path: String, reason: String)
+    /// The file's permissions say it is not to be written (`chmod a-w`): it is left as it is.
+    case readOnly(path: String)
     /// A file stands where a folder of the path should be.
     case fileInTheWay(folder: String)
     case cannotCreateFolder(folder: String, reason: String)
