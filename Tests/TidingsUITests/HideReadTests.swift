@@ -96,6 +96,10 @@ final class HideReadTests: XCTestCase, StoryListProbes {
             XCTAssertEqual(selected(state), "charlie")
             XCTAssertEqual(state.message, "Next story with unread comments")
             XCTAssertEqual(listed(state), ["charlie", "echo", "foxtrot"])
+            // Unread, it opened at its text; the next `n` goes on to its comments, and reads them.
+            XCTAssertEqual(state.focus, .text)
+            state.press(.character("n"))
+            XCTAssertEqual(state.focus, .comments)
             state.press(.character("N"))
             XCTAssertEqual(selected(state), "foxtrot", "back round: charlie is read now, and gone from the list")
             XCTAssertEqual(listed(state), ["echo", "foxtrot"])

@@ -106,7 +106,7 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.copyLink, "Copy the link o would open to the clipboard (through the terminal, OSC 52)",
                                in: InputContext.reader, needs: .selectedStory)
         case .nextUnread:
-            return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next unread story or story with unread comments",
+            return CommandSpec(.nextUnread, "Go to the next unread comment, on to the next story with anything unread (a story not read yet at its text)",
                                in: InputContext.reader, hint: "next unread")
         case .previousUnread:
             return CommandSpec(.previousUnread, "Go to the previous unread comment, back to the previous unread story or story with unread comments",

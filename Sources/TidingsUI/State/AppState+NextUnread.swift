@@ -20,10 +20,13 @@ extension AppState {
             }
         }
         if let index = storyWithUnread(forward: true) {
-            // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet).
+            // Opened in the comment pane at its first unread comment (once it is parsed, if it is not yet); a
+            // story not read yet at its text, when it has one: its first message is unread too.
             let from = selectedStory
-            selectStory(index, then: .selectFirstUnread)
-            focus(.comments)
+            let intent: ArrivalIntent = readState.isStoryRead(entries[index].keys.id) ? .selectFirstUnread : .storyTextElseFirstUnread
+            selectStory(index, then: intent)
+            // Shown already, the story has taken its pane; still being parsed, it waits in the comment pane.
+            if intent == .selectFirstUnread || onArrival == intent { focus(.comments) }
             message = arrivalMessage(index, from: from, forward: true)
             return .done
         }

@@ -88,6 +88,14 @@ extension AppState {
         case .none: break
         case .selectFirstUnread:
             if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+        case .storyTextElseFirstUnread:
+            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+            if story.body.isEmpty, story.attachments.isEmpty {
+                focus(.comments)
+            } else {
+                focus(.text)
+                textTop = 0
+            }
         case .selectLastUnread:
             if let last = story.comments.indices.last(where: { isUnread(comment: $0) }) { selectComment(last) }
         }

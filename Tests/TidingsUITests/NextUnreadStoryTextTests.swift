@@ -1,0 +1,69 @@
+import TidingsModel
+import TidingsTestSupport
+import XCTest
+@testable import TidingsUI
+
+/// `n` arriving at a story not read yet shows its text first, when it has one (a thread's first message is
+/// unread too, as mutt and slrn show it), and goes on to its first unread comment with the next `n`; a story
+/// read before, or one with no text (a link), opens at its first unread comment.
+final class NextUnreadStoryTextTests: XCTestCase {
+    static let stories: [Story] = {
+        var first = StoryBuilder.story("first", comments: [(0, "one")])
+        first.header.title = "First"
+        var thread = StoryBuilder.story("mail:thread@example.org", body: ["The first message of the thread."],
+                                        comments: [(0, "a reply"), (1, "an answer")])
+        thread.header.title = "Thread"
+        var link = StoryBuilder.story("link", body: [], comments: [(0, "about the link")])
+        link.header.title = "Link"
+        return [first, thread, link]
+    }()
+
+    func testAnUnreadStoryOpensAtItsTextAndThenItsComments() {
+        for (width, height) in [(120, 40), (80, 24), (60, 20), (30, 8)] {
+            var readState = ReadState()
+            readState.setStory("first", read: true)
+            readState.setComments(Self.stories[0].comments.map(\.id), in: "first", read: true)
+            var state = AppState(stories: Self.stories, readState: readState, width: width, height: height)
+            state.press(.character("n"))
+            XCTAssertEqual(state.selectedStory, 1, "\(width)x\(height)")
+            XCTAssertEqual(state.focus, .text, "the thread's first message, at \(width)x\(height)")
+            XCTAssertEqual(state.textTop, 0)
+            XCTAssertEqual(state.readState.unreadCount(of: Self.stories[1]), 2, "its replies are not read yet")
+            state.press(.character("n"))
+            XCTAssertEqual(state.focus, .comments)
+            XCTAssertEqual(state.selectedComment, 0)
+            state.press(.character("n"), .character("n"))
+            XCTAssertEqual(state.selectedStory, 2)
+            XCTAssertEqual(state.focus, .comments, "a story with no text opens at its comment, at \(width)x\(height)")
+        }
+    }
+
+    func testAStoryReadBeforeOpensAtItsFirstUnreadComment() {
+        var readState = ReadState()
+        readState.setStory("first", read: true)
+        readState.setComments(Self.stories[0].comments.map(\.id), in: "first", read: true)
+        readState.setStory("mail:thread@example.org", read: true)
+        var state = AppState(stories: Self.stories, readState: readState, width: 80, height: 24)
+        state.press(.character("n"))
+        XCTAssertEqual(state.selectedStory, 1)
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(state.selectedComment, 0)
+    }
+
+    /// A story still being parsed when `n` arrives: it waits in the comment pane and takes its text's pane
+    /// when it comes.
+    func testAStoryParsedAfterTheKeyTakesItsTextWhenItComes() {
+        let stories = Self.stories
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { summary in
+            stories.first { $0.source.path == summary.path }.map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        var readState = ReadState()
+        readState.setStory("first", read: true)
+        readState.setComments(stories[0].comments.map(\.id), in: "first", read: true)
+        runner.state.readState = readState
+        runner.send(.loaded(ParallelLoad.Batch(entries: stories.map { StoryEntry(story: $0, readState: readState) }, finished: true)))
+        runner.press(.character("n"))
+        XCTAssertEqual(runner.state.selectedStory, 1)
+        XCTAssertEqual(runner.state.focus, .text)
+    }
+}
