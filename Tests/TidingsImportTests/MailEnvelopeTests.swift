@@ -178,6 +178,23 @@ final class MailEnvelopeTests: XCTestCase {
         XCTAssertNil(MailEnvelope.parse(MailFixture.bytes("Amhtsa.157\nnet.games\nutzoo!x\nWed May  5 22:33:48 1982")))
     }
 
+    /// An article whose date does not read (`Feb 30`) or whose path holds a control character is still an
+    /// A News article: read, undated, its control characters left to the screen's gate (it was skipped as
+    /// "a format not read yet").
+    func testANewsArticleWithAnImpossibleDateOrAControlCharacterIsRead() throws {
+        let undated = "Aevil.6\nnet.games\nutzoo!evil\nThu Feb 30 22:33:48 1982\nBad day\nBody\n"
+        XCTAssertTrue(MailSniffer.looksLikeMessage(MailFixture.bytes(undated)))
+        let envelope = try MailFixture.envelope(undated)
+        XCTAssertEqual(envelope.messageID, "evil.6")
+        XCTAssertEqual(envelope.subject, "Bad day")
+        XCTAssertNil(envelope.date)
+        let control = "Aevil.8\nnet.games\nutzoo!e\u{01}vil\nWed May  5 22:33:48 1982\nControl\nBody\n"
+        XCTAssertTrue(MailSniffer.looksLikeMessage(MailFixture.bytes(control)))
+        XCTAssertEqual(try MailFixture.envelope(control).subject, "Control")
+        // Five lines of prose that start with an A are still no article.
+        XCTAssertFalse(MailSniffer.looksLikeMessage(MailFixture.bytes("Apples\nnet.games\nutzoo!x\nnot a date\nTitle\n")))
+    }
+
     func testSniffer() {
         XCTAssertTrue(MailSniffer.looksLikeMessage(MailFixture.bytes("Return-Path: <a@b>\nSubject: hi\n\nbody")))
         XCTAssertTrue(MailSniffer.looksLikeMessage(MailFixture.bytes("X-Mailer: x\nFrom: a@b\n", crlf: true)))

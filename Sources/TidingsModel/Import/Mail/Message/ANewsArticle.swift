@@ -18,10 +18,16 @@ enum ANewsArticle {
         return envelope
     }
 
-    /// Whether the bytes have the A-news shape and a date that reads (the sniffer is stricter than parse).
+    /// Whether the bytes have the A-news shape (the sniffer is stricter than parse): a date that reads, or,
+    /// when it does not (`Thu Feb 30`), an id `Asite.123` and a path through sites (`utzoo!evil`), the shape
+    /// the list of formats not read takes for A News, which this reader reads.
     static func looksLikeArticle(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let lines = fiveLines(buffer, from: 0) else { return false }
-        return MailDates.parse(bytes: buffer[lines[3]]) != nil
+        if MailDates.parse(bytes: buffer[lines[3]]) != nil { return true }
+        let id = buffer[lines[0]]
+        guard let dot = id.lastIndex(of: UInt8(ascii: ".")), dot + 1 < id.endIndex,
+              id[(dot + 1)...].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        return buffer[lines[2]].contains(UInt8(ascii: "!"))
     }
 
     /// The five header lines (without their line breaks) and, last, where the body starts (empty range).
@@ -44,7 +50,9 @@ enum ANewsArticle {
         return lines
     }
 
+    /// One word: no space in it. Other control characters are the screen's to neutralise, not a reason to
+    /// take the article for something else.
     private static func isWord(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        !bytes.isEmpty && !bytes.contains { $0 <= 0x20 || $0 == 0x7F }
+        !bytes.isEmpty && !bytes.contains { $0 == 0x20 || $0 == 0x09 }
     }
 }
