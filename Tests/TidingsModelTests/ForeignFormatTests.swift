@@ -20,7 +20,23 @@ final class ForeignFormatTests: XCTestCase {
         XCTAssertEqual(detect("Received: from a\n\tby b\nFrom: c\n"), "a mail or news article", "a folded header line")
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in "{\"hits\": []}".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        XCTAssertEqual(ForeignFormat.detect(utf16[...]), "JSON (an export from a site such as Hacker News or Reddit)")
+        XCTAssertEqual(ForeignFormat.detect(utf16[...]), "JSON (an export from a site such as Hacker News or Reddit) in UTF-16")
+        // UTF-32, whose little-endian mark starts as UTF-16's does: decoded as UTF-32, not as NULs between
+        // letters, and named with its encoding (an mbox is read, an mbox in UTF-32 is not).
+        let mbox = "From a@b Tue Nov 17 10:52:49 2009\nSubject: x\nFrom: y\n\nBody\n"
+        var utf32: [UInt8] = [0xFF, 0xFE, 0x00, 0x00]
+        var utf32BigEndian: [UInt8] = [0x00, 0x00, 0xFE, 0xFF]
+        for scalar in mbox.unicodeScalars {
+            let value = scalar.value
+            utf32 += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), 0]
+            utf32BigEndian += [0, UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+        }
+        XCTAssertEqual(TextDecoding.decode(utf32), mbox)
+        XCTAssertEqual(TextDecoding.decode(utf32BigEndian), mbox)
+        XCTAssertFalse(TextDecoding.looksBinary(utf32[...]))
+        XCTAssertEqual(ForeignFormat.detect(utf32[...]), "a mailbox (mbox) in UTF-32")
+        XCTAssertEqual(ForeignFormat.detect(utf32BigEndian[...]), "a mailbox (mbox) in UTF-32")
+        XCTAssertEqual(TextDecoding.decode([0xFF, 0xFE, 0x41, 0x00, 0x42]), "A", "an odd byte at the end is left out")
         XCTAssertEqual(detect("Path: utzoo!decvax!harpo\nFrom: rick\n"), "a mail or news article")
         XCTAssertEqual(detect("From viresh@linaro.org Tue May 23 04:01:41 2017\nReturn-Path: <x@y>\n"), "a mailbox (mbox)")
         XCTAssertEqual(detect("From: Ann <ann@x.org>\nSubject: Hello\nDate: Mon, 1 Jan 2001\n\nBody"), "a mail or news article")

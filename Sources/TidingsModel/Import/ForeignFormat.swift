@@ -9,9 +9,10 @@
 enum ForeignFormat {
     /// What the file looks like, or nil when it may be a native story.
     static func detect(_ prefix: ArraySlice<UInt8>) -> String? {
-        // UTF-16 (with its byte-order mark) is decoded first: exports saved by Windows tools often are.
-        if TextDecoding.utf16Endianness(prefix) != nil, let decoded = TextBytes.normalized(Array(prefix)) {
-            return detect(decoded[...])
+        // UTF-16 and UTF-32 (with a byte-order mark) are decoded first: exports saved by Windows tools often
+        // are. What they hold is named with their encoding: an mbox is read, an mbox in UTF-16 is not.
+        if let wide = TextDecoding.wideEncoding(prefix), let decoded = TextBytes.normalized(Array(prefix)) {
+            return detect(decoded[...]).map { $0 + " in UTF-\(wide.width * 8)" }
         }
         var bytes = prefix
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -47,7 +48,7 @@ enum ForeignFormat {
     /// Whether the first bytes are JSON: a bracket, then a quote, a bracket or the end of the value.
     static func looksLikeJSON(_ prefix: ArraySlice<UInt8>) -> Bool {
         var bytes = prefix
-        if TextDecoding.utf16Endianness(prefix) != nil { return false }
+        if TextDecoding.wideEncoding(prefix) != nil { return false }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = bytes.drop { isSpace($0) }
         guard let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }

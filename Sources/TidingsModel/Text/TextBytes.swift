@@ -11,7 +11,7 @@ public enum TextBytes {
 
     /// The normalized bytes, or nil when `bytes` can be used as they are.
     public static func normalized(_ bytes: [UInt8]) -> [UInt8]? {
-        if TextDecoding.utf16Endianness(bytes[...]) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        if TextDecoding.wideEncoding(bytes[...]) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return lineFeedsOnly(Array(TextDecoding.decode(bytes).utf8))
         }
         if !isValidUTF8(bytes) {

@@ -1,9 +1,11 @@
 import Foundation
-/// Recognizes binary files and decodes text with its byte-order mark (UTF-8 or UTF-16); invalid UTF-8 becomes U+FFFD.
+/// Recognizes binary files and decodes text with its byte-order mark (UTF-8, UTF-16 or UTF-32); invalid UTF-8
+/// becomes U+FFFD.
 public enum TextDecoding {
-    /// True when the bytes look like a binary file rather than text (a NUL byte without a UTF-16 mark).
+    /// True when the bytes look like a binary file rather than text (a NUL byte without a UTF-16 or UTF-32
+    /// mark).
     public static func looksBinary(_ prefix: ArraySlice<UInt8>) -> Bool {
-        if utf16Endianness(prefix) != nil { return false }
+        if wideEncoding(prefix) != nil { return false }
         // memchr, not `contains`: every file read passes here.
         return prefix.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
     }
@@ -21,18 +23,21 @@ public enum TextDecoding {
         return controls * 20 > prefix.count
     }
 
-    /// Decodes to a string; invalid UTF-8 becomes U+FFFD, a UTF-8 or UTF-16 byte-order mark is honoured.
+    /// Decodes to a string; invalid UTF-8 becomes U+FFFD, a UTF-8, UTF-16 or UTF-32 byte-order mark is
+    /// honoured.
     public static func decode(_ bytes: [UInt8]) -> String {
-        if let bigEndian = utf16Endianness(bytes[...]) {
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var index = 2
-            while index + 1 < bytes.count {
-                let high = UInt16(bytes[index]), low = UInt16(bytes[index + 1])
-                units.append(bigEndian ? high << 8 | low : low << 8 | high)
-                index += 2
+        if let wide = wideEncoding(bytes[...]) {
+            func unit(at index: Int) -> UInt32 {
+                var value: UInt32 = 0
+                for offset in 0..<wide.width {
+                    let byte = UInt32(bytes[index + (wide.bigEndian ? offset : wide.width - 1 - offset)])
+                    value = value << 8 | byte
+                }
+                return value
             }
-            return String(decoding: units, as: UTF16.self)
+            let units = stride(from: wide.width, to: bytes.count - wide.width + 1, by: wide.width).map(unit(at:))
+            if wide.width == 2 { return String(decoding: units.map { UInt16(truncatingIfNeeded: $0) }, as: UTF16.self) }
+            return String(decoding: units, as: UTF32.self)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return String(decoding: bytes[3...], as: UTF8.self)
@@ -40,12 +45,13 @@ public enum TextDecoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// nil when there is no UTF-16 byte-order mark; true for big-endian, false for little-endian.
-    static func utf16Endianness(_ bytes: ArraySlice<UInt8>) -> Bool? {
-        guard bytes.count >= 2 else { return nil }
-        let first = bytes[bytes.startIndex], second = bytes[bytes.startIndex + 1]
-        if first == 0xFE && second == 0xFF { return true }
-        if first == 0xFF && second == 0xFE { return false }
+    /// The width of a code unit (2 or 4 bytes) and the byte order a UTF-16 or UTF-32 byte-order mark names;
+    /// nil when there is none. UTF-32's little-endian mark starts as UTF-16's does, and is looked for first.
+    static func wideEncoding(_ bytes: ArraySlice<UInt8>) -> (width: Int, bigEndian: Bool)? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return (4, true) }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return (4, false) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (2, true) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return (2, false) }
         return nil
     }
 }

@@ -35,7 +35,7 @@ struct FeedScan {
 /// position the scan records is one in the bytes the renderer reads.
 enum FeedInput {
     static func utf8(_ bytes: [UInt8]) -> [UInt8] {
-        guard TextDecoding.utf16Endianness(bytes[...]) != nil else { return bytes }
+        guard TextDecoding.wideEncoding(bytes[...]) != nil else { return bytes }
         return Array(TextDecoding.decode(bytes).utf8)
     }
 }
