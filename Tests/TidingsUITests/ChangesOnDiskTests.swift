@@ -130,6 +130,36 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(listed(runner.state), ["a", "c"])
     }
 
+    /// A feed written again without the selected item, its other items moved up: the selection goes to the
+    /// item after it that stays, not to the item now at its place in the file.
+    func testTheSelectedFeedItemRemovedHandsTheSelectionToTheNextItemThatStays() {
+        var items: [String: Story] = [:]
+        func item(_ number: Int, at place: Int) -> StoryEntry {
+            var story = self.story("item\(number)", comments: 0, title: "Item \(number)")
+            story.source = SourceReference(path: "feed.xml", locator: String(place))
+            items[story.id] = story
+            return entry(story)
+        }
+        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { summary in
+            items[summary.id].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+        runner.send(.loaded(ParallelLoad.Batch(entries: (0..<5).map { item(9 - $0, at: $0) }, finished: true)))
+        XCTAssertEqual(listed(runner.state), ["item9", "item8", "item7", "item6", "item5"])
+        runner.press(.down, .down)
+        XCTAssertEqual(selected(runner.state), "item7")
+        // Written again with 11 and 10 first, and without 7.
+        let written = [11, 10, 9, 8, 6, 5]
+        runner.send(.collectionChanged(CollectionUpdate(files: ["feed.xml"], entries: written.enumerated().map { item($0.element, at: $0.offset) })))
+        XCTAssertEqual(selected(runner.state), "item6", "the next item that stays")
+        XCTAssertEqual(listed(runner.state), ["item11", "item10", "item9", "item8", "item6", "item5"], "the new items where the feed has them")
+        XCTAssertEqual(runner.state.message, "Story removed from disk")
+        // The last item removed: the one before it.
+        runner.press(.end)
+        XCTAssertEqual(selected(runner.state), "item5")
+        runner.send(.collectionChanged(CollectionUpdate(files: ["feed.xml"], entries: [11, 10, 9].enumerated().map { item($0.element, at: $0.offset) })))
+        XCTAssertEqual(selected(runner.state), "item9", "the item before it that stays")
+    }
+
     /// A folder with no story: the empty list says why, files that failed first, then those skipped.
     func testAnEmptyListSaysWhichFilesFailedAndWhichWereSkipped() {
         var state = AppState(stories: [], width: 100, height: 10)

@@ -40,10 +40,14 @@ extension AppState {
         for index in replaced { unchanged[entries[index].summary.id, default: []].append(index) }
         var kept: Set<Int> = []
         var arriving: [StoryEntry] = []
+        // The stories read, in the order their files hold them: each kept (its entry) or arriving (its offset).
+        var fileOrder: [FileOrderItem] = []
         for entry in update.entries {
             if let match = unchanged[entry.summary.id]?.first(where: { !kept.contains($0) && entries[$0].summary == entry.summary }) {
                 kept.insert(match)
+                fileOrder.append(FileOrderItem(path: entry.summary.path, kept: match, arrival: nil))
             } else {
+                fileOrder.append(FileOrderItem(path: entry.summary.path, kept: nil, arrival: arriving.count))
                 arriving.append(entry)
             }
         }
@@ -52,7 +56,11 @@ extension AppState {
 
         let selectedID = entries.indices.contains(selectedStory) ? entries[selectedStory].summary.id : nil
         let selectedLeaves = leaving.contains(selectedStory)
-        let nextRow = selectedLeaves ? rowAfterSelection(skipping: Set(leaving)) : nil
+        // The story next to it that stays, perhaps read again (a feed's other items when the feed changes).
+        let arrivingIDs = Set(arriving.map(\.summary.id))
+        let neighbourID = selectedLeaves
+            ? rowAfterSelection(skipping: Set(leaving.filter { !arrivingIDs.contains(entries[$0].summary.id) })).map { entries[$0].summary.id }
+            : nil
         if !leaving.isEmpty {
             let leavingSet = Set(leaving)
             for index in leaving { gone.insert(index) }
@@ -77,6 +85,7 @@ extension AppState {
                 newStories[entry.summary.path, default: []].append(entries.count + offset)
             }
         }
+        placeAmongTheirFile(&newStories, order: fileOrder)
         placeNewStories(newStories, among: arriving)
         let journalStart = readState.journal.count
         adoptLegacyMarks(of: arriving)
@@ -97,13 +106,18 @@ extension AppState {
             let readAgain = before..<entries.count
             let sameID = readAgain.first { entries[$0].summary.id == selectedID }
             let moved = readAgain.first { entries[$0].summary.wasKnown(as: selectedID) }
-            let samePlace = readAgain.first { entries[$0].summary.source.path == place?.path && entries[$0].summary.source.locator == place?.locator }
+            // Only a file of one story: in a feed or an archive the same place holds another story now.
+            let samePlace = place?.locator != nil ? nil
+                : readAgain.first { entries[$0].summary.source.path == place?.path && entries[$0].summary.source.locator == nil }
             if let again = sameID ?? moved ?? samePlace {
                 moveSelection(toReadAgain: again)
             } else {
                 // Not the user's choice: the next story is selected in the list, not opened and read.
                 focus = .stories
-                selectStory(nextRow ?? (rows.isEmpty ? selectedStory : rows.entry(atRow: 0)))
+                let neighbour = neighbourID.flatMap { id in
+                    readAgain.first { entries[$0].summary.id == id } ?? entries.indices.first { entries[$0].summary.id == id && !gone.contains($0) }
+                }
+                selectStory(neighbour ?? (rows.isEmpty ? selectedStory : rows.entry(atRow: 0)))
                 if gone.contains(selectedStory) {
                     // Nothing left to select: no story is shown, and keys waiting for one wait no more.
                     currentStory = nil
@@ -196,6 +210,49 @@ extension AppState {
                     given.insert(rank, at: given.firstIndex { $0 > rank } ?? given.count)
                 }
             }
+        }
+    }
+
+    /// A story read from a changed file: kept (its entry) or arriving (its offset among those arriving).
+    struct FileOrderItem {
+        var path: String
+        var kept: Int?
+        var arrival: Int?
+    }
+
+    /// New stories of a file read again go where the file has them among its stories that stay (a feed's
+    /// new items first, as the next start lists them), each run of them between the places of the stories
+    /// around it; a run at the file's start or end reaches to the story of the file before or after it.
+    /// Those placed are taken out of `newStories` (what is left is a file come, placed among the files).
+    private mutating func placeAmongTheirFile(_ newStories: inout [String: [Int]], order: [FileOrderItem]) {
+        let base = entries.count
+        var taken: [Double]?
+        // Grouped once: a rescan may bring thousands of new files.
+        let byPath = Dictionary(grouping: order.filter { newStories[$0.path] != nil }, by: \.path)
+        for (path, sequence) in byPath {
+            let ranks: [Double?] = sequence.map { item in item.kept.map(loadRank(of:)) ?? item.arrival.flatMap { loadRanks[base + $0] } }
+            guard ranks.contains(where: { $0 != nil }) else { continue }
+            let all = taken ?? (entries.indices.map(loadRank(of:)) + ranks.compactMap { $0 }).sorted()
+            taken = all
+            var index = 0
+            while index < sequence.count {
+                guard ranks[index] == nil else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < sequence.count, ranks[end] == nil { end += 1 }
+                let low = index > 0 ? ranks[index - 1] : nil
+                let high = end < sequence.count ? ranks[end] : nil
+                let start = low ?? high.map { Self.lastRank(in: all, before: $0) ?? $0 - 1 } ?? 0
+                let stop = high ?? low.map { Self.firstRank(in: all, after: $0) ?? $0 + 1 } ?? 1
+                for (step, position) in (index..<end).enumerated() {
+                    guard let arrival = sequence[position].arrival else { continue }
+                    loadRanks[base + arrival] = start + (stop - start) * Double(step + 1) / Double(end - index + 1)
+                }
+                index = end
+            }
+            newStories[path] = nil
         }
     }
 
