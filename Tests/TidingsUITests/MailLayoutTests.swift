@@ -250,6 +250,21 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(fold.summary(hidden: 23, width: 1).text, "…")
     }
 
+    /// A fold names the links it hides, so the number a reader types is one on screen; a link shown in the
+    /// first lines is not named again. Plain quotes (numbered where they stand) and quotes in runs alike.
+    func testAFoldNamesTheLinksItHides() {
+        let fold = QuoteFold(folded: true, key: "T")
+        let runs = [Block(.quote, [Run("shown "), Run("here", link: 0), Run("\nsecond\nthird "), Run("hidden", link: 1),
+                                   Run("\nfourth\nfifth "), Run("again", link: 0), Run(" and "), Run("more", link: 2), Run("\nsixth\nseventh")])]
+        let rows = BodyLayout.lines(runs, width: 60, separateFirst: false, quotes: fold)
+        XCTAssertEqual(rows.last?.text, "│ … 5 more quoted lines, with links [2] [3] (T shows them)")
+        XCTAssertEqual(rows.last?.spans.compactMap(\.link), [2, 3], "each number opens its link when clicked")
+        XCTAssertEqual(texts(runs, width: 60)[0], "│ shown here[1]")
+        let one = [Block(.quote, [Run("a\nb\nc\nd\ne\nf\nsee "), Run("this", link: 4)])]
+        XCTAssertEqual(texts(one, width: 60, quotes: fold).last, "│ … 5 more quoted lines, with link [5] (T shows them)")
+        XCTAssertEqual(texts(one, width: 20, quotes: fold).last, "│ … 5 more quoted l…")
+    }
+
     /// A fold shows the writer's first lines whole, however they wrap, and counts the lines it hides: the
     /// same count at every width.
     func testAFoldCountsTheWritersLinesAtEveryWidth() {

@@ -30,8 +30,8 @@ struct QuoteFold: Equatable, Sendable {
         guard total > Self.longerThan else {
             let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
             guard all.count > Self.tallerThan, total > 1, let first = quoted.first else { return all }
-            let shown = BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width).prefix(Self.keptRows)
-            return shown + [summary(hidden: total - 1, width: width)]
+            let shown = Array(BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width).prefix(Self.keptRows))
+            return shown + [summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width)]
         }
         var rows: [StyledLine] = []
         var left = Self.kept
@@ -39,15 +39,33 @@ struct QuoteFold: Equatable, Sendable {
             rows += BodyLayout.blockLines(count <= left ? block : Self.prefix(of: block, lines: left), width: width)
             left -= min(count, left)
         }
-        return rows + [summary(hidden: total - Self.kept, width: width)]
+        let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
+        return rows + [summary(hidden: total - Self.kept, links: Self.hiddenLinks(all: all, shown: rows), width: width)]
     }
 
-    /// `│ … 23 more quoted lines (T shows them)`, dim, cut to the width.
-    func summary(hidden: Int, width: Int) -> StyledLine {
-        var text = "… \(hidden) more quoted \(hidden == 1 ? "line" : "lines")"
-        if let key { text += " (\(key) shows them)" }
-        return StyledLine(spans: [.init(text: "│ ", style: QuoteBars.style(level: 0)), .init(text: text, style: .dim)])
-            .truncated(to: width)
+    /// The numbers of the links in the lines folded away, in order: the fold row names them, so a number
+    /// typed is one the reader can see (it opened a link nothing on screen showed).
+    static func hiddenLinks(all: [StyledLine], shown: [StyledLine]) -> [Int] {
+        var visible = Set(shown.flatMap { $0.spans.compactMap(\.link) })
+        var hidden: [Int] = []
+        for link in all.lazy.flatMap({ $0.spans.compactMap(\.link) }) where visible.insert(link).inserted { hidden.append(link) }
+        return hidden
+    }
+
+    /// `│ … 23 more quoted lines, with link [4] (T shows them)`, dim, cut to the width; the numbers open
+    /// their links when clicked, as everywhere.
+    func summary(hidden: Int, links: [Int] = [], width: Int) -> StyledLine {
+        var spans: [StyledLine.Span] = [.init(text: "│ ", style: QuoteBars.style(level: 0)),
+                                        .init(text: "… \(hidden) more quoted \(hidden == 1 ? "line" : "lines")", style: .dim)]
+        if !links.isEmpty {
+            spans.append(.init(text: links.count == 1 ? ", with link " : ", with links ", style: .dim))
+            for (position, link) in links.enumerated() {
+                if position > 0 { spans.append(.init(text: " ", style: .dim)) }
+                spans.append(.init(text: "[\(link)]", style: .accent, link: link))
+            }
+        }
+        if let key { spans.append(.init(text: " (\(key) shows them)", style: .dim)) }
+        return StyledLine(spans: spans).truncated(to: width)
     }
 
     /// The lines of a quote block as its writer broke them: one more than its line breaks.
