@@ -150,6 +150,12 @@ final class MailEnvelopeTests: XCTestCase {
         XCTAssertNil(envelope.messageID, "fields after 10,000 lines are body")
         let bytes = MailFixture.bytes(text)
         XCTAssertTrue(String(decoding: bytes[envelope.bodyOffset...], as: UTF8.self).hasPrefix("X-Filler-9999: v\n"))
+        // The reader is told why those lines are text and not fields.
+        XCTAssertTrue(envelope.headerCut)
+        let message = try XCTUnwrap(MailMessage.parse(bytes[...]))
+        XCTAssertEqual(message.notes, ["header block longer than 10,000 lines or 1 MiB: the rest is shown as text, its fields not read"])
+        XCTAssertFalse(try MailFixture.envelope("Subject: few\nMessage-ID: <a@x>\n\nbody\n").headerCut)
+        XCTAssertFalse(try MailFixture.envelope("Subject: no body\nMessage-ID: <a@x>\n").headerCut)
     }
 
     func testANewsArticle() throws {

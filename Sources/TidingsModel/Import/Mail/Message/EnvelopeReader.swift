@@ -66,6 +66,7 @@ enum EnvelopeReader {
             }
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
+        envelope.headerCut = scanner.wasCut
         envelope.parents = uniqueParents(envelope.parents, then: replyTo)
         envelope.date = head.date(buffer, dateField: dateField, postedField: postedField)
         return (envelope, mime, false)

@@ -26,6 +26,8 @@ struct HeaderBlockScanner {
     private var lines = 0
     /// Where the body starts: set when the block has ended.
     private(set) var bodyOffset: Int?
+    /// Whether the block ended at a limit, not at its empty line.
+    private(set) var wasCut = false
     /// A line starting with `--` ends the block (for the parts of a multipart, whose boundary line may come
     /// right after their headers).
     private let stopsAtBoundary: Bool
@@ -43,6 +45,7 @@ struct HeaderBlockScanner {
         while bodyOffset == nil {
             guard position < end, position < limit, lines < Self.maximumLines else {
                 bodyOffset = min(position, end)
+                wasCut = position < end
                 return nil
             }
             let lineEnd = Self.lineEnd(buffer, from: position, to: end)

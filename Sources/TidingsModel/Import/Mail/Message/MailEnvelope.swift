@@ -22,6 +22,9 @@ public struct MailEnvelope: Sendable, Equatable {
     /// Byte offset (within the slice given to `parse`) where the body starts (after the empty line), or the
     /// end when there is no body.
     public var bodyOffset: Int
+    /// The header block ran past 1 MiB or 10,000 lines, and what followed is taken for the body
+    /// (`HeaderBlockScanner`): the reader is told, as the fields there were not read.
+    public var headerCut = false
 
     public init(messageID: String? = nil, parents: [String] = [], subject: String? = nil, fromName: String? = nil,
                 fromAddress: String? = nil, date: Date? = nil, seen: Bool = false, newsgroups: [String] = [],

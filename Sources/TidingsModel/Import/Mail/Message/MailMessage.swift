@@ -27,6 +27,9 @@ public struct MailMessage: Sendable, Equatable {
             let tree = MIMETree(buffer, headers: isANews ? MIMEHeaderValues() : headers, bodyStart: envelope.bodyOffset)
             var selection = MIMESelection(buffer: buffer, parts: tree.parts, depth: depth)
             selection.select()
+            if envelope.headerCut {
+                selection.note("header block longer than 10,000 lines or 1 MiB: the rest is shown as text, its fields not read")
+            }
             if tree.tooDeep { selection.note("MIME parts nested more than \(MIMETree.maximumDepth) deep are not opened") }
             if let rest = tree.cutRemainder {
                 selection.note("only the first \(MIMETree.maximumParts) MIME parts are read")
