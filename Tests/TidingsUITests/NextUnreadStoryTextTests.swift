@@ -66,4 +66,20 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(runner.state.selectedStory, 1)
         XCTAssertEqual(runner.state.focus, .text)
     }
+
+    /// From the list, `n` on a story not read yet opens it at its text too; on a story read before, at its
+    /// first unread comment.
+    func testFromTheListAnUnreadStoryOpensAtItsText() {
+        var state = AppState(stories: Array(Self.stories.dropFirst()), width: 80, height: 24)
+        XCTAssertEqual(state.focus, .stories)
+        state.press(.character("n"))
+        XCTAssertEqual(state.selectedStory, 0)
+        XCTAssertEqual(state.focus, .text)
+        state.press(.character("n"))
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(state.selectedComment, 0)
+        var linkFirst = AppState(stories: [Self.stories[2], Self.stories[1]], width: 80, height: 24)
+        linkFirst.press(.character("n"))
+        XCTAssertEqual(linkFirst.focus, .comments, "a link has no text: its comments")
+    }
 }

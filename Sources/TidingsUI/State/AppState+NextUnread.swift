@@ -8,6 +8,19 @@ extension AppState {
         let inComments = focus == .comments
         // From the list or the text: the selected story first, if anything in it is unread.
         if !inComments, storyHasUnread(selectedStory) {
+            // From the list, a story not read yet opens at its text, as it does arriving from another story.
+            if focus == .stories, !readState.isStoryRead(entries[selectedStory].keys.id) {
+                guard let story = currentStory else {
+                    onArrival = .storyTextElseFirstUnread
+                    focus(.comments)
+                    return .done
+                }
+                if Self.hasText(story) {
+                    focus(.text)
+                    textTop = 0
+                    return .done
+                }
+            }
             focus(.comments)
             if let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
             return .done
@@ -65,6 +78,9 @@ extension AppState {
         if !forward, arrived > left { return what + " (from the end of the list)" }
         return what
     }
+
+    /// Whether a story has text of its own to show (a link alone has none: its comments are what is read).
+    static func hasText(_ story: Story) -> Bool { !story.body.isEmpty || !story.attachments.isEmpty }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).
     func storyHasUnread(_ index: Int) -> Bool {

@@ -90,11 +90,11 @@ extension AppState {
             if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
         case .storyTextElseFirstUnread:
             if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
-            if story.body.isEmpty, story.attachments.isEmpty {
-                focus(.comments)
-            } else {
+            if Self.hasText(story) {
                 focus(.text)
                 textTop = 0
+            } else {
+                focus(.comments)
             }
         case .selectLastUnread:
             if let last = story.comments.indices.last(where: { isUnread(comment: $0) }) { selectComment(last) }
