@@ -18,14 +18,19 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         return story
     }
 
+    /// A reader with nothing listed yet, parsing from `disk` and noting each file it reads.
+    func emptyReader() -> HeadlessRunner {
+        HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
+            self.reads.append(summary.path)
+            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
+        }
+    }
+
     func reader() -> HeadlessRunner {
         // The later copy has one comment more than the first.
         disk = ["old": story("same", path: "old", comments: 3), "new": story("same", path: "new", comments: 4),
                 "other": story("other", path: "other", comments: 1)]
-        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
-            self.reads.append(summary.path)
-            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
-        }
+        var runner = emptyReader()
         runner.send(.loaded(ParallelLoad.Batch(entries: ["old", "other", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
                                                finished: true)))
         return runner
@@ -85,10 +90,7 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
     /// its count is of what is unread now, not of what the loader saw when it started.
     func testAThreadThatGrewAfterItWasReadIsCountedAgain() {
         disk = ["big": story("thread", path: "big", comments: 2), "other": story("other", path: "other", comments: 1)]
-        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
-            self.reads.append(summary.path)
-            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
-        }
+        var runner = emptyReader()
         let early = [StoryEntry(story: disk["big"]!, readState: ReadState()), StoryEntry(story: disk["other"]!, readState: ReadState())]
         runner.send(.loaded(ParallelLoad.Batch(provisional: early)))
         runner.press(.enter)
@@ -111,10 +113,7 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         disk = ["inbox": story("mail:same@example.org", path: "inbox", comments: 3),
                 "archive": story("mail:same@example.org", path: "archive", comments: 3),
                 "other": story("other", path: "other", comments: 1)]
-        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
-            self.reads.append(summary.path)
-            return self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
-        }
+        var runner = emptyReader()
         let unmarked = StoryEntry(story: disk["inbox"]!, readState: ReadState())
         var marked = StoryEntry(story: disk["archive"]!, readState: ReadState())
         marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: disk["archive"]!.comments.map(\.id))
@@ -131,9 +130,7 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         disk = ["other": story("other", path: "other", comments: 1),
                 "inbox": story("mail:same@example.org", path: "inbox", comments: 3),
                 "archive": story("mail:same@example.org", path: "archive", comments: 3)]
-        var runner = HeadlessRunner(state: AppState(width: 80, height: 24)) { [unowned self] summary in
-            self.disk[summary.path].map { .success($0) } ?? .failure(LoadProblem(path: summary.path, failure: .vanished))
-        }
+        var runner = emptyReader()
         runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "inbox", "archive"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
                                                finished: true)))
         _ = runner.state.render()
