@@ -66,4 +66,28 @@ final class BadJSONTests: XCTestCase {
         XCTAssertEqual(problems.map { ($0.path as NSString).lastPathComponent }.sorted(), ["broken.json", "other"])
         XCTAssertTrue(problems.allSatisfy { !$0.isSkipped })
     }
+
+    /// JSON saved as UTF-16 or UTF-32 (with its mark) is read, found by its content too; an mbox saved so is
+    /// named for what it is, in a folder and named, not called binary.
+    func testWideEncodingsAreReadOrNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("widejson-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = try String(contentsOfFile: DiscussionFixture.path("hn_algolia_story.json"), encoding: .utf8)
+        func wide(_ text: String, width: Int) -> Data {
+            var bytes: [UInt8] = width == 2 ? [0xFF, 0xFE] : [0xFF, 0xFE, 0, 0]
+            if width == 2 {
+                for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            } else {
+                for scalar in text.unicodeScalars { bytes += [UInt8(scalar.value & 0xFF), UInt8(scalar.value >> 8 & 0xFF), UInt8(scalar.value >> 16), 0] }
+            }
+            return Data(bytes)
+        }
+        try wide(json, width: 2).write(to: folder.appendingPathComponent("story16.json"))
+        try wide(json, width: 4).write(to: folder.appendingPathComponent("story32"))
+        try wide("From a@b Tue Nov 17 10:52:49 2009\nSubject: x\nFrom: y\n\nBody\n", width: 2).write(to: folder.appendingPathComponent("box.mbox"))
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(stories.compactMap(\.title), ["A story & its thread", "A story & its thread"])
+        XCTAssertEqual(problems.map(\.reason), ["a mailbox (mbox) in UTF-16: a format this version of Tidings does not read yet"])
+    }
 }

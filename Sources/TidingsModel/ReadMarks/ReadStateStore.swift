@@ -152,8 +152,10 @@ public struct ReadStateStore: Sendable {
     /// an unreadable file is set aside first. Returns what was written.
     @discardableResult
     public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date()) throws -> ReadState {
-        try locked {
-            if isReadOnly { throw StateFileProblem.readOnly(path: target) }
+        // Before the lock: in a folder this user cannot write, no lock file can be made either, and the
+        // reason worth saying is the file's.
+        if isReadOnly { throw StateFileProblem.readOnly(path: target) }
+        return try locked {
             var merged: ReadState
             switch read(target) {
             case .good(var onDisk):

@@ -45,6 +45,11 @@ public enum TextDecoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The bytes as UTF-8: text with a UTF-16 or UTF-32 mark decoded, any other given back as it is.
+    public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        wideEncoding(bytes[...]) == nil ? bytes : Array(decode(bytes).utf8)
+    }
+
     /// The width of a code unit (2 or 4 bytes) and the byte order a UTF-16 or UTF-32 byte-order mark names;
     /// nil when there is none. UTF-32's little-endian mark starts as UTF-16's does, and is looked for first.
     static func wideEncoding(_ bytes: ArraySlice<UInt8>) -> (width: Int, bigEndian: Bool)? {

@@ -34,8 +34,5 @@ struct FeedScan {
 /// The bytes a feed is read from: UTF-16 (with its byte-order mark) is turned into UTF-8 first, so every
 /// position the scan records is one in the bytes the renderer reads.
 enum FeedInput {
-    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
-        guard TextDecoding.wideEncoding(bytes[...]) != nil else { return bytes }
-        return Array(TextDecoding.decode(bytes).utf8)
-    }
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] { TextDecoding.utf8(bytes) }
 }

@@ -13,6 +13,9 @@ public struct JSONDiscussionImporter: Importer {
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         guard let prefix else { return Self.hasJSONExtension(path) ? ImportClaim(.likely) : .no("not JSON") }
         if ForeignFormat.looksLikeJSON(prefix) { return ImportClaim(.certain) }
+        if TextDecoding.wideEncoding(prefix) != nil, ForeignFormat.looksLikeJSON(TextDecoding.utf8(Array(prefix))[...]) {
+            return ImportClaim(.certain)
+        }
         // A `.json` file that does not even start like JSON: the parse says what is wrong with it.
         return Self.hasJSONExtension(path) ? ImportClaim(.likely) : .no("not JSON")
     }
@@ -80,6 +83,8 @@ public struct JSONDiscussionImporter: Importer {
 
     func read(_ bytes: [UInt8], path: String, full: Bool, only: String? = nil,
               needsCommentIDs: (String, String?) -> Bool) throws -> [JSONReading.Result] {
+        // JSON saved as UTF-16 or UTF-32 (with its mark) is read as the UTF-8 it stands for.
+        let bytes = TextDecoding.utf8(bytes)
         let document: JSONDocument
         do {
             document = try JSONDocument(bytes)

@@ -17,6 +17,10 @@ public struct MailImporter: Importer {
         guard Self.hasMailExtension(path) else { return .no("not mail") }
         // Named as mail but binary (random bytes behind a `From ` line, an image saved as .eml): a damaged
         // file, not a message of garbage. Mail with headers was claimed above, whatever bytes it holds.
+        // Mail saved as UTF-16 or UTF-32 (its NULs are no binary): named for what it is.
+        if let wide = TextDecoding.wideEncoding(prefix) {
+            return .damaged(.unsupported(ForeignFormat.detect(prefix) ?? "mail in UTF-\(wide.width * 8)"))
+        }
         let binary = TextDecoding.looksBinary(prefix) || TextDecoding.looksLikeNoText(prefix)
         return binary ? .damaged(.binary) : ImportClaim(.likely)
     }
