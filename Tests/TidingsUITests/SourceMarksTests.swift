@@ -67,4 +67,25 @@ extension SourceMarksTests {
         state.receive(.success(thread), at: 1)
         XCTAssertEqual((0..<3).map(state.isNew(comment:)), [false, true, false], "read in the client: not new")
     }
+
+    /// The same, through another copy of the thread: the open one is not read again, and shows the message
+    /// read all the same.
+    func testAMessageTheClientMarksReadInAnotherCopyIsNotNewInTheOpenOne() {
+        var thread = StoryBuilder.story("mail:t@example.org", comments: (0..<3).map { (0, "reply \($0)") })
+        thread.source = SourceReference(path: "inbox.mbox")
+        var copy = thread
+        copy.source = SourceReference(path: "archive.mbox")
+        let ids = thread.comments.map(\.id)
+        var state = AppState(width: 120, height: 40)
+        state.absorb(ParallelLoad.Batch(entries: [StoryEntry(story: thread, readState: ReadState()), StoryEntry(story: copy, readState: ReadState())],
+                                        finished: true))
+        state.receive(.success(thread), at: 0)
+        XCTAssertTrue(state.isNew(comment: 2))
+        var marked = StoryEntry(story: copy, readState: state.readState)
+        marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: [ids[2]])
+        state.applyChanges(CollectionUpdate(files: ["archive.mbox"], entries: [marked]))
+        XCTAssertEqual(state.selectedStory, 0)
+        XCTAssertTrue(state.readState.isCommentRead(ids[2], in: thread.id))
+        XCTAssertFalse(state.isNew(comment: 2), "read in the client, not here: not new")
+    }
 }

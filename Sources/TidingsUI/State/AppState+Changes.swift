@@ -91,8 +91,10 @@ extension AppState {
         adoptLegacyMarks(of: arriving)
         adoptSourceMarks(of: arriving)
         if !arriving.isEmpty || !update.problems.isEmpty { append(entries: arriving, problems: update.problems) }
-        // Marks a mail client set in one copy of a thread are the other copies' too.
-        recountCopies(ofStories: storiesMarked(since: journalStart))
+        // Marks a mail client set in one copy of a thread are the other copies' too, and the open one's.
+        let marked = storiesMarked(since: journalStart)
+        recountCopies(ofStories: marked)
+        if let story = currentStory, marked.contains(story.id) { commentPane.forgetNewReadElsewhere(in: story, readState: readState) }
 
         // A story kept whose file changed is parsed again when shown; the open one at once.
         for index in kept {

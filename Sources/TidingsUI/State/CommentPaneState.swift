@@ -45,10 +45,16 @@ extension CommentPaneState {
         }
         let before = Set(old.comments.map(\.id))
         shown = now(earlier.shown)
-        let stillNew = now(earlier.newThisVisit).filter {
-            shown.contains($0) || !readState.isCommentRead(story.comments[$0].id, in: story.id)
+        newThisVisit = now(earlier.newThisVisit).union(newThisVisit.filter { !before.contains(story.comments[$0].id) })
+        forgetNewReadElsewhere(in: story, readState: readState)
+    }
+
+    /// Comments read meanwhile without being shown in this visit (a mail client marked them read, and the
+    /// mark was taken) are new no more: the reader did not read them here.
+    mutating func forgetNewReadElsewhere(in story: Story, readState: ReadState) {
+        newThisVisit = newThisVisit.filter {
+            shown.contains($0) || !story.comments.indices.contains($0) || !readState.isCommentRead(story.comments[$0].id, in: story.id)
         }
-        newThisVisit = stillNew.union(newThisVisit.filter { !before.contains(story.comments[$0].id) })
     }
 }
 
