@@ -82,4 +82,26 @@ final class NextUnreadStoryTextTests: XCTestCase {
         linkFirst.press(.character("n"))
         XCTAssertEqual(linkFirst.focus, .comments, "a link has no text: its comments")
     }
+
+    /// `N` back to a story not read yet with no comment unread shows its text; one with unread comments, its
+    /// last unread comment, as before.
+    func testPreviousUnreadToAStoryWithOnlyItsTextUnreadShowsIt() {
+        var alone = StoryBuilder.story("alone", body: ["An Ask HN text with no comments saved."], comments: [])
+        alone.header.title = "Alone"
+        var read = StoryBuilder.story("read", comments: [(0, "seen")])
+        read.header.title = "Read"
+        var readState = ReadState()
+        readState.setStory("read", read: true)
+        readState.setComments(read.comments.map(\.id), in: "read", read: true)
+        var state = AppState(stories: [alone, read], readState: readState, width: 80, height: 24)
+        state.press(.down)
+        XCTAssertEqual(state.selectedStory, 1)
+        state.press(.character("N"))
+        XCTAssertEqual(state.selectedStory, 0)
+        XCTAssertEqual(state.focus, .text)
+        var withComments = AppState(stories: [Self.stories[1], read], readState: readState, width: 80, height: 24)
+        withComments.press(.down, .character("N"))
+        XCTAssertEqual(withComments.focus, .comments)
+        XCTAssertEqual(withComments.selectedComment, 1, "its last unread comment")
+    }
 }

@@ -15,8 +15,11 @@ extension AppState {
         }
         if let index = storyWithUnread(forward: false) {
             let from = selectedStory
-            selectStory(index, then: .selectLastUnread)
-            focus(.comments)
+            // A story not read yet with no comment unread: its text (going back, its comments come first).
+            let textFirst = !readState.isStoryRead(entries[index].keys.id) && entries[index].unreadComments == 0
+            let intent: ArrivalIntent = textFirst ? .storyTextElseFirstUnread : .selectLastUnread
+            selectStory(index, then: intent)
+            if !textFirst || onArrival == intent { focus(.comments) }
             message = arrivalMessage(index, from: from, forward: false)
             return .done
         }
@@ -30,7 +33,13 @@ extension AppState {
             return .done
         }
         if !inComments, storyHasUnread(selectedStory) {
-            focus(.comments)
+            // Unread with no comment unread: what is unread is its text.
+            if focus == .stories, let story = currentStory, Self.hasText(story) {
+                focus(.text)
+                textTop = 0
+            } else {
+                focus(.comments)
+            }
             return .done
         }
         return .nothingToDo(activeQuery == nil ? "Nothing unread left in the collection" : "Nothing unread left in the stories the search lists")
