@@ -143,4 +143,23 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(runner.state.rows.count, 3)
         XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 1 unread (1 comment)")
     }
+
+    /// With read stories hidden (`H`), or an `unread` search, a copy read through the selected row leaves the
+    /// list at once, and comes back when marked unread again.
+    func testACopyReadLeavesTheListOfUnreadStoriesAtOnce() {
+        for filter in [[KeyPress.character("H")], [.character("/")] + "unread".map { KeyPress.character($0) } + [.enter]] {
+            var runner = reader()
+            _ = runner.state.render()
+            for key in filter { runner.press(key) }
+            XCTAssertEqual(listed(runner.state), ["same", "other", "same"])
+            // The later copy holds every comment of the first: marking it read reads the first too.
+            runner.press(.end, .character("r"))
+            _ = runner.state.render()
+            XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 1, 0])
+            XCTAssertEqual(listed(runner.state), ["other", "same"], "the read copy goes; the selected one stays")
+            runner.press(.character("r"))
+            _ = runner.state.render()
+            XCTAssertEqual(listed(runner.state), ["same", "other", "same"], "marked unread again, it comes back")
+        }
+    }
 }

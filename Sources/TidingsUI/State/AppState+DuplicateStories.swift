@@ -101,5 +101,13 @@ extension AppState {
         guard unread != entries[index].unreadComments else { return }
         entries[index].unreadComments = unread
         unreadTally.stale = true
+        // With `H` or a search, a copy read leaves the list at once (and one made unread comes back): only
+        // the selected story stays until the selection moves.
+        guard index != selectedStory, hidesRead || activeQuery != nil else { return }
+        let listed = rows.row(ofEntry: index) != nil
+        guard listed != isListed(index) else { return }
+        keepingSelectionOnScreen { state in
+            if listed { state.rows.remove(entry: index) } else { state.rows.insert(entry: index, order: state.storyOrder()) }
+        }
     }
 }
