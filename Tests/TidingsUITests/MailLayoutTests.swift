@@ -246,8 +246,8 @@ final class MailLayoutTests: XCTestCase {
                 XCTAssertLessThanOrEqual(line.width, width)
             }
         }
-        XCTAssertEqual(fold.summary(hidden: 23, width: 3).text, "│ …")
-        XCTAssertEqual(fold.summary(hidden: 23, width: 1).text, "…")
+        XCTAssertEqual(fold.summary(hidden: 23, width: 3).map(\.text), ["│ …"])
+        XCTAssertEqual(fold.summary(hidden: 23, width: 1).map(\.text), ["…"])
     }
 
     /// A fold names the links it hides, so the number a reader types is one on screen; a link shown in the
@@ -262,7 +262,11 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(texts(runs, width: 60)[0], "│ shown here[1]")
         let one = [Block(.quote, [Run("a\nb\nc\nd\ne\nf\nsee "), Run("this", link: 4)])]
         XCTAssertEqual(texts(one, width: 60, quotes: fold).last, "│ … 5 more quoted lines, with link [5] (T shows them)")
-        XCTAssertEqual(texts(one, width: 20, quotes: fold).last, "│ … 5 more quoted l…")
+        XCTAssertEqual(texts(one, width: 20, quotes: fold).suffix(3), ["│ … 5 more quoted", "│ lines, with link", "│ [5] (T shows them)"], "wrapped, not cut")
+        let many = [Block(.quote, [Run("a\nb\nc\nd\ne\nf\ng\n")] + (0..<12).map { (index: Int) in Run(" l\(index)", link: index) })]
+        let manyRows = texts(many, width: 30, quotes: fold)
+        XCTAssertTrue(manyRows.joined(separator: " ").contains("[12] (T shows them)"), "\(manyRows)")
+        XCTAssertTrue(manyRows.allSatisfy { $0.count <= 30 })
     }
 
     /// A fold shows the writer's first lines whole, however they wrap, and counts the lines it hides: the

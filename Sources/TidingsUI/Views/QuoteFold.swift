@@ -31,7 +31,7 @@ struct QuoteFold: Equatable, Sendable {
             let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
             guard all.count > Self.tallerThan, total > 1, let first = quoted.first else { return all }
             let shown = Array(BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width).prefix(Self.keptRows))
-            return shown + [summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width)]
+            return shown + summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width)
         }
         var rows: [StyledLine] = []
         var left = Self.kept
@@ -40,7 +40,7 @@ struct QuoteFold: Equatable, Sendable {
             left -= min(count, left)
         }
         let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
-        return rows + [summary(hidden: total - Self.kept, links: Self.hiddenLinks(all: all, shown: rows), width: width)]
+        return rows + summary(hidden: total - Self.kept, links: Self.hiddenLinks(all: all, shown: rows), width: width)
     }
 
     /// The numbers of the links in the lines folded away, in order: the fold row names them, so a number
@@ -52,11 +52,11 @@ struct QuoteFold: Equatable, Sendable {
         return hidden
     }
 
-    /// `│ … 23 more quoted lines, with link [4] (T shows them)`, dim, cut to the width; the numbers open
-    /// their links when clicked, as everywhere.
-    func summary(hidden: Int, links: [Int] = [], width: Int) -> StyledLine {
-        var spans: [StyledLine.Span] = [.init(text: "│ ", style: QuoteBars.style(level: 0)),
-                                        .init(text: "… \(hidden) more quoted \(hidden == 1 ? "line" : "lines")", style: .dim)]
+    /// `│ … 23 more quoted lines, with link [4] (T shows them)`, dim, wrapped under its bar when the links
+    /// make it longer than the pane (a number cut off could not be read); the numbers open their links when
+    /// clicked, as everywhere.
+    func summary(hidden: Int, links: [Int] = [], width: Int) -> [StyledLine] {
+        var spans: [StyledLine.Span] = [.init(text: "… \(hidden) more quoted \(hidden == 1 ? "line" : "lines")", style: .dim)]
         if !links.isEmpty {
             spans.append(.init(text: links.count == 1 ? ", with link " : ", with links ", style: .dim))
             for (position, link) in links.enumerated() {
@@ -65,7 +65,10 @@ struct QuoteFold: Equatable, Sendable {
             }
         }
         if let key { spans.append(.init(text: " (\(key) shows them)", style: .dim)) }
-        return StyledLine(spans: spans).truncated(to: width)
+        let bar = StyledLine.Span(text: "│ ", style: QuoteBars.style(level: 0))
+        // Without numbers to keep, or too narrow to wrap words, one row cut to the width.
+        guard !links.isEmpty, width >= 20 else { return [StyledLine(spans: [bar] + spans).truncated(to: width)] }
+        return StyledWrap.wrap(spans, width: width - 2).map { StyledLine(spans: [bar] + $0.spans) }
     }
 
     /// The lines of a quote block as its writer broke them: one more than its line breaks.
