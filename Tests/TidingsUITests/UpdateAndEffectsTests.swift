@@ -112,6 +112,13 @@ final class UpdateAndEffectsTests: XCTestCase {
         XCTAssertEqual(runner.saves, 1)
         runner.send(.tick(start.addingTimeInterval(3.5)))
         XCTAssertEqual(runner.saves, 2, "retried after three seconds")
+        // Saving works again (the file made writable): its failure leaves the problem list, and it says so.
+        runner.save = { _, _ in nil }
+        runner.press(.character("r"))
+        runner.send(.tick(start.addingTimeInterval(10)))
+        XCTAssertEqual(runner.saves, 3)
+        XCTAssertEqual(runner.state.sessionProblems, [])
+        XCTAssertEqual(runner.state.message, "Read state saved again")
     }
 
     func testClicksSelectAndTheWheelScrolls() {

@@ -42,10 +42,15 @@ extension AppState {
         case .searchFound(let batch):
             receiveSearch(batch)
         case .saveFinished:
+            // Saving works again (the lock freed, the file made writable): its failures no longer hold.
+            if saving.failing {
+                forgetSessionProblems { $0.hasPrefix(Self.saveFailurePrefix) }
+                message = "Read state saved again"
+            }
             saving.failing = false
         case .saveFailed(let problem):
             saving.failing = true
-            reportSessionProblem("Cannot save read state (\(problem)); will retry")
+            reportSessionProblem(Self.saveFailurePrefix + " (\(problem)); will retry")
         case .openFailed(let program, let reason):
             message = "Could not start \(LinkCheck.shown(program)): \(reason)"
             needsFrame = true
@@ -108,6 +113,9 @@ extension AppState {
         if readStateRevision != saving.savedRevision || saving.failing { requestSave() }
         request(.quit)
     }
+
+    /// How the problem of a save that failed starts (the list forgets those once a save succeeds).
+    static let saveFailurePrefix = "Cannot save read state"
 
     /// Takes in what the background load delivered; returns whether the screen needs redrawing.
     @discardableResult

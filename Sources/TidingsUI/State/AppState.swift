@@ -272,6 +272,12 @@ public struct AppState: Sendable {
         needsFrame = true
     }
 
+    /// Forgets the session's problems that no longer hold (saves that failed, once one succeeded).
+    mutating func forgetSessionProblems(where stale: (String) -> Bool) {
+        sessionProblems.removeAll(where: stale)
+        needsFrame = true
+    }
+
     /// Files that could not be loaded, as opposed to files skipped because they are not stories.
     public internal(set) var failedFiles: [LoadProblem] = []
     /// Files passed over because they are not stories (a README beside the stories): listed only on `p`.
