@@ -130,6 +130,27 @@ final class LinkTests: XCTestCase {
         XCTAssertTrue(statusLine(&tiny).hasPrefix(" Link: 1"), "a short label leaves the digits room: \(statusLine(&tiny))")
     }
 
+    /// An Enter typed after a number that opened its link at once is the number's: in the comments it does
+    /// not fold the thread as well.
+    func testAnEnterAfterANumberThatOpenedAtOnceIsTheNumbers() {
+        let links = (1...13).map { "https://example.com/\($0)" }
+        var story = StoryBuilder.story("many", comments: [(0, "first"), (1, "a reply")])
+        story.comments[0].body = StoryBody(blocks: [.init(.paragraph, links.indices.map { .init("l\($0) ", link: $0) })], links: links)
+        var state = reader(story)
+        state.press(.enter)
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(state.selectedComment, 0)
+        XCTAssertEqual(press(.character("5"), &state), [.openURL(links[4])])
+        XCTAssertEqual(press(.enter, &state), [])
+        XCTAssertEqual(state.thread?.collapsed, [], "the thread is not folded")
+        _ = press(.character("1"), &state)
+        XCTAssertEqual(press(.character("3"), &state), [.openURL(links[12])])
+        _ = press(.enter, &state)
+        XCTAssertEqual(state.thread?.collapsed, [], "13 opened without Enter: the Enter after is taken with it")
+        _ = press(.enter, &state)
+        XCTAssertEqual(state.thread?.collapsed, [0], "a second Enter is a key of its own")
+    }
+
     func testYCopiesTheLinkOWouldOpen() {
         var state = reader()
         XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(Self.storyURL)])

@@ -55,6 +55,11 @@ extension AppState {
                 return .done
             }
         }
+        // Enter right after a number that opened its link without it (`3` of 17 links, `12` of 13): the Enter
+        // a reader typing numbers adds ends the number, as on the number's line; it does not fold a thread.
+        let afterNumber = linkOpenedByNumber
+        linkOpenedByNumber = false
+        if afterNumber, key == .enter, pendingKeys.isEmpty { return .done }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
         // is open underneath.

@@ -73,6 +73,8 @@ extension AppState {
             promptProblem = nil
             return .done
         }
+        // With ten links or more, numbers may take Enter: one typed after this one is taken with it.
+        linkOpenedByNumber = count >= 10
         return openLink(numbered: number)
     }
 
@@ -90,6 +92,7 @@ extension AppState {
         guard complete || number * 10 > count else { return }
         prompt = nil
         promptProblem = nil
+        linkOpenedByNumber = !complete
         report(openLink(numbered: number))
     }
 
