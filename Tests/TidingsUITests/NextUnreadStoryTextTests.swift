@@ -104,4 +104,30 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(withComments.focus, .comments)
         XCTAssertEqual(withComments.selectedComment, 1, "its last unread comment")
     }
+
+    /// `n` reads the comment it moves on from, though only its top was on screen (a patch taller than the
+    /// pane): a thread of tall messages is read through with `n` alone, not gone round for ever.
+    func testNextUnreadReadsTheTallCommentItLeaves() {
+        let tall = (1...60).map { "line \($0) of a long patch" }.joined(separator: "\n")
+        var series = StoryBuilder.story("series", comments: [(0, tall), (0, tall), (0, tall)])
+        series.header.title = "Series"
+        var readState = ReadState()
+        readState.setStory("series", read: true)
+        var state = AppState(stories: [series], readState: readState, width: 80, height: 24)
+        state.press(.character("n"))
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(state.selectedComment, 0)
+        XCTAssertFalse(state.readState.isCommentRead(series.comments[0].id, in: "series"), "only its top is on screen")
+        state.press(.character("n"))
+        XCTAssertEqual(state.selectedComment, 1)
+        XCTAssertTrue(state.readState.isCommentRead(series.comments[0].id, in: "series"), "n moved on from it")
+        state.press(.character("n"), .character("n"))
+        XCTAssertEqual(state.readState.unreadCount(of: series), 0)
+        XCTAssertEqual(state.message, "Nothing unread left in the collection")
+        // One marked unread after it was read stays unread when n leaves it.
+        state.press(.character("r"))
+        XCTAssertFalse(state.readState.isCommentRead(series.comments[2].id, in: "series"))
+        state.press(.character("n"))
+        XCTAssertFalse(state.readState.isCommentRead(series.comments[2].id, in: "series"))
+    }
 }

@@ -25,6 +25,7 @@ extension AppState {
             if let first = currentStory?.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
             return .done
         }
+        if inComments { readSelectedCommentMovingOn() }
         if inComments, let story = currentStory {
             let start = selectedComment.map { $0 + 1 } ?? 0
             if let next = story.comments.indices.dropFirst(start).first(where: { isUnread(comment: $0) }) {
@@ -77,6 +78,16 @@ extension AppState {
         if forward, arrived < left { return what + " (from the top of the list)" }
         if !forward, arrived > left { return what + " (from the end of the list)" }
         return what
+    }
+
+    /// `n` moves on from the selected comment: the reader is done with it, read to its end or not (a patch
+    /// taller than the pane), as mutt and slrn take the message next-unread leaves; else `n` alone would go
+    /// round a thread of tall messages for ever. One the reader marked unread after it was shown stays so.
+    mutating func readSelectedCommentMovingOn() {
+        guard let story = currentStory, let selected = selectedComment, story.comments.indices.contains(selected),
+              story.comments[selected].isCounted, !commentPane.shown.contains(selected), isUnread(comment: selected) else { return }
+        commentPane.shown.insert(selected)
+        changeReadState { $0.setComments([story.comments[selected].id], in: story.id, read: true) }
     }
 
     /// Whether a story has text of its own to show (a link alone has none: its comments are what is read).
