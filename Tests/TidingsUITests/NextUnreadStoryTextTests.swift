@@ -83,8 +83,8 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(linkFirst.focus, .comments, "a link has no text: its comments")
     }
 
-    /// `N` back to a story not read yet with no comment unread shows its text; one with unread comments, its
-    /// last unread comment, as before.
+    /// `N` back to a story not read yet shows its text (whether its comments are read or not: showing it would
+    /// read it); to a story read before, its last unread comment, as before.
     func testPreviousUnreadToAStoryWithOnlyItsTextUnreadShowsIt() {
         var alone = StoryBuilder.story("alone", body: ["An Ask HN text with no comments saved."], comments: [])
         alone.header.title = "Alone"
@@ -101,8 +101,13 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(state.focus, .text)
         var withComments = AppState(stories: [Self.stories[1], read], readState: readState, width: 80, height: 24)
         withComments.press(.down, .character("N"))
-        XCTAssertEqual(withComments.focus, .comments)
-        XCTAssertEqual(withComments.selectedComment, 1, "its last unread comment")
+        XCTAssertEqual(withComments.focus, .text, "not read yet: its text")
+        XCTAssertEqual(withComments.readState.unreadCount(of: Self.stories[1]), 2)
+        readState.setStory(Self.stories[1].id, read: true)
+        var readBefore = AppState(stories: [Self.stories[1], read], readState: readState, width: 80, height: 24)
+        readBefore.press(.down, .character("N"))
+        XCTAssertEqual(readBefore.focus, .comments)
+        XCTAssertEqual(readBefore.selectedComment, 1, "its last unread comment")
     }
 
     /// `n` reads the comment it moves on from, though only its top was on screen (a patch taller than the
@@ -129,5 +134,17 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertFalse(state.readState.isCommentRead(series.comments[2].id, in: "series"))
         state.press(.character("n"))
         XCTAssertFalse(state.readState.isCommentRead(series.comments[2].id, in: "series"))
+    }
+
+    /// A thread whose first message is not saved has no text of its own: `n` opens it at its comments.
+    func testAThreadWithoutItsFirstMessageOpensAtItsComments() {
+        var orphan = StoryBuilder.story("mail:orphan@example.org", body: ["The first message of this thread is not saved here; its replies follow."],
+                                        comments: [(0, "a reply"), (0, "another")])
+        orphan.bodyIsNote = true
+        orphan.header.title = "Orphan"
+        var state = AppState(stories: [orphan], width: 80, height: 24)
+        state.press(.character("n"))
+        XCTAssertEqual(state.focus, .comments)
+        XCTAssertEqual(state.selectedComment, 0)
     }
 }

@@ -21,6 +21,9 @@ public struct Story: Sendable, Equatable {
     /// A message's attachments when the story is the first message of a mail or news thread: listed under
     /// its text, never shown.
     public var attachments: [Comment.Attachment] = []
+    /// The body is the reader's note, not the writer's text (a thread whose first message is not saved):
+    /// there is nothing of the story's own to read.
+    public var bodyIsNote = false
 
     public init(id: String, legacyID: String? = nil, source: SourceReference, format: String, header: StoryHeader,
                 body: StoryBody = [], comments: [Comment] = []) {

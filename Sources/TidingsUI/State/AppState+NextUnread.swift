@@ -90,8 +90,9 @@ extension AppState {
         changeReadState { $0.setComments([story.comments[selected].id], in: story.id, read: true) }
     }
 
-    /// Whether a story has text of its own to show (a link alone has none: its comments are what is read).
-    static func hasText(_ story: Story) -> Bool { !story.body.isEmpty || !story.attachments.isEmpty }
+    /// Whether a story has text of its own to show (a link alone has none, nor a thread whose first message
+    /// is not saved: its comments are what is read).
+    static func hasText(_ story: Story) -> Bool { !story.bodyIsNote && (!story.body.isEmpty || !story.attachments.isEmpty) }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).
     func storyHasUnread(_ index: Int) -> Bool {

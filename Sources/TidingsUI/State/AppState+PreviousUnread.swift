@@ -15,8 +15,9 @@ extension AppState {
         }
         if let index = storyWithUnread(forward: false) {
             let from = selectedStory
-            // A story not read yet with no comment unread: its text (going back, its comments come first).
-            let textFirst = !readState.isStoryRead(entries[index].keys.id) && entries[index].unreadComments == 0
+            // A story not read yet: its text, which showing it would read (as `n` does); one read before, its
+            // last unread comment.
+            let textFirst = !readState.isStoryRead(entries[index].keys.id)
             let intent: ArrivalIntent = textFirst ? .storyTextElseFirstUnread : .selectLastUnread
             selectStory(index, then: intent)
             if !textFirst || onArrival == intent { focus(.comments) }
@@ -33,7 +34,7 @@ extension AppState {
             return .done
         }
         if !inComments, storyHasUnread(selectedStory) {
-            // Unread with no comment unread: what is unread is its text.
+            // Not read yet: its text first.
             if focus == .stories, let story = currentStory, Self.hasText(story) {
                 focus(.text)
                 textTop = 0

@@ -441,6 +441,7 @@ extension MailImportTests {
             let (stories, _) = CollectionLoader().loadAll([file.path])
             let story = try XCTUnwrap(stories.first)
             XCTAssertEqual(story.seenAtSource, read, "\(flags)")
+            XCTAssertTrue(story.bodyIsNote, "its text is the reader's note, not a message")
             guard case .success(let entries) = CollectionLoader().entries(file.path, readState: ReadState()) else { return XCTFail("no entries") }
             XCTAssertEqual(entries.first?.summary.sourceMarks?.storyRead, read, "the list agrees")
         }

@@ -117,6 +117,7 @@ struct MailThreads {
             story.attachments = parsed?.attachments ?? []
         } else {
             story.body = StoryBody(paragraphs: ["The first message of this thread is not saved here; its replies follow."])
+            story.bodyIsNote = true
             story.seenAtSource = rootSeenAtSource(thread)
         }
         // Node index → comment index, for parents; the root is the story, so its children are top-level.
