@@ -89,5 +89,9 @@ final class BadJSONTests: XCTestCase {
         let (stories, problems) = CollectionLoader().loadAll([folder.path])
         XCTAssertEqual(stories.compactMap(\.title), ["A story & its thread", "A story & its thread"])
         XCTAssertEqual(problems.map(\.reason), ["a mailbox (mbox) in UTF-16: a format this version of Tidings does not read yet"])
+        // Without its mark, JSON in UTF-16 is said to be so, not "not valid JSON".
+        var bare: [UInt8] = []
+        for unit in "{\"hits\": []}".utf16 { bare += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        XCTAssertEqual(failure(String(decoding: bare, as: UTF8.self)), "JSON in UTF-16 or UTF-32 without a byte-order mark: a format this version of Tidings does not read yet")
     }
 }

@@ -61,10 +61,27 @@ final class StateFileProblemTests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: store.target))
         XCTAssertThrowsError(try store.save(changes: [.story("t", read: true)], fallback: ReadState())) { error in
             XCTAssertEqual(error as? StateFileProblem, .readOnly(path: store.target))
-            XCTAssertEqual("\(error)", "\(store.target) is read-only; it is left as it is (chmod u+w to save marks)")
+            XCTAssertEqual("\(error)", "\(store.target) is read-only; it is left as it is (make it writable to save marks)")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.target)), before)
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.backupPath))
         XCTAssertEqual(store.load().1, .loaded, "it is still read")
+    }
+
+    /// No lock file can be made beside the state (its folder is not writable): the save names the folder,
+    /// where the new file would have to be made, not the lock.
+    func testAFolderWhereNoLockCanBeMadeIsNamed() throws {
+        let folder = NSTemporaryDirectory() + "tidings-nolock-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = ReadStateStore(path: folder + "/state.json")
+        try store.save(ReadState())
+        // A folder where the lock file should be stands there instead: it cannot be opened for writing.
+        try FileManager.default.removeItem(atPath: store.lockPath)
+        try FileManager.default.createDirectory(atPath: store.lockPath, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try store.save(changes: [.story("t", read: true)], fallback: ReadState())) { error in
+            guard case .cannotCreateFile(let named, _)? = error as? StateFileProblem else { return XCTFail("\(error)") }
+            XCTAssertEqual(named, folder)
+        }
     }
 }

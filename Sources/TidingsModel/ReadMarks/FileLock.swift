@@ -6,14 +6,17 @@ final class FileLock {
 
     /// Why the last lock could not be taken (for the message that says so).
     enum Refusal: Error {
+        /// The lock file cannot be opened or made (a folder this user cannot write).
         case cannotOpen(String)
+        /// `flock` itself failed (no locks on this file system).
+        case cannotLock(String)
         /// Another process held it for the whole wait: another instance stopped (`kill -STOP`) or stuck
         /// while saving, as a save takes milliseconds.
         case held(seconds: Double)
 
         var words: String {
             switch self {
-            case .cannotOpen(let reason): return reason
+            case .cannotOpen(let reason), .cannotLock(let reason): return reason
             case .held(let seconds): return "another process has held it for \(Int(seconds.rounded())) s (a tidings stopped or stuck?)"
             }
         }
@@ -30,7 +33,7 @@ final class FileLock {
             if reason == EINTR { continue }
             guard reason == EWOULDBLOCK, Date() < deadline else {
                 close(descriptor)
-                throw reason == EWOULDBLOCK ? .held(seconds: timeout) : .cannotOpen(String(cString: strerror(reason)))
+                throw reason == EWOULDBLOCK ? .held(seconds: timeout) : .cannotLock(String(cString: strerror(reason)))
             }
             usleep(10_000)
         }

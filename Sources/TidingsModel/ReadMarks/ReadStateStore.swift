@@ -202,6 +202,10 @@ public struct ReadStateStore: Sendable {
         let lock: FileLock
         do {
             lock = try FileLock(path: lockPath, timeout: lockWaits.save)
+        } catch FileLock.Refusal.cannotOpen(let reason) {
+            // No lock file can be made: the folder is not writable, and a save (which replaces the file
+            // through a new one beside it) cannot be done there either; the folder is what to name.
+            throw StateFileProblem.cannotCreateFile(folder: folder, reason: reason)
         } catch {
             throw StateFileProblem.cannotLock(path: lockPath, reason: error.words)
         }

@@ -8,7 +8,7 @@ extension StateFileProblem: CustomStringConvertible {
             return "\(clean(path)) was written by a newer Tidings (version \(version)); it is left as it is"
         case .unreadableAndStuck(let path): return "\(clean(path)) cannot be read nor moved aside; it is left as it is"
         case .cannotLock(let path, let reason): return "cannot lock \(clean(path)): \(reason)"
-        case .readOnly(let path): return "\(clean(path)) is read-only; it is left as it is (chmod u+w to save marks)"
+        case .readOnly(let path): return "\(clean(path)) is read-only; it is left as it is (make it writable to save marks)"
         case .fileInTheWay(let folder): return "cannot create the folder \(clean(folder)): a file is in the way"
         case .cannotCreateFolder(let folder, let reason): return "cannot create the folder \(clean(folder)): \(reason)"
         case .cannotCreateFile(let folder, let reason): return "cannot create a file in \(clean(folder)): \(reason)"

@@ -89,6 +89,8 @@ public struct JSONDiscussionImporter: Importer {
         do {
             document = try JSONDocument(bytes)
         } catch let malformed as JSONDocument.Malformed {
+            // UTF-16 or UTF-32 without its mark: a NUL beside the first characters, which JSON never holds.
+            if bytes.prefix(4).contains(0) { throw LoadFailure.unsupported("JSON in UTF-16 or UTF-32 without a byte-order mark") }
             throw malformed.failure(in: bytes)
         }
         return try withoutActuallyEscaping(needsCommentIDs) { needsCommentIDs in
