@@ -149,6 +149,13 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(state.thread?.collapsed, [], "13 opened without Enter: the Enter after is taken with it")
         _ = press(.enter, &state)
         XCTAssertEqual(state.thread?.collapsed, [0], "a second Enter is a key of its own")
+        _ = press(.enter, &state)
+        // Typed later, or after a click, Enter is a key of its own.
+        let opened = state.now
+        XCTAssertEqual(press(.character("5"), &state), [.openURL(links[4])])
+        _ = state.update(.tick(opened.addingTimeInterval(4)))
+        _ = press(.enter, &state)
+        XCTAssertEqual(state.thread?.collapsed, [0], "four seconds later")
     }
 
     func testYCopiesTheLinkOWouldOpen() {

@@ -58,8 +58,8 @@ extension AppState {
         // Enter right after a number that opened its link without it (`3` of 17 links, `12` of 13): the Enter
         // a reader typing numbers adds ends the number, as on the number's line; it does not fold a thread.
         let afterNumber = linkOpenedByNumber
-        linkOpenedByNumber = false
-        if afterNumber, key == .enter, pendingKeys.isEmpty { return .done }
+        linkOpenedByNumber = nil
+        if let afterNumber, key == .enter, pendingKeys.isEmpty, now.timeIntervalSince(afterNumber) < 1 { return .done }
         let keys = pendingKeys + [key]
         // The "too small" screen says `q` quits: keys mean there what they mean in the reader, whatever page
         // is open underneath.

@@ -74,7 +74,7 @@ extension AppState {
             return .done
         }
         // With ten links or more, numbers may take Enter: one typed after this one is taken with it.
-        linkOpenedByNumber = count >= 10
+        linkOpenedByNumber = count >= 10 ? now : nil
         return openLink(numbered: number)
     }
 
@@ -92,7 +92,7 @@ extension AppState {
         guard complete || number * 10 > count else { return }
         prompt = nil
         promptProblem = nil
-        linkOpenedByNumber = !complete
+        linkOpenedByNumber = complete ? nil : now
         report(openLink(numbered: number))
     }
 

@@ -11,6 +11,7 @@ extension AppState {
             needsFrame = true
         case .mouse(let mouse):
             touched = true
+            linkOpenedByNumber = nil
             // A click answers a question as any key other than `y` does, and leaves a line being typed.
             leavingRestoredPlace { state in
                 if state.question != nil {

@@ -89,8 +89,9 @@ public struct AppState: Sendable {
     public internal(set) var readState: ReadState
     /// Bumped on every change to `readState`, so the executable knows when to save.
     public internal(set) var readStateRevision = 0
-    /// A link was opened by its number without Enter (`AppState+Links`): an Enter right after is the number's.
-    var linkOpenedByNumber = false
+    /// When a link was opened by its number without Enter (`AppState+Links`): an Enter typed straight after
+    /// (within a second, no click between) is the number's.
+    var linkOpenedByNumber: Date?
     /// The other rows of the selected story, once its marks changed (`AppState+DuplicateStories`).
     var copiesOfSelection: CopiesOfSelection?
     /// The stories whose marks changed in this run (the loader counted unread comments against the marks it
