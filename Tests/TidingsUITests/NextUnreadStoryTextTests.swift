@@ -147,4 +147,19 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(state.focus, .comments)
         XCTAssertEqual(state.selectedComment, 0)
     }
+
+    /// A story marked unread to read again is read again with `n`: comments marked unread stay unread while
+    /// on screen, but `n` coming to them and moving on reads them, so `n` does not go round them for ever.
+    func testAStoryMarkedUnreadIsReadAgainWithN() {
+        var story = StoryBuilder.story("again", comments: [(0, "one"), (0, "two")])
+        story.header.title = "Again"
+        var state = AppState(stories: [story], width: 80, height: 24)
+        state.press(.character("n"), .character("n"), .character("n"), .character("n"))
+        XCTAssertEqual(state.readState.unreadCount(of: story), 0)
+        state.press(.escape, .escape, .character("r"))
+        XCTAssertEqual(state.message, "Story marked unread with its comments")
+        for _ in 0..<6 { state.press(.character("n")) }
+        XCTAssertEqual(state.readState.unreadCount(of: story), 0, "read again")
+        XCTAssertEqual(state.message, "Nothing unread left in the collection")
+    }
 }

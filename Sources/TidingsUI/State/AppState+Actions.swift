@@ -312,6 +312,8 @@ extension AppState {
     /// replies not saved are not comments: they are never marked, either way.
     private mutating func toggleRead() -> CommandOutcome {
         guard let story = currentStory else { return .done }
+        // A mark made by hand is the reader's word: `n` leaving the comment keeps it.
+        commentPane.selectedByNextUnread = nil
         if focus == .comments, let selected = selectedComment, let thread {
             let ids = thread.subtree(selected).filter(\.isCounted).map(\.id)
             guard !ids.isEmpty else { return .nothingToDo("Replies not saved have no read mark") }

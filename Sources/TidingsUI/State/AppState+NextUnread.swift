@@ -4,6 +4,13 @@ import TidingsModel
 /// next story with anything unread, until nothing unread is left anywhere.
 extension AppState {
     mutating func goToNextUnread() -> CommandOutcome {
+        let outcome = nextUnread()
+        // The comment it chose (a story still loading chooses on arrival, `ArrivalIntent`).
+        if focus == .comments { commentPane.selectedByNextUnread = selectedComment }
+        return outcome
+    }
+
+    private mutating func nextUnread() -> CommandOutcome {
         guard hasStories else { return .nothingToDo("No stories") }
         let inComments = focus == .comments
         // From the list or the text: the selected story first, if anything in it is unread.
@@ -82,10 +89,12 @@ extension AppState {
 
     /// `n` moves on from the selected comment: the reader is done with it, read to its end or not (a patch
     /// taller than the pane), as mutt and slrn take the message next-unread leaves; else `n` alone would go
-    /// round a thread of tall messages for ever. One the reader marked unread after it was shown stays so.
+    /// round a thread of tall messages for ever. One the reader marked unread after it was shown stays so,
+    /// unless `n` came to it since (a story marked unread to read again is read again with `n`).
     mutating func readSelectedCommentMovingOn() {
         guard let story = currentStory, let selected = selectedComment, story.comments.indices.contains(selected),
-              story.comments[selected].isCounted, !commentPane.shown.contains(selected), isUnread(comment: selected) else { return }
+              story.comments[selected].isCounted, isUnread(comment: selected),
+              !commentPane.shown.contains(selected) || commentPane.selectedByNextUnread == selected else { return }
         commentPane.shown.insert(selected)
         changeReadState { $0.setComments([story.comments[selected].id], in: story.id, read: true) }
     }

@@ -87,9 +87,15 @@ extension AppState {
         switch onArrival {
         case .none: break
         case .selectFirstUnread:
-            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
+                selectComment(first)
+                commentPane.selectedByNextUnread = first
+            }
         case .storyTextElseFirstUnread:
-            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) { selectComment(first) }
+            if let first = story.comments.indices.first(where: { isUnread(comment: $0) }) {
+                selectComment(first)
+                commentPane.selectedByNextUnread = first
+            }
             if Self.hasText(story) {
                 focus(.text)
                 textTop = 0

@@ -16,6 +16,9 @@ struct CommentPaneState: Sendable {
     /// Comments that were unread when this visit began: they keep their "new" marker while the user reads
     /// them, so what is new stays visible even though showing it marks it read.
     var newThisVisit: Set<Int> = []
+    /// The comment `n` selected, until a mark is made: `n` moving on from it reads it, also one marked
+    /// unread before (else `n` would go round comments marked unread for ever).
+    var selectedByNextUnread: Int?
 
     init() {}
 
