@@ -162,4 +162,21 @@ final class NextUnreadStoryTextTests: XCTestCase {
         XCTAssertEqual(state.readState.unreadCount(of: story), 0, "read again")
         XCTAssertEqual(state.message, "Nothing unread left in the collection")
     }
+
+    /// A link with no text and no comments saved opens at its story pane (its title, link and points are all
+    /// there is); Space on a story whose text is only a note goes straight to its comments.
+    func testABareLinkOpensAtItsTextAndSpacePassesANote() {
+        var bare = StoryBuilder.story("bare", body: [], comments: [])
+        bare.header.title = "Bare"
+        var state = AppState(stories: [bare], width: 80, height: 24)
+        state.press(.character("n"))
+        XCTAssertEqual(state.focus, .text)
+        var orphan = StoryBuilder.story("mail:orphan@example.org", body: ["The first message of this thread is not saved here; its replies follow."],
+                                        comments: [(0, "a reply")])
+        orphan.bodyIsNote = true
+        var spaced = AppState(stories: [orphan], width: 80, height: 24)
+        spaced.press(.character(" "))
+        XCTAssertEqual(spaced.focus, .comments)
+        XCTAssertEqual(spaced.selectedComment, 0)
+    }
 }

@@ -22,7 +22,7 @@ extension AppState {
                     focus(.comments)
                     return .done
                 }
-                if Self.hasText(story) {
+                if Self.opensAtText(story) {
                     focus(.text)
                     textTop = 0
                     return .done
@@ -102,6 +102,10 @@ extension AppState {
     /// Whether a story has text of its own to show (a link alone has none, nor a thread whose first message
     /// is not saved: its comments are what is read).
     static func hasText(_ story: Story) -> Bool { !story.bodyIsNote && (!story.body.isEmpty || !story.attachments.isEmpty) }
+
+    /// Whether a story is read from its text pane first: it has text, or nothing else to show (a link with no
+    /// comments saved: its title, link and points).
+    static func opensAtText(_ story: Story) -> Bool { hasText(story) || story.comments.isEmpty }
 
     /// Whether a story in the list is unread or has unread comments (counted live for the open story).
     func storyHasUnread(_ index: Int) -> Bool {

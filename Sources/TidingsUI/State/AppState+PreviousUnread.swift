@@ -35,7 +35,7 @@ extension AppState {
         }
         if !inComments, storyHasUnread(selectedStory) {
             // Not read yet: its text first.
-            if focus == .stories, let story = currentStory, Self.hasText(story) {
+            if focus == .stories, let story = currentStory, Self.opensAtText(story) {
                 focus(.text)
                 textTop = 0
             } else {

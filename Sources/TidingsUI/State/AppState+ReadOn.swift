@@ -10,8 +10,7 @@ extension AppState {
         guard hasStories else { return .nothingToDo("No stories") }
         switch focus {
         case .stories:
-            focus(.text)
-            textTop = 0
+            openAtItsText()
         case .text:
             if !storyTextShowsItsEnd() {
                 scrollStoryText(.pageDown)
@@ -37,10 +36,21 @@ extension AppState {
         guard let index = storyWithUnread(forward: true) else { return goToNextUnread() }
         let from = selectedStory
         selectStory(index)
-        focus(.text)
-        textTop = 0
+        openAtItsText()
         message = arrivalMessage(index, from: from, forward: true)
         return .done
+    }
+
+    /// The selected story at the top of its text, or at its first comment when its text is only a note of the
+    /// reader's ("(no story text)", a thread whose first message is not saved): nothing there to page.
+    private mutating func openAtItsText() {
+        if let story = currentStory, !Self.opensAtText(story) {
+            focus(.comments)
+            goToFirstComment()
+        } else {
+            focus(.text)
+            textTop = 0
+        }
     }
 
     /// Whether the story text pane shows the text's last line (or there is no pane to page).

@@ -96,7 +96,7 @@ extension AppState {
                 selectComment(first)
                 commentPane.selectedByNextUnread = first
             }
-            if Self.hasText(story) {
+            if Self.opensAtText(story) {
                 focus(.text)
                 textTop = 0
             } else {
