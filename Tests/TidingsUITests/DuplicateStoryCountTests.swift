@@ -107,17 +107,28 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(fullTitle(&runner.state), "Stories 2/2 · 2 unread (3 comments)")
     }
 
+    /// One thread in an inbox and an archive, and another story.
+    func twoMailboxes() -> [String: Story] {
+        ["inbox": story("mail:same@example.org", path: "inbox", comments: 3),
+         "archive": story("mail:same@example.org", path: "archive", comments: 3),
+         "other": story("other", path: "other", comments: 1)]
+    }
+
+    /// The story's entry as listed with every message marked read by the mail client.
+    func readInTheClient(_ story: Story) -> StoryEntry {
+        var entry = StoryEntry(story: story, readState: ReadState())
+        entry.summary.sourceMarks = SourceMarks(storyRead: true, readComments: story.comments.map(\.id))
+        entry.unreadComments = 0
+        return entry
+    }
+
     /// A thread in two mailboxes, marked read by the mail client in the one listed second: the first row,
     /// counted before those marks were taken, is counted again once everything is listed.
     func testMailClientMarksOfOneCopyCountForACopyListedBefore() {
-        disk = ["inbox": story("mail:same@example.org", path: "inbox", comments: 3),
-                "archive": story("mail:same@example.org", path: "archive", comments: 3),
-                "other": story("other", path: "other", comments: 1)]
+        disk = twoMailboxes()
         var runner = emptyReader()
         let unmarked = StoryEntry(story: disk["inbox"]!, readState: ReadState())
-        var marked = StoryEntry(story: disk["archive"]!, readState: ReadState())
-        marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: disk["archive"]!.comments.map(\.id))
-        marked.unreadComments = 0
+        let marked = readInTheClient(disk["archive"]!)
         runner.send(.loaded(ParallelLoad.Batch(entries: [StoryEntry(story: disk["other"]!, readState: ReadState()), unmarked])))
         runner.send(.loaded(ParallelLoad.Batch(entries: [marked], finished: true)))
         _ = runner.state.render()
@@ -127,17 +138,13 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
 
     /// The mail client marks one copy read while the reader runs: the other copy follows.
     func testMailClientMarksTakenWhileRunningCountForTheOtherCopy() {
-        disk = ["other": story("other", path: "other", comments: 1),
-                "inbox": story("mail:same@example.org", path: "inbox", comments: 3),
-                "archive": story("mail:same@example.org", path: "archive", comments: 3)]
+        disk = twoMailboxes()
         var runner = emptyReader()
         runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "inbox", "archive"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
                                                finished: true)))
         _ = runner.state.render()
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [1, 3, 3])
-        var marked = StoryEntry(story: disk["archive"]!, readState: ReadState())
-        marked.summary.sourceMarks = SourceMarks(storyRead: true, readComments: disk["archive"]!.comments.map(\.id))
-        marked.unreadComments = 0
+        let marked = readInTheClient(disk["archive"]!)
         runner.send(.collectionChanged(CollectionUpdate(files: ["archive"], entries: [marked])))
         _ = runner.state.render()
         XCTAssertEqual(runner.state.rows.count, 3)

@@ -50,9 +50,7 @@ extension AppState {
         for other in copies.copies where !gone.contains(other) && entries[other].keys.id == id {
             if let ids = copies.commentIDs[other] {
                 setUnread(of: other, counting: ids)
-            } else if let story = parsedStories.story(at: other, id: id) {
-                setUnread(of: other, counting: story.comments.lazy.filter(\.isCounted).map(\.id))
-            } else if copies.asked.insert(other).inserted {
+            } else if !countFromParsed(other, id: id), copies.asked.insert(other).inserted {
                 unparsed.append(entries[other].summary)
             }
         }
@@ -71,12 +69,8 @@ extension AppState {
         }
         var unparsed: [StorySummary] = []
         for (id, indices) in rows where indices.count > 1 {
-            for index in indices where index != selectedStory {
-                if let story = parsedStories.story(at: index, id: id) {
-                    setUnread(of: index, counting: story.comments.lazy.filter(\.isCounted).map(\.id))
-                } else {
-                    unparsed.append(entries[index].summary)
-                }
+            for index in indices where index != selectedStory && !countFromParsed(index, id: id) {
+                unparsed.append(entries[index].summary)
             }
         }
         if !unparsed.isEmpty { request(.recountUnread(unparsed)) }
@@ -94,6 +88,13 @@ extension AppState {
                 }
             }
         }
+    }
+
+    /// Counts the row again from its story when it is parsed and kept; false when it is not.
+    private mutating func countFromParsed(_ index: Int, id: String) -> Bool {
+        guard let story = parsedStories.story(at: index, id: id) else { return false }
+        setUnread(of: index, counting: story.comments.lazy.filter(\.isCounted).map(\.id))
+        return true
     }
 
     private mutating func setUnread<IDs: Collection<CommentID>>(of index: Int, counting ids: IDs) {

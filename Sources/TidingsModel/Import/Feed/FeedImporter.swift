@@ -102,12 +102,12 @@ public struct FeedImporter: Importer {
             let tail = String(decoding: bytes[max(0, end - 16)..<end], as: UTF8.self)
             if tail.hasSuffix("</rss>") || tail.hasSuffix("</feed>") || tail.hasSuffix("RDF>") { return nil }
         }
-        return (try? FeedScan.scan(FeedInput.utf8(bytes)))?.damage
+        return (try? FeedScan.scan(TextDecoding.utf8(bytes)))?.damage
     }
 
     /// The scan of the bytes, ready for stories; a file with none throws the reason.
     func read(_ bytes: [UInt8], path: String, stoppingAfter entry: Int? = nil) throws -> FeedStories {
-        let input = FeedInput.utf8(bytes)
+        let input = TextDecoding.utf8(bytes)
         let scan = try FeedScan.scan(input, stoppingAfter: entry)
         guard !scan.entries.isEmpty else {
             if !scan.sawFeed { throw LoadFailure.notAStory("not a story: XML that is not a feed") }

@@ -24,15 +24,11 @@ struct FeedScan {
     /// With `stoppingAfter`, an RSS feed (whose items stand alone: only Atom entries answer one another) is
     /// read only up to that entry: the first story of a 10 MB feed opens without reading the rest.
     static func scan(_ bytes: [UInt8], stoppingAfter entry: Int? = nil) throws -> FeedScan {
-        var scanner = FeedScanner(bytes: FeedInput.utf8(bytes))
+        // UTF-16 and UTF-32 are turned into UTF-8 first, as the renderer reads them: every position the scan
+        // records is one in those bytes.
+        var scanner = FeedScanner(bytes: TextDecoding.utf8(bytes))
         scanner.stopAfterEntry = entry
         try scanner.run()
         return scanner.scan
     }
-}
-
-/// The bytes a feed is read from: UTF-16 (with its byte-order mark) is turned into UTF-8 first, so every
-/// position the scan records is one in the bytes the renderer reads.
-enum FeedInput {
-    static func utf8(_ bytes: [UInt8]) -> [UInt8] { TextDecoding.utf8(bytes) }
 }

@@ -15,7 +15,7 @@ enum FeedSniffer {
     }
 
     static func verdict(_ prefix: ArraySlice<UInt8>) -> Verdict {
-        var bytes = FeedInput.utf8(Array(prefix))
+        var bytes = TextDecoding.utf8(Array(prefix))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var tokenizer = XMLTokenizer(bytes)
         var sawMarkup = false

@@ -10,7 +10,7 @@ enum XMLEncoding: Sendable, Equatable {
     case charset(String)
 
     /// The encoding an XML declaration's `encoding` names. A declaration read at all was read as ASCII: a
-    /// feed in UTF-16 was turned into UTF-8 before (`FeedInput`), and one declared UTF-16 without its mark
+    /// feed in UTF-16 was turned into UTF-8 before (`TextDecoding.utf8`), and one declared UTF-16 without its mark
     /// is 8-bit after all, so either is read as UTF-8 (read as UTF-16 again, its text became CJK garbage).
     static func declared(_ name: String) -> XMLEncoding {
         switch name.lowercased() {
