@@ -9,7 +9,7 @@ enum TidingsBench {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2 else {
-            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | relist DIR | search DIR WORDS | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES | mbox-list FILE")
+            print("usage: TidingsBench load DIR [STATE] | keys DIR [STATE] | relist DIR | search DIR WORDS | state DIR [STATE-OUT] | thread COMMENTS | mail-threads MESSAGES | mbox-list FILE | mbox-scan-floor FILE")
             exit(2)
         }
         let folder = arguments[1]
@@ -27,6 +27,7 @@ enum TidingsBench {
         case "thread": thread(comments: Int(arguments[1]) ?? 5_000)
         case "mail-threads": mailThreads(messages: Int(arguments[1]) ?? 400_000)
         case "mbox-list": try mboxList(folder)
+        case "mbox-scan-floor": try mboxScanFloor(folder)
         case "state": try state(folder, path: arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "tidings-bench-state.json")
         default:
             print("unknown measurement \(arguments[0])")
