@@ -60,10 +60,30 @@ final class MessageThreaderTests: XCTestCase {
                        [["0"], ["1", ".2"], ["?zz", ".3"]])
     }
 
-    func testALoopBetweenTwoMessagesIsCutAtTheLaterLink() {
-        // a says its parent is b, then b says its parent is a: JWZ refuses b's link, so b is the root.
-        XCTAssertEqual(outline([message("a", ["b"]), message("b", ["a"])]), [["1", ".0"]])
-        XCTAssertEqual(outline([message("b", ["a"]), message("a", ["b"])]), [["1", ".0"]])
+    func testALoopBetweenSavedMessagesStartsAtItsEarliestInEitherOrder() {
+        // a says its parent is b and b says its parent is a: the one written first is the thread's start, in
+        // whichever order they come (a thread is read again from its own messages, listed from all of them).
+        XCTAssertEqual(outline([message("a", ["b"], date: 10), message("b", ["a"], date: 20)]), [["0", ".1"]])
+        XCTAssertEqual(outline([message("b", ["a"], date: 20), message("a", ["b"], date: 10)]), [["1", ".0"]])
+        XCTAssertEqual(outline([message("a", ["c"], date: 30), message("b", ["a"], date: 20), message("c", ["b"], date: 10)]),
+                       [["2", ".0", "..1"]])
+        XCTAssertEqual(outline([message("c", ["b"], date: 10), message("a", ["c"], date: 30), message("b", ["a"], date: 20)]),
+                       [["0", ".1", "..2"]])
+        // Undated, or dated alike: the same message in either order (by its id's stable hash).
+        for dates in [[nil, nil], [5.0, 5.0]] as [[Double?]] {
+            let forward = MessageThreader.threads([message("a", ["b"], date: dates[0]), message("b", ["a"], date: dates[1])])
+            let backward = MessageThreader.threads([message("b", ["a"], date: dates[1]), message("a", ["b"], date: dates[0])])
+            XCTAssertEqual(forward[0].nodes[0].message, 1 - (backward[0].nodes[0].message ?? -1))
+        }
+        // A dated message goes before an undated one.
+        XCTAssertEqual(outline([message("a", ["b"]), message("b", ["a"], date: 99)]), [["1", ".0"]])
+    }
+
+    func testALoopThroughAPlaceholderIsCutAtThePlaceholderInEitherOrder() {
+        // p1 says it answers the cover letter; p2's References put the (missing) cover letter under p1. The
+        // messages' own headers win: the cover stays the root, in either order.
+        XCTAssertEqual(outline([message("p1", ["cover"]), message("p2", ["p1", "cover"])]), [["?cover", ".0", ".1"]])
+        XCTAssertEqual(outline([message("p2", ["p1", "cover"]), message("p1", ["cover"])]), [["?cover", ".0", ".1"]])
     }
 
     func testALoopInsideOneReferencesHeader() {

@@ -89,6 +89,12 @@ public struct MailImporter: Importer {
         // A thread whose first message is missing is named by the id its first reply answers first, and
         // titled by that reply's subject: neither was kept, so that one file is read again.
         for thread in threads.threads {
+            // A start that answers another message (a loop cut above it, or it answers only itself) was
+            // kept as a reply, without its subject and id: its file is read again.
+            if let root = thread.nodes.first?.message, messages[root].start == nil,
+               let bytes = try? FileBytes.read(paths[root], limit: 1 << 20), let envelope = MailEnvelope.parse(bytes[...]) {
+                threads.replaceEnvelope(of: root, with: envelope)
+            }
             guard let placeholder = thread.nodes.first?.placeholderID, let first = thread.nodes.lazy.compactMap(\.message).first,
                   let bytes = try? FileBytes.read(paths[first], limit: 1 << 20),
                   let envelope = MailEnvelope.parse(bytes[...]) else { continue }

@@ -11,6 +11,9 @@ protocol ThreadIDSource {
     func parent(of message: Int, at position: Int) -> ID?
     /// A hash for the id table, never 0.
     func hash(_ id: ID) -> UInt64
+    /// The id's hash as every run and both sources make it (`KeptMessage.key`), to choose among ids alike
+    /// whether they were read as strings or as hashes.
+    func stableKey(_ id: ID) -> UInt64
     /// The id as a placeholder names it.
     func name(_ id: ID) -> String
 }
@@ -30,6 +33,7 @@ struct StringThreadIDs: ThreadIDSource {
         return id.isEmpty ? nil : id
     }
     func hash(_ id: String) -> UInt64 { ThreadIDTable.hash(id) }
+    func stableKey(_ id: String) -> UInt64 { KeptMessage.key(id) }
     func name(_ id: String) -> String { id }
 }
 
@@ -90,6 +94,7 @@ struct KeyedThreadIDs: ThreadIDSource {
         mixed ^= mixed >> 29
         return mixed == 0 ? 1 : mixed
     }
+    func stableKey(_ id: UInt64) -> UInt64 { id }
     func name(_ id: UInt64) -> String { naming(id) }
 
     private static let seed = UInt64.random(in: 1...UInt64.max)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// JWZ's containers and their parent links (his step 1), as parallel integer arrays: container `i <
 /// inputs.count` holds message `i`, later containers are placeholders for ids referenced but not present.
 ///
@@ -5,7 +7,8 @@
 /// where JWZ walks the ancestry for each link. A present message's parent comes only from its own headers
 /// (its last parent; with none it is a root): its own References win over anyone else's, whatever the input
 /// order. A placeholder takes the first parent any message's References give it. Each link records when JWZ
-/// would have made it, so a loop is cut at the link that closed it, the one JWZ's check would refuse.
+/// would have made it, so a loop through placeholders is cut at the link that closed it, the one JWZ's check
+/// would refuse; a loop of saved messages alone under its earliest message, whatever the order (`breakLoops`).
 struct ThreadLinks<Source: ThreadIDSource> {
     /// Parent container, or -1 for a root.
     private(set) var parent: [Int]
@@ -114,9 +117,15 @@ struct ThreadLinks<Source: ThreadIDSource> {
         container < messageCount ? source.id(of: container) : placeholderIDs[container &- messageCount]
     }
 
-    /// Cuts every loop at its latest link, leaving a forest. Each container has one parent, so each loop is
-    /// found by one walk that marks what it passed: every container is walked once.
-    mutating func breakLoops() {
+    /// Cuts every loop, leaving a forest. Each container has one parent, so each loop is found by one walk
+    /// that marks what it passed: every container is walked once.
+    ///
+    /// Where a loop is cut must not depend on the order the messages come in: an archive is listed with all
+    /// its messages but a thread is read again from its own, and a Maildir's files come in any order; a
+    /// thread whose start moved would change its id, and lose its read marks. So a placeholder's link (set
+    /// by another message's References) goes before a saved message's own (`placeholderLinkToCut`); in a
+    /// loop of saved messages only, the earliest (by date, then by its id's stable hash) becomes the root.
+    mutating func breakLoops(dates: [Date?]) {
         var state = [UInt8](repeating: 0, count: containerCount) // 0 unseen, 1 on this walk, 2 settled
         var walk: [Int] = []
         for start in 0..<containerCount where state[start] == 0 {
@@ -127,18 +136,26 @@ struct ThreadLinks<Source: ThreadIDSource> {
                 walk.append(current)
                 current = parent[current]
             }
-            if current >= 0, state[current] == 1 {
-                var latest = current
-                var position = walk.count
-                while position > 0 {
-                    position -= 1
-                    let member = walk[position]
-                    if linkOrder[member] > linkOrder[latest] { latest = member }
-                    if member == current { break }
-                }
-                parent[latest] = -1
+            if current >= 0, state[current] == 1, let first = walk.lastIndex(of: current) {
+                let loop = walk[first...]
+                parent[placeholderLinkToCut(loop) ?? earliestMessage(loop, dates: dates)] = -1
             }
             for member in walk { state[member] = 2 }
         }
+    }
+
+    /// The placeholder in the loop whose link was made last (JWZ would have refused it), nil when every
+    /// member is a saved message.
+    private func placeholderLinkToCut(_ loop: ArraySlice<Int>) -> Int? {
+        loop.filter { !isMessage($0) }.max { linkOrder[$0] < linkOrder[$1] }
+    }
+
+    /// The loop's message dated first (undated ones after every date), equal dates by their ids' stable hash.
+    private func earliestMessage(_ loop: ArraySlice<Int>, dates: [Date?]) -> Int {
+        func rank(_ message: Int) -> (Double, UInt64) {
+            let date = dates.indices.contains(message) ? dates[message]?.timeIntervalSinceReferenceDate : nil
+            return (date.flatMap { $0.isNaN ? nil : $0 } ?? .infinity, source.id(of: message).map(source.stableKey) ?? 0)
+        }
+        return loop.min { rank($0) < rank($1) } ?? loop[loop.startIndex]
     }
 }

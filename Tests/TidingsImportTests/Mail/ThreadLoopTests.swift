@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+@testable import TidingsModel
+
+/// Two messages that each say they answer the other: the thread is listed and opened under one id (the
+/// earlier message's), whatever order their files or archive give them in, so its read marks stay.
+final class ThreadLoopTests: XCTestCase {
+    private func message(_ id: String, answers other: String, minute: Int, from: String) -> String {
+        """
+        From: \(from) <\(from.lowercased())@example.com>
+        Date: Fri, 27 Nov 2026 06:\(minute) -0000
+        Subject: \(id == "cycA" ? "Cycle A" : "Re: Cycle A")
+        Message-ID: <\(id)@example.com>
+        References: <\(other)@example.com>
+        In-Reply-To: <\(other)@example.com>
+
+        Body of \(id).
+
+        """
+    }
+
+    /// The listed entries, each opened as the reader opens it.
+    private func listedAndOpened(_ path: String) throws -> [(listed: String, opened: String, comments: Int)] {
+        let load = ParallelLoad(sources: [path], readState: ReadState())
+        load.waitUntilFinished()
+        return try load.take().entries.map { entry in
+            let story = try CollectionLoader().story(for: entry.summary).get()
+            return (entry.summary.id, story.id, story.comments.count)
+        }
+    }
+
+    func testALoopInAMaildirIsListedAndOpenedUnderItsEarlierMessageInEitherFileOrder() throws {
+        for names in [("1.M1.host:2,", "2.M2.host:2,"), ("2.M2.host:2,", "1.M1.host:2,")] {
+            let folder = try temporaryFolder(prefix: "tidings-loop")
+            let cur = folder.appendingPathComponent("md/cur")
+            try FileManager.default.createDirectory(at: cur, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/new"), withIntermediateDirectories: true)
+            try message("cycA", answers: "cycB", minute: 29, from: "CyA").write(to: cur.appendingPathComponent(names.0), atomically: true, encoding: .utf8)
+            try message("cycB", answers: "cycA", minute: 35, from: "CyB").write(to: cur.appendingPathComponent(names.1), atomically: true, encoding: .utf8)
+            let entries = try listedAndOpened(folder.path)
+            XCTAssertEqual(entries.map(\.listed), ["mail:cycA@example.com"], "files \(names)")
+            XCTAssertEqual(entries.map(\.opened), ["mail:cycA@example.com"], "files \(names)")
+            XCTAssertEqual(entries.map(\.comments), [1])
+        }
+    }
+
+    func testAMessageAnsweringOnlyItselfIsListedByItsSubject() throws {
+        let folder = try temporaryFolder(prefix: "tidings-loop")
+        let cur = folder.appendingPathComponent("md/cur")
+        try FileManager.default.createDirectory(at: cur, withIntermediateDirectories: true)
+        try message("cycA", answers: "cycA", minute: 29, from: "CyA").write(to: cur.appendingPathComponent("1.M1.host:2,"), atomically: true, encoding: .utf8)
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let listed = load.take().entries.map(\.summary)
+        XCTAssertEqual(listed.map(\.id), ["mail:cycA@example.com"])
+        XCTAssertEqual(listed.map(\.title), ["Cycle A"])
+        XCTAssertEqual(listed.map(\.author), ["CyA"])
+    }
+
+    func testALoopInAnArchiveIsOpenedUnderTheIdItIsListedBy() throws {
+        for later in [false, true] {
+            let folder = try temporaryFolder(prefix: "tidings-loop")
+            let a = message("cycA", answers: "cycB", minute: 29, from: "CyA")
+            let b = message("cycB", answers: "cycA", minute: 35, from: "CyB")
+            let separator = "From someone Fri Nov 27 06:00:00 2026\n"
+            let archive = separator + (later ? b : a) + "\n" + separator + (later ? a : b)
+            let path = folder.appendingPathComponent("loop.mbox")
+            try archive.write(to: path, atomically: true, encoding: .utf8)
+            let entries = try listedAndOpened(path.path)
+            XCTAssertEqual(entries.map(\.listed), ["mail:cycA@example.com"], "cycB first: \(later)")
+            XCTAssertEqual(entries.map(\.opened), ["mail:cycA@example.com"], "cycB first: \(later)")
+        }
+    }
+}
