@@ -21,6 +21,9 @@ final class MailCharsetTests: XCTestCase {
             ([0x80, 0x20, 0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xE9], ["windows-1252", "cp1252", "x-cp1252"], "€ “q” – café"),
             ([0xA4, 0x20, 0xBD, 0x75, 0x76, 0x72, 0x65], ["ISO-8859-15", "latin9"], "€ œuvre"),
             ([0x63, 0x61, 0x66, 0xE9, 0xA0, 0xFF], ["ISO-8859-1", "latin1", "iso8859-1", " 'Latin-1' "], "café\u{A0}ÿ"),
+            // Text labelled Latin-1 with the bytes Windows-1252 puts quotes, dashes and € on (as Outlook sends
+            // it), read as browsers and mutt read it: Latin-1 has only control characters there.
+            ([0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x69, 0x74, 0x92, 0x73, 0x20, 0x35, 0x80], ["ISO-8859-1", "latin1"], "“q” – it’s 5€"),
         ]
         for (bytes, names, expected) in cases {
             for name in names {

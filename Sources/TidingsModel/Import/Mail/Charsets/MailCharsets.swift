@@ -99,12 +99,11 @@ public enum MailCharsets {
         bytes.withContiguousStorageIfAvailable { TextBytes.isValidUTF8(buffer: $0) } ?? TextBytes.isValidUTF8(Array(bytes))
     }
 
+    /// Latin-1 read as Windows-1252, as browsers (the WHATWG encoding standard) and mail readers read it:
+    /// where Windows-1252 has quotes, dashes and €, Latin-1 has control characters no text uses, and mail
+    /// labelled Latin-1 with those bytes was written in Windows-1252.
     static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
-        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count &* 2)
-        for byte in bytes { appendUTF8(UInt16(byte), to: &out) }
-        return String(decoding: out, as: UTF8.self)
+        singleByte(bytes, SingleByteTables.windows1252)
     }
 
     static func singleByte(_ bytes: ArraySlice<UInt8>, _ upperHalf: [UInt16]) -> String {
