@@ -8,6 +8,8 @@ final class ReplySubjectTests: XCTestCase {
     func testPrefixesTagsCaseAndSpacesAreIgnored() {
         XCTAssertEqual(ReplySubject.key("Re: RE: Re[2]: Fwd: Fw: AW: SV: Antw: [list] Hello   World "), "hello world")
         XCTAssertEqual(ReplySubject.key("[dev] Re: [dev] re(3): FWD:Hello\tWorld"), "hello world")
+        // Outlook's forwards in German, French, Spanish and Portuguese, and its replies in Italian and Portuguese.
+        XCTAssertEqual(ReplySubject.key("WG: TR: RV: Enc: Rif: RES: Vá: Quarterly planning"), "quarterly planning")
         XCTAssertEqual(ReplySubject.key("Re : Bonjour"), "bonjour", "a space before the colon, as French clients write")
         XCTAssertEqual(ReplySubject.key("回复 Re：東京"), "回复 re：東京", "only known prefixes go, even with a full-width colon")
         XCTAssertEqual(ReplySubject.key("Re：東京"), "東京")

@@ -4,9 +4,12 @@ enum ReplySubject {
     /// Only the start of a subject is compared: a hostile megabyte-long one costs no more than a normal one.
     static let comparedCharacters = 1024
 
-    /// Prefixes mail clients put before a subject they answer or forward, lowercased (`Re`, German `AW` and
-    /// `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R`, Polish `Odp`, Turkish Outlook's `Ynt`).
-    static let prefixes: Set<String> = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "odp", "ynt"]
+    /// Prefixes mail clients put before a subject they answer or forward, lowercased: replies (`Re`, German
+    /// `AW` and `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R` and `Rif`, Portuguese `Res`,
+    /// Polish `Odp`, Turkish Outlook's `Ynt`, Hungarian `Vá`) and forwards (`Fwd`, `Fw`, German `WG`, French
+    /// `TR`, Spanish `RV`, Portuguese `Enc`, Dutch `Doorst`, Finnish `VL`).
+    static let prefixes: Set<String> = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "rif", "res", "odp", "ynt", "vá",
+                                        "wg", "tr", "rv", "enc", "doorst", "vl"]
 
     /// Whether `subject` says something other than `parent` (nil: nothing to compare with, so it does).
     static func differs(_ subject: String, from parent: String?) -> Bool {
@@ -50,8 +53,8 @@ enum ReplySubject {
     /// What follows a leading `Re:`, `Re[2]:`, `Re(2):`, `Re^2:`, `Fwd :` and the like, or nil when the text
     /// does not start with one.
     private static func afterPrefix(_ text: Substring) -> Substring? {
-        let word = text.prefix(5).prefix { $0.isASCII && $0.isLetter }
-        guard !word.isEmpty, word.count <= 4, prefixes.contains(word.lowercased()) else { return nil }
+        let word = text.prefix(7).prefix(while: \.isLetter)
+        guard !word.isEmpty, word.count <= 6, prefixes.contains(word.lowercased()) else { return nil }
         var rest = text[word.endIndex...]
         // A count of replies some clients add: `Re[2]:`, `Re(2):`, `Re^2:`.
         if let open = rest.first, open == "[" || open == "(" {
