@@ -230,6 +230,12 @@ final class MailMIMETests: XCTestCase {
         XCTAssertEqual(qp.body.mailOutline, ["text: 50=% off =ZZ and =4 end"])
         XCTAssertEqual(qp.notes, ["invalid quoted-printable"])
         XCTAssertEqual(try MailFixture.message("Subject: ok\nContent-Transfer-Encoding: base64\n\naGk=\n").notes, [])
+        // Cut short after one character of a group: what came before is shown, with the note. Padding left
+        // out (two or three characters at the end) is not damage.
+        let cut = try MailFixture.message("Subject: cut\nContent-Transfer-Encoding: base64\n\naGVsbG8gd29y\nb\n")
+        XCTAssertEqual(cut.body.mailOutline, ["text: hello wor"])
+        XCTAssertEqual(cut.notes, ["invalid base64"])
+        XCTAssertEqual(try MailFixture.message("Subject: ok\nContent-Transfer-Encoding: base64\n\naGk\n").notes, [])
         // Text mislabelled as base64 would decode to noise: it is shown as written, with a note.
         let mislabelled = try MailFixture.message("Subject: x\nContent-Transfer-Encoding: base64\n\n!!!!not base64 at all ###\n")
         XCTAssertEqual(mislabelled.body.mailOutline, ["text: !!!!not base64 at all ###"])

@@ -1,7 +1,8 @@
 /// Base64 (RFC 2045 §6.8) decoding, lenient as mail readers are: whitespace and stray characters are
 /// skipped, decoding stops at the first `=`.
 public enum MIMEBase64 {
-    /// The decoded bytes; `valid` is false when characters other than whitespace were skipped.
+    /// The decoded bytes; `valid` is false when characters other than whitespace were skipped, or the data
+    /// ends with a lone character (cut short).
     public static func decode(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], valid: Bool) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count / 4 &* 3 &+ 3)
@@ -28,8 +29,11 @@ public enum MIMEBase64 {
                 valid = false
             }
         }
-        // Two or three characters left make one or two bytes; a single one holds too few bits for a byte.
-        if count == 2 {
+        // Two or three characters left make one or two bytes (the padding left out, as some writers do); a
+        // single one holds too few bits for a byte: the data was cut short, and the note says so.
+        if count == 1 {
+            valid = false
+        } else if count == 2 {
             out.append(UInt8(truncatingIfNeeded: accumulator >> 4))
         } else if count == 3 {
             out.append(UInt8(truncatingIfNeeded: accumulator >> 10))
