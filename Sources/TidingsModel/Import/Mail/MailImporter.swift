@@ -14,6 +14,9 @@ public struct MailImporter: Importer {
     public func claim(path: String, prefix: ArraySlice<UInt8>?, named: Bool) -> ImportClaim {
         guard let prefix else { return Self.hasMailExtension(path) ? ImportClaim(.likely) : .no("not mail") }
         if MailSniffer.looksLikeMbox(prefix) || MailSniffer.looksLikeMessage(prefix) { return ImportClaim(.certain) }
+        // A Maildir's files are messages whatever they hold, as its mail client shows them: one without a
+        // header block is a message without headers, not a story titled by its first line.
+        if !TextDecoding.looksBinary(prefix), MaildirPath.isMessage(path) { return ImportClaim(.certain) }
         guard Self.hasMailExtension(path) else { return .no("not mail") }
         // Named as mail but binary (random bytes behind a `From ` line, an image saved as .eml): a damaged
         // file, not a message of garbage. Mail with headers was claimed above, whatever bytes it holds.
@@ -115,7 +118,8 @@ public struct MailImporter: Importer {
         let threads = try loose(files)
         return threads.threads.map { thread in
             threads.story(thread, source: Self.source(thread, threads, files.map(\.path))) { item in
-                MailMessage.parse(files[threads.items[item].file].bytes[...])
+                let file = files[threads.items[item].file]
+                return MailMessage.parse(file.bytes[...]) ?? Self.headerless(file).map { _ in Self.textMessage(file.bytes[...]) }
             }
         }
     }
@@ -141,7 +145,7 @@ public struct MailImporter: Importer {
                 items += Self.mboxItems(file.bytes[...], file: index)
                 continue
             }
-            guard let envelope = MailEnvelope.parse(file.bytes[...]) else { continue }
+            guard let envelope = MailEnvelope.parse(file.bytes[...]) ?? Self.headerless(file) else { continue }
             items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
                                   range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
@@ -342,8 +346,18 @@ public struct MailImporter: Importer {
     /// A message's bytes in an mbox, its escaping undone; a message without a header block is its text.
     static func message(_ bytes: ArraySlice<UInt8>) -> MailMessage {
         let unescaped = MboxSeparator.unescaped(bytes)
-        if let message = MailMessage.parse(unescaped) { return message }
-        return MailMessage(envelope: MailEnvelope(), body: MailText.body(String(decoding: unescaped, as: UTF8.self)), attachments: [], notes: [])
+        return MailMessage.parse(unescaped) ?? textMessage(unescaped)
+    }
+
+    /// A message without a header block: all of it is its text.
+    static func textMessage(_ bytes: ArraySlice<UInt8>) -> MailMessage {
+        MailMessage(envelope: MailEnvelope(), body: MailText.body(String(decoding: bytes, as: UTF8.self)), attachments: [], notes: [])
+    }
+
+    /// The envelope of a Maildir's file that has no header block (a message all the same), nil for any
+    /// other file without one.
+    private static func headerless(_ file: FileContents) -> MailEnvelope? {
+        MaildirPath.isMessage(file.path) ? MailEnvelope(subject: "(a message without headers)") : nil
     }
 
     /// An mbox: its first line is a separator (`From sender date`), headers after it or not.

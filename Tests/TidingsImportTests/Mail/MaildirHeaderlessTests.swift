@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+import TidingsTestSupport
+@testable import TidingsModel
+
+/// A file in a Maildir's `cur/` or `new/` is a message whatever it holds, as its mail client shows it: one
+/// without a header block is a message without headers, all of it its text.
+final class MaildirHeaderlessTests: XCTestCase {
+    func testAMaildirFileWithoutHeadersIsAMessageShownWhole() throws {
+        let folder = try temporaryFolder(prefix: "tidings-headerless")
+        for name in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
+        }
+        let path = folder.appendingPathComponent("md/cur/1.M1.host:2,S").path
+        try "This file has no headers at all.\nSecond line.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        // The same text outside a Maildir is a story of its own format, titled by its first line.
+        let loose = folder.appendingPathComponent("cur")
+        try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
+        try "A native story.\n\nIts text.\n".write(to: loose.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let taken = load.take()
+        XCTAssertEqual(taken.problems.map(\.path), [])
+        let entries = taken.entries.sorted { $0.summary.path < $1.summary.path }
+        XCTAssertEqual(entries.map(\.summary.title), ["A native story.", "(a message without headers)"])
+        XCTAssertEqual(entries.map(\.summary.format), ["tidings", "mail"])
+        let story = try CollectionLoader().story(for: entries[1].summary).get()
+        XCTAssertEqual(story.body.blocks.map(\.plainText).joined(separator: "\n"), "This file has no headers at all.\nSecond line.")
+        XCTAssertEqual(story.id, entries[1].summary.id)
+    }
+}
