@@ -77,6 +77,9 @@ struct FeedEntry: Sendable {
     /// Files it carries (`enclosure`, Atom `rel="enclosure"`, `media:content`), in order, at most
     /// `FeedEnclosure.limit`.
     var enclosures: [FeedEnclosure] = []
+    /// The page of its discussion: RSS `comments` (a Hacker News or Lobsters feed's thread, the item's link
+    /// being the article), or an Atom `link rel="replies"` to an HTML page; with the `xml:base` it was given.
+    var commentsPage: (url: String, base: String?)?
 
     init(index: Int, channel: Int, isAtom: Bool) {
         self.index = index

@@ -26,7 +26,7 @@ struct FeedScanner {
     /// The text field being read: which, where, its text so far.
     private enum Field {
         case title(FeedContentType), dcTitle, link, guid, pubDate, dcDate, published, updated, rssAuthor, creator, atomID
-        case slashComments, threadTotal, authorName, authorEmail
+        case slashComments, threadTotal, authorName, authorEmail, commentsPage
         case channelTitle(FeedContentType), channelLink
         case content(FeedContentType, typeIsDefault: Bool), summary(FeedContentType, typeIsDefault: Bool)
         case mediaDescription(FeedContentType)
@@ -224,6 +224,7 @@ struct FeedScanner {
             begin(.guid)
         }
         else if reader.isLocal("pubDate") { begin(.pubDate) }
+        else if reader.isLocal("comments") { begin(.commentsPage) }
         else if reader.isLocal("author") { begin(.rssAuthor) }
         else if reader.isLocal("enclosure") {
             addEnclosure(FeedEnclosure(url: reader.attribute("url"), base: reader.base, type: reader.attribute("type"),
@@ -238,6 +239,11 @@ struct FeedScanner {
             let rel = FeedText.trimmed(reader.attribute("rel") ?? "alternate").lowercased()
             if rel == "replies", let count = reader.attribute("count", .thread).flatMap(Self.count) {
                 if entry.declaredComments == nil { entry.declaredComments = count }
+            }
+            // The replies as a web page (a comment feed's own link is `application/atom+xml`).
+            if rel == "replies", entry.commentsPage == nil, let href = trimmed(reader.attribute("href")),
+               FeedText.trimmed(reader.attribute("type") ?? "").lowercased() == "text/html" {
+                entry.commentsPage = (href, reader.base)
             }
             if rel == "enclosure" {
                 return addEnclosure(FeedEnclosure(url: reader.attribute("href"), base: reader.base, type: reader.attribute("type"),
@@ -401,6 +407,7 @@ struct FeedScanner {
         case .creator: if let text { entry.creators.append(text) }
         case .slashComments, .threadTotal:
             if entry.declaredComments == nil, let text { entry.declaredComments = Self.count(text) }
+        case .commentsPage: if entry.commentsPage == nil, let text { entry.commentsPage = (text, fieldBase) }
         case .authorName: authorName = text
         case .authorEmail: authorEmail = text
         case .channelLink:

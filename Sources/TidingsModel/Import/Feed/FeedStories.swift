@@ -88,7 +88,8 @@ struct FeedStories {
     }
 
     /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link
-    /// (not an enclosure standing in for one), else the feed's; its enclosures after its text.
+    /// (not an enclosure standing in for one), else the feed's; its enclosures and its discussion's page
+    /// after its text.
     private func body(_ entry: FeedEntry) -> StoryBody {
         let url = items.url(entry)
         var body = FeedBody.body(entry, bytes: bytes) { content in
@@ -98,6 +99,12 @@ struct FeedStories {
         if !entry.enclosures.isEmpty {
             let enclosures = FeedEnclosure.shown(entry.enclosures).map { ($0, items.enclosureURL($0, channel: entry.channel)) }
             FeedEnclosureText.append(enclosures, to: &body)
+        }
+        if let page = entry.commentsPage {
+            let resolved = FeedLinks.resolve(page.url, against: items.base(page.base, channel: entry.channel))
+            // A blog's comments are its post's page (`…/post#comments`): `o` opens them already.
+            func withoutFragment(_ address: String?) -> Substring? { address.map { $0.prefix { $0 != "#" } } }
+            if withoutFragment(resolved) != withoutFragment(url) { FeedEnclosureText.appendCommentsPage(resolved, to: &body) }
         }
         return body
     }
