@@ -218,7 +218,7 @@ final class HTMLTextTests: XCTestCase {
 
     func testLists() {
         XCTAssertEqual(lines("<ul><li>a<li>b</ul><ol start=3><li>c</li><li>d<ol><li>e</ol>more</li><li value=9>f<li>g</ol>"),
-                       ["- a", "- b", "3. c", "4. d", "  1. e", "- more", "9. f", "10. g"])
+                       ["- a", "- b", "3. c", "4. d", "  1. e", "   more", "9. f", "10. g"], "text after a nested list hangs under its item's")
         let nested = blocks("<ul><li>a<ul><li>b<ul><li>c</ul></ul>d</ul>")
         XCTAssertEqual(nested.map(\.level), [0, 1, 2, 0])
         XCTAssertEqual(nested.map(\.kind), [.listItem, .listItem, .listItem, .listItem])
@@ -226,8 +226,13 @@ final class HTMLTextTests: XCTestCase {
     }
 
     func testListItemParagraphs() {
+        // A second paragraph of an item hangs under its text: blanks as wide as its number or bullet.
         XCTAssertEqual(blocks("<ol><li><p>one</p><p>two</p></li></ol>"),
-                       [Block(.listItem, [Run("one")], marker: "1."), Block(.listItem, [Run("two")])])
+                       [Block(.listItem, [Run("one")], marker: "1."), Block(.listItem, [Run("two")], marker: "  ")])
+        XCTAssertEqual(lines("<ul><li><p>one</p><p>two</p></li><li>three</li></ul>"), ["- one", "  two", "- three"])
+        // Code and tables inside an item stand one level deeper than its text.
+        XCTAssertEqual(blocks("<ol><li>Step<pre>code</pre></li></ol><pre>out</pre>").map(\.level), [0, 1, 0])
+        XCTAssertEqual(blocks("<ul><li>x<table><tr><td>a</td></tr></table></li></ul>").map(\.level), [0, 1])
     }
 
     func testQuotes() {

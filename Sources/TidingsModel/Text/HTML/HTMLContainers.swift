@@ -18,9 +18,12 @@ struct HTMLContainers {
         /// Lists and quotes at or below this entry.
         var listDepth: Int
         var quoteDepth: Int
-        /// A list's next item number; an item's marker until its first block takes it.
+        /// A list's next item number; an item's marker (nil: a bullet) until its first block takes it.
         var nextNumber = 1
         var marker: String?
+        /// Once its first block took the marker, the item's later blocks (a second paragraph, text after a
+        /// nested list) hang under its text: blanks as wide as the marker, not a bullet of their own.
+        var markerTaken = false
     }
 
     /// Deeper nesting is shown at this level: the screen has no room for more indentation anyway.
@@ -32,17 +35,25 @@ struct HTMLContainers {
     func blockContext() -> HTMLBlockContext {
         guard let top = stack.last, top.item >= 0 || top.quote >= 0 else { return HTMLBlockContext() }
         if top.item > top.quote {
-            let marker = stack[top.item].marker
+            let item = stack[top.item]
+            let marker = item.markerTaken ? String(repeating: " ", count: item.marker?.count ?? 1) : item.marker
             let level = min(max(stack[top.item].listDepth - 1, 0), Self.maximumLevel)
             return HTMLBlockContext(kind: .listItem, level: level, marker: marker)
         }
         return HTMLBlockContext(kind: .quote, level: min(stack[top.quote].quoteDepth - 1, Self.maximumLevel))
     }
 
-    /// A block took the innermost item's marker: the item's number goes to its first block only, and text
-    /// after a nested list continues the item at its level without one.
+    /// A block took the innermost item's marker: the item's number or bullet goes to its first block only,
+    /// and its later blocks (text after a nested list too) continue the item at its level without one.
     mutating func takeMarker() {
-        if let top = stack.last, top.item > top.quote { stack[top.item].marker = nil }
+        if let top = stack.last, top.item > top.quote { stack[top.item].markerTaken = true }
+    }
+
+    /// The level of a block set apart inside the text (code, a table): one deeper than a list item's text
+    /// it stands in, so it is seen to belong to the item; 0 elsewhere.
+    func setApartLevel() -> Int {
+        guard let top = stack.last, top.item > top.quote else { return 0 }
+        return min(stack[top.item].listDepth, Self.maximumLevel)
     }
 
     mutating func openList(ordered: Bool, start: Int?) {

@@ -293,7 +293,7 @@ struct HTMLRenderer {
         if text.first == 0x0A { text = text.dropFirst() }
         while text.last == 0x0A { text = text.dropLast() }
         if text.contains(where: { !$0.isHTMLSpace }) {
-            writer.append(StoryBody.Block(.code, [StoryBody.Run(String(decoding: text, as: UTF8.self))]))
+            writer.append(StoryBody.Block(.code, [StoryBody.Run(String(decoding: text, as: UTF8.self))], level: containers.setApartLevel()))
         }
         preText.removeAll(keepingCapacity: true)
     }
@@ -301,7 +301,10 @@ struct HTMLRenderer {
     private mutating func endTable() {
         guard tableDepth > 0 || !table.rows.isEmpty else { return }
         tableDepth = 0
-        if let block = table.finish() { writer.append(block) }
+        if var block = table.finish() {
+            block.level = containers.setApartLevel()
+            writer.append(block)
+        }
         table = HTMLTableWriter()
     }
 
