@@ -44,3 +44,20 @@ final class FeedCommentsPageTests: XCTestCase {
         XCTAssertEqual(entries[0].body.lines, ["Words.", "Comments: https://blog.example/p/comments"])
     }
 }
+
+/// Controls written as character references in a feed's titles and names reach the one gate to the screen
+/// as the body's do: a whole escape sequence is one ␛, not U+FFFD and the sequence's leftovers.
+final class FeedControlReferenceTests: XCTestCase {
+    func testAnEscapeSequenceWrittenAsReferencesIsOneMarkerInTitlesAndNames() throws {
+        let xml = """
+            <rss version="2.0"><channel><title>Gamma &#27;[7mreverse&#27;[0m</title><item>
+            <title>Title with &#27;[31mescape&#27;[0m and &#x1b;]2;pwn&#x07; inside</title><author>a@b (Eve &#27;[1mBold&#27;[0m)</author>
+            <description>Body &amp;#27;[31mRED&amp;#27;[0m ok &#0; &#xD800;</description></item></channel></rss>
+            """
+        let story = try XCTUnwrap(FeedImporter().stories(in: Array(xml.utf8), path: "/f.xml").first)
+        XCTAssertEqual(story.title.map { UntrustedText.sanitize($0) }, "Title with ␛escape␛ and ␛ inside")
+        XCTAssertEqual(story.author.map { UntrustedText.sanitize($0) }, "Eve ␛Bold␛")
+        XCTAssertEqual(story.category.map { UntrustedText.sanitize($0) }, "Gamma ␛reverse␛")
+        XCTAssertEqual(story.body.lines.map { UntrustedText.sanitize($0) }, ["Body ␛RED␛ ok \u{FFFD} \u{FFFD}"], "NUL and a surrogate name no character")
+    }
+}

@@ -77,7 +77,9 @@ enum XMLText {
                 index += 1
             }
             guard index > digitsStart, index < end, bytes[index] == UInt8(ascii: ";") else { return nil }
-            return (isXMLCharacter(value) ? value : 0xFFFD, index + 1)
+            // A control written as a reference (`&#27;[31m`, which XML does not allow) is kept, for the one
+            // gate to every screen to show as the body's HTML shows it: a whole escape sequence as one ␛.
+            return (isXMLCharacter(value) || (0x01..<0x20).contains(value) ? value : 0xFFFD, index + 1)
         }
         let nameStart = index
         while index < end, index - nameStart <= HTMLEntityTable.longestName, bytes[index].isASCIIAlphanumeric {
