@@ -37,7 +37,11 @@ enum RFC822Date {
                 index = min(index + 1, count)
             } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
                 while index < count, bytes[index].isDigit || bytes[index] == UInt8(ascii: ":") { index += 1 }
-                if offset == nil || offset == 0 { offset = numericZone(bytes, (start + 1)..<index, negative: byte == UInt8(ascii: "-")) }
+                if index > start + 1 {
+                    // A zone no place has (`+9999`) says the date is damaged: not read, rather than hours off.
+                    guard let zone = numericZone(bytes, (start + 1)..<index, negative: byte == UInt8(ascii: "-")) else { return nil }
+                    if offset == nil || offset == 0 { offset = zone }
+                }
             } else if byte.isDigit {
                 var colons = 0
                 while index < count, bytes[index].isDigit || bytes[index] == UInt8(ascii: ":") {
@@ -73,7 +77,9 @@ enum RFC822Date {
             }
             previousEnd = index
         }
-        guard month > 0, numberCount >= 2 else { return nil }
+        // A day and a year, and at most one number more (a stray one is common); more are a time written
+        // some other way (`10.00.00`), which would be read as midnight.
+        guard month > 0, numberCount >= 2, numberCount <= 3 else { return nil }
         // A number of three or four digits is the year; otherwise the day comes first, as RFC 822 writes it.
         let yearFirst = digitCounts.0 >= 3 && digitCounts.1 < 3
         var year = yearFirst ? numbers.0 : numbers.1

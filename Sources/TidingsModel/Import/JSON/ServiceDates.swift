@@ -52,6 +52,8 @@ enum ServiceDates {
         guard expect([0x2B, 0x2D]), let offsetHours = digits(2) else { return nil }
         _ = expect([0x3A])
         let offsetMinutes = digits(2) ?? 0
+        // An offset no place has (`+25:00`) says the date is damaged: not read, rather than hours off.
+        guard offsetHours < 24, offsetMinutes < 60 else { return nil }
         return Date(timeIntervalSince1970: seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60))
     }
 }
