@@ -71,6 +71,18 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap("a\u{1B}[2Jb\r\nc", width: 10), ["a␛b", "c"], "escapes shown, CRLF one break")
     }
 
+    func testALineThatHadRoomForTheNextWordKeepsItsBreak() {
+        // A program filling to 70 columns or more would have put "Second" on the first line: its writer
+        // broke it there, and the break stays when the pane is narrower than the line.
+        let written = "From here this line begins with From and is NOT escaped.\nSecond line."
+        XCTAssertEqual(PreservedWrap.wrap(written, width: 45),
+                       ["From here this line begins with From and is", "NOT escaped.", "Second line."])
+        // Filled at 72 (the next word did not fit): joined and rewrapped.
+        let filled = "A paragraph that a mail program filled at seventy-two columns, so that\nits next word could not fit there."
+        XCTAssertEqual(PreservedWrap.wrap(filled, width: 45),
+                       ["A paragraph that a mail program filled at", "seventy-two columns, so that its next word", "could not fit there."])
+    }
+
     func testAWrappedPreservedLineKeepsTheSpacesInsideEachRow() {
         // A patch's aligned arguments and a table's columns keep their spacing; the break takes its spaces.
         XCTAssertEqual(PreservedWrap.wrap("+\tfoo(a,      bar,     baz);   /* aligned */", width: 24),

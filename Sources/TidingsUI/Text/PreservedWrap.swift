@@ -112,7 +112,8 @@ enum ProseRun {
         guard startsProse(lines[start]) else { return start + 1 }
         let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
-        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !startsWithLabel(lines[end]) {
+        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !startsWithLabel(lines[end]),
+              !hadRoom(widths[end - 1], for: lines[end]) {
             if widths[end] < filledWidth {
                 // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
                 // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
@@ -124,6 +125,16 @@ enum ProseRun {
             end += 1
         }
         return end
+    }
+
+    /// The narrowest column programs fill to (Emacs 70, Vim and mutt 72, git 76 or 78).
+    static let narrowestFill = 70
+
+    /// Whether the next line's first word would have fitted on a line this wide: a program filling to its
+    /// column would have put it there, so the line was broken by its writer (`…is NOT escaped.` before
+    /// `Second line.`), and the break is kept.
+    static func hadRoom(_ width: Int, for next: Substring) -> Bool {
+        width + 1 + DisplayWidth.of(next.prefix { $0 != " " }) <= narrowestFill
     }
 
     /// A line that starts with a label (`E:`, `Err:1`, `Kernel:`, `Disk:`), as program output and
