@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import TidingsModel
+@testable import TidingsModel
 import TidingsTestSupport
 
 final class MessageThreaderTests: XCTestCase {
@@ -48,6 +48,14 @@ final class MessageThreaderTests: XCTestCase {
         // The first "a" owns the id (b hangs under it); the later ones stand alone or under their own parents,
         // and the last one's parent is its own id, so that link is ignored.
         XCTAssertEqual(outline(inputs), [["0", ".2", "..3"], ["1"], ["4"]])
+    }
+
+    func testMessagesSharingAnIdAreOwnedAndNumberedByDateInEitherOrder() {
+        let early = message("a", date: 10), late = message("a", date: 20), reply = message("r", ["a"], date: 30)
+        XCTAssertEqual(outline([late, early, reply]), [["0"], ["1", ".2"]])
+        XCTAssertEqual(MessageThreader.threadsCountingCopies([late, early, reply]).copiesBefore, [1, 0, 0])
+        XCTAssertEqual(MessageThreader.threadsCountingCopies([early, late, reply]).copiesBefore, [0, 1, 0])
+        XCTAssertEqual(outline([early, late, reply]), [["0", ".2"], ["1"]])
     }
 
     func testEmptyIDsAreNoIDs() {

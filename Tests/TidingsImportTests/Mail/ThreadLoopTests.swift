@@ -72,4 +72,28 @@ final class ThreadLoopTests: XCTestCase {
             XCTAssertEqual(entries.map(\.opened), ["mail:cycA@example.com"], "cycB first: \(later)")
         }
     }
+
+    func testTwoMessagesSharingAnIdButNotADateAreBothListedAndOpened() throws {
+        let folder = try temporaryFolder(prefix: "tidings-dup")
+        for name in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
+        }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: folder.appendingPathComponent("md/cur/\(name)"), atomically: true, encoding: .utf8)
+        }
+        // The later one in the first file: numbered by date, not by the files' order.
+        try write("1.M1.host:2,", "From: B <b@x>\nDate: Fri, 27 Nov 2026 07:00:00 +0000\nSubject: Version 2\nMessage-ID: <dup@x>\n\nTwo.\n")
+        try write("2.M2.host:2,", "From: A <a@x>\nDate: Fri, 27 Nov 2026 06:00:00 +0000\nSubject: Version 1\nMessage-ID: <dup@x>\n\nOne.\n")
+        try write("4.M4.host:2,", "From: C <c@x>\nDate: Fri, 27 Nov 2026 08:00:00 +0000\nSubject: Re: Version 1\nMessage-ID: <r@x>\nIn-Reply-To: <dup@x>\n\nR.\n")
+        // A copy of the first (the same Date): one message, as before.
+        try write("3.M3.host:2,S", "From: A <a@x>\nDate: Fri, 27 Nov 2026 06:00:00 +0000\nSubject: Version 1\nMessage-ID: <dup@x>\n\nOne.\n")
+        let entries = try listedAndOpened(folder.path)
+        XCTAssertEqual(Set(entries.map(\.listed)), ["mail:dup@x", "mail:dup@x#2"])
+        XCTAssertEqual(entries.map(\.opened), entries.map(\.listed))
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let titles = Dictionary(uniqueKeysWithValues: load.take().entries.map { ($0.summary.id, $0.summary.title ?? "") })
+        XCTAssertEqual(titles, ["mail:dup@x": "Version 1", "mail:dup@x#2": "Version 2"], "the earlier one owns the id")
+        XCTAssertEqual(entries.first { $0.listed == "mail:dup@x" }?.comments, 1, "the reply hangs under the one that owns the id")
+    }
 }

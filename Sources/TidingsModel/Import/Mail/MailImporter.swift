@@ -159,10 +159,12 @@ public struct MailImporter: Importer {
     }
 
     /// A thread of messages saved one per file names its files: the first message's first, then the others
-    /// in thread order; the locator is the story's id, as the thread may share its files' group with others.
+    /// in thread order, then those of other messages with its first message's id when that one is `#2` or
+    /// later (`MailThreads.sharingItsID`); the locator is the story's id, as the thread may share its files' group with others.
     private static func source(_ thread: MessageThread, _ threads: MailThreads, _ files: [String]) -> SourceReference {
         var seen = Set<Int>()
-        let paths = thread.nodes.compactMap(\.message).map { threads.items[$0].file }.filter { seen.insert($0).inserted }.map { files[$0] }
+        let messages = thread.nodes.compactMap(\.message) + threads.sharingItsID(thread)
+        let paths = messages.map { threads.items[$0].file }.filter { seen.insert($0).inserted }.map { files[$0] }
         return SourceReference(path: paths.first ?? files[0], locator: Self.locatorName(threads.storyID(thread)),
                                otherPaths: Array(paths.dropFirst()))
     }

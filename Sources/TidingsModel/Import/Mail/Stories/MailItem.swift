@@ -54,7 +54,7 @@ final class KeptMessage: Sendable {
 
     /// What its copies in other files share (`MessageCopies`): its id's hash, else its name; nil for neither.
     var copyKey: MessageCopies.HashedKey? {
-        if idKey != 0 { return MessageCopies.HashedKey(isID: true, value: idKey) }
+        if idKey != 0 { return MessageCopies.HashedKey(isID: true, value: idKey, date: MessageCopies.dateBits(date)) }
         return start?.unnamedID.map { MessageCopies.HashedKey(isID: false, value: $0) }
     }
 

@@ -23,6 +23,16 @@ struct MailThreads {
     /// For each message, how many before it have the same Message-ID (a message saved twice, or two
     /// messages given one id): the later ones are told apart by `#2`, `#3` in their ids.
     private let occurrences: [Int]
+    /// Each message's id as its stable hash (`KeptMessage.key`), 0 for none.
+    private let idKeys: [UInt64]
+
+    /// For a thread whose first message shares its id with others (it is numbered `#2` or later), every
+    /// message with that id: the thread is read again with their files, so it is numbered as it was listed
+    /// (`ThreadLinks` numbers them by date). Empty for any other thread.
+    func sharingItsID(_ thread: MessageThread) -> [Int] {
+        guard let root = thread.nodes.first?.message, occurrences[root] > 0, idKeys[root] != 0 else { return [] }
+        return idKeys.indices.filter { idKeys[$0] == idKeys[root] && $0 != root }
+    }
 
     init(_ items: [MailItem]) {
         self.init(items, inputs: items.map { ThreadInput(id: $0.envelope.messageID, parents: $0.envelope.parents, date: $0.envelope.date) },
@@ -33,21 +43,26 @@ struct MailThreads {
     /// made before when the items keep no Message-ID.
     init(_ items: [MailItem], inputs: [ThreadInput], commentIDs: [CommentID]?) {
         let (threads, copies) = MessageThreader.threadsCountingCopies(inputs)
-        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs) { inputs[$0].id?.isEmpty ?? true ? inputs[$0].id : nil }
+        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs,
+                  idKeys: inputs.map { $0.id.flatMap { $0.isEmpty ? nil : KeptMessage.key($0) } ?? 0 }) {
+            inputs[$0].id?.isEmpty ?? true ? inputs[$0].id : nil
+        }
     }
 
     /// Messages threaded by their ids' hashes (an archive's or a Maildir's, listed without a string per
     /// message), with the comment ids made when they were read.
     init(_ items: [MailItem], keys: KeyedThreadIDs, dates: [Date?], commentIDs: [CommentID]) {
         let (threads, copies) = MessageThreader.threadsCountingCopies(keys, dates: dates)
-        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs) { keys.ids[$0] == 0 ? .some(nil) : nil }
+        self.init(items, threads: threads, copies: copies, commentIDs: commentIDs, idKeys: keys.ids) { keys.ids[$0] == 0 ? .some(nil) : nil }
     }
 
     /// `idless`: for a message without an id, the empty id it has (`.some(nil)`: none at all); nil for one
     /// with an id, whose copies threading counted.
-    private init(_ items: [MailItem], threads: [MessageThread], copies: [Int], commentIDs: [CommentID]?, idless: (Int) -> String??) {
+    private init(_ items: [MailItem], threads: [MessageThread], copies: [Int], commentIDs: [CommentID]?, idKeys: [UInt64],
+                 idless: (Int) -> String??) {
         self.items = items
         self.threads = threads
+        self.idKeys = idKeys
         keptCommentIDs = commentIDs
         var copies = copies
         // A message without an id counts by its name: byte-identical copies are told apart by their order.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The same message saved in two files read together (a news article copied into each group it was
 /// crossposted to, a Usenet archive beside a spool that holds it, a mail kept in two folders) is one message,
 /// as slrn, tin and notmuch show it: threaded once, from the first file that holds it, and read at the source
@@ -36,10 +38,26 @@ enum MessageCopies {
     struct HashedKey: Hashable {
         var isID: Bool
         var value: UInt64
+        /// With an id, its date's bits (`dateBits`).
+        var date: UInt64 = 0
     }
 
-    /// A message's key: its Message-ID, else its name.
-    static func key(_ item: MailItem) -> String? {
-        item.envelope.messageID ?? item.unnamedID.map(UnnamedMessage.text)
+    /// A message's key: its Message-ID and date, else its name (made of all it says). Two messages that
+    /// share an id but not a date are two messages (a client that reused an id, a hand-made copy edited):
+    /// both are shown, the later one numbered `#2` as in an mbox, not one hidden without a word. A copy
+    /// (a crosspost, a second folder) has its first's Date header.
+    static func key(_ item: MailItem) -> Key? {
+        if let id = item.envelope.messageID { return Key(text: id, date: dateBits(item.envelope.date)) }
+        return item.unnamedID.map { Key(text: UnnamedMessage.text($0), date: 0) }
+    }
+
+    struct Key: Hashable {
+        var text: String
+        var date: UInt64
+    }
+
+    /// A date as bits to compare (the same for no date, unlike NaN).
+    static func dateBits(_ date: Date?) -> UInt64 {
+        date.map { $0.timeIntervalSince1970.bitPattern } ?? UInt64.max
     }
 }

@@ -18,7 +18,7 @@ public enum MessageThreader {
 
     /// The same for ids given as a source (`KeyedThreadIDs`), with each message's date.
     static func threadsCountingCopies<Source: ThreadIDSource>(_ ids: Source, dates: [Date?]) -> (threads: [MessageThread], copiesBefore: [Int]) {
-        var links = ThreadLinks(ids)
+        var links = ThreadLinks(ids, dates: dates)
         links.breakLoops(dates: dates)
         return (ThreadForest.threads(links, dates: dates), links.copiesBefore)
     }

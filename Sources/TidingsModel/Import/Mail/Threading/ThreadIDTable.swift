@@ -51,6 +51,19 @@ struct ThreadIDTable {
         used &+= 1
     }
 
+    /// Gives the entry of `old` under this hash to `new` (another message with the same id now owns it).
+    mutating func replace(_ hash: UInt64, container old: Int, with new: Int) {
+        let mask = entries.count &- 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while entries[slot].hash != 0 {
+            if entries[slot].hash == hash, entries[slot].container == old {
+                entries[slot].container = new
+                return
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
     private mutating func grow() {
         let old = entries
         entries = Array(repeating: Entry(hash: 0, container: 0), count: old.count &* 2)

@@ -26,11 +26,12 @@ struct ThreadLinks<Source: ThreadIDSource> {
 
     let messageCount: Int
     var containerCount: Int { parent.count }
-    /// For each message with an id, how many messages before it have the same id (a message saved twice,
-    /// or two given one id); 0 for a message without one. Counted by the id table, no id kept twice.
+    /// For each message with an id, how many messages with the same id come before it, by date (a message
+    /// saved twice, or two given one id); 0 for a message without one. Counted by the id table, no id kept
+    /// twice.
     private(set) var copiesBefore: [Int]
 
-    init(_ source: Source) {
+    init(_ source: Source, dates: [Date?]) {
         let count = source.messageCount
         messageCount = count
         parent = Array(repeating: -1, count: count)
@@ -42,17 +43,33 @@ struct ThreadLinks<Source: ThreadIDSource> {
         // container found by the message's id, to drop its own id from its parents without comparing text.
         var own = [Int](repeating: -1, count: count)
         copiesBefore = [Int](repeating: 0, count: count)
-        var copiesOf = [Int](repeating: 0, count: count)
+        // The messages of each id held by more than one, by the first met (few: most ids are one message's).
+        var sharing: [Int: [Int]] = [:]
         for index in 0..<count {
             guard let id = source.id(of: index) else { continue }
             let hash = source.hash(id)
             if let first = table.find(hash, isID: { source.id(of: $0) == id }) {
                 own[index] = first
-                copiesOf[first] &+= 1
-                copiesBefore[index] = copiesOf[first]
+                sharing[first, default: [first]].append(index)
             } else {
                 table.insert(hash, container: index)
                 own[index] = index
+            }
+        }
+        // Of messages that share an id, the one dated first owns it (replies to the id hang under it) and the
+        // others are numbered after it by date, equal dates in input order: whatever order the files of a
+        // Maildir come in, and whether a thread is listed with all of them or read again from its own.
+        func when(_ message: Int) -> Double {
+            guard dates.indices.contains(message), let seconds = dates[message]?.timeIntervalSinceReferenceDate,
+                  !seconds.isNaN else { return .infinity }
+            return seconds
+        }
+        for (first, messages) in sharing {
+            let ranked = messages.sorted { (when($0), $0) < (when($1), $1) }
+            if ranked[0] != first, let id = source.id(of: first) { table.replace(source.hash(id), container: first, with: ranked[0]) }
+            for (rank, message) in ranked.enumerated() {
+                own[message] = ranked[0]
+                copiesBefore[message] = rank
             }
         }
         var clock = 0
