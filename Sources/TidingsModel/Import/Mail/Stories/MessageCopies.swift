@@ -10,7 +10,8 @@ import Foundation
 /// files read with it: opened alone it was the first copy, and its marks never stuck to its row.
 enum MessageCopies {
     /// For each message, the earlier message it is a copy of (same key, another file); nil for a message
-    /// kept. `key` is a message's Message-ID, or for one without, the name made of what it says.
+    /// kept. `key` is a message's Message-ID and date, or for one without an id, the name made of what it
+    /// says (`key(_:)`).
     static func copyOf<Key: Hashable>(count: Int, file: (Int) -> Int, key: (Int) -> Key?) -> [Int?] {
         var first: [Key: Int] = [:]
         var copyOf = [Int?](repeating: nil, count: count)
