@@ -193,7 +193,7 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(body.blocks[2].plainText, "see here\n    next", "preformatted text stays as written: its link is listed")
         XCTAssertEqual(body.blocks.last?.rows, [["bad"]], "no number for what is not a link")
         XCTAssertEqual(HTMLText.body("<pre>x</a>y</pre><table><tr><td>c</a></td></tr></table>").lines, ["xy", "| c |"], "a stray </a> is nothing")
-        XCTAssertEqual(lines("a<embed src=x>b<svg><text>t</text></svg>c"), ["a", "b", "t", "c"])
+        XCTAssertEqual(lines("a<embed src=x>b<svg><text>t</text></svg>c"), ["a", "Embedded: x", "b", "t", "c"])
         XCTAssertEqual(lines("called <q>bullseye</q>, and <q> spaced </q>."), ["called “bullseye”, and “ spaced ”."], "spaces inside kept, as browsers keep them")
         XCTAssertEqual(lines("<q>say <q>hi</q> now</q></q> end"), ["“say ‘hi’ now” end"], "inner quotes single; a stray end is nothing")
     }
@@ -207,6 +207,13 @@ final class HTMLTextTests: XCTestCase {
         let body = HTMLText.body(#"<a href="javascript:alert(1)">a</a> <a href=" JaVa&#x09;Script:x">b</a> <a href="data:text/html,x">c</a> <a href="mailto:x@y.z">d</a> <a href="item?id=1">e</a> <a>f</a> <a href="">g</a>"#)
         XCTAssertEqual(body.links, ["mailto:x@y.z", "item?id=1"])
         XCTAssertEqual(body.blocks[0].runs, [Run("a b c "), Run("d", link: 0), Run(" "), Run("e", link: 1), Run(" f g")])
+    }
+
+    func testEmbeddedPlayersAreNumberedLinks() {
+        let body = HTMLText.body(#"<p>Watch:</p><IFRAME src="https://www.youtube.com/embed/abc123" width=560></IFRAME><video src="/v.mp4">No video here</video><audio src="javascript:x"></audio><iframe></iframe>"#)
+        XCTAssertEqual(body.lines, ["Watch:", "Embedded: https://www.youtube.com/embed/abc123", "Video: /v.mp4", "No video here"])
+        XCTAssertEqual(body.links, ["https://www.youtube.com/embed/abc123", "/v.mp4"])
+        XCTAssertEqual(body.blocks[1].runs, [Run("Embedded: "), Run("https://www.youtube.com/embed/abc123", link: 0)])
     }
 
     func testLinkWithEmphasis() {

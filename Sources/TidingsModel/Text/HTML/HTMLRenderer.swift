@@ -133,7 +133,10 @@ struct HTMLRenderer {
             return
         }
         switch element {
-        case .block, .row: writer.endBlock()
+        case .block:
+            writer.endBlock()
+            embedded(tag)
+        case .row: writer.endBlock()
         case .rule:
             writer.endBlock()
             write("* * *")
@@ -273,6 +276,25 @@ struct HTMLRenderer {
         guard let anchor = anchors.last else { return }
         if anchor.link != nil, writer.wordsWritten == anchor.wordsBefore { write(anchor.target) }
         anchors.removeLast()
+    }
+
+    /// A video, a sound or a page embedded from elsewhere (`<iframe src>`, `<video src>`: a YouTube player in
+    /// a blog post) is a paragraph of its own, `Video: https://…`, the address a numbered link: a browser
+    /// shows the player, and without this nothing on the screen said it was there.
+    private mutating func embedded(_ tag: HTMLTag) {
+        let label: String
+        switch tag.name {
+        case "iframe", "embed": label = "Embedded: "
+        case "video": label = "Video: "
+        case "audio": label = "Audio: "
+        default: return
+        }
+        guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src) else { return }
+        write(label)
+        anchors.append((number(of: target), target, writer.wordsWritten))
+        write(target)
+        anchors.removeLast()
+        writer.endBlock()
     }
 
     /// `<img alt="…">` is its alt text in brackets; without one it is nothing.
