@@ -96,4 +96,29 @@ final class ThreadLoopTests: XCTestCase {
         XCTAssertEqual(titles, ["mail:dup@x": "Version 1", "mail:dup@x#2": "Version 2"], "the earlier one owns the id")
         XCTAssertEqual(entries.first { $0.listed == "mail:dup@x" }?.comments, 1, "the reply hangs under the one that owns the id")
     }
+
+    func testMarksMadeBeforeTheLoopsOtherMessageArrivedFollowTheThread() throws {
+        let folder = try temporaryFolder(prefix: "tidings-loop")
+        for name in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
+        }
+        // A alone answers B, which is missing: the thread is known by B.
+        try message("cycA", answers: "cycB", minute: 29, from: "CyA").write(to: folder.appendingPathComponent("md/cur/1.M1.host:2,"), atomically: true, encoding: .utf8)
+        var state = ReadState()
+        var load = ParallelLoad(sources: [folder.path], readState: state)
+        load.waitUntilFinished()
+        let before = try XCTUnwrap(load.take().entries.first)
+        XCTAssertEqual(before.summary.id, "mail:cycB@example.com")
+        state.setStory(before.summary.id, read: true)
+        // B arrives answering A: the loop starts at A, and the thread keeps what was read under B.
+        try message("cycB", answers: "cycA", minute: 35, from: "CyB").write(to: folder.appendingPathComponent("md/cur/2.M2.host:2,"), atomically: true, encoding: .utf8)
+        load = ParallelLoad(sources: [folder.path], readState: state)
+        load.waitUntilFinished()
+        let after = try XCTUnwrap(load.take().entries.first)
+        XCTAssertEqual(after.summary.id, "mail:cycA@example.com")
+        XCTAssertEqual(after.summary.legacyID, "mail:cycB@example.com")
+        XCTAssertEqual(state.marks(storyID: after.summary.id, legacyID: after.summary.legacyID)?.isRead, true)
+        XCTAssertTrue(state.adoptLegacyMarks(storyID: after.summary.id, legacyID: after.summary.legacyID))
+        XCTAssertEqual(state.marks(storyID: after.summary.id)?.isRead, true)
+    }
 }

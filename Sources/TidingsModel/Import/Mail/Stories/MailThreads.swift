@@ -89,9 +89,16 @@ struct MailThreads {
 
     /// The id a thread under a missing start had before that start's own parent turned up: `mail:` and its
     /// first message's id (that message was the missing start then, and is saved now under a missing
-    /// parent). Its marks move to the thread's id now (`ReadState.adoptLegacyMarks`). Nil otherwise.
+    /// parent); or, for a start that answers another (a loop), the id of the one it answers first. Its
+    /// marks move to the thread's id now (`ReadState.adoptLegacyMarks`). Nil otherwise.
     func formerID(_ thread: MessageThread) -> String? {
-        guard thread.nodes.first?.message == nil, thread.nodes.count > 1, let first = thread.nodes[1].message,
+        // A start that answers another message (a loop was cut above it, `ThreadLinks.breakLoops`) was known
+        // by the missing message it answers until that one arrived: its marks are there.
+        if let root = thread.nodes.first?.message {
+            guard let parent = items[root].envelope.parents.first, parent != items[root].envelope.messageID else { return nil }
+            return "mail:" + parent
+        }
+        guard thread.nodes.count > 1, let first = thread.nodes[1].message,
               let id = items[first].envelope.messageID else { return nil }
         return "mail:" + id
     }
