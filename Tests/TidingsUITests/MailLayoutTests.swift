@@ -83,6 +83,23 @@ final class MailLayoutTests: XCTestCase {
                        ["A paragraph that a mail program filled at", "seventy-two columns, so that its next word", "could not fit there."])
     }
 
+    func testADeepQuoteFilledWithItsMarksIsJoinedAndAHyphenJoinsWithoutASpace() {
+        // Filled at 72 with `> > > ` before each line: 66 cells of text, the next word would not have fitted.
+        let quoted = "eastern lot. After a long debate about the merits of permit zones versus\nmetered spaces, the members agreed."
+        XCTAssertEqual(PreservedWrap.wrap(quoted, width: 40, quoteMarks: 6),
+                       ["eastern lot. After a long debate about", "the merits of permit zones versus", "metered spaces, the members agreed."])
+        XCTAssertEqual(PreservedWrap.wrap(quoted, width: 40), ["eastern lot. After a long debate about", "the merits of permit zones versus",
+                                                               "metered spaces, the members agreed."], "it joins without marks too: 66 + 8 > 70")
+        let short = "eastern lot. After a long debate about the merits of permit\nzones, the members agreed."
+        XCTAssertEqual(PreservedWrap.wrap(short, width: 40).last, "zones, the members agreed.", "60 cells and room for `zones,`: the writer's break")
+        XCTAssertEqual(PreservedWrap.wrap(short, width: 40, quoteMarks: 12),
+                       ["eastern lot. After a long debate about", "the merits of permit zones, the members", "agreed."],
+                       "a quote six deep took 12 more: filled, joined and rewrapped")
+        let hyphen = "a parser that has grown far too large for the one with a well-\ndocumented interface, maintained by the team."
+        XCTAssertEqual(PreservedWrap.wrap(hyphen, width: 50),
+                       ["a parser that has grown far too large for the one", "with a well-documented interface, maintained by", "the team."])
+    }
+
     func testAWrappedPreservedLineKeepsTheSpacesInsideEachRow() {
         // A patch's aligned arguments and a table's columns keep their spacing; the break takes its spaces.
         XCTAssertEqual(PreservedWrap.wrap("+\tfoo(a,      bar,     baz);   /* aligned */", width: 24),

@@ -9,7 +9,7 @@ enum NumberedPreservedWrap {
     private static let numberMark: Character = "\u{E000}"
 
     /// The rows of `runs` (links among them) at `width`, text in `style`.
-    static func rows(_ runs: [StoryBody.Run], width: Int, joinsProse: Bool = true, style: Style) -> [StyledLine] {
+    static func rows(_ runs: [StoryBody.Run], width: Int, joinsProse: Bool = true, quoteMarks: Int = 0, style: Style) -> [StyledLine] {
         var text = ""
         for run in runs {
             text += run.text.contains(numberMark) ? run.text.replacingOccurrences(of: String(numberMark), with: "\u{FFFD}") : run.text
@@ -21,7 +21,7 @@ enum NumberedPreservedWrap {
         var rows: [StyledLine] = []
         // A number broken over rows (in an address longer than the row): where its pieces are, its digits.
         var broken: (pieces: [(row: Int, span: Int)], digits: Substring)?
-        for row in PreservedWrap.wrap(text, width: width, joinsProse: joinsProse) {
+        for row in PreservedWrap.wrap(text, width: width, joinsProse: joinsProse, quoteMarks: quoteMarks) {
             if broken == nil, !row.contains(numberMark) {
                 rows.append(PreservedWrap.styled(row, style: style))
                 continue

@@ -7,7 +7,9 @@ import TidingsModel
 /// a long row, a row of one word, a long row, and so on.
 enum PreservedWrap {
     /// `joinsProse` false keeps every line apart whatever its width (a signature: name, title, address).
-    static func wrap(_ text: String, width: Int, joinsProse: Bool = true) -> [String] {
+    /// `quoteMarks`: the cells the writer's quote marks took before each line (`> > `), which the filling
+    /// program counted (`ProseRun.hadRoom`).
+    static func wrap(_ text: String, width: Int, joinsProse: Bool = true, quoteMarks: Int = 0) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
         // Sanitized line by line, so a tab expands from the start of its own line.
@@ -32,12 +34,12 @@ enum PreservedWrap {
                 index = end
                 continue
             }
-            let end = index < patch ? ProseRun.end(lines, widths, from: index, before: patch) : index + 1
+            let end = index < patch ? ProseRun.end(lines, widths, from: index, before: patch, quoteMarks: quoteMarks) : index + 1
             if end - index > 1 {
                 // A run wider than the pane is joined and wrapped; one that fits keeps its lines (taken as one
                 // run, not looked for again from each of its lines: a long text would cost its length squared).
                 if widths[index..<end].contains(where: { $0 > width }) {
-                    rows += TextWrap.wrap(lines[index..<end].joined(separator: " "), width: width)
+                    rows += TextWrap.wrap(ProseRun.joined(lines[index..<end]), width: width)
                 } else {
                     rows += lines[index..<end].map(String.init)
                 }
@@ -108,12 +110,12 @@ enum ProseRun {
 
     /// The index just past the run of prose lines starting at `start` (`start + 1` when it is no run), at
     /// most `limit` (where a patch starts).
-    static func end(_ lines: [Substring], _ widths: [Int], from start: Int, before limit: Int? = nil) -> Int {
+    static func end(_ lines: [Substring], _ widths: [Int], from start: Int, before limit: Int? = nil, quoteMarks: Int = 0) -> Int {
         guard startsProse(lines[start]) else { return start + 1 }
         let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
         while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !startsWithLabel(lines[end]),
-              !hadRoom(widths[end - 1], for: lines[end]) {
+              !hadRoom(quoteMarks + widths[end - 1], for: lines[end]) {
             if widths[end] < filledWidth {
                 // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
                 // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
@@ -135,6 +137,20 @@ enum ProseRun {
     /// `Second line.`), and the break is kept.
     static func hadRoom(_ width: Int, for next: Substring) -> Bool {
         width + 1 + DisplayWidth.of(next.prefix { $0 != " " }) <= narrowestFill
+    }
+
+    /// The lines of a run as one paragraph: a space between them, but none after a word broken at a hyphen
+    /// (`well-` and `documented` are `well-documented`).
+    static func joined(_ lines: ArraySlice<Substring>) -> String {
+        var text = ""
+        for line in lines {
+            if let last = text.last {
+                let beforeLast = text.dropLast().last
+                if !(last == "-" && beforeLast?.isLetter == true && line.first?.isLetter == true) { text.append(" ") }
+            }
+            text += line
+        }
+        return text
     }
 
     /// A line that starts with a label (`E:`, `Err:1`, `Kernel:`, `Disk:`), as program output and

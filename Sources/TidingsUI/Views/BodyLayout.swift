@@ -141,6 +141,10 @@ enum BodyLayout {
         return rows.enumerated().map { offset, row in row.prefixed(offset == 0 ? first : rest, style: style) }
     }
 
+    /// The cells a quote's marks took in its writer's lines (`> ` a level), which a program that filled
+    /// them counted.
+    private static func quoteMarks(_ block: StoryBody.Block) -> Int { 2 * (max(0, min(block.level, 64)) + 1) }
+
     /// The block's runs wrapped, each in its emphasis, a link's number (`[2]`) after its text.
     private static func wrapRuns(_ block: StoryBody.Block, width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
@@ -149,11 +153,12 @@ enum BodyLayout {
             let style = Self.style(for: .none, in: block.kind)
             // A quote in mail keeps its lines as written, like the message's own text.
             guard block.kind == .quote else { return TextWrap.wrap(block.runs[0].text, width: width).map { StyledLine(text: $0, style: style) } }
-            return PreservedWrap.wrap(block.runs[0].text, width: width).map { PreservedWrap.styled($0, style: style) }
+            return PreservedWrap.wrap(block.runs[0].text, width: width, quoteMarks: quoteMarks(block))
+                .map { PreservedWrap.styled($0, style: style) }
         }
         // A quote of plain text with addresses in it keeps its lines too, the addresses' numbers in them.
         if block.kind == .quote, block.runs.allSatisfy({ $0.emphasis == .none }) {
-            return NumberedPreservedWrap.rows(block.runs, width: width, style: style(for: .none, in: .quote))
+            return NumberedPreservedWrap.rows(block.runs, width: width, quoteMarks: quoteMarks(block), style: style(for: .none, in: .quote))
         }
         let spans = block.runs.flatMap { run -> [StyledLine.Span] in
             let style = style(for: run.emphasis, in: block.kind)
