@@ -28,4 +28,26 @@ final class MaildirHeaderlessTests: XCTestCase {
         XCTAssertEqual(story.body.blocks.map(\.plainText).joined(separator: "\n"), "This file has no headers at all.\nSecond line.")
         XCTAssertEqual(story.id, entries[1].summary.id)
     }
+
+    func testItsTextIsReadAsMailWithoutACharsetAndItStandsInPathOrder() throws {
+        let folder = try temporaryFolder(prefix: "tidings-headerless")
+        for name in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
+        }
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: folder.appendingPathComponent("md/cur/\(name)"))
+        }
+        try write("1.m:2,", Array("From: A <a@x>\nSubject: First\nMessage-ID: <1@x>\n\nOne.\n".utf8))
+        try write("2.m:2,", [0x63, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94, 0x0A])
+        try write("3.m:2,", Array("From: C <c@x>\nSubject: Third\nMessage-ID: <3@x>\n\nThree.\n".utf8))
+        try write("4.m:2,", [0xFF, 0xFE] + Array("Hi".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let entries = load.take().entries
+        XCTAssertEqual(entries.map { ($0.summary.path as NSString).lastPathComponent }, ["1.m:2,", "2.m:2,", "3.m:2,", "4.m:2,"])
+        let texts = try entries.map { entry in
+            try CollectionLoader().story(for: entry.summary).get().body.blocks.map(\.plainText).joined(separator: "\n")
+        }
+        XCTAssertEqual(texts, ["One.", "café “q”", "Three.", "Hi"])
+    }
 }

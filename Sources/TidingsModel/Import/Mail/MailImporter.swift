@@ -59,7 +59,10 @@ public struct MailImporter: Importer {
     public func heldPart(in bytes: [UInt8], path: String) -> HeldPart? {
         // Most messages are replies, whose subject and sender listing does not need: read for threading,
         // and in full only when the message may start a thread (or has no id to be named by).
-        guard !Self.isMbox(bytes), let threading = MailEnvelope.parseForThreading(bytes[...]) else { return nil }
+        // A Maildir's file without a header block is held too, as a message without headers: listed in its
+        // place among the mailbox's threads, not apart from them.
+        guard !Self.isMbox(bytes),
+              let threading = MailEnvelope.parseForThreading(bytes[...]) ?? Self.headerless(path: path) else { return nil }
         let envelope = threading.parents.isEmpty || threading.messageID == nil ? MailEnvelope.parse(bytes[...]) ?? threading : threading
         // The ids that join files: its own, the thread's start and its direct parent (what threading of
         // kept messages uses; `KeptMessage`).
@@ -119,7 +122,7 @@ public struct MailImporter: Importer {
         return threads.threads.map { thread in
             threads.story(thread, source: Self.source(thread, threads, files.map(\.path))) { item in
                 let file = files[threads.items[item].file]
-                return MailMessage.parse(file.bytes[...]) ?? Self.headerless(file).map { _ in Self.textMessage(file.bytes[...]) }
+                return MailMessage.parse(file.bytes[...]) ?? Self.headerless(path: file.path).map { _ in Self.textMessage(file.bytes[...]) }
             }
         }
     }
@@ -145,7 +148,7 @@ public struct MailImporter: Importer {
                 items += Self.mboxItems(file.bytes[...], file: index)
                 continue
             }
-            guard let envelope = MailEnvelope.parse(file.bytes[...]) ?? Self.headerless(file) else { continue }
+            guard let envelope = MailEnvelope.parse(file.bytes[...]) ?? Self.headerless(path: file.path) else { continue }
             items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
                                   range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
@@ -351,15 +354,17 @@ public struct MailImporter: Importer {
         return MailMessage.parse(unescaped) ?? textMessage(unescaped)
     }
 
-    /// A message without a header block: all of it is its text.
+    /// A message without a header block: all of it is its text, in no charset it names (UTF-8, else
+    /// Windows-1252, as mail without a charset is read; UTF-16 or UTF-32 with a byte-order mark).
     static func textMessage(_ bytes: ArraySlice<UInt8>) -> MailMessage {
-        MailMessage(envelope: MailEnvelope(), body: MailText.body(String(decoding: bytes, as: UTF8.self)), attachments: [], notes: [])
+        let text = TextDecoding.wideEncoding(bytes) != nil ? TextDecoding.decode(Array(bytes)) : MailCharsets.utf8OrWindows1252(bytes)
+        return MailMessage(envelope: MailEnvelope(), body: MailText.body(text), attachments: [], notes: [])
     }
 
     /// The envelope of a Maildir's file that has no header block (a message all the same), nil for any
     /// other file without one.
-    private static func headerless(_ file: FileContents) -> MailEnvelope? {
-        MaildirPath.isMessage(file.path) ? MailEnvelope(subject: "(a message without headers)") : nil
+    private static func headerless(path: String) -> MailEnvelope? {
+        MaildirPath.isMessage(path) ? MailEnvelope(subject: "(a message without headers)") : nil
     }
 
     /// An mbox: its first line is a separator (`From sender date`), headers after it or not.
