@@ -22,8 +22,9 @@ final class FeedDateTests: XCTestCase {
         XCTAssertEqual(seconds("  Wed,  20 Dec 2006   21:42:06 +0000\n"), expected)
         XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42 +0000"), expected - 6, "no seconds")
         XCTAssertEqual(seconds("Wed, 20 Dec 2006"), 1_166_572_800, "no time")
-        XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42:06 - 0000"), expected, "a sign alone is no zone")
+        XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42:06 -"), expected, "a sign alone is no zone")
         XCTAssertEqual(seconds("2006-12-20T19:12:06-02:30"), expected)
+        XCTAssertEqual(seconds("Thu, 21 Dec 2006 06:42:06 JST"), expected, "the zone names mail knows")
     }
 
     func testISOAndUnreadable() throws {
@@ -34,7 +35,8 @@ final class FeedDateTests: XCTestCase {
                     "Wed, 20 Dec 200600 21:42:06", "99999999999999999999 Dec 2006", "Wed, 31 Feb 2024 10:00:00 GMT", "Thu, 29 Feb 2023 10:00:00 GMT", "2024-02-30",
                     // Zones no place has, and a time written with dots: not read, rather than hours off or midnight.
                     "2026-11-27T10:00:00+25:00", "2026-11-27T10:00:00-10:75", "Fri, 27 Nov 2026 10:00:00 +9999",
-                    "Fri, 27 Nov 2026 10:00:00 -2400", "Fri, 27 Nov 2026 10.00.00 GMT"] {
+                    "Fri, 27 Nov 2026 10:00:00 -2400", "Fri, 27 Nov 2026 10.00.00 GMT", "Mon, 03 Jun 2024 10.00:00 +0000",
+                    "Mon, 03 Jun 2024 1O:00:00 +0000", "Mon, 03 Jun 2024 10 +0000"] {
             XCTAssertNil(FeedDates.date(bad), bad)
         }
         let picked = FeedDates.pick(nil, "  yesterday ", "2006-12-20", nil)

@@ -77,9 +77,9 @@ enum RFC822Date {
             }
             previousEnd = index
         }
-        // A day and a year, and at most one number more (a stray one is common); more are a time written
-        // some other way (`10.00.00`), which would be read as midnight.
-        guard month > 0, numberCount >= 2, numberCount <= 3 else { return nil }
+        // A day and a year, nothing more: another number is a time written some other way (`10.00.00`,
+        // `10.00:00`, `1O:00`), which would be read as midnight or as its minutes.
+        guard month > 0, numberCount == 2 else { return nil }
         // A number of three or four digits is the year; otherwise the day comes first, as RFC 822 writes it.
         let yearFirst = digitCounts.0 >= 3 && digitCounts.1 < 3
         var year = yearFirst ? numbers.0 : numbers.1
@@ -170,14 +170,15 @@ enum RFC822Date {
         months.firstIndex(of: word).map { $0 + 1 }
     }
 
-    /// The zones RFC 822 names, and a few more seen in feeds; the military letters other than `Z` are
-    /// read as UTC, as RFC 2822 advises.
+    /// The zones RFC 822 names, and a few more seen in feeds (the names mail's dates know, `MailDates`);
+    /// the military letters other than `Z` are read as UTC, as RFC 2822 advises.
     private static let zones: [(UInt32, Int, Int)] = [
         (code("GMT"), 3, 0), (code("UT"), 2, 0), (code("UTC"), 3, 0), (code("Z"), 1, 0), (code("WET"), 3, 0),
         (code("EST"), 3, -5), (code("EDT"), 3, -4), (code("CST"), 3, -6), (code("CDT"), 3, -5),
         (code("MST"), 3, -7), (code("MDT"), 3, -6), (code("PST"), 3, -8), (code("PDT"), 3, -7),
         (code("CET"), 3, 1), (code("BST"), 3, 1), (code("MET"), 3, 1), (code("WEST"), 4, 1),
         (code("CEST"), 4, 2), (code("EET"), 3, 2), (code("MEST"), 4, 2), (code("EEST"), 4, 3), (code("MSK"), 3, 3),
+        (code("MEZ"), 3, 1), (code("MESZ"), 4, 2), (code("JST"), 3, 9), (code("HST"), 3, -10),
     ]
 
     private static func namedZone(_ word: UInt32, length: Int) -> Int? {

@@ -155,7 +155,7 @@ public enum MailDates {
         let sign = byte(index)
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         index += 1
-        guard let zone = digits(4), zone % 100 < 60 else { return nil }
+        guard let zone = digits(4), zone % 100 < 60, zone / 100 < 24 else { return nil }
         // After the zone only white space, or one comment (`(UTC)`) with nothing nested or escaped in it.
         while index < end, HeaderBlockScanner.isWhitespace(raw[index]) { index += 1 }
         if index < end {
@@ -194,7 +194,8 @@ public enum MailDates {
         let read = digits(from: start)
         switch read.end - start {
         case 4:
-            guard read.value % 100 < 60 else { return nil }
+            // No place is 24 hours or more from UTC: `-2400` would put the date a day off.
+            guard read.value % 100 < 60, read.value / 100 < 24 else { return nil }
             return (read.value / 100 * 60 + read.value % 100, read.end)
         case 1, 2:
             guard read.value < 24 else { return nil }
@@ -313,7 +314,7 @@ private struct DateFields {
             ("est", -300), ("edt", -240), ("cst", -360), ("cdt", -300),
             ("mst", -420), ("mdt", -360), ("pst", -480), ("pdt", -420),
             ("bst", 60), ("cet", 60), ("met", 60), ("mez", 60), ("cest", 120), ("mest", 120), ("mesz", 120),
-            ("eet", 120), ("eest", 180), ("jst", 540), ("hst", -600),
+            ("eet", 120), ("eest", 180), ("jst", 540), ("hst", -600), ("west", 60), ("msk", 180),
         ]
         var table: [UInt32: Int] = [:]
         for (name, offset) in named {
