@@ -30,6 +30,15 @@ final class FeedCommentsPageTests: XCTestCase {
             <rss version="2.0"><channel><item><title>Post</title><link>https://blog.example/post</link>
             <comments>https://blog.example/post#comments</comments></item></channel></rss>
             """)[0].body.lines, [], "nor a part of its page (a blog's comments under its post)")
+        let odd = try stories("""
+            <rss version="2.0"><channel><link>https://lobste.rs/</link>
+            <item><title>Fragment</title><link>https://lobste.rs/s/x</link><comments>#comments</comments></item>
+            <item><title>Script</title><link>https://a.example/</link><comments>javascript:alert(1)</comments></item>
+            <item><title>Said</title><link>https://a.example/</link><description>&lt;p&gt;Comments URL: &lt;a href="https://news.example/item?id=7"&gt;https://news.example/item?id=7&lt;/a&gt;&lt;/p&gt;</description><comments>https://news.example/item?id=7</comments></item>
+            </channel></rss>
+            """)
+        XCTAssertEqual(odd.map(\.body.lines), [[], [], ["Comments URL: https://news.example/item?id=7"]],
+                       "not the feed's home page, not a script, not twice")
         XCTAssertEqual(items[3].body.links, ["https://news.example/c/4"], "made absolute as the item's other links are")
     }
 
@@ -38,7 +47,7 @@ final class FeedCommentsPageTests: XCTestCase {
             <feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><id>urn:b</id>
             <entry><title>Post</title><id>urn:p</id><link href="https://blog.example/p"/>
             <link rel="replies" type="application/atom+xml" href="https://blog.example/p/comments/feed"/>
-            <link rel="replies" type="text/html" href="https://blog.example/p/comments"/>
+            <link rel="replies" type="text/html; charset=utf-8" href="https://blog.example/p/comments"/>
             <content type="text">Words.</content></entry></feed>
             """)
         XCTAssertEqual(entries[0].body.lines, ["Words.", "Comments: https://blog.example/p/comments"])

@@ -242,7 +242,7 @@ struct FeedScanner {
             }
             // The replies as a web page (a comment feed's own link is `application/atom+xml`).
             if rel == "replies", entry.commentsPage == nil, let href = trimmed(reader.attribute("href")),
-               FeedText.trimmed(reader.attribute("type") ?? "").lowercased() == "text/html" {
+               FeedText.trimmed(reader.attribute("type") ?? "").lowercased().prefix(while: { $0 != ";" }) == "text/html" {
                 entry.commentsPage = (href, reader.base)
             }
             if rel == "enclosure" {

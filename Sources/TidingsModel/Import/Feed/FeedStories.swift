@@ -100,11 +100,18 @@ struct FeedStories {
             let enclosures = FeedEnclosure.shown(entry.enclosures).map { ($0, items.enclosureURL($0, channel: entry.channel)) }
             FeedEnclosureText.append(enclosures, to: &body)
         }
-        if let page = entry.commentsPage {
+        // Not shown when it is the item's own page (a blog's `…/post#comments`, or `#comments` alone: `o`
+        // opens it already), when the text writes its address out (hnrss: `Comments URL: https://…`), or
+        // when it is no web page (`javascript:`).
+        if let page = entry.commentsPage, !page.url.hasPrefix("#") {
             let resolved = FeedLinks.resolve(page.url, against: items.base(page.base, channel: entry.channel))
-            // A blog's comments are its post's page (`…/post#comments`): `o` opens them already.
             func withoutFragment(_ address: String?) -> Substring? { address.map { $0.prefix { $0 != "#" } } }
-            if withoutFragment(resolved) != withoutFragment(url) { FeedEnclosureText.appendCommentsPage(resolved, to: &body) }
+            let lower = resolved.lowercased()
+            let writtenOut = body.links.firstIndex(of: resolved).map(body.linksWrittenOut.contains) ?? false
+            if withoutFragment(resolved) != withoutFragment(url), !writtenOut,
+               lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                FeedEnclosureText.appendCommentsPage(resolved, to: &body)
+            }
         }
         return body
     }
