@@ -85,6 +85,10 @@ final class MarkdownTextTests: XCTestCase {
         XCTAssertEqual(loose.blocks.count, 2)
         XCTAssertEqual(loose.blocks[0].runs.map(\.text).joined(), "first\nmore about first")
         XCTAssertEqual(loose.blocks[1].marker, "2.")
+        // Text after a list nested in an item hangs under the item's text: no bullet of its own.
+        let after = body("2. second item\n    * nested\n\n   after nested in second item")
+        XCTAssertEqual(after.blocks.map(\.marker), ["2.", nil, "  "])
+        XCTAssertEqual(after.lines, ["2. second item", "  - nested", "   after nested in second item"])
     }
 
     func testAListInterruptsAParagraphOnlyWithABulletOrOne() {

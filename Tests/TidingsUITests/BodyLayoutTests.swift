@@ -23,6 +23,15 @@ final class BodyLayoutTests: XCTestCase {
         }
     }
 
+    /// An item nested in a numbered one is indented to its parent's text, and text after it hangs there.
+    func testNestedItemsStartUnderTheirParentsText() {
+        let body = HTMLText.body("<ol start=98><li>item<ul><li>nested bullet</li></ul>after nested in 98</li><li>next</li></ol>")
+        XCTAssertEqual(BodyLayout.lines(body.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["98. item", "    • nested bullet", "    after nested in 98", "99. next"])
+        let bullets = HTMLText.body("<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>")
+        XCTAssertEqual(BodyLayout.lines(bullets.blocks, width: 40, separateFirst: false).map(\.text), ["• a", "  • b", "    • c"])
+    }
+
     /// A line breaks after a space in the last third of its row, else where the row ends; nothing is lost.
     func testCodeBreaksAtASpaceNearTheEdgeAndKeepsEveryCharacter() {
         XCTAssertEqual(CodeWrap.pieces(of: "let total = price * quantity + shipping", first: 20, rest: 20),

@@ -17,6 +17,9 @@ enum BodyLayout {
         // The run of quotes being gathered: laid out, folded or not, as a whole once the run ends.
         var quoted: [StoryBody.Block] = []
         var previous: StoryBody.Block?
+        // Where the text of the list item open at each level starts: an item nested in it is indented to
+        // there (under `98. item`, four cells in), so its text never lines up with its parent's.
+        var itemTextColumns: [Int] = []
         for block in blocks {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
@@ -36,7 +39,13 @@ enum BodyLayout {
             previous = block
             if block.kind == .quote {
                 quoted.append(block)
+            } else if block.kind == .listItem {
+                let level = max(0, min(block.level, 64))
+                let indent = level == 0 ? 0 : itemTextColumns.count >= level ? itemTextColumns[level - 1] : 2 * level
+                itemTextColumns = Array(itemTextColumns.prefix(level)) + [indent + DisplayWidth.of(marker(of: block))]
+                lines += blockLines(block, width: width, listIndent: indent)
             } else {
+                if block.kind == .paragraph { itemTextColumns.removeAll() }
                 lines += blockLines(block, width: width)
             }
         }
@@ -46,9 +55,17 @@ enum BodyLayout {
 
     static let blank = StyledLine(spans: [])
 
+    /// A list item's marker as shown, with the space after it: its number, blanks under an item's first
+    /// block, else a bullet.
+    static func marker(of block: StoryBody.Block) -> String {
+        block.marker.map { TextWrap.truncate($0, width: 8) + " " } ?? "• "
+    }
+
     /// One block at the width, with its lead: `• ` or its number for a list item and two columns per level,
     /// one `│ ` per level for a quote, an indent for code and tables.
-    static func blockLines(_ block: StoryBody.Block, width: Int) -> [StyledLine] {
+    /// `listIndent`: where a list item's marker goes (the text column of the item it is nested in); two
+    /// cells a level when not given.
+    static func blockLines(_ block: StoryBody.Block, width: Int, listIndent: Int? = nil) -> [StyledLine] {
         guard width > 0 else { return [] }
         let level = max(0, min(block.level, 64))
         switch block.kind {
@@ -56,9 +73,9 @@ enum BodyLayout {
             let lead = fitLead(indent: 2 * level, marker: 0, width: width)
             return hang(wrapRuns(block, width: width - lead.indent), first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .listItem:
-            let marker = block.marker.map { TextWrap.truncate($0, width: 8) + " " } ?? "• "
+            let marker = marker(of: block)
             let markerCells = DisplayWidth.of(marker)
-            let lead = fitLead(indent: 2 * level, marker: markerCells, width: width)
+            let lead = fitLead(indent: listIndent ?? 2 * level, marker: markerCells, width: width)
             guard lead.marker else { return wrapRuns(block, width: width) }
             let text = wrapRuns(block, width: width - lead.indent - markerCells)
             return hang(text, first: spaces(lead.indent) + marker, rest: spaces(lead.indent + markerCells), style: .plain)
@@ -130,7 +147,7 @@ enum BodyLayout {
     private static func fitLead(indent: Int, marker: Int, width: Int) -> (indent: Int, marker: Bool) {
         guard width - marker >= 3 else { return (0, false) }
         let room = max(0, width - marker - 10)
-        return (min(indent, room) / 2 * 2, true)
+        return (indent <= room ? indent : room / 2 * 2, true)
     }
 
     private static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }

@@ -47,7 +47,9 @@ struct MarkdownBlockWriter {
                 blocks[blocks.count - 1].runs.append(StoryBody.Run("\n"))
                 blocks[blocks.count - 1].runs += runs
             } else {
-                append(StoryBody.Block(.listItem, runs, level: level), item: context.item)
+                // Text after a list nested in the item hangs under the item's text, not a bullet of its own.
+                let hang = String(repeating: " ", count: context.marker?.count ?? 1)
+                append(StoryBody.Block(.listItem, runs, level: level, marker: hang), item: context.item)
             }
         } else if !runs.isEmpty {
             append(StoryBody.Block(.paragraph, runs), item: nil)
