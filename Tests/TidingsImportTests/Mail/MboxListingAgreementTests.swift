@@ -10,12 +10,16 @@ final class MboxListingAgreementTests: XCTestCase {
         """
         From \(from) Tue Nov 17 10:00:00 2009
         From: \(from)
-        Date: Tue, 17 Nov 2009 10:\(String(format: "%02d", abs(subject.hashValue) % 60)):00 +0100
+        Date: Tue, 17 Nov 2009 10:\(String(format: "%02d", minute(subject))):00 +0100
         Subject: \(subject)
         \(id.map { "Message-ID: \($0)\n" } ?? "")\(extra)
         \(body)\n\n
         """
     }
+
+    /// A minute made of the subject, the same in every run (`hashValue` is seeded per run, and messages
+    /// that share an id are owned by the one dated first).
+    static func minute(_ subject: String) -> Int { subject.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 60 } }
 
     /// Headers made to trip the two readings apart.
     static let awkward: String = [
@@ -28,7 +32,7 @@ final class MboxListingAgreementTests: XCTestCase {
         message("d@x.org", id: "<reply3@example.org>", subject: "Re: A root", extra: "In-Reply-To: reply2@example.org\n"),
         // Empty ids, `<>` tokens and a second Message-ID.
         message("e@x.org", id: "<>", subject: "Second id counts", extra: "Message-ID: <second@example.org>\nReferences: <> <root@example.org>\n"),
-        // The same Message-ID twice.
+        // The same Message-ID twice: the first, dated first (10:33 before 10:37), owns it.
         message("f@x.org", id: "<dup@example.org>", subject: "Duplicated"),
         message("g@x.org", id: "<dup@example.org>", subject: "Duplicated again", extra: "References: <root@example.org>\n"),
         // No Message-ID: named by what it says.
