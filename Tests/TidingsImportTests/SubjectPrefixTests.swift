@@ -9,5 +9,10 @@ final class SubjectPrefixTests: XCTestCase {
         XCTAssertEqual(SubjectPrefix.stripped("Re[2]: Vs: Sv: Antw: Møde"), "Møde")
         XCTAssertEqual(SubjectPrefix.stripped("Re^x: kept"), "Re^x: kept")
         XCTAssertEqual(SubjectPrefix.stripped("Rome: a city"), "Rome: a city")
+        // Outlook's forwards and replies in other languages, as a comment's subject is compared without them.
+        XCTAssertEqual(SubjectPrefix.stripped("WG: Budget plan"), "Budget plan")
+        XCTAssertEqual(SubjectPrefix.stripped("RES: Reunião"), "Reunião")
+        XCTAssertEqual(SubjectPrefix.stripped("Vá: TR: RV: Enc: Doorst: VL: Rif: Viaje"), "Viaje")
+        XCTAssertEqual(SubjectPrefix.stripped("Trip: to Rome"), "Trip: to Rome")
     }
 }

@@ -1,15 +1,14 @@
+import TidingsModel
+
 /// Mail and news subjects as a reader compares them: `Re: Re[2]: [list] The plan` is the subject `The plan`
 /// answered, whatever the case and the spacing, so only a subject that really changed is shown again.
 enum ReplySubject {
     /// Only the start of a subject is compared: a hostile megabyte-long one costs no more than a normal one.
     static let comparedCharacters = 1024
 
-    /// Prefixes mail clients put before a subject they answer or forward, lowercased: replies (`Re`, German
-    /// `AW` and `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R` and `Rif`, Portuguese `Res`,
-    /// Polish `Odp`, Turkish Outlook's `Ynt`, Hungarian `Vá`) and forwards (`Fwd`, `Fw`, German `WG`, French
-    /// `TR`, Spanish `RV`, Portuguese `Enc`, Dutch `Doorst`, Finnish `VL`).
-    static let prefixes: Set<String> = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "rif", "res", "odp", "ynt", "vá",
-                                        "wg", "tr", "rv", "enc", "doorst", "vl"]
+    /// Prefixes mail clients put before a subject they answer or forward, lowercased (the ones a thread's
+    /// title is stripped of, `SubjectPrefix`).
+    static let prefixes = Set(SubjectPrefix.words)
 
     /// Whether `subject` says something other than `parent` (nil: nothing to compare with, so it does).
     static func differs(_ subject: String, from parent: String?) -> Bool {

@@ -229,14 +229,21 @@ struct MailThreads {
 
 /// Reply and forward prefixes of subjects (`Re:`, `Fwd:`, `AW:`, `Ynt:`, `Re[2]:`, `Re^2:`), taken off to
 /// title a thread.
-enum SubjectPrefix {
+public enum SubjectPrefix {
+    /// The words mail clients put before a subject they answer or forward, lowercased, without the colon:
+    /// replies (`Re`, German `AW` and `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R` and
+    /// `Rif`, Portuguese `Res`, Polish `Odp`, Turkish Outlook's `Ynt`, Hungarian `Vá`) and forwards (`Fwd`,
+    /// `Fw`, German `WG`, French `TR`, Spanish `RV`, Portuguese `Enc`, Dutch `Doorst`, Finnish `VL`).
+    public static let words = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "rif", "res", "odp", "ynt", "vá",
+                               "wg", "tr", "rv", "enc", "doorst", "vl"]
+
     static func stripped(_ subject: String) -> String {
         var rest = Substring(subject).drop { $0 == " " }
         while true {
             let lower = rest.prefix(8).lowercased()
             var matched = false
-            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "vs:", "r:", "odp:", "ynt:"] where lower.hasPrefix(prefix) {
-                rest = rest.dropFirst(prefix.count).drop { $0 == " " }
+            for word in words where lower.hasPrefix(word + ":") {
+                rest = rest.dropFirst(word.count + 1).drop { $0 == " " }
                 matched = true
                 break
             }
