@@ -24,6 +24,9 @@ final class MailCharsetTests: XCTestCase {
             // Text labelled Latin-1 with the bytes Windows-1252 puts quotes, dashes and € on (as Outlook sends
             // it), read as browsers and mutt read it: Latin-1 has only control characters there.
             ([0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x69, 0x74, 0x92, 0x73, 0x20, 0x35, 0x80], ["ISO-8859-1", "latin1"], "“q” – it’s 5€"),
+            // The same for Latin-9 (Windows-1252's bytes) and Latin-2 (Windows-1250's: Š, ś).
+            ([0x93, 0x71, 0x94, 0x20, 0xA4], ["ISO-8859-15"], "“q” €"),
+            ([0x8A, 0x9C, 0x20, 0xA3], ["ISO-8859-2"], "Šś Ł"),
         ]
         for (bytes, names, expected) in cases {
             for name in names {

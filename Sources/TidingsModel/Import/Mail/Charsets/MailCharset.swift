@@ -53,6 +53,19 @@ enum SingleByteCharset: Equatable, Sendable {
     case iso88592, iso885915, windows1250, windows1251, windows1252, koi8r, koi8u
 
     /// Unicode scalar values of bytes 0x80–0xFF.
+    /// The upper half with the bytes 0x80–0x9F of an ISO-8859 charset (control characters no text uses)
+    /// read as the Windows code page written for the same languages does: mail labelled ISO-8859-15 or -2
+    /// with those bytes was written in Windows-1252 or -1250, as the Latin-1 label is read (`latin1`).
+    var upperHalfForMail: [UInt16] {
+        let c1: [UInt16]
+        switch self {
+        case .iso88592: c1 = SingleByteTables.windows1250
+        case .iso885915: c1 = SingleByteTables.windows1252
+        default: return upperHalf
+        }
+        return Array(c1[0..<0x20]) + upperHalf[0x20...]
+    }
+
     var upperHalf: [UInt16] {
         switch self {
         case .iso88592: SingleByteTables.iso88592

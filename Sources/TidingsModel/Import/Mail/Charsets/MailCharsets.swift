@@ -16,7 +16,7 @@ public enum MailCharsets {
         case .latin1:
             return (latin1(bytes), nil)
         case .singleByte(let table):
-            return (singleByte(bytes, table.upperHalf), nil)
+            return (singleByte(bytes, table.upperHalfForMail), nil)
         case .shiftJIS:
             return JapaneseCharsets.shiftJIS(bytes)
         case .eucJP:
