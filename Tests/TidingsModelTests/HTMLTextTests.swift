@@ -244,7 +244,10 @@ final class HTMLTextTests: XCTestCase {
 
     func testQuotes() {
         XCTAssertEqual(lines("<blockquote>a<blockquote><p>b</p></blockquote>c</blockquote>d"), ["> a", ">> b", "> c", "d"])
-        XCTAssertEqual(lines("<blockquote><ul><li>x</ul>y</blockquote>"), ["- x", "> y"])
+        // A list inside a quote stays quoted, its markers leading the quoted text.
+        XCTAssertEqual(lines("<blockquote><ul><li>x</ul>y</blockquote>"), ["> • x", "> y"])
+        XCTAssertEqual(lines("<blockquote><p>Intro</p><ol><li><p>one</p><p>more</p></li><li>two<ul><li>deep</li></ul></li></ol></blockquote>"),
+                       ["> Intro", "> 1. one", ">    more", "> 2. two", ">   • deep"])
     }
 
     func testStrayListAndQuoteTags() {

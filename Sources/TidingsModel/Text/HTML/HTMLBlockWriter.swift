@@ -96,7 +96,15 @@ struct HTMLBlockWriter {
     mutating func endBlock() {
         while buffer.last == 0x0A { buffer.removeLast() }
         flushRun()
-        if hasContent { blocks.append(StoryBody.Block(context.kind, runs, level: context.level, marker: context.marker)) }
+        if hasContent {
+            if context.kind == .quote, let lead = context.marker {
+                // A list item inside a quote: its marker leads the quoted text (`HTMLContainers.blockContext`).
+                runs.insert(StoryBody.Run(lead + " "), at: 0)
+                blocks.append(StoryBody.Block(.quote, runs, level: context.level))
+            } else {
+                blocks.append(StoryBody.Block(context.kind, runs, level: context.level, marker: context.marker))
+            }
+        }
         runs.removeAll(keepingCapacity: true)
         hasContent = false
         pendingSpace = false

@@ -37,6 +37,13 @@ struct HTMLContainers {
         if top.item > top.quote {
             let item = stack[top.item]
             let marker = item.markerTaken ? String(repeating: " ", count: item.marker?.count ?? 1) : item.marker
+            if top.quote >= 0 {
+                // A list inside a quote stays quoted (someone else's list is not the writer's): a quote block
+                // whose text starts with the item's marker, indented by its nesting inside the quote.
+                let nesting = max(1, item.listDepth - stack[top.quote].listDepth)
+                let lead = String(repeating: "  ", count: min(nesting - 1, Self.maximumLevel)) + (marker ?? "•")
+                return HTMLBlockContext(kind: .quote, level: min(stack[top.quote].quoteDepth - 1, Self.maximumLevel), marker: lead)
+            }
             let level = min(max(stack[top.item].listDepth - 1, 0), Self.maximumLevel)
             return HTMLBlockContext(kind: .listItem, level: level, marker: marker)
         }
