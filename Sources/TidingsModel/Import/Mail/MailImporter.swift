@@ -16,7 +16,7 @@ public struct MailImporter: Importer {
         if MailSniffer.looksLikeMbox(prefix) || MailSniffer.looksLikeMessage(prefix) { return ImportClaim(.certain) }
         // A Maildir's files are messages whatever they hold, as its mail client shows them: one without a
         // header block is a message without headers, not a story titled by its first line.
-        if !TextDecoding.looksBinary(prefix), MaildirPath.isMessage(path) { return ImportClaim(.certain) }
+        if MaildirPath.isMessage(path), !TextDecoding.looksBinary(prefix) { return ImportClaim(.certain) }
         guard Self.hasMailExtension(path) else { return .no("not mail") }
         // Named as mail but binary (random bytes behind a `From ` line, an image saved as .eml): a damaged
         // file, not a message of garbage. Mail with headers was claimed above, whatever bytes it holds.
