@@ -122,7 +122,9 @@ final class MailEnvelopeTests: XCTestCase {
         XCTAssertEqual(try MailFixture.envelope("Subject: a\n\n").bodyOffset, 12)
     }
 
-    func testMalformedLinesAreSkippedAndLeadingFromLineAndSliceOffsets() throws {
+    /// A line that is no field ends the header block, as mutt reads it: a message written without the
+    /// empty line shows its text; a `From ` or `>From ` line among the fields is passed over.
+    func testALineThatIsNoFieldStartsTheBodyAndLeadingFromLineAndSliceOffsets() throws {
         let text = """
         From someone@example.com Tue Nov 17 10:52:49 2009
         Subject: first
@@ -136,10 +138,14 @@ final class MailEnvelopeTests: XCTestCase {
         let slice = bytes[4...]
         let envelope = try XCTUnwrap(MailEnvelope.parse(slice))
         XCTAssertEqual(envelope.subject, "first")
-        XCTAssertEqual(envelope.messageID, "m@x")
+        XCTAssertNil(envelope.messageID, "after the body started")
         // No Date: the separator line's date is used.
         XCTAssertEqual(envelope.date, MailFixture.utc(2009, 11, 17, 10, 52, 49))
-        XCTAssertEqual(String(decoding: slice.dropFirst(envelope.bodyOffset), as: UTF8.self), "body")
+        XCTAssertEqual(String(decoding: slice.dropFirst(envelope.bodyOffset), as: UTF8.self), "this line is not a header\nMessage-ID: <m@x>\n\nbody")
+        let fromLines = try MailFixture.envelope("Subject: s\n>From someone Tue Nov 17 10:52:49 2009\nFrom someone Tue Nov 17 10:52:49 2009\nMessage-ID: <k@x>\n\nbody\n")
+        XCTAssertEqual(fromLines.messageID, "k@x")
+        let unwritten = try MailFixture.message("Subject: hi\nFrom: a@b.org\nHello there, no blank line before me.\nSecond line.\n")
+        XCTAssertEqual(unwritten.body.lines, ["Hello there, no blank line before me.\nSecond line."])
     }
 
     func testHeaderScanStopsAtTheLineLimit() throws {

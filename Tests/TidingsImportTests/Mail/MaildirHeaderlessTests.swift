@@ -50,4 +50,30 @@ final class MaildirHeaderlessTests: XCTestCase {
         }
         XCTAssertEqual(texts, ["One.", "café “q”", "Three.", "Hi"])
     }
+
+    func testANoteWhoseFirstLineLooksLikeAFieldIsShownWhole() throws {
+        let folder = try temporaryFolder(prefix: "tidings-headerless")
+        for name in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
+        }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: folder.appendingPathComponent("md/cur/\(name)"), atomically: true, encoding: .utf8)
+        }
+        try write("1:2,", "Reminder: call the bank on Monday.\nAnd pay the rent.\n")
+        try write("2:2,", "TODO: one line note only\n")
+        try write("3:2,", "\u{FEFF}UTF-8 BOM text.\n")
+        // A message written without the empty line after its fields: the first line that is no field starts
+        // its text, as mutt reads it.
+        try write("4:2,", "Subject: hi\nFrom: a@b.org\nHello there, no blank line before me.\n")
+        let load = ParallelLoad(sources: [folder.path], readState: ReadState())
+        load.waitUntilFinished()
+        let entries = load.take().entries
+        XCTAssertEqual(entries.map(\.summary.title), ["(a message without headers)", "(a message without headers)", "(a message without headers)", "hi"])
+        XCTAssertEqual(Set(entries.map(\.summary.id)).count, 4, "each named by all it says")
+        let texts = try entries.map { entry in
+            try CollectionLoader().story(for: entry.summary).get().body.blocks.map(\.plainText).joined(separator: "\n")
+        }
+        XCTAssertEqual(texts, ["Reminder: call the bank on Monday.\nAnd pay the rent.", "TODO: one line note only", "UTF-8 BOM text.",
+                               "Hello there, no blank line before me."])
+    }
 }

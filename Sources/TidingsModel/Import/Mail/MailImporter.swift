@@ -63,7 +63,8 @@ public struct MailImporter: Importer {
         // place among the mailbox's threads, not apart from them.
         guard !Self.isMbox(bytes),
               let threading = MailEnvelope.parseForThreading(bytes[...]) ?? Self.headerless(path: path) else { return nil }
-        let envelope = threading.parents.isEmpty || threading.messageID == nil ? MailEnvelope.parse(bytes[...]) ?? threading : threading
+        var envelope = threading.parents.isEmpty || threading.messageID == nil ? MailEnvelope.parse(bytes[...]) ?? threading : threading
+        if envelope.saysNothing, let whole = Self.headerless(path: path) { envelope = whole }
         // The ids that join files: its own, the thread's start and its direct parent (what threading of
         // kept messages uses; `KeptMessage`).
         var keys = envelope.messageID.map { [$0] } ?? []
@@ -122,7 +123,7 @@ public struct MailImporter: Importer {
         return threads.threads.map { thread in
             threads.story(thread, source: Self.source(thread, threads, files.map(\.path))) { item in
                 let file = files[threads.items[item].file]
-                return MailMessage.parse(file.bytes[...]) ?? Self.headerless(path: file.path).map { _ in Self.textMessage(file.bytes[...]) }
+                return threads.items[item].envelope.hasNoHeaders ? Self.textMessage(file.bytes[...]) : MailMessage.parse(file.bytes[...])
             }
         }
     }
@@ -148,7 +149,7 @@ public struct MailImporter: Importer {
                 items += Self.mboxItems(file.bytes[...], file: index)
                 continue
             }
-            guard let envelope = MailEnvelope.parse(file.bytes[...]) ?? Self.headerless(path: file.path) else { continue }
+            guard let envelope = Self.maildirEnvelope(file) else { continue }
             items.append(MailItem(envelope: envelope, seen: Self.seen(envelope, path: file.path), file: index,
                                   range: 0..<file.bytes.count, unnamedID: Self.unnamedID(envelope, file.bytes[...])))
         }
@@ -357,14 +358,25 @@ public struct MailImporter: Importer {
     /// A message without a header block: all of it is its text, in no charset it names (UTF-8, else
     /// Windows-1252, as mail without a charset is read; UTF-16 or UTF-32 with a byte-order mark).
     static func textMessage(_ bytes: ArraySlice<UInt8>) -> MailMessage {
-        let text = TextDecoding.wideEncoding(bytes) != nil ? TextDecoding.decode(Array(bytes)) : MailCharsets.utf8OrWindows1252(bytes)
+        let marked = TextDecoding.wideEncoding(bytes) != nil || bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let text = marked ? TextDecoding.decode(Array(bytes)) : MailCharsets.utf8OrWindows1252(bytes)
         return MailMessage(envelope: MailEnvelope(), body: MailText.body(text), attachments: [], notes: [])
     }
 
     /// The envelope of a Maildir's file that has no header block (a message all the same), nil for any
     /// other file without one.
     private static func headerless(path: String) -> MailEnvelope? {
-        MaildirPath.isMessage(path) ? MailEnvelope(subject: "(a message without headers)") : nil
+        guard MaildirPath.isMessage(path) else { return nil }
+        var envelope = MailEnvelope(subject: "(a message without headers)")
+        envelope.hasNoHeaders = true
+        return envelope
+    }
+
+    /// A file's envelope; for a Maildir's file with no header block, or with none of a message's fields,
+    /// the envelope of a message without headers (a note saved there: `Reminder: call the bank`).
+    private static func maildirEnvelope(_ file: FileContents) -> MailEnvelope? {
+        guard let envelope = MailEnvelope.parse(file.bytes[...]) else { return headerless(path: file.path) }
+        return envelope.saysNothing ? headerless(path: file.path) ?? envelope : envelope
     }
 
     /// An mbox: its first line is a separator (`From sender date`), headers after it or not.

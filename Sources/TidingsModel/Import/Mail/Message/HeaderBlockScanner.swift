@@ -13,8 +13,8 @@ struct HeaderField {
 }
 
 /// Reads the fields of a header block, lenient like mutt: CRLF or LF, folded lines joined to their field,
-/// a malformed line skipped; the block ends at the first empty line, or after 1 MiB or 10,000 lines (the
-/// rest is body). Works on bytes in place: nothing is copied or decoded until a caller asks for a value.
+/// a `From ` line among them skipped; the block ends at the first empty line, at a line that is no field, or
+/// after 1 MiB or 10,000 lines (the rest is body). Works on bytes in place: nothing is copied or decoded until a caller asks for a value.
 struct HeaderBlockScanner {
     static let maximumBytes = 1 << 20
     static let maximumLines = 10_000
@@ -62,9 +62,15 @@ struct HeaderBlockScanner {
             }
             lines += 1
             guard first != 0x20, first != 0x09, let colon = Self.nameEnd(buffer, from: position, to: contentEnd) else {
-                // A continuation without a field, or a line that is no field: skipped.
-                position = next
-                continue
+                // A line that is no field ends the block and starts the body, as mutt reads it (a message
+                // written without the empty line shows its text), unless it is a quoted or a second `From `
+                // line, which some programs leave among the fields; a continuation without a field is skipped.
+                if first == 0x20 || first == 0x09 || Self.isFromLine(buffer, from: position, to: contentEnd) {
+                    position = next
+                    continue
+                }
+                bodyOffset = position
+                return nil
             }
             var field = HeaderField(nameStart: position, nameEnd: colon, valueStart: colon + 1, valueEnd: contentEnd, isFolded: false)
             position = next
@@ -79,6 +85,15 @@ struct HeaderBlockScanner {
             return field
         }
         return nil
+    }
+
+    /// `From ` or `>From ` at the start of a line.
+    static func isFromLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var index = start
+        if index < end, buffer[index] == UInt8(ascii: ">") { index += 1 }
+        guard end - index >= 5 else { return false }
+        return buffer[index] == UInt8(ascii: "F") && buffer[index + 1] == UInt8(ascii: "r") && buffer[index + 2] == UInt8(ascii: "o")
+            && buffer[index + 3] == UInt8(ascii: "m") && buffer[index + 4] == 0x20
     }
 
     /// The offset of the colon ending a field name that starts at `start` (printable ASCII, no spaces, at

@@ -25,6 +25,15 @@ public struct MailEnvelope: Sendable, Equatable {
     /// The header block ran past 1 MiB or 10,000 lines, and what followed is taken for the body
     /// (`HeaderBlockScanner`): the reader is told, as the fields there were not read.
     public var headerCut = false
+    /// A Maildir's file without a header block (or with none of a message's fields): all of it is its
+    /// text, and all of it names it (`UnnamedMessage`).
+    var hasNoHeaders = false
+
+    /// No field a message is known by: no id, answer, subject, sender, date or newsgroup (`Reminder: call
+    /// the bank` read as a header block).
+    var saysNothing: Bool {
+        messageID == nil && parents.isEmpty && subject == nil && sender == nil && date == nil && newsgroups.isEmpty
+    }
 
     public init(messageID: String? = nil, parents: [String] = [], subject: String? = nil, fromName: String? = nil,
                 fromAddress: String? = nil, date: Date? = nil, seen: Bool = false, newsgroups: [String] = [],

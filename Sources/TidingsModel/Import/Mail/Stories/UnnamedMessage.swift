@@ -27,7 +27,7 @@ enum UnnamedMessage {
             var piece = try read(offset..<min(count, offset + pieceSize))
             // The body alone: after the header block, when the message starts with one (one without headers
             // is all body).
-            if offset == 0 {
+            if offset == 0, !envelope.hasNoHeaders {
                 let head = headerBlock(piece)
                 if let date = head.date { piece[date].withUnsafeBytes { hash.add(bytes: $0) } }
                 piece = piece.dropFirst(head.bodyStart)
