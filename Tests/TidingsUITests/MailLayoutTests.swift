@@ -100,6 +100,22 @@ final class MailLayoutTests: XCTestCase {
                        ["a parser that has grown far too large for the one", "with a well-documented interface, maintained by", "the team."])
     }
 
+    func testProseJoinsBeforeALowercaseWordWithAColonAndATailBeforeASignOff() {
+        // `message:` is prose going on, not a label starting a line of its own (`Disk:` is).
+        let colon = "When I start the daemon with the new configuration file it prints the\nmessage: cannot bind to port 80, and then exits without a word."
+        XCTAssertEqual(PreservedWrap.wrap(colon, width: 60),
+                       ["When I start the daemon with the new configuration file it", "prints the message: cannot bind to port 80, and then exits",
+                        "without a word."])
+        // The short line that ends the sentence is the paragraph's tail; the sign-off after it stays apart.
+        let tail = "I pressed Enter on the old terminal, waited a while and kept typing on\nuntil here and then some more.\nThanks,"
+        XCTAssertEqual(PreservedWrap.wrap(tail, width: 60),
+                       ["I pressed Enter on the old terminal, waited a while and kept", "typing on until here and then some more.", "Thanks,"])
+        // A hyphen left open before `and` keeps its space.
+        let open = "The same code path is used by both of the stages, the pre-\nand post-processing ones, as the patch shows."
+        XCTAssertEqual(PreservedWrap.wrap(open, width: 60).joined(separator: " "),
+                       "The same code path is used by both of the stages, the pre- and post-processing ones, as the patch shows.")
+    }
+
     func testAWrappedPreservedLineKeepsTheSpacesInsideEachRow() {
         // A patch's aligned arguments and a table's columns keep their spacing; the break takes its spaces.
         XCTAssertEqual(PreservedWrap.wrap("+\tfoo(a,      bar,     baz);   /* aligned */", width: 24),

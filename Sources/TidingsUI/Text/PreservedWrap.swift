@@ -118,8 +118,11 @@ enum ProseRun {
               !hadRoom(quoteMarks + widths[end - 1], for: lines[end]) {
             if widths[end] < filledWidth {
                 // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
-                // lines of prose is a line of its own (`Monday: planning` after `…as follows:`).
-                if end + 1 < limit, !lines[end + 1].isEmpty, startsProse(lines[end + 1]) { break }
+                // lines of prose is a line of its own (`Monday: planning` after `…as follows:`), unless it
+                // finishes the sentence the line before left open and a short line follows (`Thanks,`).
+                let finishesSentence = endsSentence(lines[end]) && !endsSentence(lines[end - 1])
+                if end + 1 < limit, !lines[end + 1].isEmpty, startsProse(lines[end + 1]),
+                   !(finishesSentence && widths[end + 1] < filledWidth) { break }
                 // After a finished sentence, a short line that finishes none is the writer's own: a name
                 // signing off (`Bob`, `Thanks,`), not the paragraph's last words.
                 if endsSentence(lines[end - 1]), !endsSentence(lines[end]) { break }
@@ -146,12 +149,19 @@ enum ProseRun {
         for line in lines {
             if let last = text.last {
                 let beforeLast = text.dropLast().last
-                if !(last == "-" && beforeLast?.isLetter == true && line.first?.isLetter == true) { text.append(" ") }
+                // `pre-` before `and post-processing` keeps its space: the word is left open on purpose.
+                let next = line.prefix { $0.isLetter }.lowercased()
+                let broken = last == "-" && beforeLast?.isLetter == true && line.first?.isLetter == true && !Self.openers.contains(next)
+                if !broken { text.append(" ") }
             }
             text += line
         }
         return text
     }
+
+    /// Words after which a hyphen at a line's end was left open (`pre- and post-`), in the languages mail
+    /// here is most often in.
+    static let openers: Set<String> = ["and", "or", "nor", "to", "und", "oder", "bis", "et", "ou", "y", "o", "e", "en"]
 
     /// A line that starts with a label (`E:`, `Err:1`, `Kernel:`, `Disk:`), as program output and
     /// reports write each line: it starts a line of its own, never continues the one before.
@@ -159,6 +169,8 @@ enum ProseRun {
         guard let first = line.split(separator: " ", maxSplits: 1).first, let colon = first.firstIndex(of: ":") else { return false }
         let name = first[..<colon]
         let after = first[first.index(after: colon)...]
+        // A capital first (`Disk:`, `E:`): prose broken before `problem:` or `message:` goes on.
+        guard let initial = name.first, initial.isUppercase else { return false }
         return (1...12).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLetter } && after.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
