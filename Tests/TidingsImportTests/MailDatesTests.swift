@@ -81,6 +81,9 @@ final class MailDatesTests: XCTestCase {
     }
 
     func testUnreadable() {
+        for text in ["Mon, 01 Jan 2024 10.00:00 +0000", "Mon, 01 Jan 2024 1O:00:00 +0000", "Mon, 01 Jan 2024 10.00.00 GMT"] {
+            XCTAssertNil(date(text), "a time written some other way is no midnight: \(text)")
+        }
         XCTAssertNil(date(""))
         XCTAssertNil(date("yesterday"))
         XCTAssertNil(date("Tue, 17 2009 10:52:49 +0100"), "no month")

@@ -47,6 +47,11 @@ public enum MailDates {
                     fields.second = time.second
                     index = time.end
                 } else {
+                    // A number glued to a letter or to a dot and more digits is a time written some other
+                    // way (`1O:00`, `10.00:00`): the date is unreadable (the mbox line's is used), not midnight.
+                    if end < raw.endIndex, isLetter(raw[end]) || (raw[end] == UInt8(ascii: ".") && end + 1 < raw.endIndex && isDigit(raw[end + 1])) {
+                        return nil
+                    }
                     guard fields.addNumber(value, digits: end - index) else { return nil }
                     index = end
                 }
