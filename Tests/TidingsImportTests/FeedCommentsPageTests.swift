@@ -23,13 +23,17 @@ final class FeedCommentsPageTests: XCTestCase {
         XCTAssertEqual(items[0].body.lines, ["Comments: https://lob.example/s/abc123"])
         XCTAssertEqual(items[0].body.links, ["https://lob.example/s/abc123"])
         XCTAssertEqual(items[0].body.blocks[0].runs.map(\.link), [nil, 0])
-        XCTAssertEqual(items[1].body.lines, ["See the thread", "Comments: https://lob.example/s/def"])
-        XCTAssertEqual(items[1].body.links, ["https://lob.example/s/def"], "a page the text links already keeps its number")
+        XCTAssertEqual(items[1].body.lines, ["See the thread"], "a page the text links already is not said again")
+        XCTAssertEqual(items[1].body.links, ["https://lob.example/s/def"])
         XCTAssertEqual(items[2].body.lines, [], "a page that is the item's own link is not said twice")
         XCTAssertEqual(try stories("""
             <rss version="2.0"><channel><item><title>Post</title><link>https://blog.example/post</link>
             <comments>https://blog.example/post#comments</comments></item></channel></rss>
             """)[0].body.lines, [], "nor a part of its page (a blog's comments under its post)")
+        XCTAssertEqual(try stories("""
+            <rss version="2.0"><channel><item><title>Post</title><link>https://blog.example/k/</link>
+            <comments>http://blog.example/k</comments></item></channel></rss>
+            """)[0].body.lines, [], "nor its page over http, without the final slash")
         let odd = try stories("""
             <rss version="2.0"><channel><link>https://lobste.rs/</link>
             <item><title>Fragment</title><link>https://lobste.rs/s/x</link><comments>#comments</comments></item>

@@ -87,6 +87,14 @@ struct FeedStories {
         return Result(story: story, commentCount: tree.counted, commentIDs: ids)
     }
 
+    /// An address as the page it names: without its fragment, its scheme's `s` or a final slash.
+    static func page(_ address: String) -> String {
+        var page = Substring(address.prefix { $0 != "#" })
+        if page.lowercased().hasPrefix("https://") { page = "http://" + page.dropFirst("https://".count) }
+        while page.last == "/" { page = page.dropLast() }
+        return page.lowercased()
+    }
+
     /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link
     /// (not an enclosure standing in for one), else the feed's; its enclosures and its discussion's page
     /// after its text.
@@ -100,15 +108,13 @@ struct FeedStories {
             let enclosures = FeedEnclosure.shown(entry.enclosures).map { ($0, items.enclosureURL($0, channel: entry.channel)) }
             FeedEnclosureText.append(enclosures, to: &body)
         }
-        // Not shown when it is the item's own page (a blog's `…/post#comments`, or `#comments` alone: `o`
-        // opens it already), when the text writes its address out (hnrss: `Comments URL: https://…`), or
-        // when it is no web page (`javascript:`).
+        // Not shown when it is the item's own page (a blog's `…/post#comments`, `#comments` alone, the same
+        // page over http or with a final slash: `o` opens it already), when the text links it already (Hacker
+        // News: `Comments`; hnrss: `Comments URL: https://…`), or when it is no web page (`javascript:`).
         if let page = entry.commentsPage, !page.url.hasPrefix("#") {
             let resolved = FeedLinks.resolve(page.url, against: items.base(page.base, channel: entry.channel))
-            func withoutFragment(_ address: String?) -> Substring? { address.map { $0.prefix { $0 != "#" } } }
             let lower = resolved.lowercased()
-            let writtenOut = body.links.firstIndex(of: resolved).map(body.linksWrittenOut.contains) ?? false
-            if withoutFragment(resolved) != withoutFragment(url), !writtenOut,
+            if Self.page(resolved) != url.map(Self.page), !body.links.contains(resolved),
                lower.hasPrefix("http://") || lower.hasPrefix("https://") {
                 FeedEnclosureText.appendCommentsPage(resolved, to: &body)
             }
