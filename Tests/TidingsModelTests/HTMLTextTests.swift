@@ -214,6 +214,8 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(body.lines, ["Watch:", "Embedded: https://www.youtube.com/embed/abc123", "Video: /v.mp4", "No video here"])
         XCTAssertEqual(body.links, ["https://www.youtube.com/embed/abc123", "/v.mp4"])
         XCTAssertEqual(body.blocks[1].runs, [Run("Embedded: "), Run("https://www.youtube.com/embed/abc123", link: 0)])
+        let sources = HTMLText.body(#"<video controls><source src="/v.webm" type="video/webm"><source src="/v.mp4">No video</video><audio><source src="a.ogg" type="audio/ogg"></audio>"#)
+        XCTAssertEqual(sources.lines, ["Video: /v.webm", "Media: /v.mp4", "No video", "Audio: a.ogg"])
     }
 
     func testLinkWithEmphasis() {

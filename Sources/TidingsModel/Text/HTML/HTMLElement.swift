@@ -28,7 +28,7 @@ enum HTMLElement {
             (.block, ["p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
                       "figcaption", "details", "summary", "dl", "dt", "dd", "address", "center", "form", "fieldset",
                       "legend", "caption", "body", "html", "video", "audio", "noscript", "iframe", "object", "canvas",
-                      "picture", "hgroup", "menu", "dialog", "search", "embed", "svg", "math"]),
+                      "picture", "hgroup", "menu", "dialog", "search", "embed", "svg", "math", "source"]),
             (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]),
             (.italic, ["i", "em", "cite", "var", "dfn"]),
             (.bold, ["b", "strong"]),

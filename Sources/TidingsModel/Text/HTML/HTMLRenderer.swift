@@ -287,6 +287,10 @@ struct HTMLRenderer {
         case "iframe", "embed": label = "Embedded: "
         case "video": label = "Video: "
         case "audio": label = "Audio: "
+        // `<video controls><source src=…>`: named by its type (a `<picture>`'s sources have `srcset`).
+        case "source":
+            let type = tag.value(of: "type").map { String(decoding: bytes[$0], as: UTF8.self).lowercased() } ?? ""
+            label = type.hasPrefix("audio/") ? "Audio: " : type.hasPrefix("video/") ? "Video: " : "Media: "
         default: return
         }
         guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src) else { return }
