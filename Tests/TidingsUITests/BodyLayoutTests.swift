@@ -30,6 +30,12 @@ final class BodyLayoutTests: XCTestCase {
                        ["98. item", "    • nested bullet", "    after nested in 98", "99. next"])
         let bullets = HTMLText.body("<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ul>")
         XCTAssertEqual(BodyLayout.lines(bullets.blocks, width: 40, separateFirst: false).map(\.text), ["• a", "  • b", "    • c"])
+        // Code inside an item starts under its text, whatever the width of its number.
+        let code = HTMLText.body("<ol start=100><li>Run:<pre>make</pre></li></ol><ul><li>Or:<pre>cmake</pre></li></ul>")
+        XCTAssertEqual(BodyLayout.lines(code.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["100. Run:", "", "     make", "", "• Or:", "", "  cmake"])
+        let markdown = MarkdownText.body("98. Build it:\n\n    ```\n    make\n    ```")
+        XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text), ["98. Build it:", "", "    make"])
     }
 
     /// A line breaks after a space in the last third of its row, else where the row ends; nothing is lost.

@@ -44,6 +44,9 @@ enum BodyLayout {
                 let indent = level == 0 ? 0 : itemTextColumns.count >= level ? itemTextColumns[level - 1] : 2 * level
                 itemTextColumns = Array(itemTextColumns.prefix(level)) + [indent + DisplayWidth.of(marker(of: block))]
                 lines += blockLines(block, width: width, listIndent: indent)
+            } else if block.kind == .code || block.kind == .table, block.level > 0, itemTextColumns.count >= block.level {
+                // Code or a table inside a list item stands under the item's text.
+                lines += blockLines(block, width: width, listIndent: itemTextColumns[block.level - 1])
             } else {
                 if block.kind == .paragraph { itemTextColumns.removeAll() }
                 lines += blockLines(block, width: width)
@@ -63,8 +66,9 @@ enum BodyLayout {
 
     /// One block at the width, with its lead: `• ` or its number for a list item and two columns per level,
     /// one `│ ` per level for a quote, an indent for code and tables.
-    /// `listIndent`: where a list item's marker goes (the text column of the item it is nested in); two
-    /// cells a level when not given.
+    /// `listIndent`: where a list item's marker goes (the text column of the item it is nested in), or
+    /// where code or a table inside an item starts (the item's text column); two cells a level when not
+    /// given.
     static func blockLines(_ block: StoryBody.Block, width: Int, listIndent: Int? = nil) -> [StyledLine] {
         guard width > 0 else { return [] }
         let level = max(0, min(block.level, 64))
@@ -95,7 +99,7 @@ enum BodyLayout {
             return hang(rows, first: spaces(lead.indent), rest: spaces(lead.indent), style: .plain)
         case .code, .table:
             let lead = fitLead(indent: 2 * level, marker: 2, width: width)
-            let indent = lead.marker ? lead.indent + 2 : 0
+            let indent = listIndent.map { min($0, max(0, width - 10)) } ?? (lead.marker ? lead.indent + 2 : 0)
             let inner = width - indent
             let rows = block.kind == .code ? codeLines(block.plainText, width: inner) : tableLines(block.rows, width: inner)
             return hang(rows, first: spaces(indent), rest: spaces(indent), style: .plain)

@@ -61,7 +61,8 @@ struct MarkdownBlockWriter {
         if context.quotes > 0 {
             append(StoryBody.Block(.quote, [run], level: context.quotes - 1), item: nil)
         } else {
-            append(StoryBody.Block(.code, [run], level: max(0, context.items - 1)), item: nil)
+            // Inside a list item, one level under it, as HTML's code is (`HTMLContainers.setApartLevel`).
+            append(StoryBody.Block(.code, [run], level: context.items), item: nil)
         }
     }
 
