@@ -164,7 +164,8 @@ public struct MailImporter: Importer {
 
     /// A thread of messages saved one per file names its files: the first message's first, then the others
     /// in thread order, then those of other messages with its first message's id when that one is `#2` or
-    /// later (`MailThreads.sharingItsID`); the locator is the story's id, as the thread may share its files' group with others.
+    /// later (`MailThreads.sharingItsID`); the locator is the story's id, as the thread may share its files'
+    /// group with others.
     private static func source(_ thread: MessageThread, _ threads: MailThreads, _ files: [String]) -> SourceReference {
         var seen = Set<Int>()
         let messages = thread.nodes.compactMap(\.message) + threads.sharingItsID(thread)
