@@ -20,8 +20,8 @@ struct MailThreads {
         if envelope.date == nil { items[item].envelope.date = date }
     }
 
-    /// For each message, how many before it have the same Message-ID (a message saved twice, or two
-    /// messages given one id): the later ones are told apart by `#2`, `#3` in their ids.
+    /// For each message, how many with the same Message-ID come before it, by date (a message saved twice,
+    /// or two messages given one id; `ThreadLinks`): the later ones are told apart by `#2`, `#3` in their ids.
     private let occurrences: [Int]
     /// Each message's id as its stable hash (`KeptMessage.key`), 0 for none.
     private let idKeys: [UInt64]
