@@ -34,6 +34,10 @@ final class FeedCommentsPageTests: XCTestCase {
             <rss version="2.0"><channel><item><title>Post</title><link>https://blog.example/k/</link>
             <comments>http://blog.example/k</comments></item></channel></rss>
             """)[0].body.lines, [], "nor its page over http, without the final slash")
+        XCTAssertEqual(try stories("""
+            <rss version="2.0"><channel><item><title>Video</title><link>https://v.example/watch?v=AbCdE</link>
+            <comments>https://V.example/watch?v=abcde</comments></item></channel></rss>
+            """)[0].body.lines, ["Comments: https://V.example/watch?v=abcde"], "a path's case names another page")
         let odd = try stories("""
             <rss version="2.0"><channel><link>https://lobste.rs/</link>
             <item><title>Fragment</title><link>https://lobste.rs/s/x</link><comments>#comments</comments></item>

@@ -84,6 +84,7 @@ final class MailDatesTests: XCTestCase {
         for text in ["Mon, 01 Jan 2024 10.00:00 +0000", "Mon, 01 Jan 2024 1O:00:00 +0000", "Mon, 01 Jan 2024 10.00.00 GMT"] {
             XCTAssertNil(date(text), "a time written some other way is no midnight: \(text)")
         }
+        XCTAssertEqual(date("Tue, 3rd Apr 2007 10:00:00 +0200"), utc(2007, 4, 3, 8, 0, 0), "an ordinal day")
         XCTAssertNil(date(""))
         XCTAssertNil(date("yesterday"))
         XCTAssertNil(date("Tue, 17 2009 10:52:49 +0100"), "no month")

@@ -146,6 +146,9 @@ final class MailEnvelopeTests: XCTestCase {
         XCTAssertEqual(fromLines.messageID, "k@x")
         let unwritten = try MailFixture.message("Subject: hi\nFrom: a@b.org\nHello there, no blank line before me.\nSecond line.\n")
         XCTAssertEqual(unwritten.body.lines, ["Hello there, no blank line before me.\nSecond line."])
+        // Only a `From ` line that is an mbox separator is passed over: `From the logs` starts the text.
+        let logs = try MailFixture.message("Subject: s\nMessage-ID: <l@x>\nFrom the logs, the failure started at noon.\nSecond line.\n")
+        XCTAssertEqual(logs.body.lines, ["From the logs, the failure started at noon.\nSecond line."])
     }
 
     func testHeaderScanStopsAtTheLineLimit() throws {

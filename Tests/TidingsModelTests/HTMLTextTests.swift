@@ -250,6 +250,9 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(lines("<blockquote><ul><li>x</ul>y</blockquote>"), ["> • x", "> y"])
         XCTAssertEqual(lines("<blockquote><p>Intro</p><ol><li><p>one</p><p>more</p></li><li>two<ul><li>deep</li></ul></li></ol></blockquote>"),
                        ["> Intro", "> 1. one", ">    more", "> 2. two", ">   • deep"])
+        let code = blocks("<blockquote><ol><li>two<pre>x = 1\n  y</pre></li></ol></blockquote>")
+        XCTAssertEqual(code.map(\.kind), [.quote, .quote], "quoted code stays quoted")
+        XCTAssertEqual(code.last?.runs, [Run("x = 1\n  y", emphasis: .code)])
     }
 
     func testStrayListAndQuoteTags() {

@@ -106,6 +106,14 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(PreservedWrap.wrap(colon, width: 60),
                        ["When I start the daemon with the new configuration file it", "prints the message: cannot bind to port 80, and then exits",
                         "without a word."])
+        // After a full line, `server:` or `error: patch failed` starts a line of its own.
+        let labels = "Here is what the configuration looked like after I finished the upgrade:\nserver:\n  port: 80"
+        XCTAssertEqual(PreservedWrap.wrap(labels, width: 60).suffix(2), ["server:", "  port: 80"])
+        let git = "I ran the rebase again this morning on the branch and once more got\nerror: patch failed: src/main.c:12"
+        XCTAssertEqual(PreservedWrap.wrap(git, width: 60).last, "error: patch failed: src/main.c:12")
+        // A word broken at a hyphen before `to` joins (`peer-to-peer`).
+        let peer = "The daemon keeps a list of the nodes it talks to over its peer-\nto-peer connections, as the document says."
+        XCTAssertTrue(PreservedWrap.wrap(peer, width: 60).joined(separator: " ").contains("peer-to-peer"))
         // The short line that ends the sentence is the paragraph's tail; the sign-off after it stays apart.
         let tail = "I pressed Enter on the old terminal, waited a while and kept typing on\nuntil here and then some more.\nThanks,"
         XCTAssertEqual(PreservedWrap.wrap(tail, width: 60),

@@ -114,7 +114,8 @@ enum ProseRun {
         guard startsProse(lines[start]) else { return start + 1 }
         let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
-        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !startsWithLabel(lines[end]),
+        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]),
+              !startsWithLabel(lines[end]) || leavesAWordOpen(lines[end - 1]),
               !hadRoom(quoteMarks + widths[end - 1], for: lines[end]) {
             if widths[end] < filledWidth {
                 // A short line ends a wrapped paragraph only where the paragraph ends; one followed by more
@@ -161,7 +162,18 @@ enum ProseRun {
 
     /// Words after which a hyphen at a line's end was left open (`pre- and post-`), in the languages mail
     /// here is most often in.
-    static let openers: Set<String> = ["and", "or", "nor", "to", "und", "oder", "bis", "et", "ou", "y", "o", "e", "en"]
+    static let openers: Set<String> = ["and", "or", "nor", "und", "oder", "et", "ou", "y", "o", "e", "en"]
+
+    /// Words a sentence cannot end on: a line ending on one goes on in the next even when that starts like
+    /// a label (`…it prints the` / `message: cannot bind`), where `server:` or `cpu: Intel` after a full
+    /// line start lines of their own.
+    static let openWords: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their",
+                                         "his", "her", "its", "of", "following"]
+
+    static func leavesAWordOpen(_ line: Substring) -> Bool {
+        guard let word = line.split(separator: " ").last else { return false }
+        return openWords.contains(word.lowercased())
+    }
 
     /// A line that starts with a label (`E:`, `Err:1`, `Kernel:`, `Disk:`), as program output and
     /// reports write each line: it starts a line of its own, never continues the one before.
@@ -169,8 +181,6 @@ enum ProseRun {
         guard let first = line.split(separator: " ", maxSplits: 1).first, let colon = first.firstIndex(of: ":") else { return false }
         let name = first[..<colon]
         let after = first[first.index(after: colon)...]
-        // A capital first (`Disk:`, `E:`): prose broken before `problem:` or `message:` goes on.
-        guard let initial = name.first, initial.isUppercase else { return false }
         return (1...12).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLetter } && after.allSatisfy { $0.isASCII && $0.isNumber }
     }
 

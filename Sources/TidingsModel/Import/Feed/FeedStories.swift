@@ -87,12 +87,15 @@ struct FeedStories {
         return Result(story: story, commentCount: tree.counted, commentIDs: ids)
     }
 
-    /// An address as the page it names: without its fragment, its scheme's `s` or a final slash.
+    /// An address as the page it names: without its fragment, its scheme's `s` or a final slash, its
+    /// scheme and host in lower case (a path's case names another page: `watch?v=AbCdE`).
     static func page(_ address: String) -> String {
         var page = Substring(address.prefix { $0 != "#" })
         if page.lowercased().hasPrefix("https://") { page = "http://" + page.dropFirst("https://".count) }
         while page.last == "/" { page = page.dropLast() }
-        return page.lowercased()
+        guard let schemeEnd = page.range(of: "://") else { return String(page) }
+        let hostEnd = page[schemeEnd.upperBound...].firstIndex { $0 == "/" || $0 == "?" } ?? page.endIndex
+        return page[..<hostEnd].lowercased() + page[hostEnd...]
     }
 
     /// The entry's body, its relative links resolved against its content's `xml:base`, else its own link
@@ -114,7 +117,7 @@ struct FeedStories {
         if let page = entry.commentsPage, !page.url.hasPrefix("#") {
             let resolved = FeedLinks.resolve(page.url, against: items.base(page.base, channel: entry.channel))
             let lower = resolved.lowercased()
-            if Self.page(resolved) != url.map(Self.page), !body.links.contains(resolved),
+            if Self.page(resolved) != url.map(Self.page), !body.links.contains(where: { Self.page($0) == Self.page(resolved) }),
                lower.hasPrefix("http://") || lower.hasPrefix("https://") {
                 FeedEnclosureText.appendCommentsPage(resolved, to: &body)
             }

@@ -56,6 +56,12 @@ struct HTMLContainers {
         if let top = stack.last, top.item > top.quote { stack[top.item].markerTaken = true }
     }
 
+    /// The level of the innermost open quote, nil outside quotes.
+    func quoteLevel() -> Int? {
+        guard let top = stack.last, top.quote >= 0 else { return nil }
+        return min(stack[top.quote].quoteDepth - 1, Self.maximumLevel)
+    }
+
     /// The level of a block set apart inside the text (code, a table): one deeper than a list item's text
     /// it stands in, so it is seen to belong to the item; 0 elsewhere.
     func setApartLevel() -> Int {

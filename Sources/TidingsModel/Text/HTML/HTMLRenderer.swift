@@ -293,7 +293,8 @@ struct HTMLRenderer {
             label = type.hasPrefix("audio/") ? "Audio: " : type.hasPrefix("video/") ? "Video: " : "Media: "
         default: return
         }
-        guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src) else { return }
+        // One address given twice (`<video src=x><source src=x>`) is said once.
+        guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src), linkNumbers[target] == nil else { return }
         write(label)
         anchors.append((number(of: target), target, writer.wordsWritten))
         write(target)
@@ -319,7 +320,13 @@ struct HTMLRenderer {
         if text.first == 0x0A { text = text.dropFirst() }
         while text.last == 0x0A { text = text.dropLast() }
         if text.contains(where: { !$0.isHTMLSpace }) {
-            writer.append(StoryBody.Block(.code, [StoryBody.Run(String(decoding: text, as: UTF8.self))], level: containers.setApartLevel()))
+            let code = String(decoding: text, as: UTF8.self)
+            if let quote = containers.quoteLevel() {
+                // Quoted code stays quoted, its lines kept (a quote keeps its lines), as Markdown's does.
+                writer.append(StoryBody.Block(.quote, [StoryBody.Run(code, emphasis: .code)], level: quote))
+            } else {
+                writer.append(StoryBody.Block(.code, [StoryBody.Run(code)], level: containers.setApartLevel()))
+            }
         }
         preText.removeAll(keepingCapacity: true)
     }

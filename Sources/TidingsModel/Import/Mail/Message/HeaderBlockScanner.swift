@@ -87,13 +87,15 @@ struct HeaderBlockScanner {
         return nil
     }
 
-    /// `From ` or `>From ` at the start of a line.
+    /// A `>From ` line, or a `From ` line that is an mbox separator (a sender and a date), as mutt passes
+    /// over among the fields; `From the logs, …` starts the body.
     static func isFromLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        var index = start
-        if index < end, buffer[index] == UInt8(ascii: ">") { index += 1 }
-        guard end - index >= 5 else { return false }
-        return buffer[index] == UInt8(ascii: "F") && buffer[index + 1] == UInt8(ascii: "r") && buffer[index + 2] == UInt8(ascii: "o")
-            && buffer[index + 3] == UInt8(ascii: "m") && buffer[index + 4] == 0x20
+        func from(at index: Int) -> Bool {
+            end - index >= 5 && buffer[index] == UInt8(ascii: "F") && buffer[index + 1] == UInt8(ascii: "r")
+                && buffer[index + 2] == UInt8(ascii: "o") && buffer[index + 3] == UInt8(ascii: "m") && buffer[index + 4] == 0x20
+        }
+        if start < end, buffer[start] == UInt8(ascii: ">") { return from(at: start + 1) }
+        return from(at: start) && MboxSeparator.isSeparator(buffer, lineStart: start, lineEnd: end)
     }
 
     /// The offset of the colon ending a field name that starts at `start` (printable ASCII, no spaces, at

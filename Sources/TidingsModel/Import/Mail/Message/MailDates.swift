@@ -50,7 +50,11 @@ public enum MailDates {
                     // A number glued to a letter or to a dot and more digits is a time written some other
                     // way (`1O:00`, `10.00:00`): the date is unreadable (the mbox line's is used), not midnight.
                     if end < raw.endIndex, isLetter(raw[end]) || (raw[end] == UInt8(ascii: ".") && end + 1 < raw.endIndex && isDigit(raw[end + 1])) {
-                        return nil
+                        // An ordinal day (`3rd Apr`) is a day all the same.
+                        guard let suffix = ordinalSuffix(raw, at: end) else { return nil }
+                        guard fields.addNumber(value, digits: end - index) else { return nil }
+                        index = suffix
+                        continue
                     }
                     guard fields.addNumber(value, digits: end - index) else { return nil }
                     index = end
@@ -88,6 +92,15 @@ public enum MailDates {
             index += 1
         }
         return fields.date
+    }
+
+    /// The end of `st`, `nd`, `rd` or `th` at `start` when no letter follows it, else nil.
+    private static func ordinalSuffix<Bytes: Collection<UInt8>>(_ raw: Bytes, at start: Int) -> Int? where Bytes.Index == Int {
+        guard start + 1 < raw.endIndex else { return nil }
+        let pair = [raw[start] | 0x20, raw[start + 1] | 0x20]
+        guard [[0x73, 0x74], [0x6E, 0x64], [0x72, 0x64], [0x74, 0x68]].contains(pair) else { return nil }
+        guard start + 2 >= raw.endIndex || !isLetter(raw[start + 2]) else { return nil }
+        return start + 2
     }
 
     private static func readTime<Bytes: Collection<UInt8>>(_ raw: Bytes, from start: Int) -> (hour: Int, minute: Int, second: Int, end: Int)? where Bytes.Index == Int {
