@@ -8,9 +8,7 @@ import TidingsTestSupport
 final class MaildirHeaderlessTests: XCTestCase {
     func testAMaildirFileWithoutHeadersIsAMessageShownWhole() throws {
         let folder = try temporaryFolder(prefix: "tidings-headerless")
-        for name in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
-        }
+        let maildir = try MaildirFixture(in: folder)
         let path = folder.appendingPathComponent("md/cur/1.M1.host:2,S").path
         try "This file has no headers at all.\nSecond line.\n".write(toFile: path, atomically: true, encoding: .utf8)
         // The same text outside a Maildir is a story of its own format, titled by its first line.
@@ -31,12 +29,8 @@ final class MaildirHeaderlessTests: XCTestCase {
 
     func testItsTextIsReadAsMailWithoutACharsetAndItStandsInPathOrder() throws {
         let folder = try temporaryFolder(prefix: "tidings-headerless")
-        for name in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
-        }
-        func write(_ name: String, _ bytes: [UInt8]) throws {
-            try Data(bytes).write(to: folder.appendingPathComponent("md/cur/\(name)"))
-        }
+        let maildir = try MaildirFixture(in: folder)
+        let write = maildir.write(_:bytes:)
         try write("1.m:2,", Array("From: A <a@x>\nSubject: First\nMessage-ID: <1@x>\n\nOne.\n".utf8))
         try write("2.m:2,", [0x63, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94, 0x0A])
         try write("3.m:2,", Array("From: C <c@x>\nSubject: Third\nMessage-ID: <3@x>\n\nThree.\n".utf8))
@@ -53,12 +47,8 @@ final class MaildirHeaderlessTests: XCTestCase {
 
     func testANoteWhoseFirstLineLooksLikeAFieldIsShownWhole() throws {
         let folder = try temporaryFolder(prefix: "tidings-headerless")
-        for name in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
-        }
-        func write(_ name: String, _ text: String) throws {
-            try text.write(to: folder.appendingPathComponent("md/cur/\(name)"), atomically: true, encoding: .utf8)
-        }
+        let maildir = try MaildirFixture(in: folder)
+        let write = maildir.write(_:_:)
         try write("1:2,", "Reminder: call the bank on Monday.\nAnd pay the rent.\n")
         try write("2:2,", "TODO: one line note only\n")
         try write("3:2,", "\u{FEFF}UTF-8 BOM text.\n")

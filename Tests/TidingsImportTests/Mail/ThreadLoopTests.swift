@@ -33,11 +33,9 @@ final class ThreadLoopTests: XCTestCase {
     func testALoopInAMaildirIsListedAndOpenedUnderItsEarlierMessageInEitherFileOrder() throws {
         for names in [("1.M1.host:2,", "2.M2.host:2,"), ("2.M2.host:2,", "1.M1.host:2,")] {
             let folder = try temporaryFolder(prefix: "tidings-loop")
-            let cur = folder.appendingPathComponent("md/cur")
-            try FileManager.default.createDirectory(at: cur, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/new"), withIntermediateDirectories: true)
-            try message("cycA", answers: "cycB", minute: 29, from: "CyA").write(to: cur.appendingPathComponent(names.0), atomically: true, encoding: .utf8)
-            try message("cycB", answers: "cycA", minute: 35, from: "CyB").write(to: cur.appendingPathComponent(names.1), atomically: true, encoding: .utf8)
+            let maildir = try MaildirFixture(in: folder)
+            try maildir.write(names.0, message("cycA", answers: "cycB", minute: 29, from: "CyA"))
+            try maildir.write(names.1, message("cycB", answers: "cycA", minute: 35, from: "CyB"))
             let entries = try listedAndOpened(folder.path)
             XCTAssertEqual(entries.map(\.listed), ["mail:cycA@example.com"], "files \(names)")
             XCTAssertEqual(entries.map(\.opened), ["mail:cycA@example.com"], "files \(names)")
@@ -47,9 +45,7 @@ final class ThreadLoopTests: XCTestCase {
 
     func testAMessageAnsweringOnlyItselfIsListedByItsSubject() throws {
         let folder = try temporaryFolder(prefix: "tidings-loop")
-        let cur = folder.appendingPathComponent("md/cur")
-        try FileManager.default.createDirectory(at: cur, withIntermediateDirectories: true)
-        try message("cycA", answers: "cycA", minute: 29, from: "CyA").write(to: cur.appendingPathComponent("1.M1.host:2,"), atomically: true, encoding: .utf8)
+        try MaildirFixture(in: folder).write("1.M1.host:2,", message("cycA", answers: "cycA", minute: 29, from: "CyA"))
         let load = ParallelLoad(sources: [folder.path], readState: ReadState())
         load.waitUntilFinished()
         let listed = load.take().entries.map(\.summary)
@@ -75,12 +71,8 @@ final class ThreadLoopTests: XCTestCase {
 
     func testTwoMessagesSharingAnIdButNotADateAreBothListedAndOpened() throws {
         let folder = try temporaryFolder(prefix: "tidings-dup")
-        for name in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
-        }
-        func write(_ name: String, _ text: String) throws {
-            try text.write(to: folder.appendingPathComponent("md/cur/\(name)"), atomically: true, encoding: .utf8)
-        }
+        let maildir = try MaildirFixture(in: folder)
+        let write = maildir.write(_:_:)
         // The later one in the first file: numbered by date, not by the files' order.
         try write("1.M1.host:2,", "From: B <b@x>\nDate: Fri, 27 Nov 2026 07:00:00 +0000\nSubject: Version 2\nMessage-ID: <dup@x>\n\nTwo.\n")
         try write("2.M2.host:2,", "From: A <a@x>\nDate: Fri, 27 Nov 2026 06:00:00 +0000\nSubject: Version 1\nMessage-ID: <dup@x>\n\nOne.\n")
@@ -99,11 +91,9 @@ final class ThreadLoopTests: XCTestCase {
 
     func testMarksMadeBeforeTheLoopsOtherMessageArrivedFollowTheThread() throws {
         let folder = try temporaryFolder(prefix: "tidings-loop")
-        for name in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("md/\(name)"), withIntermediateDirectories: true)
-        }
+        let maildir = try MaildirFixture(in: folder)
         // A alone answers B, which is missing: the thread is known by B.
-        try message("cycA", answers: "cycB", minute: 29, from: "CyA").write(to: folder.appendingPathComponent("md/cur/1.M1.host:2,"), atomically: true, encoding: .utf8)
+        try maildir.write("1.M1.host:2,", message("cycA", answers: "cycB", minute: 29, from: "CyA"))
         var state = ReadState()
         var load = ParallelLoad(sources: [folder.path], readState: state)
         load.waitUntilFinished()
@@ -111,7 +101,7 @@ final class ThreadLoopTests: XCTestCase {
         XCTAssertEqual(before.summary.id, "mail:cycB@example.com")
         state.setStory(before.summary.id, read: true)
         // B arrives answering A: the loop starts at A, and the thread keeps what was read under B.
-        try message("cycB", answers: "cycA", minute: 35, from: "CyB").write(to: folder.appendingPathComponent("md/cur/2.M2.host:2,"), atomically: true, encoding: .utf8)
+        try maildir.write("2.M2.host:2,", message("cycB", answers: "cycA", minute: 35, from: "CyB"))
         load = ParallelLoad(sources: [folder.path], readState: state)
         load.waitUntilFinished()
         let after = try XCTUnwrap(load.take().entries.first)
