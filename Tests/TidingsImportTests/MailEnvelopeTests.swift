@@ -149,6 +149,8 @@ final class MailEnvelopeTests: XCTestCase {
         // Only a `From ` line that is an mbox separator is passed over: `From the logs` starts the text.
         let logs = try MailFixture.message("Subject: s\nMessage-ID: <l@x>\nFrom the logs, the failure started at noon.\nSecond line.\n")
         XCTAssertEqual(logs.body.lines, ["From the logs, the failure started at noon.\nSecond line."])
+        let quotedFirst = try MailFixture.envelope(">From bob@example.com Tue Apr 3 10:00:00 2007\nFrom: Bob <bob@x>\nSubject: first\nMessage-ID: <c1@x>\n\nBody.\n")
+        XCTAssertEqual([quotedFirst.subject, quotedFirst.messageID], ["first", "c1@x"], "a >From line before the fields is passed over")
     }
 
     func testHeaderScanStopsAtTheLineLimit() throws {

@@ -215,7 +215,8 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(body.links, ["https://www.youtube.com/embed/abc123", "/v.mp4"])
         XCTAssertEqual(body.blocks[1].runs, [Run("Embedded: "), Run("https://www.youtube.com/embed/abc123", link: 0)])
         let sources = HTMLText.body(#"<video controls><source src="/v.webm" type="video/webm"><source src="/v.mp4">No video</video><audio><source src="a.ogg" type="audio/ogg"></audio>"#)
-        XCTAssertEqual(sources.lines, ["Video: /v.webm", "Media: /v.mp4", "No video", "Audio: a.ogg"])
+        XCTAssertEqual(sources.lines, ["Video: /v.webm", "Video: /v.mp4", "No video", "Audio: a.ogg"], "a source of no type is its player's")
+        XCTAssertEqual(HTMLText.body(#"<picture><source src="p.avif"></picture>"#).lines, ["Media: p.avif"])
     }
 
     func testLinkWithEmphasis() {

@@ -34,6 +34,9 @@ final class BodyLayoutTests: XCTestCase {
         let code = HTMLText.body("<ol start=100><li>Run:<pre>make</pre></li></ol><ul><li>Or:<pre>cmake</pre></li></ul>")
         XCTAssertEqual(BodyLayout.lines(code.blocks, width: 40, separateFirst: false).map(\.text),
                        ["100. Run:", "", "     make", "", "• Or:", "", "  cmake"])
+        let quoted = HTMLText.body("<blockquote><pre>def g():\n    return 2</pre></blockquote>")
+        XCTAssertEqual(BodyLayout.lines(quoted.blocks, width: 40, separateFirst: false).map(\.text), ["│ def g():", "│     return 2"],
+                       "quoted code keeps its indentation")
         let markdown = MarkdownText.body("98. Build it:\n\n    ```\n    make\n    ```")
         XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text), ["98. Build it:", "", "    make"])
     }

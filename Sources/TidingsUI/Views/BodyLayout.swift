@@ -177,6 +177,10 @@ enum BodyLayout {
             return PreservedWrap.wrap(block.runs[0].text, width: width, quoteMarks: quoteMarks(block))
                 .map { PreservedWrap.styled($0, style: style) }
         }
+        // Quoted code keeps its lines and its indentation, as code does.
+        if block.kind == .quote, !block.runs.isEmpty, block.runs.allSatisfy({ $0.emphasis == .code }) {
+            return CodeWrap.lines(block.runs.map(\.text).joined(), width: width)
+        }
         // A quote of plain text with addresses in it keeps its lines too, the addresses' numbers in them.
         if block.kind == .quote, block.runs.allSatisfy({ $0.emphasis == .none }) {
             return NumberedPreservedWrap.rows(block.runs, width: width, quoteMarks: quoteMarks(block), style: style(for: .none, in: .quote))

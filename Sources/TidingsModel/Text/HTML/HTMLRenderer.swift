@@ -18,6 +18,8 @@ struct HTMLRenderer {
     private var italic: [Int] = []
     private var bold: [Int] = []
     private var code: [Int] = []
+    /// Inside `<video>` or `<audio>`: what its `<source>`s of no type are called.
+    private var openMedia: String?
     private var strikethrough: [Int] = []
     private var opened = 0
     /// Open `<pre>`s and what they hold so far.
@@ -216,7 +218,9 @@ struct HTMLRenderer {
             return
         }
         switch element {
-        case .block, .row, .rule: writer.endBlock()
+        case .block, .row, .rule:
+            writer.endBlock()
+            if name == "video" || name == "audio" { openMedia = nil }
         case .lineBreak: writer.lineBreak()  // `</br>` is a line break to browsers too
         case .heading:
             writer.endBlock()
@@ -285,12 +289,13 @@ struct HTMLRenderer {
         let label: String
         switch tag.name {
         case "iframe", "embed": label = "Embedded: "
-        case "video": label = "Video: "
-        case "audio": label = "Audio: "
+        case "video", "audio":
+            label = tag.name == "video" ? "Video: " : "Audio: "
+            openMedia = label
         // `<video controls><source src=…>`: named by its type (a `<picture>`'s sources have `srcset`).
         case "source":
             let type = tag.value(of: "type").map { String(decoding: bytes[$0], as: UTF8.self).lowercased() } ?? ""
-            label = type.hasPrefix("audio/") ? "Audio: " : type.hasPrefix("video/") ? "Video: " : "Media: "
+            label = type.hasPrefix("audio/") ? "Audio: " : type.hasPrefix("video/") ? "Video: " : openMedia ?? "Media: "
         default: return
         }
         // One address given twice (`<video src=x><source src=x>`) is said once.

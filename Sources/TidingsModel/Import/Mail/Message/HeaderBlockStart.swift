@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a message's header block starts: after a UTF-8 byte-order mark (some tools write one before a
-/// saved message) and an mbox `From ` line, whose date stands in for a missing `Date:`.
+/// saved message), an mbox `From ` line, whose date stands in for a missing `Date:`, and `>From ` lines.
 struct HeaderBlockStart {
     let offset: Int
     let separatorDate: Range<Int>?
@@ -16,6 +16,12 @@ struct HeaderBlockStart {
            buffer[start + 2] == UInt8(ascii: "o"), buffer[start + 3] == UInt8(ascii: "m"), buffer[start + 4] == 0x20 {
             let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
             separatorDate = MboxSeparator.dateRange(buffer, lineStart: start, lineEnd: lineEnd)
+            start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
+        }
+        // A quoted `>From ` line some programs leave before the fields is passed over, as among them.
+        while start < buffer.count, buffer[start] == UInt8(ascii: ">") {
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+            guard HeaderBlockScanner.isFromLine(buffer, from: start, to: lineEnd) else { break }
             start = lineEnd < buffer.count ? lineEnd + 1 : buffer.count
         }
         let firstLineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
