@@ -194,6 +194,20 @@ final class CollectionWatchTests: XCTestCase {
         XCTAssertNil(next(watch, within: 0.5))
     }
 
+    /// A writer that truncates a file and is held up before writing it (a busy machine) leaves it empty past
+    /// the quiet time: the empty file waits for its text rather than being read as a story gone.
+    func testAFileCaughtEmptyBeforeItsWriterWritesWaitsForItsText() throws {
+        let watch = try start()
+        let descriptor = open(folder + "/e.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        close(descriptor)
+        Thread.sleep(forTimeInterval: 0.35)
+        try write("e.txt", title: "Echo", comments: 2)
+        let update = try XCTUnwrap(next(watch))
+        XCTAssertEqual(update.entries.map(\.summary.commentCount), [2])
+        XCTAssertNil(next(watch, within: 0.5))
+    }
+
     /// A file changed after the loader read it and before the watch took stock is still a change: the watch
     /// measures against the stamps the loader took as it read.
     func testAChangeDuringTheLoadIsFoundByARescan() throws {

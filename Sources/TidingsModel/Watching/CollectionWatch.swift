@@ -207,8 +207,14 @@ public final class CollectionWatch: Sendable {
             known.noteStories(stories)
             guard pending.rescanAsked || pending.lost || debounce.isDue(at: Self.now()) else { continue }
             debounce.reset()
-            let changes = pending
+            var changes = pending
             pending = PendingChanges()
+            // A file caught between its writer's truncating and writing waits for a later round.
+            let beingWritten = changes.takeFilesBeingWritten()
+            if !beingWritten.isEmpty {
+                for path in beingWritten { pending.add(file: path) }
+                debounce.note(at: Self.now())
+            }
             var update = changes.isEmpty ? CollectionUpdate() : apply(changes, to: &known)
             update.notice = notice(lost: changes.lost, said: &said)
             if !update.isEmpty { shared.withLock { $0.updates.append(update) } }

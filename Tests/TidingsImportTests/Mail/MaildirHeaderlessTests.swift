@@ -8,9 +8,7 @@ import TidingsTestSupport
 final class MaildirHeaderlessTests: XCTestCase {
     func testAMaildirFileWithoutHeadersIsAMessageShownWhole() throws {
         let folder = try temporaryFolder(prefix: "tidings-headerless")
-        let maildir = try MaildirFixture(in: folder)
-        let path = folder.appendingPathComponent("md/cur/1.M1.host:2,S").path
-        try "This file has no headers at all.\nSecond line.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try MaildirFixture(in: folder).write("1.M1.host:2,S", "This file has no headers at all.\nSecond line.\n")
         // The same text outside a Maildir is a story of its own format, titled by its first line.
         let loose = folder.appendingPathComponent("cur")
         try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
