@@ -53,9 +53,13 @@ final class MaildirHeaderlessTests: XCTestCase {
         // A message written without the empty line after its fields: the first line that is no field starts
         // its text, as mutt reads it.
         try write("4:2,", "Subject: hi\nFrom: a@b.org\nHello there, no blank line before me.\n")
+        // An empty file there is passed over, not a problem.
+        try write("5:2,", "")
         let load = ParallelLoad(sources: [folder.path], readState: ReadState())
         load.waitUntilFinished()
-        let entries = load.take().entries
+        let taken = load.take()
+        XCTAssertEqual(taken.problems.filter { !$0.isSkipped }.map(\.path), [])
+        let entries = taken.entries
         XCTAssertEqual(entries.map(\.summary.title), ["(a message without headers)", "(a message without headers)", "(a message without headers)", "hi"])
         XCTAssertEqual(Set(entries.map(\.summary.id)).count, 4, "each named by all it says")
         let texts = try entries.map { entry in

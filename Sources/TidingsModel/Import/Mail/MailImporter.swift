@@ -34,10 +34,13 @@ public struct MailImporter: Importer {
         envelope.seen || MaildirFlags.seen(path) || MHSequences.seen(path) == true
     }
 
-    /// `.mbox`, `.mbx`: a mailbox, which may be empty (no mail yet), as mutt opens it.
+    /// `.mbox`, `.mbx`: a mailbox, which may be empty (no mail yet), as mutt opens it; and a Maildir's empty
+    /// message file.
     public func emptyFileReason(path: String) -> String? {
         let lower = path.lowercased()
-        return lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") ? "an empty mailbox: no messages yet" : nil
+        if lower.hasSuffix(".mbox") || lower.hasSuffix(".mbx") { return "an empty mailbox: no messages yet" }
+        // A Maildir's empty file (a delivery cut short, a client's placeholder) is passed over as mutt does.
+        return MaildirPath.isMessage(path) ? "an empty message file" : nil
     }
 
     static func hasMailExtension(_ path: String) -> Bool {
