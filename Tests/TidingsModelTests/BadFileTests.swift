@@ -204,7 +204,7 @@ final class HostileStateAndNameTests: XCTestCase {
         let name = Array(folder.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
         let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o600) }
         XCTAssertGreaterThanOrEqual(descriptor, 0)
-        _ = Glibc.write(descriptor, "Title\n", 6)
+        _ = write(descriptor, "Title\n", 6)
         close(descriptor)
         let (stories, problems) = CollectionLoader().loadAll([folder])
         XCTAssertTrue(stories.isEmpty)

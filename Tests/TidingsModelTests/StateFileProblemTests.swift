@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
 @testable import TidingsModel
-import TidingsTestSupport
 
 /// A save that cannot be done says why as a value, and in words from one place.
 final class StateFileProblemTests: XCTestCase {
     func testSaveFailuresAreValuesWithWords() throws {
-        let folder = try temporaryFolder(prefix: "tidings-problem").path
+        let folder = NSTemporaryDirectory() + "tidings-problem-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("a file".utf8).write(to: URL(fileURLWithPath: folder + "/blocker"))
         let store = ReadStateStore(path: folder + "/blocker/state.json")
         XCTAssertThrowsError(try store.save(changes: [], fallback: ReadState())) { error in
@@ -23,7 +24,9 @@ final class StateFileProblemTests: XCTestCase {
     /// by a second, not for ever: the state is read without it. A save gives up after a few seconds and says
     /// why; its changes go with the next save.
     func testALockHeldElsewhereNeitherHangsTheStartNorTheSave() throws {
-        let folder = try temporaryFolder(prefix: "tidings-lock").path
+        let folder = NSTemporaryDirectory() + "tidings-lock-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var store = ReadStateStore(path: folder + "/state.json")
         store.lockWaits = (0.3, 0.5)
         var state = ReadState()
@@ -49,7 +52,9 @@ final class StateFileProblemTests: XCTestCase {
     /// A state file made read-only is not replaced (a save replaces the file, which its folder allows):
     /// the save says why, and the file is as it was.
     func testAReadOnlyStateFileIsNotReplaced() throws {
-        let folder = try temporaryFolder(prefix: "tidings-readonly").path
+        let folder = NSTemporaryDirectory() + "tidings-readonly-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = ReadStateStore(path: folder + "/state.json")
         try store.save(ReadState())
         XCTAssertEqual(chmod(store.target, 0o444), 0)
@@ -66,7 +71,9 @@ final class StateFileProblemTests: XCTestCase {
     /// No lock file can be made beside the state (its folder is not writable): the save names the folder,
     /// where the new file would have to be made, not the lock.
     func testAFolderWhereNoLockCanBeMadeIsNamed() throws {
-        let folder = try temporaryFolder(prefix: "tidings-nolock").path
+        let folder = NSTemporaryDirectory() + "tidings-nolock-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = ReadStateStore(path: folder + "/state.json")
         try store.save(ReadState())
         // A folder where the lock file should be stands there instead: it cannot be opened for writing.
