@@ -249,6 +249,7 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(lines("<blockquote>a<blockquote><p>b</p></blockquote>c</blockquote>d"), ["> a", ">> b", "> c", "d"])
         // A list inside a quote stays quoted, its markers leading the quoted text.
         XCTAssertEqual(lines("<blockquote><ul><li>x</ul>y</blockquote>"), ["> • x", "> y"])
+        XCTAssertEqual(blocks("<blockquote><ul><li>x</ul>y</blockquote>").map(\.marker), ["• ", nil], "a quoted item knows its lead")
         XCTAssertEqual(lines("<blockquote><p>Intro</p><ol><li><p>one</p><p>more</p></li><li>two<ul><li>deep</li></ul></li></ol></blockquote>"),
                        ["> Intro", "> 1. one", ">    more", "> 2. two", ">   • deep"])
         let code = blocks("<blockquote><ol><li>two<pre>x = 1\n  y</pre></li></ol></blockquote>")

@@ -101,6 +101,15 @@ final class BodyLayoutTests: XCTestCase {
         XCTAssertEqual(paragraphs.map(\.text), ["│ a", "│ ", "│ b"], "two paragraphs of one quote: a row of bars between")
     }
 
+    func testAListQuotedKeepsItsItemsTogether() {
+        let html = HTMLText.body("<blockquote><p>He said:</p><ul><li>one</li><li>two</li></ul><p>After</p></blockquote>")
+        XCTAssertEqual(BodyLayout.lines(html.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["│ He said:", "│ ", "│ • one", "│ • two", "│ ", "│ After"])
+        let markdown = MarkdownText.body("> Steps:\n>\n> 1. open it\n> 2. close it\n>\n> Then.")
+        XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["│ Steps:", "│ ", "│ 1. open it", "│ 2. close it", "│ ", "│ Then."])
+    }
+
     func testRunsKeepTheirEmphasisAndLinkNumbers() {
         let block = Block(.paragraph, [Run("gone", emphasis: .strikethrough), Run(" "), Run("site", link: 1)])
         let line = BodyLayout.blockLines(block, width: 40)[0]

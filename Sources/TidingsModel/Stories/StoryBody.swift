@@ -24,7 +24,8 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
         public var runs: [Run]
         /// Nesting below the top: 0 for a top-level list item or quote, 1 for one inside it, and so on.
         public var level: Int
-        /// An ordered list item's number as written (`3.`); nil for a bulleted item.
+        /// An ordered list item's number as written (`3.`); nil for a bulleted item. For a quote, the lead of
+        /// a list item quoted (`• `, `2. `), which its text starts with; nil for a quote's paragraph.
         public var marker: String?
         /// A table's rows of cells (kind `.table`); empty for other kinds.
         public var rows: [[String]]

@@ -24,8 +24,10 @@ enum BodyLayout {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
                     // Mail quotes change level without a blank line, and their own empty lines are kept in
-                    // their text: only two paragraphs of one level need a row between them.
-                    if previous.level == block.level { quoted.append(StoryBody.Block(.quote, [], level: block.level)) }
+                    // their text: only two paragraphs of one level need a row between them. Items of a list
+                    // quoted follow each other as a list's items do, without one.
+                    let items = previous.marker != nil && block.marker != nil
+                    if previous.level == block.level, !items { quoted.append(StoryBody.Block(.quote, [], level: block.level)) }
                 } else {
                     if previous.kind == .quote {
                         lines += quotes.rows(quoted, width: width)

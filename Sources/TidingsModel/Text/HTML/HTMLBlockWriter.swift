@@ -100,7 +100,7 @@ struct HTMLBlockWriter {
             if context.kind == .quote, let lead = context.marker {
                 // A list item inside a quote: its marker leads the quoted text (`HTMLContainers.blockContext`).
                 runs.insert(StoryBody.Run(lead + " "), at: 0)
-                blocks.append(StoryBody.Block(.quote, runs, level: context.level))
+                blocks.append(StoryBody.Block(.quote, runs, level: context.level, marker: lead + " "))
             } else {
                 blocks.append(StoryBody.Block(context.kind, runs, level: context.level, marker: context.marker))
             }

@@ -32,12 +32,13 @@ struct MarkdownBlockWriter {
             runs = Self.merged(runs)
         }
         if context.quotes > 0 {
+            var lead: String?
             if context.itemsInsideQuote > 0 {
                 let indent = String(repeating: "  ", count: context.itemsInsideQuote - 1)
-                let lead = context.isFirstInItem ? indent + (context.marker ?? "•") + " " : indent + "  "
-                runs.insert(StoryBody.Run(lead), at: 0)
+                lead = context.isFirstInItem ? indent + (context.marker ?? "•") + " " : indent + "  "
+                runs.insert(StoryBody.Run(lead ?? ""), at: 0)
             }
-            append(StoryBody.Block(.quote, runs, level: context.quotes - 1), item: nil)
+            append(StoryBody.Block(.quote, runs, level: context.quotes - 1, marker: lead), item: nil)
         } else if context.items > 0 {
             let level = context.items - 1
             if context.isFirstInItem {
