@@ -216,6 +216,18 @@ final class SameTitleTests: XCTestCase {
         var boxedElsewhere = boxed
         boxedElsewhere.source = SourceReference(path: "/mail/archive/md/new/170000001.1.host", locator: "<a@x.org>")
         XCTAssertEqual(AppState(stories: [boxed, boxedElsewhere], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (archive/md)")
+        // Messages without a Message-ID, alike in all else: where they are, never the name the reader made.
+        var unnamed = archived
+        unnamed.header.date = nil
+        unnamed.header.author = nil
+        unnamed.source = SourceReference(path: "/mail/list.mbox", locator: "bytes 2048-4096 <no-id-3qdm7sw8yuofk>")
+        var unnamedAgain = unnamed
+        unnamedAgain.id = "unnamed again"
+        unnamedAgain.source = SourceReference(path: "/mail/list.mbox", locator: "bytes 4096-6000 <no-id-3qdm7sw8yuofl>")
+        XCTAssertEqual(AppState(stories: [unnamed, unnamedAgain], width: 120, height: 30).listTitle(at: 1), "Daily Discussion Thread (at byte 4,096)")
+        unnamed.source = SourceReference(path: "/mail/md/cur/1000.a:2,S", locator: "<no-id-3qdm7sw8yuofk>")
+        unnamedAgain.source = SourceReference(path: "/mail/md/new/1001.b", locator: "<no-id-3qdm7sw8yuofl>")
+        XCTAssertEqual(AppState(stories: [unnamed, unnamedAgain], width: 120, height: 30).listTitle(at: 0), "Daily Discussion Thread (md, 1000.a)")
         // A name with an escape in it is measured as shown.
         var escaped = first
         escaped.source = SourceReference(path: "/saved/x\u{1B}.txt")

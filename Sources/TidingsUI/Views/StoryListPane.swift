@@ -125,7 +125,7 @@ extension AppState {
             // A file's name, a Message-ID: untrusted, measured as it will be shown.
             return (title, UntrustedText.sanitize(mine))
         }
-        let place = Self.placeInFile(summary.source.locator)
+        let place = Self.placeInFile(summary)
         guard let place else { return (title, UntrustedText.sanitize(fileName(summary))) }
         let elsewhere = twins.contains { entries[$0].summary.path != summary.path }
         return (title, UntrustedText.sanitize(elsewhere ? fileName(summary) + ", " + place : place))
@@ -140,15 +140,26 @@ extension AppState {
     }
 
     /// Where a story is in its file, in the reader's words: a feed's `item 2` (counted from 1), an archive's
-    /// thread by its Message-ID (what mail tools search by), else the locator as written.
-    static func placeInFile(_ locator: String?) -> String? {
-        guard let locator else { return nil }
+    /// thread by its Message-ID (what mail tools search by), else the locator as written. A message without
+    /// a Message-ID has only a name made by the reader, which no mail tool knows: it is told by where it is,
+    /// `at byte 2,048` of its archive, or its file's name in a Maildir (its flags left off, as they change).
+    static func placeInFile(_ summary: StorySummary) -> String? {
+        guard let locator = summary.source.locator else { return nil }
         if let index = Int(locator) { return "item \(index + 1)" }
         if locator.hasPrefix("bytes "), let open = locator.firstIndex(of: "<"), locator.hasSuffix(">") {
-            return String(locator[locator.index(after: open)..<locator.index(before: locator.endIndex)])
+            let id = locator[locator.index(after: open)..<locator.index(before: locator.endIndex)]
+            guard id.hasPrefix(Self.unnamedPrefix) else { return String(id) }
+            let start = locator.dropFirst("bytes ".count).prefix { $0.isASCII && $0.isNumber }
+            return Int(start).map { "at byte \($0.formatted)" } ?? String(id)
+        }
+        if locator.hasPrefix("<" + Self.unnamedPrefix), let file = summary.path.split(separator: "/").last {
+            return String(file.prefix { $0 != ":" })
         }
         return locator
     }
+
+    /// How the ids the reader makes for messages without a Message-ID start (`UnnamedMessage`).
+    private static let unnamedPrefix = "no-id-"
 }
 
 extension Int {
