@@ -25,6 +25,9 @@ final class FeedDateTests: XCTestCase {
         XCTAssertEqual(seconds("Wed, 20 Dec 2006 21:42:06 -"), expected, "a sign alone is no zone")
         XCTAssertEqual(seconds("2006-12-20T19:12:06-02:30"), expected)
         XCTAssertEqual(seconds("Thu, 21 Dec 2006 06:42:06 JST"), expected, "the zone names mail knows")
+        XCTAssertEqual(seconds("Thu, 21 Dec 2006 08:42:06 AEDT"), expected, "Australasian names")
+        XCTAssertEqual(seconds("Thu, 21 Dec 2006 03:12:06 IST"), expected, "India's, with its half hour")
+        XCTAssertEqual(seconds("Thu, 21 Dec 2006 07:12:06 ACST"), expected)
     }
 
     func testISOAndUnreadable() throws {

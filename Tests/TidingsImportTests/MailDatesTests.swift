@@ -38,6 +38,11 @@ final class MailDatesTests: XCTestCase {
         XCTAssertEqual(date("12 Jun 1991 13:26:45 +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
         XCTAssertEqual(date("12 Jun 1991 13:26:45 MET +0200 DST"), utc(1991, 6, 12, 11, 26, 45))
         XCTAssertEqual(date("12 Jun 1991 13:26:45 DST"), utc(1991, 6, 12, 12, 26, 45), "no zone: an hour east of UTC, as before")
+        // Names written east of Europe: Asia's and Australasia's, India's half hour.
+        XCTAssertEqual(date("Mon, 3 Feb 2025 09:00:00 AEST"), utc(2025, 2, 2, 23, 0, 0))
+        XCTAssertEqual(date("Mon, 3 Feb 2025 09:00:00 NZDT"), utc(2025, 2, 2, 20, 0, 0))
+        XCTAssertEqual(date("Mon, 3 Feb 2025 09:00:00 IST"), utc(2025, 2, 3, 3, 30, 0))
+        XCTAssertEqual(date("Mon, 3 Feb 2025 09:00:00 akst"), utc(2025, 2, 3, 18, 0, 0))
     }
 
     /// Offsets as ISO 8601 writes them, which hand-made mail and news software puts in an RFC 5322 date.

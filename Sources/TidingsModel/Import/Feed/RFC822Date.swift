@@ -170,19 +170,14 @@ enum RFC822Date {
         months.firstIndex(of: word).map { $0 + 1 }
     }
 
-    /// The zones RFC 822 names, and a few more seen in feeds (the names mail's dates know, `MailDates`);
-    /// the military letters other than `Z` are read as UTC, as RFC 2822 advises.
-    private static let zones: [(UInt32, Int, Int)] = [
-        (code("GMT"), 3, 0), (code("UT"), 2, 0), (code("UTC"), 3, 0), (code("Z"), 1, 0), (code("WET"), 3, 0),
-        (code("EST"), 3, -5), (code("EDT"), 3, -4), (code("CST"), 3, -6), (code("CDT"), 3, -5),
-        (code("MST"), 3, -7), (code("MDT"), 3, -6), (code("PST"), 3, -8), (code("PDT"), 3, -7),
-        (code("CET"), 3, 1), (code("BST"), 3, 1), (code("MET"), 3, 1), (code("WEST"), 4, 1),
-        (code("CEST"), 4, 2), (code("EET"), 3, 2), (code("MEST"), 4, 2), (code("EEST"), 4, 3), (code("MSK"), 3, 3),
-        (code("MEZ"), 3, 1), (code("MESZ"), 4, 2), (code("JST"), 3, 9), (code("HST"), 3, -10),
-    ]
+    /// The zones RFC 822 names, and those mail's dates know (`ZoneNames`); the military letters other than
+    /// `Z` are read as UTC, as RFC 2822 advises.
+    private static let zones: [(UInt32, Int, Int)] = ZoneNames.minutesEast.map { zone in
+        (zone.name.utf8.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }, zone.name.utf8.count, zone.minutes)
+    }
 
     private static func namedZone(_ word: UInt32, length: Int) -> Int? {
-        for (name, nameLength, hours) in zones where name == word && nameLength == length { return hours * 3600 }
+        for (name, nameLength, minutes) in zones where name == word && nameLength == length { return minutes * 60 }
         return length == 1 ? 0 : nil
     }
 }

@@ -324,20 +324,12 @@ private struct DateFields {
         return table
     }()
 
-    /// Zone names in minutes east of UTC: RFC 5322's obsolete North American ones, and a few that old
-    /// European and Asian mail wrote.
+    /// Zone names (`ZoneNames`) by their lowercase letters packed in a word.
     private static let zones: [UInt32: Int] = {
-        let named: [(String, Int)] = [
-            ("gmt", 0), ("ut", 0), ("utc", 0), ("z", 0), ("wet", 0),
-            ("est", -300), ("edt", -240), ("cst", -360), ("cdt", -300),
-            ("mst", -420), ("mdt", -360), ("pst", -480), ("pdt", -420),
-            ("bst", 60), ("cet", 60), ("met", 60), ("mez", 60), ("cest", 120), ("mest", 120), ("mesz", 120),
-            ("eet", 120), ("eest", 180), ("jst", 540), ("hst", -600), ("west", 60), ("msk", 180),
-        ]
         var table: [UInt32: Int] = [:]
-        for (name, offset) in named {
+        for (name, offset) in ZoneNames.minutesEast {
             var key: UInt32 = 0
-            for byte in name.utf8 { key = key << 8 | UInt32(byte) }
+            for byte in name.lowercased().utf8 { key = key << 8 | UInt32(byte) }
             table[key] = offset
         }
         return table
