@@ -39,6 +39,10 @@ final class BodyLayoutTests: XCTestCase {
                        "quoted code keeps its indentation")
         let markdown = MarkdownText.body("98. Build it:\n\n    ```\n    make\n    ```")
         XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text), ["98. Build it:", "", "    make"])
+        let table = MarkdownText.body("- Sizes:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n\nAfter")
+        XCTAssertEqual(BodyLayout.lines(table.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["• Sizes:", "", "  a │ b", "  1 │ 2", "", "After"], "a table inside an item: under its text, no empty row before")
+        XCTAssertEqual(table.blocks.map(\.level), [0, 1, 0])
     }
 
     /// A line breaks after a space in the last third of its row, else where the row ends; nothing is lost.

@@ -244,7 +244,7 @@ struct MarkdownBlockParser {
                     return Self.cellText(runs)
                 }
             }
-            writer.table(rows)
+            writer.table(rows, in: context())
             markWritten()
         }
     }

@@ -47,7 +47,7 @@ struct MarkdownBlockWriter {
                 // A later paragraph of the same item stays under its bullet, a line below.
                 blocks[blocks.count - 1].runs.append(StoryBody.Run("\n"))
                 blocks[blocks.count - 1].runs += runs
-            } else {
+            } else if !runs.isEmpty {
                 // Text after a list nested in the item hangs under the item's text, not a bullet of its own.
                 let hang = String(repeating: " ", count: context.marker?.count ?? 1)
                 append(StoryBody.Block(.listItem, runs, level: level, marker: hang), item: context.item)
@@ -67,10 +67,11 @@ struct MarkdownBlockWriter {
         }
     }
 
-    mutating func table(_ rows: [[String]]) {
+    mutating func table(_ rows: [[String]], in context: Context) {
         let width = rows.map(\.count).max() ?? 0
         let padded = rows.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
-        append(StoryBody.Block(.table, [], rows: padded), item: nil)
+        // Inside a list item, one level under it, as code is.
+        append(StoryBody.Block(.table, [], level: context.quotes > 0 ? 0 : context.items, rows: padded), item: nil)
     }
 
     /// Neighbouring runs that now look the same, as one.
