@@ -76,6 +76,27 @@ final class MboxListingAgreementTests: XCTestCase {
         XCTAssertEqual(stories.first?.comments.count, 6, "\(stories.first?.comments.map { $0.serviceID ?? "-" } ?? [])")
     }
 
+    /// Archives as people make them by hand: blank lines before the first separator (`cat` after an editor),
+    /// a first `From ` line without a date, a note before the first separator of a file named as an mbox.
+    func testArchivesThatStartOddlyAreReadWholeWhateverTheirNames() throws {
+        let second = Self.message("b@x.org", id: "<two@x.org>", subject: "Second")
+        let cases: [(name: String, text: String, titles: [String])] = [
+            ("blank", "\n\r\n" + Self.message("a@x.org", id: "<one@x.org>", subject: "First") + second, ["First", "Second"]),
+            ("sent", "From user@example.com\nFrom: A <a@x.org>\nSubject: Undated\nMessage-ID: <u@x>\n\nbody\n\n" + second, ["Undated", "Second"]),
+            ("odd-date", "From a@x.org garbage-date\nFrom: A <a@x.org>\nSubject: Odd\nMessage-ID: <o@x>\n\nbody\n", ["Odd"]),
+            ("noted.mbox", "This is a note\nmore of it\n\n" + second, ["(a message without headers)", "Second"]),
+        ]
+        for (name, text, titles) in cases {
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(MailImporter().claim(path: name, prefix: bytes[...], named: false).confidence,
+                           name.hasSuffix(".mbox") ? .likely : .certain, name)
+            try assertAgree(bytes, name)
+            XCTAssertEqual(try MailImporter().stories(in: bytes, path: name).map(\.title), titles, name)
+        }
+        // Without the name, a note before a separator is no mailbox (a story quoting one, perhaps).
+        XCTAssertEqual(MailImporter().claim(path: "noted", prefix: Array("This is a note\n\n\(second)".utf8)[...], named: false).confidence, .none, "no mail")
+    }
+
     func testTheLoadersFixtureListsAsItReads() throws {
         try assertAgree(Array(MailImportTests.mbox.utf8), "fixture.mbox")
     }

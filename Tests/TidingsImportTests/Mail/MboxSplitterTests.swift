@@ -96,9 +96,14 @@ final class MboxSplitterTests: XCTestCase {
         XCTAssertEqual(String(decoding: MboxSeparator.unescaped(bytes[...]), as: UTF8.self), "From a\n>From b\n> From c\nFrom d\n")
     }
 
-    func testNoSeparatorMeansNoMessage() {
-        XCTAssertTrue(MboxSplitter.messages(in: Array("just text\nFrom nowhere\n".utf8)[...]).isEmpty)
+    func testTextBeforeAnySeparatorIsAMessageOfItsOwn() {
+        // An archive is judged one before it is split (`MailImporter.isMbox`): text before its first separator
+        // is a message without headers, never passed over.
+        let text = Array("just text\nFrom nowhere\n".utf8)
+        XCTAssertEqual(MboxSplitter.messages(in: text[...]).map { $0.start..<$0.end }, [0..<text.count])
+        XCTAssertEqual(MboxSplitter.messages(in: Array("\n\nnote\nFrom a@b Mon Jan  1 10:00:00 2024\nX: y\n".utf8)[...]).map(\.start), [2, 41])
         XCTAssertTrue(MboxSplitter.messages(in: [][...]).isEmpty)
+        XCTAssertTrue(MboxSplitter.messages(in: Array("\n\r\n".utf8)[...]).isEmpty, "blank lines are no message")
     }
 
     func testLocatorSpanRoundTrip() {

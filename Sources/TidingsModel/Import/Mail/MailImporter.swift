@@ -383,12 +383,30 @@ public struct MailImporter: Importer {
         return envelope.saysNothing ? headerless(path: file.path) ?? envelope : envelope
     }
 
-    /// An mbox: its first line is a separator (`From sender date`), headers after it or not.
+    /// An mbox: its first line (after blank ones) is a separator (`From sender date`), headers after it or
+    /// not, or `From ` and a sender with a message's header block after it (`MailSniffer.looksLikeMbox`).
+    /// A file claimed as mail by its name (`.mbox`) is one too when a separator and a header field come
+    /// later in its first bytes: the text before them is a message without headers (`MboxSplitter`).
     static func isMbox(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(4096)
         if MailSniffer.looksLikeMbox(head) { return true }
-        let lineEnd = head.firstIndex(of: 0x0A) ?? head.endIndex
-        return head[..<lineEnd].withUnsafeBufferPointer { MboxSeparator.isSeparator($0) }
+        return head.withUnsafeBufferPointer { buffer in
+            let start = MailSniffer.firstLineAfterBlanks(buffer)
+            // A message saved alone starts with a header field: no separator is looked for after it.
+            let firstEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+            if HeaderBlockScanner.nameEnd(buffer, from: start, to: firstEnd) != nil { return false }
+            var lineStart = start
+            while lineStart < buffer.count {
+                let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: lineStart, to: buffer.count)
+                if MboxSeparator.isSeparator(buffer, lineStart: lineStart, lineEnd: lineEnd) {
+                    guard lineStart > start else { return true }
+                    let nextEnd = HeaderBlockScanner.lineEnd(buffer, from: lineEnd + 1, to: buffer.count)
+                    if lineEnd < buffer.count, HeaderBlockScanner.nameEnd(buffer, from: lineEnd + 1, to: nextEnd) != nil { return true }
+                }
+                lineStart = lineEnd + 1
+            }
+            return false
+        }
     }
 
     private static func mboxThreads(_ bytes: ArraySlice<UInt8>, path: String) throws -> MailThreads {

@@ -49,6 +49,9 @@ struct MboxSplitter {
 
     /// Whether header blocks are gathered (reading in pieces); bytes held whole are read in place instead.
     private let keepsHeads: Bool
+    /// Whether no line but blank ones has been scanned yet: the file's first line of text, when it starts
+    /// with `From `, starts the first message even without a date (`MailSniffer.looksLikeMbox`).
+    private var atFileStart: Bool
 
     /// `startsInMessage`: the bytes begin right after a separator line (a part of an archive read again).
     init(startingAt offset: Int = 0, startsInMessage: Bool = false, keepsHeads: Bool = true,
@@ -56,6 +59,7 @@ struct MboxSplitter {
         self.offset = offset
         self.keepsHeads = keepsHeads
         self.peek = peek
+        atFileStart = !startsInMessage && offset == 0
         if startsInMessage { current = Current(start: offset, headDone: !keepsHeads) }
     }
 
@@ -120,6 +124,24 @@ struct MboxSplitter {
         let count = buffer.count
         var position = 0
         var next: Int? = atLineStart && Self.startsWithFrom(start, count: count) ? 0 : Self.findFrom(start, from: 0, count: count)
+        if atFileStart {
+            let first = MailSniffer.firstLineAfterBlanks(buffer)
+            if first < count {
+                atFileStart = false
+                let lineLength = Self.lineEnd(start + first, count: count - first) ?? (count - first)
+                let line = UnsafeBufferPointer(start: start + first, count: min(lineLength, Self.lineLimit))
+                if MailSniffer.startsWithFrom(line, at: 0, to: line.count), !MboxSeparator.isSeparator(line) {
+                    position = min(count, first + lineLength + 1)
+                    current = Current(start: offset + position, headDone: !keepsHeads)
+                    next = Self.findFrom(start, from: first + lineLength, count: count)
+                } else if !MailSniffer.startsWithFrom(line, at: 0, to: line.count) {
+                    // Text before the first separator (an archive named as one, with a note on top) is a
+                    // message without headers, as any other: nothing of the file is passed over.
+                    position = first
+                    current = Current(start: offset + first, headDone: !keepsHeads)
+                }
+            }
+        }
         while let at = next {
             let lineLength = Self.lineEnd(start + at, count: count - at) ?? (count - at)
             let line = UnsafeBufferPointer(start: start + at, count: min(lineLength, Self.lineLimit))

@@ -14,14 +14,42 @@ public enum MailSniffer {
     }
 
     /// An mbox: starts with `From ` (a separator line: `From ` + sender + date-ish), then a header block.
+    /// Blank lines before it are passed over (archives joined with `cat` after an editor left one). A first
+    /// line of `From ` and a sender only (a hand-made or exported archive without dates) makes an mbox too
+    /// when a message's header block follows it.
     public static func looksLikeMbox(_ prefix: ArraySlice<UInt8>) -> Bool {
         prefix.withUnsafeBufferPointer { buffer in
-            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: 0, to: buffer.count)
-            guard lineEnd < buffer.count, MboxSeparator.isSeparator(buffer, lineStart: 0, lineEnd: lineEnd) else { return false }
+            let start = firstLineAfterBlanks(buffer)
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: start, to: buffer.count)
+            guard lineEnd < buffer.count, startsWithFrom(buffer, at: start, to: lineEnd) else { return false }
             let next = lineEnd + 1
+            guard MboxSeparator.isSeparator(buffer, lineStart: start, lineEnd: lineEnd) else {
+                return headerBlockLooksLikeMessage(buffer, from: next)
+            }
             let nextEnd = HeaderBlockScanner.lineEnd(buffer, from: next, to: buffer.count)
             return HeaderBlockScanner.nameEnd(buffer, from: next, to: nextEnd) != nil
         }
+    }
+
+    /// Where the first line that is not blank starts (empty lines, CRLF or LF, passed over).
+    static func firstLineAfterBlanks(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < buffer.count {
+            if buffer[index] == 0x0A {
+                index += 1
+            } else if buffer[index] == 0x0D, index + 1 < buffer.count, buffer[index + 1] == 0x0A {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    /// `From ` and something after it.
+    static func startsWithFrom(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int) -> Bool {
+        end - start > 5 && buffer[start] == UInt8(ascii: "F") && buffer[start + 1] == UInt8(ascii: "r")
+            && buffer[start + 2] == UInt8(ascii: "o") && buffer[start + 3] == UInt8(ascii: "m") && buffer[start + 4] == 0x20
     }
 
     private static func headerBlockLooksLikeMessage(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
