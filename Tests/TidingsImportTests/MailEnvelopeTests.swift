@@ -195,6 +195,24 @@ final class MailEnvelopeTests: XCTestCase {
         XCTAssertNil(MailEnvelope.parse(MailFixture.bytes("Amhtsa.157\nnet.games\nutzoo!x\nWed May  5 22:33:48 1982")))
     }
 
+    /// B News before 2.10, as utzoo saved it: `Title:` is the subject, `Article-I.D.:` the id, written bare
+    /// as `References:` names it too.
+    func testEarlyBNewsHeaders() throws {
+        let root = try MailFixture.envelope("From: ucbvax!root\nNewsgroups: net.general\nTitle: Usenet Etiquette\nArticle-I.D.: eagle.642\nPosted: Thu Jan 28 10:40:18 1982\n\nText\n")
+        XCTAssertEqual(root.subject, "Usenet Etiquette")
+        XCTAssertEqual(root.messageID, "eagle.642")
+        XCTAssertEqual(root.date, MailFixture.utc(1982, 1, 28, 10, 40, 18))
+        let reply = try MailFixture.envelope("From: ucbvax!other\nTitle: Re: Usenet Etiquette\nArticle-I.D.: ucbvax.789\nReferences: eagle.640, eagle.642\n\nText\n")
+        XCTAssertEqual(reply.parents, ["eagle.640", "eagle.642"])
+        // A Subject: and a Message-ID: are taken over their old names.
+        let both = try MailFixture.envelope("Subject: New\nTitle: Old\nArticle-I.D.: site.1\nMessage-ID: <new@site>\n\nText\n")
+        XCTAssertEqual(both.subject, "New")
+        XCTAssertEqual(both.messageID, "new@site")
+        // Bare words that are no ids stay none: a version number, a time, a word.
+        XCTAssertEqual(MessageIDs.all(in: "see 1.2 at 14.30.22, or v2"), [])
+        XCTAssertEqual(MessageIDs.all(in: "<a@b> eagle.642"), ["a@b"], "ids in brackets, when there are some, are all")
+    }
+
     /// An article whose date does not read (`Feb 30`) or whose path holds a control character is still an
     /// A News article: read, undated, its control characters left to the screen's gate (it was skipped as
     /// "a format not read yet").

@@ -47,6 +47,9 @@ final class MboxListingAgreementTests: XCTestCase {
         // A reference loop.
         message("l@x.org", id: "<loop1@example.org>", subject: "Loop one", extra: "References: <loop2@example.org>\n"),
         message("m@x.org", id: "<loop2@example.org>", subject: "Loop two", extra: "References: <loop1@example.org>\n"),
+        // B News before 2.10: the subject as `Title:`, the id as `Article-I.D.:`, bare ids in References.
+        "From eagle!root Tue Nov 17 10:00:00 2009\nFrom: eagle!root\nTitle: Old news\nArticle-I.D.: eagle.642\n\nText.\n\n",
+        "From ucbvax!ann Tue Nov 17 10:00:00 2009\nFrom: ucbvax!ann\nTitle: Re: Old news\nArticle-I.D.: ucbvax.7\nReferences: eagle.642\n\nText.\n\n",
         // Read by the mail client.
         message("n@x.org", id: "<seen@example.org>", subject: "Re: A root", extra: "References: <root@example.org>\nStatus: RO\n"),
     ].joined() + "From o@x.org Tue Nov 17 10:00:00 2009\nno header block here\n\nbody\n"
@@ -74,6 +77,9 @@ final class MboxListingAgreementTests: XCTestCase {
         XCTAssertTrue(stories.contains { $0.id == "mail:r@example.org" }, "named by the start a later reply names: \(stories.map(\.id))")
         XCTAssertTrue(stories.contains { $0.id == "mail:dup@example.org#2" } || stories.contains { $0.comments.contains { $0.serviceID == "dup@example.org" } })
         XCTAssertEqual(stories.first?.comments.count, 6, "\(stories.first?.comments.map { $0.serviceID ?? "-" } ?? [])")
+        let old = try XCTUnwrap(stories.first { $0.id == "mail:eagle.642" })
+        XCTAssertEqual(old.title, "Old news")
+        XCTAssertEqual(old.comments.map(\.serviceID), ["ucbvax.7"])
     }
 
     /// Archives as people make them by hand: blank lines before the first separator (`cat` after an editor),

@@ -25,6 +25,8 @@ enum EnvelopeReader {
         var dateField: HeaderField?
         var postedField: HeaderField?
         var sawMessageID = false, sawSubject = false, sawFrom = false, sawNewsgroups = false
+        // B News before 2.10 named the subject `Title:` and the id `Article-I.D.:` (bare, `eagle.642`).
+        var title: HeaderField?, articleID: HeaderField?
         var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
         while let field = scanner.next() {
             guard let name = MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) else { continue }
@@ -61,9 +63,19 @@ enum EnvelopeReader {
                 if collectingMIME, mime.transferEncoding == nil { mime.transferEncoding = HeaderBlockScanner.value(buffer, field) }
             case .contentDisposition:
                 if collectingMIME, mime.disposition == nil { mime.disposition = HeaderBlockScanner.value(buffer, field) }
+            case .title:
+                if title == nil { title = field }
+            case .articleID:
+                if articleID == nil { articleID = field }
             case .contentLength:
                 continue
             }
+        }
+        if !sawMessageID, let articleID {
+            envelope.messageID = HeaderBlockScanner.withValue(buffer, articleID) { MessageIDs.normalise(bytes: $0) }
+        }
+        if !sawSubject, !threadingOnly, let title {
+            envelope.subject = HeaderBlockScanner.withValue(buffer, title) { HeaderSyntax.text($0) }
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
         envelope.headerCut = scanner.wasCut

@@ -10,7 +10,7 @@ public enum MessageIDs {
 
     /// Every `<...>` id in a References / In-Reply-To value, in order (In-Reply-To may carry comments and
     /// quoted phrases around the id: only `<...>` tokens count; when there are none, a single bare token
-    /// containing `@` counts).
+    /// containing `@` counts, else B News's bare ids, `eagle.642`).
     public static func all(in raw: Substring) -> [String] {
         var copy = raw
         return copy.withUTF8 { all(bytes: $0[...]) }
@@ -101,8 +101,22 @@ public enum MessageIDs {
         return capitalAfterAt ? nil : UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
+    /// An id as B News wrote it before 2.10: a site name (a letter, then letters, digits, `-`, `_`), a dot and
+    /// a number.
+    static func isOldNewsID<Token: Collection<UInt8>>(_ token: Token) -> Bool where Token.Index == Int {
+        var lastDot: Int?
+        for index in token.indices where token[index] == UInt8(ascii: ".") { lastDot = index }
+        guard let dot = lastDot, dot > token.startIndex, dot + 1 < token.endIndex, let first = token.first,
+              (0x61...0x7A).contains(first | 0x20),
+              token[(dot + 1)...].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        return token[..<dot].allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+    }
+
     /// The ids of a References or In-Reply-To value: `<...>` tokens outside comments and quoted strings,
-    /// else the first bare token with an `@`.
+    /// else the first bare token with an `@`, else B News's bare ids (`isOldNewsID`).
     static func all<Bytes: Collection<UInt8>>(bytes raw: Bytes) -> [String] where Bytes.Index == Int {
         var ids: [String] = []
         forEachID(in: raw) { token in
@@ -156,6 +170,19 @@ public enum MessageIDs {
                 body(raw[index..<end])
                 return
             }
+            index = end
+        }
+        // B News before 2.10 wrote ids bare, a site and a number (`References: eagle.642 ucbvax.789`): each
+        // token of that shape, when no other id is there.
+        index = raw.startIndex
+        while index < raw.endIndex {
+            guard !HeaderBlockScanner.isWhitespace(raw[index]), raw[index] != UInt8(ascii: ",") else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < raw.endIndex, !HeaderBlockScanner.isWhitespace(raw[end]), raw[end] != UInt8(ascii: ",") { end += 1 }
+            if isOldNewsID(raw[index..<end]) { body(raw[index..<end]) }
             index = end
         }
     }
