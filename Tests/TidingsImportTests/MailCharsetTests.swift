@@ -78,6 +78,20 @@ final class MailCharsetTests: XCTestCase {
         }
     }
 
+    /// Old Japanese clients wrote `Subject:` and `From:` in raw ISO-2022-JP: read as such, before the address
+    /// is parsed (its two-byte characters use `<`, `"` and `(`); other raw escapes are left to the screen.
+    func testRawISO2022JPHeadersAreDecoded() throws {
+        let jis: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x24, 0x4B, 0x24, 0x41, 0x24, 0x4F, 0x1B, 0x28, 0x42]
+        let name: [UInt8] = [0x1B, 0x24, 0x42, 0x3B, 0x33, 0x45, 0x44, 0x1B, 0x28, 0x42]  // 山田
+        let message = Array("Subject: ".utf8) + jis + Array(" 2\nFrom: ".utf8) + name + Array(" <y@x.jp>\nMessage-ID: <j@x>\n\nbody\n".utf8)
+        let envelope = try XCTUnwrap(MailEnvelope.parse(message[...]))
+        XCTAssertEqual(envelope.subject, "こんにちは 2")
+        XCTAssertEqual(envelope.fromName, "山田")
+        XCTAssertEqual(envelope.fromAddress, "y@x.jp")
+        let other = try XCTUnwrap(MailEnvelope.parse(Array("Subject: a \u{1B}[31mred\nMessage-ID: <k@x>\n\nbody\n".utf8)[...]))
+        XCTAssertEqual(other.subject, "a \u{1B}[31mred", "an escape of no Japanese charset stays for the screen's gate")
+    }
+
     func testBrokenJapaneseKeepsWhatDecodes() {
         let broken: [UInt8] = [0x82, 0xB1, 0xFF, 0x41, 0x82]
         XCTAssertEqual(decode(broken, "shift_jis").text, "こ\u{FFFD}A\u{FFFD}")

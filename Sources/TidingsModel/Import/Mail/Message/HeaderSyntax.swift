@@ -70,6 +70,7 @@ enum HeaderSyntax {
     /// made one space, the ends trimmed. Without encoded words the bytes are collapsed before the one
     /// String is made.
     static func text<Bytes: Collection<UInt8>>(_ raw: Bytes) -> String where Bytes.Index == Int {
+        if let utf8 = RawJapaneseHeader.utf8(raw) { return text(utf8) }
         var index = raw.startIndex
         while index + 1 < raw.endIndex {
             if raw[index] == UInt8(ascii: "="), raw[index + 1] == UInt8(ascii: "?") {

@@ -2,6 +2,7 @@
 /// `addr (Name)`, or a bare address. Only the first of several mailboxes counts.
 enum MailAddress {
     static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> (name: String?, address: String?) {
+        if let utf8 = RawJapaneseHeader.utf8(raw) { return utf8.withUnsafeBufferPointer { parse($0) } }
         let mailbox = raw[..<firstMailboxEnd(raw)]
         var angle: Int?
         var firstComment: Range<Int>?

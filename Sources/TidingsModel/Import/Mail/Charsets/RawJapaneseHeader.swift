@@ -1,0 +1,21 @@
+/// Header text written raw in ISO-2022-JP (old Japanese mail clients sent `Subject:` and `From:` so, without
+/// RFC 2047's encoded words): its escape sequences switch to JIS X 0208, whose two-byte characters use the
+/// very bytes (`<`, `"`, `(`, `,`) that addresses are parsed by. Such a value is turned into UTF-8 before it
+/// is read, as mutt and Thunderbird read it; any other value is left as it is.
+enum RawJapaneseHeader {
+    /// The value in UTF-8 when it holds an ISO-2022-JP escape (`ESC $ B`, `ESC $ @`, `ESC ( J`), else nil.
+    static func utf8<Bytes: Collection<UInt8>>(_ raw: Bytes) -> [UInt8]? where Bytes.Index == Int {
+        var index = raw.startIndex
+        var escaped = false
+        while index + 2 < raw.endIndex {
+            if raw[index] == 0x1B {
+                let first = raw[index + 1], second = raw[index + 2]
+                if first == UInt8(ascii: "$"), second == UInt8(ascii: "B") || second == UInt8(ascii: "@") { escaped = true; break }
+                if first == UInt8(ascii: "("), second == UInt8(ascii: "J") { escaped = true; break }
+            }
+            index += 1
+        }
+        guard escaped else { return nil }
+        return Array(JapaneseCharsets.iso2022JP(ArraySlice(raw)).text.utf8)
+    }
+}
