@@ -111,6 +111,9 @@ struct XMLReader {
                 if tokenizer.doctypeDeclaresEntities {
                     throw LoadFailure.unsafeXML("declares its own entities (a DOCTYPE with <!ENTITY>); Tidings does not expand them")
                 }
+                if tokenizer.doctypeRefersToParameterEntities {
+                    throw LoadFailure.unsafeXML("refers to parameter entities in its DOCTYPE (%name;), defined elsewhere; Tidings does not load them")
+                }
                 if cutDocument() { return .documentCut }
             case .comment:
                 continue

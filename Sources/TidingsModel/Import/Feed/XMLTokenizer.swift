@@ -46,9 +46,11 @@ struct XMLTokenizer {
     private(set) var attributes: [XMLAttribute] = []
     /// The input ended inside the last token.
     private(set) var cut = false
-    /// The DOCTYPE declares entities (`<!ENTITY`) or refers to parameter entities (`%name;`), the stuff of
-    /// entity-expansion bombs and external-entity reads.
+    /// The DOCTYPE declares entities (`<!ENTITY`), the stuff of entity-expansion bombs and external-entity
+    /// reads.
     private(set) var doctypeDeclaresEntities = false
+    /// The DOCTYPE refers to parameter entities (`%name;`), which pull declarations in from outside.
+    private(set) var doctypeRefersToParameterEntities = false
 
     init(_ bytes: [UInt8], range: Range<Int>? = nil) {
         self.bytes = bytes
@@ -170,7 +172,7 @@ struct XMLTokenizer {
             case lessThan where inSubset && hasIgnoringCase("!ENTITY", at: index + 1):
                 doctypeDeclaresEntities = true
             case UInt8(ascii: "%") where inSubset && index + 1 < end && Self.isNameStart(bytes[index + 1]):
-                doctypeDeclaresEntities = true
+                doctypeRefersToParameterEntities = true
             case greaterThan where !inSubset:
                 content = tokenStart..<(index + 1)
                 position = index + 1
