@@ -76,6 +76,15 @@ final class NativeFormatTests: XCTestCase {
         XCTAssertEqual(story.comments[2].text, "[not an attribution] plain text that starts with a bracket")
     }
 
+    /// Addresses written in the text are numbered links, as in mail: the reader opens them by number.
+    func testAddressesInTheTextAndCommentsAreLinks() throws {
+        let text = "Ferry\nVia: tide\n\nSee https://example.org/ferry for times.\n\n  ann: old ones at www.example.org/old.\n"
+        let story = try XCTUnwrap(NativeImporter().stories(in: Array(text.utf8), path: "ferry.txt").first)
+        XCTAssertEqual(story.body.links, ["https://example.org/ferry"])
+        XCTAssertEqual(story.body.blocks.first?.plainText, "See https://example.org/ferry for times.", "the text is as written")
+        XCTAssertEqual(story.comments.first?.body.links, ["http://www.example.org/old"])
+    }
+
     func testEmptyAndBinaryFilesAreErrors() {
         XCTAssertThrowsError(try NativeImporter().stories(in: [], path: "empty"))
         XCTAssertThrowsError(try NativeImporter().stories(in: Array("\n \n\n".utf8), path: "blank"))

@@ -145,9 +145,13 @@ struct NativeScan {
                     byline: header.byline, dateText: header.age, declaredComments: header.declaredComments)
     }
 
+    /// The story read in full. The web addresses written in its text and its comments are numbered links,
+    /// as in mail and news: the reader opens them by their number.
     func story(path: String, format: String) -> Story {
-        Story(id: storyID, legacyID: legacyID, source: SourceReference(path: path), format: format, header: storyHeader,
-              body: StoryBody(blocks: body), comments: comments)
+        var comments = comments
+        for index in comments.indices { comments[index].body = PlainTextLinks.marked(comments[index].body) }
+        return Story(id: storyID, legacyID: legacyID, source: SourceReference(path: path), format: format, header: storyHeader,
+                     body: PlainTextLinks.marked(body), comments: comments)
     }
 
     func summary(path: String, format: String) -> StorySummary {
