@@ -88,7 +88,10 @@ final class MboxListingAgreementTests: XCTestCase {
         let second = Self.message("b@x.org", id: "<two@x.org>", subject: "Second")
         let cases: [(name: String, text: String, titles: [String])] = [
             ("blank", "\n\r\n" + Self.message("a@x.org", id: "<one@x.org>", subject: "First") + second, ["First", "Second"]),
-            ("sent", "From user@example.com\nFrom: A <a@x.org>\nSubject: Undated\nMessage-ID: <u@x>\n\nbody\n\n" + second, ["Undated", "Second"]),
+            ("sent", "From user@example.com\nFrom: A <a@x.org>\nSubject: Undated\nMessage-ID: <u@x>\n\nbody\nFrom the logs, it failed\n\n"
+                + "From other@example.com\nFrom: B <b@x.org>\nSubject: Undated two\nMessage-ID: <u2@x>\n\nbody\n\n"
+                + "From user@example.com\r\nFrom: A <a@x.org>\nSubject: Re: Undated\nMessage-ID: <u3@x>\nIn-Reply-To: <u@x>\n\nreply\n\n" + second,
+             ["Undated", "Undated two", "Second"]),
             ("odd-date", "From a@x.org garbage-date\nFrom: A <a@x.org>\nSubject: Odd\nMessage-ID: <o@x>\n\nbody\n", ["Odd"]),
             ("noted.mbox", "This is a note\nmore of it\n\n" + second, ["(a message without headers)", "Second"]),
         ]
@@ -98,6 +101,12 @@ final class MboxListingAgreementTests: XCTestCase {
                            name.hasSuffix(".mbox") ? .likely : .certain, name)
             try assertAgree(bytes, name)
             XCTAssertEqual(try MailImporter().stories(in: bytes, path: name).map(\.title), titles, name)
+            // Each thread opened from its listing (its span read again) is the thread listed.
+            for listed in try MailImporter().summaries(in: bytes, path: name, needsCommentIDs: { _, _ in true }) {
+                let opened = try MailImporter().story(in: bytes, for: listed.summary)
+                XCTAssertEqual(opened.title, listed.summary.title, name)
+                XCTAssertEqual(opened.comments.count, listed.summary.commentCount, name)
+            }
         }
         // Without the name, a note before a separator is no mailbox (a story quoting one, perhaps).
         XCTAssertEqual(MailImporter().claim(path: "noted", prefix: Array("This is a note\n\n\(second)".utf8)[...], named: false).confidence, .none, "no mail")

@@ -331,9 +331,12 @@ public struct MailImporter: Importer {
         var items: [MailItem] = []
         var texts: [ArraySlice<UInt8>] = []
         let parts = MboxLocator.parts(locator) ?? [span]
+        // An archive whose separators carry no dates is split by its first line's kind.
+        let undated = try span.lowerBound > 0
+            && MboxSplitter.writesUndatedSeparators(read(0..<min(span.lowerBound, MboxSplitter.lineLimit + 2)))
         for part in parts {
             let bytes = try read(part)
-            for var item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true) {
+            for var item in mboxItems(bytes, file: 0, base: part.lowerBound, startsInMessage: true, undatedSeparators: undated) {
                 // The separator line of the part's first message lies before the part.
                 if item.envelope.date == nil, item.range.lowerBound == part.lowerBound, part.lowerBound > 0 {
                     let before = try read(max(0, part.lowerBound - MboxSeparator.lookBehind)..<part.lowerBound)
@@ -417,8 +420,9 @@ public struct MailImporter: Importer {
 
     /// The messages of an mbox held in memory; `startsInMessage` for a part of an archive that starts right
     /// after a separator line.
-    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false) -> [MailItem] {
-        MboxSplitter.messages(in: bytes, base: base, startsInMessage: startsInMessage).compactMap { message in
+    static func mboxItems(_ bytes: ArraySlice<UInt8>, file: Int, base: Int = 0, startsInMessage: Bool = false,
+                          undatedSeparators: Bool = false) -> [MailItem] {
+        MboxSplitter.messages(in: bytes, base: base, startsInMessage: startsInMessage, undatedSeparators: undatedSeparators).compactMap { message in
             let lower = bytes.startIndex + (message.start - base), upper = bytes.startIndex + (message.end - base)
             guard lower <= upper, upper <= bytes.endIndex else { return nil }
             let head = bytes[lower..<min(upper, lower + MboxSplitter.headLimit)]

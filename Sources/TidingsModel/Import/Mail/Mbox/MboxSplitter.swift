@@ -52,21 +52,29 @@ struct MboxSplitter {
     /// Whether no line but blank ones has been scanned yet: the file's first line of text, when it starts
     /// with `From `, starts the first message even without a date (`MailSniffer.looksLikeMbox`).
     private var atFileStart: Bool
+    /// The file's first line was `From ` and a sender without a date: so are its other separators, told from
+    /// body lines by their one word and the header field after them (`isUndatedSeparator`).
+    private var undatedSeparators = false
 
     /// `startsInMessage`: the bytes begin right after a separator line (a part of an archive read again).
-    init(startingAt offset: Int = 0, startsInMessage: Bool = false, keepsHeads: Bool = true,
+    /// `undatedSeparators`: a part read again of an archive whose first line is `From ` and a sender without
+    /// a date (`writesUndatedSeparators`).
+    init(startingAt offset: Int = 0, startsInMessage: Bool = false, undatedSeparators: Bool = false, keepsHeads: Bool = true,
          peek: ((Int, Int) -> [UInt8]?)? = nil) {
         self.offset = offset
         self.keepsHeads = keepsHeads
         self.peek = peek
+        self.undatedSeparators = undatedSeparators
         atFileStart = !startsInMessage && offset == 0
         if startsInMessage { current = Current(start: offset, headDone: !keepsHeads) }
     }
 
     /// The messages of bytes held whole (`base`: their offset in the file), without their header blocks:
     /// the envelope is read from the bytes themselves.
-    static func messages(in bytes: ArraySlice<UInt8>, base: Int = 0, startsInMessage: Bool = false) -> [Message] {
-        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage, keepsHeads: false) { at, count in
+    static func messages(in bytes: ArraySlice<UInt8>, base: Int = 0, startsInMessage: Bool = false,
+                         undatedSeparators: Bool = false) -> [Message] {
+        var splitter = MboxSplitter(startingAt: base, startsInMessage: startsInMessage, undatedSeparators: undatedSeparators,
+                                    keepsHeads: false) { at, count in
             let start = bytes.startIndex + (at - base)
             guard start >= bytes.startIndex, start <= bytes.endIndex else { return nil }
             return Array(bytes[start..<min(bytes.endIndex, start + count)])
@@ -131,6 +139,7 @@ struct MboxSplitter {
                 let lineLength = Self.lineEnd(start + first, count: count - first) ?? (count - first)
                 let line = UnsafeBufferPointer(start: start + first, count: min(lineLength, Self.lineLimit))
                 if MailSniffer.startsWithFrom(line, at: 0, to: line.count), !MboxSeparator.isSeparator(line) {
+                    undatedSeparators = true
                     position = min(count, first + lineLength + 1)
                     current = Current(start: offset + position, headDone: !keepsHeads)
                     next = Self.findFrom(start, from: first + lineLength, count: count)
@@ -145,7 +154,7 @@ struct MboxSplitter {
         while let at = next {
             let lineLength = Self.lineEnd(start + at, count: count - at) ?? (count - at)
             let line = UnsafeBufferPointer(start: start + at, count: min(lineLength, Self.lineLimit))
-            if MboxSeparator.isSeparator(line) {
+            if MboxSeparator.isSeparator(line) || (undatedSeparators && Self.isUndatedSeparator(line, then: buffer, at: at + lineLength + 1)) {
                 gather(UnsafeBufferPointer(rebasing: buffer[position..<at]))
                 position = at
                 if !isInBody(at, buffer) {
@@ -225,6 +234,28 @@ struct MboxSplitter {
             index = lineStart
         }
         return nil
+    }
+
+    /// Whether an archive's first line of text (in `head`, its first bytes) is `From ` and a sender without a
+    /// date: its separators are all of that kind.
+    static func writesUndatedSeparators(_ head: ArraySlice<UInt8>) -> Bool {
+        head.withUnsafeBufferPointer { buffer in
+            let first = MailSniffer.firstLineAfterBlanks(buffer)
+            let lineEnd = HeaderBlockScanner.lineEnd(buffer, from: first, to: buffer.count)
+            return MailSniffer.startsWithFrom(buffer, at: first, to: lineEnd) && !MboxSeparator.isSeparator(buffer, lineStart: first, lineEnd: lineEnd)
+        }
+    }
+
+    /// `From ` and one word (`From user@example.com`), with a header field on the next line when that line
+    /// is in the buffer: a separator of an archive written without dates. A body's `From the logs, …` has
+    /// more words.
+    private static func isUndatedSeparator(_ line: UnsafeBufferPointer<UInt8>, then buffer: UnsafeBufferPointer<UInt8>, at next: Int) -> Bool {
+        var end = line.count
+        while end > 5, line[end - 1] == 0x0D || line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        guard end > 5, !line[5..<end].contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return false }
+        guard next < buffer.count else { return true }
+        let nextEnd = HeaderBlockScanner.lineEnd(buffer, from: next, to: buffer.count)
+        return HeaderBlockScanner.nameEnd(buffer, from: next, to: nextEnd) != nil
     }
 
     private static func startsWithFrom(_ pointer: UnsafePointer<UInt8>, count: Int) -> Bool {
