@@ -143,4 +143,23 @@ final class MessageCopiesTests: XCTestCase {
         let listed = entries([folder.path])
         XCTAssertEqual(listed.first?.summary.commentCount, 1)
     }
+
+    /// A message without a Message-ID that starts a thread, saved in two files of a Maildir: one story, read
+    /// when either copy is, not two rows that share one id and one mark.
+    func testAStartWithoutAnIDInTwoFilesIsOneStory() throws {
+        let folder = try temporaryFolder()
+        let maildir = try MaildirFixture(in: folder)
+        let note = "From: dave@example.org\nSubject: Status\n\nAll systems nominal.\n"
+        try maildir.write("1717491600.M1P1.host:2,S", note)
+        try maildir.write("1718701299.M4P4.host:2,", note)
+        try maildir.write("1718701300.M5P5.host:2,", "From: dave@example.org\nSubject: Status\n\nOne disk is failing.\n")
+
+        let (stories, _) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(stories.count, 2, "\(stories.map(\.id))")
+        XCTAssertEqual(Set(stories.map(\.id)).count, 2)
+        let listed = entries([folder.path])
+        XCTAssertEqual(listed.count, 2)
+        XCTAssertEqual(Set(listed.map(\.summary.id)).count, 2)
+        XCTAssertEqual(listed.first { $0.summary.path.hasSuffix(":2,S") }?.summary.sourceMarks?.storyRead, true)
+    }
 }

@@ -68,13 +68,14 @@ public struct MailImporter: Importer {
               let threading = MailEnvelope.parseForThreading(bytes[...]) ?? Self.headerless(path: path) else { return nil }
         var envelope = threading.parents.isEmpty || threading.messageID == nil ? MailEnvelope.parse(bytes[...]) ?? threading : threading
         if envelope.saysNothing, let whole = Self.headerless(path: path) { envelope = whole }
-        // The ids that join files: its own, the thread's start and its direct parent (what threading of
-        // kept messages uses; `KeptMessage`).
-        var keys = envelope.messageID.map { [$0] } ?? []
-        if let first = envelope.parents.first { keys.append(first) }
-        if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
         let item = MailItem(envelope: envelope, seen: Self.seen(envelope, path: path), file: 0, range: 0..<bytes.count,
                             unnamedID: Self.unnamedID(envelope, bytes[...]))
+        // The ids that join files: its own (for a message without one, the name made of what it says, so its
+        // copy in another file is read with it and shown once), the thread's start and its direct parent
+        // (what threading of kept messages uses; `KeptMessage`).
+        var keys = envelope.messageID.map { [$0] } ?? item.unnamedID.map { [UnnamedMessage.text($0)] } ?? []
+        if let first = envelope.parents.first { keys.append(first) }
+        if envelope.parents.count > 1, let last = envelope.parents.last { keys.append(last) }
         return HeldPart(keys: keys, kept: KeptMessage(item, commentID: MailThreads.commentID(item)),
                         startsAStory: envelope.parents.isEmpty)
     }
