@@ -90,6 +90,13 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertEqual(envelope.fromAddress, "y@x.jp")
         let other = try XCTUnwrap(MailEnvelope.parse(Array("Subject: a \u{1B}[31mred\nMessage-ID: <k@x>\n\nbody\n".utf8)[...]))
         XCTAssertEqual(other.subject, "a \u{1B}[31mred", "an escape of no Japanese charset stays for the screen's gate")
+        // Broken writers: no return to ASCII before a space, another escape inside, a run cut short.
+        func subject(_ bytes: [UInt8]) throws -> String? {
+            try XCTUnwrap(MailEnvelope.parse((Array("Subject: ".utf8) + bytes + Array("\nMessage-ID: <b@x>\n\nbody\n".utf8))[...])).subject
+        }
+        XCTAssertEqual(try subject(Array(jis.dropLast(3)) + Array(" no terminator".utf8)), "こんにちは no terminator")
+        XCTAssertEqual(try subject(Array(jis.prefix(7)) + [0x1B, 0x28, 0x42] + Array(" then \u{1B}[2J clear".utf8)), "こん then \u{1B}[2J clear")
+        XCTAssertEqual(try subject(Array(jis.prefix(6)) + [0x1B, 0x28, 0x42] + Array(" odd".utf8)), "こ\u{FFFD} odd", "half a character: U+FFFD, the rest kept")
     }
 
     func testBrokenJapaneseKeepsWhatDecodes() {
