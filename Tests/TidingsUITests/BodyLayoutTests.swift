@@ -105,10 +105,25 @@ final class BodyLayoutTests: XCTestCase {
         XCTAssertEqual(paragraphs.map(\.text), ["│ a", "│ ", "│ b"], "two paragraphs of one quote: a row of bars between")
     }
 
+    func testATableQuotedStaysInItsQuote() {
+        let markdown = MarkdownText.body("> Numbers:\n>\n> | name | n |\n> |---|---|\n> | 日本 | 1 |\n>\n> After.")
+        XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["│ Numbers:", "│ ", "│ name │ n", "│ 日本 │ 1", "│ ", "│ After."])
+        XCTAssertEqual(markdown.lines, ["> Numbers:", "> | name | n |\n> | 日本 | 1 |", "> After."])
+        let html = HTMLText.body("<blockquote><p>He said:</p><table><tr><td>q1</td><td>q2</td></tr></table></blockquote><p>Mine.</p>")
+        XCTAssertEqual(BodyLayout.lines(html.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["│ He said:", "│ ", "│ q1 │ q2", "", "Mine."])
+        // Narrower than a row: the row is broken as quoted code is, every piece under the bar.
+        XCTAssertTrue(BodyLayout.lines(html.blocks, width: 8, separateFirst: false).prefix(4).allSatisfy { $0.text.hasPrefix("│") })
+    }
+
     func testAListQuotedKeepsItsItemsTogether() {
         let html = HTMLText.body("<blockquote><p>He said:</p><ul><li>one</li><li>two</li></ul><p>After</p></blockquote>")
         XCTAssertEqual(BodyLayout.lines(html.blocks, width: 40, separateFirst: false).map(\.text),
                        ["│ He said:", "│ ", "│ • one", "│ • two", "│ ", "│ After"])
+        let two = MarkdownText.body("> 1. one\n> 2. two\n>\n> - other list\n>   - nested")
+        XCTAssertEqual(BodyLayout.lines(two.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["│ 1. one", "│ 2. two", "│ ", "│ • other list", "│   • nested"], "a list of another kind after a list is set apart")
         let markdown = MarkdownText.body("> Steps:\n>\n> 1. open it\n> 2. close it\n>\n> Then.")
         XCTAssertEqual(BodyLayout.lines(markdown.blocks, width: 40, separateFirst: false).map(\.text),
                        ["│ Steps:", "│ ", "│ 1. open it", "│ 2. close it", "│ ", "│ Then."])

@@ -29,6 +29,9 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
         public var marker: String?
         /// A table's rows of cells (kind `.table`); empty for other kinds.
         public var rows: [[String]]
+        /// A table inside a quote: the quote's level (0 for a quote at the top), nil outside quotes. Someone
+        /// else's table is shown quoted, as their text is.
+        public var quoteLevel: Int?
 
         public init(_ kind: Kind, _ runs: [Run], level: Int = 0, marker: String? = nil, rows: [[String]] = []) {
             self.kind = kind
@@ -105,6 +108,9 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
     public var lines: [String] {
         blocks.map { block in
             switch block.kind {
+            case .table where block.quoteLevel != nil:
+                let marks = String(repeating: ">", count: (block.quoteLevel ?? 0) + 1) + " "
+                return block.plainText.split(separator: "\n", omittingEmptySubsequences: false).map { marks + $0 }.joined(separator: "\n")
             case .paragraph, .code, .table, .preserved, .signature: return block.plainText
             case .listItem: return String(repeating: "  ", count: block.level) + (block.marker ?? "-") + " " + block.plainText
             case .quote:

@@ -20,13 +20,13 @@ enum BodyLayout {
         // Where the text of the list item open at each level starts: an item nested in it is indented to
         // there (under `98. item`, four cells in), so its text never lines up with its parent's.
         var itemTextColumns: [Int] = []
-        for block in blocks {
+        for block in blocks.map(quotedTableAsQuote) {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
                     // Mail quotes change level without a blank line, and their own empty lines are kept in
                     // their text: only two paragraphs of one level need a row between them. Items of a list
                     // quoted follow each other as a list's items do, without one.
-                    let items = previous.marker != nil && block.marker != nil
+                    let items = previous.marker.flatMap { before in block.marker.map { Self.continuesList(before, with: $0) } } ?? false
                     if previous.level == block.level, !items { quoted.append(StoryBody.Block(.quote, [], level: block.level)) }
                 } else {
                     if previous.kind == .quote {
@@ -59,6 +59,24 @@ enum BodyLayout {
     }
 
     static let blank = StyledLine(spans: [])
+
+    /// Whether a quoted list item (its lead, `• `, `  2. `) goes on the list of the item before it: a
+    /// continuation (blanks), an item nested deeper or back out, or one of the same kind (bullet after
+    /// bullet, number after number). A numbered list right after a bulleted one is another list.
+    static func continuesList(_ before: String, with lead: String) -> Bool {
+        let indent = lead.prefix { $0 == " " }.count
+        guard indent < lead.count, indent == before.prefix(while: { $0 == " " }).count else { return true }
+        func numbered(_ lead: String) -> Bool { lead.drop { $0 == " " }.first?.isNumber ?? false }
+        return numbered(before) == numbered(lead)
+    }
+
+    /// A table inside a quote as a quote of its rows, aligned as a table is and kept as code keeps its lines
+    /// (broken, not wrapped, when the pane is narrower): it joins the quote's run, with its bars, its fold.
+    static func quotedTableAsQuote(_ block: StoryBody.Block) -> StoryBody.Block {
+        guard block.kind == .table, let level = block.quoteLevel else { return block }
+        let text = tableLines(block.rows, width: Int.max / 4).map(\.text).joined(separator: "\n")
+        return StoryBody.Block(.quote, [StoryBody.Run(text, emphasis: .code)], level: level)
+    }
 
     /// A list item's marker as shown, with the space after it: its number, blanks under an item's first
     /// block, else a bullet.

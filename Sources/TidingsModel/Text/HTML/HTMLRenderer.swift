@@ -340,7 +340,8 @@ struct HTMLRenderer {
         guard tableDepth > 0 || !table.rows.isEmpty else { return }
         tableDepth = 0
         if var block = table.finish() {
-            block.level = containers.setApartLevel()
+            // Quoted, it stays quoted (as code does); else it stands under the list item it is in.
+            if let quote = containers.quoteLevel() { block.quoteLevel = quote } else { block.level = containers.setApartLevel() }
             writer.append(block)
         }
         table = HTMLTableWriter()

@@ -32,6 +32,8 @@ struct MarkdownBlockWriter {
             runs = Self.merged(runs)
         }
         if context.quotes > 0 {
+            // A quote's empty paragraph (the `>` line before a table) is no block: rows between come with layout.
+            guard !runs.isEmpty else { return }
             var lead: String?
             if context.itemsInsideQuote > 0 {
                 let indent = String(repeating: "  ", count: context.itemsInsideQuote - 1)
@@ -70,8 +72,10 @@ struct MarkdownBlockWriter {
     mutating func table(_ rows: [[String]], in context: Context) {
         let width = rows.map(\.count).max() ?? 0
         let padded = rows.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
-        // Inside a list item, one level under it, as code is.
-        append(StoryBody.Block(.table, [], level: context.quotes > 0 ? 0 : context.items, rows: padded), item: nil)
+        // Inside a list item, one level under it, as code is; inside a quote, quoted.
+        var block = StoryBody.Block(.table, [], level: context.quotes > 0 ? 0 : context.items, rows: padded)
+        if context.quotes > 0 { block.quoteLevel = context.quotes - 1 }
+        append(block, item: nil)
     }
 
     /// Neighbouring runs that now look the same, as one.
