@@ -222,5 +222,8 @@ extension MarkAllReadTests {
         XCTAssertTrue(state.render().text.contains("3 unread"), state.render().text)
         state.press(.character("A"))
         XCTAssertEqual(status(state), "Mark 3 stories and 8 comments read? y/n")
+        // The answer counts as the question did: the story read with its comments unread is one of them.
+        state.press(.character("y"))
+        XCTAssertEqual(status(state), "Marked 3 stories and 8 comments read (u undoes)")
     }
 }

@@ -87,7 +87,9 @@ extension AppState {
             return
         }
         readState.recordUndo(step)
-        message = "M" + step.summary.dropFirst() + " (u undoes)"
+        // In the question's words and numbers: a story whose text was read and some of its comments not is
+        // one of the stories it counted, though only its comments changed.
+        message = "Marked \(request.counted) read (u undoes)"
     }
 
     /// Changes marks, and keeps every list entry's unread count in step with them (a mark-all-read or an
