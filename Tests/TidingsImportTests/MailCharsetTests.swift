@@ -97,6 +97,7 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertEqual(try subject(Array(jis.dropLast(3)) + Array(" no terminator".utf8)), "こんにちは no terminator")
         XCTAssertEqual(try subject(Array(jis.prefix(7)) + [0x1B, 0x28, 0x42] + Array(" then \u{1B}[2J clear".utf8)), "こん then \u{1B}[2J clear")
         XCTAssertEqual(try subject(Array(jis.prefix(6)) + [0x1B, 0x28, 0x42] + Array(" odd".utf8)), "こ\u{FFFD} odd", "half a character: U+FFFD, the rest kept")
+        XCTAssertEqual(try subject([0x1B, 0x24, 0x42, 0x9B] + Array(jis.dropFirst(3))), "\u{FFFD}こんにちは", "a stray byte costs itself")
     }
 
     func testBrokenJapaneseKeepsWhatDecodes() {
@@ -105,6 +106,13 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertEqual(decode(broken, "shift_jis").note, "invalid Shift_JIS text")
         XCTAssertEqual(decode([0xA4, 0xB3, 0x8F, 0xB0, 0xA1, 0x41], "euc-jp").text, "こ\u{FFFD}A")
         XCTAssertEqual(decode([0xA4, 0xB3, 0x8F, 0xB0, 0xA1, 0x41], "euc-jp").note, "invalid EUC-JP text")
+        // A body Foundation refuses whole: each fault costs itself, an escape of another kind stays for the gate.
+        let hello: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1B, 0x28, 0x42]  // こん
+        XCTAssertEqual(decode(hello + Array(" \u{1B}[2J body".utf8), "iso-2022-jp").text, "こん \u{1B}[2J body")
+        XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}[2J body".utf8), "iso-2022-jp").text, "こん\u{1B}[2J body",
+                       "an escape of another kind inside a run: ASCII after it")
+        XCTAssertEqual(decode(Array(hello.dropLast(3)) + [0x9B] + Array(hello.dropFirst(3)), "iso-2022-jp").text, "こん\u{FFFD}こん")
+        XCTAssertEqual(decode([0x1B, 0x28, 0x49, 0x36, 0x40] + Array(" kana".utf8), "iso-2022-jp").text, "ｶﾀ kana", "JIS X 0201 katakana")
         let jisBroken: [UInt8] = Array("ok\n".utf8) + [0x1B, 0x24, 0x42, 0xFF, 0x0A] + Array("fine".utf8)
         XCTAssertEqual(decode(jisBroken, "iso-2022-jp").text, "ok\n\u{FFFD}\nfine")
         XCTAssertEqual(decode(jisBroken, "iso-2022-jp").note, "invalid ISO-2022-JP text")

@@ -22,15 +22,9 @@ enum JapaneseCharsets {
 
     static func iso2022JP(_ bytes: ArraySlice<UInt8>) -> (text: String, note: String?) {
         if let text = String(bytes: bytes, encoding: .iso2022JP) { return (text, nil) }
-        // Each line returns to ASCII (RFC 1468), so lines decode on their own; a bad one is replaced whole.
-        var text = ""
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
-            text += String(bytes: bytes[start..<end], encoding: .iso2022JP) ?? (bytes[end - 1] == 0x0A ? "\u{FFFD}\n" : "\u{FFFD}")
-            start = end
-        }
-        return (text, "invalid ISO-2022-JP text")
+        // Refused whole for one fault: decoded run by run, the fault U+FFFD and the rest kept.
+        let decoded = ISO2022JPRuns.decode(bytes)
+        return (decoded.text, decoded.damaged ? "invalid ISO-2022-JP text" : nil)
     }
 
     /// Decodes runs of well-formed Shift_JIS; a malformed byte, or a character Foundation refuses, is U+FFFD.
