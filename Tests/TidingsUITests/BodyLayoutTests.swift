@@ -113,6 +113,8 @@ final class BodyLayoutTests: XCTestCase {
         let html = HTMLText.body("<blockquote><p>He said:</p><table><tr><td>q1</td><td>q2</td></tr></table></blockquote><p>Mine.</p>")
         XCTAssertEqual(BodyLayout.lines(html.blocks, width: 40, separateFirst: false).map(\.text),
                        ["│ He said:", "│ ", "│ q1 │ q2", "", "Mine."])
+        XCTAssertTrue(BodyLayout.lines(html.blocks, width: 40, separateFirst: false)[2].spans.dropFirst().allSatisfy { $0.style.dim },
+                      "dimmed as the quote's text is")
         // Narrower than a row: the row is broken as quoted code is, every piece under the bar.
         XCTAssertTrue(BodyLayout.lines(html.blocks, width: 8, separateFirst: false).prefix(4).allSatisfy { $0.text.hasPrefix("│") })
     }

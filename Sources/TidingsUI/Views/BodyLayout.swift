@@ -199,7 +199,14 @@ enum BodyLayout {
         }
         // Quoted code keeps its lines and its indentation, as code does.
         if block.kind == .quote, !block.runs.isEmpty, block.runs.allSatisfy({ $0.emphasis == .code }) {
-            return CodeWrap.lines(block.runs.map(\.text).joined(), width: width)
+            // Quoted code (or a quoted table) is dimmed as the rest of the quote is: someone else's.
+            return CodeWrap.lines(block.runs.map(\.text).joined(), width: width).map { line in
+                StyledLine(spans: line.spans.map { span in
+                    var span = span
+                    span.style.dim = true
+                    return span
+                })
+            }
         }
         // A quote of plain text with addresses in it keeps its lines too, the addresses' numbers in them.
         if block.kind == .quote, block.runs.allSatisfy({ $0.emphasis == .none }) {
