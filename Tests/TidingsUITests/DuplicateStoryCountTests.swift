@@ -72,6 +72,20 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 2 unread (2 comments)")
     }
 
+    /// Copies without comments (one feed item in two feeds): marking one read takes both from the tally.
+    func testMarkingACopyWithoutCommentsCountsBothRowsRead() {
+        disk = ["a.xml": story("shared", path: "a.xml", comments: 0), "b.xml": story("shared", path: "b.xml", comments: 0),
+                "c.xml": story("alone", path: "c.xml", comments: 0)]
+        var runner = emptyReader()
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["a.xml", "b.xml", "c.xml"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        _ = runner.state.render()
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 3 unread")
+        runner.press(.character("r"))
+        _ = runner.state.render()
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 1 unread")
+    }
+
     func testACopyAlreadyParsedIsCountedWithoutReadingItsFile() {
         var runner = reader()
         // Both copies opened once: each is parsed and kept.

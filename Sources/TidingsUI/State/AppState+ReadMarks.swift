@@ -27,7 +27,12 @@ extension AppState {
             }
         }
         if onlySelected { adjustUnreadTally(for: selectedStory, before: tallied, revisionBefore: revisionBefore) }
-        if let selectedID, marked.contains(selectedID) { recountCopiesOfSelection() }
+        if let selectedID, marked.contains(selectedID) {
+            recountCopiesOfSelection()
+            // The story's copies (the same story in other files) share its marks: their places in the tally
+            // changed with it, also when no comment count did (a feed item has none).
+            if copiesOfSelection?.copies.isEmpty == false { unreadTally.stale = true }
+        }
     }
 
     /// The ids of the stories whose marks the journal says changed from `start` on.
