@@ -123,6 +123,9 @@ final class BodyLayoutTests: XCTestCase {
         let html = HTMLText.body("<blockquote><p>He said:</p><ul><li>one</li><li>two</li></ul><p>After</p></blockquote>")
         XCTAssertEqual(BodyLayout.lines(html.blocks, width: 40, separateFirst: false).map(\.text),
                        ["│ He said:", "│ ", "│ • one", "│ • two", "│ ", "│ After"])
+        let lists = HTMLText.body("<ul><li>a<ul><li>nested</li></ul></li><li>b</li></ul><ol><li>one</li><li>two<p>more</p></li></ol>")
+        XCTAssertEqual(BodyLayout.lines(lists.blocks, width: 40, separateFirst: false).map(\.text),
+                       ["• a", "  • nested", "• b", "", "1. one", "2. two", "   more"], "a list of another kind after a list is set apart")
         let two = MarkdownText.body("> 1. one\n> 2. two\n>\n> - other list\n>   - nested")
         XCTAssertEqual(BodyLayout.lines(two.blocks, width: 40, separateFirst: false).map(\.text),
                        ["│ 1. one", "│ 2. two", "│ ", "│ • other list", "│   • nested"], "a list of another kind after a list is set apart")

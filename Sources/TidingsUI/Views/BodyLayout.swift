@@ -33,7 +33,9 @@ enum BodyLayout {
                         lines += quotes.rows(quoted, width: width)
                         quoted.removeAll(keepingCapacity: true)
                     }
-                    if !(previous.kind == .listItem && block.kind == .listItem) { lines.append(blank) }
+                    if !(previous.kind == .listItem && block.kind == .listItem && Self.continuesList(previous, with: block)) {
+                        lines.append(blank)
+                    }
                 }
             } else if separateFirst {
                 lines.append(blank)
@@ -68,6 +70,18 @@ enum BodyLayout {
         guard indent < lead.count, indent == before.prefix(while: { $0 == " " }).count else { return true }
         func numbered(_ lead: String) -> Bool { lead.drop { $0 == " " }.first?.isNumber ?? false }
         return numbered(before) == numbered(lead)
+    }
+
+    /// Whether a list item goes on the list of the item before it, as `continuesList(_:with:)` decides for
+    /// quoted ones: another level, a continuation (its marker blanks), or the same kind of marker.
+    static func continuesList(_ previous: StoryBody.Block, with item: StoryBody.Block) -> Bool {
+        guard previous.level == item.level else { return true }
+        func kind(_ marker: String?) -> Bool? {
+            guard let first = marker?.first(where: { $0 != " " }) else { return marker == nil ? false : nil }
+            return first.isNumber
+        }
+        guard let before = kind(previous.marker), let now = kind(item.marker) else { return true }
+        return before == now
     }
 
     /// A table inside a quote as a quote of its rows, aligned as a table is and kept as code keeps its lines
