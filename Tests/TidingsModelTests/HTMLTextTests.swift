@@ -289,8 +289,16 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(blocks("<table>loose<tr><td>c</table>").first?.rows, [["loose"], ["c"]])
     }
 
+    /// A picture is its alt text in brackets (`[image]` without), a numbered link to it as newsboat numbers
+    /// them; inside a link, that link's text; a tracking pixel, nothing.
     func testImages() {
-        XCTAssertEqual(lines(#"a <img src="x.png" alt="a cat"> b <img src="y.png"> c<img alt="">"#), ["a [a cat] b c"])
+        let body = HTMLText.body(#"a <img src="x.png" alt="a cat"> b <img src="y.png"> c<img alt=""><img src="t.gif" width="1" height="1">"#)
+        XCTAssertEqual(body.lines, ["a [a cat] b [image] c"])
+        XCTAssertEqual(body.links, ["x.png", "y.png"])
+        XCTAssertEqual(body.blocks.first?.runs.filter { $0.link != nil }.map(\.text), ["[a cat]", "[image]"])
+        let linked = HTMLText.body(#"<a href="https://x.example/full"><img src="thumb.png" alt="photo"></a> <table><tr><td><img src="c.png" alt="cell"></td></tr></table>"#)
+        XCTAssertEqual(linked.links, ["https://x.example/full"], "in a link or a table, no number of its own")
+        XCTAssertEqual(lines(#"<img src="data:image/png;base64,AAAA">"#), [], "no address to open, no alt: nothing")
     }
 
     func testDroppedElementsKeepTheirText() {

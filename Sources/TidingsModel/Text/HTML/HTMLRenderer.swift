@@ -307,12 +307,29 @@ struct HTMLRenderer {
         writer.endBlock()
     }
 
-    /// `<img alt="…">` is its alt text in brackets; without one it is nothing.
+    /// `<img alt="…">` is its alt text in brackets (`[image]` without one), a numbered link to the picture, as
+    /// newsboat numbers them: the reader can open it. Inside a link it is that link's text; a tracking pixel
+    /// (1 by 1) or a picture with no address it can open, without alt text, is nothing. In a table or in
+    /// `<pre>`, only the alt text.
     private mutating func image(_ tag: HTMLTag) {
-        guard let alt = tag.value(of: "alt") else { return }
-        let text = HTMLEntities.decode(String(decoding: bytes[alt], as: UTF8.self))
-        guard text.utf8.contains(where: { !$0.isHTMLSpace }) else { return }
-        write("[" + text + "]")
+        let alt = tag.value(of: "alt").map { HTMLEntities.decode(String(decoding: bytes[$0], as: UTF8.self)) }
+            .flatMap { $0.utf8.contains(where: { !$0.isHTMLSpace }) ? $0 : nil }
+        let linkable = tableDepth == 0 && preDepth == 0 && !anchors.contains { $0.link != nil } && !isPixel(tag)
+        let target = linkable ? tag.value(of: "src").flatMap { HTMLLinkTarget.accepted(bytes, $0) } : nil
+        guard let target else {
+            if let alt { write("[" + alt + "]") }
+            return
+        }
+        anchors.append((number(of: target), target, writer.wordsWritten))
+        write("[" + (alt ?? "image") + "]")
+        anchors.removeLast()
+    }
+
+    /// A picture one pixel wide or high (or none): a counter of readers, not something to see.
+    private func isPixel(_ tag: HTMLTag) -> Bool {
+        ["width", "height"].contains { name in
+            tag.value(of: name).map { String(decoding: bytes[$0], as: UTF8.self).trimmingSpaces() }.flatMap { Int($0) }.map { $0 <= 1 } ?? false
+        }
     }
 
     // MARK: Blocks that end at once
