@@ -98,6 +98,7 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertEqual(try subject(Array(jis.prefix(7)) + [0x1B, 0x28, 0x42] + Array(" then \u{1B}[2J clear".utf8)), "こん then \u{1B}[2J clear")
         XCTAssertEqual(try subject(Array(jis.prefix(6)) + [0x1B, 0x28, 0x42] + Array(" odd".utf8)), "こ\u{FFFD} odd", "half a character: U+FFFD, the rest kept")
         XCTAssertEqual(try subject([0x1B, 0x24, 0x42, 0x9B] + Array(jis.dropFirst(3))), "\u{FFFD}こんにちは", "a stray byte costs itself")
+        XCTAssertEqual(try subject(Array("Kana ".utf8) + [0x1B, 0x28, 0x49, 0x31, 0x32, 0x1B, 0x28, 0x42] + Array(" k".utf8)), "Kana ｱｲ k")
     }
 
     func testBrokenJapaneseKeepsWhatDecodes() {
@@ -110,7 +111,11 @@ final class MailCharsetTests: XCTestCase {
         let hello: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1B, 0x28, 0x42]  // こん
         XCTAssertEqual(decode(hello + Array(" \u{1B}[2J body".utf8), "iso-2022-jp").text, "こん \u{1B}[2J body")
         XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}[2J body".utf8), "iso-2022-jp").text, "こん\u{1B}[2J body",
-                       "an escape of another kind inside a run: ASCII after it")
+                       "an escape of another kind inside a run: kept whole, the run going on after it")
+        XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}[31m".utf8) + Array(hello.dropFirst(3)), "iso-2022-jp").text,
+                       "こん\u{1B}[31mこん")
+        XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}]0;title\u{07}".utf8) + Array(hello.dropFirst(3)), "iso-2022-jp").text,
+                       "こん\u{1B}]0;title\u{07}こん")
         XCTAssertEqual(decode(Array(hello.dropLast(3)) + [0x9B] + Array(hello.dropFirst(3)), "iso-2022-jp").text, "こん\u{FFFD}こん")
         XCTAssertEqual(decode([0x1B, 0x28, 0x49, 0x36, 0x40] + Array(" kana".utf8), "iso-2022-jp").text, "ｶﾀ kana", "JIS X 0201 katakana")
         let jisBroken: [UInt8] = Array("ok\n".utf8) + [0x1B, 0x24, 0x42, 0xFF, 0x0A] + Array("fine".utf8)

@@ -299,6 +299,9 @@ final class HTMLTextTests: XCTestCase {
         let linked = HTMLText.body(#"<a href="https://x.example/full"><img src="thumb.png" alt="photo"></a> <table><tr><td><img src="c.png" alt="cell"></td></tr></table>"#)
         XCTAssertEqual(linked.links, ["https://x.example/full"], "in a link or a table, no number of its own")
         XCTAssertEqual(lines(#"<img src="data:image/png;base64,AAAA">"#), [], "no address to open, no alt: nothing")
+        XCTAssertEqual(lines(#"<a href="https://x.example/t"><img src="p.png"></a> <img src="t.gif" width="1px">"#), ["[image]"],
+                       "a link of a picture without alt is named [image], not by its address; 1px is a pixel")
+        XCTAssertEqual(blocks(#"<pre>code <img alt="pic" src="p.png"> end</pre>"#).first?.plainText, "code [pic] end")
     }
 
     func testDroppedElementsKeepTheirText() {

@@ -128,6 +128,8 @@ struct HTMLRenderer {
             if element == .pre { preDepth += 1 } else if element == .lineBreak { writePre([0x0A], 0..<1) }
             // Listed under the text with its number, not written into it: `<pre>` is copied as it is.
             if element == .anchor { _ = linkNumber(tag) }
+            // A picture in it is its alt text, as written there.
+            if element == .image { image(tag) }
             return
         }
         if tableDepth > 0 {
@@ -314,10 +316,12 @@ struct HTMLRenderer {
     private mutating func image(_ tag: HTMLTag) {
         let alt = tag.value(of: "alt").map { HTMLEntities.decode(String(decoding: bytes[$0], as: UTF8.self)) }
             .flatMap { $0.utf8.contains(where: { !$0.isHTMLSpace }) ? $0 : nil }
-        let linkable = tableDepth == 0 && preDepth == 0 && !anchors.contains { $0.link != nil } && !isPixel(tag)
+        let inLink = anchors.contains { $0.link != nil }
+        let linkable = tableDepth == 0 && preDepth == 0 && !inLink && !isPixel(tag)
         let target = linkable ? tag.value(of: "src").flatMap { HTMLLinkTarget.accepted(bytes, $0) } : nil
         guard let target else {
-            if let alt { write("[" + alt + "]") }
+            // A link made of a picture alone is named by it, not by its address.
+            if let alt { write("[" + alt + "]") } else if inLink, tableDepth == 0, preDepth == 0, !isPixel(tag) { write("[image]") }
             return
         }
         anchors.append((number(of: target), target, writer.wordsWritten))
@@ -328,7 +332,9 @@ struct HTMLRenderer {
     /// A picture one pixel wide or high (or none): a counter of readers, not something to see.
     private func isPixel(_ tag: HTMLTag) -> Bool {
         ["width", "height"].contains { name in
-            tag.value(of: name).map { String(decoding: bytes[$0], as: UTF8.self).trimmingSpaces() }.flatMap { Int($0) }.map { $0 <= 1 } ?? false
+            // `1`, `1px`, `0`: the number it starts with.
+            tag.value(of: name).map { String(decoding: bytes[$0], as: UTF8.self).trimmingSpaces().prefix { $0.isASCII && $0.isNumber } }
+                .flatMap { Int($0) }.map { $0 <= 1 } ?? false
         }
     }
 

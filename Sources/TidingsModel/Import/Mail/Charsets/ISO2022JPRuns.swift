@@ -39,6 +39,15 @@ enum ISO2022JPRuns {
                     continue
                 }
             }
+            if byte == 0x1B {
+                // An escape of another kind (`ESC [ 31m`, `ESC ] 0;title BEL`) changes no character set: it is
+                // kept whole for the screen's gate, and the run goes on after it.
+                flush()
+                let end = escapeEnd(bytes, from: index)
+                for control in bytes[index..<end] { text.unicodeScalars.append(Unicode.Scalar(control)) }
+                index = end
+                continue
+            }
             switch mode {
             case .twoByte where (0x21...0x7E).contains(byte):
                 run.append(byte)
@@ -47,9 +56,8 @@ enum ISO2022JPRuns {
             default:
                 flush()
                 // JIS X 0208 has its own space: an ASCII space or line end in a run means the writer forgot
-                // the `ESC ( B` before it, and ASCII follows (each line returns to ASCII, RFC 1468); so does
-                // an escape of another kind (`ESC [ 2J` is ASCII's).
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x1B { mode = .ascii }
+                // the `ESC ( B` before it, and ASCII follows (each line returns to ASCII, RFC 1468).
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { mode = .ascii }
                 if byte >= 0x80 {
                     text += "\u{FFFD}"
                     damaged = true
@@ -62,6 +70,26 @@ enum ISO2022JPRuns {
         }
         flush()
         return (text, damaged)
+    }
+
+    /// Where an escape sequence that designates no character set ends: a CSI at its final byte, an OSC at
+    /// its BEL or `ESC \`, any other escape after its next byte (bounded, as the screen's gate is).
+    private static func escapeEnd<Bytes: Collection<UInt8>>(_ bytes: Bytes, from start: Int) -> Int where Bytes.Index == Int {
+        let limit = min(bytes.endIndex, start + 256)
+        guard start + 1 < limit else { return min(bytes.endIndex, start + 1) }
+        var index = start + 2
+        switch bytes[start + 1] {
+        case UInt8(ascii: "["):
+            while index < limit, !(0x40...0x7E).contains(bytes[index]) { index += 1 }
+            return min(limit, index + 1)
+        case UInt8(ascii: "]"):
+            while index < limit, bytes[index] != 0x07, !(bytes[index] == 0x1B && index + 1 < limit && bytes[index + 1] == UInt8(ascii: "\\")) {
+                index += 1
+            }
+            return index < limit ? index + (bytes[index] == 0x07 ? 1 : 2) : limit
+        default:
+            return start + 2
+        }
     }
 
     /// A run of two-byte characters: whole when Foundation takes it, else pair by pair, a pair it refuses

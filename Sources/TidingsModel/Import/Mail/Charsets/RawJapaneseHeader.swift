@@ -3,7 +3,8 @@
 /// very bytes (`<`, `"`, `(`, `,`) that addresses are parsed by. Such a value is turned into UTF-8 before it
 /// is read, as mutt and Thunderbird read it; any other value is left as it is.
 enum RawJapaneseHeader {
-    /// The value in UTF-8 when it holds an ISO-2022-JP escape (`ESC $ B`, `ESC $ @`, `ESC ( J`), else nil.
+    /// The value in UTF-8 when it holds an ISO-2022-JP escape (`ESC $ B`, `ESC $ @`, `ESC ( J`, `ESC ( I`),
+    /// else nil.
     /// A fault in it (a stray byte, a run cut short, another escape) costs only itself (`ISO2022JPRuns`).
     static func utf8<Bytes: Collection<UInt8>>(_ raw: Bytes) -> [UInt8]? where Bytes.Index == Int {
         guard hasJISEscape(raw) else { return nil }
@@ -16,7 +17,7 @@ enum RawJapaneseHeader {
             if raw[index] == 0x1B {
                 let first = raw[index + 1], second = raw[index + 2]
                 if first == UInt8(ascii: "$"), second == UInt8(ascii: "B") || second == UInt8(ascii: "@") { return true }
-                if first == UInt8(ascii: "("), second == UInt8(ascii: "J") { return true }
+                if first == UInt8(ascii: "("), second == UInt8(ascii: "J") || second == UInt8(ascii: "I") { return true }
             }
             index += 1
         }
