@@ -115,6 +115,10 @@ final class BodyLayoutTests: XCTestCase {
                        ["│ He said:", "│ ", "│ q1 │ q2", "", "Mine."])
         XCTAssertTrue(BodyLayout.lines(html.blocks, width: 40, separateFirst: false)[2].spans.dropFirst().allSatisfy { $0.style.dim },
                       "dimmed as the quote's text is")
+        // Narrower than its columns: row by row as a table outside a quote is, under the bars.
+        let wide = HTMLText.body("<blockquote><table><tr><td>alpha</td><td>a long description of the alpha thing in detail</td></tr></table></blockquote>")
+        let plain = BodyLayout.tableLines(wide.blocks[0].rows, width: 28).map(\.text)
+        XCTAssertEqual(BodyLayout.lines(wide.blocks, width: 30, separateFirst: false).map(\.text), plain.map { "│ " + $0 })
         // Narrower than a row: the row is broken as quoted code is, every piece under the bar.
         XCTAssertTrue(BodyLayout.lines(html.blocks, width: 8, separateFirst: false).prefix(4).allSatisfy { $0.text.hasPrefix("│") })
     }

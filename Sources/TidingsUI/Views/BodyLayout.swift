@@ -20,7 +20,7 @@ enum BodyLayout {
         // Where the text of the list item open at each level starts: an item nested in it is indented to
         // there (under `98. item`, four cells in), so its text never lines up with its parent's.
         var itemTextColumns: [Int] = []
-        for block in blocks.map(quotedTableAsQuote) {
+        for block in blocks.map({ quotedTableAsQuote($0, width: width) }) {
             if let previous {
                 if previous.kind == .quote, block.kind == .quote {
                     // Mail quotes change level without a blank line, and their own empty lines are kept in
@@ -84,11 +84,13 @@ enum BodyLayout {
         return before == now
     }
 
-    /// A table inside a quote as a quote of its rows, aligned as a table is and kept as code keeps its lines
-    /// (broken, not wrapped, when the pane is narrower): it joins the quote's run, with its bars, its fold.
-    static func quotedTableAsQuote(_ block: StoryBody.Block) -> StoryBody.Block {
+    /// A table inside a quote as a quote of its rows, laid out as a table is in the width its bars leave
+    /// (aligned, or row by row when too narrow) and kept as code keeps its lines: it joins the quote's run,
+    /// with its bars, its fold.
+    static func quotedTableAsQuote(_ block: StoryBody.Block, width: Int) -> StoryBody.Block {
         guard block.kind == .table, let level = block.quoteLevel else { return block }
-        let text = tableLines(block.rows, width: Int.max / 4).map(\.text).joined(separator: "\n")
+        let bars = max(0, min(level, 64)) + 1
+        let text = tableLines(block.rows, width: max(1, width - 2 * bars)).map(\.text).joined(separator: "\n")
         return StoryBody.Block(.quote, [StoryBody.Run(text, emphasis: .code)], level: level)
     }
 
