@@ -225,5 +225,7 @@ extension MarkAllReadTests {
         // The answer counts as the question did: the story read with its comments unread is one of them.
         state.press(.character("y"))
         XCTAssertEqual(status(state), "Marked 3 stories and 8 comments read (u undoes)")
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 3 stories and 8 comments read", "the undo counts as the question did")
     }
 }

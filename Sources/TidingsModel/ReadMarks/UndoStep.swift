@@ -74,11 +74,17 @@ public struct UndoStep: Sendable, Equatable {
     }
 
     /// What the action did, in words: "marked 12 stories and 340 comments read".
-    public var summary: String {
+    public var summary: String { summary(countingEveryStory: false) }
+
+    /// The step in the words of a mark-all-read's question: every story it marked counts, also one whose
+    /// text was read before and only its comments changed.
+    public var summaryCountingEveryStory: String { summary(countingEveryStory: true) }
+
+    private func summary(countingEveryStory: Bool) -> String {
         var markedRead = (stories: 0, comments: 0)
         var markedUnread = (stories: 0, comments: 0)
         for restore in stories.values {
-            if restore.read == false { markedRead.stories += 1 }
+            if restore.read == false || (countingEveryStory && restore.read == nil && !restore.unreadComments.isEmpty) { markedRead.stories += 1 }
             if restore.read == true { markedUnread.stories += 1 }
             markedRead.comments += restore.unreadComments.count
             markedUnread.comments += restore.readComments.count

@@ -16,7 +16,8 @@ extension AppState {
             commentPane.shown.formUnion(indices)
             commentPane.newThisVisit.formUnion(indices)
         }
-        message = "Undid: " + step.summary
+        // A mark-all-read is told in its question's words (every story it marked counts).
+        message = "Undid: " + (step.command == Command.markAllRead.name ? step.summaryCountingEveryStory : step.summary)
         return .done
     }
 }
