@@ -302,6 +302,8 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(lines(#"<a href="https://x.example/t"><img src="p.png"></a> <img src="t.gif" width="1px">"#), ["[image]"],
                        "a link of a picture without alt is named [image], not by its address; 1px is a pixel")
         XCTAssertEqual(blocks(#"<pre>code <img alt="pic" src="p.png"> end</pre>"#).first?.plainText, "code [pic] end")
+        XCTAssertEqual(lines(#"<p>D: <a href="https://x.example/d"><picture><source srcset="d.webp"><img src="d.png"></picture></a> end</p>"#),
+                       ["D: [image] end"], "a <picture> stands in the sentence as its <img> does")
     }
 
     func testDroppedElementsKeepTheirText() {

@@ -83,13 +83,15 @@ final class MarkAllReadTests: XCTestCase {
         var state = UIFixtures.state(width: 80, height: 24)
         state.press(.tab)  // story text: the story is read, its comments not yet
         state.press(.character("A"))
-        XCTAssertEqual(status(state), "Mark 6 comments read? y/n")
+        XCTAssertEqual(status(state), "Mark 1 story and 6 comments read? y/n", "counted as the list counts it")
         state.press(.character("y"))
-        XCTAssertEqual(status(state), "Marked 6 comments read (u undoes)")
+        XCTAssertEqual(status(state), "Marked 1 story and 6 comments read (u undoes)")
         XCTAssertEqual(state.readState.unreadCount(of: stories[0]), 0)
         XCTAssertFalse(state.readState.isStoryRead(stories[1].id), "other stories are left alone")
         state.press(.character("A"))
         XCTAssertEqual(status(state), "Nothing unread: this story is read, with its comments")
+        state.press(.character("u"))
+        XCTAssertEqual(status(state), "Undid: marked 1 story and 6 comments read")
     }
 
     func testToggleReadIsOneUndoStepEach() {

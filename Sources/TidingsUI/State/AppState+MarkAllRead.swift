@@ -33,7 +33,8 @@ extension AppState {
             let comments = readState.unreadCount(of: story)
             guard storyUnread || comments > 0 else { return .nothingToDo("Nothing unread: this story is read, with its comments") }
             request.stories = [story.summary]
-            request.unreadStories = storyUnread ? 1 : 0
+            // Counted as the list counts it (and its undo does): a story with anything unread.
+            request.unreadStories = 1
             request.unreadComments = comments
             request.commentIDs[story.id] = story.comments.filter(\.isCounted).map(\.id)
         }

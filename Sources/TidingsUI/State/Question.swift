@@ -23,8 +23,8 @@ enum Question: Sendable, Equatable {
 struct MarkAllRequest: Sendable, Equatable {
     /// The stories with anything unread.
     var stories: [StorySummary]
-    /// The stories the question names: in the list, every one with anything unread, as the list's title
-    /// counts them ("12 unread"); in a story, 1 when it was not opened yet.
+    /// The stories the question names: every one with anything unread, as the list's title counts them
+    /// ("12 unread"), in the list and in a story alike.
     var unreadStories: Int
     var unreadComments: Int
     /// Counted comment ids of the stories already parsed; the executable reads the others' from their files.

@@ -137,6 +137,9 @@ struct HTMLRenderer {
             return
         }
         switch element {
+        // A `<picture>` (and the `<source srcset>` in it) stands in the sentence as its `<img>` does.
+        case .block where tag.name == "picture" || (tag.name == "source" && tag.value(of: "src") == nil):
+            break
         case .block:
             writer.endBlock()
             embedded(tag)
@@ -220,6 +223,8 @@ struct HTMLRenderer {
             return
         }
         switch element {
+        case .block where name == "picture" || name == "source":
+            break
         case .block, .row, .rule:
             writer.endBlock()
             if name == "video" || name == "audio" { openMedia = nil }

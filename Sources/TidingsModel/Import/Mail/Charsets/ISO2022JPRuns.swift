@@ -88,7 +88,8 @@ enum ISO2022JPRuns {
             }
             return index < limit ? index + (bytes[index] == 0x07 ? 1 : 2) : limit
         default:
-            return start + 2
+            // A lone ESC before another escape (a designation that follows) is itself alone.
+            return bytes[start + 1] == 0x1B ? start + 1 : start + 2
         }
     }
 
