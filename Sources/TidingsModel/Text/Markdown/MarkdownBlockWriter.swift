@@ -37,8 +37,9 @@ struct MarkdownBlockWriter {
             var lead: String?
             if context.itemsInsideQuote > 0 {
                 let indent = String(repeating: "  ", count: context.itemsInsideQuote - 1)
-                lead = context.isFirstInItem ? indent + (context.marker ?? "•") + " " : indent + "  "
-                runs.insert(StoryBody.Run(lead ?? ""), at: 0)
+                let itemLead = context.isFirstInItem ? indent + (context.marker ?? "•") + " " : indent + "  "
+                runs.insert(StoryBody.Run(itemLead), at: 0)
+                lead = itemLead
             }
             append(StoryBody.Block(.quote, runs, level: context.quotes - 1, marker: lead), item: nil)
         } else if context.items > 0 {
