@@ -140,6 +140,9 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(UntrustedText.sanitize("a \u{1B}]0;title\u{07} b"), "a ␛ b", "an ended one is one ␛ still")
         XCTAssertEqual(UntrustedText.sanitize("a \u{9D}unended"), "a ␛unended")
         XCTAssertEqual(UntrustedText.sanitize("a \u{1B}Pdcs \u{1B}[31mred"), "a ␛␛red", "another escape ends a string")
+        // An ESC before what no escape continues with is alone: the letter after it is shown.
+        XCTAssertEqual(UntrustedText.sanitize("x\u{1B}日本 y\u{1B}é z"), "x␛日本 y␛é z")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}\u{1B}[1mb"), "a␛␛b", "ESC ESC [1m: two escapes, nothing of them shown")
     }
 
     func testAStoryWithoutCommentsAfterOneWithComments() {

@@ -111,6 +111,9 @@ public enum UntrustedText {
         if kind == 0x1B {
             guard index < scalars.count else { return index }
             let next = scalars[index].value
+            // Only a printable ASCII character continues an escape (ECMA-48): before another ESC, a control
+            // or a letter of another script (`ESC 日`), the ESC is alone and what follows is shown.
+            guard (0x20...0x7E).contains(next) else { return index }
             index += 1
             switch next {
             case 0x5B: kind = 0x9B  // ESC [ : CSI
