@@ -119,6 +119,8 @@ final class MailCharsetTests: XCTestCase {
         XCTAssertEqual(decode([0x1B] + hello + Array(" end".utf8), "iso-2022-jp").text, "\u{1B}こん end", "a lone ESC before a designation")
         XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}[7m".utf8) + Array(hello.dropFirst(3)), "iso-2022-jp-2").text,
                        "こん\u{1B}[7mこん", "ISO-2022-JP-2, refused for the escape, is read as ISO-2022-JP is")
+        XCTAssertEqual(decode(Array(hello.dropLast(3)) + Array("\u{1B}[31m".utf8) + Array(hello.dropFirst(3)), "iso-2022-jp-2").text,
+                       "こん\u{1B}[31mこん")
         XCTAssertEqual(decode(Array(hello.dropLast(3)) + [0x9B] + Array(hello.dropFirst(3)), "iso-2022-jp").text, "こん\u{FFFD}こん")
         XCTAssertEqual(decode([0x1B, 0x28, 0x49, 0x36, 0x40] + Array(" kana".utf8), "iso-2022-jp").text, "ｶﾀ kana", "JIS X 0201 katakana")
         let jisBroken: [UInt8] = Array("ok\n".utf8) + [0x1B, 0x24, 0x42, 0xFF, 0x0A] + Array("fine".utf8)

@@ -72,6 +72,22 @@ enum ISO2022JPRuns {
         return (text, damaged)
     }
 
+    /// Whether the text switches to a character set ISO-2022-JP lacks (ISO-2022-JP-2's GB 2312, KS C 5601,
+    /// JIS X 0212, its G2 sets): `ESC $ A`, `ESC $ (`, `ESC .`, `ESC N`.
+    static func switchesBeyondJapanese<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            if bytes[index] == 0x1B {
+                let first = bytes[index + 1]
+                if first == UInt8(ascii: ".") || first == UInt8(ascii: "N") { return true }
+                if first == UInt8(ascii: "$"), index + 2 < bytes.endIndex,
+                   bytes[index + 2] == UInt8(ascii: "A") || bytes[index + 2] == UInt8(ascii: "(") { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Where an escape sequence that designates no character set ends: a CSI at its final byte, an OSC at
     /// its BEL or `ESC \`, any other escape after its next byte (bounded, as the screen's gate is).
     private static func escapeEnd<Bytes: Collection<UInt8>>(_ bytes: Bytes, from start: Int) -> Int where Bytes.Index == Int {

@@ -42,14 +42,14 @@ public enum MailCharsets {
     /// text that reads the same in any charset (ASCII) or is almost surely UTF-8. Nil when none of these fit.
     private static func decodeElsewhere(_ bytes: ArraySlice<UInt8>, _ name: String) -> (text: String, note: String?)? {
         if let text = unicode(bytes, name.lowercased()) { return (text, nil) }
+        // ISO-2022-JP-2 and its kin are ISO-2022-JP with more character sets: text that switches to none of
+        // those is read as ISO-2022-JP is, a fault in it costing only itself (iconv took an escape of another
+        // kind inside a Japanese run for kanji).
+        if name.lowercased().hasPrefix("iso-2022-jp"), !ISO2022JPRuns.switchesBeyondJapanese(bytes) {
+            let decoded = JapaneseCharsets.iso2022JP(bytes)
+            return (decoded.text, decoded.note.map { _ in "invalid \(name) text" })
+        }
         if let iconvName = IconvNames.resolve(name), let (text, invalid) = IconvCharsets.decode(bytes, iconvName: iconvName) {
-            // ISO-2022-JP-2 and its kin refused for a fault are read as ISO-2022-JP is, run by run, when that
-            // keeps more of the text (they are ISO-2022-JP with more character sets).
-            if invalid, name.lowercased().hasPrefix("iso-2022-jp") {
-                let runs = ISO2022JPRuns.decode(bytes)
-                func replaced(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } }
-                if replaced(runs.text) < replaced(text) { return (runs.text, runs.damaged ? "invalid \(name) text" : nil) }
-            }
             return (text, invalid ? "invalid \(name) text" : nil)
         }
         if isASCII(bytes) && !bytes.contains(0x1B) { return (String(decoding: bytes, as: UTF8.self), nil) }
