@@ -143,6 +143,9 @@ final class ScreenTests: XCTestCase {
         // An ESC before what no escape continues with is alone: the letter after it is shown.
         XCTAssertEqual(UntrustedText.sanitize("x\u{1B}日本 y\u{1B}é z"), "x␛日本 y␛é z")
         XCTAssertEqual(UntrustedText.sanitize("a\u{1B}\u{1B}[1mb"), "a␛␛b", "ESC ESC [1m: two escapes, nothing of them shown")
+        XCTAssertEqual(UntrustedText.sanitize("x\u{1B}( 日本 y\u{1B}(é z\u{1B}$(日"), "x␛ 日本 y␛é z␛日", "intermediates without a final")
+        XCTAssertEqual(UntrustedText.sanitize("one\u{1B} Secret a\u{1B}\tHidden"), "one␛ Secret a␛  Hidden", "ESC then white space")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}(Bb c\u{1B}[3\nd"), "a␛b c␛ d", "a designation whole; a CSI cut by a line end")
     }
 
     func testAStoryWithoutCommentsAfterOneWithComments() {

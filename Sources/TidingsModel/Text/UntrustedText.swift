@@ -111,27 +111,30 @@ public enum UntrustedText {
         if kind == 0x1B {
             guard index < scalars.count else { return index }
             let next = scalars[index].value
-            // Only a printable ASCII character continues an escape (ECMA-48): before another ESC, a control
-            // or a letter of another script (`ESC 日`), the ESC is alone and what follows is shown.
-            guard (0x20...0x7E).contains(next) else { return index }
+            // Only a visible ASCII character continues an escape (ECMA-48): before another ESC, a control, a
+            // space (a line break or tab made one by unfolding) or a letter of another script (`ESC 日`), the
+            // ESC is alone and what follows is shown. The gate hides as little as it can: it never sends an
+            // ESC on, so a sequence it leaves apart does nothing.
+            guard (0x21...0x7E).contains(next) else { return index }
             index += 1
             switch next {
             case 0x5B: kind = 0x9B  // ESC [ : CSI
             case 0x5D: kind = 0x9D  // ESC ] : OSC
             case 0x50, 0x58, 0x5E, 0x5F: kind = 0x90  // ESC P / X / ^ / _ : DCS, SOS, PM, APC
-            case 0x20...0x2F:  // ESC with intermediates, ended by a final byte
-                while index < scalars.count, (0x20...0x2F).contains(scalars[index].value) { index += 1 }
-                return min(index + 1, scalars.count)
+            case 0x21...0x2F:  // ESC with intermediates, ended by a final byte; without one, it ends there
+                while index < scalars.count, (0x21...0x2F).contains(scalars[index].value) { index += 1 }
+                return index < scalars.count && (0x30...0x7E).contains(scalars[index].value) ? index + 1 : index
             default: return index  // two-character escape such as ESC c
             }
         }
         if kind == 0x9B {
-            // Parameters and intermediates, then one final byte in 0x40–0x7E.
+            // Parameters and intermediates, then one final byte in 0x40–0x7E; anything else (a control, an
+            // ESC, a letter of another script) ends it unread, and is shown.
             while index < scalars.count {
                 let value = scalars[index].value
+                if (0x40...0x7E).contains(value) { return index + 1 }
+                guard (0x20...0x3F).contains(value) else { return index }
                 index += 1
-                if (0x40...0x7E).contains(value) || value < 0x20 && value != 0x1B { break }
-                if value == 0x1B || value > 0x7E { index -= 1; break }
             }
             return index
         }
