@@ -146,6 +146,8 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(UntrustedText.sanitize("x\u{1B}( 日本 y\u{1B}(é z\u{1B}$(日"), "x␛ 日本 y␛é z␛日", "intermediates without a final")
         XCTAssertEqual(UntrustedText.sanitize("one\u{1B} Secret a\u{1B}\tHidden"), "one␛ Secret a␛  Hidden", "ESC then white space")
         XCTAssertEqual(UntrustedText.sanitize("a\u{1B}(Bb c\u{1B}[3\nd"), "a␛b c␛ d", "a designation whole; a CSI cut by a line end")
+        XCTAssertEqual(UntrustedText.sanitize("Pay \u{1B}[1 000 000 USD"), "Pay ␛000 000 USD", "a parameter after an intermediate ends it")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}]0;HID\u{2028}line two\u{07} vis"), "a␛0;HID line two␇ vis", "a line break cuts a string short")
     }
 
     func testAStoryWithoutCommentsAfterOneWithComments() {

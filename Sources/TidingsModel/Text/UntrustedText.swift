@@ -130,10 +130,13 @@ public enum UntrustedText {
         if kind == 0x9B {
             // Parameters and intermediates, then one final byte in 0x40–0x7E; anything else (a control, an
             // ESC, a letter of another script) ends it unread, and is shown.
+            var intermediates = false
             while index < scalars.count {
                 let value = scalars[index].value
                 if (0x40...0x7E).contains(value) { return index + 1 }
-                guard (0x20...0x3F).contains(value) else { return index }
+                // A parameter after an intermediate is no CSI any more (`ESC [1 000`): it ends before it.
+                guard (0x20...0x2F).contains(value) || ((0x30...0x3F).contains(value) && !intermediates) else { return index }
+                intermediates = intermediates || value <= 0x2F
                 index += 1
             }
             return index
@@ -146,6 +149,8 @@ public enum UntrustedText {
             let value = scalars[index].value
             index += 1
             if value == 0x07 || value == 0x9C { return index }
+            // A line break cuts it short: as one never ended, only its introducer goes (a title is one line).
+            if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 { return afterIntroducer }
             if value == 0x1B {
                 // ESC \ ends the string; another ESC ends it too, and starts a sequence of its own.
                 return index < scalars.count && scalars[index].value == 0x5C ? index + 1 : index - 1
