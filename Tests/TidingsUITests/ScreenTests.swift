@@ -139,7 +139,11 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(UntrustedText.sanitize("a \u{1B}]8;;https://x.example/ and more text"), "a ␛8;;https://x.example/ and more text")
         XCTAssertEqual(UntrustedText.sanitize("a \u{1B}]0;title\u{07} b"), "a ␛ b", "an ended one is one ␛ still")
         XCTAssertEqual(UntrustedText.sanitize("a \u{9D}unended"), "a ␛unended")
-        XCTAssertEqual(UntrustedText.sanitize("a \u{1B}Pdcs \u{1B}[31mred"), "a ␛␛red", "another escape ends a string")
+        XCTAssertEqual(UntrustedText.sanitize("a \u{1B}Pdcs \u{1B}[31mred"), "a ␛dcs ␛red", "another escape cuts a string short: shown")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}]0;SECRET\u{1B} vis"), "a␛0;SECRET␛ vis")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}^PM text\u{07} vis"), "a␛PM text␇ vis", "only an OSC ends at BEL")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}P1|HID\u{18}HID2\u{1B}\\ vis"), "a␛1|HID␘HID2␛ vis", "CAN cancels it")
+        XCTAssertEqual(UntrustedText.sanitize("a\u{1B}]0;title\u{1B}\\ vis"), "a␛ vis", "an ended one is one ␛")
         // An ESC before what no escape continues with is alone: the letter after it is shown.
         XCTAssertEqual(UntrustedText.sanitize("x\u{1B}日本 y\u{1B}é z"), "x␛日本 y␛é z")
         XCTAssertEqual(UntrustedText.sanitize("a\u{1B}\u{1B}[1mb"), "a␛␛b", "ESC ESC [1m: two escapes, nothing of them shown")

@@ -141,19 +141,20 @@ public enum UntrustedText {
             }
             return index
         }
-        // String sequences (OSC, DCS, SOS, PM, APC) run to BEL or ST (ESC \ or 0x9C; another ESC ends them
-        // too). One never ended is only its introducer: what follows is shown, not taken for its string (an
-        // `ESC]8;;` left open would hide the rest of the text).
+        // String sequences (OSC, DCS, SOS, PM, APC) run to ST (ESC \ or 0x9C), an OSC also to BEL. One never
+        // ended is only its introducer: what follows is shown, not taken for its string (an `ESC]8;;` left
+        // open would hide the rest of the text). So is one cut short: by a line break (a title is one
+        // line), by CAN or SUB (which cancel it), or by another ESC (which starts a sequence of its own).
         let afterIntroducer = index
         while index < scalars.count {
             let value = scalars[index].value
             index += 1
-            if value == 0x07 || value == 0x9C { return index }
-            // A line break cuts it short: as one never ended, only its introducer goes (a title is one line).
-            if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 { return afterIntroducer }
+            if value == 0x9C || (value == 0x07 && kind == 0x9D) { return index }
+            if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 || value == 0x18 || value == 0x1A {
+                return afterIntroducer
+            }
             if value == 0x1B {
-                // ESC \ ends the string; another ESC ends it too, and starts a sequence of its own.
-                return index < scalars.count && scalars[index].value == 0x5C ? index + 1 : index - 1
+                return index < scalars.count && scalars[index].value == 0x5C ? index + 1 : afterIntroducer
             }
         }
         return afterIntroducer
