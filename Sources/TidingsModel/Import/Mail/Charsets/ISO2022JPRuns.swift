@@ -4,7 +4,19 @@ import Foundation
 /// kind, a run cut short, a writer that forgot `ESC ( B`): each run of two-byte characters between its
 /// escapes is decoded on its own, so a fault costs only itself.
 enum ISO2022JPRuns {
-    private enum Mode { case ascii, twoByte, katakana }
+    enum Mode { case ascii, twoByte, katakana }
+
+    /// The character set an ISO-2022-JP designation at `index` switches to (`ESC $ B`, `ESC $ @`: JIS X 0208;
+    /// `ESC ( B`, `ESC ( J`: ASCII; `ESC ( I`: half-width katakana), nil for any other bytes. Each is three
+    /// bytes long.
+    static func designation<Bytes: Collection<UInt8>>(in bytes: Bytes, at index: Int) -> Mode? where Bytes.Index == Int {
+        guard bytes[index] == 0x1B, index + 2 < bytes.endIndex else { return nil }
+        let first = bytes[index + 1], second = bytes[index + 2]
+        if first == UInt8(ascii: "$"), second == UInt8(ascii: "B") || second == UInt8(ascii: "@") { return .twoByte }
+        if first == UInt8(ascii: "("), second == UInt8(ascii: "B") || second == UInt8(ascii: "J") { return .ascii }
+        if first == UInt8(ascii: "("), second == UInt8(ascii: "I") { return .katakana }
+        return nil
+    }
 
     /// The text, and whether anything in it was not ISO-2022-JP (shown as U+FFFD).
     static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (text: String, damaged: Bool) where Bytes.Index == Int {
@@ -26,18 +38,11 @@ enum ISO2022JPRuns {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == 0x1B, index + 2 < bytes.endIndex {
-                let first = bytes[index + 1], second = bytes[index + 2]
-                var switched: Mode?
-                if first == UInt8(ascii: "$"), second == UInt8(ascii: "B") || second == UInt8(ascii: "@") { switched = .twoByte }
-                if first == UInt8(ascii: "("), second == UInt8(ascii: "B") || second == UInt8(ascii: "J") { switched = .ascii }
-                if first == UInt8(ascii: "("), second == UInt8(ascii: "I") { switched = .katakana }
-                if let switched {
-                    flush()
-                    mode = switched
-                    index += 3
-                    continue
-                }
+            if let switched = designation(in: bytes, at: index) {
+                flush()
+                mode = switched
+                index += 3
+                continue
             }
             if byte == 0x1B {
                 // An escape of another kind (`ESC [ 31m`, `ESC ] 0;title BEL`) changes no character set: it is
@@ -88,25 +93,12 @@ enum ISO2022JPRuns {
         return false
     }
 
-    /// Where an escape sequence that designates no character set ends: a CSI at its final byte, an OSC at
-    /// its BEL or `ESC \`, any other escape after its next byte (bounded, as the screen's gate is).
+    /// Where an escape sequence that designates no character set ends, as the screen's gate reads it
+    /// (`UntrustedText.endOfEscapeSequence`): the bytes it hides are kept whole, and decoding goes on after.
     private static func escapeEnd<Bytes: Collection<UInt8>>(_ bytes: Bytes, from start: Int) -> Int where Bytes.Index == Int {
-        let limit = min(bytes.endIndex, start + 256)
-        guard start + 1 < limit else { return min(bytes.endIndex, start + 1) }
-        var index = start + 2
-        switch bytes[start + 1] {
-        case UInt8(ascii: "["):
-            while index < limit, !(0x40...0x7E).contains(bytes[index]) { index += 1 }
-            return min(limit, index + 1)
-        case UInt8(ascii: "]"):
-            while index < limit, bytes[index] != 0x07, !(bytes[index] == 0x1B && index + 1 < limit && bytes[index + 1] == UInt8(ascii: "\\")) {
-                index += 1
-            }
-            return index < limit ? index + (bytes[index] == 0x07 ? 1 : 2) : limit
-        default:
-            // A lone ESC before another escape (a designation that follows) is itself alone.
-            return bytes[start + 1] == 0x1B ? start + 1 : start + 2
-        }
+        // A sequence is short: the gate's reading of at most 256 bytes, each byte one scalar.
+        let window = bytes[start..<min(bytes.endIndex, start + 256)].map { Unicode.Scalar($0) }
+        return start + max(1, UntrustedText.endOfEscapeSequence(window, introducer: window[0], after: 1))
     }
 
     /// A run of two-byte characters: whole when Foundation takes it, else pair by pair, a pair it refuses

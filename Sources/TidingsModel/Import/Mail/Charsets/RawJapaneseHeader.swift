@@ -11,16 +11,11 @@ enum RawJapaneseHeader {
         return Array(ISO2022JPRuns.decode(raw).text.utf8)
     }
 
+    /// A designation that switches away from ASCII (`ESC ( B` alone says nothing of Japanese).
     private static func hasJISEscape<Bytes: Collection<UInt8>>(_ raw: Bytes) -> Bool where Bytes.Index == Int {
-        var index = raw.startIndex
-        while index + 2 < raw.endIndex {
-            if raw[index] == 0x1B {
-                let first = raw[index + 1], second = raw[index + 2]
-                if first == UInt8(ascii: "$"), second == UInt8(ascii: "B") || second == UInt8(ascii: "@") { return true }
-                if first == UInt8(ascii: "("), second == UInt8(ascii: "J") || second == UInt8(ascii: "I") { return true }
-            }
-            index += 1
+        raw.indices.contains { index in
+            guard let mode = ISO2022JPRuns.designation(in: raw, at: index) else { return false }
+            return mode != .ascii || raw[index + 2] == UInt8(ascii: "J")
         }
-        return false
     }
 }

@@ -90,12 +90,14 @@ struct HeaderBlockScanner {
     /// A `>From ` line, or a `From ` line that is an mbox separator (a sender and a date), as mutt passes
     /// over among the fields; `From the logs, …` starts the body.
     static func isFromLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        func from(at index: Int) -> Bool {
-            end - index >= 5 && buffer[index] == UInt8(ascii: "F") && buffer[index + 1] == UInt8(ascii: "r")
-                && buffer[index + 2] == UInt8(ascii: "o") && buffer[index + 3] == UInt8(ascii: "m") && buffer[index + 4] == 0x20
-        }
-        if start < end, buffer[start] == UInt8(ascii: ">") { return from(at: start + 1) }
-        return from(at: start) && MboxSeparator.isSeparator(buffer, lineStart: start, lineEnd: end)
+        if start < end, buffer[start] == UInt8(ascii: ">") { return startsWithFrom(buffer, at: start + 1, to: end) }
+        return startsWithFrom(buffer, at: start, to: end) && MboxSeparator.isSeparator(buffer, lineStart: start, lineEnd: end)
+    }
+
+    /// Whether the bytes from `start` (before `end`) begin with `From `.
+    static func startsWithFrom(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int) -> Bool {
+        end - start >= 5 && buffer[start] == UInt8(ascii: "F") && buffer[start + 1] == UInt8(ascii: "r")
+            && buffer[start + 2] == UInt8(ascii: "o") && buffer[start + 3] == UInt8(ascii: "m") && buffer[start + 4] == 0x20
     }
 
     /// The offset of the colon ending a field name that starts at `start` (printable ASCII, no spaces, at

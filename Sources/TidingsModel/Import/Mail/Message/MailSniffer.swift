@@ -48,8 +48,7 @@ public enum MailSniffer {
 
     /// `From ` and something after it.
     static func startsWithFrom(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int) -> Bool {
-        end - start > 5 && buffer[start] == UInt8(ascii: "F") && buffer[start + 1] == UInt8(ascii: "r")
-            && buffer[start + 2] == UInt8(ascii: "o") && buffer[start + 3] == UInt8(ascii: "m") && buffer[start + 4] == 0x20
+        end - start > 5 && HeaderBlockScanner.startsWithFrom(buffer, at: start, to: end)
     }
 
     private static func headerBlockLooksLikeMessage(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
