@@ -9,8 +9,9 @@ final class MaildirSubfolderTests: XCTestCase {
     var box: URL { root.appendingPathComponent("Mail") }
 
     /// The top Maildir, `.Sent` and `.Lists.x` with messages, an empty `.Drafts`, a link `.Archive` to a
-    /// Maildir outside, and what must stay unread: `.git`, a hidden folder with `cur/` and `new/` but no
-    /// `tmp/`, a hidden file, every `tmp/`, and a Maildir++ folder under a folder that is not a Maildir.
+    /// Maildir outside, `.Half` with `cur/` and `new/` but no `tmp/` (lost in a copy), and what must stay
+    /// unread: `.git` (a `cur/` but no `new/`), a hidden file, every `tmp/`, and a Maildir++ folder under a
+    /// folder that is not a Maildir.
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("maildirpp-\(UUID().uuidString)")
         for folder in ["Mail", "Mail/.Sent", "Mail/.Lists.x", "Mail/.Drafts", "Outside", "Plain/.Sent"] {
@@ -52,6 +53,8 @@ final class MaildirSubfolderTests: XCTestCase {
         // `Outside` is not listed again under its own name: the link met it first.
         XCTAssertEqual(relative(files), [
             "Mail/.Archive/cur/1.archived:2,S",
+            "Mail/.Half/cur/1.half",
+            "Mail/.Half/new/2.half",
             "Mail/.Lists.x/cur/1.list:2,",
             "Mail/.Lists.x/new/2.list",
             "Mail/.Sent/cur/1.sent:2,S",
@@ -66,7 +69,7 @@ final class MaildirSubfolderTests: XCTestCase {
     func testTheOrderIsTheSameEveryTime() {
         let first = DocumentFiles.list([box.path], problem: { _ in })
         XCTAssertEqual(relative(first).first, "Mail/.Archive/cur/1.archived:2,S")
-        XCTAssertEqual(relative(first).count, 6)
+        XCTAssertEqual(relative(first).count, 8)
         for _ in 0..<3 {
             XCTAssertEqual(DocumentFiles.list([box.path], problem: { _ in }), first)
         }
@@ -78,7 +81,7 @@ final class MaildirSubfolderTests: XCTestCase {
         try FileManager.default.removeItem(at: box.appendingPathComponent(".Archive"))
         var handed: [[ListedFile]] = []
         let files = DocumentFiles.list([box.path], problem: { _ in }, earlyCount: 1) { handed.append($0) }
-        XCTAssertEqual(relative(handed.first ?? []), ["Mail/.Lists.x/cur/1.list:2,"])
+        XCTAssertEqual(relative(handed.first ?? []), ["Mail/.Half/cur/1.half"])
         let early = handed.flatMap { $0 }
         XCTAssertEqual(early, Array(files.prefix(early.count)))
     }

@@ -83,7 +83,7 @@ struct DocumentFiles {
                 return { entries in
                     // A Maildir's own files are the mail server's, not read (below): none of them is handed over.
                     let names = Set(entries.lazy.filter { $0.type == UInt8(DT_DIR) || $0.type == UInt8(DT_UNKNOWN) }.map(\.name))
-                    guard !names.isSuperset(of: ["cur", "new", "tmp"]),
+                    guard !names.isSuperset(of: MaildirSubfolders.markers),
                           let first = FolderListing.firstFiles(entries, count: count) else { return }
                     hand(first.map { ListedFile(path: Self.join(folder + "/", $0.name), named: messages) })
                 }
@@ -119,8 +119,8 @@ struct DocumentFiles {
                     }
                 }
             }
-            let maildir = subfolders.count >= 3 && Self.isMaildir(subfolders.map(\.path), prefix: prefix)
-            // The files beside a Maildir's `cur/ new/ tmp/` are the mail server's (`dovecot-uidlist`,
+            let maildir = subfolders.count >= MaildirSubfolders.markers.count && Self.isMaildir(subfolders.map(\.path), prefix: prefix)
+            // The files beside a Maildir's `cur/` and `new/` are the mail server's (`dovecot-uidlist`,
             // `maildirfolder`, `subscriptions`), never mail: not read, as a mail client does not read them.
             if !maildir {
                 // A folder with files ends the chance of early files: they would not be the listing's first.
@@ -187,10 +187,10 @@ struct DocumentFiles {
     /// Folders a mail server keeps inside a Maildir beside its mail (Courier's keywords and ACLs).
     static let maildirBookkeeping: Set<String> = ["courierimapkeywords", "courierimaphieracl", "courierimapacl"]
 
-    /// Whether the folder's subfolders (full paths under `prefix`) are a Maildir's: `cur`, `new` and `tmp`.
+    /// Whether the folder's subfolders (full paths under `prefix`) are a Maildir's (`MaildirSubfolders.markers`).
     static func isMaildir(_ subfolders: [String], prefix: String) -> Bool {
-        let names = Set(subfolders.map { $0.dropFirst(prefix.count) })
-        return names.contains("cur") && names.contains("new") && names.contains("tmp")
+        let names = Set(subfolders.map { String($0.dropFirst(prefix.count)) })
+        return names.isSuperset(of: MaildirSubfolders.markers)
     }
 
     /// `prefix + name` in one allocation and two copies: it runs for every entry listed.

@@ -25,9 +25,14 @@ enum MaildirSubfolders {
         return found.sorted { $0.name < $1.name }.map { ($0.path, $0.identity) }
     }
 
-    /// Whether the folder has `cur/`, `new/` and `tmp/` (followed through links, as the walk follows them).
+    /// The subfolders that make a folder a Maildir: `cur/` and `new/`. Its `tmp/` is not asked for: a
+    /// Maildir kept in git or unpacked from an archive has lost it (an empty folder), and mutt opens such a
+    /// Maildir all the same.
+    static let markers: Set<String> = ["cur", "new"]
+
+    /// Whether the folder has `cur/` and `new/` (followed through links, as the walk follows them).
     static func isMaildir(_ folder: String) -> Bool {
-        ["cur", "new", "tmp"].allSatisfy { name in
+        markers.allSatisfy { name in
             if case .directory = FileKind.of(folder + "/" + name) { return true }
             return false
         }

@@ -287,7 +287,7 @@ public final class CollectionWatch: Sendable {
             paths.removeAll { KnownFiles.split($0).1 == MHSequences.fileName }
             for folder in marksChanged { paths += known.files(in: folder) }
         }
-        // A folder that becomes a Maildir (its `cur/ new/ tmp/` made) brings the Maildir++ folders it already
+        // A folder that becomes a Maildir (its `cur/` and `new/` made) brings the Maildir++ folders it already
         // had, which were hidden folders of a plain folder until then.
         var mailboxes: Set<String> = []
         for folder in addedFolders {

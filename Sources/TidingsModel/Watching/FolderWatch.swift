@@ -60,7 +60,7 @@ final class FolderWatch: Sendable {
         return .added
     }
 
-    /// Watches a Maildir's hidden folder that is not a Maildir yet (`mkdir .Lists`, its `cur/ new/ tmp/` to
+    /// Watches a Maildir's hidden folder that is not a Maildir yet (`mkdir .Lists`, its `cur/` and `new/` to
     /// come): it is reported as a folder come (`folderAdded`) once it has them, and nothing in it is
     /// reported before (a tool's own hidden folder, `.notmuch`, is never read).
     func watchForMailbox(_ folder: String) {

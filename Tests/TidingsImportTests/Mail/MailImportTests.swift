@@ -199,6 +199,24 @@ final class MailImportTests: XCTestCase {
         XCTAssertEqual(opened.comments, thread.comments)
     }
 
+    /// A Maildir kept in git or unpacked from an archive has lost its empty `tmp/`: it is still a Maildir, its
+    /// messages read whatever their names and the mail server's files beside them not read (a plain folder's
+    /// `dovecot-uidlist`, without an extension, would be read as a story).
+    func testAMaildirWithoutTmpIsAMaildir() throws {
+        let folder = try temporaryFolder()
+        let box = folder.appendingPathComponent("Mail")
+        try write("From: Ann <ann@example.org>\nSubject: Kept in git\nMessage-ID: <git@example.org>\n\nText.\n",
+                  to: box.appendingPathComponent("cur/1718701300.M5P5.host:2,S"))
+        try write("From: bob@example.org\nSubject: Re: Kept in git\nMessage-ID: <re@example.org>\nIn-Reply-To: <git@example.org>\n\nYes.\n",
+                  to: box.appendingPathComponent("new/1718701400.M6P6.host"))
+        try write("3 V1718701300 N2\n", to: box.appendingPathComponent("dovecot-uidlist"))
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(problems.filter { !$0.isSkipped }.map(\.reason), [])
+        XCTAssertEqual(stories.map(\.id), ["mail:git@example.org"])
+        XCTAssertEqual(stories.first?.comments.map(\.author), ["bob@example.org"])
+        XCTAssertEqual(stories.first?.seenAtSource, true)
+    }
+
     func testAMaildirThreadUnderAStartOnlyALaterReplyCitesIsNamedAsItReads() throws {
         let folder = try temporaryFolder()
         let box = folder.appendingPathComponent("Mail")

@@ -13,7 +13,8 @@ final class MaildirPlusPlusTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         let box = root.appendingPathComponent("Mail")
         for folder in ["", ".Sent/", ".Lists.x/", ".git/"] {
-            for sub in ["cur", "new", "tmp"] where folder != ".git/" || sub != "tmp" {
+            // `.git` has a `cur/` but no `new/`: no Maildir.
+            for sub in ["cur", "new", "tmp"] where folder != ".git/" || sub == "cur" {
                 try FileManager.default.createDirectory(at: box.appendingPathComponent(folder + sub), withIntermediateDirectories: true)
             }
         }
