@@ -184,3 +184,40 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         }
     }
 }
+
+/// `A` and `H` over a story listed twice.
+extension DuplicateStoryCountTests {
+    /// Mark all read covers every copy's comments: the later copy holds a reply the first lacks, and it is
+    /// marked too (the question counts the copy with the most unread).
+    func testMarkAllReadMarksTheCommentsOfEveryCopy() {
+        var runner = reader()
+        _ = runner.state.render()
+        runner.press(.character("A"))
+        XCTAssertEqual(runner.state.question?.text, "Mark 2 stories and 5 comments read? y/n")
+        runner.press(.character("y"))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 0, 0])
+        XCTAssertEqual(runner.state.readState.unreadCount(of: disk["new"]!), 0, "the reply only the later copy holds")
+        XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · all read")
+        runner.press(.character("u"))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.readState.unreadCount(of: disk["new"]!), 4)
+    }
+
+    /// With `H`, reading one copy of a story without comments (a feed item in two feeds) hides the other at
+    /// once: only the selected row stays until the selection moves.
+    func testReadingACopyWithoutCommentsHidesTheOther() {
+        disk = ["a.xml": story("shared", path: "a.xml", comments: 0), "b.xml": story("alone", path: "b.xml", comments: 0),
+                "c.xml": story("shared", path: "c.xml", comments: 0)]
+        var runner = emptyReader()
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["a.xml", "b.xml", "c.xml"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        runner.press(.character("H"))
+        _ = runner.state.render()
+        XCTAssertEqual(listed(runner.state).count, 3)
+        runner.press(.character("r"))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.rows.count, 2, "the copy in c.xml is hidden, the selected row stays")
+        XCTAssertEqual(runner.state.entries[runner.state.rows.entry(atRow: 1)].summary.path, "b.xml")
+    }
+}

@@ -99,11 +99,13 @@ extension AppState {
 
     private mutating func setUnread<IDs: Collection<CommentID>>(of index: Int, counting ids: IDs) {
         let unread = readState.unreadCount(storyID: entries[index].summary.id, legacyID: nil, commentIDs: ids, total: ids.count)
-        guard unread != entries[index].unreadComments else { return }
-        entries[index].unreadComments = unread
-        unreadTally.stale = true
+        if unread != entries[index].unreadComments {
+            entries[index].unreadComments = unread
+            unreadTally.stale = true
+        }
         // With `H` or a search, a copy read leaves the list at once (and one made unread comes back): only
-        // the selected story stays until the selection moves.
+        // the selected story stays until the selection moves. Also when its count stays as it was: the
+        // story's own mark changed (a feed item without comments).
         guard index != selectedStory, hidesRead || activeQuery != nil else { return }
         let listed = rows.row(ofEntry: index) != nil
         guard listed != isListed(index) else { return }

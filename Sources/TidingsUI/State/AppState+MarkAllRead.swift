@@ -12,20 +12,28 @@ extension AppState {
         if markingAll != nil { return .nothingToDo("Still marking stories read") }
         var request = MarkAllRequest(stories: [], unreadStories: 0, unreadComments: 0)
         if focus == .stories {
-            var seen = Set<String>()
+            // Per story, the most unread comments of a copy: a copy that lacks some replies counts fewer.
+            var unreadComments: [String: Int] = [:]
             for index in shownStoryIndices {
                 let entry = entries[index]
+                let id = entry.summary.id
                 let storyUnread = !readState.isStoryRead(entry.keys.id)
                 guard storyUnread || entry.unreadComments > 0 else { continue }
-                // A story listed twice (the same story in two files) is marked once.
-                guard seen.insert(entry.summary.id).inserted else { continue }
-                request.stories.append(entry.summary)
-                request.unreadStories += 1
-                request.unreadComments += entry.unreadComments
-                if let story = parsedStories.story(at: index, id: entry.summary.id) ?? currentStory.flatMap({ $0.id == entry.summary.id ? $0 : nil }) {
-                    request.commentIDs[story.id] = story.comments.filter(\.isCounted).map(\.id)
+                // A story listed twice (the same story in two files) is marked and counted once, with the
+                // comments of every copy.
+                if unreadComments[id] == nil {
+                    request.stories.append(entry.summary)
+                    request.unreadStories += 1
+                }
+                unreadComments[id] = max(unreadComments[id] ?? 0, entry.unreadComments)
+                if let story = parsedStories.story(at: index, id: id) 
+                    ?? (index == selectedStory ? currentStory : nil).flatMap({ $0.id == id ? $0 : nil }) {
+                    request.add(story.comments.filter(\.isCounted).map(\.id), of: id)
+                } else {
+                    request.unparsed.append(entry.summary)
                 }
             }
+            request.unreadComments = unreadComments.values.reduce(0, +)
             guard !request.stories.isEmpty else { return .nothingToDo("Nothing unread: every story listed is read, with its comments") }
         } else {
             guard let story = currentStory else { return .nothingToDo("The story is still loading") }
@@ -36,7 +44,7 @@ extension AppState {
             // Counted as the list counts it (and its undo does): a story with anything unread.
             request.unreadStories = 1
             request.unreadComments = comments
-            request.commentIDs[story.id] = story.comments.filter(\.isCounted).map(\.id)
+            request.add(story.comments.filter(\.isCounted).map(\.id), of: story.id)
         }
         question = .markAllRead(request)
         return .done
@@ -53,14 +61,13 @@ extension AppState {
                 message = "Not marked: nothing changed"
                 return
             }
-            let missing = request.missing
-            if missing.isEmpty {
+            if request.unparsed.isEmpty {
                 markAllRead(request)
             } else {
-                // The stories not parsed are read from their files by the executable, off the key path.
+                // The copies not parsed are read from their files by the executable, off the key path.
                 markingAll = request
                 message = "Marking \(request.counted) read…"
-                self.request(.collectComments(missing))
+                self.request(.collectComments(request.unparsed))
             }
         }
     }
@@ -69,7 +76,7 @@ extension AppState {
     mutating func receiveCollectedComments(_ ids: [String: [CommentID]]) {
         guard var request = markingAll else { return }
         markingAll = nil
-        request.commentIDs.merge(ids) { own, _ in own }
+        for (story, comments) in ids { request.add(comments, of: story) }
         markAllRead(request)
     }
 

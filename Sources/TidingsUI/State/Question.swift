@@ -21,14 +21,17 @@ enum Question: Sendable, Equatable {
 /// A mark-all-read asked for: the stories it covers, counted when the question was put, so it does what the
 /// question said even if more stories are listed before the answer.
 struct MarkAllRequest: Sendable, Equatable {
-    /// The stories with anything unread.
+    /// The stories with anything unread, one summary each (a story listed from two files is marked once).
     var stories: [StorySummary]
     /// The stories the question names: every one with anything unread, as the list's title counts them
     /// ("12 unread"), in the list and in a story alike.
     var unreadStories: Int
     var unreadComments: Int
-    /// Counted comment ids of the stories already parsed; the executable reads the others' from their files.
+    /// Counted comment ids of the stories already parsed, by story id: every listed copy's together (an mbox
+    /// copy of a thread may lack a reply its Maildir copy holds).
     var commentIDs: [String: [CommentID]] = [:]
+    /// The listed copies not parsed yet, whose comment ids the executable reads from their files.
+    var unparsed: [StorySummary] = []
 
     /// "12 stories and 340 comments".
     var counted: String {
@@ -36,6 +39,13 @@ struct MarkAllRequest: Sendable, Equatable {
             .compactMap { $0 }.joined(separator: " and ")
     }
 
-    /// The stories whose comment ids still have to be read from their files.
-    var missing: [StorySummary] { stories.filter { commentIDs[$0.id] == nil } }
+    /// Adds the comment ids of one copy of a story to those of its other copies.
+    mutating func add(_ ids: [CommentID], of story: String) {
+        guard let known = commentIDs[story] else {
+            commentIDs[story] = ids
+            return
+        }
+        let have = Set(known)
+        commentIDs[story] = known + ids.filter { !have.contains($0) }
+    }
 }
