@@ -143,3 +143,30 @@ extension ClientMarksTests {
         XCTAssertTrue(state.isCommentRead(ids[1], in: "mail:q0@x"), "undone on the thread as known now")
     }
 }
+
+extension ClientMarksTests {
+    /// Marking read and undoing it leaves the messages as they were: the mail client's later marks are
+    /// taken, as for messages never touched (an undo is no "mark unread"). One marked unread here before
+    /// the action stays held unread. Saved and merged by another instance alike.
+    func testAnUndoneMarkingLeavesLaterClientMarksTheirsAgain() throws {
+        var state = ReadState()
+        state.setComments([ids[3]], in: story, read: true)
+        state.setComments([ids[3]], in: story, read: false)  // held unread here
+        _ = state.takeJournal()
+        var disk = try saved(state)
+        let before = state.journal.count
+        state.setStory(story, read: true)
+        state.setComments([ids[0], ids[3]], in: story, read: true)
+        state.recordUndo(try XCTUnwrap(UndoStep(command: "mark-all-read", undoing: Array(state.journal[before...]))))
+        XCTAssertNotNil(state.undoLast())
+        XCTAssertFalse(state.isStoryRead(story))
+        disk.apply(state.takeJournal())
+        XCTAssertEqual(disk, state, "the file says the same")
+        for var copy in [state, try saved(disk)] {
+            XCTAssertTrue(copy.takeClientMarks(seen([0, 3], root: true), storyID: story, legacyID: nil))
+            XCTAssertTrue(copy.isStoryRead(story), "read in the mail client after the undo")
+            XCTAssertTrue(copy.isCommentRead(ids[0], in: story))
+            XCTAssertFalse(copy.isCommentRead(ids[3], in: story), "marked unread here before: still held")
+        }
+    }
+}

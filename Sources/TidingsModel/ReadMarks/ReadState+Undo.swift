@@ -18,9 +18,15 @@ extension ReadState {
         guard let step = undoSteps.popLast() else { return nil }
         for change in step.changes {
             switch change {
-            case .story(let id, let read): setStory(id, read: read)
-            case .comments(let id, let ids, let read): setComments(ids, in: id, read: read)
-            case .client, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: break
+            case .story(let id, let read):
+                let held = stories[id]?.takenFromClient?.story ?? false
+                setStory(id, read: read)
+                if !read, !held { releaseToClient(ClientMarks(story: true), of: id) }
+            case .comments(let id, let ids, let read):
+                let held = stories[id]?.takenFromClient?.comments ?? []
+                setComments(ids, in: id, read: read)
+                if !read { releaseToClient(ClientMarks(comments: CommentIDSet(ids.filter { !held.contains($0) })), of: id) }
+            case .client, .released, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: break
             }
         }
         journal.append(.undoTaken(step))

@@ -24,6 +24,9 @@ public struct ReadState: Sendable, Equatable {
         case comments(String, [CommentID], read: Bool)
         /// Marks a mail client left were taken: from now on the state's marks count for these messages.
         case client(String, ClientMarks)
+        /// Marks an undo gave back to the mail client: its marks count again for these messages, as before
+        /// the action undone (`releaseToClient`).
+        case released(String, ClientMarks)
         /// The version-1 entry under this id was taken over by the stories that need it and leaves the file
         /// (see `adoptLegacyMarks`).
         case legacyAdopted(String)
@@ -83,6 +86,7 @@ public struct ReadState: Sendable, Equatable {
             case .story(let id, let read): setStory(id, read: read, record: false)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read, record: false)
             case .client(let id, let taken): recordTaken(taken, for: id, record: false)
+            case .released(let id, let marks): releaseToClient(marks, of: id, record: false)
             case .legacyAdopted(let id): legacy[id] = nil
             // Steps merge by appending, so each instance's actions stay undoable (docs/STATE.md, "Undo").
             case .undoAdded(let step): appendUndoStep(step)
@@ -177,6 +181,20 @@ public struct ReadState: Sendable, Equatable {
             marks.takenFromClient = ClientMarks()
         }
         stories[storyID] = marks
+    }
+
+    /// A mark made unread by an undo is the mail client's again, as it was before the action undone: marking
+    /// unread here holds a message unread against the client's later marks (`setStory`), which the user's
+    /// `r` means but an undo of a "read" must not (a message left unread, then read in mutt, turns read).
+    mutating func releaseToClient(_ marks: ClientMarks, of storyID: String, record: Bool = true) {
+        guard !marks.isEmpty, var entry = stories[storyID], var taken = entry.takenFromClient else { return }
+        let before = taken
+        if marks.story { taken.story = false }
+        taken.comments.subtract(marks.comments)
+        guard taken != before else { return }
+        entry.takenFromClient = taken
+        stories[storyID] = entry
+        if record { journal.append(.released(storyID, marks)) }
     }
 
     /// Adds client marks to those the story's entry has taken (creating the entry).

@@ -17,7 +17,7 @@ public struct ReadStateDelta: Sendable, Equatable {
             switch change {
             case .story(let id, let read): return .story(id, read: !read)
             case .comments(let id, let ids, let read): return .comments(id, ids, read: !read)
-            case .client, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: return nil
+            case .client, .released, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: return nil
             }
         }
     }
@@ -30,7 +30,7 @@ extension ReadState {
             switch change {
             case .story(let id, let read): setStory(id, read: read)
             case .comments(let id, let ids, let read): setComments(ids, in: id, read: read)
-            case .client, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: break
+            case .client, .released, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed: break
             }
         }
     }

@@ -41,7 +41,7 @@ public struct UndoStep: Sendable, Equatable {
                 for comment in ids {
                     comments[id, default: [:]][comment] = (comments[id]?[comment]?.before ?? !read, read)
                 }
-            case .client, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed:
+            case .client, .released, .legacyAdopted, .undoAdded, .undoTaken, .undoRenamed:
                 // Marks taken over from version 1 or a mail client are not given back; undo bookkeeping is
                 // not a mark.
                 break

@@ -22,7 +22,7 @@ extension AppState {
             switch change {
             case .story(let id, _), .comments(let id, _, _): return id == selectedID
             case .undoAdded, .undoTaken, .undoRenamed: return true
-            case .client(let id, _): return id == selectedID
+            case .client(let id, _), .released(let id, _): return id == selectedID
             case .legacyAdopted: return false
             }
         }
@@ -42,7 +42,7 @@ extension AppState {
         for change in readState.journal[start...] {
             switch change {
             case .story(let id, _), .comments(let id, _, _): ids.insert(id)
-            case .undoAdded, .undoTaken, .undoRenamed, .legacyAdopted, .client: break
+            case .undoAdded, .undoTaken, .undoRenamed, .legacyAdopted, .client, .released: break
             }
         }
         return ids
