@@ -11,8 +11,8 @@ final class StateSaver: Sendable {
         var fallback = ReadState()
         var failure: String?
         var failed = false
-        /// Finished saves not yet reported to the reader: nil for success, else the reason.
-        var outcomes: [StateFileProblem?] = []
+        /// Finished saves not yet reported to the reader, as the events that tell it.
+        var outcomes: [Event] = []
     }
 
     private let store: ReadStateStore
@@ -33,10 +33,11 @@ final class StateSaver: Sendable {
                 return (value.changes, value.fallback)
             }
             do {
-                try store.save(changes: changes, fallback: fallback)
+                var notices: [Event] = []
+                try store.save(changes: changes, fallback: fallback) { notices.append(.stateFileSetAside($0)) }
                 pending.withLock {
                     $0.failed = false
-                    $0.outcomes.append(nil)
+                    $0.outcomes += notices + [.saveFinished]
                 }
             } catch {
                 pending.withLock {
@@ -44,7 +45,7 @@ final class StateSaver: Sendable {
                     $0.changes = changes + $0.changes
                     $0.failure = "\(error)"
                     $0.failed = true
-                    $0.outcomes.append(error as? StateFileProblem ?? .other("\(error)"))
+                    $0.outcomes.append(.saveFailed(error as? StateFileProblem ?? .other("\(error)")))
                 }
             }
         }
@@ -54,7 +55,7 @@ final class StateSaver: Sendable {
     func takeReports() -> [Event] {
         pending.withLock { value in
             defer { value.outcomes.removeAll() }
-            return value.outcomes.map { $0.map { Event.saveFailed($0) } ?? .saveFinished }
+            return value.outcomes
         }
     }
 

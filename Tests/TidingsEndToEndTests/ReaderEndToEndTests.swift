@@ -191,6 +191,27 @@ final class CorruptStateEndToEndTests: EndToEndTestCase {
         XCTAssertEqual(ReadStateStore(path: state).load().1, .loaded)
     }
 
+    /// A state file spoiled while the reader runs is set aside by the next save, which says so on the
+    /// status line and on the problem page, as a start does.
+    func testAStateFileSpoiledWhileRunningIsReported() throws {
+        try EndToEnd.write("A story\n\nBody.\n\nA comment.\n", to: folder + "/stories/a.txt")
+        let state = folder + "/state.json"
+        let tmux = try startReader([folder + "/stories", "--state", state], width: 80, height: 24)
+        tmux.waitFor(text: "Stories 1/1")
+        try EndToEnd.write("garbage", to: state)
+        tmux.send("r")
+        let screen = tmux.waitFor(text: "The state file became unreadable")
+        XCTAssertTrue(screen.contains("1 problem: p") || screen.contains("(p: all)"), screen)
+        tmux.send("p")
+        let page = tmux.waitFor(text: "Problems and messages")
+        XCTAssertTrue(page.contains("The state file became unreadable"), page)
+        tmux.send("q", "q")
+        tmux.waitFor("the reader to exit") { _ in tmux.hasExited }
+        XCTAssertEqual(ReadStateStore(path: state).load().1, .loaded)
+        XCTAssertTrue(ReadStateStore(path: state).load().0.stories.values.contains(where: \.isRead), "the mark is saved in its place")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("state.json.corrupt-") }.count, 1)
+    }
+
     func testAtEightyColumnsTheSetAsideMessageCanBeReadInFull() throws {
         let (tmux, _) = try startOnACorruptState(width: 80, height: 24)
         tmux.waitFor(text: "(p: all)")

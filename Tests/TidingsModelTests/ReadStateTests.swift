@@ -219,10 +219,16 @@ final class ReadStateTests: XCTestCase {
         let store = ReadStateStore(path: path)
         try store.save(ReadState())
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: path))
-        try store.save(changes: [], fallback: sampleState())
+        var told: [String] = []
+        try store.save(changes: [], fallback: sampleState()) { told.append($0) }
         XCTAssertEqual(store.load().0, sampleState())
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertTrue(names.contains { $0.hasPrefix("state.json.corrupt-") })
+        let aside = try XCTUnwrap(names.first { $0.hasPrefix("state.json.corrupt-") })
+        XCTAssertEqual(told.count, 1, "the reader is told, as a start tells it")
+        XCTAssertTrue(told.first?.hasPrefix("The state file became unreadable (") == true, "\(told)")
+        XCTAssertTrue(told.first?.contains("moved to \(folder!)/\(aside), and the marks this reader holds saved in its place") == true, "\(told)")
+        try store.save(changes: [], fallback: sampleState()) { told.append($0) }
+        XCTAssertEqual(told.count, 1, "a good file is not reported")
     }
 
     private func mode(_ path: String) throws -> Int {

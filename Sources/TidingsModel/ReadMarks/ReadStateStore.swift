@@ -22,6 +22,8 @@ public struct ReadStateStore: Sendable {
         /// The file could not be used for `skipped` story entries of it; it was renamed to `movedTo`, and the
         /// other entries were kept (there was no good `.bak` to load instead).
         case setAsideKeepingTheRest(reason: String, movedTo: String, skipped: Int)
+        /// Found unreadable by a save, while the reader ran: moved aside, the reader's marks written instead.
+        case setAsideWhileRunning(reason: String, movedTo: String)
         /// The file could not be used nor moved; saving is disabled so it is not overwritten.
         case unusable(reason: String)
         /// Written by a newer Tidings: refused, so that it is never rewritten in an older version.
@@ -150,8 +152,10 @@ public struct ReadStateStore: Sendable {
     /// Saves: under the lock, `changes` are applied to the file on disk (so marks another instance saved are
     /// kept); when the file is missing or unreadable, `fallback` (this instance's whole state) is written and
     /// an unreadable file is set aside first. Returns what was written.
+    /// `setAside` hears of a file found unreadable and moved aside, with the words the user reads.
     @discardableResult
-    public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date()) throws -> ReadState {
+    public func save(changes: [ReadState.Change], fallback: ReadState, now: Date = Date(),
+                     setAside reportSetAside: (String) -> Void = { _ in }) throws -> ReadState {
         // Before the lock: in a folder this user cannot write, no lock file can be made either, and the
         // reason worth saying is the file's.
         if isReadOnly { throw StateFileProblem.readOnly(path: target) }
@@ -169,10 +173,12 @@ public struct ReadStateStore: Sendable {
                 throw StateFileProblem.notAFile(NotAFile(path: path, kind: kind))
             case .newer(let version):
                 throw StateFileProblem.newerVersion(path: target, version: version)
-            case .bad:
-                guard setAside(now: now) != nil else {
+            case .bad(let reason):
+                guard let movedTo = setAside(now: now) else {
                     throw StateFileProblem.unreadableAndStuck(path: target)
                 }
+                // Spoiled while the reader ran (by hand, a tool, a full disk): said as a start says it.
+                reportSetAside(LoadOutcome.setAsideWhileRunning(reason: reason, movedTo: movedTo).words(for: self) ?? reason)
                 merged = fallback
             }
             _ = merged.takeJournal()

@@ -35,6 +35,9 @@ extension ReadStateStore.LoadOutcome {
         case .setAsideKeepingTheRest(let reason, let movedTo, let skipped):
             return "Unreadable state file (\(reason)) moved to \(UntrustedText.sanitize(movedTo)); kept the marks of every "
                 + "other story (\(skipped) \(skipped == 1 ? "entry" : "entries") left out)"
+        case .setAsideWhileRunning(let reason, let movedTo):
+            return "The state file became unreadable (\(reason)): moved to \(UntrustedText.sanitize(movedTo)), "
+                + "and the marks this reader holds saved in its place"
         case .newerVersion(let version):
             return "\(UntrustedText.sanitize(store.target)) was written by a newer Tidings (state version \(version); this build reads \(ReadStateCoding.version)); it is left untouched. Use a newer tidings, or --state FILE for another file."
         case .refused(let refusal):

@@ -49,6 +49,8 @@ extension AppState {
                 message = "Read state saved again"
             }
             saving.failing = false
+        case .stateFileSetAside(let words):
+            reportSessionProblem(words)
         case .saveFailed(let problem):
             saving.failing = true
             reportSessionProblem(Self.saveFailurePrefix + " (\(problem)); will retry")

@@ -26,6 +26,8 @@ public enum Event: Sendable {
     case searchFound(CollectionSearch.Batch)
     /// The answer to `Effect.save`.
     case saveFinished
+    /// A save found the state file unreadable and set it aside (the words say where to).
+    case stateFileSetAside(String)
     case saveFailed(StateFileProblem)
     /// The answer to `Effect.openURL` when no browser could be started: each program tried and why.
     case openFailed(program: String, reason: String)
