@@ -552,6 +552,34 @@ final class ProseRewrapTests: XCTestCase {
 
     /// The writer's own breaks stay: after a line longer than any program fills to (a client that does not
     /// wrap), and before short lines that follow one another (a schedule after `…as follows:`).
+    /// One-line items filled near 72 columns (release notes, a changelog) are not one paragraph: each break
+    /// falls where an item ends. Joined, the items ran into one another ("…long headers Improved the…").
+    func testLinesThatEachEndAnItemKeepTheirBreaks() {
+        let notes = """
+            Fixed a crash in the parser when reading messages with very long headers
+            Improved the speed of the threading code for mailboxes with many replies
+            Changed the default sort order of the index to newest first by default
+            """
+        XCTAssertEqual(PreservedWrap.wrap(notes, width: 60), [
+            "Fixed a crash in the parser when reading messages with very", "long headers",
+            "Improved the speed of the threading code for mailboxes with", "many replies",
+            "Changed the default sort order of the index to newest first", "by default"])
+        let two = "Fixed a crash in the parser when reading messages with very long headers\nImproved the speed of the threading code for mailboxes with many replies"
+        XCTAssertEqual(PreservedWrap.wrap(two, width: 60).count, 4, "\(PreservedWrap.wrap(two, width: 60))")
+        let sentences = """
+            Original line number 1 of the earlier message, talking about things here.
+            Original line number 2 of the earlier message, talking about things here.
+            Original line number 3 of the earlier message, talking about things here.
+            """
+        XCTAssertEqual(PreservedWrap.wrap(sentences, width: 60).filter { $0.hasPrefix("Original") }.count, 3)
+        // A paragraph whose lines end mid-sentence is still joined, also when one break is before a name.
+        let prose = "We talked about the release at length in the meeting and then we asked\nGreg whether the parser could be changed without breaking the old format\nof the configuration file, and he said it could."
+        XCTAssertEqual(PreservedWrap.wrap(prose, width: 60).joined(separator: " "), prose.replacingOccurrences(of: "\n", with: " "))
+        // Two sentences filled into two lines: a paragraph.
+        let paragraph = "The code was overly complicated here because of the limitations we had.\nSimplify the code now that the table can be used outside the section."
+        XCTAssertEqual(PreservedWrap.wrap(paragraph, width: 60).count, 3, "\(PreservedWrap.wrap(paragraph, width: 60))")
+    }
+
     func testTheWritersOwnLineBreaksAreKept() {
         let report = "I have attached the report you asked for, please let me know if anything is missing from it.\nThanks,\nBob"
         XCTAssertEqual(PreservedWrap.wrap(report, width: 60), ["I have attached the report you asked for, please let me know",

@@ -22,8 +22,10 @@ enum PreservedWrap {
         // From a patch's first line on, every line stands as written (a diff is no prose).
         let patch = joinsProse ? lines.firstIndex { PatchLines.startsPatch($0.utf8) } ?? lines.count : 0
         var index = 0
+        // Lines up to here are a list of lines of their own (`ProseRun.areLinesOfTheirOwn`): each stands alone.
+        var ownLinesEnd = 0
         while index < lines.count {
-            if index < patch, let item = ListItemRun.run(lines, widths, from: index) {
+            if index < patch, index >= ownLinesEnd, let item = ListItemRun.run(lines, widths, from: index) {
                 let end = min(item.end, patch)
                 // An item that fits keeps its lines, as a run of prose does.
                 if widths[index..<end].contains(where: { $0 > width }) {
@@ -34,7 +36,12 @@ enum PreservedWrap {
                 index = end
                 continue
             }
-            let end = index < patch ? ProseRun.end(lines, widths, from: index, before: patch, quoteMarks: quoteMarks) : index + 1
+            var end = index < patch && index >= ownLinesEnd
+                ? ProseRun.end(lines, widths, from: index, before: patch, quoteMarks: quoteMarks) : index + 1
+            if end - index > 1, ProseRun.areLinesOfTheirOwn(lines[index..<end]) {
+                ownLinesEnd = end
+                end = index + 1
+            }
             if end - index > 1 {
                 // A run wider than the pane is joined and wrapped; one that fits keeps its lines (taken as one
                 // run, not looked for again from each of its lines: a long text would cost its length squared).
@@ -182,6 +189,23 @@ enum ProseRun {
         let name = first[..<colon]
         let after = first[first.index(after: colon)...]
         return (1...12).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLetter } && after.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Whether the lines of a run read as lines of their own, not as a paragraph a program filled: every
+    /// break falls where a sentence or an item ends (after `.`, `!` or `?`, or after a word with no mark
+    /// before a capital), as in release notes or a changelog of one-line items, which filled prose does only
+    /// by chance; two lines when the break has no mark (`…very long headers` / `Improved the speed…`).
+    /// Joined, such lines would run into one another and say something else; kept, they only wrap.
+    static func areLinesOfTheirOwn(_ lines: ArraySlice<Substring>) -> Bool {
+        guard lines.count >= 2 else { return false }
+        var unmarked = false
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            guard let first = next.first, first.isUppercase, let last = line.last else { return false }
+            if ".!?".contains(last) { continue }
+            guard last.isLetter || last.isNumber else { return false }
+            unmarked = true
+        }
+        return lines.count >= 3 || unmarked
     }
 
     /// A line whose last character ends a sentence.
