@@ -145,3 +145,28 @@ final class MailIconvCharsetTests: XCTestCase {
         XCTAssertEqual(decode([0xD6, 0xD0], "GB18030//TRANSLIT").note, "charset GB18030//TRANSLIT cannot be decoded here")
     }
 }
+
+extension MailIconvCharsetTests {
+    /// A subject and sender written in raw bytes of the charset the message declares for its text (old
+    /// Russian and Japanese clients): read in that charset, not as Windows-1252. UTF-8 bytes stay UTF-8,
+    /// and bytes that do not fit the declared charset keep the last resort.
+    func testRawHeadersAreReadInTheDeclaredCharset() throws {
+        func envelope(_ subject: [UInt8], _ from: [UInt8], charset: String) throws -> MailEnvelope {
+            let raw = Array("Subject: ".utf8) + subject + Array("\nFrom: ".utf8) + from
+                + Array(" <v@example.ru>\nContent-Type: text/plain; charset=\(charset)\n\nText.\n".utf8)
+            return try XCTUnwrap(MailEnvelope.parse(raw[...]))
+        }
+        let koi8Subject: [UInt8] = [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]  // Привет
+        let koi8Name: [UInt8] = [0xF7, 0xC1, 0xD3, 0xD1]                  // Вася
+        let russian = try envelope(koi8Subject, koi8Name, charset: "koi8-r")
+        XCTAssertEqual(russian.subject, "Привет")
+        XCTAssertEqual(russian.fromName, "Вася")
+        XCTAssertEqual(russian.fromAddress, "v@example.ru")
+        let japanese = try envelope([0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA], Array("A".utf8), charset: "shift_jis")
+        XCTAssertEqual(japanese.subject, "日本語")
+        XCTAssertEqual(try envelope(Array("Grüße".utf8), Array("Jörg".utf8), charset: "koi8-r").subject, "Grüße", "UTF-8 stays UTF-8")
+        XCTAssertEqual(try envelope([0x63, 0x61, 0x66, 0xE9], Array("A".utf8), charset: "utf-8").subject, "café",
+                       "labelled UTF-8, not UTF-8: the last resort")
+        XCTAssertEqual(try envelope([0x63, 0x61, 0x66, 0xE9], Array("A".utf8), charset: "us-ascii").subject, "café")
+    }
+}

@@ -27,6 +27,9 @@ enum EnvelopeReader {
         var sawMessageID = false, sawSubject = false, sawFrom = false, sawNewsgroups = false
         // B News before 2.10 named the subject `Title:` and the id `Article-I.D.:` (bare, `eagle.642`).
         var title: HeaderField?, articleID: HeaderField?
+        // A subject or sender written in raw 8-bit bytes that are not UTF-8 (old clients, KOI8-R, Shift_JIS):
+        // read again in the charset the message declares for its text, once every field is seen.
+        var rawSubject: HeaderField?, rawFrom: HeaderField?, contentTypeField: HeaderField?
         var scanner = HeaderBlockScanner(buffer, from: start, to: buffer.count)
         while let field = scanner.next() {
             guard let name = MailHeaderName.identify(buffer, from: field.nameStart, to: field.nameEnd) else { continue }
@@ -43,10 +46,12 @@ enum EnvelopeReader {
                 guard !sawSubject, !threadingOnly else { continue }
                 sawSubject = true
                 envelope.subject = HeaderBlockScanner.withValue(buffer, field) { HeaderSyntax.text($0) }
+                if RawHeaderCharset.needsCharset(buffer, field) { rawSubject = field }
             case .from:
                 guard !sawFrom, !threadingOnly else { continue }
                 sawFrom = true
                 (envelope.fromName, envelope.fromAddress) = HeaderBlockScanner.withValue(buffer, field) { MailAddress.parse($0) }
+                if RawHeaderCharset.needsCharset(buffer, field) { rawFrom = field }
             case .date:
                 if dateField == nil { dateField = field }
             case .posted:
@@ -58,6 +63,7 @@ enum EnvelopeReader {
                 sawNewsgroups = true
                 envelope.newsgroups = HeaderBlockScanner.withValue(buffer, field) { newsgroups($0) }
             case .contentType:
+                if contentTypeField == nil { contentTypeField = field }
                 if collectingMIME, mime.contentType == nil { mime.contentType = HeaderBlockScanner.value(buffer, field) }
             case .contentTransferEncoding:
                 if collectingMIME, mime.transferEncoding == nil { mime.transferEncoding = HeaderBlockScanner.value(buffer, field) }
@@ -76,6 +82,15 @@ enum EnvelopeReader {
         }
         if !sawSubject, !threadingOnly, let title {
             envelope.subject = HeaderBlockScanner.withValue(buffer, title) { HeaderSyntax.text($0) }
+        }
+        if rawSubject != nil || rawFrom != nil, let contentTypeField,
+           let charset = RawHeaderCharset.declared(HeaderBlockScanner.value(buffer, contentTypeField)) {
+            if let rawSubject, let utf8 = RawHeaderCharset.utf8(HeaderBlockScanner.value(buffer, rawSubject), charset: charset) {
+                envelope.subject = HeaderSyntax.text(utf8)
+            }
+            if let rawFrom, let utf8 = RawHeaderCharset.utf8(HeaderBlockScanner.value(buffer, rawFrom), charset: charset) {
+                (envelope.fromName, envelope.fromAddress) = utf8.withUnsafeBufferPointer { MailAddress.parse($0) }
+            }
         }
         envelope.bodyOffset = scanner.bodyOffset ?? buffer.count
         envelope.headerCut = scanner.wasCut
