@@ -38,8 +38,14 @@ final class MailCharsetTests: XCTestCase {
 
     func testUTF8AndASCII() {
         XCTAssertEqual(decode(Array("Grüße".utf8), "utf-8").text, "Grüße")
-        XCTAssertEqual(decode([0x61, 0xFF, 0x62], "UTF8").text, "a\u{FFFD}b")
-        XCTAssertEqual(decode([0x61, 0xC3], "utf-8").text, "a\u{FFFD}")
+        XCTAssertNil(decode(Array("Grüße".utf8), "utf-8").note)
+        // UTF-8 with a stray byte: U+FFFD there, and a note.
+        XCTAssertEqual(decode(Array("Grüße ".utf8) + [0xFF, 0x62], "UTF8").text, "Grüße \u{FFFD}b")
+        XCTAssertEqual(decode(Array("é".utf8) + [0x61, 0xC3], "utf-8").text, "éa\u{FFFD}")
+        XCTAssertEqual(decode(Array("é".utf8) + [0x61, 0xC3], "utf-8").note, "invalid utf-8 text")
+        // Labelled UTF-8 without one UTF-8 sequence: Latin-1 under the wrong label, read as Windows-1252.
+        XCTAssertEqual(decode([0x6E, 0x61, 0xEF, 0x76, 0x65, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x80], "utf-8").text, "naïve café€")
+        XCTAssertEqual(decode([0x61, 0xFF, 0x62], "UTF8").note, "text labelled utf-8 read as windows-1252")
         // US-ASCII (or no charset) with 8-bit bytes: UTF-8 when valid, else Windows-1252.
         XCTAssertEqual(decode(Array("Grüße".utf8), "us-ascii").text, "Grüße")
         XCTAssertEqual(decode([0x63, 0x61, 0x66, 0xE9, 0x80], "us-ascii").text, "café€")

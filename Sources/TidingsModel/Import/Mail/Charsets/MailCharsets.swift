@@ -10,7 +10,13 @@ public enum MailCharsets {
     static func decode(_ bytes: ArraySlice<UInt8>, as charset: MailCharset) -> (text: String, note: String?) {
         switch charset {
         case .utf8:
-            return (String(decoding: bytes, as: UTF8.self), nil)
+            if isASCII(bytes) || isValidUTF8(bytes) { return (String(decoding: bytes, as: UTF8.self), nil) }
+            // Labelled UTF-8 with not one UTF-8 sequence in it: 8-bit text under the wrong label (a client's
+            // default), read as Windows-1252 as a file of such text is (`TextBytes`), and said so.
+            if !TextBytes.hasValidMultibyteSequence(Array(bytes)) {
+                return (singleByte(bytes, SingleByteTables.windows1252), "text labelled utf-8 read as windows-1252")
+            }
+            return (String(decoding: bytes, as: UTF8.self), "invalid utf-8 text")
         case .ascii:
             return (utf8OrWindows1252(bytes), nil)
         case .latin1:
