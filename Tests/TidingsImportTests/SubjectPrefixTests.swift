@@ -9,6 +9,7 @@ final class SubjectPrefixTests: XCTestCase {
         XCTAssertEqual(SubjectPrefix.stripped("Re[2]: Vs: Sv: Antw: Møde"), "Møde")
         XCTAssertEqual(SubjectPrefix.stripped("Re^x: kept"), "Re^x: kept")
         XCTAssertEqual(SubjectPrefix.stripped("Rome: a city"), "Rome: a city")
+        XCTAssertEqual(SubjectPrefix.stripped("答复: 回复：会议安排"), "会议安排")
         // Outlook's forwards and replies in other languages, as a comment's subject is compared without them.
         XCTAssertEqual(SubjectPrefix.stripped("WG: Budget plan"), "Budget plan")
         XCTAssertEqual(SubjectPrefix.stripped("RES: Reunião"), "Reunião")

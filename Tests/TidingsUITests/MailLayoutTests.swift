@@ -29,6 +29,12 @@ final class ReplySubjectTests: XCTestCase {
         XCTAssertEqual(ReplySubject.key("Re^2: YNT: r: Odp: vs: Re[3]: x"), "x")
         XCTAssertEqual(ReplySubject.key("Re^: x"), "re^: x", "no count, no prefix")
         XCTAssertEqual(ReplySubject.key("Rx: y"), "rx: y")
+        // Chinese and Korean clients, with an ASCII or a full-width colon.
+        XCTAssertFalse(ReplySubject.differs("回复：会议安排", from: "会议安排"))
+        XCTAssertFalse(ReplySubject.differs("答复: 转发: 会议安排", from: "会议安排"), "Outlook's Chinese reply to a forward")
+        XCTAssertFalse(ReplySubject.differs("回覆: 會議", from: "會議"))
+        XCTAssertFalse(ReplySubject.differs("회신: 회의", from: "회의"))
+        XCTAssertTrue(ReplySubject.differs("回复会议", from: "会议"), "no colon, no prefix")
     }
 
     func testWhatIsNotAPrefixStays() {

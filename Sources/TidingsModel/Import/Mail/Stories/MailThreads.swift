@@ -233,16 +233,19 @@ public enum SubjectPrefix {
     /// The words mail clients put before a subject they answer or forward, lowercased, without the colon:
     /// replies (`Re`, German `AW` and `Antw`, Scandinavian `SV` and `VS`, Dutch `Antw`, Italian `R` and
     /// `Rif`, Portuguese `Res`, Polish `Odp`, Turkish Outlook's `Ynt`, Hungarian `Vá`) and forwards (`Fwd`,
-    /// `Fw`, German `WG`, French `TR`, Spanish `RV`, Portuguese `Enc`, Dutch `Doorst`, Finnish `VL`).
+    /// `Fw`, German `WG`, French `TR`, Spanish `RV`, Portuguese `Enc`, Dutch `Doorst`, Finnish `VL`), and
+    /// those of Chinese and Korean clients, often before a full-width colon (`回复：`, Outlook's `答复:`,
+    /// `转发:`, `회신:`, `전달:`).
     public static let words = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "r", "rif", "res", "odp", "ynt", "vá",
-                               "wg", "tr", "rv", "enc", "doorst", "vl"]
+                               "wg", "tr", "rv", "enc", "doorst", "vl",
+                               "回复", "回覆", "答复", "答覆", "转发", "轉寄", "轉發", "회신", "답장", "전달"]
 
     static func stripped(_ subject: String) -> String {
         var rest = Substring(subject).drop { $0 == " " }
         while true {
             let lower = rest.prefix(8).lowercased()
             var matched = false
-            for word in words where lower.hasPrefix(word + ":") {
+            for word in words where lower.hasPrefix(word + ":") || lower.hasPrefix(word + "：") {
                 rest = rest.dropFirst(word.count + 1).drop { $0 == " " }
                 matched = true
                 break
