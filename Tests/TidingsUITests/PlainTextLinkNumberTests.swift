@@ -87,3 +87,12 @@ final class PlainTextLinkNumberTests: XCTestCase {
         XCTAssertFalse(screen.text.contains("[1] https://story.example/a"), "not listed again under the text")
     }
 }
+
+extension PlainTextLinkNumberTests {
+    /// A message with no text says so, dimmed, as a story without text does; not an empty row.
+    func testAMessageWithoutTextSaysSo() {
+        let lines = rows("\n\n", width: 40)
+        XCTAssertEqual(lines.map(\.text), ["(no text)"])
+        XCTAssertEqual(lines.first?.spans.first?.style.dim, true)
+    }
+}

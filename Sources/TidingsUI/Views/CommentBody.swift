@@ -9,8 +9,9 @@ enum CommentBody {
         // block layout puts none before a first block or around a lone one).
         let compact = blocks.count <= 1
         var lines = BodyLayout.lines(blocks, width: width, separateFirst: false, quotes: quotes)
-        // A message of attachments alone needs no empty row for its missing text.
-        if lines.isEmpty, comment.attachments.isEmpty { lines = [BodyLayout.blank] }
+        // A message without text says so, as a story without text does (an empty row read as a fault); one
+        // of attachments alone needs no such row.
+        if lines.isEmpty, comment.attachments.isEmpty { lines = [StyledLine(text: "(no text)", style: .dim)] }
         let writtenOut = comment.body.links.isEmpty ? [] : comment.body.linksWrittenOut
         if comment.body.links.count > writtenOut.count {
             if !compact { lines.append(BodyLayout.blank) }
