@@ -282,7 +282,22 @@ final class HTMLTextTests: XCTestCase {
     func testTables() {
         let body = blocks("x<table><tr><th>Name</th><th>Size</th></tr><tr><td>a <b>b</b></td><td>1</td><tr><td></td><td></td></table>y")
         XCTAssertEqual(body, [Block(.paragraph, text: "x"), Block(.table, [], rows: [["Name", "Size"], ["a b", "1"]]), Block(.paragraph, text: "y")])
-        XCTAssertEqual(blocks("<table><tr><td>a<table><tr><td>in</td></tr></table>b</td></tr>").first?.rows, [["a in b"]])
+        // A table inside a table lays out a page (`HTMLTableShape`): read as the blocks of its cells.
+        XCTAssertEqual(lines("<table><tr><td>a<table><tr><td>in</td></tr></table>b</td></tr>"), ["a", "| in |", "b"])
+    }
+
+    /// Tables that lay out a newsletter are read as the blocks in their cells, as text browsers show them;
+    /// data tables with paragraphs in their cells (as Outlook writes them) stay tables.
+    func testLayoutTablesAreReadAsTheirBlocks() {
+        XCTAssertEqual(lines("<table><tr><td><h2>Heading</h2><p>Para one.</p><p>Para two.</p>Line<br>break</td></tr></table>"),
+                       ["Heading", "Para one.", "Para two.", "Line\nbreak"])
+        let newsletter = #"<table width="100%"><tr><td><table><tr><td>Logo</td><td><a href="https://e.example/v">View</a></td></tr>"#
+            + #"<tr><td colspan=2><h2>Update</h2><p>We shipped.</p></td></tr></table></td></tr></table><table><tr><td>Footer</td></tr></table>"#
+        let body = HTMLText.body(newsletter)
+        XCTAssertEqual(body.lines, ["Logo", "View", "Update", "We shipped.", "| Footer |"])
+        XCTAssertEqual(body.links, ["https://e.example/v"])
+        XCTAssertEqual(blocks("<table><tr><td><p>Name</p></td><td><p>Size</p></td></tr><tr><td><p>a</p></td><td><p>1</p></td></tr></table>").first?.rows,
+                       [["Name", "Size"], ["a", "1"]], "Outlook's paragraphs in the cells of a data table")
     }
 
     func testTableTextOutsideCellsIsKept() {
@@ -343,7 +358,8 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(rendersQuickly(String(repeating: "<ul><li>", count: depth) + "deep").blocks[0].level, HTMLContainers.maximumLevel)
         XCTAssertEqual(rendersQuickly(String(repeating: "<a href=\"https://e.com\">", count: depth) + "x").blocks[0].runs, [Run("x", link: 0)])
         XCTAssertEqual(rendersQuickly(String(repeating: "<pre>", count: depth) + "x").lines, ["x"])
-        XCTAssertEqual(rendersQuickly(String(repeating: "<table>", count: depth) + "x").lines, ["| x |"])
+        XCTAssertEqual(rendersQuickly(String(repeating: "<table>", count: depth) + "x").lines, ["| x |"], "the innermost is the one table")
+        XCTAssertEqual(rendersQuickly(String(repeating: "<table><tr><td>", count: depth) + "x").lines, ["| x |"])
     }
 
     func testHostileInputIsNotQuadratic() {

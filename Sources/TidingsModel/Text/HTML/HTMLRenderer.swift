@@ -28,6 +28,8 @@ struct HTMLRenderer {
     private var preLastWasCR = false
     /// Open `<table>`s: only the outermost one's rows and cells count.
     private var tableDepth = 0
+    /// Open tables that lay out the page (`HTMLTableShape`): read as the blocks in their cells.
+    private var layoutTables = 0
     private var table = HTMLTableWriter()
     /// Reused for decoding text with character references.
     private var decoded: [UInt8] = []
@@ -40,7 +42,14 @@ struct HTMLRenderer {
             switch token {
             case .text(let range): text(range, decode: true)
             case .literalText(let range): text(range, decode: false)
-            case .startTag(let tag): start(tag)
+            case .startTag(let tag):
+                if tableDepth == 0, preDepth == 0, HTMLElement(tag.name) == .table, !tag.selfClosing,
+                   HTMLTableShape.isLayout(after: tokenizer) {
+                    layoutTables += 1
+                    writer.endBlock()
+                } else {
+                    start(tag)
+                }
             case .endTag(let name): end(name)
             case .comment, .doctype: break
             }
@@ -179,7 +188,9 @@ struct HTMLRenderer {
             writer.endBlock()
             tableDepth = 1
             table = HTMLTableWriter()
-        case .cell, .other: break  // unknown tags are dropped, their text kept
+        // A cell of a layout table (or one outside any table) holds blocks of its own.
+        case .cell: writer.endBlock()
+        case .other: break  // unknown tags are dropped, their text kept
         }
     }
 
@@ -250,7 +261,11 @@ struct HTMLRenderer {
         case .quote:
             writer.endBlock()
             containers.closeQuote()
-        case .image, .pre, .table, .cell, .other: break
+        case .table where layoutTables > 0:
+            layoutTables -= 1
+            writer.endBlock()
+        case .cell: writer.endBlock()
+        case .image, .pre, .table, .other: break
         }
     }
 

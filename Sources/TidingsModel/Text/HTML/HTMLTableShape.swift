@@ -1,0 +1,26 @@
+/// Whether a `<table>` lays out a page rather than holding data, as newsletters and HTML mail use tables:
+/// a table inside it, or a cell with a heading, a list, a quote, preformatted text or a rule in it. Such a table is read as the blocks in its cells, one after another, as text browsers
+/// show it; a grid of it ran headings, paragraphs and links into one row (`| Heading Para one. … |`).
+/// Paragraphs and `<div>`s in cells do not make a layout (Outlook writes one in every cell of a data table),
+/// nor does one column (a list of values).
+enum HTMLTableShape {
+    /// Looks ahead from just after a `<table>` start tag (the tokenizer is a copy: the renderer's own is not
+    /// moved) to the table's end, or to the first sign of a layout.
+    static func isLayout(after tokenizer: HTMLTokenizer) -> Bool {
+        var tokens = tokenizer
+        while let token = tokens.next() {
+            switch token {
+            case .startTag(let tag):
+                switch HTMLElement(tag.name) {
+                case .table, .heading, .unorderedList, .orderedList, .quote, .pre, .rule: return true
+                default: break
+                }
+            case .endTag(let name):
+                // Nothing nested (that would have been a layout): the first end of a table is this one's.
+                if HTMLElement(name) == .table { return false }
+            case .text, .literalText, .comment, .doctype: break
+            }
+        }
+        return false
+    }
+}
