@@ -448,3 +448,26 @@ struct SeededGenerator: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+extension MailMIMETests {
+    /// An HTML message's signature (`-- <br>` and what follows, Thunderbird's `moz-signature`) is a signature,
+    /// dimmed with its lines kept, its links still numbered; a `--` with more than ten lines after it is not.
+    func testAnHTMLSignatureIsASignature() throws {
+        let message = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html; charset=utf-8
+
+        <p>Thanks.</p><div class="moz-signature">-- <br>Thunder Bird<br><a href="https://tb.example/">tb.example</a></div>
+        """)
+        XCTAssertEqual(message.body.blocks.map(\.kind), [.paragraph, .signature])
+        XCTAssertEqual(message.body.blocks.last?.plainText, "--\nThunder Bird\ntb.example")
+        XCTAssertEqual(message.body.blocks.last?.runs.compactMap(\.link), [0], "its link keeps its number")
+        let long = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html
+
+        <p>--<br>1<br>2<br>3<br>4<br>5<br>6<br>7<br>8<br>9<br>10<br>11</p>
+        """)
+        XCTAssertEqual(long.body.blocks.map(\.kind), [.paragraph])
+    }
+}
