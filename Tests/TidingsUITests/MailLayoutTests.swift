@@ -360,8 +360,9 @@ final class MailLayoutTests: XCTestCase {
         let paragraph = String(repeating: "a long quoted paragraph of flowed text ", count: 8)
         let flowed = [Block(.quote, [Run(paragraph + "\n" + paragraph + "\n" + paragraph)])]
         let folded = texts(flowed, width: 40, quotes: fold)
-        XCTAssertEqual(folded.count, QuoteFold.keptRows + 1, "\(folded)")
-        XCTAssertEqual(folded.last, "│ … 2 more quoted lines (T shows them)")
+        XCTAssertEqual(folded.count, QuoteFold.keptRows + 2, "\(folded)")
+        XCTAssertEqual(folded.suffix(2), ["│ … the rest of this line and 2 more", "│ quoted lines (T shows them)"],
+                       "the first line is cut too, and the row says so")
         XCTAssertEqual(texts(flowed, width: 200, quotes: fold).count, 6, "six rows at 200 columns: shown whole")
         XCTAssertEqual(QuoteFold.prefix(of: runs[0], lines: 2).runs.map(\.text), [lines[0] + "\n", lines[1], ""])
     }

@@ -30,8 +30,10 @@ struct QuoteFold: Equatable, Sendable {
         guard total > Self.longerThan else {
             let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
             guard all.count > Self.tallerThan, total > 1, let first = quoted.first else { return all }
-            let shown = Array(BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width).prefix(Self.keptRows))
-            return shown + summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width)
+            let firstLine = BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width)
+            let shown = Array(firstLine.prefix(Self.keptRows))
+            return shown + summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width,
+                                   restOfLine: firstLine.count > shown.count)
         }
         var rows: [StyledLine] = []
         var left = Self.kept
@@ -55,8 +57,14 @@ struct QuoteFold: Equatable, Sendable {
     /// `│ … 23 more quoted lines, with link [4] (T shows them)`, dim, wrapped under its bar when the links
     /// make it longer than the pane (a number cut off could not be read); the numbers open their links when
     /// clicked, as everywhere.
-    func summary(hidden: Int, links: [Int] = [], width: Int) -> [StyledLine] {
-        var spans: [StyledLine.Span] = [.init(text: "… \(hidden) more quoted \(hidden == 1 ? "line" : "lines")", style: .dim)]
+    /// `restOfLine`: the first line is cut too (a paragraph a line), and the row says so, or the count would
+    /// leave most of what is hidden out.
+    func summary(hidden: Int, links: [Int] = [], width: Int, restOfLine: Bool = false) -> [StyledLine] {
+        let lines = "\(hidden) more quoted \(hidden == 1 ? "line" : "lines")"
+        let words = restOfLine ? (hidden > 0 ? "… the rest of this line and " + lines : "… the rest of this line") : "… " + lines
+        // The words of a longer row wrap rather than lose the key at the end.
+        let wraps = !links.isEmpty || restOfLine
+        var spans: [StyledLine.Span] = [.init(text: words, style: .dim)]
         if !links.isEmpty {
             spans.append(.init(text: links.count == 1 ? ", with link " : ", with links ", style: .dim))
             for (position, link) in links.enumerated() {
@@ -66,8 +74,8 @@ struct QuoteFold: Equatable, Sendable {
         }
         if let key { spans.append(.init(text: " (\(key) shows them)", style: .dim)) }
         let bar = StyledLine.Span(text: "│ ", style: QuoteBars.style(level: 0))
-        // Without numbers to keep, or too narrow to wrap words, one row cut to the width.
-        guard !links.isEmpty, width >= 20 else { return [StyledLine(spans: [bar] + spans).truncated(to: width)] }
+        // Without numbers or a longer text to keep, or too narrow to wrap words, one row cut to the width.
+        guard wraps, width >= 20 else { return [StyledLine(spans: [bar] + spans).truncated(to: width)] }
         return StyledWrap.wrap(spans, width: width - 2).map { StyledLine(spans: [bar] + $0.spans) }
     }
 
