@@ -626,3 +626,24 @@ private extension String {
         XCTAssertEqual(PreservedWrap.wrap(list, width: 50)[1].hasPrefix("2. unpack"), true)
     }
 }
+
+/// `D` shows comment dates in full instead of ages, and back.
+final class CommentDatesTests: XCTestCase {
+    func testDShowsFullDatesAndBack() {
+        var story = StoryBuilder.story("mail:a@example.org", comments: [(0, "First."), (1, "Second.")])
+        story.comments[0].date = Date(timeIntervalSince1970: 1_258_480_800)  // 2009-11-17 18:00 UTC
+        story.comments[1].date = Date(timeIntervalSince1970: 1_258_484_400)
+        var state = AppState(stories: [story], readState: ReadState(), width: 120, height: 30)
+        state.timeZone = TimeZone(identifier: "UTC")!
+        state.press(.tab, .tab)
+        let ages = state.render().text
+        XCTAssertTrue(ages.contains(" ago"), ages)
+        state.press(.character("D"))
+        let dates = state.render().text
+        XCTAssertTrue(dates.contains("Comments show their dates in full"), dates)
+        XCTAssertFalse(dates.components(separatedBy: "\n").dropLast().contains { $0.contains(" ago") }, dates)
+        XCTAssertTrue(dates.contains("Tue 2009-11-17 18:00 +00:00") && dates.contains("Tue 2009-11-17 19:00 +00:00"), dates)
+        state.press(.character("D"))
+        XCTAssertTrue(state.render().text.contains(" ago"))
+    }
+}

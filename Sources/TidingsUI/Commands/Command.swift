@@ -28,6 +28,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sortPrevious = "sort-previous"
     case rescan = "rescan"
     case toggleQuotes = "toggle-quotes"
+    case toggleDates = "toggle-dates"
     case zoomPane = "zoom-pane"
     case openLink = "open-link"
     case openNumberedLink = "open-numbered-link"

@@ -93,6 +93,9 @@ public struct CommandSpec: Sendable {
         case .toggleQuotes:
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])
+        case .toggleDates:
+            return CommandSpec(.toggleDates, "Show each comment's date and time in full, or its age again (\"3 hours ago\")",
+                               in: [.storyText, .comments])
         case .zoomPane:
             return CommandSpec(.zoomPane, "Zoom: the focused pane alone fills the screen; again shows every pane",
                                in: InputContext.reader)

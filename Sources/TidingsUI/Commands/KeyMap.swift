@@ -82,6 +82,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding([.character(">")], .nextMatch),
         Binding([.character("<")], .previousMatch),
         Binding([.character("T")], .toggleQuotes),
+        Binding([.character("D")], .toggleDates),
         Binding([.character("z")], .zoomPane),
         Binding([.character("o")], .openLink),
         Binding((0...9).map { .character(Character(String($0))) }, .openNumberedLink),

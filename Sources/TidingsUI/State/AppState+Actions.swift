@@ -111,7 +111,7 @@ extension AppState {
             return false
         // Quotes are folded or shown in every story alike: a setting of the session, not of this story.
         case .nextPane, .previousPane, .openStory, .focusStories, .showHelp, .showProblems, .closePage, .quit,
-             .quitNow, .redraw, .suspend, .toggleQuotes, .zoomPane, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch, .rescan:
+             .quitNow, .redraw, .suspend, .toggleQuotes, .toggleDates, .zoomPane, .toggleHideRead, .sortNext, .sortPrevious, .search, .clearSearch, .rescan:
             return false
         // A find in the comments waits for them, so it finds from the comment the story opens on.
         case .findInPane:
@@ -217,6 +217,7 @@ extension AppState {
         case .expandAll: return expandAllThreads()
         case .collapseRead: return collapseReadThreads()
         case .toggleQuotes: toggleQuotes()
+        case .toggleDates: toggleDates()
         case .zoomPane:
             zoomed.toggle()
             if zoomed, let key = keyMap.keys(for: .zoomPane, in: inputContext).first { message = "One pane at a time: \(key) shows them all again" }

@@ -59,7 +59,7 @@ extension AppState {
             needsFrame = true
         case .tick(let now):
             // Ages on screen move on with the minute; otherwise an idle reader draws nothing.
-            if currentStory?.comments.isEmpty == false, !ageClock.agrees(with: AgeClock(now: now, timeZone: timeZone)) {
+            if currentStory?.comments.isEmpty == false, !ageClock.agrees(with: AgeClock(now: now, timeZone: timeZone, showsDates: datesShown)) {
                 needsFrame = true
             }
             self.now = now

@@ -220,6 +220,8 @@ public struct AppState: Sendable {
     }
     /// Whether long quotes are shown in full (`T`); they start folded.
     public internal(set) var quotesShown = false
+    /// Comments show full dates instead of ages (`D`), for the session.
+    public internal(set) var datesShown = false
     /// The focused pane fills the screen (`z`), whichever it is, until `z` again.
     public internal(set) var zoomed = false
     /// The comment pane's own state (see `CommentPaneState`).
@@ -359,5 +361,5 @@ public struct AppState: Sendable {
         }
     }
 
-    var ageClock: AgeClock { AgeClock(now: now, timeZone: timeZone) }
+    var ageClock: AgeClock { AgeClock(now: now, timeZone: timeZone, showsDates: datesShown) }
 }
