@@ -34,7 +34,6 @@ final class PlainTextLinkNumberTests: XCTestCase {
             "",
             "│ Earlier: https://lists.example.org/p/1[1]",
             "│ and a second quoted line",
-            "",
             "--",
             "Ann  https://ann.example/[3]",
         ])
@@ -45,7 +44,7 @@ final class PlainTextLinkNumberTests: XCTestCase {
         // The text around a number keeps its style: dim in a quote and the signature.
         XCTAssertEqual(lines[3].spans.map(\.text), ["│ ", "Earlier: https://lists.example.org/p/1", "[1]"])
         XCTAssertTrue(lines[3].spans[1].style.dim)
-        XCTAssertTrue(lines[7].spans[0].style.dim)
+        XCTAssertTrue(lines[6].spans[0].style.dim)
     }
 
     func testNarrowPanesWrapTheLinesWithTheirNumbers() {
@@ -94,5 +93,17 @@ extension PlainTextLinkNumberTests {
         let lines = rows("\n\n", width: 40)
         XCTAssertEqual(lines.map(\.text), ["(no text)"])
         XCTAssertEqual(lines.first?.spans.first?.style.dim, true)
+    }
+}
+
+extension PlainTextLinkNumberTests {
+    /// An interleaved reply keeps its writer's rows: no blank row between `Ann wrote:` and the quote under
+    /// it, or between the quote and the answer right after it; one where the writer left an empty line.
+    func testMailBlocksOnAdjacentLinesHaveNoBlankRowBetweenThem() {
+        let text = "Ann wrote:\n> > deeper\n> the question\nMy answer.\n\n> another\n\nSecond answer.\nSignature below:\n-- \nBob"
+        XCTAssertEqual(rows(text, width: 40).map(\.text), [
+            "Ann wrote:", "│ │ deeper", "│ the question", "My answer.", "", "│ another", "", "Second answer.", "Signature below:",
+            "--", "Bob",
+        ])
     }
 }

@@ -32,6 +32,9 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
         /// A table inside a quote: the quote's level (0 for a quote at the top), nil outside quotes. Someone
         /// else's table is shown quoted, as their text is.
         public var quoteLevel: Int?
+        /// Mail text only: the block starts on the line right after the one before it, as its writer wrote
+        /// them (a quote under `Ann wrote:`, an answer under a quote), so no blank row comes between them.
+        public var followsWithoutBlank = false
 
         public init(_ kind: Kind, _ runs: [Run], level: Int = 0, marker: String? = nil, rows: [[String]] = []) {
             self.kind = kind

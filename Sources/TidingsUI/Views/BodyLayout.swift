@@ -6,8 +6,8 @@ import TidingsModel
 /// and the truncation sanitize), so widths are measured on what is shown.
 enum BodyLayout {
     /// The blocks in order, each set off from the one before by a blank row, except list items in a row
-    /// (one list) and quotes in a row (joined by their bars: a quote of two paragraphs reads as one, and a
-    /// change of level needs no row, the bars show it). A run of quotes longer than a few lines is folded
+    /// (one list), quotes in a row (joined by their bars: a quote of two paragraphs reads as one, and a
+    /// change of level needs no row, the bars show it), and mail blocks written on adjacent lines. A run of quotes longer than a few lines is folded
     /// when `quotes` says so. `separateFirst` puts a blank row before the first block too, as under the
     /// story's header.
     static func lines(_ blocks: [StoryBody.Block], width: Int, separateFirst: Bool, quotes: QuoteFold = .shown) -> [StyledLine] {
@@ -33,7 +33,10 @@ enum BodyLayout {
                         lines += quotes.rows(quoted, width: width)
                         quoted.removeAll(keepingCapacity: true)
                     }
-                    if !(previous.kind == .listItem && block.kind == .listItem && Self.continuesList(previous, with: block)) {
+                    // Mail text keeps its writer's rows: a quote under `Ann wrote:`, or an answer under it, has
+                    // no blank row before it when the writer left none.
+                    if !(previous.kind == .listItem && block.kind == .listItem && Self.continuesList(previous, with: block)),
+                       !block.followsWithoutBlank {
                         lines.append(blank)
                     }
                 }

@@ -65,7 +65,11 @@ public enum MailText {
             let text = signature.enumerated().map { offset, line in
                 String(decoding: bytes[line.lowerBound..<(offset == 0 ? line.upperBound : trimmedEnd(bytes, line))], as: UTF8.self)
             }.joined(separator: "\n")
-            blocks.append(StoryBody.Block(.signature, text: text))
+            var block = StoryBody.Block(.signature, text: text)
+            // Right under the text, as written: no blank row is put before it.
+            let before = signatureStart - 1
+            block.followsWithoutBlank = before >= 0 && !blocks.isEmpty && trimmedEnd(bytes, lines[before]) != lines[before].lowerBound
+            blocks.append(block)
         }
         // The addresses in the text, quotes and signature included, numbered where they stand (the text
         // itself is shown as written) to be opened by their numbers.
@@ -138,27 +142,36 @@ private struct BlockBuilder {
     var blocks: [StoryBody.Block] = []
     private var lines: [Range<Int>] = []
     private var depth = 0
+    /// The next block starts on the line after the last one's (a change of quote depth, not an empty line).
+    private var adjoins = false
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func add(_ line: Range<Int>, depth: Int) {
-        if !lines.isEmpty, depth != self.depth { flush() }
+        if !lines.isEmpty, depth != self.depth {
+            // Only a block that ended on a line with text is adjoined by the next.
+            let endsWithText = lines.last.map { !$0.isEmpty } ?? false
+            flush()
+            adjoins = endsWithText
+        }
         self.depth = depth
         lines.append(line)
     }
 
     /// Ends the block being gathered. A quote's empty lines stay inside it but not at its ends.
     mutating func flush() {
-        defer { lines.removeAll(keepingCapacity: true) }
+        defer {
+            lines.removeAll(keepingCapacity: true)
+            adjoins = false
+        }
         var first = 0, last = lines.count
         while first < last, lines[first].isEmpty { first += 1 }
         while last > first, lines[last - 1].isEmpty { last -= 1 }
         guard first < last else { return }
         let text = lines[first..<last].map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: "\n")
-        if depth > 0 {
-            blocks.append(StoryBody.Block(.quote, [StoryBody.Run(text)], level: min(depth - 1, MailText.maximumQuoteLevel)))
-        } else {
-            blocks.append(StoryBody.Block(.preserved, text: text))
-        }
+        var block = depth > 0 ? StoryBody.Block(.quote, [StoryBody.Run(text)], level: min(depth - 1, MailText.maximumQuoteLevel))
+            : StoryBody.Block(.preserved, text: text)
+        block.followsWithoutBlank = adjoins && first == 0 && !blocks.isEmpty
+        blocks.append(block)
     }
 }
