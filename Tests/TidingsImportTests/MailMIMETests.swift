@@ -471,3 +471,18 @@ extension MailMIMETests {
         XCTAssertEqual(long.body.blocks.map(\.kind), [.paragraph])
     }
 }
+
+extension MailMIMETests {
+    /// Mail has no address of its own to resolve a relative reference against: `<img src="x.png">` and
+    /// `<a href="page.html">` keep their text and get no number that would open nothing.
+    func testRelativeReferencesInHTMLMailAreNoLinks() throws {
+        let message = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html
+
+        <p><img src="x.png" alt="chart"> <a href="page.html">page</a> <a href="https://e.example/">site</a></p>
+        """)
+        XCTAssertEqual(message.body.links, ["https://e.example/"])
+        XCTAssertEqual(message.body.blocks.first?.plainText, "[chart] page site")
+    }
+}

@@ -3,7 +3,9 @@
 enum HTMLLinkTarget {
     /// The href as a link target (entity-decoded, with tabs and line breaks removed and surrounding
     /// spaces and controls trimmed, as a browser's URL parser does), or nil.
-    static func accepted(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    /// `relative` false (mail, which has no address of its own to resolve one against) refuses relative
+    /// references too: `<img src="x.png">` gave a number that opened nothing.
+    static func accepted(_ bytes: [UInt8], _ range: Range<Int>, relative: Bool = true) -> String? {
         var decoded: [UInt8] = []
         decoded.reserveCapacity(range.count)
         HTMLEntities.append(bytes, range, to: &decoded)
@@ -11,7 +13,7 @@ enum HTMLLinkTarget {
         guard let first = decoded.firstIndex(where: { $0 > 0x20 }),
               let last = decoded.lastIndex(where: { $0 > 0x20 }) else { return nil }
         let url = decoded[first...last]
-        guard let scheme = scheme(of: url) else { return String(decoding: url, as: UTF8.self) }
+        guard let scheme = scheme(of: url) else { return relative ? String(decoding: url, as: UTF8.self) : nil }
         return allowedSchemes.contains(scheme) ? String(decoding: url, as: UTF8.self) : nil
     }
 

@@ -34,7 +34,13 @@ struct HTMLRenderer {
     /// Reused for decoding text with character references.
     private var decoded: [UInt8] = []
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    /// Whether relative references are links (`HTMLLinkTarget`): not in mail.
+    private let relativeLinks: Bool
+
+    init(bytes: [UInt8], relativeLinks: Bool = true) {
+        self.bytes = bytes
+        self.relativeLinks = relativeLinks
+    }
 
     mutating func render() -> StoryBody {
         var tokenizer = HTMLTokenizer(bytes)
@@ -277,7 +283,7 @@ struct HTMLRenderer {
     // MARK: Links and pictures
 
     private mutating func openAnchor(_ tag: HTMLTag) {
-        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href) else {
+        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href, relative: relativeLinks) else {
             anchors.append((nil, "", writer.wordsWritten))
             return
         }
@@ -286,7 +292,7 @@ struct HTMLRenderer {
 
     /// The index of a link's target in the body's links, added when new; nil for a link that is not one.
     private mutating func linkNumber(_ tag: HTMLTag) -> Int? {
-        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href) else { return nil }
+        guard let href = tag.value(of: "href"), let target = HTMLLinkTarget.accepted(bytes, href, relative: relativeLinks) else { return nil }
         return number(of: target)
     }
 
@@ -321,7 +327,7 @@ struct HTMLRenderer {
         default: return
         }
         // One address given twice (`<video src=x><source src=x>`) is said once.
-        guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src), linkNumbers[target] == nil else { return }
+        guard let src = tag.value(of: "src"), let target = HTMLLinkTarget.accepted(bytes, src, relative: relativeLinks), linkNumbers[target] == nil else { return }
         write(label)
         anchors.append((number(of: target), target, writer.wordsWritten))
         write(target)
@@ -338,7 +344,7 @@ struct HTMLRenderer {
             .flatMap { $0.utf8.contains(where: { !$0.isHTMLSpace }) ? $0 : nil }
         let inLink = anchors.contains { $0.link != nil }
         let linkable = tableDepth == 0 && preDepth == 0 && !inLink && !isPixel(tag)
-        let target = linkable ? tag.value(of: "src").flatMap { HTMLLinkTarget.accepted(bytes, $0) } : nil
+        let target = linkable ? tag.value(of: "src").flatMap { HTMLLinkTarget.accepted(bytes, $0, relative: relativeLinks) } : nil
         guard let target else {
             // A link made of a picture alone is named by it, not by its address.
             if let alt { write("[" + alt + "]") } else if inLink, tableDepth == 0, preDepth == 0, !isPixel(tag) { write("[image]") }

@@ -3,7 +3,8 @@
 public enum HTMLText {
     /// The body of `html`. Never fails: malformed HTML keeps all its text, and any depth of nesting renders
     /// without recursion.
-    public static func body(_ html: String) -> StoryBody {
+    /// `relativeLinks` false (mail) keeps no relative reference as a link: nothing there to resolve it against.
+    public static func body(_ html: String, relativeLinks: Bool = true) -> StoryBody {
         let bytes = Array(html.utf8)
         // Plain text, the usual short comment: one paragraph, its whitespace collapsed.
         if !bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == HTMLEntities.ampersand }) {
@@ -13,7 +14,7 @@ public enum HTMLText {
             writer.endBlock()
             return StoryBody(blocks: writer.blocks)
         }
-        var renderer = HTMLRenderer(bytes: bytes)
+        var renderer = HTMLRenderer(bytes: bytes, relativeLinks: relativeLinks)
         return renderer.render()
     }
 }
