@@ -486,3 +486,35 @@ extension MailMIMETests {
         XCTAssertEqual(message.body.blocks.first?.plainText, "[chart] page site")
     }
 }
+
+extension MailMIMETests {
+    /// Inline PGP (Debian's announcements): the armour and the signature block go, dash-escaped lines read
+    /// as written, and a note says the signature is not checked.
+    func testInlinePGPIsUnwrapped() throws {
+        let message = try MailFixture.message("""
+        Subject: DSA-1 foo security update
+        Content-Type: text/plain; charset=us-ascii
+
+        -----BEGIN PGP SIGNED MESSAGE-----
+        Hash: SHA512
+
+        - -------------------------------------------------------------------------
+        Debian Security Advisory DSA-1-1
+        - -------------------------------------------------------------------------
+
+        Upgrade your foo packages.
+        -----BEGIN PGP SIGNATURE-----
+
+        iQIzBAEBCgAdFiEE
+        =abcd
+        -----END PGP SIGNATURE-----
+        """)
+        let text = message.body.blocks.map(\.plainText).joined(separator: "\n\n")
+        XCTAssertEqual(text, "-------------------------------------------------------------------------\nDebian Security Advisory DSA-1-1\n"
+                       + "-------------------------------------------------------------------------\n\nUpgrade your foo packages.")
+        XCTAssertEqual(message.notes, ["signed with inline PGP: the signature is not checked"])
+        // Armour without its end is left as written.
+        let cut = try MailFixture.message("Subject: x\n\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nText.\n")
+        XCTAssertEqual(cut.notes, [])
+    }
+}

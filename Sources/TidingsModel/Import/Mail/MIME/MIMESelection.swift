@@ -124,7 +124,11 @@ struct MIMESelection {
 
     /// The blocks of a text part: transfer-decoded, charset-decoded, unflowed, then as mail text or HTML.
     private mutating func text(of part: MIMEPart) -> StoryBody {
-        let decoded = decodedText(of: part)
+        var decoded = decodedText(of: part)
+        if part.type != "text/html", let unwrapped = InlinePGP.unwrapped(decoded) {
+            decoded = unwrapped
+            note(InlinePGP.note)
+        }
         if part.type == "text/html" { return HTMLSignature.marked(HTMLText.body(decoded, relativeLinks: false)) }
         if part.contentType.lowercased("format") == "flowed" {
             return MailText.body(flowed: decoded, delSp: part.contentType.lowercased("delsp") == "yes")
