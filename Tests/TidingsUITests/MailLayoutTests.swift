@@ -439,7 +439,7 @@ final class MailLayoutTests: XCTestCase {
         story.comments[1].subject = nil
         var other = CommentLayout(width: 40)
         let without = CommentThread(comments: story.comments, rootSubject: story.title)
-        XCTAssertEqual(other.lines(for: 2, in: without).first { $0.kind == .subject }?.text, "Re: budget")
+        XCTAssertEqual(other.lines(for: 2, in: without).first { $0.kind == .subject }?.text, "budget", "shown without its Re:")
         XCTAssertEqual(without.parentSubject(of: 2), "Plan")
     }
 }

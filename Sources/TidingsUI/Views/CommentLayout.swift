@@ -59,7 +59,10 @@ struct CommentLayout {
             let attribution = self.attribution(of: comment, width: textWidth)
             if !attribution.isEmpty { one(attribution, .header) }
             if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
-                one(subject, .subject)
+                // A reply's `Re:` says nothing under its parent: the words that changed come first, as they
+                // are what a narrow pane has room for (a forward's `Fwd:` stays: it says something).
+                let changed = SubjectPrefix.stripped(subject, keepingForwards: true)
+                one(changed.isEmpty ? subject : changed, .subject)
             }
             for line in CommentBody.lines(of: comment, width: textWidth, quotes: quotes) { rows.append((line.spans, .text)) }
         }

@@ -182,7 +182,7 @@ struct MailThreads {
             header.category = envelope.newsgroups.isEmpty ? nil : envelope.newsgroups.joined(separator: ", ")
         } else {
             let first = thread.nodes.lazy.compactMap(\.message).first.map { items[$0].envelope }
-            header.title = first?.subject.map(SubjectPrefix.stripped).flatMap { $0.isEmpty ? nil : $0 } ?? "(no subject)"
+            header.title = first?.subject.map { SubjectPrefix.stripped($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "(no subject)"
             header.category = first.flatMap { $0.newsgroups.isEmpty ? nil : $0.newsgroups.joined(separator: ", ") }
             header.date = thread.nodes.lazy.compactMap(\.message).compactMap { items[$0].envelope.date }.min()
         }
@@ -240,12 +240,18 @@ public enum SubjectPrefix {
                                "wg", "tr", "rv", "enc", "doorst", "vl",
                                "回复", "回覆", "答复", "答覆", "转发", "轉寄", "轉發", "회신", "답장", "전달"]
 
-    static func stripped(_ subject: String) -> String {
+    /// The forward prefixes among `words`: a forward is news under its parent, a reply is not.
+    static let forwards: Set<String> = ["fwd", "fw", "wg", "tr", "rv", "enc", "doorst", "vl", "转发", "轉寄", "轉發", "전달"]
+
+    /// The subject without the reply and forward prefixes before it (`Re: AW: `), its case kept;
+    /// `keepingForwards` stops at the first forward prefix (`Re: Fwd: x` is `Fwd: x`).
+    public static func stripped(_ subject: String, keepingForwards: Bool = false) -> String {
         var rest = Substring(subject).drop { $0 == " " }
         while true {
             let lower = rest.prefix(8).lowercased()
             var matched = false
             for word in words where lower.hasPrefix(word + ":") || lower.hasPrefix(word + "：") {
+                if keepingForwards, forwards.contains(word) { break }
                 rest = rest.dropFirst(word.count + 1).drop { $0 == " " }
                 matched = true
                 break
