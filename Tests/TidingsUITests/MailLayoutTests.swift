@@ -647,3 +647,17 @@ final class CommentDatesTests: XCTestCase {
         XCTAssertTrue(state.render().text.contains(" ago"))
     }
 }
+
+extension CommentDatesTests {
+    /// A reply whose own parent is not saved says so under its header.
+    func testAReplyToAMissingMessageSaysSo() {
+        var story = StoryBuilder.story("mail:a@example.org", comments: [(0, "Answer.")])
+        story.comments[0].answersMissingMessage = true
+        story.comments[0].author = "Frank"
+        let thread = CommentThread(comments: story.comments, rootSubject: story.title)
+        var layout = CommentLayout(width: 60)
+        let lines = layout.lines(for: 0, in: thread)
+        XCTAssertEqual(lines.map(\.text).dropFirst().first, "in reply to a message not saved here")
+        XCTAssertEqual(lines.dropFirst().first?.kind, .stub)
+    }
+}

@@ -33,6 +33,9 @@ public struct Comment: Sendable, Equatable {
     /// The mail client had marked it seen (Maildir `S`, mbox `Status: RO`): it starts read unless the
     /// state file already says something of its story.
     public var seenAtSource: Bool = false
+    /// A message whose own parent (the last id its `References` or `In-Reply-To` name) is not saved: it
+    /// stands under the nearest message that is, and says so, or it would read as an answer to that one.
+    public var answersMissingMessage = false
     /// Attachments of a message, listed by name, type and size; never shown.
     public var attachments: [Attachment] = []
     /// The text as blocks with emphasis and numbered links (their targets listed under the comment).

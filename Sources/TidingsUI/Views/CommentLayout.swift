@@ -58,6 +58,8 @@ struct CommentLayout {
         } else {
             let attribution = self.attribution(of: comment, width: textWidth)
             if !attribution.isEmpty { one(attribution, .header) }
+            // Its own parent is not saved: under the nearest one that is, it would read as an answer to it.
+            if comment.answersMissingMessage { one("in reply to a message not saved here", .stub) }
             if let subject = comment.subject, ReplySubject.differs(subject, from: thread.parentSubject(of: index)) {
                 // A reply's `Re:` says nothing under its parent: the words that changed come first, as they
                 // are what a narrow pane has room for (a forward's `Fwd:` stays: it says something).

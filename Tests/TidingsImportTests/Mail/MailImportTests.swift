@@ -513,3 +513,44 @@ extension MailImportTests {
             + "In-Reply-To: <\(parent)@x>\n\(flags)\n\(id)\n\n"
     }
 }
+
+extension MailImportTests {
+    /// A reply whose own parent is not saved stands under the nearest message that is, and says so; a reply
+    /// to a message that is there does not.
+    func testAReplyWhoseParentIsMissingSaysSo() throws {
+        let folder = try temporaryFolder()
+        let mbox = """
+        From a@example.org Tue Nov 17 10:00:00 2009
+        From: Ann <a@example.org>
+        Subject: Plan
+        Message-ID: <root@example.org>
+
+        Root.
+
+        From b@example.org Tue Nov 17 11:00:00 2009
+        From: Bob <b@example.org>
+        Subject: Re: Plan
+        Message-ID: <bob@example.org>
+        In-Reply-To: <root@example.org>
+
+        Direct.
+
+        From f@example.org Tue Nov 17 12:00:00 2009
+        From: Frank <f@example.org>
+        Subject: Re: Plan
+        Message-ID: <frank@example.org>
+        References: <root@example.org> <gone@example.org>
+        In-Reply-To: <gone@example.org>
+
+        Answers a message not saved.
+
+        """
+        try write(mbox, to: folder.appendingPathComponent("list.mbox"))
+        let (stories, problems) = CollectionLoader().loadAll([folder.path])
+        XCTAssertEqual(problems.map(\.reason), [])
+        let story = try XCTUnwrap(stories.first)
+        XCTAssertEqual(story.comments.map(\.author), ["Bob", "Frank"])
+        XCTAssertEqual(story.comments.map(\.depth), [0, 0])
+        XCTAssertEqual(story.comments.map(\.answersMissingMessage), [false, true])
+    }
+}

@@ -128,6 +128,11 @@ struct MailThreads {
         return ImportedSummary(summary: summary, commentIDs: wanted ? comments.map(commentID(of:)) : nil)
     }
 
+    /// The Message-ID a node stands for: its message's, or the missing one's it holds the place of.
+    private func id(of node: MessageThread.Node) -> String? {
+        node.message.map { items[$0].envelope.messageID } ?? node.placeholderID
+    }
+
     /// The thread in full; `message` parses the bytes of one item (nil when they cannot be read again).
     func story(_ thread: MessageThread, source: SourceReference, message: (Int) -> MailMessage?) -> Story {
         var story = Story(id: storyID(thread), source: source, format: Self.format, header: header(thread))
@@ -161,6 +166,7 @@ struct MailThreads {
                                   author: envelope.sender, date: envelope.date,
                                   body: parsed.map(Self.bodyWithNotes) ?? StoryBody(paragraphs: ["This message could not be read again."]))
             comment.subject = envelope.subject
+            comment.answersMissingMessage = envelope.parents.last.map { $0 != id(of: thread.nodes[node.parent ?? 0]) } ?? false
             comment.seenAtSource = items[item].seen
             comment.attachments = parsed?.attachments ?? []
             story.comments.append(comment)
