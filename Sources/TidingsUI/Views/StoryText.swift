@@ -9,11 +9,15 @@ enum StoryText {
         var lines: [StyledLine] = []
         func add(_ text: String, _ style: Style) {
             // Header fields are one line each at the source: a line break in one is a space.
-            lines += TextWrap.wrap(UntrustedText.sanitize(text), width: width).map { StyledLine(text: $0, style: style) }
+            // No-break spaces (the date's) hold words together while wrapping, and are shown as spaces.
+            lines += TextWrap.wrap(UntrustedText.sanitize(text), width: width).map {
+                StyledLine(text: $0.replacingOccurrences(of: "\u{A0}", with: " "), style: style)
+            }
         }
         let header = story.header
         add(StoryTitle.shown(header.title), .bold)
-        let when = header.date.map { DateText.full($0, in: timeZone) } ?? header.dateText
+        // A date is not broken over two rows (`… 19:00` / `+00:00`): its spaces do not break.
+        let when = header.date.map { DateText.full($0, in: timeZone).replacingOccurrences(of: " ", with: "\u{A0}") } ?? header.dateText
         // A feed whose items are by the feed itself (a YouTube channel) names it once.
         let author = header.author == header.category ? nil : header.author
         let about = [header.category, author, when, header.byline].compactMap { $0 }.joined(separator: " · ")
