@@ -566,13 +566,20 @@ final class ProseRewrapTests: XCTestCase {
             Fixed a crash in the parser when reading messages with very long headers
             Improved the speed of the threading code for mailboxes with many replies
             Changed the default sort order of the index to newest first by default
+            Removed the deprecated option for the old configuration file format now
             """
         XCTAssertEqual(PreservedWrap.wrap(notes, width: 60), [
             "Fixed a crash in the parser when reading messages with very", "long headers",
             "Improved the speed of the threading code for mailboxes with", "many replies",
-            "Changed the default sort order of the index to newest first", "by default"])
-        let two = "Fixed a crash in the parser when reading messages with very long headers\nImproved the speed of the threading code for mailboxes with many replies"
-        XCTAssertEqual(PreservedWrap.wrap(two, width: 60).count, 4, "\(PreservedWrap.wrap(two, width: 60))")
+            "Changed the default sort order of the index to newest first", "by default",
+            "Removed the deprecated option for the old configuration file", "format now"])
+        let refs = """
+            Fixed a crash in the parser when reading very long headers (#1234)
+            Improved the speed of the threading code for big mailboxes (#1240)
+            Changed the default sort order of the index to newest first (#1251)
+            Removed the deprecated option for the old configuration file (#1260)
+            """
+        XCTAssertEqual(PreservedWrap.wrap(refs, width: 60).filter { $0.hasSuffix(")") }.count, 4, "\(PreservedWrap.wrap(refs, width: 60))")
         let sentences = """
             Original line number 1 of the earlier message, talking about things here.
             Original line number 2 of the earlier message, talking about things here.
@@ -582,9 +589,11 @@ final class ProseRewrapTests: XCTestCase {
         // A paragraph whose lines end mid-sentence is still joined, also when one break is before a name.
         let prose = "We talked about the release at length in the meeting and then we asked\nGreg whether the parser could be changed without breaking the old format\nof the configuration file, and he said it could."
         XCTAssertEqual(PreservedWrap.wrap(prose, width: 60).joined(separator: " "), prose.replacingOccurrences(of: "\n", with: " "))
-        // Two sentences filled into two lines: a paragraph.
-        let paragraph = "The code was overly complicated here because of the limitations we had.\nSimplify the code now that the table can be used outside the section."
-        XCTAssertEqual(PreservedWrap.wrap(paragraph, width: 60).count, 3, "\(PreservedWrap.wrap(paragraph, width: 60))")
+        // Two lines, or three of German (nouns capitalised), breaking before capitals: filled prose, joined.
+        let two = "Keith is looking at the problem with the rename handling, but He's traveling to\nBarcelona today and so it won't get fixed for a while, as far as I can tell."
+        XCTAssertEqual(PreservedWrap.wrap(two, width: 60).count, 3, "\(PreservedWrap.wrap(two, width: 60))")
+        let german = "Wir haben gestern lange über die neue Version gesprochen und dabei die\nNetzwerkkarte im alten Server getauscht, weil sie immer wieder die\nVerbindung verloren hat und niemand mehr wusste, woran es lag."
+        XCTAssertEqual(PreservedWrap.wrap(german, width: 60).joined(separator: " "), german.replacingOccurrences(of: "\n", with: " "))
     }
 
     func testTheWritersOwnLineBreaksAreKept() {

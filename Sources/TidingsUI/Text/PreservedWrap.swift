@@ -192,20 +192,22 @@ enum ProseRun {
     }
 
     /// Whether the lines of a run read as lines of their own, not as a paragraph a program filled: every
-    /// break falls where a sentence or an item ends (after `.`, `!` or `?`, or after a word with no mark
-    /// before a capital), as in release notes or a changelog of one-line items, which filled prose does only
-    /// by chance; two lines when the break has no mark (`…very long headers` / `Improved the speed…`).
-    /// Joined, such lines would run into one another and say something else; kept, they only wrap.
+    /// break falls where a sentence or an item ends, before a capital: after `.`, `!` or `?` in three lines
+    /// or more, or after a word or a closing bracket (`… long headers`, `… (#1234)`) in four or more, as in
+    /// release notes or a changelog of one-line items. Filled prose breaks there every time only by chance,
+    /// the less often the more lines (German capitalises its nouns, so a break before a capital alone
+    /// proves little over two or three lines). Joined, such items would run into one another; kept, they
+    /// only wrap.
     static func areLinesOfTheirOwn(_ lines: ArraySlice<Substring>) -> Bool {
-        guard lines.count >= 2 else { return false }
+        guard lines.count >= 3 else { return false }
         var unmarked = false
         for (line, next) in zip(lines, lines.dropFirst()) {
             guard let first = next.first, first.isUppercase, let last = line.last else { return false }
             if ".!?".contains(last) { continue }
-            guard last.isLetter || last.isNumber else { return false }
+            guard last.isLetter || last.isNumber || last == ")" || last == "]" else { return false }
             unmarked = true
         }
-        return lines.count >= 3 || unmarked
+        return !unmarked || lines.count >= 4
     }
 
     /// A line whose last character ends a sentence.
