@@ -298,6 +298,8 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(body.links, ["https://e.example/v"])
         XCTAssertEqual(blocks("<table><tr><td><p>Name</p></td><td><p>Size</p></td></tr><tr><td><p>a</p></td><td><p>1</p></td></tr></table>").first?.rows,
                        [["Name", "Size"], ["a", "1"]], "Outlook's paragraphs in the cells of a data table")
+        let changes = "<table><tr><th>Version</th><th>Changes</th></tr><tr><td>1.2</td><td><ul><li>Faster</li><li>Theme</li></ul></td></tr></table>"
+        XCTAssertEqual(blocks(changes).first?.rows, [["Version", "Changes"], ["1.2", "Faster Theme"]], "header cells: data, lists and all")
     }
 
     func testTableTextOutsideCellsIsKept() {
