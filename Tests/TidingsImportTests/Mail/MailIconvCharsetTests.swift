@@ -168,5 +168,11 @@ extension MailIconvCharsetTests {
         XCTAssertEqual(try envelope([0x63, 0x61, 0x66, 0xE9], Array("A".utf8), charset: "utf-8").subject, "café",
                        "labelled UTF-8, not UTF-8: the last resort")
         XCTAssertEqual(try envelope([0x63, 0x61, 0x66, 0xE9], Array("A".utf8), charset: "us-ascii").subject, "café")
+        // A multipart message names the charset on its text part, not at the top.
+        let multipart = Array("Subject: ".utf8) + koi8Subject + Array("\nFrom: ".utf8) + koi8Name
+            + Array(" <v@example.ru>\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain; CharSet=\"KOI8-R\"\n\nText.\n--b--\n".utf8)
+        let parts = try XCTUnwrap(MailEnvelope.parse(multipart[...]))
+        XCTAssertEqual(parts.subject, "Привет")
+        XCTAssertEqual(parts.fromName, "Вася")
     }
 }

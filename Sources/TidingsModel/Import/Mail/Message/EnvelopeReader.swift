@@ -84,7 +84,8 @@ enum EnvelopeReader {
             envelope.subject = HeaderBlockScanner.withValue(buffer, title) { HeaderSyntax.text($0) }
         }
         if rawSubject != nil || rawFrom != nil, let contentTypeField,
-           let charset = RawHeaderCharset.declared(HeaderBlockScanner.value(buffer, contentTypeField)) {
+           let charset = RawHeaderCharset.declared(HeaderBlockScanner.value(buffer, contentTypeField),
+                                                   body: UnsafeBufferPointer(rebasing: buffer[min(scanner.bodyOffset ?? buffer.count, buffer.count)...])) {
             if let rawSubject, let utf8 = RawHeaderCharset.utf8(HeaderBlockScanner.value(buffer, rawSubject), charset: charset) {
                 envelope.subject = HeaderSyntax.text(utf8)
             }

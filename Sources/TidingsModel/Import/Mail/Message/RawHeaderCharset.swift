@@ -14,8 +14,11 @@ enum RawHeaderCharset {
     /// The charset a Content-Type value names, when it can read raw header bytes: one that keeps ASCII as
     /// ASCII (the field's structure, `<address>`, stays where it is), and not UTF-8 or ASCII, whose bytes
     /// did not read as such (Windows-1252 stays their last resort).
-    static func declared(_ contentType: [UInt8]) -> MailCharset? {
-        guard let name = MIMEHeaderValue(contentType).lowercased("charset") else { return nil }
+    /// In a multipart message the charset is its first part's that names one (the text part), looked for
+    /// in the first `partCharsetReach` bytes of `body`.
+    static func declared(_ contentType: [UInt8], body: UnsafeBufferPointer<UInt8>) -> MailCharset? {
+        let value = MIMEHeaderValue(contentType)
+        guard let name = value.lowercased("charset") ?? (value.token.hasPrefix("multipart/") ? firstPartCharset(body) : nil) else { return nil }
         let charset = MailCharset.named(name)
         switch charset {
         case .utf8, .ascii, .iso2022JP: return nil
@@ -25,6 +28,32 @@ enum RawHeaderCharset {
             return key.hasPrefix("utf") || key.hasPrefix("ucs") ? nil : charset
         case .latin1, .singleByte, .shiftJIS, .eucJP: return charset
         }
+    }
+
+    static let partCharsetReach = 64 << 10
+
+    /// The first `charset=` parameter in a part's header, as written (quotes stripped).
+    static func firstPartCharset(_ body: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = Array("charset=".utf8)
+        let end = min(body.count, partCharsetReach)
+        guard end >= key.count else { return nil }
+        var index = 0
+        while index + key.count <= end {
+            var matches = true
+            for offset in key.indices where (body[index + offset] | (offset < 7 ? 0x20 : 0)) != key[offset] {
+                matches = false
+                break
+            }
+            if matches {
+                var start = index + key.count
+                if start < end, body[start] == UInt8(ascii: "\"") { start += 1 }
+                var stop = start
+                while stop < end, body[stop] > 0x20, body[stop] != UInt8(ascii: "\""), body[stop] != UInt8(ascii: ";") { stop += 1 }
+                return stop > start ? String(decoding: body[start..<stop], as: UTF8.self) : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The value's bytes as UTF-8, when they read cleanly in `charset`; nil when they do not fit it.
