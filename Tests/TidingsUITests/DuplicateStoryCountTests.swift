@@ -221,3 +221,23 @@ extension DuplicateStoryCountTests {
         XCTAssertEqual(runner.state.entries[runner.state.rows.entry(atRow: 1)].summary.path, "b.xml")
     }
 }
+
+extension DuplicateStoryCountTests {
+    /// Copies each holding replies the other lacks: the question can only count the copy with the most
+    /// unread, and the answer says what was marked, every copy's replies, in `u`'s words.
+    func testTheAnswerCountsWhatWasMarkedInEveryCopy() {
+        var second = story("same", path: "new", comments: 2)
+        for index in second.comments.indices { second.comments[index].id = CommentID(value: UInt64(10 + index)) }
+        disk = ["old": story("same", path: "old", comments: 3), "new": second, "other": story("other", path: "other", comments: 1)]
+        var runner = emptyReader()
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["old", "other", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        _ = runner.state.render()
+        runner.press(.character("A"))
+        XCTAssertEqual(runner.state.question?.text, "Mark 2 stories and 4 comments read? y/n")
+        runner.press(.character("y"))
+        XCTAssertEqual(runner.state.message, "Marked 2 stories and 6 comments read (u undoes)")
+        runner.press(.character("u"))
+        XCTAssertEqual(runner.state.message, "Undid: marked 2 stories and 6 comments read")
+    }
+}

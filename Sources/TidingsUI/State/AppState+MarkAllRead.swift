@@ -95,9 +95,11 @@ extension AppState {
             return
         }
         readState.recordUndo(step)
-        // In the question's words and numbers: a story whose text was read and some of its comments not is
-        // one of the stories it counted, though only its comments changed.
-        message = "Marked \(request.counted) read (u undoes)"
+        // Counted as the question counts (a story whose text was read and some of its comments not is one
+        // of the stories), from what was marked: the same words as `u`'s, and true also where the question
+        // could only guess (copies of a story each holding a reply the other lacks).
+        let marked = step.summaryCountingEveryStory
+        message = marked.prefix(1).uppercased() + marked.dropFirst() + " (u undoes)"
     }
 
     /// Changes marks, and keeps every list entry's unread count in step with them (a mark-all-read or an
