@@ -94,8 +94,8 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.toggleQuotes, "Show long quotes in full, or fold them again to their first lines (in every message)",
                                in: [.storyText, .comments])
         case .toggleDates:
-            return CommandSpec(.toggleDates, "Show each comment's date and time in full, or its age again (\"3 hours ago\")",
-                               in: [.storyText, .comments])
+            return CommandSpec(.toggleDates, "Show each comment's date and time, or its age again (\"3 hours ago\")",
+                               in: InputContext.reader)
         case .zoomPane:
             return CommandSpec(.zoomPane, "Zoom: the focused pane alone fills the screen; again shows every pane",
                                in: InputContext.reader)

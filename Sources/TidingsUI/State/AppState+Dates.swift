@@ -1,9 +1,9 @@
 import TidingsModel
 
-/// Comment dates as ages ("3 hours ago") or in full (`Tue 2009-11-17 19:00 +00:00`): one setting for the
+/// Comment dates as ages ("3 hours ago") or as dates and times (`2009-11-17 19:00`): one setting for the
 /// session, as quotes are, so replies hours apart in an old thread can be told apart.
 extension AppState {
-    /// `D`: comments show their dates in full, or their ages again; the layout is made again as for `T`.
+    /// `D`: comments show their dates and times, or their ages again; the layout is made again as for `T`.
     mutating func toggleDates() {
         datesShown.toggle()
         commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold)
@@ -11,6 +11,6 @@ extension AppState {
             let topHeight = commentPane.layout.height(of: commentPane.top, in: thread)
             commentPane.topLine = max(0, min(commentPane.topLine, topHeight - 1))
         }
-        message = datesShown ? "Comments show their dates in full" : "Comments show their ages"
+        message = datesShown ? "Comments show their dates and times" : "Comments show their ages"
     }
 }

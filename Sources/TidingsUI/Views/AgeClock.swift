@@ -4,7 +4,7 @@ import Foundation
 struct AgeClock: Sendable {
     var now: Date
     var timeZone: TimeZone
-    /// Comments show their dates in full instead of ages (`toggle-dates`), as mutt's pager does.
+    /// Comments show their dates and times instead of ages (`toggle-dates`), as mutt's pager does.
     var showsDates = false
 
     /// Before any story is shown: the first layout made with a real clock replaces it.
@@ -17,6 +17,6 @@ struct AgeClock: Sendable {
     private var minute: Int { Int((now.timeIntervalSinceReferenceDate / 60).rounded(.down)) }
 
     func age(of date: Date) -> String {
-        showsDates ? DateText.full(date, in: timeZone) : DateText.age(of: date, now: now, in: timeZone)
+        showsDates ? DateText.short(date, in: timeZone) : DateText.age(of: date, now: now, in: timeZone)
     }
 }

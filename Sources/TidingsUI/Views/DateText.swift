@@ -15,6 +15,13 @@ enum DateText {
             + "\(pad(parts.hour)):\(pad(parts.minute)) \(sign)\(pad(abs(offset) / 60)):\(pad(abs(offset) % 60))"
     }
 
+    /// `2007-04-03 14:21`: a comment's date and time in `timeZone`, short enough for a narrow pane's header
+    /// row (`toggle-dates`); the story's header names the zone.
+    static func short(_ date: Date, in timeZone: TimeZone) -> String {
+        let parts = CivilTime.parts(of: date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute))"
+    }
+
     /// `2007-04-03`: the day alone, in `timeZone`.
     static func day(_ date: Date, in timeZone: TimeZone) -> String {
         let parts = CivilTime.parts(of: date, offset: timeZone.secondsFromGMT(for: date))
