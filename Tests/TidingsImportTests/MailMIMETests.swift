@@ -469,6 +469,15 @@ extension MailMIMETests {
         <p>--<br>1<br>2<br>3<br>4<br>5<br>6<br>7<br>8<br>9<br>10<br>11</p>
         """)
         XCTAssertEqual(long.body.blocks.map(\.kind), [.paragraph])
+        // Gmail's, a `<div>` a line: one block, no blank rows; a quote after it stays a quote.
+        let gmail = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html
+
+        <div>Hi.</div><div class="gmail_signature"><div>-- </div><div>Jane Doe</div><div>ACME</div></div><blockquote>Earlier.</blockquote>
+        """)
+        XCTAssertEqual(gmail.body.blocks.map(\.kind), [.paragraph, .signature, .quote])
+        XCTAssertEqual(gmail.body.blocks[1].plainText, "--\nJane Doe\nACME")
     }
 }
 
