@@ -364,6 +364,10 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(folded.suffix(2), ["│ … the rest of this line and 2 more", "│ quoted lines (T shows them)"],
                        "the first line is cut too, and the row says so")
         XCTAssertEqual(texts(flowed, width: 200, quotes: fold).count, 6, "six rows at 200 columns: shown whole")
+        // One long line alone folds too, to its first rows.
+        let single = texts([Block(.quote, [Run(paragraph + paragraph)])], width: 40, quotes: fold)
+        XCTAssertEqual(single.count, QuoteFold.keptRows + 1, "\(single)")
+        XCTAssertEqual(single.last, "│ … the rest of this line (T shows them)")
         XCTAssertEqual(QuoteFold.prefix(of: runs[0], lines: 2).runs.map(\.text), [lines[0] + "\n", lines[1], ""])
     }
 

@@ -29,7 +29,8 @@ struct QuoteFold: Equatable, Sendable {
         let total = counts.reduce(0, +)
         guard total > Self.longerThan else {
             let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
-            guard all.count > Self.tallerThan, total > 1, let first = quoted.first else { return all }
+            // One long line alone (a paragraph quoted whole) folds too: to its first rows.
+            guard all.count > Self.tallerThan, let first = quoted.first else { return all }
             let firstLine = BodyLayout.blockLines(Self.prefix(of: first, lines: 1), width: width)
             let shown = Array(firstLine.prefix(Self.keptRows))
             return shown + summary(hidden: total - 1, links: Self.hiddenLinks(all: all, shown: shown), width: width,
