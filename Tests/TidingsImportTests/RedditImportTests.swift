@@ -13,7 +13,7 @@ final class RedditImportTests: XCTestCase {
         XCTAssertEqual(story.category, "r/aww")
         XCTAssertEqual(story.score, 321)
         XCTAssertEqual(story.declaredComments, 9)
-        XCTAssertNil(story.url, "a self post's url is its own page")
+        XCTAssertEqual(story.url, "https://www.reddit.com/r/aww/comments/abc/cats/", "a self post links its own page, as Ask HN does")
         XCTAssertEqual(story.body.lines, ["Self text with a link."])
         XCTAssertEqual(story.body.links, ["https://example.com/?a=1&b=2"])
         XCTAssertEqual(story.outline.map { $0.split(separator: "|", omittingEmptySubsequences: false).prefix(3).joined(separator: "|") }, [

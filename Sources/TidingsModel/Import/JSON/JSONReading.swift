@@ -92,6 +92,7 @@ struct JSONReading {
 enum ServiceLinks {
     static let hackerNews = "https://news.ycombinator.com/"
     static let lobsters = "https://lobste.rs/"
+    static let reddit = "https://www.reddit.com/"
 
     /// `item?id=1` or `/s/abc` against `https://host/`; links with a scheme (or `//host`) stay as they are.
     static func absolute(_ link: String, base: String) -> String {

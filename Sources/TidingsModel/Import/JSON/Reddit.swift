@@ -53,11 +53,12 @@ enum Reddit {
         header.score = document.integer(document.member(data, "score"))
         header.declaredComments = document.integer(document.member(data, "num_comments"))
         header.category = document.string(document.member(data, "subreddit")).map { "r/" + $0 }
-        // A link post's target; a self post's `url` is its own page, which says nothing new.
-        let isSelf = document.bool(document.member(data, "is_self"))
-        if let url = document.string(document.member(data, "url")).map(unescape), !url.isEmpty,
-           isSelf != true, !(isSelf == nil && url.contains("/comments/")) {
-            header.url = url
+        // A link post's target; a self post's `url` is its own page, its discussion, linked as an Ask HN
+        // post links its own (`[0]`, `o`): the one way to open the thread on the site.
+        if let url = document.string(document.member(data, "url")).map(unescape), !url.isEmpty {
+            header.url = ServiceLinks.absolute(url, base: ServiceLinks.reddit)
+        } else if let permalink = document.string(document.member(data, "permalink")), !permalink.isEmpty {
+            header.url = ServiceLinks.absolute(permalink, base: ServiceLinks.reddit)
         }
         let body = text(reading, data, markdownKey: "selftext", htmlKey: "selftext_html")
         var tree = reading.tree(for: storyID)
