@@ -21,4 +21,17 @@ final class StatusMessageTests: XCTestCase {
         XCTAssertTrue(state.needsFrame, "the cleared line is drawn")
         XCTAssertEqual(state.recentMessages.last, shown, "kept for the problem list")
     }
+
+    /// A key that does nothing where it is pressed says so on the status line, but the problem list's recent
+    /// messages do not keep it: keys typed on the problem page filled the list with them.
+    func testAKeyThatDoesNothingIsNotKeptInRecentMessages() {
+        var state = UIFixtures.state(width: 80, height: 24)
+        state.press(.character("H"))
+        let kept = state.recentMessages
+        state.press(.character("p"), .character("x"), .character("T"))
+        XCTAssertEqual(state.recentMessages, kept)
+        state.press(.character("q"), .character("X"))
+        XCTAssertTrue(state.message?.contains("does nothing") == true, "\(String(describing: state.message))")
+        XCTAssertEqual(state.recentMessages, kept)
+    }
 }

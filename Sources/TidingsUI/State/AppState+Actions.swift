@@ -78,7 +78,7 @@ extension AppState {
             pendingKeys = []
             textMatchPlace = nil
             let reason = "\(keys.map(\.description).joined(separator: " ")) does nothing in the \(inputContext.rawValue): ? shows the keys"
-            if layout.arrangement != .tooSmall { message = reason }
+            if layout.arrangement != .tooSmall { sayForNow(reason) }
             return .nothingToDo(reason)
         case .command(let command):
             pendingKeys = []
@@ -143,7 +143,9 @@ extension AppState {
             return execute(command)
         }
         guard spec.contexts.contains(inputContext) else {
-            return report(.nothingToDo("\(command.name) does nothing in the \(inputContext.rawValue)"))
+            let reason = "\(command.name) does nothing in the \(inputContext.rawValue)"
+            sayForNow(reason)
+            return .nothingToDo(reason)
         }
         switch spec.needs {
         case .selectedStory?:
@@ -161,6 +163,15 @@ extension AppState {
         settle()
         recordReadMarkChanges(by: command, since: journalBefore)
         return report(outcome)
+    }
+
+    /// A message for the status line that the problem list's recent messages do not keep: a key that does
+    /// nothing where it was pressed says nothing worth reading again (keys typed on the problem page filled
+    /// its list with them).
+    mutating func sayForNow(_ text: String) {
+        recordsMessage = false
+        message = text
+        recordsMessage = true
     }
 
     /// Shows why a command did nothing (or failed) on the status line; the outcome passes through.

@@ -127,11 +127,13 @@ public struct AppState: Sendable {
         didSet {
             // Timed from the next tick: a message stays `messageLifetime` seconds unless a key clears it first.
             messageShownAt = nil
-            guard let message, message != recentMessages.last else { return }
+            guard let message, message != recentMessages.last, recordsMessage else { return }
             recentMessages.append(message)
             if recentMessages.count > Self.messagesKept { recentMessages.removeFirst() }
         }
     }
+    /// Off while a message for the moment alone is set (`sayForNow`).
+    var recordsMessage = true
     /// When the message on the status line was first drawn (set by the tick after it came).
     var messageShownAt: Date?
     /// How long a message stays on the status line when no key comes.
