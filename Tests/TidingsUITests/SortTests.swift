@@ -207,3 +207,18 @@ final class RelativeAgeAgreementTests: XCTestCase {
         XCTAssertEqual(RelativeAge.seconds(in: "  6   HOURS\tago "), 6 * 3_600)
     }
 }
+
+extension SortTests {
+    /// Most comments orders by the count the list shows and `comments:` filters by: a listing with none
+    /// saved (an Ask HN page) by the count it claims.
+    func testMostCommentsCountsAListingByTheCountItClaims() {
+        var listing = StoryBuilder.story("listing", comments: [])
+        listing.header.declaredComments = 925
+        var small = StoryBuilder.story("small", comments: [])
+        small.header.declaredComments = 3
+        let saved = StoryBuilder.story("saved", comments: (0..<45).map { (0, "c\($0)") })
+        var state = AppState(stories: [small, saved, listing], readState: ReadState(), width: 80, height: 24)
+        state.press(.character("s"), .character("s"))
+        XCTAssertEqual((0..<state.rows.count).map { state.entries[state.rows.entry(atRow: $0)].summary.id }, ["listing", "saved", "small"])
+    }
+}

@@ -60,9 +60,7 @@ public struct EntryFilter: Sendable {
         case .since(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 >= moment } } ?? false
         case .before(let moment): return moment.flatMap { moment in entry.keys.postedDate(now: now).map { $0 < moment } } ?? false
         case .comments(let comparison, let number):
-            // As the list shows it: the comments saved, or the count the page claimed when none were saved.
-            let count = summary.commentCount == 0 ? summary.declaredComments ?? 0 : summary.commentCount
-            return comparison.holds(count, number)
+            return comparison.holds(summary.listedCommentCount, number)
         }
     }
 }

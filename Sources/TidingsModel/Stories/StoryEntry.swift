@@ -32,6 +32,7 @@ public struct ListKeys: Sendable, Equatable {
     public let date: Date?
     /// How long before now the story was posted, when the source gives only an age ("6 hours ago").
     public let age: TimeInterval?
+    /// As the list shows it (`StorySummary.listedCommentCount`), for the most-comments sort.
     public let commentCount: Int
     /// Where the title sorts, worked out as the entry is made (on the loader's threads, not under a key).
     public let titleKey: TitleSortKey
@@ -42,7 +43,7 @@ public struct ListKeys: Sendable, Equatable {
         titleKey = TitleSortKey(summary.title)
         date = summary.date
         age = date == nil ? summary.dateText.flatMap(RelativeAge.seconds(in:)) : nil
-        commentCount = summary.commentCount
+        commentCount = summary.listedCommentCount
     }
 
     /// When the story was posted: its date, else its age counted back from `now` (how the newest-first sort

@@ -35,6 +35,9 @@ public struct StorySummary: Sendable, Equatable, CustomReflectable {
         @inlinable get { box.values.commentCount }
         set { change { $0.commentCount = newValue } }
     }
+    /// The count the list shows, `comments:` filters by and the most-comments sort orders by: the comments
+    /// saved, or the count the page claimed when none were saved (an Ask HN listing).
+    public var listedCommentCount: Int { commentCount == 0 ? header.declaredComments ?? 0 : commentCount }
     /// What the mail client had marked read (Maildir `S`, mbox `Status: R`), when anything: the story starts
     /// with these marks unless the state file already says something of it.
     public var sourceMarks: SourceMarks? {
