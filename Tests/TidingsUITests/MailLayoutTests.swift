@@ -596,6 +596,17 @@ final class ProseRewrapTests: XCTestCase {
         // Two lines, or three of German (nouns capitalised), breaking before capitals: filled prose, joined.
         let two = "Keith is looking at the problem with the rename handling, but He's traveling to\nBarcelona today and so it won't get fixed for a while, as far as I can tell."
         XCTAssertEqual(PreservedWrap.wrap(two, width: 60).count, 3, "\(PreservedWrap.wrap(two, width: 60))")
+        // Three items ending in references are items; a pasted `git log --oneline` keeps its lines; four lines
+        // of prose breaking before nouns after an article are prose.
+        let three = "Fixed a crash in the parser when reading very long headers (#1234)\nImproved the speed of the threading code for big mailboxes (#1240)\nChanged the default sort order of the index to newest first (#1251)"
+        XCTAssertEqual(PreservedWrap.wrap(three, width: 60).filter { $0.hasSuffix(")") }.count, 3, "\(PreservedWrap.wrap(three, width: 60))")
+        let log = "d0d6370 An HTML signature written a div a line is one dimmed block now\nf691036 D shows comment dates as 2009-11-17 19:00, short enough for a row\n0f2aed1 Mark all read answers with what it marked, in undo's words here"
+        XCTAssertEqual(PreservedWrap.wrap(log, width: 60).filter { $0.first?.isHexDigit == true && $0.dropFirst(7).first == " " }.count, 3,
+                       "\(PreservedWrap.wrap(log, width: 60))")
+        let shortlog = "net: a change to the socket layer that makes the buffers a little larger\nipv6: fix the route lookup for link-local addresses on bridged devices"
+        XCTAssertTrue(PreservedWrap.wrap(shortlog, width: 60).contains { $0.hasPrefix("ipv6:") }, "\(PreservedWrap.wrap(shortlog, width: 60))")
+        let vier = "Wir haben die neue Version gestern den ganzen Tag lang getestet und die\nErgebnisse sind gut, nur beim Import großer Postfächer gab es noch die\nProbleme mit dem Speicher, die wir schon aus der letzten Woche kannten, und\nDaten gingen dabei zum Glück nie verloren, wie wir am Ende gesehen haben."
+        XCTAssertEqual(PreservedWrap.wrap(vier, width: 60).joined(separator: " "), vier.replacingOccurrences(of: "\n", with: " "))
         let german = "Wir haben gestern lange über die neue Version gesprochen und dabei die\nNetzwerkkarte im alten Server getauscht, weil sie immer wieder die\nVerbindung verloren hat und niemand mehr wusste, woran es lag."
         XCTAssertEqual(PreservedWrap.wrap(german, width: 60).joined(separator: " "), german.replacingOccurrences(of: "\n", with: " "))
     }

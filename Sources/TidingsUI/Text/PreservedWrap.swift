@@ -188,26 +188,42 @@ enum ProseRun {
         guard let first = line.split(separator: " ", maxSplits: 1).first, let colon = first.firstIndex(of: ":") else { return false }
         let name = first[..<colon]
         let after = first[first.index(after: colon)...]
-        return (1...12).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLetter } && after.allSatisfy { $0.isASCII && $0.isNumber }
+        // A subsystem's name may hold digits after its first letter (`ipv6: fix …`, as a shortlog writes it).
+        return (1...12).contains(name.count) && name.first?.isLetter == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            && after.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Whether the lines of a run read as lines of their own, not as a paragraph a program filled: every
-    /// break falls where a sentence or an item ends, before a capital: after `.`, `!` or `?` in three lines
-    /// or more, or after a word or a closing bracket (`… long headers`, `… (#1234)`) in four or more, as in
-    /// release notes or a changelog of one-line items. Filled prose breaks there every time only by chance,
-    /// the less often the more lines (German capitalises its nouns, so a break before a capital alone
-    /// proves little over two or three lines). Joined, such items would run into one another; kept, they
-    /// only wrap.
+    /// break falls where a sentence or an item ends, before a capital: after `.`, `!`, `?` or a closing
+    /// bracket (`… (#1234)`) in three lines or more, or after a word in four or more, as in release notes
+    /// or a changelog of one-line items. Filled prose breaks there every time only by chance, the less often
+    /// the more lines (German capitalises its nouns, so a break before a capital alone proves little over
+    /// two or three lines), and never after a word that leaves its sentence open (`the`, `die`, `from`).
+    /// Joined, such items would run into one another; kept, they only wrap.
     static func areLinesOfTheirOwn(_ lines: ArraySlice<Substring>) -> Bool {
         guard lines.count >= 3 else { return false }
         var unmarked = false
         for (line, next) in zip(lines, lines.dropFirst()) {
             guard let first = next.first, first.isUppercase, let last = line.last else { return false }
-            if ".!?".contains(last) { continue }
-            guard last.isLetter || last.isNumber || last == ")" || last == "]" else { return false }
+            if ".!?)]".contains(last) { continue }
+            guard last.isLetter || last.isNumber, !endsOnAnOpenWord(line) else { return false }
             unmarked = true
         }
         return !unmarked || lines.count >= 4
+    }
+
+    /// Words no item ends on, in the languages mail here is most often in: articles, prepositions and
+    /// conjunctions, after which the sentence goes on in the next line.
+    static let itemOpenWords: Set<String> = [
+        "the", "a", "an", "of", "to", "from", "with", "and", "or", "for", "in", "on", "by", "at", "as", "that", "this",
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder", "mit", "von", "zu",
+        "für", "auf", "im", "am", "bei", "nach", "aus", "le", "la", "les", "un", "une", "du", "de", "et", "ou",
+        "el", "los", "las", "y", "en", "con", "por", "para",
+    ]
+
+    static func endsOnAnOpenWord(_ line: Substring) -> Bool {
+        guard let word = line.split(separator: " ").last else { return false }
+        return itemOpenWords.contains(word.lowercased())
     }
 
     /// A line whose last character ends a sentence.
@@ -218,6 +234,9 @@ enum ProseRun {
 
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }
+        // A commit as `git log --oneline` writes it (`d0d6370 An HTML …`): a line of its own.
+        if let hash = line.split(separator: " ", maxSplits: 1).first, (7...40).contains(hash.count),
+           hash.allSatisfy(\.isHexDigit), hash.contains(where: \.isNumber) { return false }
         if "-*+•|>".contains(first), line.dropFirst().first == " " { return false }
         // A patch's removed and added lines (`-static int …`, `+#include`) and its hunk lines; not an option
         // named in prose (`--enable-foo to get …`).
