@@ -364,6 +364,12 @@ final class MailLayoutTests: XCTestCase {
         XCTAssertEqual(folded.suffix(2), ["│ … the rest of this line and 2 more", "│ quoted lines (T shows them)"],
                        "the first line is cut too, and the row says so")
         XCTAssertEqual(texts(flowed, width: 200, quotes: fold).count, 6, "six rows at 200 columns: shown whole")
+        // A quoted changelog folded shows its first items apart, as it shows them all after `T`.
+        let items = (1...8).map { "Item number \($0) changed in the parser when reading messages with long headers" }
+        let changelog = [Block(.quote, [Run(items.joined(separator: "\n"))])]
+        let preview = texts(changelog, width: 60, quotes: fold)
+        XCTAssertEqual(preview.filter { $0.hasPrefix("│ Item number") }.count, 2, "\(preview)")
+        XCTAssertEqual(preview.last, "│ … 6 more quoted lines (T shows them)")
         // One long line alone folds too, to its first rows.
         let single = texts([Block(.quote, [Run(paragraph + paragraph)])], width: 40, quotes: fold)
         XCTAssertEqual(single.count, QuoteFold.keptRows + 1, "\(single)")

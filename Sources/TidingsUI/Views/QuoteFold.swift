@@ -39,7 +39,15 @@ struct QuoteFold: Equatable, Sendable {
         var rows: [StyledLine] = []
         var left = Self.kept
         for (block, count) in zip(quoted, counts) where left > 0 {
-            rows += BodyLayout.blockLines(count <= left ? block : Self.prefix(of: block, lines: left), width: width)
+            if count <= left {
+                rows += BodyLayout.blockLines(block, width: width)
+            } else if Self.startsWithItems(block) {
+                // Items the whole quote keeps apart are kept apart in its first lines too: cut to two lines,
+                // they were too few to tell from prose, and ran together.
+                for line in 0..<left { rows += BodyLayout.blockLines(Self.lines(of: block, line..<(line + 1)), width: width) }
+            } else {
+                rows += BodyLayout.blockLines(Self.prefix(of: block, lines: left), width: width)
+            }
             left -= min(count, left)
         }
         let all = quoted.flatMap { BodyLayout.blockLines($0, width: width) }
@@ -83,6 +91,44 @@ struct QuoteFold: Equatable, Sendable {
     /// The lines of a quote block as its writer broke them: one more than its line breaks.
     static func lineCount(_ block: StoryBody.Block) -> Int {
         block.runs.reduce(1) { count, run in count + run.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
+    }
+
+    /// Whether the quote's text starts with lines its layout keeps apart as items (`ProseRun`).
+    static func startsWithItems(_ block: StoryBody.Block) -> Bool {
+        let text = block.runs.map(\.text).joined()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64).map { line -> Substring in
+            var line = line
+            while line.last == " " { line = line.dropLast() }
+            return line
+        }
+        guard lines.count >= 3 else { return false }
+        let widths = lines.map { DisplayWidth.of($0) }
+        let end = ProseRun.end(lines, widths, from: 0, quoteMarks: 2 * (max(0, min(block.level, 64)) + 1))
+        return end - 0 > 1 && ProseRun.areLinesOfTheirOwn(lines[0..<end])
+    }
+
+    /// The block's lines in `range` (counted from 0), its runs (emphasis, links) kept.
+    static func lines(of block: StoryBody.Block, _ range: Range<Int>) -> StoryBody.Block {
+        var runs: [StoryBody.Run] = []
+        var line = 0
+        for run in block.runs {
+            var piece = ""
+            for character in run.text {
+                if character.isNewline {
+                    if line >= range.lowerBound, line < range.upperBound - 1 { piece.append(character) }
+                    line += 1
+                    continue
+                }
+                if range.contains(line) { piece.append(character) }
+            }
+            if !piece.isEmpty {
+                var kept = run
+                kept.text = piece
+                runs.append(kept)
+            }
+            if line >= range.upperBound { break }
+        }
+        return StoryBody.Block(block.kind, runs, level: block.level, marker: range.lowerBound == 0 ? block.marker : nil)
     }
 
     /// The block's first `lines` lines, its runs (emphasis, links) kept up to the line break that ends them.
