@@ -209,6 +209,11 @@ struct HTMLRenderer {
         case .image: image(tag)
         case .anchor:
             literalAnchors.append(linkNumber(tag))
+        // A list in a cell keeps its items apart: `• Faster import • New theme`, not one phrase.
+        case .listItem where tableDepth == 1:
+            table.space()
+            write("•")
+            table.space()
         default: table.space()
         }
     }
