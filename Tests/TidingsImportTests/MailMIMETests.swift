@@ -478,6 +478,24 @@ extension MailMIMETests {
         """)
         XCTAssertEqual(gmail.body.blocks.map(\.kind), [.paragraph, .signature, .quote])
         XCTAssertEqual(gmail.body.blocks[1].plainText, "--\nJane Doe\nACME")
+        // Gmail's reply: the line that introduces the quote is no part of the signature above it.
+        let reply = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html
+
+        <div>Yes.</div><div class="gmail_signature"><div>-- </div><div>Jane</div></div><div class="gmail_quote"><div>On Mon, Bob wrote:</div><blockquote>Earlier.</blockquote></div>
+        """)
+        XCTAssertEqual(reply.body.blocks.map(\.kind), [.paragraph, .signature, .paragraph, .quote])
+        // Thunderbird's signature in `<pre>`.
+        let pre = try MailFixture.message("""
+        Subject: html
+        Content-Type: text/html
+
+        <p>Thanks.</p><pre class="moz-signature">-- 
+        Ann Example
+        https://ann.example/</pre>
+        """)
+        XCTAssertEqual(pre.body.blocks.map(\.kind), [.paragraph, .signature])
     }
 }
 

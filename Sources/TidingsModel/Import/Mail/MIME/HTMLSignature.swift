@@ -9,7 +9,11 @@ enum HTMLSignature {
     static func marked(_ body: StoryBody) -> StoryBody {
         var body = body
         guard let start = body.blocks.lastIndex(where: startsSignature) else { return body }
-        let end = body.blocks[start...].firstIndex { !isTopLevelParagraph($0) } ?? body.blocks.endIndex
+        var end = body.blocks[(start + 1)...].firstIndex { !isTopLevelParagraph($0) } ?? body.blocks.endIndex
+        // A line ending in `:` right before a quote (`On Mon, Bob wrote:`) introduces the quote, not the
+        // signature.
+        if end < body.blocks.endIndex, body.blocks[end].kind == .quote, end - 1 > start,
+           body.blocks[end - 1].plainText.trimmingSpaces().hasSuffix(":") { end -= 1 }
         var runs: [StoryBody.Run] = []
         for block in body.blocks[start..<end] {
             if !runs.isEmpty { runs.append(StoryBody.Run("\n")) }
@@ -30,9 +34,10 @@ enum HTMLSignature {
         block.kind == .paragraph && block.level == 0 && block.quoteLevel == nil
     }
 
-    /// A top-level paragraph whose first line is `--` (its space taken by the HTML's whitespace rules).
+    /// A top-level paragraph whose first line is `--` (its space taken by the HTML's whitespace rules), or
+    /// Thunderbird's `<pre class="moz-signature">`, which starts with `-- `.
     private static func startsSignature(_ block: StoryBody.Block) -> Bool {
-        guard isTopLevelParagraph(block) else { return false }
+        guard isTopLevelParagraph(block) || (block.kind == .code && block.level == 0 && block.quoteLevel == nil) else { return false }
         let text = block.plainText
         let first = text.prefix { $0 != "\n" }
         return String(first).trimmingSpaces() == "--"
