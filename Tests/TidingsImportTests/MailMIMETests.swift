@@ -511,6 +511,8 @@ extension MailMIMETests {
         """)
         XCTAssertEqual(message.body.links, ["https://e.example/"])
         XCTAssertEqual(message.body.blocks.first?.plainText, "[chart] page site")
+        let hostOnly = try MailFixture.message("Subject: h\nContent-Type: text/html\n\n<a href=\"//cdn.example.com/b\">b</a>\n")
+        XCTAssertEqual(hostOnly.body.links, ["https://cdn.example.com/b"], "a link that names its host is https")
     }
 }
 
@@ -540,6 +542,10 @@ extension MailMIMETests {
         XCTAssertEqual(text, "-------------------------------------------------------------------------\nDebian Security Advisory DSA-1-1\n"
                        + "-------------------------------------------------------------------------\n\nUpgrade your foo packages.")
         XCTAssertEqual(message.notes, ["signed with inline PGP: the signature is not checked"])
+        // Text outside the signed part is set apart from it.
+        let footer = try MailFixture.message("Subject: x\n\nBefore.\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nSigned.\n-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----\nList footer.\n")
+        XCTAssertEqual(footer.body.blocks.map(\.plainText).joined(separator: "\n"),
+                       "Before.\n[-- Begin signed text --]\nSigned.\n[-- End signed text --]\nList footer.")
         // Armour without its end is left as written.
         let cut = try MailFixture.message("Subject: x\n\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nText.\n")
         XCTAssertEqual(cut.notes, [])

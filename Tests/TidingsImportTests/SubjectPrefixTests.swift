@@ -10,6 +10,7 @@ final class SubjectPrefixTests: XCTestCase {
         XCTAssertEqual(SubjectPrefix.stripped("Re^x: kept"), "Re^x: kept")
         XCTAssertEqual(SubjectPrefix.stripped("Rome: a city"), "Rome: a city")
         XCTAssertEqual(SubjectPrefix.stripped("答复: 回复：会议安排"), "会议安排")
+        XCTAssertEqual(SubjectPrefix.stripped("Re : TR : Réunion"), "Réunion", "French clients' space before the colon")
         XCTAssertEqual(SubjectPrefix.stripped("Re: AW: Fwd: Re: Notes", keepingForwards: true), "Fwd: Re: Notes", "a forward says something")
         // Outlook's forwards and replies in other languages, as a comment's subject is compared without them.
         XCTAssertEqual(SubjectPrefix.stripped("WG: Budget plan"), "Budget plan")

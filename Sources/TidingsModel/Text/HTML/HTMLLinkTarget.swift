@@ -13,7 +13,11 @@ enum HTMLLinkTarget {
         guard let first = decoded.firstIndex(where: { $0 > 0x20 }),
               let last = decoded.lastIndex(where: { $0 > 0x20 }) else { return nil }
         let url = decoded[first...last]
-        guard let scheme = scheme(of: url) else { return relative ? String(decoding: url, as: UTF8.self) : nil }
+        guard let scheme = scheme(of: url) else {
+            // `//host/path` names its host: in mail, where nothing resolves a relative link, it is https.
+            if !relative, url.starts(with: [0x2F, 0x2F]), url.count > 2 { return "https:" + String(decoding: url, as: UTF8.self) }
+            return relative ? String(decoding: url, as: UTF8.self) : nil
+        }
         return allowedSchemes.contains(scheme) ? String(decoding: url, as: UTF8.self) : nil
     }
 

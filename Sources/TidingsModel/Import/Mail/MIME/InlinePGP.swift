@@ -15,7 +15,12 @@ enum InlinePGP {
         var start = begin + 1
         while start < signature, !lines[start].isEmpty { start += 1 }
         if start < signature { start += 1 }
-        let signed = lines[start..<signature].map { line in line.hasPrefix("- ") ? line.dropFirst(2) : line }
+        var signed = lines[start..<signature].map { line in line.hasPrefix("- ") ? line.dropFirst(2) : line }
+        // Text outside the signed part (a list's footer, a note before it) is set apart, as mutt does: the
+        // signature, checked or not, would cover none of it.
+        let outside = lines[..<begin].contains { !$0.allSatisfy(\.isWhitespace) }
+            || lines[(end + 1)...].contains { !$0.allSatisfy(\.isWhitespace) }
+        if outside { signed = ["[-- Begin signed text --]"] + signed + ["[-- End signed text --]"] }
         lines.replaceSubrange(begin...end, with: signed)
         return lines.joined(separator: "\n")
     }

@@ -256,9 +256,10 @@ public enum SubjectPrefix {
         while true {
             let lower = rest.prefix(8).lowercased()
             var matched = false
-            for word in words where lower.hasPrefix(word + ":") || lower.hasPrefix(word + "：") {
+            // French clients put a space before the colon (`Re : `).
+            for word in words where lower.hasPrefix(word + ":") || lower.hasPrefix(word + "：") || lower.hasPrefix(word + " :") {
                 if keepingForwards, forwards.contains(word) { break }
-                rest = rest.dropFirst(word.count + 1).drop { $0 == " " }
+                rest = rest.dropFirst(word.count + (lower.hasPrefix(word + " :") ? 2 : 1)).drop { $0 == " " }
                 matched = true
                 break
             }
