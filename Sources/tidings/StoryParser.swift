@@ -53,7 +53,8 @@ final class StoryParser: Sendable {
         queue.async { [self] in
             var ids: [String: [CommentID]] = [:]
             for summary in summaries {
-                if case .success(let story) = loader.story(for: summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
+                // Two copies of one story (in two files) add up: each may hold replies the other lacks.
+                if case .success(let story) = loader.story(for: summary) { ids[story.id, default: []] += story.comments.filter(\.isCounted).map(\.id) }
             }
             inbox.withLock {
                 $0.results.append(.commentsCollected(ids))

@@ -204,6 +204,22 @@ extension DuplicateStoryCountTests {
         XCTAssertEqual(runner.state.readState.unreadCount(of: disk["new"]!), 4)
     }
 
+    /// Both copies unparsed (the selection on another story): each copy's replies are read from its file.
+    func testMarkAllReadReadsEveryUnparsedCopy() {
+        var first = story("same", path: "old", comments: 2)
+        for index in first.comments.indices { first.comments[index].id = CommentID(value: UInt64(20 + index)) }
+        disk = ["other": story("other", path: "other", comments: 1), "old": first, "new": story("same", path: "new", comments: 3)]
+        var runner = emptyReader()
+        runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "old", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
+                                               finished: true)))
+        _ = runner.state.render()
+        runner.press(.character("A"), .character("y"))
+        _ = runner.state.render()
+        XCTAssertEqual(runner.state.readState.unreadCount(of: disk["old"]!), 0)
+        XCTAssertEqual(runner.state.readState.unreadCount(of: disk["new"]!), 0)
+        XCTAssertEqual(runner.state.entries.map(\.unreadComments), [0, 0, 0])
+    }
+
     /// With `H`, reading one copy of a story without comments (a feed item in two feeds) hides the other at
     /// once: only the selected row stays until the selection moves.
     func testReadingACopyWithoutCommentsHidesTheOther() {

@@ -26,7 +26,7 @@ extension AppState {
                     request.unreadStories += 1
                 }
                 unreadComments[id] = max(unreadComments[id] ?? 0, entry.unreadComments)
-                if let story = parsedStories.story(at: index, id: id) 
+                if let story = parsedStories.story(at: index, id: id)
                     ?? (index == selectedStory ? currentStory : nil).flatMap({ $0.id == id ? $0 : nil }) {
                     request.add(story.comments.filter(\.isCounted).map(\.id), of: id)
                 } else {

@@ -49,7 +49,7 @@ public struct HeadlessRunner {
             case .collectComments(let summaries):
                 var ids: [String: [CommentID]] = [:]
                 for summary in summaries {
-                    if case .success(let story) = parse(summary) { ids[story.id] = story.comments.filter(\.isCounted).map(\.id) }
+                    if case .success(let story) = parse(summary) { ids[story.id, default: []] += story.comments.filter(\.isCounted).map(\.id) }
                 }
                 queue += state.update(.commentsCollected(ids))
             case .recountUnread(let summaries):

@@ -41,11 +41,9 @@ struct MarkAllRequest: Sendable, Equatable {
 
     /// Adds the comment ids of one copy of a story to those of its other copies.
     mutating func add(_ ids: [CommentID], of story: String) {
-        guard let known = commentIDs[story] else {
-            commentIDs[story] = ids
-            return
-        }
-        let have = Set(known)
-        commentIDs[story] = known + ids.filter { !have.contains($0) }
+        var known = commentIDs[story] ?? []
+        var have = Set(known)
+        for id in ids where have.insert(id).inserted { known.append(id) }
+        commentIDs[story] = known
     }
 }
