@@ -606,9 +606,13 @@ final class ProseRewrapTests: XCTestCase {
         // of prose breaking before nouns after an article are prose.
         let three = "Fixed a crash in the parser when reading very long headers (#1234)\nImproved the speed of the threading code for big mailboxes (#1240)\nChanged the default sort order of the index to newest first (#1251)"
         XCTAssertEqual(PreservedWrap.wrap(three, width: 60).filter { $0.hasSuffix(")") }.count, 3, "\(PreservedWrap.wrap(three, width: 60))")
-        let log = "d0d6370 An HTML signature written a div a line is one dimmed block now\nf691036 D shows comment dates as 2009-11-17 19:00, short enough for a row\n0f2aed1 Mark all read answers with what it marked, in undo's words here"
-        XCTAssertEqual(PreservedWrap.wrap(log, width: 60).filter { $0.first?.isHexDigit == true && $0.dropFirst(7).first == " " }.count, 3,
-                       "\(PreservedWrap.wrap(log, width: 60))")
+        // A line starting with a commit's hash in prose is prose (`…introduced by commit` / `3a4b5c6d7e8f (…`).
+        let hash = "The regression was introduced by the change that went in last week as commit\n3a4b5c6d7e8f (\"mm: fix the accounting\"), which we now revert here."
+        XCTAssertEqual(PreservedWrap.wrap(hash, width: 60).joined(separator: " "), hash.replacingOccurrences(of: "\n", with: " "))
+        // An item may end on a particle (`back on`).
+        let particles = "Fixed the crash when the wireless network was switched off and back on\nImproved the speed of the threading code for the mailboxes with many\nChanged the default sort order of the message index to the newest first\nRemoved the deprecated option for the old configuration file format"
+        XCTAssertEqual(PreservedWrap.wrap(particles, width: 60).filter { $0.hasPrefix("Fixed") || $0.hasPrefix("Improved") || $0.hasPrefix("Changed") || $0.hasPrefix("Removed") }.count, 4,
+                       "\(PreservedWrap.wrap(particles, width: 60))")
         let shortlog = "net: a change to the socket layer that makes the buffers a little larger\nipv6: fix the route lookup for link-local addresses on bridged devices"
         XCTAssertTrue(PreservedWrap.wrap(shortlog, width: 60).contains { $0.hasPrefix("ipv6:") }, "\(PreservedWrap.wrap(shortlog, width: 60))")
         let vier = "Wir haben die neue Version gestern den ganzen Tag lang getestet und die\nErgebnisse sind gut, nur beim Import großer Postfächer gab es noch die\nProbleme mit dem Speicher, die wir schon aus der letzten Woche kannten, und\nDaten gingen dabei zum Glück nie verloren, wie wir am Ende gesehen haben."

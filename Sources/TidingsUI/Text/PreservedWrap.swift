@@ -212,13 +212,13 @@ enum ProseRun {
         return !unmarked || lines.count >= 4
     }
 
-    /// Words no item ends on, in the languages mail here is most often in: articles, prepositions and
-    /// conjunctions, after which the sentence goes on in the next line.
+    /// Words no item ends on, in the languages mail here is most often in: articles, determiners and
+    /// conjunctions, after which the sentence goes on in the next line. Not prepositions: an item may end
+    /// on one used as a particle (`switched off and back on`, `signed in`).
     static let itemOpenWords: Set<String> = [
-        "the", "a", "an", "of", "to", "from", "with", "and", "or", "for", "in", "on", "by", "at", "as", "that", "this",
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder", "mit", "von", "zu",
-        "für", "auf", "im", "am", "bei", "nach", "aus", "le", "la", "les", "un", "une", "du", "de", "et", "ou",
-        "el", "los", "las", "y", "en", "con", "por", "para",
+        "the", "a", "an", "of", "and", "or", "that", "this", "these", "those", "its", "their",
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder",
+        "le", "la", "les", "un", "une", "du", "et", "ou", "el", "los", "las", "y",
     ]
 
     static func endsOnAnOpenWord(_ line: Substring) -> Bool {
@@ -234,9 +234,6 @@ enum ProseRun {
 
     private static func startsProse(_ line: Substring) -> Bool {
         guard let first = line.first, first != " ", first != "\t" else { return false }
-        // A commit as `git log --oneline` writes it (`d0d6370 An HTML …`): a line of its own.
-        if let hash = line.split(separator: " ", maxSplits: 1).first, (7...40).contains(hash.count),
-           hash.allSatisfy(\.isHexDigit), hash.contains(where: \.isNumber) { return false }
         if "-*+•|>".contains(first), line.dropFirst().first == " " { return false }
         // A patch's removed and added lines (`-static int …`, `+#include`) and its hunk lines; not an option
         // named in prose (`--enable-foo to get …`).
