@@ -33,5 +33,9 @@ final class StatusMessageTests: XCTestCase {
         state.press(.character("q"), .character("X"))
         XCTAssertTrue(state.message?.contains("does nothing") == true, "\(String(describing: state.message))")
         XCTAssertEqual(state.recentMessages, kept)
+        // Too long for a narrow status line, it is kept: its `(p: all)` leads to it.
+        var narrow = UIFixtures.state(width: 30, height: 8)
+        narrow.press(.character("x"))
+        XCTAssertTrue(narrow.recentMessages.last?.contains("does nothing") == true, "\(narrow.recentMessages)")
     }
 }

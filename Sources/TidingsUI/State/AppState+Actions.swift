@@ -169,6 +169,11 @@ extension AppState {
     /// nothing where it was pressed says nothing worth reading again (keys typed on the problem page filled
     /// its list with them).
     mutating func sayForNow(_ text: String) {
+        // One the status line cannot show whole is kept after all: its `(p: all)` must lead to it.
+        guard DisplayWidth.of(text) < width - 12 else {
+            message = text
+            return
+        }
         recordsMessage = false
         message = text
         recordsMessage = true
