@@ -299,7 +299,9 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(blocks("<table><tr><td><p>Name</p></td><td><p>Size</p></td></tr><tr><td><p>a</p></td><td><p>1</p></td></tr></table>").first?.rows,
                        [["Name", "Size"], ["a", "1"]], "Outlook's paragraphs in the cells of a data table")
         let changes = "<table><tr><th>Version</th><th>Changes</th></tr><tr><td>1.2</td><td><ul><li>Faster</li><li>Theme</li></ul></td></tr></table>"
-        XCTAssertEqual(blocks(changes).first?.rows, [["Version", "Changes"], ["1.2", "• Faster • Theme"]], "header cells: data, lists and all")
+        XCTAssertEqual(blocks(changes).first?.rows, [["Version", "Changes"], ["1.2", "•\u{A0}Faster •\u{A0}Theme"]], "header cells: data, lists and all")
+        let steps = "<table><tr><th>OS</th><th>Steps</th></tr><tr><td>mac</td><td><ol><li>Open</li><li>Drag</li></ol></td></tr></table>"
+        XCTAssertEqual(blocks(steps).first?.rows.last, ["mac", "1.\u{A0}Open 2.\u{A0}Drag"], "numbered as the list is")
         let banner = "<table><tr><th>Spring sale</th></tr><tr><td><h2>Up to 40% off</h2><p>Free shipping.</p></td></tr></table>"
         XCTAssertEqual(lines(banner), ["Spring sale", "Up to 40% off", "Free shipping."], "a heading in a cell: a layout, header cells or not")
     }

@@ -28,6 +28,8 @@ struct HTMLRenderer {
     private var preLastWasCR = false
     /// Open `<table>`s: only the outermost one's rows and cells count.
     private var tableDepth = 0
+    /// Lists open in a data table's cell: the next number of an ordered one, nil for bullets.
+    private var tableLists: [Int?] = []
     /// Open tables that lay out the page (`HTMLTableShape`): read as the blocks in their cells.
     private var layoutTables = 0
     private var table = HTMLTableWriter()
@@ -209,11 +211,17 @@ struct HTMLRenderer {
         case .image: image(tag)
         case .anchor:
             literalAnchors.append(linkNumber(tag))
-        // A list in a cell keeps its items apart: `• Faster import • New theme`, not one phrase.
+        // A list in a cell keeps its items apart, `• Faster import • New theme` or `1. Unpack 2. Run`, not one
+        // phrase; the mark is held to its item by a no-break space, so no row ends on it.
+        case .unorderedList where tableDepth == 1: tableLists.append(nil)
+        case .orderedList where tableDepth == 1: tableLists.append(1)
         case .listItem where tableDepth == 1:
-            table.space()
-            write("•")
-            table.space()
+            var mark = "•"
+            if let last = tableLists.indices.last, let number = tableLists[last] {
+                mark = "\(number)."
+                tableLists[last] = number + 1
+            }
+            table.mark(mark)
         default: table.space()
         }
     }
@@ -232,8 +240,13 @@ struct HTMLRenderer {
             case .table:
                 tableDepth -= 1
                 if tableDepth == 0 { endTable() }
-            case .cell where tableDepth == 1: table.endCell()
+            case .cell where tableDepth == 1:
+                table.endCell()
+                tableLists.removeAll()
             case .row where tableDepth == 1: table.endRow()
+            case .unorderedList, .orderedList:
+                if tableDepth == 1, !tableLists.isEmpty { tableLists.removeLast() }
+                table.space()
             case .anchor:
                 if let link = literalAnchors.popLast() ?? nil {
                     let number = Array("[\(link + 1)]".utf8)
@@ -393,6 +406,7 @@ struct HTMLRenderer {
     private mutating func endTable() {
         guard tableDepth > 0 || !table.rows.isEmpty else { return }
         tableDepth = 0
+        tableLists.removeAll()
         if var block = table.finish() {
             // Quoted, it stays quoted (as code does); else it stands under the list item it is in.
             if let quote = containers.quoteLevel() { block.quoteLevel = quote } else { block.level = containers.setApartLevel() }

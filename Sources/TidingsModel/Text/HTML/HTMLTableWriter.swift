@@ -5,6 +5,8 @@ struct HTMLTableWriter {
     private var row: [String]?
     private var cell: [UInt8]?
     private var pendingSpace = false
+    /// A list item's mark (`•`, `2.`) waiting for the item's first word, held to it by a no-break space.
+    private var pendingMark: [UInt8]?
 
     /// `<tr>`
     mutating func startRow() {
@@ -20,6 +22,7 @@ struct HTMLTableWriter {
     }
 
     mutating func endCell() {
+        pendingMark = nil
         guard let text = cell else { return }
         row?.append(String(decoding: text, as: UTF8.self))
         cell = nil
@@ -39,12 +42,22 @@ struct HTMLTableWriter {
             if cell == nil { startCell() }
             if pendingSpace, cell?.isEmpty == false { cell?.append(0x20) }
             pendingSpace = false
+            if let mark = pendingMark {
+                cell?.append(contentsOf: mark + [0xC2, 0xA0])
+                pendingMark = nil
+            }
             cell?.append(contentsOf: bytes[word])
         })
     }
 
     /// A separator that is not text (`<br>`, `<p>` inside a cell).
     mutating func space() { pendingSpace = true }
+
+    /// A list item starts: its mark goes before its first word.
+    mutating func mark(_ text: String) {
+        space()
+        pendingMark = Array(text.utf8)
+    }
 
     /// The finished table as a block, nil when it has no text.
     mutating func finish() -> StoryBody.Block? {
