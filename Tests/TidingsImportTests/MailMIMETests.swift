@@ -546,6 +546,10 @@ extension MailMIMETests {
         let footer = try MailFixture.message("Subject: x\n\nBefore.\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nSigned.\n-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----\nList footer.\n")
         XCTAssertEqual(footer.body.blocks.map(\.plainText).joined(separator: "\n"),
                        "Before.\n[-- Begin signed text --]\nSigned.\n[-- End signed text --]\nList footer.")
+        // Two signed parts: both unwrapped, each set apart.
+        let two = try MailFixture.message("Subject: x\n\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nOne.\n-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----\nNote.\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nTwo.\n-----BEGIN PGP SIGNATURE-----\ny\n-----END PGP SIGNATURE-----\n")
+        XCTAssertEqual(two.body.blocks.map(\.plainText).joined(separator: "\n"),
+                       "[-- Begin signed text --]\nOne.\n[-- End signed text --]\nNote.\n[-- Begin signed text --]\nTwo.\n[-- End signed text --]")
         // Armour without its end is left as written.
         let cut = try MailFixture.message("Subject: x\n\n-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nText.\n")
         XCTAssertEqual(cut.notes, [])
