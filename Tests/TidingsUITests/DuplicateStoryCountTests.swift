@@ -26,14 +26,18 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
         }
     }
 
+    /// A reader with the stories of `disk` listed in `order`, nothing read.
+    func reader(listing order: [String]) -> HeadlessRunner {
+        var runner = emptyReader()
+        runner.send(.loaded(ParallelLoad.Batch(entries: order.map { StoryEntry(story: disk[$0]!, readState: ReadState()) }, finished: true)))
+        return runner
+    }
+
     func reader() -> HeadlessRunner {
         // The later copy has one comment more than the first.
         disk = ["old": story("same", path: "old", comments: 3), "new": story("same", path: "new", comments: 4),
                 "other": story("other", path: "other", comments: 1)]
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["old", "other", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
-        return runner
+        return reader(listing: ["old", "other", "new"])
     }
 
     func testReadingOneCopyCountsTheOtherAtOnce() {
@@ -76,9 +80,7 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
     func testMarkingACopyWithoutCommentsCountsBothRowsRead() {
         disk = ["a.xml": story("shared", path: "a.xml", comments: 0), "b.xml": story("shared", path: "b.xml", comments: 0),
                 "c.xml": story("alone", path: "c.xml", comments: 0)]
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["a.xml", "b.xml", "c.xml"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
+        var runner = reader(listing: ["a.xml", "b.xml", "c.xml"])
         _ = runner.state.render()
         XCTAssertEqual(fullTitle(&runner.state), "Stories 1/3 · 3 unread")
         runner.press(.character("r"))
@@ -153,9 +155,7 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
     /// The mail client marks one copy read while the reader runs: the other copy follows.
     func testMailClientMarksTakenWhileRunningCountForTheOtherCopy() {
         disk = twoMailboxes()
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "inbox", "archive"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
+        var runner = reader(listing: ["other", "inbox", "archive"])
         _ = runner.state.render()
         XCTAssertEqual(runner.state.entries.map(\.unreadComments), [1, 3, 3])
         let marked = readInTheClient(disk["archive"]!)
@@ -209,9 +209,7 @@ extension DuplicateStoryCountTests {
         var first = story("same", path: "old", comments: 2)
         for index in first.comments.indices { first.comments[index].id = CommentID(value: UInt64(20 + index)) }
         disk = ["other": story("other", path: "other", comments: 1), "old": first, "new": story("same", path: "new", comments: 3)]
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["other", "old", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
+        var runner = reader(listing: ["other", "old", "new"])
         _ = runner.state.render()
         runner.press(.character("A"), .character("y"))
         _ = runner.state.render()
@@ -225,9 +223,7 @@ extension DuplicateStoryCountTests {
     func testReadingACopyWithoutCommentsHidesTheOther() {
         disk = ["a.xml": story("shared", path: "a.xml", comments: 0), "b.xml": story("alone", path: "b.xml", comments: 0),
                 "c.xml": story("shared", path: "c.xml", comments: 0)]
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["a.xml", "b.xml", "c.xml"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
+        var runner = reader(listing: ["a.xml", "b.xml", "c.xml"])
         runner.press(.character("H"))
         _ = runner.state.render()
         XCTAssertEqual(listed(runner.state).count, 3)
@@ -245,9 +241,7 @@ extension DuplicateStoryCountTests {
         var second = story("same", path: "new", comments: 2)
         for index in second.comments.indices { second.comments[index].id = CommentID(value: UInt64(10 + index)) }
         disk = ["old": story("same", path: "old", comments: 3), "new": second, "other": story("other", path: "other", comments: 1)]
-        var runner = emptyReader()
-        runner.send(.loaded(ParallelLoad.Batch(entries: ["old", "other", "new"].map { StoryEntry(story: disk[$0]!, readState: ReadState()) },
-                                               finished: true)))
+        var runner = reader(listing: ["old", "other", "new"])
         _ = runner.state.render()
         runner.press(.character("A"))
         XCTAssertEqual(runner.state.question?.text, "Mark 2 stories and 4 comments read? y/n")
