@@ -302,6 +302,7 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(blocks(changes).first?.rows, [["Version", "Changes"], ["1.2", "•\u{A0}Faster •\u{A0}Theme"]], "header cells: data, lists and all")
         let steps = "<table><tr><th>OS</th><th>Steps</th></tr><tr><td>mac</td><td><ol><li>Open</li><li>Drag</li></ol></td></tr></table>"
         XCTAssertEqual(blocks(steps).first?.rows.last, ["mac", "1.\u{A0}Open 2.\u{A0}Drag"], "numbered as the list is")
+        XCTAssertEqual(lines(steps).last, "| OS | Steps |\n| mac | 1. Open 2. Drag |", "in words (dump, search) the no-break space is a space")
         let banner = "<table><tr><th>Spring sale</th></tr><tr><td><h2>Up to 40% off</h2><p>Free shipping.</p></td></tr></table>"
         XCTAssertEqual(lines(banner), ["Spring sale", "Up to 40% off", "Free shipping."], "a heading in a cell: a layout, header cells or not")
     }

@@ -609,6 +609,13 @@ final class ProseRewrapTests: XCTestCase {
         // A line starting with a commit's hash in prose is prose (`…introduced by commit` / `3a4b5c6d7e8f (…`).
         let hash = "The regression was introduced by the change that went in last week as commit\n3a4b5c6d7e8f (\"mm: fix the accounting\"), which we now revert here."
         XCTAssertEqual(PreservedWrap.wrap(hash, width: 60).joined(separator: " "), hash.replacingOccurrences(of: "\n", with: " "))
+        // A list of commits as `git log --oneline` writes it keeps its lines.
+        let log = "d0d6370 An HTML signature written a div a line is one dimmed block now\nf691036 D shows comment dates as 2009-11-17 19:00, short enough for a row\n0f2aed1 Mark all read answers with what it marked, in undo's words here"
+        XCTAssertEqual(PreservedWrap.wrap(log, width: 60).filter { $0.first?.isHexDigit == true && $0.dropFirst(7).first == " " }.count, 3,
+                       "\(PreservedWrap.wrap(log, width: 60))")
+        // German prose whose lines end on prepositions before nouns is prose.
+        let mit = "Wir haben den Import der großen Postfächer gestern noch einmal getestet mit\nDateien aus dem alten Archiv, und der Import brach dabei immer wieder ab von\nZeit zu Zeit, ohne dass wir den Grund dafür im Protokoll finden konnten, und\nNachrichten gingen dabei zum Glück keine verloren, wie wir gesehen haben."
+        XCTAssertEqual(PreservedWrap.wrap(mit, width: 45).joined(separator: " "), mit.replacingOccurrences(of: "\n", with: " "))
         // An item may end on a particle (`back on`).
         let particles = "Fixed the crash when the wireless network was switched off and back on\nImproved the speed of the threading code for the mailboxes with many\nChanged the default sort order of the message index to the newest first\nRemoved the deprecated option for the old configuration file format"
         XCTAssertEqual(PreservedWrap.wrap(particles, width: 60).filter { $0.hasPrefix("Fixed") || $0.hasPrefix("Improved") || $0.hasPrefix("Changed") || $0.hasPrefix("Removed") }.count, 4,
@@ -693,5 +700,17 @@ extension CommentDatesTests {
         let lines = layout.lines(for: 0, in: thread)
         XCTAssertEqual(lines.map(\.text).dropFirst().first, "in reply to a message not saved here")
         XCTAssertEqual(lines.dropFirst().first?.kind, .stub)
+    }
+}
+
+/// A list mark in a table cell is held to its item by a no-break space, shown as a space.
+final class TableListMarkTests: XCTestCase {
+    func testTheMarkStaysWithItsItemAndShowsAsASpace() {
+        let rows = [["1.2", "2024-01-01", "•\u{A0}Faster import •\u{A0}New theme"]]
+        for width in [80, 30, 20] {
+            let lines = TableLayout.lines(rows, width: width).map(\.text)
+            XCTAssertFalse(lines.joined().contains("\u{A0}"), "\(width): \(lines)")
+            XCTAssertFalse(lines.contains { $0.hasSuffix("•") }, "\(width): no row ends on a bare mark: \(lines)")
+        }
     }
 }

@@ -48,7 +48,10 @@ public struct StoryBody: Sendable, Equatable, ExpressibleByArrayLiteral {
 
         /// The block's text without its emphasis or link numbers (a table's rows, cells between `|`).
         public var plainText: String {
-            if kind == .table { return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") }
+            // A list mark's no-break space (held to its item for wrapping) is a space in words.
+            if kind == .table {
+                return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n").replacingOccurrences(of: "\u{A0}", with: " ")
+            }
             return runs.count == 1 ? runs[0].text : runs.map(\.text).joined()
         }
     }

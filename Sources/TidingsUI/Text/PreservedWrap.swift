@@ -118,10 +118,10 @@ enum ProseRun {
     /// The index just past the run of prose lines starting at `start` (`start + 1` when it is no run), at
     /// most `limit` (where a patch starts).
     static func end(_ lines: [Substring], _ widths: [Int], from start: Int, before limit: Int? = nil, quoteMarks: Int = 0) -> Int {
-        guard startsProse(lines[start]) else { return start + 1 }
+        guard startsProse(lines[start]), !isListedCommit(lines, start) else { return start + 1 }
         let limit = min(limit ?? lines.count, lines.count)
         var end = start + 1
-        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]),
+        while end < limit, isFilled(widths[end - 1]), startsProse(lines[end]), !isListedCommit(lines, end),
               !startsWithLabel(lines[end]) || leavesAWordOpen(lines[end - 1]),
               !hadRoom(quoteMarks + widths[end - 1], for: lines[end]) {
             if widths[end] < filledWidth {
@@ -212,14 +212,29 @@ enum ProseRun {
         return !unmarked || lines.count >= 4
     }
 
-    /// Words no item ends on, in the languages mail here is most often in: articles, determiners and
-    /// conjunctions, after which the sentence goes on in the next line. Not prepositions: an item may end
-    /// on one used as a particle (`switched off and back on`, `signed in`).
+    /// Words no item ends on, in the languages mail here is most often in: articles, determiners,
+    /// conjunctions and prepositions, after which the sentence goes on in the next line. Not the English
+    /// ones an item may end on as a verb's particle (`switched off and back on`, `signed in`).
     static let itemOpenWords: Set<String> = [
-        "the", "a", "an", "of", "and", "or", "that", "this", "these", "those", "its", "their",
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder",
-        "le", "la", "les", "un", "une", "du", "et", "ou", "el", "los", "las", "y",
+        "the", "a", "an", "of", "and", "or", "that", "this", "these", "those", "its", "their", "to", "with",
+        "from", "for", "by", "at", "into", "than",
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder", "mit", "von",
+        "zu", "für", "bei", "nach", "aus", "im", "am", "vom", "zum", "zur",
+        "le", "la", "les", "un", "une", "du", "et", "ou", "avec", "pour", "dans", "sur",
+        "el", "los", "las", "y", "con", "por", "para",
     ]
+
+    /// A line of a commit list as `git log --oneline` writes it (`d0d6370 An HTML …`), beside another such
+    /// line: each stands alone. One alone is prose (`…introduced by commit` / `3a4b5c6d7e8f ("mm: …"), which`).
+    static func isListedCommit(_ lines: [Substring], _ index: Int) -> Bool {
+        guard startsWithCommit(lines[index]) else { return false }
+        return (index > 0 && startsWithCommit(lines[index - 1])) || (index + 1 < lines.count && startsWithCommit(lines[index + 1]))
+    }
+
+    private static func startsWithCommit(_ line: Substring) -> Bool {
+        guard let hash = line.split(separator: " ", maxSplits: 1).first else { return false }
+        return (7...40).contains(hash.count) && hash.allSatisfy(\.isHexDigit) && hash.contains(where: \.isNumber)
+    }
 
     static func endsOnAnOpenWord(_ line: Substring) -> Bool {
         guard let word = line.split(separator: " ").last else { return false }

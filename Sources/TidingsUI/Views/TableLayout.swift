@@ -7,7 +7,20 @@ enum TableLayout {
     /// Columns in from the edge of a row's further rows, when the pane has room to spare for them.
     static let hang = 2
 
+    /// No-break spaces (a list mark's, held to its item) keep words together while wrapping and are shown
+    /// as spaces.
     static func lines(_ rows: [[String]], width: Int) -> [StyledLine] {
+        laidOut(rows, width: width).map { line in
+            guard line.spans.contains(where: { $0.text.contains("\u{A0}") }) else { return line }
+            return StyledLine(spans: line.spans.map { span in
+                var span = span
+                span.text = span.text.replacingOccurrences(of: "\u{A0}", with: " ")
+                return span
+            })
+        }
+    }
+
+    private static func laidOut(_ rows: [[String]], width: Int) -> [StyledLine] {
         guard width > 0 else { return [] }
         guard !rows.isEmpty else { return [BodyLayout.blank] }
         let cells = rows.map { row in row.map { UntrustedText.sanitize($0) } }
