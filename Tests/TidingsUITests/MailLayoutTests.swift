@@ -613,6 +613,9 @@ final class ProseRewrapTests: XCTestCase {
         let log = "d0d6370 An HTML signature written a div a line is one dimmed block now\nf691036 D shows comment dates as 2009-11-17 19:00, short enough for a row\n0f2aed1 Mark all read answers with what it marked, in undo's words here"
         XCTAssertEqual(PreservedWrap.wrap(log, width: 60).filter { $0.first?.isHexDigit == true && $0.dropFirst(7).first == " " }.count, 3,
                        "\(PreservedWrap.wrap(log, width: 60))")
+        // A patch series' cover list keeps its lines.
+        let series = "[PATCH 1/3] drm/i915: move the display code into a directory of its own\n[PATCH 2/3] drm/i915: split the power well code from the display code\n[PATCH 3/3] drm/i915: remove the old wrappers that nothing calls any more"
+        XCTAssertEqual(PreservedWrap.wrap(series, width: 60).filter { $0.hasPrefix("[PATCH") }.count, 3, "\(PreservedWrap.wrap(series, width: 60))")
         // German prose whose lines end on prepositions before nouns is prose.
         let mit = "Wir haben den Import der großen Postfächer gestern noch einmal getestet mit\nDateien aus dem alten Archiv, und der Import brach dabei immer wieder ab von\nZeit zu Zeit, ohne dass wir den Grund dafür im Protokoll finden konnten, und\nNachrichten gingen dabei zum Glück keine verloren, wie wir gesehen haben."
         XCTAssertEqual(PreservedWrap.wrap(mit, width: 45).joined(separator: " "), mit.replacingOccurrences(of: "\n", with: " "))

@@ -224,14 +224,16 @@ enum ProseRun {
         "el", "los", "las", "y", "con", "por", "para",
     ]
 
-    /// A line of a commit list as `git log --oneline` writes it (`d0d6370 An HTML …`), beside another such
-    /// line: each stands alone. One alone is prose (`…introduced by commit` / `3a4b5c6d7e8f ("mm: …"), which`).
+    /// A line of a commit list as `git log --oneline` writes it (`d0d6370 An HTML …`), or of a patch
+    /// series' list (`[PATCH 2/4] drm/i915: …`), beside another such line: each stands alone. One alone is
+    /// prose (`…introduced by commit` / `3a4b5c6d7e8f ("mm: …"), which`).
     static func isListedCommit(_ lines: [Substring], _ index: Int) -> Bool {
         guard startsWithCommit(lines[index]) else { return false }
         return (index > 0 && startsWithCommit(lines[index - 1])) || (index + 1 < lines.count && startsWithCommit(lines[index + 1]))
     }
 
     private static func startsWithCommit(_ line: Substring) -> Bool {
+        if line.hasPrefix("[PATCH") || line.hasPrefix("[RFC") { return true }
         guard let hash = line.split(separator: " ", maxSplits: 1).first else { return false }
         return (7...40).contains(hash.count) && hash.allSatisfy(\.isHexDigit) && hash.contains(where: \.isNumber)
     }
