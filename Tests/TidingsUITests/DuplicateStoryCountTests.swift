@@ -11,8 +11,12 @@ final class DuplicateStoryCountTests: XCTestCase, StoryListProbes {
     var disk: [String: Story] = [:]
     var reads: [String] = []
 
-    func story(_ id: String, path: String, comments: Int) -> Story {
+    /// `firstCommentID` numbers its comments from there instead of 1: a copy holding other replies.
+    func story(_ id: String, path: String, comments: Int, firstCommentID: Int? = nil) -> Story {
         var story = StoryBuilder.story(id, comments: (0..<comments).map { (0, "comment \($0) on \(id)") })
+        if let firstCommentID {
+            for index in story.comments.indices { story.comments[index].id = CommentID(value: UInt64(firstCommentID + index)) }
+        }
         story.header.title = id + " from " + path
         story.source = SourceReference(path: path)
         return story
@@ -206,9 +210,8 @@ extension DuplicateStoryCountTests {
 
     /// Both copies unparsed (the selection on another story): each copy's replies are read from its file.
     func testMarkAllReadReadsEveryUnparsedCopy() {
-        var first = story("same", path: "old", comments: 2)
-        for index in first.comments.indices { first.comments[index].id = CommentID(value: UInt64(20 + index)) }
-        disk = ["other": story("other", path: "other", comments: 1), "old": first, "new": story("same", path: "new", comments: 3)]
+        disk = ["other": story("other", path: "other", comments: 1), "old": story("same", path: "old", comments: 2, firstCommentID: 20),
+                "new": story("same", path: "new", comments: 3)]
         var runner = reader(listing: ["other", "old", "new"])
         _ = runner.state.render()
         runner.press(.character("A"), .character("y"))
@@ -238,9 +241,8 @@ extension DuplicateStoryCountTests {
     /// Copies each holding replies the other lacks: the question can only count the copy with the most
     /// unread, and the answer says what was marked, every copy's replies, in `u`'s words.
     func testTheAnswerCountsWhatWasMarkedInEveryCopy() {
-        var second = story("same", path: "new", comments: 2)
-        for index in second.comments.indices { second.comments[index].id = CommentID(value: UInt64(10 + index)) }
-        disk = ["old": story("same", path: "old", comments: 3), "new": second, "other": story("other", path: "other", comments: 1)]
+        disk = ["old": story("same", path: "old", comments: 3), "new": story("same", path: "new", comments: 2, firstCommentID: 10),
+                "other": story("other", path: "other", comments: 1)]
         var runner = reader(listing: ["old", "other", "new"])
         _ = runner.state.render()
         runner.press(.character("A"))

@@ -6,11 +6,7 @@ extension AppState {
     /// `D`: comments show their dates and times, or their ages again; the layout is made again as for `T`.
     mutating func toggleDates() {
         datesShown.toggle()
-        commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold)
-        if let thread, thread.position(of: commentPane.top) != nil {
-            let topHeight = commentPane.layout.height(of: commentPane.top, in: thread)
-            commentPane.topLine = max(0, min(commentPane.topLine, topHeight - 1))
-        }
+        layOutCommentsAgain()
         message = datesShown ? "Comments show their dates and times" : "Comments show their ages"
     }
 }

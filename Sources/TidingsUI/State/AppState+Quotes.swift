@@ -13,6 +13,13 @@ extension AppState {
     mutating func toggleQuotes() {
         quotesShown.toggle()
         storyTextCache = nil
+        layOutCommentsAgain()
+        message = quotesShown ? "Quotes shown in full" : "Long quotes folded"
+    }
+
+    /// The comment layout made again for a changed setting (quotes, dates): a comment the pane was scrolled
+    /// within keeps as much of itself in view as still fits.
+    mutating func layOutCommentsAgain() {
         commentPane.layout = CommentLayout(width: commentPane.layout.width, ages: ageClock, quotes: quoteFold)
         if let thread, thread.position(of: commentPane.top) != nil {
             let topHeight = commentPane.layout.height(of: commentPane.top, in: thread)
@@ -20,6 +27,5 @@ extension AppState {
             let last = commentPane.top == selectedComment && paneHeight > 0 ? topHeight - paneHeight : topHeight - 1
             commentPane.topLine = max(0, min(commentPane.topLine, last))
         }
-        message = quotesShown ? "Quotes shown in full" : "Long quotes folded"
     }
 }

@@ -12,13 +12,7 @@ enum PreservedWrap {
     static func wrap(_ text: String, width: Int, joinsProse: Bool = true, quoteMarks: Int = 0) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
-        // Sanitized line by line, so a tab expands from the start of its own line.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line -> Substring in
-            var clean = Substring(UntrustedText.sanitize(String(line)))
-            while clean.last == " " { clean = clean.dropLast() }
-            return clean
-        }
-        let widths = lines.map { DisplayWidth.of($0) }
+        let (lines, widths) = preparedLines(text)
         // From a patch's first line on, every line stands as written (a diff is no prose).
         let patch = joinsProse ? lines.firstIndex { PatchLines.startsPatch($0.utf8) } ?? lines.count : 0
         var index = 0
@@ -78,6 +72,17 @@ enum PreservedWrap {
             rows += keepingSpaces(clean.dropFirst(leading), width: width - indent).map { pad + $0 }
         }
         return rows.isEmpty ? [""] : rows
+    }
+
+    /// The text's lines as the wrapper reads them, and their widths: sanitized line by line, so a tab
+    /// expands from the start of its own line, and without trailing spaces.
+    static func preparedLines(_ text: String) -> (lines: [Substring], widths: [Int]) {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line -> Substring in
+            var clean = Substring(UntrustedText.sanitize(String(line)))
+            while clean.last == " " { clean = clean.dropLast() }
+            return clean
+        }
+        return (lines, lines.map { DisplayWidth.of($0) })
     }
 
     /// A line that is one ASCII mark written over and over (`______`, `-----`, `=====`): a rule.

@@ -23,6 +23,17 @@ struct StyledLine: Equatable {
     /// The first span's style (a single-style row's style).
     var style: Style { spans.first?.style ?? .plain }
 
+    /// The row with its no-break spaces as plain spaces: they hold words together while wrapping (a date, a
+    /// list mark and its item) and are shown, copied and dumped as spaces.
+    func noBreakSpacesShownAsSpaces() -> StyledLine {
+        guard spans.contains(where: { $0.text.contains("\u{A0}") }) else { return self }
+        return StyledLine(spans: spans.map { span in
+            var span = span
+            span.text = span.text.replacingOccurrences(of: "\u{A0}", with: " ")
+            return span
+        })
+    }
+
     /// The same row with `prefix` in front, in its own style.
     func prefixed(_ prefix: String, style: Style) -> StyledLine {
         StyledLine(spans: [Span(text: prefix, style: style)] + spans)

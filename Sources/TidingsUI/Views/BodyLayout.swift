@@ -203,7 +203,7 @@ enum BodyLayout {
 
     /// The cells a quote's marks took in its writer's lines (`> ` a level), which a program that filled
     /// them counted.
-    private static func quoteMarks(_ block: StoryBody.Block) -> Int { 2 * (max(0, min(block.level, 64)) + 1) }
+    static func quoteMarks(_ block: StoryBody.Block) -> Int { 2 * (max(0, min(block.level, 64)) + 1) }
 
     /// The block's runs wrapped, each in its emphasis, a link's number (`[2]`) after its text.
     private static func wrapRuns(_ block: StoryBody.Block, width: Int) -> [StyledLine] {

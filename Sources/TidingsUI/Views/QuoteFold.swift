@@ -95,16 +95,11 @@ struct QuoteFold: Equatable, Sendable {
 
     /// Whether the quote's text starts with lines its layout keeps apart as items (`ProseRun`).
     static func startsWithItems(_ block: StoryBody.Block) -> Bool {
-        let text = block.runs.map(\.text).joined()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64).map { line -> Substring in
-            var line = line
-            while line.last == " " { line = line.dropLast() }
-            return line
-        }
+        // Read as the wrapper reads it (`PreservedWrap`), so the fold and the whole quote decide alike.
+        let (lines, widths) = PreservedWrap.preparedLines(block.runs.map(\.text).joined())
         guard lines.count >= 3 else { return false }
-        let widths = lines.map { DisplayWidth.of($0) }
-        let end = ProseRun.end(lines, widths, from: 0, quoteMarks: 2 * (max(0, min(block.level, 64)) + 1))
-        return end - 0 > 1 && ProseRun.areLinesOfTheirOwn(lines[0..<end])
+        let end = ProseRun.end(lines, widths, from: 0, quoteMarks: BodyLayout.quoteMarks(block))
+        return end > 1 && ProseRun.areLinesOfTheirOwn(lines[0..<end])
     }
 
     /// The block's lines in `range` (counted from 0), its runs (emphasis, links) kept.

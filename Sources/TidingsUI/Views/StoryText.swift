@@ -11,7 +11,7 @@ enum StoryText {
             // Header fields are one line each at the source: a line break in one is a space.
             // No-break spaces (the date's) hold words together while wrapping, and are shown as spaces.
             lines += TextWrap.wrap(UntrustedText.sanitize(text), width: width).map {
-                StyledLine(text: $0.replacingOccurrences(of: "\u{A0}", with: " "), style: style)
+                StyledLine(text: $0, style: style).noBreakSpacesShownAsSpaces()
             }
         }
         let header = story.header

@@ -10,14 +10,7 @@ enum TableLayout {
     /// No-break spaces (a list mark's, held to its item) keep words together while wrapping and are shown
     /// as spaces.
     static func lines(_ rows: [[String]], width: Int) -> [StyledLine] {
-        laidOut(rows, width: width).map { line in
-            guard line.spans.contains(where: { $0.text.contains("\u{A0}") }) else { return line }
-            return StyledLine(spans: line.spans.map { span in
-                var span = span
-                span.text = span.text.replacingOccurrences(of: "\u{A0}", with: " ")
-                return span
-            })
-        }
+        laidOut(rows, width: width).map { $0.noBreakSpacesShownAsSpaces() }
     }
 
     private static func laidOut(_ rows: [[String]], width: Int) -> [StyledLine] {
