@@ -24,6 +24,29 @@ final class FeedThreadTests: XCTestCase {
         XCTAssertEqual(stories[1].body.lines, ["Where is the post?"])
     }
 
+    func testARepliesTitleIsItsSubjectUnlessItRepeatsTheWriterOrTheText() throws {
+        let text = """
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:base="https://blog.example/"><title>Blog</title>
+            <entry><title>Post</title><id>p</id><link href="https://blog.example/post"/><content>Post text</content></entry>
+            <entry><title>On the second point</title><id>c1</id><thr:in-reply-to ref="p"/><author><name>Ann</name></author>
+              <link href="comments/c1"/><content>I disagree.</content></entry>
+            <entry><title>By: Bob</title><id>c2</id><thr:in-reply-to ref="p"/><author><name>Bob</name></author>
+              <link href="https://blog.example/post#comment-2"/><content>Nice.</content></entry>
+            <entry><title>Comment on Post by carol</title><id>c3</id><thr:in-reply-to ref="c1"/><author><name>Carol</name></author>
+              <content>Me too.</content></entry>
+            <entry><title>This is how   the text...</title><id>c4</id><thr:in-reply-to ref="p"/><author><name>Dan</name></author>
+              <content>This is how the text goes on and on.</content></entry>
+            <entry><title>Re: Post</title><id>c5</id><thr:in-reply-to ref="p"/><author><name>Eve</name></author>
+              <link href="javascript:alert(1)"/><content>Answer.</content></entry>
+            </feed>
+            """
+        let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "/feeds/blog.atom").first)
+        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Dan", "Eve"])
+        XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, "Re: Post"])
+        // The entry's own link, resolved against the feed's: the page `o` opens for the comment.
+        XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2", nil, nil])
+    }
+
     func testTheListCountsCommentsAndGivesTheirIDsWhenAsked() throws {
         let bytes = try DiscussionFixture.bytes("feed_comments.xml")
         let stories = try FeedImporter().stories(in: bytes, path: "c.xml")

@@ -55,6 +55,22 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], "no link: the story's")
     }
 
+    func testOAndYOnACommentWithoutLinksActOnItsOwnPageWhenItHasOne() {
+        var story = Self.story()
+        let ownPage = "https://example.com/story/comments/3"
+        story.comments[2].url = ownPage
+        story.comments[0].url = "https://example.com/story/comments/1"
+        var state = reader(story)
+        state.press(.tab)
+        state.press(.tab)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.onlyLink)], "the link the comment cites comes first")
+        state.press(.down)
+        state.press(.down)
+        XCTAssertEqual(press(.character("o"), &state), [.openURL(ownPage)], "a feed reply's own page, not the story's")
+        XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(ownPage)])
+        XCTAssertEqual(press(.character("0"), &state), [.openURL(Self.storyURL)], "0 is still the story's own link")
+    }
+
     func testDigitsOpenTheNumberedLinksOfTheTextInFocus() {
         var state = reader()
         XCTAssertEqual(press(.character("2"), &state), [.openURL(Self.textLinks[1])], "in the list: the story text's")

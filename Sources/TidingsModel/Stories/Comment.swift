@@ -28,8 +28,12 @@ public struct Comment: Sendable, Equatable {
     /// When it was posted, when the source gives a time: shown as an age relative to now.
     public var date: Date?
     public var score: Int?
-    /// A mail or news message's subject, decoded: shown when it differs from its parent's after `Re:`.
+    /// A mail or news message's subject, decoded, or a feed reply's title: shown when it differs from its
+    /// parent's after `Re:`.
     public var subject: String?
+    /// The comment's own page, when its source names one (a feed reply's link): `o` and `y` open it when
+    /// the text links no page.
+    public var url: String?
     /// The mail client had marked it seen (Maildir `S`, mbox `Status: RO`): it starts read unless the
     /// state file already says something of its story.
     public var seenAtSource: Bool = false

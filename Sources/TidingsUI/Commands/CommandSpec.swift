@@ -100,7 +100,7 @@ public struct CommandSpec: Sendable {
             return CommandSpec(.zoomPane, "Zoom: the focused pane alone fills the screen; again shows every pane",
                                in: InputContext.reader)
         case .openLink:
-            return CommandSpec(.openLink, "Open the story's link in the browser ($BROWSER, else xdg-open); in the comments, the comment's link when it has one alone",
+            return CommandSpec(.openLink, "Open the story's link in the browser ($BROWSER, else xdg-open); in the comments, the comment's link when it has one alone, else its own page when its feed gives one",
                                in: InputContext.reader, needs: .selectedStory)
         case .openNumberedLink:
             return CommandSpec(.openNumberedLink, "Open link [N] of the story text, or of the selected comment in the comments; 0 the story's own link (with ten or more links, type the whole number; Enter ends a shorter one)",

@@ -12,14 +12,17 @@ extension AppState {
 
     /// The story's own link; in the comments, the selected comment's link when it has exactly one (so `o`
     /// on a comment that cites one page opens that page), none when it has several (which one is the
-    /// user's to say, with its number: never a link they did not choose), else the story's.
+    /// user's to say, with its number: never a link they did not choose), else the comment's own page when
+    /// its source names one (a feed reply's), else the story's.
     func chosenLink() -> ChosenLink {
         guard let story = currentStory else { return .none("The story is still loading") }
-        let commentLinks = focus == .comments ? selectedComment.map { story.comments[$0].body.links } ?? [] : []
+        let comment = focus == .comments ? selectedComment.map { story.comments[$0] } : nil
+        let commentLinks = comment?.body.links ?? []
         if commentLinks.count == 1 { return .link(commentLinks[0]) }
         if commentLinks.count > 1 {
             return .none("This comment has \(commentLinks.count) links: 1-\(commentLinks.count) open one")
         }
+        if let url = comment?.url { return .link(url) }
         if let url = story.url { return .link(url) }
         let textLinks = story.body.links.count
         if focus != .comments, textLinks > 0 {

@@ -75,8 +75,15 @@ struct FeedStories {
                 let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
                 built.date = date.date
                 built.age = date.text
+                // A link left relative (a feed with no address to resolve it against) names no page.
+                built.url = items.url(reply).flatMap { $0.contains("://") ? $0 : nil }
                 var body = body(reply)
-                if body.isEmpty, let title = replyItem.header.title { body = StoryBody(paragraphs: [title]) }
+                if body.isEmpty, let title = replyItem.header.title {
+                    body = StoryBody(paragraphs: [title])
+                } else {
+                    built.subject = FeedReplyTitle.subject(replyItem.header.title, author: replyItem.header.author,
+                                                           text: body.blocks.first?.plainText ?? "")
+                }
                 built.body = body
             }
             treeIndices.append(index)
