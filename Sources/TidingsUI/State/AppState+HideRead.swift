@@ -56,7 +56,8 @@ extension AppState {
         if sort == .title {
             // Titles come sorted as they are worked out: no second sort of the rows.
             rows.list(entryCount: entries.count, inOrder: titleOrder(), where: isListed)
-        } else if hidesRead || sort != .path || activeQuery != nil || !gone.isEmpty {
+        } else if hidesRead || sort != .path || !loadRanks.isEmpty || activeQuery != nil || !gone.isEmpty {
+            // Load order is entry order only until a story was placed among others (`loadRanks`).
             rows.list(entryCount: entries.count, where: isListed, order: wholeListOrder())
         } else {
             rows.listAll(entryCount: entries.count)

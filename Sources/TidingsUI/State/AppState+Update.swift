@@ -125,6 +125,7 @@ extension AppState {
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
         adoptSourceMarks(of: batch.entries)
+        if batch.finished { placeJoinedStories(of: batch.entries) }
         // An empty provisional list with none listed before changes nothing: the entries are simply added.
         if let provisional = batch.provisional, !(provisional.isEmpty && provisionalCount == 0) {
             // Not the marks of a story listed early: it has only some of its messages yet, and once the state
@@ -147,6 +148,20 @@ extension AppState {
             || progress?.0 != loadProgress?.done || progress?.1 != loadProgress?.total
         loadProgress = progress
         return changed
+    }
+
+    /// Stories read from several files together (a feed and its comment feed) are known only when every
+    /// file is: the loader hands them over last. In the list they go among the files beside their first
+    /// file, by name, as `s`'s "path" order says. A Maildir's threads, whose folder holds no other story,
+    /// stay at the end; so do these while a Maildir's provisional threads are listed (their places are
+    /// given up as they are replaced).
+    private mutating func placeJoinedStories(of arriving: [StoryEntry]) {
+        guard provisionalCount == 0 else { return }
+        var joined: [String: [Int]] = [:]
+        for (offset, entry) in arriving.enumerated() where !entry.summary.source.otherPaths.isEmpty {
+            joined[entry.summary.path, default: []].append(entries.count + offset)
+        }
+        placeNewStories(joined, among: arriving)
     }
 
     /// Messages a mail client marked read start read, unless the state already says something of them

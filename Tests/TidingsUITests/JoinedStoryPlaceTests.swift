@@ -1,0 +1,40 @@
+import Foundation
+import TidingsModel
+import TidingsTestSupport
+import XCTest
+@testable import TidingsUI
+
+/// Stories read from several files together (a feed and its comment feed) come last from the loader: in
+/// the list they go among the files beside their first file, by name, as the path order says.
+final class JoinedStoryPlaceTests: XCTestCase {
+    func entry(_ id: String, path: String, otherPaths: [String] = []) -> StoryEntry {
+        var story = StoryBuilder.story(id, comments: [])
+        story.source = SourceReference(path: path, locator: "0", otherPaths: otherPaths)
+        return StoryEntry(story: story, readState: ReadState())
+    }
+
+    func listed(_ state: AppState) -> [String] {
+        (0..<state.rows.count).map { state.entries[state.rows.entry(atRow: $0)].summary.id }
+    }
+
+    func testAFeedReadWithItsCommentFeedIsListedByItsFilesName() {
+        var state = AppState(width: 80, height: 24)
+        state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss"), entry("rdf", path: "/f/rdf.rdf")]))
+        state.absorb(ParallelLoad.Batch(entries: [entry("post 1", path: "/f/blog-comments.atom", otherPaths: ["/f/blog.atom"]),
+                                                  entry("post 2", path: "/f/blog-comments.atom", otherPaths: ["/f/blog.atom"]),
+                                                  entry("zine", path: "/f/zine-comments.atom", otherPaths: ["/f/zine.atom"])],
+                                        finished: true))
+        XCTAssertEqual(listed(state), ["post 1", "post 2", "news", "rdf", "zine"])
+        XCTAssertEqual(state.entries.map(\.summary.id), ["news", "rdf", "post 1", "post 2", "zine"], "entries keep their indices")
+        state.press(.character("s"), .character("S"))
+        XCTAssertEqual(state.message, "Sorted by path (load order)")
+        XCTAssertEqual(listed(state), ["post 1", "post 2", "news", "rdf", "zine"], "the same order when chosen again")
+    }
+
+    func testAThreadOfAMaildirStaysAtTheEnd() {
+        var state = AppState(width: 80, height: 24)
+        state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss")]))
+        state.absorb(ParallelLoad.Batch(entries: [entry("thread", path: "/f/box/cur/1", otherPaths: ["/f/box/cur/2"])], finished: true))
+        XCTAssertEqual(listed(state), ["news", "thread"], "its folder holds no other story to go among")
+    }
+}
