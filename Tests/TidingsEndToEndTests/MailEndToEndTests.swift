@@ -93,10 +93,15 @@ final class MailEndToEndTests: EndToEndTestCase {
         // read; the reply (in new/) is unread, decoded and threaded from another file.
         let line = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Threads in mail") })
         XCTAssertTrue(line.contains("1 new"), screen)
-        // Threads of messages one per file (the Maildir's, the article's) are listed after the files that
-        // stand alone, in the order of their files' paths.
-        tmux.send("Down", "Down")
-        tmux.waitFor("the Maildir thread selected") { $0.contains("Stories 3/5") && $0.contains("How do threads work?") }
+        // Threads of messages one per file are read once every file is seen: the article goes among the
+        // files beside it by name, the Maildir's threads (their folder holds no other story) after them.
+        let rows = screen.split(separator: "\n")
+        let order = ["From the archive", "A news article", "Feed item & more", "Threads in mail"].map { title in
+            rows.firstIndex { $0.contains(title) } ?? -1
+        }
+        XCTAssertEqual(order, order.sorted(), screen)
+        tmux.send("Down", "Down", "Down")
+        tmux.waitFor("the Maildir thread selected") { $0.contains("Stories 4/5") && $0.contains("How do threads work?") }
         tmux.send("Tab")
         screen = tmux.waitFor("the reply") { $0.contains("même across files") }
         XCTAssertTrue(screen.contains("Björn"), screen)
@@ -110,7 +115,7 @@ final class MailEndToEndTests: EndToEndTestCase {
         // Marks survive a restart: the reply was read; nothing in the Maildir or the mbox changed.
         tmux = try startReader([folder + "/stories", "--state", state], width: 120, height: 40)
         // It reopens where it was left (the session file): the Maildir thread, its reply in the comment pane.
-        screen = tmux.waitFor("the list again") { $0.contains("Stories 3/5") && $0.contains("même across files") }
+        screen = tmux.waitFor("the list again") { $0.contains("Stories 4/5") && $0.contains("même across files") }
         let again = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Threads in mail") })
         XCTAssertFalse(again.contains("new"), screen)
         tmux.send("q")

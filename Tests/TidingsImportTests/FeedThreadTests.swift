@@ -118,6 +118,8 @@ final class FeedThreadTests: XCTestCase {
         XCTAssertEqual(batch.problems.map(\.reason), [])
         XCTAssertEqual(batch.entries.map(\.summary.title), ["Alone", "Post"])
         XCTAssertEqual(batch.entries.map(\.unreadComments), [0, 1])
+        XCTAssertEqual(batch.lateCount, 1, "the joined story, handed over last: the reader puts it among the files by name")
+        XCTAssertEqual(load.take().lateCount, 0, "counted once")
         let reread = try CollectionLoader().story(for: batch.entries[1].summary).get()
         XCTAssertEqual(reread.outline, ["0|-||Hi"])
         XCTAssertEqual(reread.summary, batch.entries[1].summary)

@@ -22,19 +22,32 @@ final class JoinedStoryPlaceTests: XCTestCase {
         state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss"), entry("rdf", path: "/f/rdf.rdf")]))
         state.absorb(ParallelLoad.Batch(entries: [entry("post 1", path: "/f/blog-comments.atom", otherPaths: ["/f/blog.atom"]),
                                                   entry("post 2", path: "/f/blog-comments.atom", otherPaths: ["/f/blog.atom"]),
-                                                  entry("zine", path: "/f/zine-comments.atom", otherPaths: ["/f/zine.atom"])],
-                                        finished: true))
-        XCTAssertEqual(listed(state), ["post 1", "post 2", "news", "rdf", "zine"])
-        XCTAssertEqual(state.entries.map(\.summary.id), ["news", "rdf", "post 1", "post 2", "zine"], "entries keep their indices")
+                                                  entry("zine", path: "/f/zine-comments.atom", otherPaths: ["/f/zine.atom"]),
+                                                  entry("alone", path: "/f/lone-feed-with-replies.atom")],
+                                        finished: true, lateCount: 4))
+        XCTAssertEqual(listed(state), ["post 1", "post 2", "alone", "news", "rdf", "zine"])
+        XCTAssertEqual(state.entries.map(\.summary.id), ["news", "rdf", "post 1", "post 2", "zine", "alone"], "entries keep their indices")
         state.press(.character("s"), .character("S"))
         XCTAssertEqual(state.message, "Sorted by path (load order)")
-        XCTAssertEqual(listed(state), ["post 1", "post 2", "news", "rdf", "zine"], "the same order when chosen again")
+        XCTAssertEqual(listed(state), ["post 1", "post 2", "alone", "news", "rdf", "zine"], "the same order when chosen again")
+    }
+
+    func testAFolderThatComesInOneBatchToo() {
+        var state = AppState(width: 80, height: 24)
+        state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss"),
+                                                  entry("post", path: "/f/blog-comments.atom", otherPaths: ["/f/blog.atom"])],
+                                        finished: true, lateCount: 1))
+        XCTAssertEqual(listed(state), ["post", "news"])
+        XCTAssertEqual(state.selectedStory, 1, "no key pressed yet: the reader is on the first row")
+        XCTAssertEqual(state.storyList.top, 0)
+        XCTAssertTrue(state.loadRanks.keys.allSatisfy { state.entries[$0].summary.id == "post" }, "only the placed story has a rank")
     }
 
     func testAThreadOfAMaildirStaysAtTheEnd() {
         var state = AppState(width: 80, height: 24)
         state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss")]))
-        state.absorb(ParallelLoad.Batch(entries: [entry("thread", path: "/f/box/cur/1", otherPaths: ["/f/box/cur/2"])], finished: true))
+        state.absorb(ParallelLoad.Batch(entries: [entry("thread", path: "/f/box/cur/1", otherPaths: ["/f/box/cur/2"])],
+                                        finished: true, lateCount: 1))
         XCTAssertEqual(listed(state), ["news", "thread"], "its folder holds no other story to go among")
     }
 }

@@ -16,15 +16,19 @@ public final class ParallelLoad: Sendable {
         /// When set, the stories of files still held (a Maildir's threads) as far as they are known: shown
         /// after the others in place of the last such list, until the final ones come (then it is empty).
         public var provisional: [StoryEntry]?
+        /// How many of `entries`, at their end, are stories of files read together once every file was seen
+        /// (a feed with replies, a Maildir): handed over last, they belong among the files beside them.
+        public var lateCount = 0
 
         public init(entries: [StoryEntry] = [], problems: [LoadProblem] = [], done: Int = 0, total: Int? = nil,
-                    finished: Bool = false, provisional: [StoryEntry]? = nil) {
+                    finished: Bool = false, provisional: [StoryEntry]? = nil, lateCount: Int = 0) {
             self.entries = entries
             self.problems = problems
             self.done = done
             self.total = total
             self.finished = finished
             self.provisional = provisional
+            self.lateCount = lateCount
         }
     }
 
@@ -265,6 +269,7 @@ public final class ParallelLoad: Sendable {
         entries = Self.inPathOrder(entries)
         shared.withLock { state in
             state.pending.handOver(entries)
+            state.pending.lateCount += entries.count
             state.pending.problems += problems
             state.pending.finished = true
             state.pending.provisional = []
@@ -313,6 +318,7 @@ public final class ParallelLoad: Sendable {
             state.pending.entries.removeAll()
             state.pending.problems.removeAll()
             state.pending.provisional = nil
+            state.pending.lateCount = 0
             return batch
         }
     }

@@ -182,9 +182,10 @@ extension AppState {
     }
 
     /// Until a key or a click comes (and while no saved place is waited for), the reader stays on the first
-    /// row: with a sort, a story arriving from the loader may take that row.
+    /// row: with a sort, a story arriving from the loader may take that row; in load order, a feed's story
+    /// read with its comment feed at the end (`placeLateStories`).
     mutating func followFirstRowUntilTouched() {
-        guard !touched, pendingRestore == nil, sort != .path, !rows.isEmpty else { return }
+        guard !touched, pendingRestore == nil, !rows.isEmpty else { return }
         let first = rows.entry(atRow: 0)
         if first != selectedStory { selectStory(first) }
     }

@@ -125,7 +125,7 @@ extension AppState {
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
         adoptSourceMarks(of: batch.entries)
-        if batch.finished { placeJoinedStories(of: batch.entries) }
+        placeLateStories(of: batch.entries, lateCount: batch.lateCount)
         // An empty provisional list with none listed before changes nothing: the entries are simply added.
         if let provisional = batch.provisional, !(provisional.isEmpty && provisionalCount == 0) {
             // Not the marks of a story listed early: it has only some of its messages yet, and once the state
@@ -150,18 +150,21 @@ extension AppState {
         return changed
     }
 
-    /// Stories read from several files together (a feed and its comment feed) are known only when every
-    /// file is: the loader hands them over last. In the list they go among the files beside their first
-    /// file, by name, as `s`'s "path" order says. A Maildir's threads, whose folder holds no other story,
-    /// stay at the end; so do these while a Maildir's provisional threads are listed (their places are
-    /// given up as they are replaced).
-    private mutating func placeJoinedStories(of arriving: [StoryEntry]) {
-        guard provisionalCount == 0 else { return }
-        var joined: [String: [Int]] = [:]
-        for (offset, entry) in arriving.enumerated() where !entry.summary.source.otherPaths.isEmpty {
-            joined[entry.summary.path, default: []].append(entries.count + offset)
-        }
-        placeNewStories(joined, among: arriving)
+    /// Stories of files read together once every file was seen (a feed with replies, which a comment feed
+    /// may join) come last from the loader. In the list they go among the files beside them, by name, as
+    /// `s`'s path order says. A Maildir's threads, whose folder holds no other story, stay at the end; so do
+    /// all of them while a Maildir's provisional threads are listed (those are replaced, places and all).
+    private mutating func placeLateStories(of arriving: [StoryEntry], lateCount: Int) {
+        guard lateCount > 0, lateCount <= arriving.count, provisionalCount == 0 else { return }
+        let firstLate = arriving.count - lateCount
+        var late: [String: [Int]] = [:]
+        for offset in firstLate..<arriving.count { late[arriving[offset].summary.path, default: []].append(entries.count + offset) }
+        // The other stories of the batch (a small folder comes whole) are among those the late ones go
+        // between: given their own places for a moment, as stories already listed have them.
+        let others = (0..<firstLate).map { entries.count + $0 }
+        for index in others { loadRanks[index] = Double(index) }
+        placeNewStories(late, among: arriving)
+        for index in others { loadRanks[index] = nil }
     }
 
     /// Messages a mail client marked read start read, unless the state already says something of them
