@@ -38,13 +38,38 @@ final class FeedThreadTests: XCTestCase {
               <content>This is how the text goes on and on.</content></entry>
             <entry><title>Re: Post</title><id>c5</id><thr:in-reply-to ref="p"/><author><name>Eve</name></author>
               <link href="javascript:alert(1)"/><content>Answer.</content></entry>
+            <entry><title>Totally agree</title><id>c6</id><thr:in-reply-to ref="p"/><author><name>Al</name></author>
+              <link href="ftp://files.example/c6"/><content>Weekly is right.</content></entry>
+            <entry><title>Great post! I tried it. Also see the maker's page...</title><id>c7</id><thr:in-reply-to ref="p"/>
+              <author><name>Sam</name></author><content type="html">&lt;p&gt;Great post! I tried it.&lt;/p&gt;&lt;p&gt;Also see the maker's page for more.&lt;/p&gt;</content></entry>
             </feed>
             """
         let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "/feeds/blog.atom").first)
-        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Dan", "Eve"])
-        XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, "Re: Post"])
-        // The entry's own link, resolved against the feed's: the page `o` opens for the comment.
-        XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2", nil, nil])
+        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Dan", "Eve", "Al", "Sam"])
+        XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, "Re: Post", "Totally agree", nil],
+                       "a writer named as a word of the title, not inside one; a title cut from a text of two paragraphs")
+        // The entry's own link, resolved against the feed's: the page `o` opens for the comment; a link that
+        // is no web page is not one.
+        XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2",
+                                                    nil, nil, nil, nil])
+    }
+
+    func testAnRSSItemOpenedHasTheRepliesThatComeAfterIt() throws {
+        let text = """
+            <rss version="2.0" xmlns:thr="http://purl.org/syndication/thread/1.0"><channel><title>Posts and replies</title>
+            <item><title>Post</title><guid>p</guid><link>https://blog.example/p</link><description>Post text</description></item>
+            <item><title>Alone</title><guid>q</guid><description>No replies</description></item>
+            <item><title>Re: Post</title><guid>r1</guid><thr:in-reply-to ref="p"/><description>First reply</description></item>
+            <item><title>Re: Post</title><guid>r2</guid><thr:in-reply-to ref="r1"/><description>Second reply</description></item>
+            </channel></rss>
+            """
+        let bytes = Array(text.utf8)
+        let importer = FeedImporter()
+        let listed = try importer.summaries(in: bytes, path: "/feeds/posts.rss", needsCommentIDs: { _, _ in false })
+        XCTAssertEqual(listed.map(\.summary.commentCount), [2, 0])
+        let post = try importer.story(in: bytes, for: listed[0].summary)
+        XCTAssertEqual(post.outline, ["0|-||First reply", "1|-||Second reply"], "the replies after it, read too")
+        XCTAssertEqual(try importer.story(in: bytes, for: listed[1].summary).body.lines, ["No replies"])
     }
 
     func testTheListCountsCommentsAndGivesTheirIDsWhenAsked() throws {

@@ -33,6 +33,8 @@ final class NativeJSONRoundTripTests: XCTestCase {
             XCTAssertEqual(read.first?.attachments, story.attachments, "story \(index) (\(story.id))")
             XCTAssertEqual(read.first?.comments.map(\.attachments), story.comments.map(\.attachments), "story \(index) (\(story.id))")
             XCTAssertEqual(read.first?.summary.commentCount, story.summary.commentCount)
+            XCTAssertEqual(read.first?.comments.map(\.subject), story.comments.map(\.subject), "story \(index) (\(story.id))")
+            XCTAssertEqual(read.first?.comments.map(\.url), story.comments.map(\.url), "story \(index) (\(story.id))")
         }
         // JSON Lines: the whole dump in one file reads back to the same records, each found by its line.
         let lines = stories.map { StoryJSON.line($0) }.joined(separator: "\n") + "\n"

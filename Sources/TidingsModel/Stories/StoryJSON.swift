@@ -106,6 +106,7 @@ public enum StoryJSON {
             if let score = comment.score { number("score", score, &out) }
             raw(",\"text\":", &out)
             JSONText.appendString(comment.text, to: &out)
+            if let subject = comment.subject { field("subject", subject, &out) }
             if let url = comment.url { field("url", url, &out) }
             if !comment.body.links.isEmpty { strings("links", comment.body.links, &out) }
             if !comment.attachments.isEmpty { attachments(comment.attachments, &out) }

@@ -44,8 +44,9 @@ public struct FeedImporter: Importer {
     /// Only the story asked for is rendered: found by its id, else at its locator (its item's place in the
     /// file), else the first.
     public func story(in bytes: [UInt8], for summary: StorySummary) throws -> Story {
-        // An RSS item is read up to its place only; the whole file when it is not found there (the file changed).
-        if let place = summary.source.locator.flatMap({ Int($0) }),
+        // An RSS item is read up to its place only; the whole file when it is not found there (the file changed),
+        // and when it has replies: a comment feed may list them after it, or in a file read after it.
+        if summary.commentCount == 0, let place = summary.source.locator.flatMap({ Int($0) }),
            let partial = try? read(bytes, path: summary.path, stoppingAfter: place), partial.items.scan.stoppedEarly,
            let position = partial.storyIDs.firstIndex(of: summary.id) {
             return partial.result(partial.threads.threads[position], full: true, wantsIDs: { _ in true }).story
@@ -60,9 +61,10 @@ public struct FeedImporter: Importer {
 
     /// An item of a large feed is read from the file's first bytes (64 KiB, then four times as many until
     /// the item is whole in them): opening the first story of a 10 MB feed reads 64 KiB, not the file. Nil
-    /// when the bytes asked for are the whole file: it is read whole then, as usual.
+    /// when the bytes asked for are the whole file, or the item has replies: it is read whole then.
     public func story(streamingFile path: String, for summary: StorySummary) throws -> Story? {
-        guard let place = summary.source.locator.flatMap({ Int($0) }) else { return nil }
+        // An item with replies is read from the whole file: they may come after it.
+        guard summary.commentCount == 0, let place = summary.source.locator.flatMap({ Int($0) }) else { return nil }
         var size = 64 << 10
         while size <= 16 << 20 {
             let prefix = try FileBytes.prefix(path, count: size)

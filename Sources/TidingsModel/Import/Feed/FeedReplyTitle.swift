@@ -6,15 +6,28 @@ enum FeedReplyTitle {
     /// in "Post"`) or by the text's first words (Blogger): shown, those would repeat the row above or below.
     /// A `Re: <the post's title>` is left to the view, which hides a subject that only answers its parent's.
     static func subject(_ title: String?, author: String?, text: String) -> String? {
-        guard let title, case let words = collapsed(title), !words.isEmpty else { return nil }
-        let lowered = words.lowercased()
-        if let author, case let name = collapsed(author).lowercased(), name.count >= 2, lowered.contains(name) { return nil }
+        guard let title, case let shown = collapsed(title), !shown.isEmpty else { return nil }
+        if let author, names(author, in: shown) { return nil }
         // A title cut from the text ends in an ellipsis, or ends where a word of the text does.
-        var start = lowered
+        var start = shown.lowercased()
         for cut in ["…", "..."] where start.hasSuffix(cut) { start = String(start.dropLast(cut.count)) }
         start = collapsed(start)
         if !start.isEmpty, collapsed(text).lowercased().hasPrefix(start) { return nil }
-        return words
+        return shown
+    }
+
+    /// Whether the title names the writer: the name's words, one after another, as words of the title
+    /// (`Al` in "By: Al", not in "Totally agree").
+    private static func names(_ author: String, in title: String) -> Bool {
+        let name = words(author)
+        let titleWords = words(title)
+        guard !name.isEmpty, name.count <= titleWords.count else { return false }
+        return (0...(titleWords.count - name.count)).contains { titleWords[$0..<($0 + name.count)].elementsEqual(name) }
+    }
+
+    /// Letters and digits in runs, lower-cased.
+    private static func words(_ text: String) -> [Substring] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }
     }
 
     /// Runs of white space as one space, none at either end.

@@ -75,14 +75,18 @@ struct FeedStories {
                 let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
                 built.date = date.date
                 built.age = date.text
-                // A link left relative (a feed with no address to resolve it against) names no page.
-                built.url = items.url(reply).flatMap { $0.contains("://") ? $0 : nil }
+                // Only a web page: a link left relative (no address to resolve it against), `ftp:` or
+                // `javascript:` is no page to open, and `o` opens the story's instead.
+                built.url = items.url(reply).flatMap { link in
+                    let lower = link.lowercased()
+                    return lower.hasPrefix("http://") || lower.hasPrefix("https://") ? link : nil
+                }
                 var body = body(reply)
                 if body.isEmpty, let title = replyItem.header.title {
                     body = StoryBody(paragraphs: [title])
                 } else {
                     built.subject = FeedReplyTitle.subject(replyItem.header.title, author: replyItem.header.author,
-                                                           text: body.blocks.first?.plainText ?? "")
+                                                           text: body.blocks.lazy.map(\.plainText).joined(separator: " "))
                 }
                 built.body = body
             }
