@@ -43,11 +43,25 @@ final class JoinedStoryPlaceTests: XCTestCase {
         XCTAssertTrue(state.loadRanks.keys.allSatisfy { state.entries[$0].summary.id == "post" }, "only the placed story has a rank")
     }
 
-    func testAThreadOfAMaildirStaysAtTheEnd() {
+    func testLateStoriesGoWhereTheWalkOfTheirFoldersPutsThem() {
         var state = AppState(width: 80, height: 24)
-        state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss")]))
-        state.absorb(ParallelLoad.Batch(entries: [entry("thread", path: "/f/box/cur/1", otherPaths: ["/f/box/cur/2"])],
-                                        finished: true, lateCount: 1))
-        XCTAssertEqual(listed(state), ["news", "thread"], "its folder holds no other story to go among")
+        state.absorb(ParallelLoad.Batch(entries: [entry("news", path: "/f/news.rss"), entry("story", path: "/f/zz/story.txt")]))
+        state.absorb(ParallelLoad.Batch(entries: [entry("blog", path: "/f/a-blog/blog-comments.xml", otherPaths: ["/f/a-blog/blog.xml"]),
+                                                  entry("thread", path: "/f/box/cur/1", otherPaths: ["/f/box/cur/2"]),
+                                                  entry("article", path: "/f/spool/2"), entry("last", path: "/f/zz/zz/9")],
+                                        finished: true, lateCount: 4))
+        // A folder's own files first, then its subfolders by name, each walked whole.
+        XCTAssertEqual(listed(state), ["news", "blog", "thread", "article", "story", "last"])
+    }
+
+    func testAfterAProvisionalListTheFinalStoriesAreLaterPlacedToo() {
+        var state = AppState(width: 80, height: 24)
+        state.absorb(ParallelLoad.Batch(provisional: [entry("early", path: "/f/spool/1")]))
+        state.absorb(ParallelLoad.Batch(entries: [entry("story", path: "/f/zz.txt")]))
+        XCTAssertEqual(listed(state), ["story", "early"], "the provisional stories at the end")
+        state.absorb(ParallelLoad.Batch(entries: [entry("blog", path: "/f/blog-comments.xml", otherPaths: ["/f/blog.xml"]),
+                                                  entry("early", path: "/f/spool/1"), entry("article", path: "/f/spool/2")],
+                                        finished: true, provisional: [], lateCount: 3))
+        XCTAssertEqual(listed(state), ["blog", "story", "early", "article"])
     }
 }

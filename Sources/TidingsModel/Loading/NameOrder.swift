@@ -10,6 +10,20 @@ public enum NameOrder {
         return first < second
     }
 
+    /// Whether file `first` comes before file `second` in a folder's walk (`DocumentFiles`): a folder's own
+    /// files by name, then its subfolders by name, each walked whole before the next.
+    public static func listedBefore(_ first: String, _ second: String) -> Bool {
+        let one = first.split(separator: "/")
+        let two = second.split(separator: "/")
+        var index = 0
+        while index < one.count, index < two.count, one[index] == two[index] { index += 1 }
+        guard index < one.count, index < two.count else { return one.count < two.count }
+        let oneIsFile = index == one.count - 1
+        let twoIsFile = index == two.count - 1
+        if oneIsFile != twoIsFile { return oneIsFile }
+        return less(one[index], two[index])
+    }
+
     /// Whether path `first` comes before path `second`: the same folder, by `less` of the names; else by
     /// bytes.
     public static func lessPath(_ first: String, _ second: String) -> Bool {

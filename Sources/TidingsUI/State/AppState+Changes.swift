@@ -151,7 +151,7 @@ extension AppState {
     /// right before the first story of the file after it; files in one gap share it in name order. A file
     /// with no other file listed in its folder keeps its place at the end. Each folder's files are sorted
     /// once, so a rescan that finds a thousand new files beside 100,000 costs a sort, not a scan per file.
-    mutating func placeNewStories(_ newStories: [String: [Int]], among arriving: [StoryEntry]) {
+    private mutating func placeNewStories(_ newStories: [String: [Int]], among arriving: [StoryEntry]) {
         guard !newStories.isEmpty else { return }
         // The stories with a place: the entries, and those of this change given one already (read again).
         var placed = entries.indices.map { (path: entries[$0].summary.path, rank: loadRank(of: $0)) }

@@ -5,7 +5,9 @@ import TidingsModel
 /// list, and replaces them as it learns more. The selection stays on its story; a story shown with fewer
 /// replies than it now has is parsed again and shown with them, on the same comment.
 extension AppState {
-    mutating func replaceProvisional(with provisional: [StoryEntry], after newEntries: [StoryEntry], problems newProblems: [LoadProblem]) {
+    /// `lateCount`: how many of `newEntries`, at their end, the loader handed over last (`placeLateStories`).
+    mutating func replaceProvisional(with provisional: [StoryEntry], after newEntries: [StoryEntry], problems newProblems: [LoadProblem],
+                                     lateCount: Int = 0) {
         let start = entries.count - provisionalCount
         let selected = entries.indices.contains(selectedStory) ? entries[selectedStory].summary : nil
         let selectedWasProvisional = provisionalCount > 0 && selectedStory >= start
@@ -25,6 +27,8 @@ extension AppState {
             relistStories(from: start)
             settle()
         }
+        // Placed once the provisional ones are gone: they are no place to go among.
+        placeLateStories(of: newEntries, lateCount: lateCount)
         // The new entries taken whole when no provisional ones follow them (no copy of the array).
         append(entries: provisional.isEmpty ? newEntries : newEntries + provisional, problems: newProblems)
         provisionalCount = provisional.count

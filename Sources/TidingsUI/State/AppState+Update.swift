@@ -125,16 +125,17 @@ extension AppState {
     public mutating func absorb(_ batch: ParallelLoad.Batch) -> Bool {
         adoptLegacyMarks(of: batch.entries)
         adoptSourceMarks(of: batch.entries)
-        placeLateStories(of: batch.entries, lateCount: batch.lateCount)
         // An empty provisional list with none listed before changes nothing: the entries are simply added.
         if let provisional = batch.provisional, !(provisional.isEmpty && provisionalCount == 0) {
             // Not the marks of a story listed early: it has only some of its messages yet, and once the state
             // knows a story the marks of the rest would never be taken (its counts come from the marks anyway).
-            replaceProvisional(with: provisional, after: batch.entries, problems: batch.problems)
+            replaceProvisional(with: provisional, after: batch.entries, problems: batch.problems,
+                               lateCount: provisional.isEmpty ? batch.lateCount : 0)
         } else if provisionalCount > 0, !batch.entries.isEmpty {
             // Stories of other files go before the provisional ones, which keep their place at the end.
             replaceProvisional(with: Array(entries.suffix(provisionalCount)), after: batch.entries, problems: batch.problems)
         } else if !batch.entries.isEmpty || !batch.problems.isEmpty {
+            placeLateStories(of: batch.entries, lateCount: batch.lateCount)
             append(entries: batch.entries, problems: batch.problems)
         }
         selectRestoredStoryIfListed(loadFinished: batch.finished)
@@ -148,23 +149,6 @@ extension AppState {
             || progress?.0 != loadProgress?.done || progress?.1 != loadProgress?.total
         loadProgress = progress
         return changed
-    }
-
-    /// Stories of files read together once every file was seen (a feed with replies, which a comment feed
-    /// may join) come last from the loader. In the list they go among the files beside them, by name, as
-    /// `s`'s path order says. A Maildir's threads, whose folder holds no other story, stay at the end; so do
-    /// all of them while a Maildir's provisional threads are listed (those are replaced, places and all).
-    private mutating func placeLateStories(of arriving: [StoryEntry], lateCount: Int) {
-        guard lateCount > 0, lateCount <= arriving.count, provisionalCount == 0 else { return }
-        let firstLate = arriving.count - lateCount
-        var late: [String: [Int]] = [:]
-        for offset in firstLate..<arriving.count { late[arriving[offset].summary.path, default: []].append(entries.count + offset) }
-        // The other stories of the batch (a small folder comes whole) are among those the late ones go
-        // between: given their own places for a moment, as stories already listed have them.
-        let others = (0..<firstLate).map { entries.count + $0 }
-        for index in others { loadRanks[index] = Double(index) }
-        placeNewStories(late, among: arriving)
-        for index in others { loadRanks[index] = nil }
     }
 
     /// Messages a mail client marked read start read, unless the state already says something of them
