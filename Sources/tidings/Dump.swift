@@ -23,7 +23,8 @@ struct Dump: ParsableCommand {
             StandardError.say(UntrustedText.sanitize(problem.path) + ": " + problem.reason)
         }
         // After a write error nothing more can reach the reader: stop loading. Stories read from several
-        // files (Hacker News items one per file) come after the others, as in the reader.
+        // files (Hacker News items one per file, a feed and its comment feed) come after the others: the
+        // stream is written as the files are read, where the reader puts them in their places by path.
         loader.load(paths, stop: { output.error != nil }) { event in
             switch event {
             case .stories(let stories):
