@@ -41,17 +41,27 @@ final class FeedThreadTests: XCTestCase {
             <entry><title>Totally agree</title><id>c6</id><thr:in-reply-to ref="p"/><author><name>Al</name></author>
               <link href="ftp://files.example/c6"/><content>Weekly is right.</content></entry>
             <entry><title>Great post! I tried it. Also see the maker's page...</title><id>c7</id><thr:in-reply-to ref="p"/>
-              <author><name>Sam</name></author><content type="html">&lt;p&gt;Great post! I tried it.&lt;/p&gt;&lt;p&gt;Also see the maker's page for more.&lt;/p&gt;</content></entry>
+              <author><name>Sam</name></author><content type="html">&lt;p&gt;Great post! I tried it.&lt;/p&gt;&lt;p&gt;Also see the maker’s page for more.&lt;/p&gt;</content></entry>
+            <entry><title>By: Bob</title><id>c8</id><thr:in-reply-to ref="c2"/><author><name>Ann</name></author><content>Thanks Bob.</content></entry>
+            <entry><title>Re: By: Bob</title><id>c9</id><thr:in-reply-to ref="c2"/><author><name>Jo</name></author><content>Agreed.</content></entry>
+            <entry><title>Yes</title><id>c10</id><thr:in-reply-to ref="p"/><author><name>Kim</name></author><content>Yesterday I tried it.</content></entry>
+            <entry><title>Ha</title><id>c11</id><thr:in-reply-to ref="p"/><author><name>Hal</name></author><content>Hal here. Ha ha.</content></entry>
             </feed>
             """
         let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "/feeds/blog.atom").first)
-        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Dan", "Eve", "Al", "Sam"])
-        XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, "Re: Post", "Totally agree", nil],
-                       "a writer named as a word of the title, not inside one; a title cut from a text of two paragraphs")
+        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Ann", "Jo", "Dan", "Eve", "Al", "Sam", "Kim", "Hal"])
+        XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, nil, nil, nil, "Totally agree", nil,
+                                                        "Yes", "Ha"],
+                       """
+                       a writer named as a word of the title, not inside one; the title of what it answers, with a `Re:` \
+                       or not, also when that one's is not shown (under Bob's `By: Bob`: Jo's `Re: By: Bob`, Ann's \
+                       `By: Bob`); a title cut from a text of two paragraphs, also with another apostrophe; but not a \
+                       word the text does not start with
+                       """)
         // The entry's own link, resolved against the feed's: the page `o` opens for the comment; a link that
         // is no web page is not one.
         XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2",
-                                                    nil, nil, nil, nil])
+                                                    nil, nil, nil, nil, nil, nil, nil, nil])
     }
 
     func testAnRSSItemOpenedHasTheRepliesThatComeAfterIt() throws {

@@ -49,6 +49,18 @@ final class NativeJSONRoundTripTests: XCTestCase {
         XCTAssertEqual(read[3].source.locator, "line 4")
     }
 
+    /// A comment's own page read from a record is a web address or none, as from a feed: `o` opens the
+    /// story's link rather than refuse a `javascript:` or `file:` one a hand-written record gives.
+    func testACommentsOwnPageIsAWebAddressOrNone() throws {
+        let line = #"{"id":"feed:x","path":"hand.json","locator":null,"format":"feed","title":"T","url":"https://example.org/t","body":[],"comments":["#
+            + #"{"id":"aaaaaa","author":"a","text":"one","url":"javascript:alert(1)","replies":[]},"#
+            + #"{"id":"bbbbbb","author":"b","text":"two","url":"file:///etc/passwd","replies":[]},"#
+            + #"{"id":"cccccc","author":"c","text":"three","url":"HTTPS://example.org/t#c","subject":"On c","replies":[]}]}"#
+        let story = try XCTUnwrap(JSONDiscussionImporter().stories(in: Array(line.utf8), path: "/tmp/hand.json").first)
+        XCTAssertEqual(story.comments.map(\.url), [nil, nil, "HTTPS://example.org/t#c"])
+        XCTAssertEqual(story.comments.map(\.subject), [nil, nil, "On c"])
+    }
+
     /// Opening one story of a JSON Lines file renders that story only, and finds it by its id.
     func testOneStoryOfManyIsReadInFullByItself() throws {
         let stories = try DiscussionFixture.stories("hn_algolia_story.json") + DiscussionFixture.stories("reddit_thread_raw.json")

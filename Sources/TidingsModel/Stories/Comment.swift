@@ -32,8 +32,15 @@ public struct Comment: Sendable, Equatable {
     /// parent's after `Re:`.
     public var subject: String?
     /// The comment's own page, when its source names one (a feed reply's link): `o` and `y` open it when
-    /// the text links no page.
+    /// the text links no page. Only a web address (`webPage`).
     public var url: String?
+
+    /// A link as a comment's own page: an http or https address, else none (a link left relative with no
+    /// address to resolve it against, `ftp:`, `javascript:` is no page to open: `o` opens the story's).
+    public static func webPage(_ link: String?) -> String? {
+        guard let link, case let lower = link.prefix(8).lowercased(), lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        return link
+    }
     /// The mail client had marked it seen (Maildir `S`, mbox `Status: RO`): it starts read unless the
     /// state file already says something of its story.
     public var seenAtSource: Bool = false

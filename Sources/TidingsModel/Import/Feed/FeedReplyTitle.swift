@@ -3,17 +3,31 @@
 enum FeedReplyTitle {
     /// The title to show above the reply's text, or nil when it says nothing new. Comment feeds title
     /// their entries by the writer (WordPress `By: Ann`, `Comment on Post by Ann`, hnrss `New comment by ann
-    /// in "Post"`) or by the text's first words (Blogger): shown, those would repeat the row above or below.
-    /// A `Re: <the post's title>` is left to the view, which hides a subject that only answers its parent's.
-    static func subject(_ title: String?, author: String?, text: String) -> String? {
+    /// in "Post"`), by the text's first words (Blogger), or as an answer to the title of what they answer
+    /// (`Re: Post`, also `Re: By: Al` under Al's reply, whose own title is not shown): shown, those would
+    /// repeat the row above or below, or name the wrong writer.
+    static func subject(_ title: String?, author: String?, text: String, answering parentTitle: String?) -> String? {
         guard let title, case let shown = collapsed(title), !shown.isEmpty else { return nil }
         if let author, names(author, in: shown) { return nil }
-        // A title cut from the text ends in an ellipsis, or ends where a word of the text does.
-        var start = shown.lowercased()
-        for cut in ["…", "..."] where start.hasSuffix(cut) { start = String(start.dropLast(cut.count)) }
-        start = collapsed(start)
-        if !start.isEmpty, collapsed(text).lowercased().hasPrefix(start) { return nil }
+        if let parentTitle, comparable(SubjectPrefix.stripped(shown)) == comparable(SubjectPrefix.stripped(parentTitle)) { return nil }
+        if isStart(of: text, shown) { return nil }
         return shown
+    }
+
+    /// Whether the title is the text's first words: whole words, or cut anywhere when it ends in an ellipsis.
+    private static func isStart(of text: String, _ title: String) -> Bool {
+        var start = comparable(title)
+        var cut = false
+        for ellipsis in ["…", "..."] where start.hasSuffix(ellipsis) {
+            start = String(start.dropLast(ellipsis.count))
+            cut = true
+        }
+        start = collapsed(start)
+        let body = comparable(text)
+        guard !start.isEmpty, body.hasPrefix(start) else { return false }
+        guard !cut, let next = body.dropFirst(start.count).first else { return true }
+        // "Yes" does not start "Yesterday I tried it".
+        return !(next.isLetter || next.isNumber)
     }
 
     /// Whether the title names the writer: the name's words, one after another, as words of the title
@@ -28,6 +42,17 @@ enum FeedReplyTitle {
     /// Letters and digits in runs, lower-cased.
     private static func words(_ text: String) -> [Substring] {
         text.lowercased().split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// Lower-cased, white space collapsed, typographic quotes as plain ones (`Don’t` is `Don't`).
+    private static func comparable(_ text: String) -> String {
+        String(collapsed(text).lowercased().map { character -> Character in
+            switch character {
+            case "\u{2018}", "\u{2019}", "\u{02BC}": return "'"
+            case "\u{201C}", "\u{201D}": return "\""
+            default: return character
+            }
+        })
     }
 
     /// Runs of white space as one space, none at either end.

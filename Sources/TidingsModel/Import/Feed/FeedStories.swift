@@ -75,18 +75,17 @@ struct FeedStories {
                 let date = FeedDates.pick(reply.published, reply.updated, reply.pubDate, reply.dcDate)
                 built.date = date.date
                 built.age = date.text
-                // Only a web page: a link left relative (no address to resolve it against), `ftp:` or
-                // `javascript:` is no page to open, and `o` opens the story's instead.
-                built.url = items.url(reply).flatMap { link in
-                    let lower = link.lowercased()
-                    return lower.hasPrefix("http://") || lower.hasPrefix("https://") ? link : nil
-                }
+                built.url = Comment.webPage(items.url(reply))
                 var body = body(reply)
                 if body.isEmpty, let title = replyItem.header.title {
                     body = StoryBody(paragraphs: [title])
                 } else {
+                    // What it answers: the reply above it, else the item.
+                    let answered = comment.parent.flatMap { thread.comments.indices.contains($0) ? items.items[thread.comments[$0].entry].header.title : nil }
+                        ?? item.header.title
                     built.subject = FeedReplyTitle.subject(replyItem.header.title, author: replyItem.header.author,
-                                                           text: body.blocks.lazy.map(\.plainText).joined(separator: " "))
+                                                           text: body.blocks.lazy.map(\.plainText).joined(separator: " "),
+                                                           answering: answered)
                 }
                 built.body = body
             }

@@ -54,7 +54,7 @@ enum NativeJSON {
                 comment.date = ServiceDates.iso8601(document.string(document.member(node, "date")))
                 comment.score = document.integer(document.member(node, "score"))
                 comment.subject = document.string(document.member(node, "subject"))
-                comment.url = document.string(document.member(node, "url"))
+                comment.url = Comment.webPage(document.string(document.member(node, "url")))
                 comment.body = StoryBody(lines: commentText.components(separatedBy: "\n"),
                                          links: strings(document, document.member(node, "links")))
                 comment.attachments = attachments(document, document.member(node, "attachments"))
