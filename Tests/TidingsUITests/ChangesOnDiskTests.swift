@@ -313,15 +313,21 @@ final class ChangesOnDiskTests: XCTestCase, StoryListProbes {
         runner.send(.collectionChanged(CollectionUpdate(files: ["b"], entries: [entry(disk["b"]!), entry(second)])))
         XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d"])
         XCTAssertEqual(selected(runner.state), "c")
-        // A file in a folder of its own has no neighbours to go by: it goes last.
+        // A file in a folder of its own has no neighbours there: it goes where the walk puts its folder,
+        // after the files beside the folder (here, the last).
         var alone = story("x", comments: 0)
         alone.source = SourceReference(path: "new/x")
         runner.send(.collectionChanged(CollectionUpdate(files: ["new/x"], entries: [entry(alone)])))
         XCTAssertEqual(listed(runner.state).last, "x")
+        // One in a folder walked before another folder listed already: before that folder's stories.
+        var early = story("m", comments: 0)
+        early.source = SourceReference(path: "m/cur/1")
+        runner.send(.collectionChanged(CollectionUpdate(files: ["m/cur/1"], entries: [entry(early)])))
+        XCTAssertEqual(listed(runner.state).suffix(2), ["m", "x"])
         // The order holds through another sort and back, and with read stories hidden.
         runner.press(.character("s"), .character("S"))
         XCTAssertEqual(runner.state.sort, .path)
-        XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d", "x"])
+        XCTAssertEqual(listed(runner.state), ["0", "a", "b", "b2", "bb", "bc", "bd", "c", "d", "m", "x"])
     }
 
     /// Files added in one change to two folders, one at the end of a folder and one at the start of the folder

@@ -54,6 +54,16 @@ final class JoinedStoryPlaceTests: XCTestCase {
         XCTAssertEqual(listed(state), ["news", "blog", "thread", "article", "story", "last"])
     }
 
+    func testAStoryOfFilesInTwoFoldersGoesWhereTheFirstOfThemIs() {
+        var state = AppState(width: 80, height: 24)
+        state.absorb(ParallelLoad.Batch(entries: [entry("a", path: "/f/a.txt"), entry("z", path: "/f/z.txt"),
+                                                  entry("sub", path: "/f/a-comments/b.txt")]))
+        // Read together, named by the first path in text order: the comment feed in the subfolder.
+        state.absorb(ParallelLoad.Batch(entries: [entry("post", path: "/f/a-comments/c.xml", otherPaths: ["/f/posts.xml"])],
+                                        finished: true, lateCount: 1))
+        XCTAssertEqual(listed(state), ["a", "post", "z", "sub"], "at the post's file, a file of the top folder")
+    }
+
     func testAfterAProvisionalListTheFinalStoriesAreLaterPlacedToo() {
         var state = AppState(width: 80, height: 24)
         state.absorb(ParallelLoad.Batch(provisional: [entry("early", path: "/f/spool/1")]))

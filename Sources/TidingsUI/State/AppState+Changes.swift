@@ -87,6 +87,13 @@ extension AppState {
         }
         placeAmongTheirFile(&newStories, order: fileOrder)
         placeNewStories(newStories, among: arriving)
+        // A file in a folder with no other story listed (the first mail into an empty `new/`): where the walk
+        // puts it.
+        let unplaced = newStories.values.flatMap { $0 }.filter { loadRanks[$0] == nil }.map { $0 - entries.count }
+        if !unplaced.isEmpty {
+            let placed = arriving.indices.compactMap { offset in loadRanks[entries.count + offset].map { (offset: offset, rank: $0) } }
+            placeInWalkOrder(unplaced, of: arriving, placedArrivals: placed)
+        }
         let journalStart = readState.journal.count
         adoptLegacyMarks(of: arriving)
         adoptSourceMarks(of: arriving)
@@ -149,7 +156,7 @@ extension AppState {
     /// where the next start's listing puts them: a file goes right after the last story of the file before it
     /// by name in its folder (a new thread of a file listed already, after that file's other stories), or
     /// right before the first story of the file after it; files in one gap share it in name order. A file
-    /// with no other file listed in its folder keeps its place at the end. Each folder's files are sorted
+    /// with no other file listed in its folder is left to `placeInWalkOrder`. Each folder's files are sorted
     /// once, so a rescan that finds a thousand new files beside 100,000 costs a sort, not a scan per file.
     private mutating func placeNewStories(_ newStories: [String: [Int]], among arriving: [StoryEntry]) {
         guard !newStories.isEmpty else { return }
