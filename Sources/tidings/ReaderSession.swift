@@ -61,6 +61,7 @@ struct ReaderSession {
         let size = terminal.size
         var state = AppState(readState: readState, width: size.width, height: size.height)
         state.colorMode = terminal.colorMode
+        state.sourcePaths = sources
         // Before the session: a saved sort wins over the configured one, which is for a first start.
         state.apply(settings)
         // Before the state file's message, which then is the one on the status line: it matters more.

@@ -46,22 +46,29 @@ final class FeedThreadTests: XCTestCase {
             <entry><title>Re: By: Bob</title><id>c9</id><thr:in-reply-to ref="c2"/><author><name>Jo</name></author><content>Agreed.</content></entry>
             <entry><title>Yes</title><id>c10</id><thr:in-reply-to ref="p"/><author><name>Kim</name></author><content>Yesterday I tried it.</content></entry>
             <entry><title>Ha</title><id>c11</id><thr:in-reply-to ref="p"/><author><name>Hal</name></author><content>Hal here. Ha ha.</content></entry>
+            <entry><title>Will this survive a frost?</title><id>c12</id><thr:in-reply-to ref="p"/><author><name>Will</name></author>
+              <content>Asking for my basil.</content></entry>
+            <entry><title>Re: Po…</title><id>c13</id><thr:in-reply-to ref="p"/><author><name>Cy</name></author><content>Cut.</content></entry>
+            <entry><title>Ann</title><id>c14</id><thr:in-reply-to ref="p"/><author><name>Ann</name></author><content>Me again.</content></entry>
+            <entry><title>Par : Ann</title><id>c15</id><thr:in-reply-to ref="p"/><author><name>Ann</name></author><content>Encore.</content></entry>
             </feed>
             """
         let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "/feeds/blog.atom").first)
-        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Ann", "Jo", "Dan", "Eve", "Al", "Sam", "Kim", "Hal"])
+        XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Ann", "Jo", "Dan", "Eve", "Al", "Sam", "Kim", "Hal",
+                                                       "Will", "Cy", "Ann", "Ann"])
         XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, nil, nil, nil, "Totally agree", nil,
-                                                        "Yes", "Ha"],
+                                                        "Yes", "Ha", "Will this survive a frost?", nil, nil, nil],
                        """
                        a writer named as a word of the title, not inside one; the title of what it answers, with a `Re:` \
                        or not, also when that one's is not shown (under Bob's `By: Bob`: Jo's `Re: By: Bob`, Ann's \
-                       `By: Bob`); a title cut from a text of two paragraphs, also with another apostrophe; but not a \
-                       word the text does not start with
+                       `By: Bob`), also cut short; a title cut from a text of two paragraphs, also with another \
+                       apostrophe; but not a word the text does not start with, nor the writer's name not as the one \
+                       it is by
                        """)
         // The entry's own link, resolved against the feed's: the page `o` opens for the comment; a link that
         // is no web page is not one.
-        XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2",
-                                                    nil, nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2"]
+                       + Array(repeating: nil, count: 12))
     }
 
     func testAnRSSItemOpenedHasTheRepliesThatComeAfterIt() throws {

@@ -64,6 +64,18 @@ final class JoinedStoryPlaceTests: XCTestCase {
         XCTAssertEqual(listed(state), ["a", "post", "z", "sub"], "at the post's file, a file of the top folder")
     }
 
+    func testPathsGivenAreWalkedInTheOrderGiven() {
+        var state = AppState(width: 80, height: 24)
+        state.sourcePaths = ["o2z/", "o2a", "o2z/sub", "one.xml"]
+        state.absorb(ParallelLoad.Batch(entries: [entry("a", path: "o2z/a.txt"), entry("c", path: "o2z/c.txt"),
+                                                  entry("k", path: "o2a/k.txt"), entry("l", path: "o2a/l.txt")]))
+        state.absorb(ParallelLoad.Batch(entries: [entry("blog", path: "o2z/b-blog.xml", otherPaths: ["o2z/sub/b-blog-comments.xml"]),
+                                                  entry("hn", path: "o2z/sub/9000001.json", otherPaths: ["o2z/m-9000002.json"]),
+                                                  entry("one", path: "one.xml")],
+                                        finished: true, lateCount: 3))
+        XCTAssertEqual(listed(state), ["a", "blog", "c", "hn", "k", "l", "one"], "o2z whole, then o2a, then the file named last")
+    }
+
     func testAfterAProvisionalListTheFinalStoriesAreLaterPlacedToo() {
         var state = AppState(width: 80, height: 24)
         state.absorb(ParallelLoad.Batch(provisional: [entry("early", path: "/f/spool/1")]))

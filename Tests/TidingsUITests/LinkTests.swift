@@ -69,6 +69,14 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(press(.character("o"), &state), [.openURL(ownPage)], "a feed reply's own page, not the story's")
         XCTAssertEqual(press(.character("y"), &state), [.copyToClipboard(ownPage)])
         XCTAssertEqual(press(.character("0"), &state), [.openURL(Self.storyURL)], "0 is still the story's own link")
+        // An own page that would not open (no host, a control character) is as none: the story's link.
+        for unusable in ["http://", "https://example.com/c\nevil", "https://example.com/\u{202E}c"] {
+            var story = Self.story()
+            story.comments[2].url = unusable
+            var state = reader(story)
+            state.press(.tab, .tab, .down, .down)
+            XCTAssertEqual(press(.character("o"), &state), [.openURL(Self.storyURL)], unusable)
+        }
     }
 
     func testDigitsOpenTheNumberedLinksOfTheTextInFocus() {

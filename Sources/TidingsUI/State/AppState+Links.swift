@@ -22,7 +22,8 @@ extension AppState {
         if commentLinks.count > 1 {
             return .none("This comment has \(commentLinks.count) links: 1-\(commentLinks.count) open one")
         }
-        if let url = comment?.url { return .link(url) }
+        // Its own page only when it would open: else the story's, as for a reply with no page.
+        if let url = comment?.url, case .allowed = LinkCheck.check(url) { return .link(url) }
         if let url = story.url { return .link(url) }
         let textLinks = story.body.links.count
         if focus != .comments, textLinks > 0 {

@@ -60,6 +60,9 @@ public struct AppState: Sendable {
     /// file takes the place of the entry it replaced, a new file a place between its neighbours by name
     /// (`AppState+Changes`). An entry not here is at its index.
     var loadRanks: [Int: Double] = [:]
+    /// The files and folders the stories were read from, in the order given: the walk reads each whole
+    /// before the next (`walkBefore`).
+    public var sourcePaths: [String] = []
     /// Stories with anything unread and unread comments in all, for the list's title (`UnreadTally`).
     var unreadTally = UnreadTally()
     /// The stories listed or listable: every entry but those gone.

@@ -9,20 +9,34 @@ enum FeedReplyTitle {
     static func subject(_ title: String?, author: String?, text: String, answering parentTitle: String?) -> String? {
         guard let title, case let shown = collapsed(title), !shown.isEmpty else { return nil }
         if let author, names(author, in: shown) { return nil }
-        if let parentTitle, comparable(SubjectPrefix.stripped(shown)) == comparable(SubjectPrefix.stripped(parentTitle)) { return nil }
+        if let parentTitle, answers(shown, parentTitle) { return nil }
         if isStart(of: text, shown) { return nil }
         return shown
     }
 
+    /// Whether the title is the title it answers, after `Re:` and the like; one cut short with an ellipsis
+    /// (`Re: Mulch & Me: Don’t Panic About…`) when it is that title's start.
+    private static func answers(_ title: String, _ parentTitle: String) -> Bool {
+        var answer = comparable(SubjectPrefix.stripped(title))
+        let answered = comparable(SubjectPrefix.stripped(parentTitle))
+        if answer == answered { return true }
+        guard let cut = withoutEllipsis(answer) else { return false }
+        answer = cut
+        return !answer.isEmpty && answered.hasPrefix(answer)
+    }
+
+    /// The text without an ellipsis at its end, or nil when it has none.
+    private static func withoutEllipsis(_ text: String) -> String? {
+        for ellipsis in ["…", "..."] where text.hasSuffix(ellipsis) { return collapsed(String(text.dropLast(ellipsis.count))) }
+        return nil
+    }
+
     /// Whether the title is the text's first words: whole words, or cut anywhere when it ends in an ellipsis.
     private static func isStart(of text: String, _ title: String) -> Bool {
-        var start = comparable(title)
-        var cut = false
-        for ellipsis in ["…", "..."] where start.hasSuffix(ellipsis) {
-            start = String(start.dropLast(ellipsis.count))
-            cut = true
-        }
-        start = collapsed(start)
+        let whole = comparable(title)
+        let cutShort = withoutEllipsis(whole)
+        let cut = cutShort != nil
+        let start = cutShort ?? whole
         let body = comparable(text)
         guard !start.isEmpty, body.hasPrefix(start) else { return false }
         guard !cut, let next = body.dropFirst(start.count).first else { return true }
@@ -30,14 +44,22 @@ enum FeedReplyTitle {
         return !(next.isLetter || next.isNumber)
     }
 
-    /// Whether the title names the writer: the name's words, one after another, as words of the title
-    /// (`Al` in "By: Al", not in "Totally agree").
+    /// Whether the title names the writer as the one it is by: the name alone, or after `by` (`By: Al`,
+    /// `Comment on Post by Al`, `New comment by al in "Post"`; WordPress's `Von:`, `Par :`, `Por:`, `Door:`,
+    /// `Av:`, `Di:` in other languages), as whole words: not `Will` in "Will this survive a frost?".
     private static func names(_ author: String, in title: String) -> Bool {
         let name = words(author)
         let titleWords = words(title)
         guard !name.isEmpty, name.count <= titleWords.count else { return false }
-        return (0...(titleWords.count - name.count)).contains { titleWords[$0..<($0 + name.count)].elementsEqual(name) }
+        if titleWords.elementsEqual(name) { return true }
+        guard titleWords.count > name.count else { return false }
+        return (1...(titleWords.count - name.count)).contains { start in
+            byWords.contains(String(titleWords[start - 1])) && titleWords[start..<(start + name.count)].elementsEqual(name)
+        }
     }
+
+    /// The word before a writer's name in comment feeds' titles, lower-cased.
+    private static let byWords: Set<String> = ["by", "von", "par", "por", "door", "av", "di", "af", "przez"]
 
     /// Letters and digits in runs, lower-cased.
     private static func words(_ text: String) -> [Substring] {
