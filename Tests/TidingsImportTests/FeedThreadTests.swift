@@ -51,13 +51,16 @@ final class FeedThreadTests: XCTestCase {
             <entry><title>Re: Po…</title><id>c13</id><thr:in-reply-to ref="p"/><author><name>Cy</name></author><content>Cut.</content></entry>
             <entry><title>Ann</title><id>c14</id><thr:in-reply-to ref="p"/><author><name>Ann</name></author><content>Me again.</content></entry>
             <entry><title>Par : Ann</title><id>c15</id><thr:in-reply-to ref="p"/><author><name>Ann</name></author><content>Encore.</content></entry>
+            <entry><title>Re:</title><id>c16</id><thr:in-reply-to ref="p"/><author><name>Ed</name></author><content>Bare.</content></entry>
+            <entry><title>By: </title><id>c17</id><thr:in-reply-to ref="p"/><content>Nobody.</content></entry>
+            <entry><title>...</title><id>c18</id><thr:in-reply-to ref="p"/><author><name>Ed</name></author><content>Dots.</content></entry>
             </feed>
             """
         let story = try XCTUnwrap(FeedImporter().stories(in: Array(text.utf8), path: "/feeds/blog.atom").first)
         XCTAssertEqual(story.comments.map(\.author), ["Ann", "Carol", "Bob", "Ann", "Jo", "Dan", "Eve", "Al", "Sam", "Kim", "Hal",
-                                                       "Will", "Cy", "Ann", "Ann"])
+                                                       "Will", "Cy", "Ann", "Ann", "Ed", nil, "Ed"])
         XCTAssertEqual(story.comments.map(\.subject), ["On the second point", nil, nil, nil, nil, nil, nil, "Totally agree", nil,
-                                                        "Yes", "Ha", "Will this survive a frost?", nil, nil, nil],
+                                                        "Yes", "Ha", "Will this survive a frost?", nil, nil, nil, nil, nil, nil],
                        """
                        a writer named as a word of the title, not inside one; the title of what it answers, with a `Re:` \
                        or not, also when that one's is not shown (under Bob's `By: Bob`: Jo's `Re: By: Bob`, Ann's \
@@ -68,7 +71,7 @@ final class FeedThreadTests: XCTestCase {
         // The entry's own link, resolved against the feed's: the page `o` opens for the comment; a link that
         // is no web page is not one.
         XCTAssertEqual(story.comments.map(\.url), ["https://blog.example/comments/c1", nil, "https://blog.example/post#comment-2"]
-                       + Array(repeating: nil, count: 12))
+                       + Array(repeating: nil, count: 15))
     }
 
     func testAnRSSItemOpenedHasTheRepliesThatComeAfterIt() throws {

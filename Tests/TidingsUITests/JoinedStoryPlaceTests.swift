@@ -76,6 +76,32 @@ final class JoinedStoryPlaceTests: XCTestCase {
         XCTAssertEqual(listed(state), ["a", "blog", "c", "hn", "k", "l", "one"], "o2z whole, then o2a, then the file named last")
     }
 
+    func testLateStoriesAloneFollowThePathsInTheOrderGiven() {
+        var state = AppState(width: 80, height: 24)
+        state.sourcePaths = ["mz/work", "mz/inbox"]
+        // The loader hands over threads read together in the order of their paths' text.
+        state.absorb(ParallelLoad.Batch(entries: [entry("inbox", path: "mz/inbox/cur/1", otherPaths: ["mz/inbox/new/2"]),
+                                                  entry("work", path: "mz/work/cur/1")],
+                                        finished: true, lateCount: 2))
+        XCTAssertEqual(listed(state), ["work", "inbox"])
+        state.sourcePaths = ["mz"]
+        var one = AppState(width: 80, height: 24)
+        one.sourcePaths = ["mz"]
+        one.absorb(ParallelLoad.Batch(entries: [entry("inbox", path: "mz/inbox/cur/1"), entry("work", path: "mz/work/cur/1")],
+                                      finished: true, lateCount: 2))
+        XCTAssertEqual(listed(one), ["inbox", "work"])
+        XCTAssertTrue(one.loadRanks.isEmpty, "in the walk's order already: no places to give")
+    }
+
+    func testAFileAddedBesideOneNamedApartGoesWhereTheWalkPutsIt() {
+        var state = AppState(width: 80, height: 24)
+        state.sourcePaths = ["w8/l.txt", "o2z", "w8"]
+        state.absorb(ParallelLoad.Batch(entries: [entry("l", path: "w8/l.txt"), entry("a", path: "o2z/a.txt"), entry("k", path: "w8/k.txt")],
+                                        finished: true))
+        _ = state.update(.collectionChanged(CollectionUpdate(files: ["w8/m.txt"], entries: [entry("m", path: "w8/m.txt")])))
+        XCTAssertEqual(listed(state), ["l", "a", "k", "m"], "after w8's k, not after the l named first")
+    }
+
     func testAfterAProvisionalListTheFinalStoriesAreLaterPlacedToo() {
         var state = AppState(width: 80, height: 24)
         state.absorb(ParallelLoad.Batch(provisional: [entry("early", path: "/f/spool/1")]))

@@ -169,11 +169,15 @@ extension AppState {
         // Places given here, sorted: a later gap (another folder's first file) must see them too.
         var given: [Double] = []
         // The first and last place of each file listed in a folder that has new files.
-        let folders = Set(newStories.keys.map { Self.folderAndName($0).folder })
+        // Each with the path given that the walk reaches it from: a file of the folder named on its own
+        // before it (`tidings dir/a.txt other dir`) is listed apart from the folder's other files.
+        let walk = WalkOrder(sourcePaths)
+        var folderRoots: [Substring: Int] = [:]
+        for path in newStories.keys { folderRoots[Self.folderAndName(path).folder] = walk.place(path).root }
         var listed: [Substring: [Substring: (first: Double, last: Double)]] = [:]
         for (path, rank) in placed {
             let (folder, name) = Self.folderAndName(path)
-            guard folders.contains(folder) else { continue }
+            guard let root = folderRoots[folder], walk.place(path).root == root else { continue }
             let known = listed[folder]?[name]
             listed[folder, default: [:]][name] = (min(known?.first ?? rank, rank), max(known?.last ?? rank, rank))
         }

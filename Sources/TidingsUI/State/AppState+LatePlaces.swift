@@ -21,66 +21,80 @@ extension AppState {
     /// place is after every other story keep their place at the end.
     mutating func placeInWalkOrder(_ placing: [Int], of arriving: [StoryEntry], placedArrivals: [(offset: Int, rank: Double)]) {
         guard !placing.isEmpty else { return }
+        let walk = WalkOrder(sourcePaths)
         // The stories with a place, in load order: their ranks, and where the walk has them.
-        var settled = entries.indices.map { (rank: loadRank(of: $0), place: walkPlace(entries[$0].summary)) }
-        settled += placedArrivals.map { (rank: $0.rank, place: walkPlace(arriving[$0.offset].summary)) }
+        var settled = entries.indices.map { (rank: loadRank(of: $0), place: walk.place(entries[$0].summary)) }
+        settled += placedArrivals.map { (rank: $0.rank, place: walk.place(arriving[$0.offset].summary)) }
         if !loadRanks.isEmpty { settled.sort { $0.rank < $1.rank } }
-        guard let last = settled.last else { return }
         // Each story's gap: how many settled stories come before it in the walk.
-        var gaps: [Int: [Int]] = [:]
+        var gaps: [Int: [(offset: Int, place: WalkPlace)]] = [:]
         for offset in placing {
-            let place = walkPlace(arriving[offset].summary)
-            // In the usual case every late story belongs after every settled one: no search.
-            if Self.walkBefore(last.place, place) { continue }
+            let place = walk.place(arriving[offset].summary)
             var low = 0
             var high = settled.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Self.walkBefore(place, settled[middle].place) { high = middle } else { low = middle + 1 }
+            // In the usual case every late story belongs after every settled one: no search.
+            if let last = settled.last, !WalkOrder.before(last.place, place) {
+                while low < high {
+                    let middle = (low + high) / 2
+                    if WalkOrder.before(place, settled[middle].place) { high = middle } else { low = middle + 1 }
+                }
+            } else {
+                low = settled.count
             }
-            gaps[low, default: []].append(offset)
+            gaps[low, default: []].append((offset, place))
         }
-        for (gap, offsets) in gaps {
-            let start = gap > 0 ? settled[gap - 1].rank : settled[0].rank - 1
-            let stop = gap < settled.count ? settled[gap].rank : last.rank + 1
+        for (gap, items) in gaps {
             // In the walk's order too; those of one file keep the order they came in.
-            let ordered = offsets.map { (offset: $0, place: walkPlace(arriving[$0].summary)) }.sorted { one, two in
-                Self.walkBefore(one.place, two.place) || !Self.walkBefore(two.place, one.place) && one.offset < two.offset
+            let ordered = items.sorted { one, two in
+                WalkOrder.before(one.place, two.place) || !WalkOrder.before(two.place, one.place) && one.offset < two.offset
             }
+            // After every settled story, in the order they came when that is the walk's already (a Maildir's
+            // 10,000 threads, in the order of their paths): their indices are their places.
+            if gap == settled.count, ordered.map(\.offset) == items.map(\.offset).sorted() { continue }
+            let start = gap > 0 ? settled[gap - 1].rank : (settled.first?.rank ?? Double(entries.count)) - 1
+            let stop = gap < settled.count ? settled[gap].rank : start + 1
             for (step, item) in ordered.enumerated() {
                 loadRanks[entries.count + item.offset] = start + (stop - start) * Double(step + 1) / Double(ordered.count + 1)
             }
         }
     }
+}
+
+/// A file's place in the walk: which path given reached it, and its path.
+struct WalkPlace {
+    var root: Int
+    var path: String
+}
+
+/// The order the loader walks files in: each path given whole, in the order given (a second path inside
+/// the first adds nothing), and within one the folder walk's order (`NameOrder.listedBefore`).
+struct WalkOrder {
+    /// The paths given, each as the start of the paths of what it holds (`dir/`), or the file itself.
+    private let roots: [(path: String, prefix: String)]
+
+    init(_ sourcePaths: [String]) {
+        roots = sourcePaths.map { given in
+            let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
+            return (folder, folder == "/" ? "/" : folder + "/")
+        }
+    }
 
     /// Where the walk has a story: at the first of its files (a post and its comment feed in a subfolder: at
     /// the post's file), under the first path given that holds it.
-    func walkPlace(_ summary: StorySummary) -> WalkPlace {
-        let place = { (path: String) in WalkPlace(root: self.rootIndex(of: path), path: path) }
-        return summary.source.otherPaths.reduce(place(summary.path)) { first, other in
+    func place(_ summary: StorySummary) -> WalkPlace {
+        var first = place(summary.path)
+        for other in summary.source.otherPaths {
             let candidate = place(other)
-            return Self.walkBefore(candidate, first) ? candidate : first
+            if Self.before(candidate, first) { first = candidate }
         }
+        return first
     }
 
-    /// A file's place in the walk: which path given reached it, and its path.
-    struct WalkPlace {
-        var root: Int
-        var path: String
+    func place(_ path: String) -> WalkPlace {
+        WalkPlace(root: roots.firstIndex { path == $0.path || path.hasPrefix($0.prefix) } ?? roots.count, path: path)
     }
 
-    /// Whether the walk reads one file before another: each path given whole, in the order given (a
-    /// second path inside the first adds nothing), and within one the folder walk's order.
-    static func walkBefore(_ first: WalkPlace, _ second: WalkPlace) -> Bool {
+    static func before(_ first: WalkPlace, _ second: WalkPlace) -> Bool {
         first.root != second.root ? first.root < second.root : NameOrder.listedBefore(first.path, second.path)
-    }
-
-    /// The first path given that is the file or a folder holding it; after them all when none is.
-    private func rootIndex(of path: String) -> Int {
-        for (index, root) in sourcePaths.enumerated() {
-            let folder = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
-            if path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") { return index }
-        }
-        return sourcePaths.count
     }
 }

@@ -8,6 +8,9 @@ enum FeedReplyTitle {
     /// repeat the row above or below, or name the wrong writer.
     static func subject(_ title: String?, author: String?, text: String, answering parentTitle: String?) -> String? {
         guard let title, case let shown = collapsed(title), !shown.isEmpty else { return nil }
+        // No words after its prefixes (`Re:`, `By: `, `...`): nothing to say.
+        let said = words(SubjectPrefix.stripped(shown))
+        if said.isEmpty || said.count == 1 && byWords.contains(String(said[0])) { return nil }
         if let author, names(author, in: shown) { return nil }
         if let parentTitle, answers(shown, parentTitle) { return nil }
         if isStart(of: text, shown) { return nil }
