@@ -14,22 +14,25 @@ public enum NameOrder {
     /// files by name, then its subfolders by name, each walked whole before the next.
     public static func listedBefore(_ first: String, _ second: String) -> Bool {
         // Byte by byte, nothing allocated: a placing may compare a path with 100,000 others.
-        let one = first.utf8, two = second.utf8
-        var a = one.startIndex, b = two.startIndex
-        var componentA = a, componentB = b
-        while a != one.endIndex, b != two.endIndex, one[a] == two[b] {
-            if one[a] == slash {
-                componentA = one.index(after: a)
-                componentB = two.index(after: b)
-            }
-            a = one.index(after: a)
-            b = two.index(after: b)
+        var first = first, second = second
+        return first.withUTF8 { one in second.withUTF8 { two in listedBefore(one, two) } }
+    }
+
+    private static func listedBefore(_ one: UnsafeBufferPointer<UInt8>, _ two: UnsafeBufferPointer<UInt8>) -> Bool {
+        var at = 0
+        var component = 0
+        let common = min(one.count, two.count)
+        while at < common, one[at] == two[at] {
+            if one[at] == slash { component = at + 1 }
+            at += 1
         }
-        if a == one.endIndex || b == two.endIndex { return a == one.endIndex && b != two.endIndex }
-        let endA = one[componentA...].firstIndex(of: slash), endB = two[componentB...].firstIndex(of: slash)
+        if at == one.count || at == two.count { return at == one.count && at != two.count }
+        let endA = one[component...].firstIndex(of: slash), endB = two[component...].firstIndex(of: slash)
         // A folder's own files come before its subfolders.
         if (endA == nil) != (endB == nil) { return endA == nil }
-        return less(Substring(one[componentA..<(endA ?? one.endIndex)]), Substring(two[componentB..<(endB ?? two.endIndex)]))
+        let nameA = String(decoding: UnsafeBufferPointer(rebasing: one[component..<(endA ?? one.count)]), as: UTF8.self)
+        let nameB = String(decoding: UnsafeBufferPointer(rebasing: two[component..<(endB ?? two.count)]), as: UTF8.self)
+        return less(nameA, nameB)
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -45,12 +45,14 @@ extension AppState {
         }
         for (gap, items) in gaps {
             // In the walk's order too; those of one file keep the order they came in.
-            let ordered = items.sorted { one, two in
+            func inOrder(_ one: (offset: Int, place: WalkPlace), _ two: (offset: Int, place: WalkPlace)) -> Bool {
                 WalkOrder.before(one.place, two.place) || !WalkOrder.before(two.place, one.place) && one.offset < two.offset
             }
+            let cameInOrder = zip(items, items.dropFirst()).allSatisfy { inOrder($0, $1) }
             // After every settled story, in the order they came when that is the walk's already (a Maildir's
             // 10,000 threads, in the order of their paths): their indices are their places.
-            if gap == settled.count, ordered.map(\.offset) == items.map(\.offset).sorted() { continue }
+            if gap == settled.count, cameInOrder, zip(items, items.dropFirst()).allSatisfy({ $0.offset < $1.offset }) { continue }
+            let ordered = cameInOrder ? items : items.sorted(by: inOrder)
             let start = gap > 0 ? settled[gap - 1].rank : (settled.first?.rank ?? Double(entries.count)) - 1
             let stop = gap < settled.count ? settled[gap].rank : start + 1
             for (step, item) in ordered.enumerated() {
@@ -91,7 +93,9 @@ struct WalkOrder {
     }
 
     func place(_ path: String) -> WalkPlace {
-        WalkPlace(root: roots.firstIndex { path == $0.path || path.hasPrefix($0.prefix) } ?? roots.count, path: path)
+        // One path given holds every file listed: no need to find which.
+        guard roots.count > 1 else { return WalkPlace(root: 0, path: path) }
+        return WalkPlace(root: roots.firstIndex { path == $0.path || path.hasPrefix($0.prefix) } ?? roots.count, path: path)
     }
 
     static func before(_ first: WalkPlace, _ second: WalkPlace) -> Bool {
