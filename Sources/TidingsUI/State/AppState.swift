@@ -61,7 +61,7 @@ public struct AppState: Sendable {
     /// (`AppState+Changes`). An entry not here is at its index.
     var loadRanks: [Int: Double] = [:]
     /// The files and folders the stories were read from, in the order given: the walk reads each whole
-    /// before the next (`walkBefore`).
+    /// before the next (`WalkOrder`).
     public var sourcePaths: [String] = []
     /// Stories with anything unread and unread comments in all, for the list's title (`UnreadTally`).
     var unreadTally = UnreadTally()
